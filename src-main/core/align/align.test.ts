@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { segmentText } from '../text/segment';
+import { alignSequences, alignText } from './align';
+import { extractAnchors } from './anchors';
+
+/** Filler of about `length` characters (words of a fixed alphabet), optionally around a marker. */
+function filler(length: number, lang: 'en' | 'ru', marker = ''): string {
+  const words = lang === 'en' ? ['cooperation', 'regional', 'health', 'the', 'and', 'measures'] : ['сотрудничество', 'региональный', 'здоровье', 'и', 'меры', 'в'];
+  let text = marker;
+  for (let k = 0; text.length < length; k++) text += (text ? ' ' : '') + words[k % words.length];
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+const en = (length: number, marker = ''): string => filler(length, 'en', marker);
+const ru = (length: number, marker = ''): string => filler(Math.round(length * 1.1), 'ru', marker);
+
+/** The English→Russian length ratio of `en`/`ru`: with units missing, a small pair cannot estimate it. */
+const RATIO = { ratio: 1.1 };
+
+const shapes = (beads: ReturnType<typeof alignSequences>): string[] =>
+  beads.map((bead) => `${bead.en.join('+') || '-'}:${bead.ru.join('+') || '-'}`);
+
+describe('alignSequences', () => {
+  it('pairs sentences of matching lengths one to one', () => {
+    const beads = alignSequences([en(120), en(40), en(300), en(80)], [ru(120), ru(40), ru(300), ru(80)]);
+    expect(shapes(beads)).toEqual(['0:0', '1:1', '2:2', '3:3']);
+    for (const bead of beads) expect(bead.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('joins two Russian sentences that translate one English sentence (1-2)', () => {
+    const beads = alignSequences([en(150), en(260), en(90)], [ru(150), ru(140), ru(120), ru(90)]);
+    expect(shapes(beads)).toEqual(['0:0', '1:1+2', '2:3']);
+  });
+
+  it('joins two English sentences translated as one Russian sentence (2-1)', () => {
+    const beads = alignSequences([en(150), en(130), en(120), en(90)], [ru(150), ru(250), ru(90)]);
+    expect(shapes(beads)).toEqual(['0:0', '1+2:1', '3:2']);
+  });
+
+  it('leaves an untranslated English sentence on its own (1-0)', () => {
+    const beads = alignSequences([en(150), en(300, 'In 1999'), en(120)], [ru(150), ru(120)], RATIO);
+    expect(shapes(beads)).toEqual(['0:0', '1:-', '2:1']);
+  });
+
+  it('leaves a Russian sentence without source on its own (0-1)', () => {
+    const beads = alignSequences([en(150), en(120)], [ru(150), ru(300, 'В 1999'), ru(120)], RATIO);
+    expect(shapes(beads)).toEqual(['0:0', '-:1', '1:2']);
+  });
+
+  it('uses numbers to decide which of several same-length sentences is missing', () => {
+    const english = [en(100, 'In 2018'), en(100, 'In 2019'), en(100, 'In 2020')];
+    expect(shapes(alignSequences(english, [ru(100, 'В 2018'), ru(100, 'В 2020')], RATIO))).toEqual(['0:0', '1:-', '2:1']);
+    expect(shapes(alignSequences(english, [ru(100, 'В 2019'), ru(100, 'В 2020')], RATIO))).toEqual(['0:-', '1:0', '2:1']);
+    expect(shapes(alignSequences(english, [ru(100, 'В 2018'), ru(100, 'В 2019')], RATIO))).toEqual(['0:0', '1:1', '2:-']);
+  });
+
+  it('uses acronyms and Latin words kept in the Russian as anchors', () => {
+    const english = [en(100, 'The WHO'), en(100, 'The UN'), en(100, 'Rospotrebnadzor')];
+    expect(shapes(alignSequences(english, [ru(100, 'ВОЗ'), ru(100, 'Rospotrebnadzor')], RATIO))).toEqual(['0:0', '1:-', '2:1']);
+    expect(shapes(alignSequences(english, [ru(100, 'ООН'), ru(100, 'Rospotrebnadzor')], RATIO))).toEqual(['0:-', '1:0', '2:1']);
+  });
+
+  it('is deterministic and gives confidences between 0 and 1', () => {
+    const english = [en(100), en(100), en(100), en(50), en(200)];
+    const russian = [ru(100), ru(100), ru(160), ru(200)];
+    const first = alignSequences(english, russian);
+    expect(alignSequences(english, russian)).toEqual(first);
+    for (const bead of first) {
+      expect(bead.confidence).toBeGreaterThanOrEqual(0);
+      expect(bead.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(first.flatMap((bead) => bead.en)).toEqual([0, 1, 2, 3, 4]);
+    expect(first.flatMap((bead) => bead.ru)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('handles empty sides', () => {
+    expect(alignSequences([], [])).toEqual([]);
+    expect(shapes(alignSequences([en(50)], []))).toEqual(['0:-']);
+    expect(shapes(alignSequences([], [ru(50), ru(60)]))).toEqual(['-:0', '-:1']);
+  });
+});
+
+describe('extractAnchors', () => {
+  it('matches number ranges whatever the dash, and acronyms across scripts', () => {
+    const anchors = extractAnchors(['on 18-19 May 2020 the WHO (and ICTs) met on COVID-19'], ['18–19 мая 2020 г. ВОЗ (и ИКТ) по COVID-19']);
+    expect([...anchors.en[0]!].sort()).toEqual([...anchors.ru[0]!].sort());
+    expect(anchors.en[0]!.get('num:19')).toBe(2);
+    expect(anchors.en[0]!.get('acr:ВОЗ')).toBe(1);
+    expect(anchors.en[0]!.get('lat:covid')).toBe(1);
+  });
+
+  it('does not count ordinary English words as missing from the Russian', () => {
+    const anchors = extractAnchors(['Health cooperation'], ['Сотрудничество в области здравоохранения']);
+    expect(anchors.en[0]!.size).toBe(0);
+  });
+});
+
+describe('alignText', () => {
+  const english = segmentText('en', `Statement 2020\n\n${en(200)} ${en(100)}\n\nSTRENGTHEN ${en(150, 'in 2021')}\n\n${en(120)}`, {
+    firstParagraphIsTitle: true,
+  });
+  const russian = segmentText('ru', `Заявление 2020\n\n${ru(200)} ${ru(100)}\n\nУКРЕПЛЯТЬ ${ru(150, 'в 2021')}\n\n${ru(120)}`, {
+    firstParagraphIsTitle: true,
+  });
+
+  it('numbers groups from 1 after a title group 0 and takes kinds from the English paragraphs', () => {
+    const aligned = alignText(english, russian);
+    expect(aligned.groups.map((g) => [g.number, g.kind, g.en, g.ru])).toEqual([
+      [0, 'title', [0], [0]],
+      [1, 'preamble', [1], [1]],
+      [2, 'operative', [2], [2]],
+      [3, 'body', [3], [3]],
+    ]);
+    expect(aligned.groups[1]!.rows.map((row) => row.id)).toEqual(['r1-0', 'r1-1']);
+    expect(aligned.groups[1]!.rows[1]!.en).toEqual([english.paragraphs[1]!.clauses[1]]);
+    expect(aligned.groups[1]!.rows[1]!.ru).toEqual([russian.paragraphs[1]!.clauses[1]]);
+  });
+
+  it('gives a Russian-only paragraph its own group with the Russian kind', () => {
+    const extra = segmentText('ru', `Заявление 2020\n\n${ru(200)} ${ru(100)}\n\nУКРЕПЛЯТЬ ${ru(150, 'в 2021')}\n\nПООЩРЯТЬ ${ru(250)}\n\n${ru(120)}`, {
+      firstParagraphIsTitle: true,
+    });
+    const aligned = alignText(english, extra);
+    expect(aligned.groups.map((g) => [g.number, g.kind, g.en, g.ru])).toEqual([
+      [0, 'title', [0], [0]],
+      [1, 'preamble', [1], [1]],
+      [2, 'operative', [2], [2]],
+      [3, 'operative', [], [3]],
+      [4, 'body', [3], [4]],
+    ]);
+    expect(aligned.groups[3]!.rows.map((row) => [row.en.length, row.ru.length])).toEqual([[0, 1]]);
+  });
+
+  it('aligns two empty texts to no groups, and one empty side to one-sided groups', () => {
+    const empty = segmentText('ru', '');
+    expect(alignText(segmentText('en', ''), empty)).toEqual({ groups: [] });
+    const aligned = alignText(english, empty);
+    expect(aligned.groups.map((g) => [g.number, g.ru])).toEqual([
+      [0, []],
+      [1, []],
+      [2, []],
+      [3, []],
+    ]);
+  });
+});
