@@ -1,0 +1,27 @@
+import { DocumentLibrary } from './documents/library';
+import { type Handlers, type Services, createHandlers } from './ipc/handlers';
+import { SettingsStore } from './settings/settings-store';
+
+export interface AppServicesOptions {
+  /** Where the reader's own data lives (settings now; notes later). */
+  userDataDir: string;
+  /** The bundled documents, `resources/documents`. */
+  documentsDir: string;
+  /** The system's preferred languages, most preferred first. */
+  systemLanguages: readonly string[];
+}
+
+export interface AppServices extends Services {
+  handlers: Handlers;
+}
+
+/** Everything the main process serves, without Electron: used by the app and by the harness. */
+export async function createAppServices(
+  options: AppServicesOptions,
+  onUiLanguageChanged?: (language: 'en' | 'ru') => void,
+): Promise<AppServices> {
+  const settings = await SettingsStore.open(options.userDataDir, options.systemLanguages);
+  const library = new DocumentLibrary(options.documentsDir);
+  const services: Services = { settings, library, ...(onUiLanguageChanged ? { onUiLanguageChanged } : {}) };
+  return { ...services, handlers: createHandlers(services) };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const localized = z.object({ en: z.string().min(1), ru: z.string().min(1) }).strict();
+
+/** `manifest.json` beside a document's two texts. The README documents this format. */
+export const manifestSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(128),
+    title: localized,
+    shortTitle: localized.optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD'),
+    place: localized,
+    firstParagraphIsTitle: z.boolean().default(false),
+    source: localized,
+    translation: localized,
+    notes: localized.optional(),
+    files: z
+      .object({
+        en: z.string().regex(/^[\w.-]+\.txt$/, 'a plain file name beside the manifest'),
+        ru: z.string().regex(/^[\w.-]+\.txt$/, 'a plain file name beside the manifest'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type DocumentManifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,143 @@
+/**
+ * Files that hold the user's data: atomic replacement, a backup of the last good version, one
+ * writer per file, and never an overwrite of a file that could not be parsed.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Writes `data` to `path` atomically: temp file in the same folder, fsync, rename, fsync folder. */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const dir = dirname(path);
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  const handle = await fs.open(tmp, 'w', 0o600);
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // Makes the rename itself durable. Not supported on every platform (Windows): best effort.
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    /* ignore: directories cannot be fsynced here */
+  } finally {
+    await handle?.close();
+  }
+}
+
+export function backupPathOf(path: string): string {
+  return `${path}.bak`;
+}
+
+export type ReadOutcome<T> =
+  | { status: 'missing' }
+  | { status: 'ok'; value: T }
+  /** The file did not parse; it was moved aside and the backup (if any) was loaded instead. */
+  | { status: 'recovered'; value: T | undefined; movedTo: string; from: 'backup' | 'nothing' };
+
+/**
+ * Reads and validates a JSON file. A file that fails to parse or validate is moved aside with a
+ * time stamp (never overwritten); the last good backup is loaded in its place when there is one.
+ */
+export async function readJsonFile<T>(
+  path: string,
+  parse: (raw: unknown) => T,
+  now: () => Date = () => new Date(),
+): Promise<ReadOutcome<T>> {
+  const primary = await tryRead(path, parse);
+  if (primary.kind === 'missing') return { status: 'missing' };
+  if (primary.kind === 'ok') return { status: 'ok', value: primary.value };
+
+  const movedTo = corruptPathOf(path, now());
+  await fs.rename(path, movedTo);
+  const backup = await tryRead(backupPathOf(path), parse);
+  if (backup.kind === 'ok') {
+    return { status: 'recovered', value: backup.value, movedTo, from: 'backup' };
+  }
+  return { status: 'recovered', value: undefined, movedTo, from: 'nothing' };
+}
+
+type TryRead<T> = { kind: 'missing' } | { kind: 'ok'; value: T } | { kind: 'bad'; error: unknown };
+
+async function tryRead<T>(path: string, parse: (raw: unknown) => T): Promise<TryRead<T>> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  try {
+    return { kind: 'ok', value: parse(JSON.parse(text)) };
+  } catch (error) {
+    return { kind: 'bad', error };
+  }
+}
+
+/**
+ * One writer per file: saves are queued and run one after another; each save first copies the
+ * current (known good) file to the backup, then replaces the file atomically.
+ */
+export class JsonFileWriter {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly path: string) {}
+
+  /** Resolves once the data is durable on disk. */
+  save(value: unknown): Promise<void> {
+    const data = `${JSON.stringify(value, null, 2)}\n`;
+    const run = this.queue.then(() => this.write(data));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every queued save has finished. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private async write(data: string): Promise<void> {
+    let current: string | undefined;
+    try {
+      current = await fs.readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (current !== undefined) {
+      if (parsesAsJson(current)) {
+        await writeFileAtomic(backupPathOf(this.path), current);
+      } else {
+        // Someone else's bytes we cannot read: keep them aside rather than write over them.
+        await fs.rename(this.path, corruptPathOf(this.path, new Date()));
+      }
+    }
+    await writeFileAtomic(this.path, data);
+  }
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function corruptPathOf(path: string, when: Date): string {
+  return `${path}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The handler table: one handler per contract entry, typed by the contract. The Electron adapter
+ * and the loopback harness both dispatch through `dispatch`, so the renderer meets the same
+ * validation and the same services whichever transport carries its requests.
+ */
+import {
+  type Channel,
+  type MethodName,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+  contract,
+  METHOD_NAMES,
+} from '../../contract/ipc';
+import type { z } from 'zod';
+import type { DocumentLibrary } from '../documents/library';
+import { AppError } from '../errors';
+import { requestSchemas } from './schemas';
+import type { SettingsStore } from '../settings/settings-store';
+
+export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
+
+export interface Services {
+  library: DocumentLibrary;
+  settings: SettingsStore;
+  /** Told when the UI language changes (the Electron menu is rebuilt in it). */
+  onUiLanguageChanged?: (language: 'en' | 'ru') => void;
+}
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    listDocuments: () => services.library.list(),
+    openDocument: ({ id }) => services.library.open(id),
+    getSettings: async () => services.settings.view(),
+    setUiLanguage: async ({ uiLanguage }) => {
+      const view = await services.settings.setUiLanguage(uiLanguage);
+      services.onUiLanguageChanged?.(view.uiLanguage);
+      return view;
+    },
+  };
+}
+
+const methodByChannel = new Map<string, MethodName>(METHOD_NAMES.map((name) => [contract[name].channel, name]));
+
+/**
+ * Runs one request: the channel must be known and the payload must parse with its schema; every
+ * failure comes back as a value.
+ */
+export async function dispatch(handlers: Handlers, channel: string, payload: unknown): Promise<Result<unknown>> {
+  const name = methodByChannel.get(channel);
+  if (!name) return { ok: false, code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 64)}` };
+  const schema: { safeParse: (value: unknown) => z.ZodSafeParseResult<unknown> } = requestSchemas[name];
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, code: 'bad-request', message: `Invalid request for ${channel}${where}: ${issue?.message ?? ''}` };
+  }
+  try {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    return { ok: false, code: 'internal', message: error instanceof Error ? error.message : 'Internal error' };
+  }
+}
+
+export type { Channel };

@@ -1,0 +1,88 @@
+/**
+ * The reader's settings (UI language, window bounds), kept in `settings.json` in the user data
+ * folder with the same safety as the reader's notes.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SettingsView, UiLanguage } from '../../contract/ipc';
+import { JsonFileWriter, readJsonFile } from '../fs/atomic-file';
+import { uiLanguageFromSystem } from '../i18n/language';
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+const boundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  maximized: z.boolean(),
+});
+export type WindowBounds = z.infer<typeof boundsSchema>;
+
+const settingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  uiLanguage: z.enum(['en', 'ru']).optional(),
+  window: boundsSchema.optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export interface SettingsProblem {
+  file: string;
+  movedTo: string;
+  restoredFrom: 'backup' | 'nothing';
+}
+
+export class SettingsStore {
+  private settings: Settings = { schemaVersion: SETTINGS_SCHEMA_VERSION };
+  private readonly writer: JsonFileWriter;
+  /** Set when the settings file was unreadable at load (it was moved aside). */
+  problem: SettingsProblem | undefined;
+
+  private constructor(
+    readonly path: string,
+    private readonly systemLanguages: readonly string[],
+  ) {
+    this.writer = new JsonFileWriter(path);
+  }
+
+  static async open(userDataDir: string, systemLanguages: readonly string[]): Promise<SettingsStore> {
+    const store = new SettingsStore(join(userDataDir, 'settings.json'), systemLanguages);
+    const outcome = await readJsonFile(store.path, (raw) => settingsSchema.parse(raw));
+    if (outcome.status === 'ok') store.settings = outcome.value;
+    if (outcome.status === 'recovered') {
+      if (outcome.value) store.settings = outcome.value;
+      store.problem = { file: store.path, movedTo: outcome.movedTo, restoredFrom: outcome.from };
+    }
+    return store;
+  }
+
+  view(): SettingsView {
+    const chosen = this.settings.uiLanguage;
+    return chosen
+      ? { uiLanguage: chosen, uiLanguageSource: 'user' }
+      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system' };
+  }
+
+  get windowBounds(): WindowBounds | undefined {
+    return this.settings.window;
+  }
+
+  async setUiLanguage(uiLanguage: UiLanguage): Promise<SettingsView> {
+    await this.update({ uiLanguage });
+    return this.view();
+  }
+
+  async setWindowBounds(bounds: WindowBounds): Promise<void> {
+    await this.update({ window: boundsSchema.parse(bounds) });
+  }
+
+  /** Resolves when every pending save is on disk. */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
+  private async update(patch: Partial<Omit<Settings, 'schemaVersion'>>): Promise<void> {
+    this.settings = { ...this.settings, ...patch };
+    await this.writer.save(this.settings);
+  }
+}
