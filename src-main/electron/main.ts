@@ -1,0 +1,118 @@
+/**
+ * Electron entry point: thin glue between Electron and the services in `../core`.
+ * Everything testable without Electron lives there.
+ */
+import { join, resolve } from 'node:path';
+import { BrowserWindow, app, dialog, screen } from 'electron';
+import { type AppServices, createAppServices } from '../core/app-services';
+import { aboutText } from '../core/menu/menu-template';
+import { createMainWindow } from '../core/window/main-window';
+import { APP_ORIGIN } from '../core/ipc/sender';
+import { registerIpc, sendToRenderer } from './ipc';
+import { applyMenu } from './menu';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { trackWindowBounds } from './window-state';
+
+const APP_NAME = 'Bitext Reader';
+
+// Tests and portable use may point the app at another data folder.
+const userDataOverride = argValue(process.argv, '--user-data') ?? process.env.BITEXT_USER_DATA;
+if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
+app.setName(APP_NAME);
+registerAppScheme();
+
+/** Where electron-vite puts the build, and where the packaged app keeps `resources/`. */
+const rendererDir = join(__dirname, '../renderer');
+const preloadPath = join(__dirname, '../preload/index.cjs');
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+
+let services: AppServices | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN));
+  app.whenReady().then(start, (error: unknown) => fail(error));
+  app.on('window-all-closed', () => app.quit());
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed || !services) return;
+    event.preventDefault();
+    void services.settings.flush().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  hardenSession(APP_ORIGIN);
+  registerAppProtocol(rendererDir);
+  services = await createAppServices(
+    {
+      userDataDir: app.getPath('userData'),
+      documentsDir: join(resourcesDir, 'documents'),
+      systemLanguages: app.getPreferredSystemLanguages(),
+    },
+    (language) => {
+      rebuildMenu(language);
+      if (services) sendToRenderer(mainWindow, 'settings:ui-language-changed', services.settings.view());
+    },
+  );
+  registerIpc(services.handlers, APP_ORIGIN);
+  rebuildMenu(services.settings.view().uiLanguage);
+  openMainWindow(services);
+  if (services.settings.problem) {
+    dialog.showErrorBox(
+      APP_NAME,
+      `Your settings file could not be read. It was kept as\n${services.settings.problem.movedTo}\n` +
+        (services.settings.problem.restoredFrom === 'backup' ? 'The last good copy was restored.' : 'Defaults are used.'),
+    );
+  }
+}
+
+function openMainWindow(current: AppServices): void {
+  const win = createMainWindow(BrowserWindow, {
+    preloadPath,
+    title: APP_NAME,
+    iconPath: join(resourcesDir, 'icons', 'icon.png'),
+    ...(current.settings.windowBounds ? { bounds: current.settings.windowBounds } : {}),
+    workAreas: screen.getAllDisplays().map((d) => d.workArea),
+  });
+  trackWindowBounds(win, (bounds) => current.settings.setWindowBounds(bounds));
+  win.on('closed', () => {
+    mainWindow = undefined;
+  });
+  mainWindow = win;
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function rebuildMenu(language: 'en' | 'ru'): void {
+  applyMenu(language, APP_NAME, {
+    'set-language-en': () => void services?.handlers.setUiLanguage({ uiLanguage: 'en' }),
+    'set-language-ru': () => void services?.handlers.setUiLanguage({ uiLanguage: 'ru' }),
+    about: () => {
+      const text = aboutText(language, APP_NAME, app.getVersion());
+      void dialog.showMessageBox({ type: 'info', title: text.title, message: APP_NAME, detail: text.detail });
+    },
+  });
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox(APP_NAME, error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+function argValue(argv: readonly string[], name: string): string | undefined {
+  const inline = argv.find((a) => a.startsWith(`${name}=`));
+  if (inline) return inline.slice(name.length + 1);
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}

@@ -1,0 +1,23 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { type MenuAction, type MenuItemSpec, menuTemplate } from '../core/menu/menu-template';
+
+/** Builds the localised application menu from its data description. */
+export function applyMenu(language: 'en' | 'ru', appName: string, actions: Record<MenuAction, () => void>): void {
+  const toItem = (item: MenuItemSpec): MenuItemConstructorOptions => {
+    switch (item.kind) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'role':
+        return { role: item.role, label: item.label };
+      case 'action':
+        return item.checked === undefined
+          ? { label: item.label, click: actions[item.action] }
+          : { label: item.label, type: 'radio', checked: item.checked, click: actions[item.action] };
+    }
+  };
+  const template = menuTemplate(language, process.platform, appName).map((menu) => ({
+    label: menu.label,
+    submenu: menu.items.map(toItem),
+  }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { APP_SCHEME } from '../core/ipc/sender';
+import { resolveAppRequest } from '../core/security/app-protocol';
+import { contentSecurityPolicy } from '../core/security/csp';
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+  ]);
+}
+
+/** Serves the built renderer from `app://bitext/`, refusing any path outside it. */
+export function registerAppProtocol(rendererDir: string): void {
+  const csp = contentSecurityPolicy({ allowConnectToSelf: false });
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = resolveAppRequest(rendererDir, request.url);
+    if (!target.ok) return new Response(null, { status: target.status });
+    try {
+      const body = await readFile(target.path);
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'Content-Type': target.mimeType,
+          'Content-Security-Policy': csp,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * The preload: exposes the contract's named functions as `window.bitext`, never ipcRenderer
+ * itself or an event object.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from '../contract/ipc';
+
+const api = buildApi(
+  (channel, payload) => ipcRenderer.invoke(channel, payload),
+  (channel, listener) => {
+    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, handler);
+    return () => {
+      ipcRenderer.removeListener(channel, handler);
+    };
+  },
+);
+
+contextBridge.exposeInMainWorld('bitext', api);

@@ -1,0 +1,20 @@
+/**
+ * Stands in for the preload when the built renderer is served by the loopback harness: the same
+ * named functions as `window.bitext`, carried over HTTP to the same handler table.
+ */
+import { buildApi } from '../contract/ipc';
+
+const api = buildApi(
+  async (channel, payload) => {
+    const response = await fetch(`/__ipc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ payload: payload ?? null, hasPayload: payload !== undefined }),
+    });
+    return response.json();
+  },
+  // The harness has no application menu, so nothing is ever pushed: subscriptions stay silent.
+  () => () => undefined,
+);
+
+Object.defineProperty(window, 'bitext', { value: api, writable: false, configurable: false });

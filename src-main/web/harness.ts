@@ -1,0 +1,182 @@
+/**
+ * The loopback harness: serves the built renderer and the real main-process services over HTTP on
+ * 127.0.0.1, through the same handler table the Electron IPC uses. A development and test aid;
+ * only the Electron adapter (window, protocol, IPC registration, menu) is not exercised by it.
+ *
+ *   npm run web -- --port 5199 --user-data /tmp/bitext-data [--renderer out/renderer] [--lang ru-RU]
+ */
+import { readFile } from 'node:fs/promises';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { createAppServices } from '../core/app-services';
+import { dispatch } from '../core/ipc/handlers';
+import { resolveStaticPath } from '../core/security/app-protocol';
+import { contentSecurityPolicy } from '../core/security/csp';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAX_BODY = 1024 * 1024;
+
+export interface HarnessOptions {
+  port: number;
+  userDataDir: string;
+  rendererDir: string;
+  documentsDir: string;
+  systemLanguages: string[];
+}
+
+export async function startHarness(options: HarnessOptions) {
+  const services = await createAppServices({
+    userDataDir: options.userDataDir,
+    documentsDir: options.documentsDir,
+    systemLanguages: options.systemLanguages,
+  });
+  const bridge = await buildBridge();
+  const csp = contentSecurityPolicy({ allowConnectToSelf: true });
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      send(res, 500, 'text/plain; charset=utf-8', error instanceof Error ? error.message : 'error');
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only this machine, only our own origin (no DNS rebinding, no cross-site posts).
+    if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'wrong host');
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/__ipc/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+      if (req.headers.origin !== origin) return send(res, 403, 'text/plain', 'foreign origin');
+      const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length));
+      const body = await readBody(req);
+      let payload: unknown;
+      try {
+        const parsed = JSON.parse(body) as { payload?: unknown; hasPayload?: unknown };
+        payload = parsed.hasPayload === true ? parsed.payload : undefined;
+      } catch {
+        return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body is not JSON' });
+      }
+      return sendJson(res, await dispatch(services.handlers, channel, payload));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
+    if (url.pathname === '/__harness/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge);
+    const target = resolveStaticPath(options.rendererDir, url.pathname);
+    if (!target.ok) return send(res, target.status, 'text/plain', 'refused');
+    let body: Buffer;
+    try {
+      body = await readFile(target.path);
+    } catch {
+      return send(res, 404, 'text/plain', 'not found');
+    }
+    if (target.mimeType.startsWith('text/html')) {
+      const html = body.toString('utf8').replace('<script', '<script src="/__harness/bridge.js"></script>\n    <script');
+      res.setHeader('Content-Security-Policy', csp);
+      return send(res, 200, target.mimeType, html);
+    }
+    return send(res, 200, target.mimeType, body);
+  }
+
+  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    services,
+    async close(): Promise<void> {
+      await new Promise<void>((done) => server.close(() => done()));
+      await services.settings.flush();
+    },
+  };
+}
+
+async function buildBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'src-main/web/bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('bridge build produced nothing');
+  return file.text;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        fail(new Error('request too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5199' },
+      'user-data': { type: 'string' },
+      renderer: { type: 'string', default: join(ROOT, 'out/renderer') },
+      documents: { type: 'string', default: join(ROOT, 'resources/documents') },
+      lang: { type: 'string' },
+    },
+  });
+  const userDataDir = values['user-data'];
+  if (!userDataDir) {
+    console.error('usage: npm run web -- --port <n> --user-data <dir> [--lang ru-RU]');
+    process.exit(2);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number, not "${values.port}"`);
+    process.exit(2);
+  }
+  const systemLang = values.lang ?? process.env.LC_ALL ?? process.env.LANG ?? 'en-US';
+  try {
+    await readFile(join(values.renderer, 'index.html'));
+  } catch {
+    console.error(`No built renderer in ${values.renderer}: run \`npm run build\` first.`);
+    process.exit(2);
+  }
+  const harness = await startHarness({
+    port,
+    userDataDir: resolve(userDataDir),
+    rendererDir: resolve(values.renderer),
+    documentsDir: resolve(values.documents),
+    systemLanguages: [systemLang.replace(/\..*$/, '').replace('_', '-')],
+  });
+  console.log(`Bitext Reader harness listening on ${harness.origin}`);
+  const stop = () => {
+    void harness.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void main();
+}
