@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AppHeader({ documentTitle }: { documentTitle: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="app-brand">
+        <span className="app-logo" aria-hidden="true">
+          EN|RU
+        </span>
+        <span className="app-name">{t('app.name')}</span>
+        {documentTitle && (
+          <>
+            <span className="app-header-sep" aria-hidden="true">
+              /
+            </span>
+            <span className="app-document">{documentTitle}</span>
+          </>
+        )}
+      </div>
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { DocumentView, UiLanguage } from '../../src-main/contract/ipc';
+import { formatIsoDate } from '../format';
+
+/** Title in both languages, date and place, and what the reader should know about the texts. */
+export function DocumentHeader({ doc }: { doc: DocumentView }) {
+  const { t, i18n } = useTranslation();
+  const ui = (i18n.language === 'ru' ? 'ru' : 'en') as UiLanguage;
+  const { manifest } = doc;
+  const body = doc.body.groups.filter((g) => g.kind !== 'title');
+  const bodyParagraphs = body.length;
+  const bodyRows = body.reduce((n, g) => n + g.rows.length, 0);
+  return (
+    <header className="document-header">
+      <h1 id="document-title" className="document-title">
+        <span className="document-title-en" lang="en">
+          {manifest.title.en}
+        </span>
+        <span className="document-title-ru" lang="ru">
+          {manifest.title.ru}
+        </span>
+      </h1>
+      <p className="document-meta">
+        <time dateTime={manifest.date}>{formatIsoDate(manifest.date, ui)}</time>
+        <span aria-hidden="true"> · </span>
+        <span>{manifest.place[ui]}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{t('document.paragraphs', { count: bodyParagraphs })}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{t('document.rows', { count: bodyRows })}</span>
+      </p>
+      <p className="translation-note" role="note">
+        <span className="translation-note-badge">{t('document.translationBadge')}</span> {manifest.translation[ui]}
+      </p>
+      <details className="document-about">
+        <summary>{t('document.aboutTexts')}</summary>
+        <dl>
+          <dt>{t('document.source')}</dt>
+          <dd>{manifest.source[ui]}</dd>
+          {manifest.notes && (
+            <>
+              <dt>{t('document.notes')}</dt>
+              <dd>{manifest.notes[ui]}</dd>
+            </>
+          )}
+        </dl>
+      </details>
+    </header>
+  );
+}
