@@ -99,8 +99,7 @@ export class JsonFileWriter {
 
   /** Resolves once the data is durable on disk. */
   save(value: unknown): Promise<void> {
-    const data = `${JSON.stringify(value, null, 2)}\n`;
-    const run = this.queue.then(() => this.write(data));
+    const run = this.queue.then(() => this.write(`${JSON.stringify(value, null, 2)}\n`));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -138,6 +137,8 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
+/** Where an unreadable file is kept: time-stamped, with a random tail so two never collide. */
 export function corruptPathOf(path: string, when: Date): string {
-  return `${path}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}`;
+  const tail = Math.random().toString(36).slice(2, 8);
+  return `${path}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}-${tail}`;
 }

@@ -82,7 +82,15 @@ export class SettingsStore {
   }
 
   private async update(patch: Partial<Omit<Settings, 'schemaVersion'>>): Promise<void> {
-    this.settings = { ...this.settings, ...patch };
-    await this.writer.save(this.settings);
+    const previous = this.settings;
+    const next = { ...previous, ...patch };
+    this.settings = next;
+    try {
+      await this.writer.save(next);
+    } catch (error) {
+      // What the reader sees must be what is on disk.
+      if (this.settings === next) this.settings = previous;
+      throw error;
+    }
   }
 }

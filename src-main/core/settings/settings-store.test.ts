@@ -1,0 +1,146 @@
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SETTINGS_SCHEMA_VERSION, SettingsStore } from './settings-store';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(join(tmpdir(), 'bitext-settings-'));
+});
+
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const settingsFile = () => join(dir, 'settings.json');
+
+async function corruptFiles(): Promise<string[]> {
+  return (await fs.readdir(dir)).filter((name) => name.startsWith('settings.json.corrupt-'));
+}
+
+describe('SettingsStore first start', () => {
+  it.each([
+    [['ru-RU'], 'ru'],
+    [['ru'], 'ru'],
+    [['RU_ru'], 'ru'],
+    [['en-US'], 'en'],
+    [['de-DE'], 'en'],
+    [['de-DE', 'ru-RU'], 'en'],
+    [[], 'en'],
+  ] as const)('follows the system languages %j → %s', async (system, expected) => {
+    const store = await SettingsStore.open(dir, system);
+    expect(store.view()).toEqual({ uiLanguage: expected, uiLanguageSource: 'system' });
+    expect(store.problem).toBeUndefined();
+    expect(store.windowBounds).toBeUndefined();
+  });
+
+  it('does not write a settings file just by opening', async () => {
+    const store = await SettingsStore.open(dir, ['ru-RU']);
+    await store.flush();
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});
+
+describe('SettingsStore persistence', () => {
+  it('a chosen UI language is reported as the user’s and survives reopening', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(await store.setUiLanguage('ru')).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    await store.flush();
+
+    // The system still says English, but the user's choice wins.
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    expect(reopened.problem).toBeUndefined();
+  });
+
+  it('a save that fails leaves the shown language as it is on disk', async () => {
+    const folder = join(dir, 'data');
+    const store = await SettingsStore.open(folder, ['en-US']);
+    await fs.rm(folder, { recursive: true, force: true });
+    await fs.writeFile(folder, 'a file where the folder was');
+    await expect(store.setUiLanguage('ru')).rejects.toThrow();
+    expect(store.view()).toEqual({ uiLanguage: 'en', uiLanguageSource: 'system' });
+  });
+
+  it('choosing the system language still records it as the user’s choice', async () => {
+    const store = await SettingsStore.open(dir, ['ru-RU']);
+    await store.setUiLanguage('ru');
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+  });
+
+  it('window bounds survive reopening and keep the language', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    await store.setUiLanguage('ru');
+    const bounds = { x: -10, y: 20, width: 1000, height: 700, maximized: true };
+    await store.setWindowBounds(bounds);
+
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.windowBounds).toEqual(bounds);
+    expect(reopened.view().uiLanguage).toBe('ru');
+  });
+
+  it('refuses invalid window bounds without saving them', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    await expect(store.setWindowBounds({ x: 0, y: 0, width: -5, height: 100, maximized: false })).rejects.toThrow();
+    await expect(store.setWindowBounds({ x: 0.5, y: 0, width: 5, height: 100, maximized: false })).rejects.toThrow();
+    expect(store.windowBounds).toBeUndefined();
+  });
+
+  it('writes the schema version into the file', async () => {
+    const store = await SettingsStore.open(dir, []);
+    await store.setUiLanguage('en');
+    const json = JSON.parse(await fs.readFile(settingsFile(), 'utf8'));
+    expect(json).toEqual({ schemaVersion: SETTINGS_SCHEMA_VERSION, uiLanguage: 'en' });
+  });
+});
+
+describe('SettingsStore with an unreadable file', () => {
+  it('opens with defaults, reports the problem and keeps the corrupt bytes', async () => {
+    await fs.writeFile(settingsFile(), '{"schemaVersion": 1, "uiLanguage": ');
+    const store = await SettingsStore.open(dir, ['ru-RU']);
+
+    expect(store.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'system' });
+    expect(store.problem).toMatchObject({ file: settingsFile(), restoredFrom: 'nothing' });
+    const aside = await corruptFiles();
+    expect(aside).toHaveLength(1);
+    expect(store.problem?.movedTo).toBe(join(dir, aside[0]!));
+    expect(await fs.readFile(join(dir, aside[0]!), 'utf8')).toBe('{"schemaVersion": 1, "uiLanguage": ');
+  });
+
+  it('restores from the backup when there is one', async () => {
+    const first = await SettingsStore.open(dir, ['en-US']);
+    await first.setUiLanguage('ru');
+    await first.setUiLanguage('en'); // settings.json.bak now holds uiLanguage: ru
+    await fs.writeFile(settingsFile(), 'garbage');
+
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.problem?.restoredFrom).toBe('backup');
+    expect(store.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    expect(await corruptFiles()).toHaveLength(1);
+  });
+
+  it('treats a file of another schema version as unreadable and does not overwrite it', async () => {
+    const future = JSON.stringify({ schemaVersion: 2, uiLanguage: 'ru', somethingNew: true });
+    await fs.writeFile(settingsFile(), future);
+
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.problem).toBeDefined();
+    expect(store.view()).toEqual({ uiLanguage: 'en', uiLanguageSource: 'system' });
+
+    await store.setUiLanguage('en');
+    const aside = await corruptFiles();
+    expect(aside).toHaveLength(1);
+    expect(await fs.readFile(join(dir, aside[0]!), 'utf8')).toBe(future);
+    expect(JSON.parse(await fs.readFile(settingsFile(), 'utf8'))).toEqual({ schemaVersion: 1, uiLanguage: 'en' });
+  });
+
+  it('treats unknown values as unreadable', async () => {
+    await fs.writeFile(settingsFile(), JSON.stringify({ schemaVersion: 1, uiLanguage: 'fr' }));
+    const store = await SettingsStore.open(dir, ['ru']);
+    expect(store.problem).toBeDefined();
+    expect(store.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'system' });
+  });
+});
