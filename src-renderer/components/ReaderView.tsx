@@ -28,7 +28,6 @@ export function ReaderView({ doc }: { doc: DocumentView }) {
   return (
     <div className="reader">
       <div className="column-heads">
-        <span className="column-head-gutter" />
         <span className="column-head">{t('reader.columnEnglish')}</span>
         <span className="column-head">{t('reader.columnRussian')}</span>
       </div>
