@@ -68,6 +68,7 @@ describe('createMainWindow', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(win.options.title).toBe('Bitext Reader');
   });

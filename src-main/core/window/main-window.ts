@@ -18,6 +18,8 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false;
   spellcheck: false;
   safeDialogs: true;
+  /** Middle-click would open new windows (denied anyway); switch the feature off outright. */
+  disableBlinkFeatures: 'Auxclick';
 }
 
 export interface MainWindowOptions {
@@ -74,6 +76,7 @@ export function mainWindowOptions(input: {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
