@@ -1,0 +1,434 @@
+/**
+ * Benchmark (prints figures; asserts only that rows appear). Run after a build:
+ *
+ *   npm run bench                 # = npm run build && node --import tsx scripts/bench.ts
+ *   BENCH_RUNS=20 npm run bench   # more runs
+ *
+ * (a) The reader served by the loopback harness (the real main-process services behind HTTP) in
+ *     headless Chromium: time from navigation start to the first aligned row (`[data-row-id]`) in
+ *     the DOM, and first contentful paint. "cold": a fresh harness per run, so the statement is read,
+ *     segmented and aligned on that request, as on an app start. "warm": a second load from the same
+ *     harness, whose library has cached the alignment.
+ * (b) The same for a static HTML page with the same text (the statement's paragraphs, paired by
+ *     index in a two-column table, no script, system fonts), served from 127.0.0.1. It is the floor
+ *     for showing this text in this browser; the ratio tells what the app adds.
+ * (c) The renderer bundle: bytes of out/renderer by kind, raw and gzip, and what a load fetches.
+ * (d) Node: load + segment + align the statement with a fresh DocumentLibrary each run, and the
+ *     segmentation and alignment alone.
+ *
+ * Nothing touches the network: every server listens on 127.0.0.1 and Chromium runs with background
+ * networking off.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { alignText } from '../src-main/core/align/align';
+import { DocumentLibrary } from '../src-main/core/documents/library';
+import { segmentText } from '../src-main/core/text/segment';
+import { startHarness } from '../src-main/web/harness';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const DOCUMENTS_DIR = join(ROOT, 'resources', 'documents');
+const DOCUMENT_ID = 'asean-russia-covid19-2020';
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 10) || 10);
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// ---------------------------------------------------------------------------------------------
+// statistics and printing
+
+interface Stats {
+  median: number;
+  p90: number;
+  min: number;
+  max: number;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => {
+    // linear interpolation between closest ranks
+    const pos = (sorted.length - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  };
+  return { median: at(0.5), p90: at(0.9), min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+function table(rows: string[][], rightAligned: number[] = []): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (rightAligned.includes(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function timingRow(label: string, values: number[]): string[] {
+  const s = stats(values);
+  return [label, ms(s.median), ms(s.p90), ms(s.min), ms(s.max), String(values.length)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a), (b): page loads in Chromium
+
+/** Installed before any page script: records when the first row appears, and first contentful paint. */
+const PAGE_PROBE = `
+(() => {
+  const probe = { firstRow: undefined, rowsAtFirst: 0, fcp: undefined };
+  Object.defineProperty(window, '__bench', { value: probe });
+  const look = () => {
+    if (probe.firstRow !== undefined) return true;
+    const rows = document.querySelectorAll('[data-row-id]');
+    if (rows.length === 0) return false;
+    probe.firstRow = performance.now();
+    probe.rowsAtFirst = rows.length;
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (look()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') probe.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+})();
+`;
+
+interface LoadSample {
+  firstRow: number;
+  rowsAtFirst: number;
+  fcp: number | undefined;
+  totalRows: number;
+  requests: number;
+  transferred: number;
+}
+
+async function measureLoad(context: BrowserContext, url: string): Promise<LoadSample> {
+  const page = await context.newPage();
+  const events: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') events.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => events.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => events.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    try {
+      await page.waitForFunction(() => (window as unknown as { __bench: { firstRow?: number } }).__bench.firstRow !== undefined, undefined, {
+        timeout: 60_000,
+      });
+    } catch (error) {
+      const shown = await page.evaluate(() => document.body?.innerText.slice(0, 300) ?? '').catch(() => '?');
+      throw new Error(
+        `no [data-row-id] row appeared at ${url}: ${(error as Error).message.split('\n')[0]}\n  page shows: ${JSON.stringify(shown)}\n  ${events.join('\n  ') || 'no errors reported by the page'}`,
+      );
+    }
+    // Let FCP be reported (it follows the first frame with content).
+    await page.waitForFunction(() => (window as unknown as { __bench: { fcp?: number } }).__bench.fcp !== undefined, undefined, {
+      timeout: 5_000,
+    }).catch(() => undefined);
+    return await page.evaluate(() => {
+      const probe = (window as unknown as { __bench: { firstRow: number; rowsAtFirst: number; fcp?: number } }).__bench;
+      const entries = [
+        ...window.performance.getEntriesByType('navigation'),
+        ...window.performance.getEntriesByType('resource'),
+      ] as PerformanceResourceTiming[];
+      return {
+        firstRow: probe.firstRow,
+        rowsAtFirst: probe.rowsAtFirst,
+        fcp: probe.fcp,
+        totalRows: document.querySelectorAll('[data-row-id]').length,
+        requests: entries.length,
+        transferred: entries.reduce((n, e) => n + (e.encodedBodySize || 0), 0),
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ content: PAGE_PROBE });
+  // Belt and braces: only loopback requests leave the page.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])[a-z]+:/i, (route) => route.abort());
+  return context;
+}
+
+/** The statement as a plain two-column table: the paragraphs of en.txt and ru.txt paired by index. */
+function staticPage(): string {
+  const paragraphs = (lang: 'en' | 'ru') =>
+    readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, `${lang}.txt`), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+  const en = paragraphs('en');
+  const ru = paragraphs('ru');
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rows = Array.from({ length: Math.max(en.length, ru.length) }, (_, i) =>
+    `<tr data-row-id="p${i}"><td lang="en">${escape(en[i] ?? '')}</td><td lang="ru">${escape(ru[i] ?? '')}</td></tr>`,
+  );
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(en[0] ?? 'Statement')}</title>
+<style>body{font-family:serif;margin:2rem;line-height:1.5}table{border-collapse:collapse;width:100%}td{vertical-align:top;width:50%;padding:.4rem .8rem;border-top:1px solid #ddd}</style>
+</head><body><table><tbody>
+${rows.join('\n')}
+</tbody></table></body></html>`;
+}
+
+async function serveStatic(html: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const body = Buffer.from(html, 'utf8');
+  const server = createServer((req, res) => {
+    if (req.url === '/' || req.url === '/index.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+      res.end(body);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+function chromiumPath(): string {
+  const candidates = [process.env.BENCH_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  const own = chromium.executablePath();
+  if (own && existsSync(own)) return own;
+  throw new Error('No Chromium found: install Debian chromium (/usr/bin/chromium) or set BENCH_CHROMIUM');
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c): bundle size
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+function bundleSizes(): string[][] {
+  const kinds: Record<string, { files: number; raw: number; gzip: number }> = {};
+  const kindOf = (file: string) => {
+    const ext = extname(file).toLowerCase();
+    if (ext === '.js' || ext === '.mjs') return 'JS';
+    if (ext === '.css') return 'CSS';
+    if (['.woff2', '.woff', '.ttf', '.otf'].includes(ext)) return 'fonts';
+    if (ext === '.html') return 'HTML';
+    if (ext === '.map') return 'source maps';
+    return 'other';
+  };
+  for (const file of filesUnder(RENDERER_DIR)) {
+    const bytes = readFileSync(file);
+    const kind = kindOf(file);
+    const k = (kinds[kind] ??= { files: 0, raw: 0, gzip: 0 });
+    k.files += 1;
+    k.raw += bytes.length;
+    k.gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  const order = ['JS', 'CSS', 'fonts', 'HTML', 'source maps', 'other'];
+  const rows = [['out/renderer', 'files', 'raw', 'gzip -9']];
+  let total = { files: 0, raw: 0, gzip: 0 };
+  for (const kind of order) {
+    const k = kinds[kind];
+    if (!k) continue;
+    rows.push([kind, String(k.files), kib(k.raw), kib(k.gzip)]);
+    total = { files: total.files + k.files, raw: total.raw + k.raw, gzip: total.gzip + k.gzip };
+  }
+  rows.push(['total', String(total.files), kib(total.raw), kib(total.gzip)]);
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d): Node-side load + segment + align
+
+async function nodeTimings(): Promise<{ rows: string[][]; rowCount: number }> {
+  const openOnce = async () => {
+    const t0 = performance.now();
+    const view = await new DocumentLibrary(DOCUMENTS_DIR).open(DOCUMENT_ID);
+    return { time: performance.now() - t0, view };
+  };
+  const first = await openOnce(); // includes JIT warm-up of the segmenter and aligner
+  const open: number[] = [];
+  for (let i = 0; i < RUNS; i++) open.push((await openOnce()).time);
+
+  const manifest = JSON.parse(readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, 'manifest.json'), 'utf8')) as {
+    firstParagraphIsTitle?: boolean;
+    files: { en: string; ru: string };
+  };
+  const options = { firstParagraphIsTitle: manifest.firstParagraphIsTitle ?? false };
+  const enText = readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, manifest.files.en), 'utf8');
+  const ruText = readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, manifest.files.ru), 'utf8');
+  const segment: number[] = [];
+  const align: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const en = segmentText('en', enText, options);
+    const ru = segmentText('ru', ruText, options);
+    const t1 = performance.now();
+    alignText(en, ru);
+    const t2 = performance.now();
+    segment.push(t1 - t0);
+    align.push(t2 - t1);
+  }
+  const rowCount = countRows(first.view);
+  return {
+    rowCount,
+    rows: [
+      ['Node (fresh DocumentLibrary each run)', 'median', 'p90', 'min', 'max', 'runs'],
+      ['open(): read + segment + align, first call', ms(first.time), '', '', '', '1'],
+      timingRow('open(): read + segment + align', open),
+      timingRow('  segmentText en + ru only', segment),
+      timingRow('  alignText only', align),
+    ],
+  };
+}
+
+/** Rows in a DocumentView, counted structurally (its shape belongs to the IPC contract). */
+function countRows(view: unknown): number {
+  let n = 0;
+  const walk = (v: unknown, key: string) => {
+    if (Array.isArray(v)) {
+      if (key === 'rows') n += v.length;
+      for (const x of v) walk(x, '');
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
+  };
+  walk(view, '');
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    console.error('out/renderer is missing: run `npm run build` first (npm run bench does).');
+    process.exit(1);
+  }
+  console.log(`Bitext Reader benchmark — ${RUNS} runs per figure, document ${DOCUMENT_ID}`);
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
+
+  // (d) first: Node only, before Chromium competes for the CPU.
+  const node = await nodeTimings();
+  if (node.rowCount <= 0) throw new Error('sanity: DocumentLibrary.open() produced no rows');
+
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const userDataRoot = mkdtempSync(join(tmpdir(), 'bitext-bench-'));
+  const cold: LoadSample[] = [];
+  const warm: LoadSample[] = [];
+  const stat: LoadSample[] = [];
+  try {
+    console.log(`Chromium ${browser.version()} (${executablePath}), headless`);
+    const staticServer = await serveStatic(staticPage());
+    try {
+      // One discarded round of each, so that the browser's own first-use costs are not counted.
+      for (let i = -1; i < RUNS; i++) {
+        const harness = await startHarness({
+          port: 0,
+          userDataDir: join(userDataRoot, `run-${i + 1}`),
+          rendererDir: RENDERER_DIR,
+          documentsDir: DOCUMENTS_DIR,
+          systemLanguages: ['en-US'],
+        });
+        try {
+          const context = await newContext(browser);
+          try {
+            const c = await measureLoad(context, `${harness.origin}/`);
+            const w = await measureLoad(context, `${harness.origin}/`);
+            const s = await measureLoad(context, `${staticServer.origin}/`);
+            if (i >= 0) {
+              cold.push(c);
+              warm.push(w);
+              stat.push(s);
+            }
+          } finally {
+            await context.close();
+          }
+        } finally {
+          await harness.close();
+        }
+      }
+    } finally {
+      await staticServer.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(userDataRoot, { recursive: true, force: true });
+  }
+
+  // Sanity: rows appeared, and the app shows the whole alignment.
+  for (const [name, samples] of [['app (cold)', cold], ['app (warm)', warm], ['static page', stat]] as const) {
+    if (samples.some((s) => s.totalRows <= 0)) throw new Error(`sanity: no [data-row-id] rows in the ${name}`);
+  }
+
+  const pick = (samples: LoadSample[], f: (s: LoadSample) => number | undefined) =>
+    samples.map(f).filter((v): v is number => typeof v === 'number');
+  const appCold = stats(pick(cold, (s) => s.firstRow));
+  const appWarm = stats(pick(warm, (s) => s.firstRow));
+  const staticRows = stats(pick(stat, (s) => s.firstRow));
+
+  console.log('\n(a, b) navigation start → first row in the DOM / first contentful paint (Chromium, loopback)');
+  const loadRows = [['page', 'median', 'p90', 'min', 'max', 'runs']];
+  loadRows.push(timingRow('(a) app, cold harness: first [data-row-id]', pick(cold, (s) => s.firstRow)));
+  loadRows.push(timingRow('    app, cold harness: FCP', pick(cold, (s) => s.fcp)));
+  loadRows.push(timingRow('(a) app, warm harness: first [data-row-id]', pick(warm, (s) => s.firstRow)));
+  loadRows.push(timingRow('    app, warm harness: FCP', pick(warm, (s) => s.fcp)));
+  loadRows.push(timingRow('(b) static HTML: first [data-row-id]', pick(stat, (s) => s.firstRow)));
+  loadRows.push(timingRow('    static HTML: FCP', pick(stat, (s) => s.fcp)));
+  console.log(table(loadRows, [1, 2, 3, 4, 5]));
+  console.log(
+    `\n  ratio app/static, first row (median): cold ${(appCold.median / staticRows.median).toFixed(1)}×, warm ${(appWarm.median / staticRows.median).toFixed(1)}×` +
+      `   (p90: cold ${(appCold.p90 / staticRows.p90).toFixed(1)}×, warm ${(appWarm.p90 / staticRows.p90).toFixed(1)}×)`,
+  );
+  const c0 = cold[0]!;
+  const s0 = stat[0]!;
+  console.log(
+    `  rows: app ${c0.totalRows} aligned rows (${c0.rowsAtFirst} present at the first mutation), static ${s0.totalRows} paragraph pairs; the DocumentView from Node open() has ${node.rowCount} rows, title included`,
+  );
+  console.log(
+    `  fetched per load: app ${c0.requests} requests, ${kib(c0.transferred)} (bodies, uncompressed: the harness does not gzip); static ${s0.requests} request(s), ${kib(s0.transferred)}`,
+  );
+
+  console.log('\n(c) renderer bundle');
+  console.log(table(bundleSizes(), [1, 2, 3]));
+
+  console.log('\n(d) statement load + segmentation + alignment in Node');
+  console.log(table(node.rows, [1, 2, 3, 4, 5]));
+  console.log(`\n  (${relative(ROOT, join(DOCUMENTS_DIR, DOCUMENT_ID)).split(sep).join('/')}: ${sizeOf('en.txt')} + ${sizeOf('ru.txt')})`);
+}
+
+function sizeOf(name: string): string {
+  return kib(statSync(join(DOCUMENTS_DIR, DOCUMENT_ID, name)).size);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`\nbench: FAILED\n  ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
