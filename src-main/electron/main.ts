@@ -9,6 +9,7 @@ import { aboutText } from '../core/menu/menu-template';
 import { createMainWindow } from '../core/window/main-window';
 import { APP_ORIGIN } from '../core/ipc/sender';
 import { registerIpc, sendToRenderer } from './ipc';
+import { dialogSaveExport } from './save-export';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -45,7 +46,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', (event) => {
     if (flushed || !services) return;
     event.preventDefault();
-    void services.settings.flush().finally(() => {
+    // Every acknowledged change is already on disk; this waits for any still being written.
+    void Promise.allSettled([services.settings.flush(), services.annotations.flush()]).finally(() => {
       flushed = true;
       app.quit();
     });
@@ -60,6 +62,7 @@ async function start(): Promise<void> {
       userDataDir: app.getPath('userData'),
       documentsDir: join(resourcesDir, 'documents'),
       systemLanguages: app.getPreferredSystemLanguages(),
+      saveExport: dialogSaveExport(() => mainWindow),
     },
     (language) => {
       rebuildMenu(language);
@@ -102,7 +105,7 @@ function rebuildMenu(language: 'en' | 'ru'): void {
       const text = aboutText(language, APP_NAME, app.getVersion());
       void dialog.showMessageBox({ type: 'info', title: text.title, message: APP_NAME, detail: text.detail });
     },
-  });
+  }, (id) => sendToRenderer(mainWindow, 'app:menu-action', id));
 }
 
 function fail(error: unknown): void {

@@ -1,10 +1,13 @@
 import { type WebContents, session } from 'electron';
 
-/** Denies every permission, and cancels every request that is not for the app's own files. */
+/** Writing plain text to the clipboard (the reader's Copy commands) is the one thing allowed. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+/** Denies every other permission, and cancels every request that is not for the app's own files. */
 export function hardenSession(origin: string): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isOwnUrl(details.url, origin) });

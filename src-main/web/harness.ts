@@ -4,21 +4,25 @@
  * only the Electron adapter (window, protocol, IPC registration, menu) is not exercised by it.
  *
  *   npm run web -- --port 5199 --user-data /tmp/bitext-data [--renderer out/renderer] [--lang ru-RU]
+ *                  [--export-dir <dir>]   (where annotation exports are written; default <user-data>/exports)
  */
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import type { SaveExport } from '../core/annotations/service';
 import { createAppServices } from '../core/app-services';
+import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
 import { contentSecurityPolicy } from '../core/security/csp';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAX_BODY = 1024 * 1024;
+/** Room for an annotations import (≤ 5,000,000 characters, up to 3 bytes each in UTF-8). */
+const MAX_BODY = 16 * 1024 * 1024;
 
 export interface HarnessOptions {
   port: number;
@@ -26,6 +30,8 @@ export interface HarnessOptions {
   rendererDir: string;
   documentsDir: string;
   systemLanguages: string[];
+  /** Where `annotations:export` writes its files (default `<userDataDir>/exports`). */
+  exportDir?: string;
 }
 
 export async function startHarness(options: HarnessOptions) {
@@ -33,6 +39,7 @@ export async function startHarness(options: HarnessOptions) {
     userDataDir: options.userDataDir,
     documentsDir: options.documentsDir,
     systemLanguages: options.systemLanguages,
+    saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
   });
   const bridge = await buildBridge();
   const csp = contentSecurityPolicy({ allowConnectToSelf: true });
@@ -88,8 +95,18 @@ export async function startHarness(options: HarnessOptions) {
     services,
     async close(): Promise<void> {
       await new Promise<void>((done) => server.close(() => done()));
-      await services.settings.flush();
+      await Promise.allSettled([services.settings.flush(), services.annotations.flush()]);
     },
+  };
+}
+
+/** The harness has no save dialog: exports go into one folder, and the path comes back for tests. */
+function folderSaveExport(dir: string): SaveExport {
+  return async (suggestedName, content) => {
+    const name = basename(suggestedName).replace(/[^\w.-]/g, '_') || 'export.txt';
+    const path = join(dir, name);
+    await writeFileAtomic(path, content);
+    return { saved: true, path };
   };
 }
 
@@ -143,6 +160,7 @@ async function main(): Promise<void> {
       renderer: { type: 'string', default: join(ROOT, 'out/renderer') },
       documents: { type: 'string', default: join(ROOT, 'resources/documents') },
       lang: { type: 'string' },
+      'export-dir': { type: 'string' },
     },
   });
   const userDataDir = values['user-data'];
@@ -168,6 +186,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(values.renderer),
     documentsDir: resolve(values.documents),
     systemLanguages: [systemLang.replace(/\..*$/, '').replace('_', '-')],
+    ...(values['export-dir'] ? { exportDir: resolve(values['export-dir']) } : {}),
   });
   console.log(`Bitext Reader harness listening on ${harness.origin}`);
   const stop = () => {

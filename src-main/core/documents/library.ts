@@ -11,8 +11,14 @@ import type { Lang } from '../model';
 import { segmentText } from '../text/segment';
 import { type DocumentManifest, manifestSchema } from './manifest';
 
+/** A document as opened, with the two whole texts its clause offsets point into. */
+export interface DocumentSource {
+  view: DocumentView;
+  texts: Record<Lang, string>;
+}
+
 export class DocumentLibrary {
-  private readonly cache = new Map<string, DocumentView>();
+  private readonly cache = new Map<string, DocumentSource>();
 
   constructor(private readonly bundledDir: string) {}
 
@@ -37,15 +43,20 @@ export class DocumentLibrary {
   }
 
   async open(id: string): Promise<DocumentView> {
+    return (await this.source(id)).view;
+  }
+
+  /** The opened document and its raw texts (for annotations, which anchor into the whole text). */
+  async source(id: string): Promise<DocumentSource> {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const manifest = await this.readManifest(id);
-    const en = segmentText('en', await this.readText(id, manifest, 'en'), {
-      firstParagraphIsTitle: manifest.firstParagraphIsTitle,
-    });
-    const ru = segmentText('ru', await this.readText(id, manifest, 'ru'), {
-      firstParagraphIsTitle: manifest.firstParagraphIsTitle,
-    });
+    const texts: Record<Lang, string> = {
+      en: await this.readText(id, manifest, 'en'),
+      ru: await this.readText(id, manifest, 'ru'),
+    };
+    const en = segmentText('en', texts.en, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
+    const ru = segmentText('ru', texts.ru, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
     const body = alignText(en, ru);
     const clauses = (t: typeof en) => t.paragraphs.reduce((n, p) => n + p.clauses.length, 0);
     const view: DocumentView = {
@@ -66,8 +77,9 @@ export class DocumentLibrary {
         rows: body.groups.reduce((n, g) => n + g.rows.length, 0),
       },
     };
-    this.cache.set(id, view);
-    return view;
+    const source: DocumentSource = { view, texts };
+    this.cache.set(id, source);
+    return source;
   }
 
   private async readManifest(id: string): Promise<DocumentManifest> {

@@ -84,7 +84,20 @@ async function tryRead<T>(path: string, parse: (raw: unknown) => T): Promise<Try
   try {
     return { kind: 'ok', value: parse(JSON.parse(text)) };
   } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
     return { kind: 'bad', error };
+  }
+}
+
+/**
+ * Thrown by a `parse` function for a file that is valid but must not be used or touched — for
+ * example one written by a newer version of the app. `readJsonFile` lets it through instead of
+ * moving the file aside.
+ */
+export class FileRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileRefusedError';
   }
 }
 
@@ -92,14 +105,29 @@ async function tryRead<T>(path: string, parse: (raw: unknown) => T): Promise<Try
  * One writer per file: saves are queued and run one after another; each save first copies the
  * current (known good) file to the backup, then replaces the file atomically.
  */
+export interface JsonFileWriterOptions {
+  /**
+   * How the previous version becomes the backup. `copy-if-json` (default) reads the current file
+   * and copies it if it parses. `link` trusts the caller that the current file is good (it loaded
+   * and validated it, or wrote it) and keeps it by a hard link — no read, no second write, so a
+   * save costs one file write however large the file (falls back to a copy where links fail).
+   */
+  backup?: 'copy-if-json' | 'link';
+  /** `JSON.stringify` indentation (default 2). */
+  indent?: number;
+}
+
 export class JsonFileWriter {
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly options: JsonFileWriterOptions = {},
+  ) {}
 
   /** Resolves once the data is durable on disk. */
   save(value: unknown): Promise<void> {
-    const run = this.queue.then(() => this.write(`${JSON.stringify(value, null, 2)}\n`));
+    const run = this.queue.then(() => this.write(`${JSON.stringify(value, null, this.options.indent ?? 2)}\n`));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -110,6 +138,11 @@ export class JsonFileWriter {
   }
 
   private async write(data: string): Promise<void> {
+    if (this.options.backup === 'link') {
+      await linkBackup(this.path);
+      await writeFileAtomic(this.path, data);
+      return;
+    }
     let current: string | undefined;
     try {
       current = await fs.readFile(this.path, 'utf8');
@@ -126,6 +159,27 @@ export class JsonFileWriter {
     }
     await writeFileAtomic(this.path, data);
   }
+}
+
+/** Makes `<path>.bak` the current file's content, by a hard link where possible. */
+async function linkBackup(path: string): Promise<void> {
+  const backup = backupPathOf(path);
+  const tmp = join(dirname(path), `.${basename(backup)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    await fs.link(path, tmp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // nothing saved yet: nothing to keep
+    // File systems without hard links (FAT, some network shares): copy instead.
+    await fs.copyFile(path, tmp);
+  }
+  try {
+    await fs.rename(tmp, backup);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+  // The folder's fsync after the main rename (writeFileAtomic) makes this rename durable too.
 }
 
 function parsesAsJson(text: string): boolean {

@@ -2,22 +2,34 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { contract, METHOD_NAMES, type SettingsView } from '../../contract/ipc';
+import { contract, DEFAULT_READER_PREFS, METHOD_NAMES, type SettingsView } from '../../contract/ipc';
 import { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import { SettingsStore } from '../settings/settings-store';
+import { AnnotationService } from '../annotations/service';
+import { AnnotationStore } from '../annotations/store';
+
+const annotationsIn = (dir: string) =>
+  new AnnotationService(AnnotationStore.inUserData(dir), new DocumentLibrary(dir), async () => ({ saved: false }));
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { requestSchemas } from './schemas';
 
-const RU_VIEW: SettingsView = { uiLanguage: 'ru', uiLanguageSource: 'user' };
+const RU_VIEW: SettingsView = { uiLanguage: 'ru', uiLanguageSource: 'user', reader: DEFAULT_READER_PREFS };
 
+/** Every handler is a spy; the ones the tests look at have useful answers. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
+  const spies = Object.fromEntries(METHOD_NAMES.map((name) => [name, vi.fn(async () => undefined)])) as unknown as Handlers;
   const handlers = {
+    ...spies,
     listDocuments: vi.fn<Handlers['listDocuments']>(async () => []),
     openDocument: vi.fn<Handlers['openDocument']>(async () => {
       throw new AppError('not-found', 'no such document');
     }),
-    getSettings: vi.fn<Handlers['getSettings']>(async () => ({ uiLanguage: 'en', uiLanguageSource: 'system' })),
+    getSettings: vi.fn<Handlers['getSettings']>(async () => ({
+      uiLanguage: 'en',
+      uiLanguageSource: 'system',
+      reader: DEFAULT_READER_PREFS,
+    })),
     setUiLanguage: vi.fn<Handlers['setUiLanguage']>(async () => RU_VIEW),
     ...overrides,
   };
@@ -130,7 +142,7 @@ describe('the handler table covers the contract', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bitext-handlers-'));
     try {
       const settings = await SettingsStore.open(dir, ['en-US']);
-      const handlers = createHandlers({ library: new DocumentLibrary(dir), settings });
+      const handlers = createHandlers({ library: new DocumentLibrary(dir), settings, annotations: annotationsIn(dir) });
       for (const name of METHOD_NAMES) expect(typeof handlers[name]).toBe('function');
       expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
     } finally {
@@ -143,11 +155,11 @@ describe('the handler table covers the contract', () => {
     try {
       const settings = await SettingsStore.open(dir, ['en-US']);
       const onUiLanguageChanged = vi.fn();
-      const handlers = createHandlers({ library: new DocumentLibrary(dir), settings, onUiLanguageChanged });
+      const handlers = createHandlers({ library: new DocumentLibrary(dir), settings, annotations: annotationsIn(dir), onUiLanguageChanged });
 
       expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
         ok: true,
-        value: { uiLanguage: 'en', uiLanguageSource: 'system' },
+        value: { uiLanguage: 'en', uiLanguageSource: 'system', reader: DEFAULT_READER_PREFS },
       });
       expect(await dispatch(handlers, 'settings:set-ui-language', { uiLanguage: 'ru' })).toEqual({
         ok: true,

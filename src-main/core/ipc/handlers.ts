@@ -13,6 +13,7 @@ import {
   METHOD_NAMES,
 } from '../../contract/ipc';
 import type { z } from 'zod';
+import type { AnnotationService } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import { requestSchemas } from './schemas';
@@ -23,6 +24,7 @@ export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<R
 export interface Services {
   library: DocumentLibrary;
   settings: SettingsStore;
+  annotations: AnnotationService;
   /** Told when the UI language changes (the Electron menu is rebuilt in it). */
   onUiLanguageChanged?: (language: 'en' | 'ru') => void;
 }
@@ -32,11 +34,24 @@ export function createHandlers(services: Services): Handlers {
     listDocuments: () => services.library.list(),
     openDocument: ({ id }) => services.library.open(id),
     getSettings: async () => services.settings.view(),
+    setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
+    getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
+    setReadingPosition: async ({ documentId, rowId }) => {
+      await services.settings.setReadingPosition(documentId, rowId);
+      return { rowId };
+    },
     setUiLanguage: async ({ uiLanguage }) => {
       const view = await services.settings.setUiLanguage(uiLanguage);
       services.onUiLanguageChanged?.(view.uiLanguage);
       return view;
     },
+    listAnnotations: ({ documentId }) => services.annotations.list(documentId),
+    createAnnotation: (request) => services.annotations.create(request),
+    updateAnnotation: (request) => services.annotations.update(request),
+    deleteAnnotation: ({ documentId, id }) => services.annotations.delete(documentId, id),
+    restoreAnnotation: ({ documentId, id }) => services.annotations.restore(documentId, id),
+    exportAnnotations: ({ documentId, format }) => services.annotations.export(documentId, format),
+    importAnnotations: ({ documentId, content }) => services.annotations.import(documentId, content),
   };
 }
 

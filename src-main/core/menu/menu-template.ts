@@ -3,11 +3,16 @@
  * maps each `action` to what it does; roles are Electron's built-in behaviours.
  */
 import type { UiLanguage } from '../../contract/ipc';
+import { ACTIONS, ACTION_IDS, type ActionId, toAccelerator } from '../../contract/actions';
+import enCommon from '../../../locales/en/common.json';
 import enMenu from '../../../locales/en/menu.json';
+import ruCommon from '../../../locales/ru/common.json';
 import ruMenu from '../../../locales/ru/menu.json';
 
 export type MenuStrings = typeof enMenu;
 const STRINGS: Record<UiLanguage, MenuStrings> = { en: enMenu, ru: ruMenu };
+/** Reader actions are labelled with the same strings as the window's help. */
+const ACTION_LABELS: Record<UiLanguage, Record<ActionId, string>> = { en: enCommon.actions, ru: ruCommon.actions };
 
 export type MenuAction = 'set-language-en' | 'set-language-ru' | 'about';
 export type MenuRole =
@@ -27,11 +32,22 @@ export type MenuRole =
 export type MenuItemSpec =
   | { kind: 'role'; role: MenuRole; label: string; accelerator?: string }
   | { kind: 'action'; action: MenuAction; label: string; checked?: boolean }
+  /** A reader action: the renderer runs it, and also handles its shortcut itself. */
+  | { kind: 'reader'; action: ActionId; label: string; accelerator: string }
   | { kind: 'separator' };
 
 export interface MenuSpec {
   label: string;
   items: MenuItemSpec[];
+}
+
+function readerItems(language: UiLanguage, menu: 'go' | 'edit' | 'view' | 'help'): MenuItemSpec[] {
+  return ACTION_IDS.filter((id) => ACTIONS[id].menu === menu).map((id) => ({
+    kind: 'reader',
+    action: id,
+    label: ACTION_LABELS[language][id],
+    accelerator: toAccelerator(ACTIONS[id].keys[0]),
+  }));
 }
 
 export function menuTemplate(language: UiLanguage, platform: string, appName: string): MenuSpec[] {
@@ -46,18 +62,15 @@ export function menuTemplate(language: UiLanguage, platform: string, appName: st
     items: [
       { kind: 'role', role: 'copy', label: s.copy },
       { kind: 'role', role: 'selectAll', label: s.selectAll },
+      sep,
+      ...readerItems(language, 'edit'),
     ],
   };
   const view: MenuSpec = {
     label: s.view,
-    items: [
-      { kind: 'role', role: 'zoomIn', label: s.zoomIn },
-      { kind: 'role', role: 'zoomOut', label: s.zoomOut },
-      { kind: 'role', role: 'resetZoom', label: s.resetZoom },
-      sep,
-      { kind: 'role', role: 'togglefullscreen', label: s.toggleFullScreen },
-    ],
+    items: [...readerItems(language, 'view'), sep, { kind: 'role', role: 'togglefullscreen', label: s.toggleFullScreen }],
   };
+  const go: MenuSpec = { label: s.go, items: readerItems(language, 'go') };
   const languageMenu: MenuSpec = {
     label: s.language,
     items: [
@@ -67,9 +80,9 @@ export function menuTemplate(language: UiLanguage, platform: string, appName: st
   };
   const help: MenuSpec = {
     label: s.help,
-    items: [{ kind: 'action', action: 'about', label: s.about.replace('{{appName}}', appName) }],
+    items: [...readerItems(language, 'help'), sep, { kind: 'action', action: 'about', label: s.about.replace('{{appName}}', appName) }],
   };
-  const menus = [file, edit, view, languageMenu, help];
+  const menus = [file, edit, view, go, languageMenu, help];
   if (platform === 'darwin') {
     menus.unshift({
       label: appName,

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SETTINGS_SCHEMA_VERSION, SettingsStore } from './settings-store';
+import { DEFAULT_READER_PREFS } from '../../contract/ipc';
+import { MAX_POSITIONS, SETTINGS_SCHEMA_VERSION, SettingsStore } from './settings-store';
 
 let dir: string;
 
@@ -31,7 +32,7 @@ describe('SettingsStore first start', () => {
     [[], 'en'],
   ] as const)('follows the system languages %j → %s', async (system, expected) => {
     const store = await SettingsStore.open(dir, system);
-    expect(store.view()).toEqual({ uiLanguage: expected, uiLanguageSource: 'system' });
+    expect(store.view()).toMatchObject({ uiLanguage: expected, uiLanguageSource: 'system' });
     expect(store.problem).toBeUndefined();
     expect(store.windowBounds).toBeUndefined();
   });
@@ -46,12 +47,12 @@ describe('SettingsStore first start', () => {
 describe('SettingsStore persistence', () => {
   it('a chosen UI language is reported as the user’s and survives reopening', async () => {
     const store = await SettingsStore.open(dir, ['en-US']);
-    expect(await store.setUiLanguage('ru')).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    expect(await store.setUiLanguage('ru')).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'user' });
     await store.flush();
 
     // The system still says English, but the user's choice wins.
     const reopened = await SettingsStore.open(dir, ['en-US']);
-    expect(reopened.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    expect(reopened.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'user' });
     expect(reopened.problem).toBeUndefined();
   });
 
@@ -61,14 +62,14 @@ describe('SettingsStore persistence', () => {
     await fs.rm(folder, { recursive: true, force: true });
     await fs.writeFile(folder, 'a file where the folder was');
     await expect(store.setUiLanguage('ru')).rejects.toThrow();
-    expect(store.view()).toEqual({ uiLanguage: 'en', uiLanguageSource: 'system' });
+    expect(store.view()).toMatchObject({ uiLanguage: 'en', uiLanguageSource: 'system' });
   });
 
   it('choosing the system language still records it as the user’s choice', async () => {
     const store = await SettingsStore.open(dir, ['ru-RU']);
     await store.setUiLanguage('ru');
     const reopened = await SettingsStore.open(dir, ['en-US']);
-    expect(reopened.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    expect(reopened.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'user' });
   });
 
   it('window bounds survive reopening and keep the language', async () => {
@@ -102,7 +103,7 @@ describe('SettingsStore with an unreadable file', () => {
     await fs.writeFile(settingsFile(), '{"schemaVersion": 1, "uiLanguage": ');
     const store = await SettingsStore.open(dir, ['ru-RU']);
 
-    expect(store.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'system' });
+    expect(store.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'system' });
     expect(store.problem).toMatchObject({ file: settingsFile(), restoredFrom: 'nothing' });
     const aside = await corruptFiles();
     expect(aside).toHaveLength(1);
@@ -118,7 +119,7 @@ describe('SettingsStore with an unreadable file', () => {
 
     const store = await SettingsStore.open(dir, ['en-US']);
     expect(store.problem?.restoredFrom).toBe('backup');
-    expect(store.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    expect(store.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'user' });
     expect(await corruptFiles()).toHaveLength(1);
   });
 
@@ -128,7 +129,7 @@ describe('SettingsStore with an unreadable file', () => {
 
     const store = await SettingsStore.open(dir, ['en-US']);
     expect(store.problem).toBeDefined();
-    expect(store.view()).toEqual({ uiLanguage: 'en', uiLanguageSource: 'system' });
+    expect(store.view()).toMatchObject({ uiLanguage: 'en', uiLanguageSource: 'system' });
 
     await store.setUiLanguage('en');
     const aside = await corruptFiles();
@@ -141,6 +142,48 @@ describe('SettingsStore with an unreadable file', () => {
     await fs.writeFile(settingsFile(), JSON.stringify({ schemaVersion: 1, uiLanguage: 'fr' }));
     const store = await SettingsStore.open(dir, ['ru']);
     expect(store.problem).toBeDefined();
-    expect(store.view()).toEqual({ uiLanguage: 'ru', uiLanguageSource: 'system' });
+    expect(store.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'system' });
+  });
+});
+
+describe('SettingsStore reader preferences and positions', () => {
+  it('starts from the defaults and remembers changes across reopening', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.view().reader).toEqual(DEFAULT_READER_PREFS);
+    await store.setReaderPrefs({ theme: 'sepia', layout: 'interleaved', fontStep: 2 });
+    await store.setReaderPrefs({ swapped: true });
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.view().reader).toEqual({
+      ...DEFAULT_READER_PREFS,
+      theme: 'sepia',
+      layout: 'interleaved',
+      fontStep: 2,
+      swapped: true,
+    });
+  });
+
+  it('refuses out-of-range preferences without saving them', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    await expect(store.setReaderPrefs({ fontStep: 99 })).rejects.toThrow();
+    expect(store.view().reader.fontStep).toBe(0);
+  });
+
+  it('remembers the reading position per document', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.readingPosition('a')).toBeNull();
+    await store.setReadingPosition('a', 'r3-0');
+    await store.setReadingPosition('b', 'r9-1');
+    await store.setReadingPosition('a', 'r4-0');
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.readingPosition('a')).toBe('r4-0');
+    expect(reopened.readingPosition('b')).toBe('r9-1');
+  });
+
+  it('keeps positions for a bounded number of documents, dropping the least recently read', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    for (let i = 0; i <= MAX_POSITIONS; i++) await store.setReadingPosition(`doc-${i}`, 'r1-0');
+    expect(store.readingPosition('doc-0')).toBeNull();
+    expect(store.readingPosition('doc-1')).toBe('r1-0');
+    expect(store.readingPosition(`doc-${MAX_POSITIONS}`)).toBe('r1-0');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SettingsView, UiLanguage } from '../../contract/ipc';
+import { DEFAULT_READER_PREFS, FONT_STEPS, type ReaderPrefs, type SettingsView, type UiLanguage } from '../../contract/ipc';
 import { JsonFileWriter, readJsonFile } from '../fs/atomic-file';
 import { uiLanguageFromSystem } from '../i18n/language';
 
@@ -19,10 +19,26 @@ const boundsSchema = z.object({
 });
 export type WindowBounds = z.infer<typeof boundsSchema>;
 
+export const readerPrefsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark', 'sepia']),
+  layout: z.enum(['side-by-side', 'interleaved', 'single']),
+  singleLang: z.enum(['en', 'ru']),
+  swapped: z.boolean(),
+  fontStep: z.number().int().min(FONT_STEPS.min).max(FONT_STEPS.max),
+  lineSpacing: z.enum(['compact', 'normal', 'relaxed']),
+}) satisfies z.ZodType<ReaderPrefs>;
+
+/** At most this many documents keep a reading position (the least recently read are dropped). */
+export const MAX_POSITIONS = 500;
+
 const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   uiLanguage: z.enum(['en', 'ru']).optional(),
   window: boundsSchema.optional(),
+  /** Missing keys take their defaults, so older files stay readable. */
+  reader: readerPrefsSchema.partial().optional(),
+  /** documentId → row at the top of the window, most recently read last. */
+  positions: z.record(z.string().max(128), z.string().max(64)).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -58,9 +74,26 @@ export class SettingsStore {
 
   view(): SettingsView {
     const chosen = this.settings.uiLanguage;
+    const reader = { ...DEFAULT_READER_PREFS, ...this.settings.reader };
     return chosen
-      ? { uiLanguage: chosen, uiLanguageSource: 'user' }
-      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system' };
+      ? { uiLanguage: chosen, uiLanguageSource: 'user', reader }
+      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system', reader };
+  }
+
+  async setReaderPrefs(prefs: Partial<ReaderPrefs>): Promise<SettingsView> {
+    await this.update({ reader: { ...this.settings.reader, ...readerPrefsSchema.partial().parse(prefs) } });
+    return this.view();
+  }
+
+  readingPosition(documentId: string): string | null {
+    return this.settings.positions?.[documentId] ?? null;
+  }
+
+  async setReadingPosition(documentId: string, rowId: string): Promise<void> {
+    if (this.settings.positions?.[documentId] === rowId) return;
+    const { [documentId]: _old, ...others } = this.settings.positions ?? {};
+    const kept = Object.entries(others).slice(-(MAX_POSITIONS - 1));
+    await this.update({ positions: { ...Object.fromEntries(kept), [documentId]: rowId } });
   }
 
   get windowBounds(): WindowBounds | undefined {

@@ -1,0 +1,148 @@
+/**
+ * Crash safety: a child process saves annotations in a loop and acknowledges each save once it
+ * has resolved; it is killed with SIGKILL at random (seeded) moments, 100 times. After every kill
+ * the file must parse, the store must open without a problem, and every acknowledged save must be
+ * there. Four lanes (folders) run side by side to keep the run short.
+ *
+ * The child is `testing/crash-child.ts`; `node --import tsx` takes over a second to start it here,
+ * which a hundred times over is minutes, so the test bundles it once with esbuild (as the harness
+ * does its bridge) and runs the bundle with plain `node`. Set BITEXT_CRASH_TSX=1 to run it
+ * through tsx instead.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnnotationStore } from './store';
+import { DOC } from './testing/fixtures';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../../..');
+const CHILD = join(HERE, 'testing/crash-child.ts');
+const LANES = 4;
+const KILLS_PER_LANE = 25;
+const SEED = 0x5eed_2024;
+
+/** mulberry32: small, seeded, good enough to spread kill moments. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const dirs: string[] = [];
+let childArgs: string[] = ['--import', 'tsx', CHILD];
+beforeAll(async () => {
+  if (process.env.BITEXT_CRASH_TSX === '1') return;
+  const out = await fs.mkdtemp(join(tmpdir(), 'bitext-crash-child-'));
+  dirs.push(out);
+  const bundle = join(out, 'crash-child.mjs');
+  await build({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+  childArgs = [bundle];
+});
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
+});
+
+interface Acks {
+  created: Set<string>;
+  /** The highest acknowledged note version per annotation. */
+  updated: Map<string, number>;
+}
+
+/** Starts the child, lets it save for `delayMs` after it is ready, kills it; returns its acks. */
+function runAndKill(dir: string, delayMs: number, acks: Acks): Promise<void> {
+  return new Promise((done, fail) => {
+    const child: ChildProcess = spawn(process.execPath, [...childArgs, dir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let buffer = '';
+    let stderr = '';
+    let killed = false;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        const [word, what, id, version] = line.split(' ');
+        if (word === 'ready' && !killed) {
+          setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, delayMs);
+        } else if (word === 'ack' && what === 'create' && id) {
+          acks.created.add(id);
+        } else if (word === 'ack' && what === 'update' && id && version) {
+          acks.updated.set(id, Math.max(acks.updated.get(id) ?? 0, Number(version)));
+        }
+        newline = buffer.indexOf('\n');
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' && killed) done();
+      else fail(new Error(`child ended on its own (code ${code}, signal ${signal}): ${stderr}`));
+    });
+  });
+}
+
+async function checkLane(dir: string, acks: Acks): Promise<number> {
+  const path = join(dir, `${DOC}.json`);
+  let text: string | undefined;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch {
+    // No file yet is fine only if nothing was acknowledged.
+    expect(acks.created.size).toBe(0);
+    return 0;
+  }
+  expect(() => JSON.parse(text as string)).not.toThrow();
+  const listed = await new AnnotationStore(dir).list(DOC);
+  expect(listed.problem).toBeUndefined();
+  const byId = new Map(listed.annotations.map((a) => [a.id, a]));
+  for (const id of acks.created) expect(byId.has(id), `acknowledged annotation ${id} is missing`).toBe(true);
+  for (const [id, version] of acks.updated) {
+    const stored = Number(byId.get(id)?.note.slice(1));
+    expect(stored, `acknowledged update of ${id}`).toBeGreaterThanOrEqual(version);
+  }
+  return listed.annotations.length;
+}
+
+describe('crash safety', () => {
+  it(
+    `keeps every acknowledged save through ${LANES * KILLS_PER_LANE} SIGKILLs at random moments`,
+    async () => {
+      const lanes = await Promise.all(
+        Array.from({ length: LANES }, async (_, lane) => {
+          const dir = await fs.mkdtemp(join(tmpdir(), `bitext-crash-${lane}-`));
+          dirs.push(dir);
+          const next = random(SEED + lane);
+          const acks: Acks = { created: new Set(), updated: new Map() };
+          let count = 0;
+          for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
+            await runAndKill(dir, 10 + Math.floor(next() * 120), acks);
+            count = await checkLane(dir, acks);
+          }
+          return { acks: acks.created.size + acks.updated.size, count };
+        }),
+      );
+      // The test only means something if saves were acknowledged between kills.
+      const acknowledged = lanes.reduce((n, l) => n + l.acks, 0);
+      expect(acknowledged).toBeGreaterThan(LANES * KILLS_PER_LANE);
+      console.log(`crash test: ${LANES * KILLS_PER_LANE} kills, ${acknowledged} acknowledged saves, all kept`);
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,202 @@
+/**
+ * The annotations service behind the IPC handlers: the store (what is on disk), anchoring (where
+ * each annotation sits in the current text) and export/import, over the document library.
+ * No Electron: saving an export goes through an injected `saveExport`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DocumentSource } from '../documents/library';
+import { AppError } from '../errors';
+import type { Lang } from '../model';
+import {
+  type AnchoringDocument,
+  TextQuoteAnchor,
+  anchorTarget,
+  buildAnchoringDocument,
+  rowTargetFromRow,
+  textTargetFromRange,
+} from './anchoring';
+import { exportJsonLd, exportMarkdown, parseJsonLd } from './export';
+import {
+  type Annotation,
+  type AnnotationColor,
+  type AnnotationKind,
+  type AnnotationList,
+  type AnnotationSelection,
+  type AnnotationTarget,
+  type AnnotationView,
+  type ExportFormat,
+  type ImportReport,
+  normaliseTags,
+} from './model';
+import { LIMITS } from './schema';
+import type { AnnotationStore } from './store';
+
+export interface SaveExportResult {
+  /** `false` when the reader cancelled the save dialog. */
+  saved: boolean;
+  path?: string;
+}
+
+/** Saves an exported file: a save dialog in the app, a fixed folder in the harness. */
+export type SaveExport = (suggestedName: string, content: string) => Promise<SaveExportResult>;
+
+export interface DocumentSources {
+  source(documentId: string): Promise<DocumentSource>;
+}
+
+export interface CreateAnnotation {
+  documentId: string;
+  selection: AnnotationSelection;
+  kind: AnnotationKind;
+  color: AnnotationColor;
+  note?: string;
+  tags?: string[];
+}
+
+export interface UpdateAnnotation {
+  documentId: string;
+  id: string;
+  kind?: AnnotationKind;
+  color?: AnnotationColor;
+  note?: string;
+  tags?: string[];
+  /** Re-attaches the annotation (an orphan, typically) to a new selection. */
+  selection?: AnnotationSelection;
+}
+
+export class AnnotationService {
+  private readonly anchoring = new WeakMap<DocumentSource, AnchoringDocument>();
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly documents: DocumentSources,
+    private readonly saveExport: SaveExport,
+    private readonly clock: { now: () => Date; uuid: () => string } = { now: () => new Date(), uuid: randomUUID },
+  ) {}
+
+  async list(documentId: string): Promise<AnnotationList> {
+    const doc = await this.document(documentId);
+    const { annotations, problem } = await this.store.list(documentId);
+    return { annotations: annotations.map((a) => this.view(doc, a)), ...(problem ? { problem } : {}) };
+  }
+
+  async create(request: CreateAnnotation): Promise<AnnotationView> {
+    const doc = await this.document(request.documentId);
+    const now = this.clock.now().toISOString();
+    const annotation: Annotation = {
+      id: this.clock.uuid(),
+      documentId: request.documentId,
+      createdAt: now,
+      updatedAt: now,
+      kind: request.kind,
+      color: request.color,
+      note: request.note ?? '',
+      tags: normaliseTags(request.tags ?? []),
+      target: this.targetFor(doc, request.selection),
+    };
+    return this.view(doc, await this.store.create(annotation));
+  }
+
+  async update(request: UpdateAnnotation): Promise<AnnotationView> {
+    const doc = await this.document(request.documentId);
+    const target = request.selection ? this.targetFor(doc, request.selection) : undefined;
+    const updated = await this.store.update(request.documentId, request.id, (current) => ({
+      ...current,
+      updatedAt: later(this.clock.now().toISOString(), current.updatedAt),
+      ...(request.kind !== undefined ? { kind: request.kind } : {}),
+      ...(request.color !== undefined ? { color: request.color } : {}),
+      ...(request.note !== undefined ? { note: request.note } : {}),
+      ...(request.tags !== undefined ? { tags: normaliseTags(request.tags) } : {}),
+      ...(target ? { target } : {}),
+    }));
+    return this.view(doc, updated);
+  }
+
+  async delete(documentId: string, id: string): Promise<AnnotationView> {
+    const doc = await this.document(documentId);
+    return this.view(doc, await this.store.delete(documentId, id));
+  }
+
+  async restore(documentId: string, id: string): Promise<AnnotationView> {
+    const doc = await this.document(documentId);
+    return this.view(doc, await this.store.restore(documentId, id));
+  }
+
+  async export(documentId: string, format: ExportFormat): Promise<SaveExportResult> {
+    const source = await this.documents.source(documentId);
+    const doc = this.anchoringOf(source);
+    const { annotations } = await this.store.list(documentId);
+    const manifest = source.view.manifest;
+    const meta = { id: documentId, title: manifest.title, date: manifest.date };
+    const now = this.clock.now();
+    if (format === 'markdown') {
+      const views = annotations.map((a) => this.view(doc, a));
+      return this.saveExport(`${documentId}-annotations.md`, exportMarkdown(meta, views, doc, now));
+    }
+    return this.saveExport(`${documentId}-annotations.jsonld`, exportJsonLd(meta, annotations, now));
+  }
+
+  async import(documentId: string, content: string): Promise<ImportReport> {
+    const doc = await this.document(documentId);
+    const parsed = parseJsonLd(content, {
+      documentId,
+      now: this.clock.now(),
+      clauseIdFor: (lang, quote) => {
+        const source = doc.sources[lang];
+        const match = TextQuoteAnchor.fromSelector(quote).toRange(source);
+        return match ? source.clausesIn(match)[0]?.id : undefined;
+      },
+    });
+    if (!parsed.ok) throw new AppError('bad-request', parsed.message);
+    const counts = await this.store.merge(documentId, parsed.annotations);
+    return {
+      ...counts,
+      rejected: parsed.rejected.length,
+      reasons: parsed.rejected.slice(0, 10).map((r) => `#${r.index + 1}: ${r.reason}`),
+    };
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  private async document(documentId: string): Promise<AnchoringDocument> {
+    return this.anchoringOf(await this.documents.source(documentId));
+  }
+
+  private anchoringOf(source: DocumentSource): AnchoringDocument {
+    let doc = this.anchoring.get(source);
+    if (!doc) {
+      doc = buildAnchoringDocument(source.view.body, source.texts);
+      this.anchoring.set(source, doc);
+    }
+    return doc;
+  }
+
+  private targetFor(doc: AnchoringDocument, selection: AnnotationSelection): AnnotationTarget {
+    if (selection.type === 'row') {
+      const target = rowTargetFromRow(doc, selection.rowId);
+      if (!target) throw new AppError('not-found', `No row ${selection.rowId} in this document`);
+      return target;
+    }
+    const text = doc.sources[selection.lang as Lang].text;
+    if (selection.end > text.length || selection.start >= selection.end) {
+      throw new AppError('bad-request', 'The selection is outside the text');
+    }
+    if (selection.end - selection.start > LIMITS.quote) {
+      throw new AppError('bad-request', `A selection is at most ${LIMITS.quote} characters`);
+    }
+    const target = textTargetFromRange(doc, selection.lang, selection);
+    if (!target) throw new AppError('bad-request', 'The selection holds no text');
+    return target;
+  }
+
+  private view(doc: AnchoringDocument, annotation: Annotation): AnnotationView {
+    return { ...annotation, anchor: anchorTarget(doc, annotation.target) };
+  }
+}
+
+/** `now`, or just after `previous` if the clock went back: an edit always makes a newer version. */
+function later(now: string, previous: string): string {
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+}
