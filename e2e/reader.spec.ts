@@ -43,14 +43,14 @@ test('rows follow the hand-checked alignment, English and Russian in their colum
 
 test('paragraphs are numbered and the preamble and operative parts are labelled', async ({ page }) => {
   await page.goto(harness.origin);
-  const paragraphs = page.locator('section[data-paragraph]');
+  const paragraphs = page.locator('[data-row-id][data-paragraph]');
   await expect(paragraphs).toHaveCount(bodyGroups.length);
-  await expect(paragraphs.first().locator('.paragraph-number')).toContainText('1');
+  await expect(page.locator('.row-line.is-first .paragraph-number').first()).toContainText('1');
   await expect(page.getByRole('heading', { level: 2, name: 'Preamble' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Operative paragraphs' })).toBeVisible();
   const preamble = bodyGroups.filter((g) => g.kind === 'preamble').length;
-  await expect(page.locator('section.part-preamble section[data-paragraph]')).toHaveCount(preamble);
-  await expect(page.locator('section.part-operative section[data-paragraph]')).toHaveCount(bodyGroups.length - preamble);
+  await expect(page.locator('.paragraph-preamble [data-paragraph]')).toHaveCount(preamble);
+  await expect(page.locator('.paragraph-operative [data-paragraph]')).toHaveCount(bodyGroups.length - preamble);
 });
 
 test('hovering or focusing a clause lights its counterpart, and only that', async ({ page }) => {

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView } from '../src-main/contract/ipc';
+import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
-import { DocumentHeader } from './components/DocumentHeader';
-import { ReaderView } from './components/ReaderView';
+import { Reader } from './components/Reader';
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: DocumentView };
 
-export function App() {
+export function App({ initialPrefs }: { initialPrefs: ReaderPrefs }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
 
@@ -39,29 +38,22 @@ export function App() {
     document.title = title ? `${title} — ${t('app.name')}` : t('app.name');
   }, [title, t]);
 
+  if (state.status === 'ready') return <Reader doc={state.doc} initialPrefs={initialPrefs} />;
   return (
-    <div className="app">
-      <a className="skip-link" href="#reader">
-        {t('app.skipToText')}
-      </a>
-      <AppHeader documentTitle={title} />
+    <div className="reader-page">
+      <header className="app-header">
+        <AppHeader documentTitle={undefined} />
+      </header>
       <main id="reader" className="app-main" tabIndex={-1}>
-        {state.status === 'loading' && (
+        {state.status === 'loading' ? (
           <p className="status" role="status">
             {t('status.loading')}
           </p>
-        )}
-        {state.status === 'error' && (
+        ) : (
           <div className="status status-error" role="alert">
             <p>{t('errors.openFailed')}</p>
             <p className="status-detail">{state.message}</p>
           </div>
-        )}
-        {state.status === 'ready' && (
-          <article className="document" aria-labelledby="document-title">
-            <DocumentHeader doc={state.doc} />
-            <ReaderView doc={state.doc} />
-          </article>
         )}
       </main>
     </div>

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../src-main/contract/actions';
 import { resources } from './i18n';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -132,9 +133,17 @@ function rendererSources(dir = RENDERER): string[] {
 }
 
 /** Template-literal keys and the values their placeholder takes. */
+const PARTS = ['preamble', 'operative', 'body', 'title'];
 const TEMPLATE_KEYS: Record<string, string[]> = {
-  'reader.parts.${part.kind}': ['preamble', 'operative', 'body', 'title'],
+  'reader.parts.${part.kind}': PARTS,
+  'reader.parts.${entry.partStart}': PARTS,
   'settings.languageNames.${language}': ['en', 'ru'],
+  'toolbar.layouts.${layout}': ['side-by-side', 'interleaved', 'single'],
+  'toolbar.themes.${theme}': ['system', 'light', 'dark', 'sepia'],
+  'toolbar.spacings.${spacing}': ['compact', 'normal', 'relaxed'],
+  'actions.${id}': [...ACTION_IDS],
+  'help.groups.${group}': ['move', 'search', 'compare', 'view', 'help'],
+  'clauseMenu.${command}': ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

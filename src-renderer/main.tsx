@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { expectOk, getApi } from './api';
+import { applyPrefs } from './hooks/usePrefs';
 import { initI18n } from './i18n';
 
 async function boot(): Promise<void> {
@@ -19,11 +20,12 @@ async function boot(): Promise<void> {
     root.setAttribute('role', 'alert');
     return;
   }
+  applyPrefs(settings.reader);
   const i18n = await initI18n(settings.uiLanguage);
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        <App initialPrefs={settings.reader} />
       </I18nextProvider>
     </StrictMode>,
   );

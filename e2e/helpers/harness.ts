@@ -20,7 +20,9 @@ export function newUserDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'bitext-e2e-'));
 }
 
-export async function startHarness(options: { userDataDir?: string; systemLanguage?: string } = {}): Promise<RunningHarness> {
+export async function startHarness(
+  options: { userDataDir?: string; systemLanguage?: string; documentsDir?: string } = {},
+): Promise<RunningHarness> {
   const userDataDir = options.userDataDir ?? newUserDataDir();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -34,6 +36,7 @@ export async function startHarness(options: { userDataDir?: string; systemLangua
       userDataDir,
       '--lang',
       options.systemLanguage ?? 'en-US',
+      ...(options.documentsDir ? ['--documents', options.documentsDir] : []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/** The top line: the app, the open document, the interface language. */
 export function AppHeader({ documentTitle }: { documentTitle: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <header className="app-header">
+    <div className="app-bar">
       <div className="app-brand">
         <span className="app-logo" aria-hidden="true">
           EN|RU
@@ -20,6 +21,6 @@ export function AppHeader({ documentTitle }: { documentTitle: string | undefined
         )}
       </div>
       <LanguageSwitch />
-    </header>
+    </div>
   );
 }

@@ -1,0 +1,367 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clause, DocumentView, Lang, Layout, LineSpacing, ReaderPrefs, Theme } from '../../src-main/contract/ipc';
+import { FONT_STEPS } from '../../src-main/contract/ipc';
+import { expectOk, getApi } from '../api';
+import { clearPinned, togglePinned } from '../highlight-store';
+import { type ActionHandlers, useActions } from '../hooks/useActions';
+import { usePrefs } from '../hooks/usePrefs';
+import type { Mark } from '../reader/ClauseText';
+import { pairAsMarkdown, pairAsText } from '../reader/copy';
+import { flattenRows, type RowEntry, SearchIndex } from '../reader/model';
+import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
+import type { ClauseMarks } from '../reader/RowView';
+import { AppHeader } from './AppHeader';
+import { ClauseMenu, type ClauseMenuCommand } from './ClauseMenu';
+import { ContentsPanel } from './ContentsPanel';
+import { DocumentHeader } from './DocumentHeader';
+import { GoToDialog } from './GoToDialog';
+import { HelpDialog } from './HelpDialog';
+import { SearchPanel } from './SearchPanel';
+import { Toolbar } from './Toolbar';
+
+const LAYOUT_CYCLE: Layout[] = ['side-by-side', 'interleaved', 'single'];
+const THEME_CYCLE: Theme[] = ['system', 'light', 'dark', 'sepia'];
+const SPACING_CYCLE: LineSpacing[] = ['compact', 'normal', 'relaxed'];
+const next = <T,>(cycle: readonly T[], value: T): T => cycle[(cycle.indexOf(value) + 1) % cycle.length]!;
+
+type Overlay = { kind: 'help' } | { kind: 'goto' } | { kind: 'menu'; entry: RowEntry; at: { x: number; y: number } } | null;
+
+/** The reading screen: header and toolbar, the aligned text, search and contents panels, dialogs. */
+export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs: ReaderPrefs }) {
+  const { t, i18n } = useTranslation();
+  const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
+  const [prefs, updatePrefs, prefsError] = usePrefs(initialPrefs);
+  const entries = useMemo(() => flattenRows(doc), [doc]);
+  const index = useMemo(() => new SearchIndex(entries), [entries]);
+  const paragraphs = useMemo(() => entries.filter((e) => e.firstInGroup), [entries]);
+  const body = useRef<ReaderBodyHandle>(null);
+  const headerRef = useRef<HTMLElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const [currentRow, setCurrentRow] = useState(0);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [contentsOpen, setContentsOpen] = useState(false);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [query, setQuery] = useState('');
+  const [currentHit, setCurrentHit] = useState(-1);
+  const [peekRow, setPeekRow] = useState<number | undefined>();
+  const [notice, setNotice] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const hits = useMemo(() => (searchOpen ? index.search(deferredQuery) : []), [index, deferredQuery, searchOpen]);
+
+  // The sticky header's height, for scrolling rows into view below it.
+  useEffect(() => {
+    const header = headerRef.current;
+    if (!header) return;
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--header-height', `${header.offsetHeight}px`);
+    });
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+
+  const focusRow = useCallback((rowIndex: number, tries = 6) => {
+    const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
+    if (clause) clause.focus({ preventScroll: true });
+    else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1));
+  }, []);
+
+  const goToRow = useCallback(
+    (rowIndex: number, focus = true) => {
+      const target = Math.max(0, Math.min(entries.length - 1, rowIndex));
+      setCurrentRow(target);
+      // After this frame's focus changes (a closing dialog gives focus back to its opener).
+      requestAnimationFrame(() => {
+        body.current?.scrollToIndex(target);
+        if (focus) focusRow(target);
+      });
+    },
+    [entries.length, focusRow],
+  );
+
+  // Reading position: restored on open, saved (debounced) as the reader scrolls.
+  useEffect(() => {
+    let cancelled = false;
+    expectOk(getApi().getReadingPosition({ documentId: doc.manifest.id }))
+      .then(({ rowId }) => {
+        const at = rowId ? entries.findIndex((e) => e.row.id === rowId) : -1;
+        if (!cancelled && at > 0) goToRow(at, false);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [doc.manifest.id, entries, goToRow]);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    let last: string | undefined;
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        // The first row under the sticky header (and the column heads, which may cover it).
+        const top = (headerRef.current?.offsetHeight ?? 0) + 48;
+        const line = document
+          .elementsFromPoint(window.innerWidth / 2, top)
+          .map((el) => el.closest<HTMLElement>('[data-row-line]'))
+          .find((el) => el !== null);
+        const rowIndex = line ? Number(line.dataset.rowLine) : window.scrollY < 50 ? 0 : -1;
+        const rowId = entries[rowIndex]?.row.id;
+        if (!rowId || rowId === last) return;
+        last = rowId;
+        void getApi().setReadingPosition({ documentId: doc.manifest.id, rowId });
+      }, 400);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+    };
+  }, [doc.manifest.id, entries]);
+
+  // Follow focus: the row holding the focused clause is the current row.
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      const clause = (e.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-row-index]');
+      if (clause) setCurrentRow(Number(clause.dataset.rowIndex));
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
+
+  const say = useCallback((message: string) => {
+    setNotice('');
+    requestAnimationFrame(() => setNotice(message));
+  }, []);
+
+  const copy = useCallback(
+    async (text: string, what: string) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        say(t('notices.copied', { what }));
+      } catch {
+        say(t('notices.copyFailed'));
+      }
+    },
+    [say, t],
+  );
+
+  const runMenuCommand = useCallback(
+    (entry: RowEntry, command: ClauseMenuCommand) => {
+      const headings = { en: t('reader.columnEnglish'), ru: t('reader.columnRussian') };
+      const text = (lang: Lang) => entry.row[lang].map((c) => c.text).join(' ');
+      if (command === 'copy-en') void copy(text('en'), t('clauseMenu.what.en'));
+      if (command === 'copy-ru') void copy(text('ru'), t('clauseMenu.what.ru'));
+      if (command === 'copy-pair') void copy(pairAsText(entry.row), t('clauseMenu.what.pair'));
+      if (command === 'copy-markdown') void copy(pairAsMarkdown(entry.row, entry.group.number, headings), t('clauseMenu.what.markdown'));
+    },
+    [copy, t],
+  );
+
+  const showHit = useCallback(
+    (hitIndex: number) => {
+      const hit = hits[hitIndex];
+      if (!hit) return;
+      setCurrentHit(hitIndex);
+      setCurrentRow(hit.rowIndex);
+      body.current?.scrollToIndex(hit.rowIndex);
+    },
+    [hits],
+  );
+  useEffect(() => setCurrentHit(-1), [deferredQuery]);
+
+  const openSearch = useCallback(() => {
+    setSearchOpen(true);
+    requestAnimationFrame(() => {
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    });
+  }, []);
+
+  const focusedClause = (): { entry: RowEntry; lang: Lang; clause: Clause } | undefined => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el?.classList.contains('clause')) return undefined;
+    const entry = entries[Number(el.dataset.rowIndex)];
+    const lang = el.closest<HTMLElement>('[data-lang]')?.dataset.lang as Lang | undefined;
+    const clause = entry && lang ? entry.row[lang].find((c) => c.id === el.dataset.clauseId) : undefined;
+    return entry && lang && clause ? { entry, lang, clause } : undefined;
+  };
+
+  const paragraphIndexOf = (row: number) => {
+    let at = 0;
+    paragraphs.forEach((p, i) => {
+      if (p.index <= row) at = i;
+    });
+    return at;
+  };
+
+  const handlers: ActionHandlers = {
+    'next-row': () => goToRow(currentRow + 1),
+    'previous-row': () => goToRow(currentRow - 1),
+    'first-row': () => goToRow(0),
+    'last-row': () => goToRow(entries.length - 1),
+    'next-paragraph': () => {
+      const p = paragraphs[paragraphIndexOf(currentRow) + 1];
+      if (p) goToRow(p.index);
+    },
+    'previous-paragraph': () => {
+      const at = paragraphIndexOf(currentRow);
+      const p = paragraphs[paragraphs[at]!.index < currentRow ? at : at - 1];
+      if (p) goToRow(p.index);
+    },
+    'go-to-paragraph': () => setOverlay({ kind: 'goto' }),
+    'toggle-contents': () => setContentsOpen((open) => !open),
+    'open-search': openSearch,
+    'find-next': () => (hits.length > 0 ? showHit((currentHit + 1) % hits.length) : openSearch()),
+    'find-previous': () => (hits.length > 0 ? showHit((currentHit - 1 + hits.length) % hits.length) : openSearch()),
+    'pin-counterpart': () => {
+      const focused = focusedClause();
+      if (focused) togglePinned({ rowId: focused.entry.row.id, clauseId: focused.clause.id, lang: focused.lang });
+    },
+    'show-counterpart': () => setPeekRow((row) => (row === currentRow ? undefined : currentRow)),
+    'copy-pair': () => {
+      const entry = entries[currentRow];
+      if (entry) runMenuCommand(entry, 'copy-pair');
+    },
+    'copy-pair-markdown': () => {
+      const entry = entries[currentRow];
+      if (entry) runMenuCommand(entry, 'copy-markdown');
+    },
+    'open-context-menu': () => {
+      const focused = focusedClause();
+      if (!focused) return;
+      const box = (document.activeElement as HTMLElement).getBoundingClientRect();
+      setOverlay({ kind: 'menu', entry: focused.entry, at: { x: box.left, y: box.bottom + 4 } });
+    },
+    'toggle-layout': () => updatePrefs({ layout: next(LAYOUT_CYCLE, prefs.layout) }),
+    'swap-columns': () => updatePrefs({ swapped: !prefs.swapped }),
+    'cycle-theme': () => updatePrefs({ theme: next(THEME_CYCLE, prefs.theme) }),
+    'cycle-line-spacing': () => updatePrefs({ lineSpacing: next(SPACING_CYCLE, prefs.lineSpacing) }),
+    'zoom-in': () => updatePrefs({ fontStep: Math.min(FONT_STEPS.max, prefs.fontStep + 1) }),
+    'zoom-out': () => updatePrefs({ fontStep: Math.max(FONT_STEPS.min, prefs.fontStep - 1) }),
+    'zoom-reset': () => updatePrefs({ fontStep: 0 }),
+    'show-help': () => setOverlay({ kind: 'help' }),
+    'close-overlay': () => {
+      if (overlay) setOverlay(null);
+      else if (peekRow !== undefined) setPeekRow(undefined);
+      else clearPinned();
+    },
+  };
+  useActions(handlers);
+
+  const marks = useMemo(() => {
+    const byRow = new Map<number, Map<string, Mark[]>>();
+    hits.forEach((hit, i) => {
+      const row = byRow.get(hit.rowIndex) ?? new Map<string, Mark[]>();
+      byRow.set(hit.rowIndex, row);
+      const list = row.get(hit.clauseId) ?? [];
+      row.set(hit.clauseId, list);
+      list.push({ start: hit.start, end: hit.end, className: i === currentHit ? 'search-hit is-current' : 'search-hit' });
+    });
+    return byRow as ReadonlyMap<number, ClauseMarks>;
+  }, [hits, currentHit]);
+
+  const view = useMemo(() => ({ layout: prefs.layout, swapped: prefs.swapped, singleLang: prefs.singleLang }), [prefs.layout, prefs.swapped, prefs.singleLang]);
+  const onContextMenu = useCallback((entry: RowEntry, _clause: Clause, _lang: Lang, at: { x: number; y: number }) => {
+    setOverlay({ kind: 'menu', entry, at });
+  }, []);
+  const columns: Lang[] = prefs.swapped ? ['ru', 'en'] : ['en', 'ru'];
+  const columnName = (lang: Lang) => (lang === 'en' ? t('reader.columnEnglish') : t('reader.columnRussian'));
+
+  return (
+    <div className={`reader-page${searchOpen ? ' has-search' : ''}${contentsOpen ? ' has-contents' : ''}`}>
+      <a className="skip-link" href="#reader">
+        {t('app.skipToText')}
+      </a>
+      <header ref={headerRef} className="app-header">
+        <AppHeader documentTitle={doc.manifest.shortTitle[ui]} />
+        <Toolbar
+          prefs={prefs}
+          onChange={updatePrefs}
+          searchOpen={searchOpen}
+          contentsOpen={contentsOpen}
+          onToggleSearch={() => (searchOpen ? setSearchOpen(false) : openSearch())}
+          onToggleContents={() => setContentsOpen((open) => !open)}
+          onHelp={() => setOverlay({ kind: 'help' })}
+        />
+        {prefsError && (
+          <p className="inline-error" role="alert">
+            {t('errors.savePrefsFailed')}
+          </p>
+        )}
+      </header>
+      <div className="reader-layout">
+        {contentsOpen && (
+          <ContentsPanel
+            entries={entries}
+            lang={ui}
+            currentParagraph={entries[currentRow]?.group.number}
+            onJump={(row) => goToRow(row)}
+            onClose={() => setContentsOpen(false)}
+          />
+        )}
+        <main id="reader" className="app-main" tabIndex={-1}>
+          <article className={`document layout-${prefs.layout}${prefs.swapped ? ' is-swapped' : ''}`} aria-labelledby="document-title">
+            <DocumentHeader doc={doc} />
+            {prefs.layout === 'side-by-side' && (
+              <div className="column-heads" aria-hidden="true">
+                {columns.map((lang) => (
+                  <span key={lang} className="column-head">
+                    {columnName(lang)}
+                  </span>
+                ))}
+              </div>
+            )}
+            <ReaderBody ref={body} entries={entries} view={view} marks={marks} peekRow={peekRow} onContextMenu={onContextMenu} />
+          </article>
+        </main>
+        {searchOpen && (
+          <SearchPanel
+            ref={searchInput}
+            query={query}
+            onQuery={setQuery}
+            hits={hits}
+            current={currentHit}
+            entries={entries}
+            onNext={() => handlers['find-next']?.()}
+            onPrevious={() => handlers['find-previous']?.()}
+            onPick={showHit}
+            onClose={() => setSearchOpen(false)}
+          />
+        )}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {notice && (
+        <div className="toast" aria-hidden="true" onAnimationEnd={() => setNotice('')}>
+          {notice}
+        </div>
+      )}
+      {overlay?.kind === 'help' && <HelpDialog onClose={() => setOverlay(null)} />}
+      {overlay?.kind === 'goto' && (
+        <GoToDialog
+          max={paragraphs.at(-1)?.group.number ?? 1}
+          onClose={() => setOverlay(null)}
+          onGo={(n) => {
+            setOverlay(null);
+            const p = paragraphs.find((e) => e.group.number === n);
+            if (p) goToRow(p.index);
+          }}
+        />
+      )}
+      {overlay?.kind === 'menu' && (
+        <ClauseMenu
+          at={overlay.at}
+          onClose={() => setOverlay(null)}
+          onCommand={(command) => {
+            const entry = overlay.entry;
+            setOverlay(null);
+            runMenuCommand(entry, command);
+          }}
+        />
+      )}
+    </div>
+  );
+}

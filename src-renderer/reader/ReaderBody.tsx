@@ -1,0 +1,94 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import type { Clause, Lang } from '../../src-main/contract/ipc';
+import type { RowEntry } from './model';
+import { type ClauseMarks, type RowLayout, RowView } from './RowView';
+
+/** Documents longer than this are rendered in windows of rows (virtualised). */
+export const VIRTUALIZE_ABOVE = 400;
+
+export interface ReaderBodyHandle {
+  /** Brings a row into view (at the top), rendering it first if needed. */
+  scrollToIndex(index: number): void;
+}
+
+export interface ReaderBodyProps {
+  entries: readonly RowEntry[];
+  view: RowLayout;
+  marks: ReadonlyMap<number, ClauseMarks>;
+  peekRow: number | undefined;
+  onContextMenu: (entry: RowEntry, clause: Clause, lang: Lang, at: { x: number; y: number }) => void;
+}
+
+/** Small documents render every row (best for screen readers and the browser's own find). */
+const PlainRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function PlainRows(props, ref) {
+  useImperativeHandle(ref, () => ({
+    scrollToIndex(index) {
+      document.querySelector(`[data-row-line="${index}"]`)?.scrollIntoView({ block: 'start' });
+    },
+  }));
+  return (
+    <div className="rows">
+      {props.entries.map((entry) => (
+        <RowView
+          key={entry.row.id}
+          entry={entry}
+          view={props.view}
+          marks={props.marks.get(entry.index)}
+          peek={props.peekRow === entry.index}
+          onContextMenu={props.onContextMenu}
+        />
+      ))}
+    </div>
+  );
+});
+
+/** Book-length documents: only the rows near the window are in the page; heights are measured. */
+const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function VirtualRows(props, ref) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    setMargin(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0);
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: props.entries.length,
+    estimateSize: () => 140,
+    overscan: 8,
+    scrollMargin: margin,
+    getItemKey: (index) => props.entries[index]?.row.id ?? index,
+  });
+  useImperativeHandle(ref, () => ({
+    scrollToIndex(index) {
+      virtualizer.scrollToIndex(index, { align: 'start' });
+    },
+  }));
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={listRef} className="rows rows-virtual" style={{ height: virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const entry = props.entries[item.index]!;
+        return (
+          <div
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            className="virtual-item"
+            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+          >
+            <RowView
+              entry={entry}
+              view={props.view}
+              marks={props.marks.get(entry.index)}
+              peek={props.peekRow === entry.index}
+              onContextMenu={props.onContextMenu}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+export const ReaderBody = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function ReaderBody(props, ref) {
+  return props.entries.length > VIRTUALIZE_ABOVE ? <VirtualRows ref={ref} {...props} /> : <PlainRows ref={ref} {...props} />;
+});

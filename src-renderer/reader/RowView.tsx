@@ -1,0 +1,113 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clause, Lang, Layout } from '../../src-main/contract/ipc';
+import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
+import { ClauseText, type Mark } from './ClauseText';
+import type { RowEntry } from './model';
+
+export interface RowLayout {
+  layout: Layout;
+  swapped: boolean;
+  singleLang: Lang;
+}
+
+export type ClauseMarks = ReadonlyMap<string, readonly Mark[]>;
+
+export interface RowViewProps {
+  entry: RowEntry;
+  view: RowLayout;
+  /** Marks for this row's clauses, by clause id (search matches). */
+  marks: ClauseMarks | undefined;
+  /** In the one-language layout: show the counterpart under the row. */
+  peek: boolean;
+  onContextMenu: (entry: RowEntry, clause: Clause, lang: Lang, at: { x: number; y: number }) => void;
+}
+
+/** One aligned row: the clauses of one language and their counterparts, starting on one line. */
+export const RowView = memo(function RowView({ entry, view, marks, peek, onContextMenu }: RowViewProps) {
+  const { t } = useTranslation();
+  const { row, group } = entry;
+  const active = useActiveInRow(row.id);
+  const pinned = usePinnedInRow(row.id);
+  const order: Lang[] = view.swapped ? ['ru', 'en'] : ['en', 'ru'];
+  const shown: Lang[] = view.layout === 'single' ? [view.singleLang] : order;
+  const other = (lang: Lang): Lang => (lang === 'en' ? 'ru' : 'en');
+  const showPeek = view.layout === 'single' && (peek || pinned !== null);
+
+  const cell = (lang: Lang) => {
+    const counterpart = active?.lang === other(lang) || pinned?.lang === other(lang);
+    return (
+      <div key={lang} className={`cell cell-${lang}${counterpart ? ' is-counterpart' : ''}`} lang={lang} data-lang={lang}>
+        {row[lang].length === 0 && <span className="cell-empty">{t('reader.noCounterpart')}</span>}
+        {row[lang].map((clause, i) => (
+          <span key={clause.id}>
+            {i > 0 && ' '}
+            <span
+              className={[
+                'clause',
+                clause.id === active?.clauseId ? 'is-source' : '',
+                clause.id === pinned?.clauseId ? 'is-pinned' : '',
+                counterpart ? 'is-counterpart' : '',
+                pinned?.lang === other(lang) ? 'is-pinned-counterpart' : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              data-clause-id={clause.id}
+              data-row-index={entry.index}
+              tabIndex={0}
+              onMouseEnter={() => setActiveClause({ rowId: row.id, clauseId: clause.id, lang })}
+              onMouseLeave={() => clearActiveClause(clause.id)}
+              onFocus={() => setActiveClause({ rowId: row.id, clauseId: clause.id, lang })}
+              onBlur={() => clearActiveClause(clause.id)}
+              onClick={(event) => {
+                if (window.getSelection()?.isCollapsed === false && window.getSelection()?.toString()) return;
+                event.preventDefault();
+                togglePinned({ rowId: row.id, clauseId: clause.id, lang });
+              }}
+              onContextMenu={(event) => {
+                event.preventDefault();
+                onContextMenu(entry, clause, lang, { x: event.clientX, y: event.clientY });
+              }}
+            >
+              <ClauseText text={clause.text} marks={marks?.get(clause.id)} />
+            </span>
+          </span>
+        ))}
+      </div>
+    );
+  };
+
+  return (
+    <div
+      className={`row-line paragraph-${group.kind}${entry.firstInGroup ? ' is-first' : ''}${entry.lastInGroup ? ' is-last' : ''}`}
+      data-row-line={entry.index}
+    >
+      {entry.partStart && (
+        <h2 className={`part-heading part-heading-${entry.partStart}`}>{t(`reader.parts.${entry.partStart}`)}</h2>
+      )}
+      <div className="row-body">
+        <div className="paragraph-number" aria-hidden={!entry.firstInGroup}>
+          {entry.firstInGroup && (
+            <>
+              <span className="visually-hidden">{t('reader.paragraphLabel')} </span>
+              {group.number}
+            </>
+          )}
+        </div>
+        <div
+          className={`row layout-${view.layout}${active || pinned ? ' is-lit' : ''}`}
+          data-row-id={row.id}
+          data-paragraph={entry.firstInGroup ? group.number : undefined}
+          data-confidence={row.confidence.toFixed(2)}
+        >
+          {shown.map(cell)}
+          {showPeek && (
+            <div className="counterpart-peek" lang={other(view.singleLang)} role="note" aria-label={t('reader.counterpart')}>
+              {row[other(view.singleLang)].map((c) => c.text).join(' ') || t('reader.noCounterpart')}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+});
