@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../text/segment';
-import { alignSequences, alignText } from './align';
+import { alignSequences, alignText, isHeadingLike } from './align';
 import { extractAnchors } from './anchors';
+import { scoreMultiple } from './evaluation';
 
 /** Filler of about `length` characters (words of a fixed alphabet), optionally around a marker. */
 function filler(length: number, lang: 'en' | 'ru', marker = ''): string {
@@ -88,9 +89,76 @@ describe('extractAnchors', () => {
     expect(anchors.en[0]!.get('lat:covid')).toBe(1);
   });
 
-  it('does not count ordinary English words as missing from the Russian', () => {
-    const anchors = extractAnchors(['Health cooperation'], ['Сотрудничество в области здравоохранения']);
-    expect(anchors.en[0]!.size).toBe(0);
+  it('counts ordinary words only through the lexicon, and only when the Russian side has their translation', () => {
+    const without = extractAnchors(['Health cooperation'], ['Обмен опытом']);
+    expect(without.en[0]!.size).toBe(0);
+    const withLexicon = extractAnchors(['Health cooperation'], ['Сотрудничество в области здравоохранения']);
+    const lex = (bag: ReadonlyMap<string, number>): string[] => [...bag.keys()].filter((k) => k.startsWith('lex:')).sort();
+    expect(lex(withLexicon.en[0]!)).toHaveLength(2);
+    expect(lex(withLexicon.en[0]!)).toEqual(lex(withLexicon.ru[0]!));
+    expect(extractAnchors(['Health cooperation'], ['Сотрудничество в области здравоохранения'], { lexicon: null }).en[0]!.size).toBe(0);
+  });
+
+  it('matches proper names through transliteration, whatever the case ending', () => {
+    const anchors = extractAnchors(['Pushkin left Vladivostok.', 'Nothing here.'], ['Пушкина не было во Владивостоке.', 'Здесь пусто.']);
+    const names = (bag: ReadonlyMap<string, number>): string[] => [...bag.keys()].filter((k) => k.startsWith('name:')).sort();
+    expect(names(anchors.en[0]!)).toEqual(['name:pskn', 'name:vldvstk']);
+    expect(names(anchors.ru[0]!)).toEqual(names(anchors.en[0]!));
+    expect(names(anchors.en[1]!)).toEqual([]);
+  });
+
+  it('normalises thousands separators and decimal commas', () => {
+    const anchors = extractAnchors(['10,000 people, 3.5% and 2,5 km'], ['10 000 человек, 3,5% и 2,5 км']);
+    const nums = (bag: ReadonlyMap<string, number>): string[] => [...bag.keys()].filter((k) => k.startsWith('num:')).sort();
+    expect(nums(anchors.en[0]!)).toEqual(['num:10000', 'num:2.5', 'num:3.5']);
+    expect(nums(anchors.ru[0]!)).toEqual(nums(anchors.en[0]!));
+  });
+});
+
+describe('long sequences', () => {
+  /** A long pair with omissions on both sides and a 2-1 bead every 25 units, and its gold beads. */
+  function longPair(count: number): { en: string[]; ru: string[]; gold: { en: number[]; ru: number[] }[] } {
+    const english: string[] = [];
+    const russian: string[] = [];
+    const gold: { en: number[]; ru: number[] }[] = [];
+    for (let k = 0; k < count; k++) {
+      const length = 40 + ((k * 37) % 160);
+      if (k % 25 === 7) {
+        gold.push({ en: [english.length, english.length + 1], ru: [russian.length] });
+        english.push(en(length / 2, `Item ${k}a`), en(length / 2, `item ${k}b`));
+        russian.push(ru(length, `Пункт ${k}`));
+      } else {
+        const bead = { en: [] as number[], ru: [] as number[] };
+        if (k % 31 !== 5) bead.en.push(english.push(en(length, `Item ${k}`)) - 1);
+        if (k % 43 !== 9) bead.ru.push(russian.push(ru(length, `Пункт ${k}`)) - 1);
+        gold.push(bead);
+      }
+    }
+    return { en: english, ru: russian, gold };
+  }
+
+  it('finds the same alignment with a band as over the full matrix', () => {
+    const pair = longPair(260);
+    const options = { ratio: 1.1, calibrate: false };
+    const banded = alignSequences(pair.en, pair.ru, { ...options, maxFullCells: 1000 });
+    const full = alignSequences(pair.en, pair.ru, { ...options, maxFullCells: Infinity });
+    expect(shapes(banded)).toEqual(shapes(full));
+    banded.forEach((bead, k) => expect(bead.confidence).toBeCloseTo(full[k]!.confidence, 6));
+  });
+
+  it('aligns thousands of units a side, omissions included', () => {
+    const pair = longPair(2000);
+    const beads = alignSequences(pair.en, pair.ru);
+    expect(beads.flatMap((b) => b.en)).toEqual(pair.en.map((_, i) => i));
+    expect(beads.flatMap((b) => b.ru)).toEqual(pair.ru.map((_, j) => j));
+    expect(scoreMultiple([{ gold: pair.gold, test: beads }]).f1Strict).toBeGreaterThan(0.95);
+  });
+});
+
+describe('isHeadingLike', () => {
+  it('takes short unpunctuated units for headings', () => {
+    expect(['Article 5', 'Статья 12', '2. Настройка'].map(isHeadingLike)).toEqual([true, true, true]);
+    expect(['The Parties agree.', 'Стороны;', '17', ''].map(isHeadingLike)).toEqual([false, false, false, false]);
   });
 });
 

@@ -75,12 +75,39 @@ describe('splitClauses', () => {
 
   it('does not split after Russian abbreviations, with or without inner spaces', () => {
     expect(
-      clauseTexts('Проведено 17 июня 2020 г. Министрами, т. е. Сторонами, т.д. И см. Приложение, ст. 5, п. 3 и рис. 2. Конец'),
-    ).toEqual(['Проведено 17 июня 2020 г. Министрами, т. е. Сторонами, т.д. И см. Приложение, ст. 5, п. 3 и рис. 2.', 'Конец']);
+      clauseTexts('Проведено в г. Москве 17 июня 2020 г. министрами, т. е. Сторонами, т.д. И см. Приложение, ст. 5, п. 3 и рис. 2. Конец'),
+    ).toEqual(['Проведено в г. Москве 17 июня 2020 г. министрами, т. е. Сторонами, т.д. И см. Приложение, ст. 5, п. 3 и рис. 2.', 'Конец']);
     expect(clauseTexts('Сумма 5 млн. Рублей и 2 млрд. Долларов, 3 тыс. Человек, им. Пушкина. Далее')).toEqual([
       'Сумма 5 млн. Рублей и 2 млрд. Долларов, 3 тыс. Человек, им. Пушкина.',
       'Далее',
     ]);
+  });
+
+  it('ends a sentence after the г. of a year when a capital follows', () => {
+    expect(clauseTexts('Договор подписан 17 июня 2020 г. Он вступил в силу в 2019–2021 гг. Далее')).toEqual([
+      'Договор подписан 17 июня 2020 г.',
+      'Он вступил в силу в 2019–2021 гг.',
+      'Далее',
+    ]);
+    expect(clauseTexts('Встреча прошла в 2020 г. в Москве.')).toEqual(['Встреча прошла в 2020 г. в Москве.']);
+  });
+
+  it('knows more abbreviations and German-style quotes', () => {
+    expect(clauseTexts('Prof. Smith of Acme Inc. Met Dr. Lee at 5 p.m. Today. Then left.')).toEqual([
+      'Prof. Smith of Acme Inc. Met Dr. Lee at 5 p.m. Today.',
+      'Then left.',
+    ]);
+    expect(clauseTexts('Он сказал: „Да.“ Потом ушёл, и др. Люди тоже. Проф. Иванов, ул. Ленина, д. 5. Конец')).toEqual([
+      'Он сказал: „Да.“',
+      'Потом ушёл, и др. Люди тоже.',
+      'Проф. Иванов, ул. Ленина, д. 5.',
+      'Конец',
+    ]);
+  });
+
+  it('keeps ellipses, brackets and list items sensible', () => {
+    expect(clauseTexts('Wait... Then go. [Note.] Done')).toEqual(['Wait...', 'Then go.', '[Note.]', 'Done']);
+    expect(clauseTexts('Итак… «Что дальше?» — спросил он.')).toEqual(['Итак…', '«Что дальше?» — спросил он.']);
   });
 
   it('does not split after initials', () => {

@@ -21,16 +21,25 @@ export interface Span {
  * the space (`т. е.` also matches `т.е.`). Matching is case-sensitive and needs a non-letter before.
  */
 export const ABBREVIATIONS: Readonly<Record<Lang, readonly string[]>> = {
-  en: ['e.g.', 'i.e.', 'etc.', 'No.', 'Art.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'U.S.', 'vs.', 'cf.', 'St.'],
-  ru: ['г.', 'гг.', 'т. е.', 'т. д.', 'т. п.', 'им.', 'ст.', 'п.', 'рис.', 'см.', 'ср.', 'тыс.', 'млн.', 'млрд.'],
+  en: [
+    'e.g.', 'i.e.', 'etc.', 'No.', 'Nos.', 'Art.', 'Arts.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Jr.', 'Sr.', 'U.S.',
+    'U.K.', 'vs.', 'cf.', 'St.', 'Fig.', 'Vol.', 'Ch.', 'p.', 'pp.', 'para.', 'Inc.', 'Ltd.', 'Co.', 'Corp.', 'approx.',
+    'a.m.', 'p.m.', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
+  ],
+  ru: [
+    'г.', 'гг.', 'т. е.', 'т. д.', 'т. п.', 'т. к.', 'т. н.', 'и др.', 'им.', 'ст.', 'п.', 'пп.', 'рис.', 'см.', 'ср.',
+    'тыс.', 'млн.', 'млрд.', 'руб.', 'коп.', 'чел.', 'проф.', 'акад.', 'ул.', 'д.', 'с.', 'т.', 'гл.', 'напр.', 'англ.',
+    'рус.', 'в.', 'вв.', 'н. э.', 'до н. э.', 'табл.', 'прим.', 'ред.', 'изд.', 'Проф.', 'Акад.', 'См.', 'Ср.', 'Рис.', 'Ст.',
+    'Табл.', 'Гл.', 'Прим.',
+  ],
 };
 
 /** Characters that end a sentence. */
 export const SENTENCE_TERMINATORS = '.!?…';
 /** Closing quotes/brackets that may follow a sentence terminator and still belong to the sentence. */
-export const CLOSING_PUNCTUATION = '»”’")';
-/** Opening quotes/brackets that may begin a sentence. */
-export const OPENING_PUNCTUATION = '«“‘"(';
+export const CLOSING_PUNCTUATION = '»”’")“]';
+/** Opening quotes/brackets that may begin a sentence (“ closes a German-style „…“ quote, and opens an English one). */
+export const OPENING_PUNCTUATION = '«“‘"(„[';
 
 export interface ClauseOptions {
   /** Abbreviations to protect; defaults to those of both languages. */
@@ -114,15 +123,21 @@ function abbreviationPattern(abbreviation: string): RegExp {
   return pattern;
 }
 
+/** A year followed by г. or гг. ("2020 г.", "2019–2020 гг."), with any space between. */
+const YEAR_ABBREVIATION = /[0-9]{4}[\s\u00a0]*гг?\.$/u;
+
 const DEFAULT_ABBREVIATIONS: readonly string[] = [...ABBREVIATIONS.en, ...ABBREVIATIONS.ru];
 
 /**
  * Whether the `.` at `dot` is not a sentence end: it closes a known abbreviation, an initial
  * (one upper-case letter: "А. С. Пушкин"), a section number ("1.2.") or a list number at the start
- * of the paragraph ("1. ").
+ * of the paragraph ("1. "). The г./гг. after a year is not protected: "в 2020 г. Затем" ends a sentence.
  */
 function dotIsProtected(text: string, dot: number, abbreviations: readonly string[]): boolean {
   const before = text.slice(Math.max(0, dot - 16), dot + 1);
+  // "17 июня 2020 г. Затем…": a year's г./гг. ends the sentence when a capital follows (see splitClauses);
+  // "в г. Москве" keeps the abbreviation.
+  if (YEAR_ABBREVIATION.test(before)) return false;
   if (abbreviations.some((abbreviation) => abbreviationPattern(abbreviation).test(before))) return true;
   if (isUpperLetter(text[dot - 1]) && !isLetter(text[dot - 2])) return true;
   let tokenStart = dot;

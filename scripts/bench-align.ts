@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:align`: time and peak memory of the aligner on a book-length pair.
+ *
+ * Builds a pair of ≥ 11,000 segments a side in a temporary folder by repeating the evaluation sets
+ * (each repetition perturbed with a different seed: omitted, merged and split sentences), then runs,
+ * each in a fresh child process and several times:
+ *   - read + tokenize: read both files, split lines, split words (the floor any aligner pays);
+ *   - align --presegmented: the same plus `alignSequences` over the whole sequences (what
+ *     `bitext align --presegmented` does);
+ *   - align raw text: paragraph texts segmented and aligned as the app does (`segmentText` + `alignText`).
+ * Times exclude Node start-up and module loading; peak memory is the child's maximum resident set
+ * size (`process.resourceUsage().maxRSS`) and the heap used after the run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alignSequences, alignText } from '../src-main/core/align/align';
+import { type GoldBead, VARIANTS, perturb, scoreMultiple } from '../src-main/core/align/evaluation';
+import { segmentText } from '../src-main/core/text/segment';
+import { loadSets } from './eval';
+
+const TARGET = 11_000;
+const RUNS = 3;
+const self = fileURLToPath(import.meta.url);
+
+interface Measure {
+  ms: number;
+  maxRssMB: number;
+  heapMB: number;
+  units: string;
+}
+
+function child(mode: string, dir: string): Measure {
+  const start = performance.now();
+  const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
+  let units = '';
+  if (mode === 'tokenize') {
+    let words = 0;
+    for (const name of ['en.txt', 'ru.txt']) {
+      for (const line of read(name).split('\n')) words += (line.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    }
+    units = `${words} words`;
+  } else if (mode === 'presegmented') {
+    const en = read('en.txt').split('\n');
+    const ru = read('ru.txt').split('\n');
+    const beads = alignSequences(en, ru);
+    const gold = JSON.parse(read('gold.json')) as GoldBead[];
+    const f1 = scoreMultiple([{ gold, test: beads }]).f1Strict;
+    units = `${en.length}/${ru.length} segments, ${beads.length} beads, strict F1 ${f1.toFixed(3)} against the concatenated gold`;
+  } else {
+    const en = segmentText('en', read('en-raw.txt'));
+    const ru = segmentText('ru', read('ru-raw.txt'));
+    const aligned = alignText(en, ru);
+    const count = (t: typeof en): number => t.paragraphs.reduce((sum, p) => sum + p.clauses.length, 0);
+    units = `${en.paragraphs.length}/${ru.paragraphs.length} paragraphs, ${count(en)}/${count(ru)} clauses, ${aligned.groups.reduce((s, g) => s + g.rows.length, 0)} rows`;
+  }
+  const ms = performance.now() - start;
+  return { ms, maxRssMB: process.resourceUsage().maxRSS / 1024, heapMB: process.memoryUsage().heapUsed / 2 ** 20, units };
+}
+
+function build(dir: string): { en: number; ru: number } {
+  const sets = loadSets();
+  const en: string[] = [];
+  const ru: string[] = [];
+  const enRaw: string[] = [];
+  const ruRaw: string[] = [];
+  const gold: GoldBead[] = [];
+  for (let round = 0; en.length < TARGET || ru.length < TARGET; round++) {
+    for (const set of sets) {
+      const variant = VARIANTS[round % VARIANTS.length]!;
+      const pair = perturb(set, variant.perturbations, 1000 + round);
+      for (const bead of pair.gold) gold.push({ en: bead.en.map((i) => i + en.length), ru: bead.ru.map((j) => j + ru.length) });
+      en.push(...pair.en);
+      ru.push(...pair.ru);
+      // Raw text: the clean set, a paragraph every four gold beads on both sides.
+      for (let b = 0; b < set.gold.length; b += 4) {
+        const beads = set.gold.slice(b, b + 4);
+        enRaw.push(beads.flatMap((bead) => bead.en.map((i) => set.en[i]!)).join(' '));
+        ruRaw.push(beads.flatMap((bead) => bead.ru.map((j) => set.ru[j]!)).join(' '));
+      }
+    }
+  }
+  writeFileSync(join(dir, 'gold.json'), JSON.stringify(gold));
+  writeFileSync(join(dir, 'en.txt'), en.join('\n'));
+  writeFileSync(join(dir, 'ru.txt'), ru.join('\n'));
+  writeFileSync(join(dir, 'en-raw.txt'), enRaw.filter(Boolean).join('\n\n'));
+  writeFileSync(join(dir, 'ru-raw.txt'), ruRaw.filter(Boolean).join('\n\n'));
+  return { en: en.length, ru: ru.length };
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-bench-'));
+  try {
+    const size = build(dir);
+    console.log(`Book-length pair: ${size.en} English and ${size.ru} Russian segments (evaluation sets repeated with perturbations), in ${dir}`);
+    console.log(`Node ${process.version}, one process per run, ${RUNS} runs each; median time, largest memory.\n`);
+    console.log('| task | time (median) | runs | peak RSS | heap after | size |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [mode, label] of [
+      ['tokenize', 'read + tokenize'],
+      ['presegmented', 'align --presegmented (read + align)'],
+      ['raw', 'raw text (read + segment + align, paragraphs first)'],
+    ] as const) {
+      const runs: Measure[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', mode, dir], { encoding: 'utf8' });
+        runs.push(JSON.parse(out) as Measure);
+      }
+      const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+      const median = times[Math.floor(times.length / 2)]!;
+      console.log(
+        `| ${label} | ${(median / 1000).toFixed(3)} s | ${times.map((t) => (t / 1000).toFixed(3)).join(', ')} | ${Math.max(...runs.map((r) => r.maxRssMB)).toFixed(0)} MB | ${Math.max(...runs.map((r) => r.heapMB)).toFixed(0)} MB | ${runs[0]!.units} |`,
+      );
+    }
+    console.log('\nGoal (issue 3): ≤ 0.5 s and ≤ 150 MB for 11,000 segments a side on one core.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') process.stdout.write(JSON.stringify(child(args[1]!, args[2]!)));
+else main();
