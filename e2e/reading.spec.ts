@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { ACTION_IDS } from '../src-main/contract/actions';
 import { DEFAULT_READER_PREFS } from '../src-main/contract/ipc';
 import { statementAlignment } from './helpers/fixture';
 import { newUserDataDir, type RunningHarness, startHarness } from './helpers/harness';
@@ -200,7 +201,7 @@ test.describe('moving around', () => {
       await page.keyboard.press('?');
       const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' });
       await expect(dialog).toBeVisible();
-      await expect(dialog.locator('.help-row')).toHaveCount(25);
+      await expect(dialog.locator('.help-row')).toHaveCount(ACTION_IDS.length);
       await expect(dialog).toContainText('Следующая строка');
       await expect(dialog).toContainText('Поиск на обоих языках');
       await page.keyboard.press('Escape');

@@ -142,8 +142,12 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'toolbar.themes.${theme}': ['system', 'light', 'dark', 'sepia'],
   'toolbar.spacings.${spacing}': ['compact', 'normal', 'relaxed'],
   'actions.${id}': [...ACTION_IDS],
-  'help.groups.${group}': ['move', 'search', 'compare', 'view', 'help'],
+  'help.groups.${group}': ['move', 'search', 'compare', 'annotate', 'view', 'help'],
   'clauseMenu.${command}': ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown'],
+  'annotations.colors.${c}': ['yellow', 'green', 'blue', 'pink', 'purple'],
+  'annotations.colors.${color}': ['yellow', 'green', 'blue', 'pink', 'purple'],
+  'annotations.colors.${a.color}': ['yellow', 'green', 'blue', 'pink', 'purple'],
+  'annotations.langs.${langOf(a)}': ['en', 'ru', 'both'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

@@ -23,6 +23,11 @@ export const ACTIONS = {
   'copy-pair': { group: 'compare', keys: ['Mod+Shift+C'], menu: 'edit' },
   'copy-pair-markdown': { group: 'compare', keys: ['Mod+Shift+M'], menu: 'edit' },
   'open-context-menu': { group: 'compare', keys: ['Shift+F10', 'ContextMenu'], menu: null },
+  'highlight-selection': { group: 'annotate', keys: ['Mod+Shift+H'], menu: 'edit' },
+  'note-selection': { group: 'annotate', keys: ['Mod+Shift+N'], menu: 'edit' },
+  'note-row': { group: 'annotate', keys: ['r'], menu: 'edit' },
+  'toggle-annotations': { group: 'annotate', keys: ['a'], menu: 'view' },
+  'undo-delete': { group: 'annotate', keys: ['Mod+Z'], menu: 'edit' },
   'toggle-layout': { group: 'view', keys: ['l', 'Mod+L'], menu: 'view' },
   'swap-columns': { group: 'view', keys: ['s'], menu: 'view' },
   'cycle-theme': { group: 'view', keys: ['t'], menu: 'view' },
@@ -35,7 +40,7 @@ export const ACTIONS = {
 } as const satisfies Record<string, ActionSpec>;
 
 export interface ActionSpec {
-  group: 'move' | 'search' | 'compare' | 'view' | 'help';
+  group: 'move' | 'search' | 'compare' | 'annotate' | 'view' | 'help';
   keys: readonly string[];
   /** The application menu the action is listed in, if any. */
   menu: 'go' | 'edit' | 'view' | 'help' | null;

@@ -1,16 +1,21 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clause, DocumentView, Lang, Layout, LineSpacing, ReaderPrefs, Theme } from '../../src-main/contract/ipc';
+import type { AnnotationColor, AnnotationView, Clause, DocumentView, Lang, Layout, LineSpacing, ReaderPrefs, Theme } from '../../src-main/contract/ipc';
 import { FONT_STEPS } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { clearPinned, togglePinned } from '../highlight-store';
 import { type ActionHandlers, useActions } from '../hooks/useActions';
+import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
 import type { Mark } from '../reader/ClauseText';
 import { pairAsMarkdown, pairAsText } from '../reader/copy';
 import { flattenRows, type RowEntry, SearchIndex } from '../reader/model';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
-import type { ClauseMarks } from '../reader/RowView';
+import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
+import { selectionInText, type TextSelection } from '../reader/selection';
+import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
+import { AnnotationPanel, quoteOf } from './AnnotationPanel';
+import { SelectionBar } from './SelectionBar';
 import { AppHeader } from './AppHeader';
 import { ClauseMenu, type ClauseMenuCommand } from './ClauseMenu';
 import { ContentsPanel } from './ContentsPanel';
@@ -25,7 +30,14 @@ const THEME_CYCLE: Theme[] = ['system', 'light', 'dark', 'sepia'];
 const SPACING_CYCLE: LineSpacing[] = ['compact', 'normal', 'relaxed'];
 const next = <T,>(cycle: readonly T[], value: T): T => cycle[(cycle.indexOf(value) + 1) % cycle.length]!;
 
-type Overlay = { kind: 'help' } | { kind: 'goto' } | { kind: 'menu'; entry: RowEntry; at: { x: number; y: number } } | null;
+type Overlay =
+  | { kind: 'help' }
+  | { kind: 'goto' }
+  | { kind: 'menu'; entry: RowEntry; at: { x: number; y: number } }
+  | { kind: 'new-text-note'; selection: TextSelection }
+  | { kind: 'new-row-note'; entry: RowEntry }
+  | { kind: 'edit'; annotation: AnnotationView; selection: TextSelection | undefined }
+  | null;
 
 /** The reading screen: header and toolbar, the aligned text, search and contents panels, dialogs. */
 export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs: ReaderPrefs }) {
@@ -47,6 +59,17 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
   const [currentHit, setCurrentHit] = useState(-1);
   const [peekRow, setPeekRow] = useState<number | undefined>();
   const [notice, setNotice] = useState('');
+  const [annotationsOpen, setAnnotationsOpen] = useState(false);
+  const [pending, setPending] = useState<{ selection: TextSelection; at: { x: number; y: number } } | undefined>();
+  const [lastColor, setLastColor] = useState<AnnotationColor>('yellow');
+  const [undoOffer, setUndoOffer] = useState<AnnotationView | undefined>();
+  const annotations = useAnnotations(doc.manifest.id);
+  const clauseIndex = useMemo(() => {
+    const map = new Map<string, { clause: Clause; lang: Lang; rowIndex: number }>();
+    for (const entry of entries) for (const lang of ['en', 'ru'] as const) for (const clause of entry.row[lang]) map.set(clause.id, { clause, lang, rowIndex: entry.index });
+    return map;
+  }, [entries]);
+  const rowIndexById = useMemo(() => new Map(entries.map((e) => [e.row.id, e.index])), [entries]);
   const deferredQuery = useDeferredValue(query);
   const hits = useMemo(() => (searchOpen ? index.search(deferredQuery) : []), [index, deferredQuery, searchOpen]);
 
@@ -196,6 +219,78 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
     return at;
   };
 
+  const annotationsRef = useRef(annotations.annotations);
+  annotationsRef.current = annotations.annotations;
+
+  // A selection inside one column offers the highlight bar.
+  useEffect(() => {
+    let timer: number | undefined;
+    const onChange = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const sel = window.getSelection();
+        const selection = selectionInText(sel, clauseIndex);
+        if (!selection || !sel) return setPending(undefined);
+        const box = sel.getRangeAt(0).getBoundingClientRect();
+        setPending({ selection, at: { x: box.left + box.width / 2, y: box.top } });
+      }, 120);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      window.clearTimeout(timer);
+    };
+  }, [clauseIndex]);
+
+  /** The selected text, or else the whole focused clause (so the keyboard can annotate too). */
+  const targetText = (): TextSelection | undefined => {
+    if (pending) return pending.selection;
+    const focused = focusedClause();
+    return focused ? { lang: focused.lang, start: focused.clause.start, end: focused.clause.end, text: focused.clause.text } : undefined;
+  };
+
+  const highlight = async (color: AnnotationColor) => {
+    const target = targetText();
+    if (!target) return say(t('annotations.selectFirst'));
+    setLastColor(color);
+    try {
+      await annotations.create({ type: 'text', lang: target.lang, start: target.start, end: target.end }, { kind: 'highlight', color });
+      window.getSelection()?.removeAllRanges();
+      setPending(undefined);
+      say(t('annotations.highlighted'));
+    } catch (e) {
+      say(t('annotations.saveFailed') + ' ' + (e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const noteOnSelection = () => {
+    const target = targetText();
+    if (!target) return say(t('annotations.selectFirst'));
+    setOverlay({ kind: 'new-text-note', selection: target });
+  };
+
+  const deleteAnnotation = async (a: AnnotationView) => {
+    try {
+      await annotations.remove(a.id);
+      setUndoOffer(a);
+      setOverlay(null);
+    } catch (e) {
+      say(t('annotations.deleteFailed') + ' ' + (e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  const undoDelete = async () => {
+    const restored = await annotations.undoDelete().catch(() => undefined);
+    setUndoOffer(undefined);
+    if (restored) say(t('annotations.restored'));
+  };
+
+  const jumpToAnnotation = (a: AnnotationView) => {
+    if (a.anchor.status !== 'anchored') return;
+    const at = rowIndexById.get(a.anchor.rowId ?? '');
+    if (at !== undefined) goToRow(at);
+  };
+
   const handlers: ActionHandlers = {
     'next-row': () => goToRow(currentRow + 1),
     'previous-row': () => goToRow(currentRow - 1),
@@ -234,6 +329,14 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
       const box = (document.activeElement as HTMLElement).getBoundingClientRect();
       setOverlay({ kind: 'menu', entry: focused.entry, at: { x: box.left, y: box.bottom + 4 } });
     },
+    'highlight-selection': () => void highlight(lastColor),
+    'note-selection': noteOnSelection,
+    'note-row': () => {
+      const entry = entries[currentRow];
+      if (entry) setOverlay({ kind: 'new-row-note', entry });
+    },
+    'toggle-annotations': () => setAnnotationsOpen((open) => !open),
+    'undo-delete': () => void undoDelete(),
     'toggle-layout': () => updatePrefs({ layout: next(LAYOUT_CYCLE, prefs.layout) }),
     'swap-columns': () => updatePrefs({ swapped: !prefs.swapped }),
     'cycle-theme': () => updatePrefs({ theme: next(THEME_CYCLE, prefs.theme) }),
@@ -244,33 +347,68 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
     'show-help': () => setOverlay({ kind: 'help' }),
     'close-overlay': () => {
       if (overlay) setOverlay(null);
-      else if (peekRow !== undefined) setPeekRow(undefined);
+      else if (pending) {
+        window.getSelection()?.removeAllRanges();
+        setPending(undefined);
+      } else if (peekRow !== undefined) setPeekRow(undefined);
       else clearPinned();
     },
   };
   useActions(handlers);
 
-  const marks = useMemo(() => {
+  const { marks, rowNotes } = useMemo(() => {
     const byRow = new Map<number, Map<string, Mark[]>>();
-    hits.forEach((hit, i) => {
-      const row = byRow.get(hit.rowIndex) ?? new Map<string, Mark[]>();
-      byRow.set(hit.rowIndex, row);
-      const list = row.get(hit.clauseId) ?? [];
-      row.set(hit.clauseId, list);
-      list.push({ start: hit.start, end: hit.end, className: i === currentHit ? 'search-hit is-current' : 'search-hit' });
-    });
-    return byRow as ReadonlyMap<number, ClauseMarks>;
-  }, [hits, currentHit]);
+    const notes = new Map<number, AnnotationView[]>();
+    const add = (rowIndex: number, clauseId: string, mark: Mark) => {
+      const row = byRow.get(rowIndex) ?? new Map<string, Mark[]>();
+      byRow.set(rowIndex, row);
+      const list = row.get(clauseId) ?? [];
+      row.set(clauseId, list);
+      list.push(mark);
+    };
+    for (const a of annotations.annotations) {
+      const anchor = a.anchor;
+      if (anchor.status !== 'anchored') continue;
+      if (anchor.type === 'row') {
+        const at = rowIndexById.get(anchor.rowId);
+        if (at !== undefined) notes.set(at, [...(notes.get(at) ?? []), a]);
+        continue;
+      }
+      for (const id of anchor.clauseIds) {
+        const c = clauseIndex.get(id);
+        if (!c) continue;
+        const start = Math.max(anchor.start, c.clause.start) - c.clause.start;
+        const end = Math.min(anchor.end, c.clause.end) - c.clause.start;
+        if (end <= start) continue;
+        add(c.rowIndex, id, {
+          start,
+          end,
+          className: `anno swatch-${a.color}${a.note ? ' has-note' : ''}`,
+          annotationId: a.id,
+          ...(a.note ? { title: a.note } : {}),
+        });
+      }
+    }
+    hits.forEach((hit, i) => add(hit.rowIndex, hit.clauseId, { start: hit.start, end: hit.end, className: i === currentHit ? 'search-hit is-current' : 'search-hit' }));
+    return { marks: byRow as ReadonlyMap<number, ReadonlyMap<string, readonly Mark[]>>, rowNotes: notes as ReadonlyMap<number, readonly AnnotationView[]> };
+  }, [annotations.annotations, clauseIndex, rowIndexById, hits, currentHit]);
 
   const view = useMemo(() => ({ layout: prefs.layout, swapped: prefs.swapped, singleLang: prefs.singleLang }), [prefs.layout, prefs.swapped, prefs.singleLang]);
-  const onContextMenu = useCallback((entry: RowEntry, _clause: Clause, _lang: Lang, at: { x: number; y: number }) => {
-    setOverlay({ kind: 'menu', entry, at });
-  }, []);
+  const callbacks = useMemo<RowCallbacks>(
+    () => ({
+      onContextMenu: (entry, _clause, _lang, at) => setOverlay({ kind: 'menu', entry, at }),
+      onAnnotationClick: (id) => {
+        const annotation = annotationsRef.current.find((a) => a.id === id);
+        if (annotation) setOverlay({ kind: 'edit', annotation, selection: undefined });
+      },
+    }),
+    [],
+  );
   const columns: Lang[] = prefs.swapped ? ['ru', 'en'] : ['en', 'ru'];
   const columnName = (lang: Lang) => (lang === 'en' ? t('reader.columnEnglish') : t('reader.columnRussian'));
 
   return (
-    <div className={`reader-page${searchOpen ? ' has-search' : ''}${contentsOpen ? ' has-contents' : ''}`}>
+    <div className="reader-page">
       <a className="skip-link" href="#reader">
         {t('app.skipToText')}
       </a>
@@ -284,7 +422,17 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
           onToggleSearch={() => (searchOpen ? setSearchOpen(false) : openSearch())}
           onToggleContents={() => setContentsOpen((open) => !open)}
           onHelp={() => setOverlay({ kind: 'help' })}
+          annotationsOpen={annotationsOpen}
+          annotationCount={annotations.annotations.length}
+          onToggleAnnotations={() => setAnnotationsOpen((open) => !open)}
         />
+        {annotations.problem && (
+          <p className="inline-error" role="alert">
+            {annotations.problem.kind === 'recovered'
+              ? t(annotations.problem.restoredFrom === 'backup' ? 'annotations.problemRestored' : 'annotations.problemNoBackup', { file: annotations.problem.movedTo })
+              : t('annotations.problemNewer')}
+          </p>
+        )}
         {prefsError && (
           <p className="inline-error" role="alert">
             {t('errors.savePrefsFailed')}
@@ -313,9 +461,25 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
                 ))}
               </div>
             )}
-            <ReaderBody ref={body} entries={entries} view={view} marks={marks} peekRow={peekRow} onContextMenu={onContextMenu} />
+            <RowCallbacksContext.Provider value={callbacks}>
+              <ReaderBody ref={body} entries={entries} view={view} marks={marks} rowNotes={rowNotes} peekRow={peekRow} />
+            </RowCallbacksContext.Provider>
           </article>
         </main>
+        {annotationsOpen && (
+          <AnnotationPanel
+            state={annotations}
+            paragraphOf={(a) => {
+              const at = a.anchor.status === 'anchored' ? rowIndexById.get(a.anchor.rowId ?? '') : undefined;
+              return at === undefined ? undefined : entries[at]?.group.number;
+            }}
+            onJump={jumpToAnnotation}
+            onEdit={(a) => setOverlay({ kind: 'edit', annotation: a, selection: pending?.selection })}
+            onDelete={(a) => void deleteAnnotation(a)}
+            onClose={() => setAnnotationsOpen(false)}
+            onMessage={say}
+          />
+        )}
         {searchOpen && (
           <SearchPanel
             ref={searchInput}
@@ -338,6 +502,66 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
         <div className="toast" aria-hidden="true" onAnimationEnd={() => setNotice('')}>
           {notice}
         </div>
+      )}
+      {pending && !overlay && (
+        <SelectionBar at={pending.at} onHighlight={(color) => void highlight(color)} onNote={noteOnSelection} />
+      )}
+      {undoOffer && (
+        <div className="undo-bar" role="status">
+          <span>{t('annotations.deleted')}</span>
+          <button type="button" className="tool-button" onClick={() => void undoDelete()}>
+            {t('annotations.undo')}
+          </button>
+          <button type="button" className="tool-button" aria-label={t('common.close')} onClick={() => setUndoOffer(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+      {overlay?.kind === 'new-text-note' && (
+        <AnnotationEditor
+          title={t('annotations.newNote')}
+          quote={{ text: overlay.selection.text, lang: overlay.selection.lang }}
+          initial={{ color: lastColor, note: '', tags: [] }}
+          onClose={() => setOverlay(null)}
+          onSave={async (value: EditorValue) => {
+            const s = overlay.selection;
+            await annotations.create({ type: 'text', lang: s.lang, start: s.start, end: s.end }, { kind: 'note', color: value.color, note: value.note, tags: value.tags });
+            window.getSelection()?.removeAllRanges();
+            setPending(undefined);
+            say(t('annotations.saved'));
+          }}
+        />
+      )}
+      {overlay?.kind === 'new-row-note' && (
+        <AnnotationEditor
+          title={t('annotations.newRowNote', { number: overlay.entry.group.number })}
+          quote={{ text: `${overlay.entry.row.en.map((c) => c.text).join(' ')} / ${overlay.entry.row.ru.map((c) => c.text).join(' ')}` }}
+          initial={{ color: 'blue', note: '', tags: [] }}
+          onClose={() => setOverlay(null)}
+          onSave={async (value: EditorValue) => {
+            await annotations.create({ type: 'row', rowId: overlay.entry.row.id }, { kind: 'note', color: value.color, note: value.note, tags: value.tags });
+            say(t('annotations.saved'));
+          }}
+        />
+      )}
+      {overlay?.kind === 'edit' && (
+        <AnnotationEditor
+          title={t('annotations.editTitle')}
+          quote={{ text: quoteOf(overlay.annotation), ...(overlay.annotation.target.type === 'text' ? { lang: overlay.annotation.target.lang } : {}) }}
+          initial={{ color: overlay.annotation.color, note: overlay.annotation.note, tags: overlay.annotation.tags }}
+          {...(overlay.annotation.anchor.status === 'orphan' && overlay.selection ? { reattachLabel: t('annotations.reattach', { text: overlay.selection.text }) } : {})}
+          onClose={() => setOverlay(null)}
+          onSave={async (value: EditorValue) => {
+            const s = value.reattach ? overlay.selection : undefined;
+            await annotations.update(overlay.annotation.id, {
+              color: value.color,
+              note: value.note,
+              tags: value.tags,
+              ...(s ? { selection: { type: 'text' as const, lang: s.lang, start: s.start, end: s.end } } : {}),
+            });
+            say(t('annotations.saved'));
+          }}
+        />
       )}
       {overlay?.kind === 'help' && <HelpDialog onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'goto' && (

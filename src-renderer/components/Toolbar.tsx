@@ -13,10 +13,24 @@ export interface ToolbarProps {
   onToggleSearch: () => void;
   onToggleContents: () => void;
   onHelp: () => void;
+  annotationsOpen: boolean;
+  annotationCount: number;
+  onToggleAnnotations: () => void;
 }
 
 /** The reader's controls: layout, columns, theme, text size and spacing, panels, help. */
-export function Toolbar({ prefs, onChange, searchOpen, contentsOpen, onToggleSearch, onToggleContents, onHelp }: ToolbarProps) {
+export function Toolbar({
+  prefs,
+  onChange,
+  searchOpen,
+  contentsOpen,
+  onToggleSearch,
+  onToggleContents,
+  onHelp,
+  annotationsOpen,
+  annotationCount,
+  onToggleAnnotations,
+}: ToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -26,6 +40,15 @@ export function Toolbar({ prefs, onChange, searchOpen, contentsOpen, onToggleSea
         </button>
         <button type="button" className="tool-button" aria-expanded={searchOpen} aria-controls="search-panel" onClick={onToggleSearch}>
           {t('toolbar.search')}
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          aria-expanded={annotationsOpen}
+          aria-controls="annotations-panel"
+          onClick={onToggleAnnotations}
+        >
+          {t('toolbar.annotations', { count: annotationCount })}
         </button>
       </div>
 

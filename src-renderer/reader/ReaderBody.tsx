@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
-import type { Clause, Lang } from '../../src-main/contract/ipc';
+import type { AnnotationView } from '../../src-main/contract/ipc';
 import type { RowEntry } from './model';
 import { type ClauseMarks, type RowLayout, RowView } from './RowView';
 
@@ -16,8 +16,8 @@ export interface ReaderBodyProps {
   entries: readonly RowEntry[];
   view: RowLayout;
   marks: ReadonlyMap<number, ClauseMarks>;
+  rowNotes: ReadonlyMap<number, readonly AnnotationView[]>;
   peekRow: number | undefined;
-  onContextMenu: (entry: RowEntry, clause: Clause, lang: Lang, at: { x: number; y: number }) => void;
 }
 
 /** Small documents render every row (best for screen readers and the browser's own find). */
@@ -35,8 +35,8 @@ const PlainRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function PlainRo
           entry={entry}
           view={props.view}
           marks={props.marks.get(entry.index)}
+          rowNotes={props.rowNotes.get(entry.index)}
           peek={props.peekRow === entry.index}
-          onContextMenu={props.onContextMenu}
         />
       ))}
     </div>
@@ -79,8 +79,8 @@ const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function Virtu
               entry={entry}
               view={props.view}
               marks={props.marks.get(entry.index)}
+              rowNotes={props.rowNotes.get(entry.index)}
               peek={props.peekRow === entry.index}
-              onContextMenu={props.onContextMenu}
             />
           </div>
         );

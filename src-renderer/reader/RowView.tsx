@@ -1,6 +1,6 @@
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Clause, Lang, Layout } from '../../src-main/contract/ipc';
+import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
 import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
 import { ClauseText, type Mark } from './ClauseText';
 import type { RowEntry } from './model';
@@ -13,19 +13,28 @@ export interface RowLayout {
 
 export type ClauseMarks = ReadonlyMap<string, readonly Mark[]>;
 
+/** What rows report back to the reader; one object for all rows, through context. */
+export interface RowCallbacks {
+  onContextMenu: (entry: RowEntry, clause: Clause, lang: Lang, at: { x: number; y: number }) => void;
+  onAnnotationClick: (id: string) => void;
+}
+export const RowCallbacksContext = createContext<RowCallbacks>({ onContextMenu: () => undefined, onAnnotationClick: () => undefined });
+
 export interface RowViewProps {
   entry: RowEntry;
   view: RowLayout;
-  /** Marks for this row's clauses, by clause id (search matches). */
+  /** Marks for this row's clauses, by clause id (search matches, highlights). */
   marks: ClauseMarks | undefined;
+  /** Comparison notes on this row, shown against both columns. */
+  rowNotes: readonly AnnotationView[] | undefined;
   /** In the one-language layout: show the counterpart under the row. */
   peek: boolean;
-  onContextMenu: (entry: RowEntry, clause: Clause, lang: Lang, at: { x: number; y: number }) => void;
 }
 
 /** One aligned row: the clauses of one language and their counterparts, starting on one line. */
-export const RowView = memo(function RowView({ entry, view, marks, peek, onContextMenu }: RowViewProps) {
+export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek }: RowViewProps) {
   const { t } = useTranslation();
+  const { onContextMenu, onAnnotationClick } = useContext(RowCallbacksContext);
   const { row, group } = entry;
   const active = useActiveInRow(row.id);
   const pinned = usePinnedInRow(row.id);
@@ -62,6 +71,11 @@ export const RowView = memo(function RowView({ entry, view, marks, peek, onConte
               onClick={(event) => {
                 if (window.getSelection()?.isCollapsed === false && window.getSelection()?.toString()) return;
                 event.preventDefault();
+                const highlight = (event.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]');
+                if (highlight?.dataset.annotationId) {
+                  onAnnotationClick(highlight.dataset.annotationId);
+                  return;
+                }
                 togglePinned({ rowId: row.id, clauseId: clause.id, lang });
               }}
               onContextMenu={(event) => {
@@ -101,6 +115,18 @@ export const RowView = memo(function RowView({ entry, view, marks, peek, onConte
           data-confidence={row.confidence.toFixed(2)}
         >
           {shown.map(cell)}
+          {rowNotes && rowNotes.length > 0 && (
+            <ul className="row-notes" aria-label={t('annotations.rowNotes')}>
+              {rowNotes.map((note) => (
+                <li key={note.id}>
+                  <button type="button" className={`row-note swatch-${note.color}`} data-annotation-id={note.id} onClick={() => onAnnotationClick(note.id)}>
+                    <span className="row-note-label">{t('annotations.comparisonNote')}</span> {note.note || t('annotations.noNoteText')}
+                    {note.tags.length > 0 && <span className="row-note-tags"> {note.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           {showPeek && (
             <div className="counterpart-peek" lang={other(view.singleLang)} role="note" aria-label={t('reader.counterpart')}>
               {row[other(view.singleLang)].map((c) => c.text).join(' ') || t('reader.noCounterpart')}

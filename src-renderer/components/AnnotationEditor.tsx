@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../../src-main/contract/ipc';
+import { Dialog } from './Dialog';
+
+export interface EditorValue {
+  color: AnnotationColor;
+  note: string;
+  tags: string[];
+  /** Re-attach (an orphan) to the text selected when the editor opened. */
+  reattach?: boolean;
+}
+
+/** Tags as the reader types them: separated by commas (spaces stay inside a tag). */
+export function parseTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim().replace(/^#/, ''))
+    .filter((t) => t !== '');
+}
+
+/** Add or edit an annotation: colour, note (line breaks kept) and tags. */
+export function AnnotationEditor({
+  title,
+  quote,
+  initial,
+  reattachLabel,
+  onSave,
+  onClose,
+}: {
+  /** Offers re-attaching to the current selection when set. */
+  reattachLabel?: string;
+  title: string;
+  /** What the annotation is on, shown for context. */
+  quote: { text: string; lang?: string };
+  initial: EditorValue;
+  onSave: (value: EditorValue) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [color, setColor] = useState(initial.color);
+  const [note, setNote] = useState(initial.note);
+  const [tags, setTags] = useState(initial.tags.join(', '));
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [reattach, setReattach] = useState(false);
+  return (
+    <Dialog title={title} onClose={onClose} className="annotation-editor">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaving(true);
+          onSave({ color, note, tags: parseTags(tags), reattach }).then(onClose, (err: unknown) => {
+            setSaving(false);
+            setError(err instanceof Error ? err.message : String(err));
+          });
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.requestSubmit();
+          }
+        }}
+      >
+        <blockquote className="editor-quote" lang={quote.lang}>
+          {quote.text}
+        </blockquote>
+        <fieldset className="color-picker">
+          <legend>{t('annotations.color')}</legend>
+          {ANNOTATION_COLORS.map((c) => (
+            <label key={c} className={`color-swatch swatch-${c}`}>
+              <input type="radio" name="color" value={c} checked={color === c} onChange={() => setColor(c)} />
+              <span>{t(`annotations.colors.${c}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="editor-field">
+          <span>{t('annotations.note')}</span>
+          <textarea value={note} rows={6} autoFocus onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <label className="editor-field">
+          <span>{t('annotations.tags')}</span>
+          <input type="text" value={tags} placeholder={t('annotations.tagsPlaceholder')} onChange={(e) => setTags(e.target.value)} />
+        </label>
+        {reattachLabel && (
+          <label className="editor-check">
+            <input type="checkbox" checked={reattach} onChange={(e) => setReattach(e.target.checked)} />
+            <span>{reattachLabel}</span>
+          </label>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {t('annotations.saveFailed')} {error}
+          </p>
+        )}
+        <div className="editor-actions">
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="tool-button primary" disabled={saving}>
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

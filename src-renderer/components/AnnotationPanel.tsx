@@ -1,0 +1,195 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_COLORS, type AnnotationView, type Lang } from '../../src-main/contract/ipc';
+import type { AnnotationsState } from '../hooks/useAnnotations';
+import { foldQuery, foldText } from '../reader/search';
+
+export interface AnnotationFilter {
+  color: string;
+  tag: string;
+  lang: string;
+  text: string;
+}
+
+const NO_FILTER: AnnotationFilter = { color: '', tag: '', lang: '', text: '' };
+
+/** What an annotation is about: its quote, or both versions of the row for a row note. */
+export function quoteOf(a: AnnotationView): string {
+  return a.target.type === 'text' ? a.target.selectors[0].exact : `${a.target.quotes.en.exact} / ${a.target.quotes.ru.exact}`;
+}
+
+export function langOf(a: AnnotationView): Lang | 'both' {
+  return a.target.type === 'text' ? a.target.lang : 'both';
+}
+
+export function filterAnnotations(list: readonly AnnotationView[], f: AnnotationFilter): AnnotationView[] {
+  const q = foldQuery(f.text);
+  return list.filter(
+    (a) =>
+      (!f.color || a.color === f.color) &&
+      (!f.tag || a.tags.includes(f.tag)) &&
+      (!f.lang || langOf(a) === f.lang) &&
+      (!q || foldText(`${quoteOf(a)} ${a.note} ${a.tags.join(' ')}`).folded.includes(q)),
+  );
+}
+
+/** The document's annotations: filter, jump to one, edit, delete, export and import. */
+export function AnnotationPanel({
+  state,
+  paragraphOf,
+  onJump,
+  onEdit,
+  onDelete,
+  onClose,
+  onMessage,
+}: {
+  state: AnnotationsState;
+  paragraphOf: (a: AnnotationView) => number | undefined;
+  onJump: (a: AnnotationView) => void;
+  onEdit: (a: AnnotationView) => void;
+  onDelete: (a: AnnotationView) => void;
+  onClose: () => void;
+  onMessage: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const tags = useMemo(() => [...new Set(state.annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [state.annotations]);
+  const shown = filterAnnotations(state.annotations, filter);
+  const anchored = shown.filter((a) => a.anchor.status === 'anchored');
+  const orphans = shown.filter((a) => a.anchor.status === 'orphan');
+  const date = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const set = (patch: Partial<AnnotationFilter>) => setFilter((f) => ({ ...f, ...patch }));
+
+  const exportAs = async (format: 'markdown' | 'jsonld') => {
+    try {
+      const result = await state.exportAs(format);
+      if (result.saved) onMessage(t('annotations.exported', { path: result.path ?? '' }));
+    } catch (e) {
+      onMessage(t('annotations.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const item = (a: AnnotationView) => (
+    <li key={a.id} className={`annotation-item swatch-${a.color}`} data-annotation-item={a.id}>
+      <button type="button" className="annotation-jump" onClick={() => onJump(a)} disabled={a.anchor.status === 'orphan'}>
+        <span className="annotation-meta">
+          <span className={`color-dot swatch-${a.color}`} aria-hidden="true" />
+          <span>{t(`annotations.colors.${a.color}`)}</span>
+          <span>· {t(`annotations.langs.${langOf(a)}`)}</span>
+          {paragraphOf(a) !== undefined && <span>· ¶ {paragraphOf(a)}</span>}
+          <span>· {date.format(new Date(a.updatedAt))}</span>
+        </span>
+        <span className="annotation-quote" lang={langOf(a) === 'both' ? undefined : langOf(a)}>
+          {quoteOf(a) || t('annotations.emptyQuote')}
+        </span>
+      </button>
+      {a.note && <p className="annotation-note">{a.note}</p>}
+      {a.tags.length > 0 && (
+        <ul className="annotation-tags" aria-label={t('annotations.tags')}>
+          {a.tags.map((tag) => (
+            <li key={tag}>#{tag}</li>
+          ))}
+        </ul>
+      )}
+      <div className="annotation-actions">
+        <button type="button" className="tool-button" onClick={() => onEdit(a)}>
+          {a.anchor.status === 'orphan' ? t('annotations.editOrReattach') : t('annotations.edit')}
+        </button>
+        <button type="button" className="tool-button" onClick={() => onDelete(a)}>
+          {t('annotations.delete')}
+        </button>
+      </div>
+    </li>
+  );
+
+  return (
+    <aside id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')}>
+      <div className="panel-head">
+        <h2 className="panel-title">{t('annotations.panel')}</h2>
+        <button type="button" className="tool-button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+      <div className="annotation-filters">
+        <div className="filter-field filter-text">
+          <label htmlFor="annotation-filter-text">{t('annotations.filterText')}</label>
+          <input id="annotation-filter-text" type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} />
+        </div>
+        <div className="filter-field">
+          <label htmlFor="annotation-filter-color">{t('annotations.color')}</label>
+          <select id="annotation-filter-color" value={filter.color} onChange={(e) => set({ color: e.target.value })}>
+            <option value="">{t('annotations.any')}</option>
+            {ANNOTATION_COLORS.map((c) => (
+              <option key={c} value={c}>
+                {t(`annotations.colors.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="annotation-filter-tag">{t('annotations.tag')}</label>
+          <select id="annotation-filter-tag" value={filter.tag} onChange={(e) => set({ tag: e.target.value })}>
+            <option value="">{t('annotations.any')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="annotation-filter-lang">{t('annotations.language')}</label>
+          <select id="annotation-filter-lang" value={filter.lang} onChange={(e) => set({ lang: e.target.value })}>
+            <option value="">{t('annotations.any')}</option>
+            <option value="en">{t('annotations.langs.en')}</option>
+            <option value="ru">{t('annotations.langs.ru')}</option>
+            <option value="both">{t('annotations.langs.both')}</option>
+          </select>
+        </div>
+      </div>
+      <p className="annotation-count" role="status">
+        {t('annotations.count', { count: shown.length })}
+      </p>
+      {state.annotations.length === 0 && state.loaded && <p className="panel-hint">{t('annotations.hint')}</p>}
+      <ol className="annotation-list">{anchored.map(item)}</ol>
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby="orphans-title">
+          <h3 id="orphans-title">{t('annotations.orphans', { count: orphans.length })}</h3>
+          <p className="panel-hint">{t('annotations.orphansHint')}</p>
+          <ol className="annotation-list">{orphans.map(item)}</ol>
+        </section>
+      )}
+      <div className="annotation-io">
+        <button type="button" className="tool-button" onClick={() => void exportAs('markdown')} disabled={state.annotations.length === 0}>
+          {t('annotations.exportMarkdown')}
+        </button>
+        <button type="button" className="tool-button" onClick={() => void exportAs('jsonld')} disabled={state.annotations.length === 0}>
+          {t('annotations.exportJsonLd')}
+        </button>
+        <button type="button" className="tool-button" onClick={() => fileInput.current?.click()}>
+          {t('annotations.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".jsonld,.json,application/ld+json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label={t('annotations.import')}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            try {
+              const report = await state.importJsonLd(await file.text());
+              onMessage(t('annotations.imported', { added: report.added, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected }));
+            } catch (err) {
+              onMessage(t('annotations.importFailed', { reason: err instanceof Error ? err.message : String(err) }));
+            }
+          }}
+        />
+      </div>
+    </aside>
+  );
+}

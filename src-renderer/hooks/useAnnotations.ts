@@ -1,0 +1,87 @@
+/**
+ * The open document's annotations, kept in step with main: every change goes to main first and
+ * the view main returns (with its anchor) replaces the local one.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  AnnotationColor,
+  AnnotationKind,
+  AnnotationSelection,
+  AnnotationsProblem,
+  AnnotationView,
+  ImportReport,
+} from '../../src-main/contract/ipc';
+import { expectOk, getApi } from '../api';
+
+export interface AnnotationsState {
+  annotations: AnnotationView[];
+  problem: AnnotationsProblem | undefined;
+  loaded: boolean;
+  /** The last deleted annotation, for undo. */
+  lastDeleted: AnnotationView | undefined;
+  create(selection: AnnotationSelection, fields: { kind: AnnotationKind; color: AnnotationColor; note?: string; tags?: string[] }): Promise<AnnotationView>;
+  update(id: string, fields: { kind?: AnnotationKind; color?: AnnotationColor; note?: string; tags?: string[]; selection?: AnnotationSelection }): Promise<AnnotationView>;
+  remove(id: string): Promise<AnnotationView>;
+  undoDelete(): Promise<AnnotationView | undefined>;
+  exportAs(format: 'markdown' | 'jsonld'): Promise<{ saved: boolean; path?: string }>;
+  importJsonLd(content: string): Promise<ImportReport>;
+}
+
+const byCreation = (a: AnnotationView, b: AnnotationView) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+export function useAnnotations(documentId: string): AnnotationsState {
+  const [annotations, setAnnotations] = useState<AnnotationView[]>([]);
+  const [problem, setProblem] = useState<AnnotationsProblem | undefined>();
+  const [loaded, setLoaded] = useState(false);
+  const [lastDeleted, setLastDeleted] = useState<AnnotationView | undefined>();
+
+  const reload = useCallback(async () => {
+    const list = await expectOk(getApi().listAnnotations({ documentId }));
+    setAnnotations([...list.annotations].sort(byCreation));
+    setProblem(list.problem);
+    setLoaded(true);
+  }, [documentId]);
+
+  useEffect(() => {
+    void reload().catch(() => setLoaded(true));
+  }, [reload]);
+
+  const put = (view: AnnotationView) =>
+    setAnnotations((list) => [...list.filter((a) => a.id !== view.id), view].sort(byCreation));
+
+  return {
+    annotations,
+    problem,
+    loaded,
+    lastDeleted,
+    async create(selection, fields) {
+      const view = await expectOk(getApi().createAnnotation({ documentId, selection, ...fields }));
+      put(view);
+      return view;
+    },
+    async update(id, fields) {
+      const view = await expectOk(getApi().updateAnnotation({ documentId, id, ...fields }));
+      put(view);
+      return view;
+    },
+    async remove(id) {
+      const view = await expectOk(getApi().deleteAnnotation({ documentId, id }));
+      setAnnotations((list) => list.filter((a) => a.id !== id));
+      setLastDeleted(view);
+      return view;
+    },
+    async undoDelete() {
+      if (!lastDeleted) return undefined;
+      const view = await expectOk(getApi().restoreAnnotation({ documentId, id: lastDeleted.id }));
+      put(view);
+      setLastDeleted(undefined);
+      return view;
+    },
+    exportAs: (format) => expectOk(getApi().exportAnnotations({ documentId, format })),
+    async importJsonLd(content) {
+      const report = await expectOk(getApi().importAnnotations({ documentId, content }));
+      await reload();
+      return report;
+    },
+  };
+}
