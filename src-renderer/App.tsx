@@ -19,6 +19,7 @@ export function App({ initialPrefs }: { initialPrefs: ReaderPrefs }) {
       const first = documents[0];
       if (!first) throw new Error(t('errors.noDocuments'));
       const doc = await expectOk(api.openDocument({ id: first.id }));
+      performance.mark('bitext:document-received');
       if (!cancelled) setState({ status: 'ready', doc });
     })().catch((error: unknown) => {
       if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -45,7 +45,12 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const [prefs, updatePrefs, prefsError] = usePrefs(initialPrefs);
   const entries = useMemo(() => flattenRows(doc), [doc]);
-  const index = useMemo(() => new SearchIndex(entries), [entries]);
+  // Built on the first search, not at open: folding every clause of a book takes a moment.
+  const indexRef = useRef<{ entries: readonly RowEntry[]; index: SearchIndex } | undefined>(undefined);
+  const searchIndex = useCallback(() => {
+    if (indexRef.current?.entries !== entries) indexRef.current = { entries, index: new SearchIndex(entries) };
+    return indexRef.current.index;
+  }, [entries]);
   const paragraphs = useMemo(() => entries.filter((e) => e.firstInGroup), [entries]);
   const body = useRef<ReaderBodyHandle>(null);
   const headerRef = useRef<HTMLElement>(null);
@@ -69,9 +74,18 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
     for (const entry of entries) for (const lang of ['en', 'ru'] as const) for (const clause of entry.row[lang]) map.set(clause.id, { clause, lang, rowIndex: entry.index });
     return map;
   }, [entries]);
+
   const rowIndexById = useMemo(() => new Map(entries.map((e) => [e.row.id, e.index])), [entries]);
   const deferredQuery = useDeferredValue(query);
-  const hits = useMemo(() => (searchOpen ? index.search(deferredQuery) : []), [index, deferredQuery, searchOpen]);
+  const hits = useMemo(
+    () => (searchOpen && deferredQuery.trim() !== '' ? searchIndex().search(deferredQuery) : []),
+    [searchIndex, deferredQuery, searchOpen],
+  );
+
+  // For the benchmark: when the first aligned rows are on screen.
+  useEffect(() => {
+    performance.mark('bitext:first-rows');
+  }, []);
 
   // The sticky header's height, for scrolling rows into view below it.
   useEffect(() => {

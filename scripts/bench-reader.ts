@@ -1,0 +1,104 @@
+/**
+ * Benchmark (prints figures, asserts nothing): a book-length document of 20,000 aligned rows in
+ * headless Chromium through the loopback harness — time from the document's arrival in the
+ * renderer to its first rows on screen, frame times while scrolling through it, and the renderer's
+ * memory. Run after `npm run build`: `node --import tsx scripts/bench-reader.ts`.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { makeBigDocument } from '../e2e/helpers/big-document';
+import { startHarness } from '../src-main/web/harness';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const executablePath = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+
+function stats(values: number[]): { median: number; p95: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) throw new Error('run `npm run build` first');
+  const big = makeBigDocument(2000, 9);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'bitext-bench-reader-'));
+  const t0 = performance.now();
+  const harness = await startHarness({
+    port: 0,
+    userDataDir,
+    rendererDir: join(ROOT, 'out/renderer'),
+    documentsDir: big.dir,
+    systemLanguages: ['en-US'],
+  });
+  // Segment and align once in main, so the browser runs measure the renderer.
+  await harness.services.library.open(big.id);
+  const alignMs = performance.now() - t0;
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const firstRows: number[] = [];
+  const fromNavigation: number[] = [];
+  const frames: number[] = [];
+  const heaps: number[] = [];
+  let rendered = 0;
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(harness.origin);
+      await page.locator('[data-row-id]').first().waitFor({ timeout: 120_000 });
+      const marks = await page.evaluate(() => ({
+        received: performance.getEntriesByName('bitext:document-received')[0]?.startTime ?? NaN,
+        first: performance.getEntriesByName('bitext:first-rows')[0]?.startTime ?? NaN,
+      }));
+      firstRows.push(marks.first - marks.received);
+      fromNavigation.push(marks.first);
+      rendered = await page.locator('[data-row-id]').count();
+      // Scroll through a long stretch of the book, one step per frame, recording frame times.
+      // (A string, so that the TypeScript loader's helpers do not leak into the page.)
+      const deltas = await page.evaluate<number[]>(`new Promise((done) => {
+        const out = [];
+        let last = performance.now();
+        let steps = 0;
+        function step(now) {
+          out.push(now - last);
+          last = now;
+          window.scrollBy(0, 600);
+          if (++steps < 400) requestAnimationFrame(step);
+          else done(out.slice(2));
+        }
+        requestAnimationFrame(step);
+      })`);
+      frames.push(...deltas);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heaps.push((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await harness.close();
+    rmSync(big.dir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  const f = stats(frames);
+  const r = stats(firstRows);
+  const n = stats(fromNavigation);
+  console.log(`\nBook-length document: ${big.rows.toLocaleString('en-GB')} aligned rows (${RUNS} runs, Chromium headless)`);
+  console.log('| figure | median | p95 | max |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| segment + align in main (once, Node) | ${alignMs.toFixed(0)} ms | | |`);
+  console.log(`| document received → first rows on screen | ${r.median.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.max.toFixed(0)} ms |`);
+  console.log(`| navigation → first rows (document already aligned) | ${n.median.toFixed(0)} ms | ${n.p95.toFixed(0)} ms | ${n.max.toFixed(0)} ms |`);
+  console.log(`| frame time while scrolling (${frames.length} frames) | ${f.median.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.max.toFixed(1)} ms |`);
+  console.log(`| frames over 50 ms | ${frames.filter((d) => d > 50).length} of ${frames.length} | | |`);
+  console.log(`| renderer JS heap after scrolling | ${stats(heaps).median.toFixed(1)} MB | | |`);
+  console.log(`| rows in the page at once | ${rendered} | | |`);
+  console.log('Goals: first rows ≤ 300 ms, no frame over 50 ms.');
+}
+
+await main();
