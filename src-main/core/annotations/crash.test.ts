@@ -1,8 +1,10 @@
 /**
  * Crash safety: a child process saves annotations in a loop and acknowledges each save once it
  * has resolved; it is killed with SIGKILL at random (seeded) moments, 100 times. After every kill
- * the file must parse, the store must open without a problem, and every acknowledged save must be
- * there. Four lanes (folders) run side by side to keep the run short.
+ * the snapshot must parse, the store must open without a problem (a torn last journal line is not
+ * one), every acknowledged save must be there and no annotation twice. The child compacts its
+ * journal every few lines, so kills also land in compactions. Four lanes (folders) run side by
+ * side to keep the run short.
  *
  * The child is `testing/crash-child.ts`; `node --import tsx` takes over a second to start it here,
  * which a hundred times over is minutes, so the test bundles it once with esbuild (as the harness
@@ -25,6 +27,8 @@ const CHILD = join(HERE, 'testing/crash-child.ts');
 const LANES = 4;
 const KILLS_PER_LANE = 25;
 const SEED = 0x5eed_2024;
+/** Journal lines between compactions in the child: small, so that many runs compact. */
+const COMPACT_LINES = 16;
 
 /** mulberry32: small, seeded, good enough to spread kill moments. */
 function random(seed: number): () => number {
@@ -63,6 +67,7 @@ function runAndKill(dir: string, delayMs: number, acks: Acks): Promise<void> {
   return new Promise((done, fail) => {
     const child: ChildProcess = spawn(process.execPath, [...childArgs, dir], {
       cwd: ROOT,
+      env: { ...process.env, BITEXT_COMPACT_LINES: String(COMPACT_LINES) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';
@@ -98,7 +103,15 @@ function runAndKill(dir: string, delayMs: number, acks: Acks): Promise<void> {
   });
 }
 
-async function checkLane(dir: string, acks: Acks): Promise<number> {
+interface LaneCheck {
+  count: number;
+  /** The snapshot's `seq`: it moves on only when a snapshot is written (a compaction). */
+  snapshotSeq: number;
+  /** The journal ended in part of a line (a kill mid-append). */
+  torn: boolean;
+}
+
+async function checkLane(dir: string, acks: Acks): Promise<LaneCheck> {
   const path = join(dir, `${DOC}.json`);
   let text: string | undefined;
   try {
@@ -106,18 +119,24 @@ async function checkLane(dir: string, acks: Acks): Promise<number> {
   } catch {
     // No file yet is fine only if nothing was acknowledged.
     expect(acks.created.size).toBe(0);
-    return 0;
+    return { count: 0, snapshotSeq: 0, torn: false };
   }
-  expect(() => JSON.parse(text as string)).not.toThrow();
+  let snapshot: { seq?: number } = {};
+  expect(() => {
+    snapshot = JSON.parse(text as string);
+  }).not.toThrow();
+  const journal = await fs.readFile(join(dir, `${DOC}.journal`), 'utf8').catch(() => '');
+  const torn = journal !== '' && !journal.endsWith('\n');
   const listed = await new AnnotationStore(dir).list(DOC);
   expect(listed.problem).toBeUndefined();
   const byId = new Map(listed.annotations.map((a) => [a.id, a]));
+  expect(byId.size, 'an annotation is listed twice').toBe(listed.annotations.length);
   for (const id of acks.created) expect(byId.has(id), `acknowledged annotation ${id} is missing`).toBe(true);
   for (const [id, version] of acks.updated) {
     const stored = Number(byId.get(id)?.note.slice(1));
     expect(stored, `acknowledged update of ${id}`).toBeGreaterThanOrEqual(version);
   }
-  return listed.annotations.length;
+  return { count: listed.annotations.length, snapshotSeq: snapshot.seq ?? 0, torn };
 }
 
 describe('crash safety', () => {
@@ -130,19 +149,32 @@ describe('crash safety', () => {
           dirs.push(dir);
           const next = random(SEED + lane);
           const acks: Acks = { created: new Set(), updated: new Map() };
-          let count = 0;
+          let check: LaneCheck = { count: 0, snapshotSeq: 0, torn: false };
+          let snapshots = 0;
+          let torn = 0;
           for (let kill = 0; kill < KILLS_PER_LANE; kill++) {
             await runAndKill(dir, 10 + Math.floor(next() * 120), acks);
-            count = await checkLane(dir, acks);
+            const previous = check.snapshotSeq;
+            check = await checkLane(dir, acks);
+            if (check.snapshotSeq !== previous) snapshots++;
+            if (check.torn) torn++;
           }
-          return { acks: acks.created.size + acks.updated.size, count };
+          return { acks: acks.created.size + acks.updated.size, count: check.count, snapshots, torn };
         }),
       );
       // The test only means something if saves were acknowledged between kills.
       const acknowledged = lanes.reduce((n, l) => n + l.acks, 0);
       expect(acknowledged).toBeGreaterThan(LANES * KILLS_PER_LANE);
-      console.log(`crash test: ${LANES * KILLS_PER_LANE} kills, ${acknowledged} acknowledged saves, all kept`);
+      // ...and if the journal was compacted between kills (at least once in a lane of 25 runs).
+      const compacted = lanes.reduce((n, l) => n + l.snapshots, 0);
+      expect(Math.min(...lanes.map((l) => l.snapshots))).toBeGreaterThan(0);
+      const torn = lanes.reduce((n, l) => n + l.torn, 0);
+      console.log(
+        `crash test: ${LANES * KILLS_PER_LANE} kills, ${acknowledged} acknowledged saves, all kept; ` +
+          `${compacted} runs ended with a new snapshot, ${torn} with a torn journal line`,
+      );
     },
-    120_000,
+    // Generous: most of the time is starting 100 children, slow on a busy machine.
+    300_000,
   );
 });

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { ANNOTATIONS_SCHEMA_VERSION, AnnotationStore, migrate } from './store';
+import { journalLine } from '../fs/atomic-file';
+import type { Annotation } from './model';
+import { ANNOTATIONS_SCHEMA_VERSION, AnnotationStore, MIGRATIONS, migrate } from './store';
 import { DOC, makeAnnotation } from './testing/fixtures';
 
 let dir: string;
 const file = () => join(dir, `${DOC}.json`);
+const journal = () => join(dir, `${DOC}.journal`);
 const NOW = new Date('2024-05-06T07:08:09.123Z');
 
 beforeEach(async () => {
@@ -17,9 +20,27 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function readFile(): Promise<{ schemaVersion: number; annotations: Array<{ id: string; note: string }> }> {
+async function readFile(): Promise<{ schemaVersion: number; seq: number; annotations: Array<{ id: string; note: string }> }> {
   return JSON.parse(await fs.readFile(file(), 'utf8'));
 }
+
+/** The journal's lines, parsed (no checksum check: `atomic-file` tests that). */
+async function journalEntries(path = journal()): Promise<Array<{ seq: number; op: string }>> {
+  const text = await fs.readFile(path, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line.slice(9)));
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+const ids = (annotations: readonly Annotation[]) => annotations.map((a) => a.id);
 
 describe('AnnotationStore', () => {
   it('starts empty for a document without a file, and writes nothing until a change', async () => {
@@ -43,13 +64,29 @@ describe('AnnotationStore', () => {
     const store = new AnnotationStore(dir);
     const many = Array.from({ length: 40 }, (_, i) => makeAnnotation(i));
     await Promise.all(many.map((a) => store.create(a)));
-    const onDisk = await readFile();
-    expect(onDisk.annotations.map((a) => a.id).sort()).toEqual(many.map((a) => a.id).sort());
+    const listed = (await new AnnotationStore(dir).list(DOC)).annotations;
+    expect(ids(listed).sort()).toEqual(ids(many).sort());
+    // The first went into the snapshot, each of the others is one journal line, numbered in order.
+    expect((await journalEntries()).map((e) => e.seq)).toEqual(Array.from({ length: 39 }, (_, i) => i + 2));
     // Concurrent edits of one annotation: the last asked for is the last applied.
     const first = many[0]!;
     await Promise.all([1, 2, 3, 4, 5].map((n) => store.update(DOC, first.id, (c) => ({ ...c, note: `${c.note}|${n}` }))));
     expect((await new AnnotationStore(dir).get(DOC, first.id))?.note).toBe(`${first.note}|1|2|3|4|5`);
+    await store.flush();
+    expect(ids((await readFile()).annotations as Annotation[]).sort()).toEqual(ids(many).sort());
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the first snapshot as its own backup, in a separate file that damage to it does not reach', async () => {
+    const store = new AnnotationStore(dir);
+    const a = makeAnnotation(1);
+    const b = makeAnnotation(2);
+    await store.create(a);
+    await store.create(b);
+    await fs.writeFile(file(), 'garbage, written in place');
+    const listed = await new AnnotationStore(dir).list(DOC);
+    expect(ids(listed.annotations)).toEqual([a.id, b.id]);
+    expect(listed.problem).toMatchObject({ kind: 'recovered', restoredFrom: 'backup' });
   });
 
   it('keeps the previous version as a backup', async () => {
@@ -62,25 +99,30 @@ describe('AnnotationStore', () => {
     expect(backup.annotations.map((x: { id: string }) => x.id)).toEqual([a.id]);
   });
 
-  it('moves a corrupt file aside, restores the backup and reports the problem, never overwriting it', async () => {
-    const store = new AnnotationStore(dir);
-    const a = makeAnnotation(1);
-    await store.create(a);
-    await store.create(makeAnnotation(2));
+  it('moves a corrupt snapshot aside, restores the backup plus both journals and reports the problem, never overwriting it', async () => {
+    // Compaction after 2 journal lines: the backup is the snapshot before, `.journal.bak` what followed it.
+    const store = new AnnotationStore(dir, { compactAfter: { lines: 2 } });
+    const all = [1, 2, 3, 4].map((n) => makeAnnotation(n));
+    for (const a of all) await store.create(a);
+    expect((await readFile()).seq).toBe(3);
+    expect(JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8')).seq).toBe(1);
     await fs.writeFile(file(), '{"schemaVersion": 1, "annotations": [tru');
 
     const fresh = new AnnotationStore(dir, { now: () => NOW });
     const listed = await fresh.list(DOC);
-    expect(listed.annotations.map((x) => x.id)).toEqual([a.id]);
+    expect(ids(listed.annotations)).toEqual(ids(all));
     expect(listed.problem).toMatchObject({ kind: 'recovered', restoredFrom: 'backup', file: file() });
     const movedTo = listed.problem?.kind === 'recovered' ? listed.problem.movedTo : '';
     expect(movedTo).toContain('.corrupt-2024-05-06T07-08-09-123Z');
     expect(await fs.readFile(movedTo, 'utf8')).toBe('{"schemaVersion": 1, "annotations": [tru');
 
-    // The next change writes a new file; the moved-aside copy stays as it was.
-    await fresh.create(makeAnnotation(3));
+    // What was rebuilt is written at once; the moved-aside copy stays as it was.
+    expect((await readFile()).annotations).toHaveLength(4);
+    await fresh.create(makeAnnotation(5));
     expect(await fs.readFile(movedTo, 'utf8')).toBe('{"schemaVersion": 1, "annotations": [tru');
-    expect((await readFile()).annotations).toHaveLength(2);
+    const again = await new AnnotationStore(dir).list(DOC);
+    expect(again.problem).toBeUndefined();
+    expect(again.annotations).toHaveLength(5);
   });
 
   it('treats a file that parses but does not validate as corrupt too', async () => {
@@ -94,9 +136,12 @@ describe('AnnotationStore', () => {
     const a = makeAnnotation(1);
     await store.create(a);
     await store.create(makeAnnotation(2));
+    await store.flush();
     await fs.writeFile(file(), '');
+    // The backup (the first snapshot) and the journal that followed it: nothing is lost.
     const listed = await new AnnotationStore(dir).list(DOC);
-    expect(listed.annotations.map((x) => x.id)).toEqual([a.id]);
+    expect(listed.annotations).toHaveLength(2);
+    expect(listed.annotations[0]?.id).toBe(a.id);
     expect(listed.problem).toMatchObject({ restoredFrom: 'backup' });
   });
 
@@ -106,6 +151,7 @@ describe('AnnotationStore', () => {
     const v0 = { schemaVersion: 0, documentId: DOC, items: [{ ...a, note: undefined, text: a.note }] };
     await fs.writeFile(file(), JSON.stringify(v0));
     const migrations = {
+      ...MIGRATIONS,
       0: (raw: Record<string, unknown>) => ({
         documentId: raw.documentId,
         annotations: (raw.items as Array<Record<string, unknown>>).map(({ text, ...rest }) => ({ ...rest, note: text })),
@@ -116,6 +162,20 @@ describe('AnnotationStore', () => {
     await store.create(makeAnnotation(2));
     expect((await readFile()).schemaVersion).toBe(ANNOTATIONS_SCHEMA_VERSION);
     expect(JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8')).schemaVersion).toBe(0);
+    expect((await new AnnotationStore(dir).list(DOC)).annotations).toHaveLength(2);
+  });
+
+  it('migrates a version 1 file (no journal, no seq) and appends after it once it is rewritten', async () => {
+    const a = makeAnnotation(1);
+    await fs.writeFile(file(), JSON.stringify({ schemaVersion: 1, documentId: DOC, annotations: [a] }));
+    const store = new AnnotationStore(dir);
+    expect((await store.list(DOC)).annotations).toEqual([a]);
+    const b = makeAnnotation(2);
+    await store.create(b);
+    expect(await readFile()).toMatchObject({ schemaVersion: 2, seq: 1 });
+    await store.create(makeAnnotation(3));
+    expect((await journalEntries()).map((e) => e.seq)).toEqual([2]);
+    expect((await new AnnotationStore(dir).list(DOC)).annotations).toHaveLength(3);
   });
 
   it('refuses a file from a newer version, leaves it untouched and refuses changes', async () => {
@@ -173,8 +233,203 @@ describe('AnnotationStore', () => {
     expect(notes).toEqual({ [a.id]: 'newer', [b.id]: b.note, [c.id]: c.note });
   });
 
+  it('refuses to save an annotation that would not load back, writing nothing', async () => {
+    const store = new AnnotationStore(dir);
+    const a = makeAnnotation(1);
+    await store.create(a);
+    await expect(store.update(DOC, a.id, (c) => ({ ...c, color: 'plaid' as never }))).rejects.toMatchObject({ code: 'bad-request' });
+    expect(await exists(journal())).toBe(false);
+    expect(await new AnnotationStore(dir).list(DOC)).toEqual({ annotations: [a] });
+  });
+
   it('refuses a document id that could leave the folder', () => {
     const store = new AnnotationStore(dir);
     expect(() => store.pathOf('../etc')).toThrow(AppError);
+  });
+});
+
+describe('AnnotationStore journal', () => {
+  it('saves each change after the first as one journal line and replays them on load', async () => {
+    const store = new AnnotationStore(dir, { now: () => NOW });
+    const a = makeAnnotation(1);
+    const b = makeAnnotation(2);
+    await store.create(a);
+    await store.create(b);
+    await store.update(DOC, a.id, (c) => ({ ...c, note: 'edited' }));
+    await store.delete(DOC, b.id);
+    await store.restore(DOC, b.id);
+    await store.merge(DOC, [makeAnnotation(3)]);
+    expect((await journalEntries()).map((e) => [e.seq, e.op])).toEqual([
+      [2, 'create'],
+      [3, 'update'],
+      [4, 'delete'],
+      [5, 'restore'],
+      [6, 'merge'],
+    ]);
+    // The snapshot still holds only the first change; the journal brings the rest.
+    expect(await readFile()).toMatchObject({ seq: 1, annotations: [{ id: a.id }] });
+    expect(await new AnnotationStore(dir).list(DOC)).toEqual(await store.list(DOC));
+    expect((await new AnnotationStore(dir).get(DOC, a.id))?.note).toBe('edited');
+  });
+
+  it('acknowledged means durable: after every change, through compactions, a fresh store sees the same', async () => {
+    const store = new AnnotationStore(dir, { now: () => NOW, compactAfter: { lines: 4 } });
+    const made: Annotation[] = [];
+    for (let n = 0; n < 30; n++) {
+      if (n % 5 === 4) await store.delete(DOC, made.at(-1)!.id);
+      else if (n % 5 === 3) await store.update(DOC, made[0]!.id, (c) => ({ ...c, note: `note ${n}` }));
+      else made.push(await store.create(makeAnnotation(n)));
+      // No flush: what was acknowledged is what another process would read.
+      expect(await new AnnotationStore(dir).list(DOC)).toEqual(await store.list(DOC));
+    }
+    expect((await readFile()).seq).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['cut short mid-line', (line: string) => line.slice(0, line.length / 2)],
+    ['whole but with a wrong checksum', (line: string) => `ffffffff${line.slice(8)}`],
+  ])('ignores a torn last line (%s), cuts it off on the next open, and appends after it', async (_, tear) => {
+    const store = new AnnotationStore(dir);
+    const kept = [makeAnnotation(1), makeAnnotation(2)];
+    for (const a of kept) await store.create(a);
+    const good = await fs.readFile(journal(), 'utf8');
+    const torn = journalLine({ seq: 3, v: ANNOTATIONS_SCHEMA_VERSION, op: 'create', annotation: makeAnnotation(3) });
+    await fs.appendFile(journal(), tear(torn));
+
+    const fresh = new AnnotationStore(dir);
+    expect(await fresh.list(DOC)).toEqual({ annotations: kept });
+    expect(await fs.readFile(journal(), 'utf8')).toBe(good);
+    const c = makeAnnotation(4);
+    await fresh.create(c);
+    expect(await new AnnotationStore(dir).list(DOC)).toEqual({ annotations: [...kept, c] });
+    expect((await journalEntries()).map((e) => e.seq)).toEqual([2, 3]);
+  });
+
+  it('moves a journal with a damaged line in the middle aside, keeps the snapshot and the lines before it, and reports it', async () => {
+    const store = new AnnotationStore(dir);
+    const all = [1, 2, 3, 4].map((n) => makeAnnotation(n));
+    for (const a of all) await store.create(a);
+    const original = await fs.readFile(journal(), 'utf8');
+    const lines = original.split('\n');
+    lines[1] = lines[1]!.replace('quoted words 3', 'quoted words X'); // seq 3: checksum no longer matches
+    const damaged = lines.join('\n');
+    await fs.writeFile(journal(), damaged);
+
+    const fresh = new AnnotationStore(dir, { now: () => NOW });
+    const listed = await fresh.list(DOC);
+    expect(ids(listed.annotations)).toEqual(ids(all.slice(0, 2)));
+    expect(listed.problem).toMatchObject({ kind: 'recovered', file: journal(), restoredFrom: 'backup' });
+    const movedTo = listed.problem?.kind === 'recovered' ? listed.problem.movedTo : '';
+    expect(movedTo).toContain(`${DOC}.journal.corrupt-2024-05-06T07-08-09-123Z`);
+    expect(await fs.readFile(movedTo, 'utf8')).toBe(damaged);
+    // What was kept is a snapshot now; the journal starts again after it.
+    expect(await readFile()).toMatchObject({ seq: 2, annotations: [{ id: all[0]!.id }, { id: all[1]!.id }] });
+    expect(await exists(journal())).toBe(false);
+    const e = makeAnnotation(5);
+    await fresh.create(e);
+    expect(await new AnnotationStore(dir).list(DOC)).toEqual({ annotations: [all[0], all[1], e] });
+    expect(await fs.readFile(movedTo, 'utf8')).toBe(damaged);
+  });
+
+  it('compacts after the line limit: a new snapshot, the old one as backup, the old journal as .journal.bak', async () => {
+    const store = new AnnotationStore(dir, { compactAfter: { lines: 5 } });
+    const all = Array.from({ length: 8 }, (_, n) => makeAnnotation(n));
+    for (const a of all.slice(0, 5)) await store.create(a);
+    expect((await journalEntries()).map((e) => e.seq)).toEqual([2, 3, 4, 5]);
+    await store.create(all[5]!);
+    await store.list(DOC); // waits for the compaction that follows the acknowledgement
+    expect(await readFile()).toMatchObject({ seq: 6, annotations: { length: 6 } });
+    expect(JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8')).seq).toBe(1);
+    expect((await journalEntries(`${journal()}.bak`)).map((e) => e.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect(await exists(journal())).toBe(false);
+    await store.create(all[6]!);
+    await store.create(all[7]!);
+    expect((await journalEntries()).map((e) => e.seq)).toEqual([7, 8]);
+    expect(ids((await new AnnotationStore(dir).list(DOC)).annotations)).toEqual(ids(all));
+  });
+
+  it('compacts after the byte limit too, and at flush', async () => {
+    const store = new AnnotationStore(dir, { compactAfter: { bytes: 2_000 } });
+    for (let n = 0; n < 5; n++) await store.create(makeAnnotation(n));
+    await store.list(DOC);
+    expect((await readFile()).seq).toBeGreaterThan(1);
+    await store.create(makeAnnotation(9));
+    await store.flush();
+    expect(await readFile()).toMatchObject({ seq: 6, annotations: { length: 6 } });
+    expect(await exists(journal())).toBe(false);
+  });
+
+  it('a crash between the new snapshot and the journal\'s end loses nothing and applies nothing twice', async () => {
+    const store = new AnnotationStore(dir, { now: () => NOW });
+    const a = makeAnnotation(1);
+    const b = makeAnnotation(2);
+    await store.create(a);
+    await store.update(DOC, a.id, (c) => ({ ...c, note: 'first edit' }));
+    const stale = await fs.readFile(journal()); // seq 2 only
+    await store.create(b);
+    await store.delete(DOC, b.id);
+    await store.update(DOC, a.id, (c) => ({ ...c, note: 'second edit' }));
+    const whole = await fs.readFile(journal()); // seq 2..5
+    const expected = await store.list(DOC);
+    await store.flush(); // snapshot seq 5, journal ended
+
+    // As if killed after the snapshot's rename, before the journal's: both are on disk.
+    await fs.writeFile(journal(), whole);
+    const fresh = new AnnotationStore(dir);
+    expect(await fresh.list(DOC)).toEqual(expected);
+    const c = makeAnnotation(3);
+    await fresh.create(c);
+    expect((await journalEntries()).map((e) => e.seq)).toEqual([2, 3, 4, 5, 6]);
+    const after = await new AnnotationStore(dir).list(DOC);
+    expect(after).toEqual({ annotations: [...expected.annotations, c] });
+    expect(new Set(ids(after.annotations)).size).toBe(after.annotations.length);
+
+    // Entries the snapshot already holds are skipped by seq, not replayed over it.
+    await new AnnotationStore(dir).flush();
+    await fresh.flush();
+    await fs.writeFile(journal(), stale);
+    expect((await new AnnotationStore(dir).get(DOC, a.id))?.note).toBe('second edit');
+  });
+
+  it('a failed append is reported, and the next change writes a whole snapshot rather than append after it', async () => {
+    const store = new AnnotationStore(dir);
+    const a = makeAnnotation(1);
+    await store.create(a);
+    await fs.mkdir(journal()); // appending now fails
+    await expect(store.create(makeAnnotation(2))).rejects.toMatchObject({ code: 'io-error' });
+    expect((await store.list(DOC)).annotations).toEqual([a]);
+    await fs.rmdir(journal());
+    const c = makeAnnotation(3);
+    await store.create(c);
+    expect(await readFile()).toMatchObject({ seq: 3, annotations: [{ id: a.id }, { id: c.id }] });
+    expect(await new AnnotationStore(dir).list(DOC)).toEqual({ annotations: [a, c] });
+  });
+
+  it('refuses a journal entry from a newer version: read-only, the journal left as it is', async () => {
+    const store = new AnnotationStore(dir);
+    await store.create(makeAnnotation(1));
+    await store.flush();
+    const newer = journalLine({ seq: 2, v: ANNOTATIONS_SCHEMA_VERSION + 1, op: 'sparkle' });
+    await fs.writeFile(journal(), newer);
+    const fresh = new AnnotationStore(dir);
+    expect((await fresh.list(DOC)).problem).toEqual({ kind: 'newer-version', file: journal(), version: ANNOTATIONS_SCHEMA_VERSION + 1 });
+    await expect(fresh.create(makeAnnotation(2))).rejects.toMatchObject({ code: 'newer-version' });
+    await fresh.flush();
+    expect(await fs.readFile(journal(), 'utf8')).toBe(newer);
+  });
+
+  it('migrates journal entries of an older version through the same migrations as files', async () => {
+    const a = makeAnnotation(1);
+    await fs.writeFile(file(), JSON.stringify({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, documentId: DOC, seq: 0, annotations: [] }));
+    await fs.writeFile(journal(), journalLine({ seq: 1, v: 1, op: 'create', annotation: { ...a, note: 'old' } }));
+    const migrations = {
+      ...MIGRATIONS,
+      1: (raw: Record<string, unknown>) => ({
+        ...raw,
+        seq: 0,
+        annotations: (raw.annotations as Annotation[]).map((x) => ({ ...x, note: x.note.toUpperCase() })),
+      }),
+    };
+    expect((await new AnnotationStore(dir, { migrations }).list(DOC)).annotations).toEqual([{ ...a, note: 'OLD' }]);
   });
 });

@@ -2,7 +2,16 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonFileWriter, backupPathOf, corruptPathOf, readJsonFile, writeFileAtomic } from './atomic-file';
+import {
+  JournalWriter,
+  JsonFileWriter,
+  backupPathOf,
+  corruptPathOf,
+  journalLine,
+  readJournal,
+  readJsonFile,
+  writeFileAtomic,
+} from './atomic-file';
 
 let dir: string;
 
@@ -189,6 +198,17 @@ describe('JsonFileWriter', () => {
     expect(JSON.parse(await fs.readFile(file(), 'utf8'))).toEqual({ n: 1 });
   });
 
+  it('with link backups, leaves no temporary file when the backup already is the current file', async () => {
+    const path = join(dir, 'linked.json');
+    const writer = new JsonFileWriter(path, { backup: 'link' });
+    await writer.save({ n: 1 });
+    await fs.link(path, backupPathOf(path) + '.x');
+    await fs.rename(backupPathOf(path) + '.x', backupPathOf(path));
+    await writer.save({ n: 2 });
+    expect(JSON.parse(await fs.readFile(backupPathOf(path), 'utf8'))).toEqual({ n: 1 });
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('keeps working after a failed save', async () => {
     const blocker = join(dir, 'blocker');
     await fs.writeFile(blocker, 'a file, not a folder');
@@ -201,5 +221,61 @@ describe('JsonFileWriter', () => {
     await fs.mkdir(blocker);
     await badWriter.save({ n: 2 });
     expect(JSON.parse(await fs.readFile(join(blocker, 'x.json'), 'utf8'))).toEqual({ n: 2 });
+  });
+});
+
+describe('journals', () => {
+  const path = () => join(dir, 'j.journal');
+  const lines = (...values: unknown[]) => values.map((v) => journalLine(v)).join('');
+
+  it('appends checksummed lines that read back in order', async () => {
+    const journal = new JournalWriter(path());
+    await journal.append(journalLine({ n: 1 }));
+    await journal.append(journalLine({ n: 2, text: 'two\nlines — строки' }));
+    await journal.close();
+    const text = await fs.readFile(path(), 'utf8');
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).toMatch(/^[0-9a-f]{8} \{"n":1\}\n/);
+    expect(await readJournal(path())).toEqual({
+      records: [{ n: 1 }, { n: 2, text: 'two\nlines — строки' }],
+      validBytes: Buffer.byteLength(text),
+      damage: 'none',
+    });
+  });
+
+  it('reports a missing journal as undefined', async () => {
+    expect(await readJournal(path())).toBeUndefined();
+  });
+
+  it.each([
+    ['cut short', (line: string) => line.slice(0, 20)],
+    ['cut short after a partial multi-byte character', (line: string) => Buffer.from(line).subarray(0, Buffer.from(line).length - 4).toString('latin1')],
+    ['a whole line with a wrong checksum', (line: string) => `00000000${line.slice(8)}`],
+    ['zeros where the line should be', (line: string) => '\0'.repeat(line.length)],
+  ])('treats a damaged last line as torn: %s', async (_, damage) => {
+    const good = lines({ n: 1 }, { n: 2 });
+    await fs.writeFile(path(), Buffer.concat([Buffer.from(good), Buffer.from(damage(journalLine({ n: 3, s: 'ё' })), 'latin1')]));
+    expect(await readJournal(path())).toEqual({ records: [{ n: 1 }, { n: 2 }], validBytes: Buffer.byteLength(good), damage: 'torn' });
+  });
+
+  it('treats a damaged line with more after it as corruption, keeping only what comes before', async () => {
+    const first = journalLine({ n: 1 });
+    const second = journalLine({ n: 2 });
+    const flipped = second.replace('"n":2', '"n":7');
+    await fs.writeFile(path(), first + flipped + journalLine({ n: 3 }));
+    expect(await readJournal(path())).toEqual({ records: [{ n: 1 }], validBytes: Buffer.byteLength(first), damage: 'corrupt' });
+  });
+
+  it('truncate cuts a torn line off; rotate keeps the journal as .bak and the next append starts a new one', async () => {
+    const journal = new JournalWriter(path());
+    await journal.append(lines({ n: 1 }, { n: 2 }));
+    await fs.appendFile(path(), '0123abcd {"n":');
+    await journal.truncate(Buffer.byteLength(lines({ n: 1 }, { n: 2 })));
+    expect((await readJournal(path()))?.damage).toBe('none');
+    await journal.rotate();
+    await journal.append(journalLine({ n: 3 }));
+    expect((await readJournal(path()))?.records).toEqual([{ n: 3 }]);
+    expect((await readJournal(backupPathOf(path())))?.records).toEqual([{ n: 1 }, { n: 2 }]);
+    await journal.close();
   });
 });

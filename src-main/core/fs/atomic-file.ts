@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 
 /** Writes `data` to `path` atomically: temp file in the same folder, fsync, rename, fsync folder. */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
@@ -26,7 +27,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   // Makes the rename itself durable. Not supported on every platform (Windows): best effort.
   let handle: fs.FileHandle | undefined;
   try {
@@ -115,6 +116,8 @@ export interface JsonFileWriterOptions {
   backup?: 'copy-if-json' | 'link';
   /** `JSON.stringify` indentation (default 2). */
   indent?: number;
+  /** Turns the value into the file's text, instead of `JSON.stringify` (it must give JSON). */
+  serialise?: (value: unknown) => string;
 }
 
 export class JsonFileWriter {
@@ -127,7 +130,8 @@ export class JsonFileWriter {
 
   /** Resolves once the data is durable on disk. */
   save(value: unknown): Promise<void> {
-    const run = this.queue.then(() => this.write(`${JSON.stringify(value, null, this.options.indent ?? 2)}\n`));
+    const serialise = this.options.serialise ?? ((v: unknown) => `${JSON.stringify(v, null, this.options.indent ?? 2)}\n`);
+    const run = this.queue.then(() => this.write(serialise(value)));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -162,7 +166,7 @@ export class JsonFileWriter {
 }
 
 /** Makes `<path>.bak` the current file's content, by a hard link where possible. */
-async function linkBackup(path: string): Promise<void> {
+export async function linkBackup(path: string): Promise<void> {
   const backup = backupPathOf(path);
   const tmp = join(dirname(path), `.${basename(backup)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
@@ -175,9 +179,9 @@ async function linkBackup(path: string): Promise<void> {
   }
   try {
     await fs.rename(tmp, backup);
-  } catch (error) {
+  } finally {
+    // Also when the backup already was this very file: rename(2) then does nothing, `tmp` stays.
     await fs.rm(tmp, { force: true });
-    throw error;
   }
   // The folder's fsync after the main rename (writeFileAtomic) makes this rename durable too.
 }
@@ -195,4 +199,146 @@ function parsesAsJson(text: string): boolean {
 export function corruptPathOf(path: string, when: Date): string {
   const tail = Math.random().toString(36).slice(2, 8);
   return `${path}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}-${tail}`;
+}
+
+/*
+ * Journals: append-only files of one record a line, `<CRC-32 of the JSON, 8 hex digits> <JSON>\n`.
+ * A line is durable once `JournalWriter.append` resolves (write, then fdatasync). A crash while
+ * appending leaves at most one damaged line, the last; damage anywhere else is corruption.
+ */
+
+/** One journal line for `value` (its JSON holds no line break: `JSON.stringify` escapes them). */
+export function journalLine(value: unknown): string {
+  const body = JSON.stringify(value);
+  return `${checksum(body)} ${body}\n`;
+}
+
+function checksum(body: string | Uint8Array): string {
+  return crc32(body).toString(16).padStart(8, '0');
+}
+
+export interface JournalContent {
+  /** The records of the valid lines before any damage, in order. */
+  records: unknown[];
+  /** Bytes those lines take from the start of the file. */
+  validBytes: number;
+  /**
+   * `torn`: the last line (and only it) is incomplete or fails its checksum — an append cut short.
+   * `corrupt`: a damaged line with more lines after it; nothing after the damage is in `records`.
+   */
+  damage: 'none' | 'torn' | 'corrupt';
+}
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
+/** Reads a journal; `undefined` when there is none. */
+export async function readJournal(path: string): Promise<JournalContent | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const records: unknown[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const record = newline < 0 ? NOT_A_RECORD : parseLine(bytes.subarray(start, end));
+    if (record === NOT_A_RECORD) {
+      const last = newline < 0 || newline === bytes.length - 1;
+      return { records, validBytes: start, damage: last ? 'torn' : 'corrupt' };
+    }
+    records.push(record);
+    start = end + 1;
+  }
+  return { records, validBytes: start, damage: 'none' };
+}
+
+const NOT_A_RECORD = Symbol('not a record');
+
+function parseLine(line: Buffer): unknown {
+  if (line.length < 10 || line[8] !== SPACE) return NOT_A_RECORD;
+  const body = line.subarray(9);
+  if (line.toString('latin1', 0, 8) !== checksum(body)) return NOT_A_RECORD;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return NOT_A_RECORD;
+  }
+}
+
+/**
+ * Appends to one journal, keeping the file open between appends (the owner serialises them).
+ * After a failed append the file may end with part of a line: the owner must not append to it
+ * again (write a snapshot and `rotate`, or `truncate` it back).
+ */
+export class JournalWriter {
+  private handle: fs.FileHandle | undefined;
+
+  constructor(readonly path: string) {}
+
+  /** Resolves once `lines` are durable. */
+  async append(lines: string): Promise<void> {
+    try {
+      if (!this.handle) {
+        await fs.mkdir(dirname(this.path), { recursive: true });
+        this.handle = await fs.open(this.path, 'a', 0o600);
+        // The file may be new: make its name durable too, once per opening.
+        await syncDirectory(dirname(this.path));
+      }
+      await this.handle.appendFile(lines, 'utf8');
+      await this.handle.datasync();
+    } catch (error) {
+      await this.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    await handle?.close();
+  }
+
+  /** Cuts the journal back to its first `size` bytes (a torn last line), durably. */
+  async truncate(size: number): Promise<void> {
+    await this.close();
+    const handle = await fs.open(this.path, 'r+');
+    try {
+      await handle.truncate(size);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Ends this journal once a snapshot holds everything in it: it becomes `<path>.bak` (which goes
+   * with the snapshot's backup), and the next append starts a new file.
+   */
+  async rotate(): Promise<void> {
+    await this.close();
+    try {
+      await fs.rename(this.path, backupPathOf(this.path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await syncDirectory(dirname(this.path));
+  }
+
+  /** Moves the journal to `to` (a time-stamped name, see `corruptPathOf`), durably. */
+  async moveAside(to: string): Promise<void> {
+    await this.close();
+    try {
+      await fs.rename(this.path, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    await syncDirectory(dirname(this.path));
+  }
 }

@@ -6,6 +6,7 @@
  *
  * Prints `ready <n>` once the existing file is loaded, then `ack create <id>` or
  * `ack update <id> <version>` (a note `v<version>`, versions growing across children).
+ * BITEXT_COMPACT_LINES sets the journal's compaction limit (small, so kills land in compactions).
  */
 import { AnnotationStore } from '../store';
 import { DOC, makeAnnotation } from './fixtures';
@@ -13,7 +14,8 @@ import { DOC, makeAnnotation } from './fixtures';
 async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: crash-child <folder>');
-  const store = new AnnotationStore(dir);
+  const lines = Number(process.env.BITEXT_COMPACT_LINES);
+  const store = new AnnotationStore(dir, Number.isInteger(lines) && lines > 0 ? { compactAfter: { lines } } : {});
   const existing = (await store.list(DOC)).annotations;
   const ids = existing.map((a) => a.id);
   process.stdout.write(`ready ${ids.length}\n`);
