@@ -61,6 +61,8 @@ export interface DocumentView {
   manifest: DocumentManifestView;
   body: AlignedText;
   stats: { paragraphs: Record<Lang, number>; clauses: Record<Lang, number>; rows: number };
+  /** The reader's corrections of the alignment (present for every document main opens). */
+  alignment?: AlignmentState;
 }
 
 export type Theme = 'system' | 'light' | 'dark' | 'sepia';
@@ -160,8 +162,193 @@ export interface ExportAnnotationsResult {
   path?: string;
 }
 
+/** Why a file was refused on import; each message names the file. */
+export type ImportErrorCode =
+  | 'empty-file'
+  | 'binary-file'
+  /** Not valid text in any encoding the app reads (or broken UTF-8/UTF-16). */
+  | 'undecodable'
+  /** Over the size limit (checked before the file is read whole). */
+  | 'too-large'
+  /** Chosen, then moved or deleted before it was read. */
+  | 'file-vanished'
+  | 'unreadable'
+  /** The two files of a pair are the same file (same bytes). */
+  | 'same-file'
+  /** Not a format the app imports (.pdf, .doc, a folder…), or a bilingual file without units. */
+  | 'unsupported-format'
+  /** The import was cancelled. */
+  | 'cancelled';
+
+// ---- The library: importing documents, correcting their alignment, exporting the bitext ----
+
+export type TextEncodingName =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'windows-1251'
+  | 'koi8-r'
+  | 'ibm866'
+  | 'windows-1252';
+/** `tmx` and `tsv` are bilingual: one file brings both texts and their alignment. */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'tmx' | 'tsv';
+
+/** One file as the renderer sends it (drag and drop, or a file input): its name and its bytes. */
+export interface ImportFileBytes {
+  /** The file's name (for its format and for messages); at most 255 characters. */
+  name: string;
+  /** The bytes, base64; at most 50 MB decoded (`IMPORT_LIMITS.maxFileBytes`). */
+  data: string;
+}
+
+export const IMPORT_LIMITS = {
+  /** The largest file imported. The renderer should check `File.size` before reading it. */
+  maxFileBytes: 50 * 1024 * 1024,
+} as const;
+
+/** How much of a text is in each script; `looksLike` needs at least 20 letters and a clear majority. */
+export interface ScriptProfile {
+  letters: number;
+  /** Shares of the letters, 0..1. */
+  latin: number;
+  cyrillic: number;
+  looksLike: Lang | 'unknown';
+}
+
+/**
+ * Whether the English file is English and the Russian Russian. `swapped`: the reader should swap
+ * them (`suggestion: 'swap'`); `both-english`/`both-russian`: one of the files is probably wrong.
+ */
+export interface LanguageVerdict {
+  status: 'ok' | 'swapped' | 'both-english' | 'both-russian' | 'unclear';
+  en: ScriptProfile;
+  ru: ScriptProfile;
+  suggestion?: 'swap';
+}
+
+export interface InspectedFile {
+  name: string;
+  format: SourceFormat;
+  encoding: TextEncodingName | 'docx';
+  bytes: number;
+  /** Characters of text after conversion. */
+  characters: number;
+  paragraphs: number;
+  /** Things the reader may want to know (control characters removed, lines without a tab…). */
+  warnings: string[];
+}
+
+/** What a prepared import holds, for the reader to confirm (and swap) before importing. */
+export interface ImportCheck {
+  /** Pass to `library:import`; kept in main for 30 minutes (four at most). */
+  pendingId: string;
+  /** The English file then the Russian one (as given), or the one bilingual file. */
+  files: InspectedFile[];
+  bilingual: boolean;
+  language: LanguageVerdict;
+  /** From the first paragraphs (when they look like titles) or the file names. */
+  suggestedTitle: LocalizedText;
+  /** Rows a bilingual file brings. */
+  units?: number;
+}
+
+export type ImportChoice = { cancelled: true } | ({ cancelled: false } & ImportCheck);
+
+export interface StartImportRequest {
+  pendingId: string;
+  /** The document's title (both languages); defaults to `suggestedTitle`. */
+  title?: LocalizedText;
+  /** Import the first file as Russian and the second as English. */
+  swap?: boolean;
+}
+
+export type ImportPhase = 'queued' | 'segmenting' | 'aligning' | 'writing' | 'done';
+
+export interface ImportJobStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  phase: ImportPhase;
+  /** 0..1, by phase (the aligner reports no finer progress). */
+  progress: number;
+  /** Set when `state` is `done`. */
+  documentId?: string;
+  /** Set when `state` is `failed` (or `cancelled`, code `cancelled`). */
+  error?: { code: ErrorCode; message: string };
+}
+
+/** One document in the library (the start view). */
+export interface LibraryEntry {
+  id: string;
+  title: LocalizedText;
+  shortTitle: LocalizedText;
+  /** The document's own date (YYYY-MM-DD; for an import, the day it was added). */
+  date: string;
+  /** ISO time of the import; `null` for the bundled documents. */
+  addedAt: string | null;
+  bundled: boolean;
+  /** Aligned rows, after the reader's corrections. */
+  rows: number;
+  /** Annotations the reader has on it (not counting deleted ones). */
+  annotations: number;
+  /** For imports: the original file names, their encodings and format. */
+  imported?: { originalNames: string[]; encodings: string[]; format: SourceFormat };
+  /** Set when the document could not be read; it is listed so the reader can remove it. */
+  problem?: string;
+}
+
+export interface RemoveDocumentResult {
+  id: string;
+  /** Annotations kept for this id (until `library:purge-annotations`). */
+  annotationsKept: number;
+}
+
+/** Corrections of the alignment; rows are named by id (`AlignedRow.id`). */
+export type AlignmentOperation =
+  /** Merge the row with the next one (across a paragraph boundary, the two paragraphs' groups merge). */
+  | { op: 'merge'; rowId: string }
+  /** Split a row in two: its first `en` English and first `ru` Russian clauses make the first part. */
+  | { op: 'split'; rowId: string; en: number; ru: number }
+  /** Move a row's first clause of `lang` to the end of the previous row, or its last to the start of the next. */
+  | { op: 'move'; rowId: string; lang: Lang; direction: 'first-to-previous' | 'last-to-next' }
+  /** Mark a row as checked by the reader (or not). */
+  | { op: 'confirm'; rowId: string; confirmed: boolean };
+
+export interface AlignmentState {
+  /** Corrections are allowed (they are, for bundled documents too: kept in the reader's data). */
+  editable: boolean;
+  bundled: boolean;
+  /** Rows the reader confirmed. */
+  confirmed: string[];
+  /** Corrections in effect. */
+  corrections: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Corrections that no longer applied (the text or the aligner changed) and were dropped. */
+  warnings: string[];
+}
+
+export type ReviewKind = 'unconfirmed' | 'non-one-to-one' | 'weakest';
+
+export interface ReviewRequest {
+  documentId: string;
+  kind: ReviewKind;
+  /** At most this many rows (default 200, at most 10,000). */
+  limit?: number;
+}
+
+export interface ReviewRow {
+  rowId: string;
+  confidence: number;
+  shape: string;
+  confirmed: boolean;
+}
+
+export type BitextExportFormat = 'tmx' | 'tsv' | 'beads' | 'markdown';
+
 /** Errors travel as values, never as thrown strings. */
 export type ErrorCode =
+  | ImportErrorCode
   | 'bad-request'
   | 'unknown-channel'
   | 'forbidden'
@@ -253,6 +440,100 @@ export const contract = {
     request: type<{ documentId: string; content: string }>(),
     response: type<ImportReport>(),
   },
+  /** Every document: the bundled ones (read-only texts) and the reader's imports. */
+  listLibrary: {
+    channel: 'library:list',
+    request: type<undefined>(),
+    response: type<LibraryEntry[]>(),
+  },
+  /**
+   * Decodes and checks files the renderer read (drag and drop): two monolingual files (English,
+   * then Russian: .txt .md .html .htm .docx) or one bilingual file (.tmx, .tsv). Nothing is
+   * written yet; the answer says what was found and whether the languages look right.
+   */
+  prepareImport: {
+    channel: 'import:prepare',
+    request: type<{ files: ImportFileBytes[] }>(),
+    response: type<ImportCheck>(),
+  },
+  /** The same through an open dialog in main (Electron only; the harness answers `cancelled`). */
+  chooseImport: {
+    channel: 'import:choose',
+    request: type<{ mode: 'pair' | 'bilingual' }>(),
+    response: type<ImportChoice>(),
+  },
+  /** Drops a prepared import. */
+  discardImport: {
+    channel: 'import:discard',
+    request: type<{ pendingId: string }>(),
+    response: type<{ discarded: boolean }>(),
+  },
+  /**
+   * Starts importing a prepared pair: segmentation and alignment run in a worker thread; follow
+   * with `import:status` (polling) or the `onImportProgress` event. Nothing appears in the library
+   * until the document is complete.
+   */
+  startImport: {
+    channel: 'library:import',
+    request: type<StartImportRequest>(),
+    response: type<ImportJobStatus>(),
+  },
+  importStatus: {
+    channel: 'import:status',
+    request: type<{ jobId: string }>(),
+    response: type<ImportJobStatus>(),
+  },
+  /** Stops the worker; nothing of the document is left behind. */
+  cancelImport: {
+    channel: 'import:cancel',
+    request: type<{ jobId: string }>(),
+    response: type<ImportJobStatus>(),
+  },
+  renameDocument: {
+    channel: 'library:rename',
+    request: type<{ id: string; title: LocalizedText }>(),
+    response: type<LibraryEntry>(),
+  },
+  /** Removes an imported document (the UI confirms first). Its annotations are kept. */
+  removeDocument: {
+    channel: 'library:remove',
+    request: type<{ id: string }>(),
+    response: type<RemoveDocumentResult>(),
+  },
+  /** Deletes every annotation of a document (a removed one, typically). */
+  purgeAnnotations: {
+    channel: 'library:purge-annotations',
+    request: type<{ id: string }>(),
+    response: type<{ purged: number }>(),
+  },
+  /** Applies one correction; answers the corrected document. */
+  applyAlignment: {
+    channel: 'alignment:apply',
+    request: type<{ documentId: string; operation: AlignmentOperation }>(),
+    response: type<DocumentView>(),
+  },
+  undoAlignment: {
+    channel: 'alignment:undo',
+    request: type<{ documentId: string }>(),
+    response: type<DocumentView>(),
+  },
+  redoAlignment: {
+    channel: 'alignment:redo',
+    request: type<{ documentId: string }>(),
+    response: type<DocumentView>(),
+  },
+  /** Rows worth a look: unconfirmed, not one-to-one, or the least confident first. */
+  reviewAlignment: {
+    channel: 'alignment:review',
+    request: type<ReviewRequest>(),
+    response: type<ReviewRow[]>(),
+  },
+  /** TMX 1.4b, TSV, vecalign beads or a Markdown table of the corrected rows, through a save dialog. */
+  exportBitext: {
+    channel: 'alignment:export',
+    request: type<{ documentId: string; format: BitextExportFormat }>(),
+    response: type<ExportAnnotationsResult>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -266,6 +547,8 @@ export const events = {
   onUiLanguageChanged: { channel: 'settings:ui-language-changed', payload: type<SettingsView>() },
   /** The application menu asks the renderer to run one of its actions (see `actions.ts`). */
   onMenuAction: { channel: 'app:menu-action', payload: type<ActionId>() },
+  /** An import job moved on (Electron only; the harness cannot push: poll `importStatus`). */
+  onImportProgress: { channel: 'import:progress', payload: type<ImportJobStatus>() },
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

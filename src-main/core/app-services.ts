@@ -1,11 +1,16 @@
+import type { ImportJobStatus } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
+import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
+import { CorrectionsStore } from './library/corrections-store';
+import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
+import { UserDocuments } from './library/user-documents';
 import { SettingsStore } from './settings/settings-store';
 
 export interface AppServicesOptions {
-  /** Where the reader's own data lives (settings, annotations). */
+  /** Where the reader's own data lives (settings, annotations, imported documents, corrections). */
   userDataDir: string;
   /** The bundled documents, `resources/documents`. */
   documentsDir: string;
@@ -13,10 +18,26 @@ export interface AppServicesOptions {
   systemLanguages: readonly string[];
   /** Saves an exported file (a save dialog in the app, a folder in the harness). */
   saveExport: SaveExport;
+  /**
+   * The worker thread that aligns imports (the app: the built chunk; the harness: the source with
+   * tsx). Without it imports align in this thread (unit tests).
+   */
+  alignWorker?: WorkerSpec;
+  /** Or any runner (tests). */
+  alignRunner?: AlignRunner;
+  /** An open dialog for `import:choose` (Electron only). */
+  chooseImportFiles?: ChooseImportFiles;
+  /** Told of every step of an import job (Electron pushes it to the window). */
+  onImportProgress?: (status: ImportJobStatus) => void;
+  /** The largest file imported (default 50 MB). */
+  maxImportBytes?: number;
+  appVersion?: string;
 }
 
 export interface AppServices extends Services {
   handlers: Handlers;
+  bitext: LibraryService;
+  corrections: CorrectionsStore;
 }
 
 /** Everything the main process serves, without Electron: used by the app and by the harness. */
@@ -25,13 +46,46 @@ export async function createAppServices(
   onUiLanguageChanged?: (language: 'en' | 'ru') => void,
 ): Promise<AppServices> {
   const settings = await SettingsStore.open(options.userDataDir, options.systemLanguages);
-  const library = new DocumentLibrary(options.documentsDir);
-  const annotations = new AnnotationService(AnnotationStore.inUserData(options.userDataDir), library, options.saveExport);
+  const userDocuments = UserDocuments.inUserData(options.userDataDir);
+  await userDocuments.cleanUp();
+  const corrections = CorrectionsStore.inUserData(options.userDataDir);
+  const library = new DocumentLibrary(options.documentsDir, { userDocuments, corrections });
+  const annotationStore = AnnotationStore.inUserData(options.userDataDir);
+  const annotations = new AnnotationService(annotationStore, library, options.saveExport);
+  const bitext = new LibraryService({
+    documents: library,
+    userDocuments,
+    corrections,
+    annotations: annotationCounts(annotationStore),
+    saveExport: options.saveExport,
+    runner: options.alignRunner ?? (options.alignWorker ? workerRunner(options.alignWorker) : inProcessRunner()),
+    ...(options.chooseImportFiles ? { chooseFiles: options.chooseImportFiles } : {}),
+    ...(options.onImportProgress ? { onProgress: options.onImportProgress } : {}),
+    ...(options.maxImportBytes ? { maxFileBytes: options.maxImportBytes } : {}),
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+  });
   const services: Services = {
     settings,
     library,
     annotations,
+    bitext,
     ...(onUiLanguageChanged ? { onUiLanguageChanged } : {}),
   };
-  return { ...services, handlers: createHandlers(services) };
+  return { ...services, bitext, corrections, handlers: createHandlers(services) };
+}
+
+/**
+ * Counts and purges through the annotation store. Purging deletes each annotation the way the
+ * reader would (one durable change each, restorable from the store's `deleted` list like any
+ * delete); the store has no bulk erase yet.
+ */
+function annotationCounts(store: AnnotationStore): AnnotationCounts {
+  return {
+    count: async (documentId) => (await store.list(documentId)).annotations.length,
+    purge: async (documentId) => {
+      const { annotations } = await store.list(documentId);
+      for (const annotation of annotations) await store.delete(documentId, annotation.id);
+      return annotations.length;
+    },
+  };
 }

@@ -10,6 +10,9 @@ import { createMainWindow } from '../core/window/main-window';
 import { APP_ORIGIN } from '../core/ipc/sender';
 import { registerIpc, sendToRenderer } from './ipc';
 import { dialogSaveExport } from './save-export';
+import { dialogChooseImport } from './open-import';
+// The import aligner's worker thread, bundled by electron-vite as its own chunk.
+import alignWorkerPath from '../core/import/align-worker?modulePath';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -47,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     if (flushed || !services) return;
     event.preventDefault();
     // Every acknowledged change is already on disk; this waits for any still being written.
-    void Promise.allSettled([services.settings.flush(), services.annotations.flush()]).finally(() => {
+    void Promise.allSettled([services.settings.flush(), services.annotations.flush(), services.corrections.flush()]).finally(() => {
       flushed = true;
       app.quit();
     });
@@ -63,6 +66,10 @@ async function start(): Promise<void> {
       documentsDir: join(resourcesDir, 'documents'),
       systemLanguages: app.getPreferredSystemLanguages(),
       saveExport: dialogSaveExport(() => mainWindow),
+      alignWorker: { path: alignWorkerPath },
+      chooseImportFiles: dialogChooseImport(() => mainWindow),
+      onImportProgress: (status) => sendToRenderer(mainWindow, 'import:progress', status),
+      appVersion: app.getVersion(),
     },
     (language) => {
       rebuildMenu(language);

@@ -6,6 +6,9 @@ import { writeFileAtomic } from '../core/fs/atomic-file';
 const FILTERS: Record<string, Electron.FileFilter[]> = {
   '.md': [{ name: 'Markdown', extensions: ['md'] }],
   '.jsonld': [{ name: 'JSON-LD (W3C Web Annotation)', extensions: ['jsonld', 'json'] }],
+  '.tmx': [{ name: 'TMX (translation memory)', extensions: ['tmx'] }],
+  '.tsv': [{ name: 'Tab-separated values', extensions: ['tsv', 'txt'] }],
+  '.txt': [{ name: 'Text', extensions: ['txt'] }],
 };
 
 /** Asks where to save an export (a save dialog on the main window), then writes it atomically. */

@@ -5,6 +5,12 @@
  *
  *   npm run web -- --port 5199 --user-data /tmp/bitext-data [--renderer out/renderer] [--lang ru-RU]
  *                  [--export-dir <dir>]   (where annotation exports are written; default <user-data>/exports)
+ *
+ * Imports: the renderer sends file bytes (base64) to `import:prepare`, as in the app; the harness
+ * has no open dialog (`import:choose` answers `cancelled`) and cannot push events, so the renderer
+ * polls `import:status`. Alignment runs in a worker thread started from the TypeScript source
+ * under tsx. A request body over `MAX_IMPORT_BODY` is refused by its Content-Length with a
+ * `too-large` error value before it is read.
  */
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
@@ -14,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import type { SaveExport } from '../core/annotations/service';
+import { IMPORT_LIMITS } from '../contract/ipc';
 import { createAppServices } from '../core/app-services';
+import { tsxWorker } from '../core/import/align-runner';
 import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
@@ -23,6 +31,8 @@ import { contentSecurityPolicy } from '../core/security/csp';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Room for an annotations import (≤ 5,000,000 characters, up to 3 bytes each in UTF-8). */
 const MAX_BODY = 16 * 1024 * 1024;
+/** Room for `import:prepare`: two files of at most 50 MB each, base64. */
+const MAX_IMPORT_BODY = 2 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
 
 export interface HarnessOptions {
   port: number;
@@ -40,6 +50,7 @@ export async function startHarness(options: HarnessOptions) {
     documentsDir: options.documentsDir,
     systemLanguages: options.systemLanguages,
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
+    alignWorker: tsxWorker(),
   });
   const bridge = await buildBridge();
   const csp = contentSecurityPolicy({ allowConnectToSelf: true });
@@ -59,7 +70,16 @@ export async function startHarness(options: HarnessOptions) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
       if (req.headers.origin !== origin) return send(res, 403, 'text/plain', 'foreign origin');
       const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length));
-      const body = await readBody(req);
+      const limit = channel === 'import:prepare' ? MAX_IMPORT_BODY : MAX_BODY;
+      if (Number(req.headers['content-length'] ?? 0) > limit) {
+        req.resume();
+        return sendJson(res, {
+          ok: false,
+          code: 'too-large',
+          message: `The files are too large to import (at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB each)`,
+        });
+      }
+      const body = await readBody(req, limit);
       let payload: unknown;
       try {
         const parsed = JSON.parse(body) as { payload?: unknown; hasPayload?: unknown };
@@ -95,7 +115,7 @@ export async function startHarness(options: HarnessOptions) {
     services,
     async close(): Promise<void> {
       await new Promise<void>((done) => server.close(() => done()));
-      await Promise.allSettled([services.settings.flush(), services.annotations.flush()]);
+      await Promise.allSettled([services.settings.flush(), services.annotations.flush(), services.corrections.flush()]);
     },
   };
 }
@@ -125,13 +145,13 @@ async function buildBridge(): Promise<string> {
   return file.text;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         fail(new Error('request too large'));
         req.destroy();
         return;

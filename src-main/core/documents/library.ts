@@ -1,13 +1,17 @@
 /**
  * The documents the reader can open: each is a folder with `manifest.json` and two UTF-8 texts.
- * Opening one segments both texts and aligns them (cached: the texts are read-only).
+ * Opening a bundled one segments both texts and aligns them (cached: the texts are read-only);
+ * an imported one (`userDocuments`, in the reader's data) brings the alignment made at import.
+ * Either way the reader's corrections (`corrections`) are applied on top.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentSummary, DocumentView } from '../../contract/ipc';
+import type { AlignmentState, DocumentManifestView, DocumentSummary, DocumentView } from '../../contract/ipc';
 import { alignText } from '../align/align';
 import { AppError } from '../errors';
-import type { Lang } from '../model';
+import type { CorrectionsStore } from '../library/corrections-store';
+import type { UserDocuments } from '../library/user-documents';
+import type { AlignedText, Lang } from '../model';
 import { segmentText } from '../text/segment';
 import { type DocumentManifest, manifestSchema } from './manifest';
 
@@ -17,12 +21,60 @@ export interface DocumentSource {
   texts: Record<Lang, string>;
 }
 
-export class DocumentLibrary {
-  private readonly cache = new Map<string, DocumentSource>();
+/** A document before the reader's corrections. */
+export interface BaseDocument {
+  manifest: DocumentManifestView;
+  texts: Record<Lang, string>;
+  body: AlignedText;
+  bundled: boolean;
+  /** For imports: when (ISO time). */
+  addedAt?: string;
+}
 
-  constructor(private readonly bundledDir: string) {}
+export interface DocumentLibraryOptions {
+  /** The reader's imported documents. */
+  userDocuments?: Pick<UserDocuments, 'list' | 'load' | 'has'>;
+  /** The reader's alignment corrections. */
+  corrections?: Pick<CorrectionsStore, 'correct'>;
+}
+
+export class DocumentLibrary {
+  private readonly cache = new Map<string, Promise<DocumentSource>>();
+  private readonly bases = new Map<string, Promise<BaseDocument>>();
+
+  constructor(
+    private readonly bundledDir: string,
+    private readonly options: DocumentLibraryOptions = {},
+  ) {}
+
+  /** Forgets what is cached of a document (after a correction, a rename or a removal). */
+  invalidate(id: string, options: { base?: boolean } = {}): void {
+    this.cache.delete(id);
+    if (options.base) this.bases.delete(id);
+  }
+
+  /** Whether `id` names a bundled document (whose texts are read-only). */
+  async isBundled(id: string): Promise<boolean> {
+    try {
+      await fs.access(join(this.bundledDir, id, 'manifest.json'));
+      return /^[a-z0-9][a-z0-9-]*$/.test(id);
+    } catch {
+      return false;
+    }
+  }
 
   async list(): Promise<DocumentSummary[]> {
+    const bundled = await this.listBundled();
+    const imported: DocumentSummary[] = [];
+    for (const entry of (await this.options.userDocuments?.list()) ?? []) {
+      if (!('manifest' in entry)) continue;
+      const m = entry.manifest;
+      imported.push({ id: m.id, title: m.title, shortTitle: m.shortTitle ?? m.title, date: m.date, bundled: false });
+    }
+    return [...bundled, ...imported];
+  }
+
+  private async listBundled(): Promise<DocumentSummary[]> {
     const entries = await fs.readdir(this.bundledDir, { withFileTypes: true });
     const summaries: DocumentSummary[] = [];
     for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -46,10 +98,69 @@ export class DocumentLibrary {
     return (await this.source(id)).view;
   }
 
-  /** The opened document and its raw texts (for annotations, which anchor into the whole text). */
-  async source(id: string): Promise<DocumentSource> {
-    const cached = this.cache.get(id);
-    if (cached) return cached;
+  /**
+   * The opened document (corrections applied) and its raw texts (for annotations, which anchor
+   * into the whole text). A new object after every change, so caches keyed by it stay right.
+   */
+  source(id: string): Promise<DocumentSource> {
+    let cached = this.cache.get(id);
+    if (!cached) {
+      cached = this.build(id);
+      this.cache.set(id, cached);
+      cached.catch(() => this.cache.delete(id));
+    }
+    return cached;
+  }
+
+  /** The document as aligned (bundled) or as imported, before the reader's corrections. */
+  base(id: string): Promise<BaseDocument> {
+    let cached = this.bases.get(id);
+    if (!cached) {
+      cached = this.buildBase(id);
+      this.bases.set(id, cached);
+      cached.catch(() => this.bases.delete(id));
+    }
+    return cached;
+  }
+
+  private async build(id: string): Promise<DocumentSource> {
+    const base = await this.base(id);
+    let body = base.body;
+    let alignment: AlignmentState = {
+      editable: false,
+      bundled: base.bundled,
+      confirmed: [],
+      corrections: 0,
+      canUndo: false,
+      canRedo: false,
+      warnings: [],
+    };
+    if (this.options.corrections) {
+      const corrected = await this.options.corrections.correct(id, base.body);
+      body = corrected.body;
+      alignment = { ...corrected.state, bundled: base.bundled };
+    }
+    const count = (lang: Lang) => body.groups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r[lang].length, 0), 0);
+    const view: DocumentView = {
+      manifest: base.manifest,
+      body,
+      stats: {
+        paragraphs: { en: body.groups.reduce((n, g) => n + g.en.length, 0), ru: body.groups.reduce((n, g) => n + g.ru.length, 0) },
+        clauses: { en: count('en'), ru: count('ru') },
+        rows: body.groups.reduce((n, g) => n + g.rows.length, 0),
+      },
+      alignment,
+    };
+    return { view, texts: base.texts };
+  }
+
+  private async buildBase(id: string): Promise<BaseDocument> {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('bad-request', `Invalid document id: ${id}`);
+    const user = this.options.userDocuments;
+    if (user && !(await this.isBundled(id)) && (await user.has(id))) {
+      const loaded = await user.load(id);
+      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body: loaded.body, bundled: false, addedAt: loaded.manifest.imported.at };
+    }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {
       en: await this.readText(id, manifest, 'en'),
@@ -57,29 +168,7 @@ export class DocumentLibrary {
     };
     const en = segmentText('en', texts.en, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
     const ru = segmentText('ru', texts.ru, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
-    const body = alignText(en, ru);
-    const clauses = (t: typeof en) => t.paragraphs.reduce((n, p) => n + p.clauses.length, 0);
-    const view: DocumentView = {
-      manifest: {
-        id: manifest.id,
-        title: manifest.title,
-        shortTitle: manifest.shortTitle ?? manifest.title,
-        date: manifest.date,
-        place: manifest.place,
-        source: manifest.source,
-        translation: manifest.translation,
-        ...(manifest.notes ? { notes: manifest.notes } : {}),
-      },
-      body,
-      stats: {
-        paragraphs: { en: en.paragraphs.length, ru: ru.paragraphs.length },
-        clauses: { en: clauses(en), ru: clauses(ru) },
-        rows: body.groups.reduce((n, g) => n + g.rows.length, 0),
-      },
-    };
-    const source: DocumentSource = { view, texts };
-    this.cache.set(id, source);
-    return source;
+    return { manifest: manifestView(manifest), texts, body: alignText(en, ru), bundled: true };
   }
 
   private async readManifest(id: string): Promise<DocumentManifest> {
@@ -119,6 +208,19 @@ export class DocumentLibrary {
     }
     return decodeUtf8Text(bytes, `${id}/${manifest.files[lang]}`);
   }
+}
+
+export function manifestView(manifest: DocumentManifest): DocumentManifestView {
+  return {
+    id: manifest.id,
+    title: manifest.title,
+    shortTitle: manifest.shortTitle ?? manifest.title,
+    date: manifest.date,
+    place: manifest.place,
+    source: manifest.source,
+    translation: manifest.translation,
+    ...(manifest.notes ? { notes: manifest.notes } : {}),
+  };
 }
 
 /** Decodes a text file that must be UTF-8; empty, binary or mis-encoded files are refused clearly. */

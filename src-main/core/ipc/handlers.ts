@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
+import type { LibraryService } from '../library/service';
 import { requestSchemas } from './schemas';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -25,6 +26,8 @@ export interface Services {
   library: DocumentLibrary;
   settings: SettingsStore;
   annotations: AnnotationService;
+  /** Imports, corrections and bitext exports (optional so that older tests can build the table). */
+  bitext?: LibraryService;
   /** Told when the UI language changes (the Electron menu is rebuilt in it). */
   onUiLanguageChanged?: (language: 'en' | 'ru') => void;
 }
@@ -52,7 +55,28 @@ export function createHandlers(services: Services): Handlers {
     restoreAnnotation: ({ documentId, id }) => services.annotations.restore(documentId, id),
     exportAnnotations: ({ documentId, format }) => services.annotations.export(documentId, format),
     importAnnotations: ({ documentId, content }) => services.annotations.import(documentId, content),
+    listLibrary: () => bitext().list(),
+    prepareImport: async ({ files }) =>
+      bitext().prepare(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) }))),
+    chooseImport: ({ mode }) => bitext().choose(mode),
+    discardImport: async ({ pendingId }) => ({ discarded: bitext().discard(pendingId) }),
+    startImport: async (request) => bitext().start(request),
+    importStatus: async ({ jobId }) => bitext().status(jobId),
+    cancelImport: async ({ jobId }) => bitext().cancel(jobId),
+    renameDocument: ({ id, title }) => bitext().rename(id, title),
+    removeDocument: ({ id }) => bitext().remove(id),
+    purgeAnnotations: ({ id }) => bitext().purgeAnnotations(id),
+    applyAlignment: ({ documentId, operation }) => bitext().applyAlignment(documentId, operation),
+    undoAlignment: ({ documentId }) => bitext().undoAlignment(documentId),
+    redoAlignment: ({ documentId }) => bitext().redoAlignment(documentId),
+    reviewAlignment: ({ documentId, kind, limit }) => bitext().review(documentId, kind, limit),
+    exportBitext: ({ documentId, format }) => bitext().exportBitext(documentId, format),
   };
+
+  function bitext(): LibraryService {
+    if (!services.bitext) throw new AppError('internal', 'The library is not available');
+    return services.bitext;
+  }
 }
 
 const methodByChannel = new Map<string, MethodName>(METHOD_NAMES.map((name) => [contract[name].channel, name]));

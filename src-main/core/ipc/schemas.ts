@@ -4,7 +4,7 @@
  * exactly the contract's request type.
  */
 import { z } from 'zod';
-import type { MethodName, RequestOf } from '../../contract/ipc';
+import { IMPORT_LIMITS, type MethodName, type RequestOf } from '../../contract/ipc';
 import { LIMITS, annotationIdSchema, colorSchema, kindSchema, langSchema, rowIdSchema } from '../annotations/schema';
 import { readerPrefsSchema } from '../settings/settings-store';
 
@@ -26,6 +26,28 @@ const selection = z.discriminatedUnion('type', [
 const note = z.string().max(LIMITS.note);
 const tags = z.array(z.string().max(LIMITS.tag)).max(LIMITS.tags);
 const annotationRef = z.object({ documentId, id: annotationIdSchema }).strict();
+
+const localized = z.object({ en: z.string().trim().min(1).max(300), ru: z.string().trim().min(1).max(300) }).strict();
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/, 'an id from main');
+/** Base64 of at most `IMPORT_LIMITS.maxFileBytes` bytes: checked on the string, before decoding. */
+const MAX_BASE64 = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4;
+const importFile = z
+  .object({
+    name: z.string().min(1).max(255),
+    data: z
+      .string()
+      .max(MAX_BASE64, `a file is at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data is base64'),
+  })
+  .strict();
+const alignmentOperation = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('merge'), rowId: rowIdSchema }).strict(),
+  z.object({ op: z.literal('split'), rowId: rowIdSchema, en: z.number().int().min(0).max(10_000), ru: z.number().int().min(0).max(10_000) }).strict(),
+  z
+    .object({ op: z.literal('move'), rowId: rowIdSchema, lang: langSchema, direction: z.enum(['first-to-previous', 'last-to-next']) })
+    .strict(),
+  z.object({ op: z.literal('confirm'), rowId: rowIdSchema, confirmed: z.boolean() }).strict(),
+]);
 
 type Schemas = { [M in MethodName]: z.ZodType<RequestOf<M>, unknown> };
 
@@ -56,4 +78,21 @@ export const requestSchemas = {
   setReaderPrefs: readerPrefsSchema.partial().strict(),
   getReadingPosition: z.object({ documentId }).strict(),
   setReadingPosition: z.object({ documentId, rowId: rowId }).strict(),
+  listLibrary: z.undefined(),
+  prepareImport: z.object({ files: z.array(importFile).min(1).max(2) }).strict(),
+  chooseImport: z.object({ mode: z.enum(['pair', 'bilingual']) }).strict(),
+  discardImport: z.object({ pendingId: uuid }).strict(),
+  startImport: z.object({ pendingId: uuid, title: localized.optional(), swap: z.boolean().optional() }).strict(),
+  importStatus: z.object({ jobId: uuid }).strict(),
+  cancelImport: z.object({ jobId: uuid }).strict(),
+  renameDocument: z.object({ id: documentId, title: localized }).strict(),
+  removeDocument: z.object({ id: documentId }).strict(),
+  purgeAnnotations: z.object({ id: documentId }).strict(),
+  applyAlignment: z.object({ documentId, operation: alignmentOperation }).strict(),
+  undoAlignment: z.object({ documentId }).strict(),
+  redoAlignment: z.object({ documentId }).strict(),
+  reviewAlignment: z
+    .object({ documentId, kind: z.enum(['unconfirmed', 'non-one-to-one', 'weakest']), limit: z.number().int().min(1).max(10_000).optional() })
+    .strict(),
+  exportBitext: z.object({ documentId, format: z.enum(['tmx', 'tsv', 'beads', 'markdown']) }).strict(),
 } satisfies Schemas;

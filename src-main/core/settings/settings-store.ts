@@ -57,12 +57,17 @@ export class SettingsStore {
   private constructor(
     readonly path: string,
     private readonly systemLanguages: readonly string[],
+    private readonly maxPositions: number,
   ) {
     this.writer = new JsonFileWriter(path);
   }
 
-  static async open(userDataDir: string, systemLanguages: readonly string[]): Promise<SettingsStore> {
-    const store = new SettingsStore(join(userDataDir, 'settings.json'), systemLanguages);
+  static async open(
+    userDataDir: string,
+    systemLanguages: readonly string[],
+    options: { maxPositions?: number } = {},
+  ): Promise<SettingsStore> {
+    const store = new SettingsStore(join(userDataDir, 'settings.json'), systemLanguages, options.maxPositions ?? MAX_POSITIONS);
     const outcome = await readJsonFile(store.path, (raw) => settingsSchema.parse(raw));
     if (outcome.status === 'ok') store.settings = outcome.value;
     if (outcome.status === 'recovered') {
@@ -92,7 +97,7 @@ export class SettingsStore {
   async setReadingPosition(documentId: string, rowId: string): Promise<void> {
     if (this.settings.positions?.[documentId] === rowId) return;
     const { [documentId]: _old, ...others } = this.settings.positions ?? {};
-    const kept = Object.entries(others).slice(-(MAX_POSITIONS - 1));
+    const kept = Object.entries(others).slice(-(this.maxPositions - 1));
     await this.update({ positions: { ...Object.fromEntries(kept), [documentId]: rowId } });
   }
 

@@ -1,0 +1,59 @@
+/**
+ * An alignment on disk (`alignment.json` beside an imported document's texts): the rows as
+ * clause ids and offsets into the two texts, so the texts are not stored twice. Written once at
+ * import; the reader's corrections are kept apart, as an edit log over it (`corrections.ts`).
+ */
+import { z } from 'zod';
+import type { AlignedText, Clause, Lang } from '../model';
+
+export const ALIGNMENT_SCHEMA_VERSION = 1;
+
+const clauseRef = z.tuple([z.string().min(1).max(64), z.number().int().min(0), z.number().int().min(0)]);
+const storedRow = z
+  .object({ id: z.string().regex(/^r\d{1,6}-\d{1,6}$/), en: z.array(clauseRef), ru: z.array(clauseRef), confidence: z.number().min(0).max(1) })
+  .strict();
+const storedGroup = z
+  .object({
+    number: z.number().int().min(0),
+    kind: z.enum(['title', 'preamble', 'operative', 'body']),
+    en: z.array(z.number().int().min(0)),
+    ru: z.array(z.number().int().min(0)),
+    rows: z.array(storedRow),
+  })
+  .strict();
+export const storedAlignmentSchema = z
+  .object({ schemaVersion: z.literal(ALIGNMENT_SCHEMA_VERSION), groups: z.array(storedGroup) })
+  .strict();
+export type StoredAlignment = z.infer<typeof storedAlignmentSchema>;
+
+export function toStoredAlignment(body: AlignedText): StoredAlignment {
+  const refs = (clauses: readonly Clause[]) => clauses.map((c): [string, number, number] => [c.id, c.start, c.end]);
+  return {
+    schemaVersion: ALIGNMENT_SCHEMA_VERSION,
+    groups: body.groups.map((g) => ({
+      number: g.number,
+      kind: g.kind,
+      en: [...g.en],
+      ru: [...g.ru],
+      rows: g.rows.map((r) => ({ id: r.id, en: refs(r.en), ru: refs(r.ru), confidence: r.confidence })),
+    })),
+  };
+}
+
+/** The alignment over the texts; throws when an offset falls outside them. */
+export function fromStoredAlignment(stored: StoredAlignment, texts: Record<Lang, string>): AlignedText {
+  const clauses = (lang: Lang, refs: ReadonlyArray<readonly [string, number, number]>): Clause[] =>
+    refs.map(([id, start, end]) => {
+      if (end < start || end > texts[lang].length) throw new Error(`Clause ${id} lies outside the ${lang} text`);
+      return { id, text: texts[lang].slice(start, end), start, end };
+    });
+  return {
+    groups: stored.groups.map((g) => ({
+      number: g.number,
+      kind: g.kind,
+      en: g.en,
+      ru: g.ru,
+      rows: g.rows.map((r) => ({ id: r.id, en: clauses('en', r.en), ru: clauses('ru', r.ru), confidence: r.confidence })),
+    })),
+  };
+}
