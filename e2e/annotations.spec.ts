@@ -95,7 +95,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
     await item.getByRole('button', { name: 'Delete' }).click();
     await expect(panel.locator('.annotation-item')).toHaveCount(2);
     await expect(page.locator('mark.anno.swatch-green')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.undo-bar').getByRole('button', { name: 'Undo' }).click();
     await expect(panel.locator('.annotation-item')).toHaveCount(3);
     await expect(page.locator('mark.anno.swatch-green')).toHaveCount(1);
     await item.getByRole('button', { name: 'Delete' }).click();

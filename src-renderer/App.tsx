@@ -1,59 +1,87 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
+import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; doc: DocumentView };
+type View =
+  | { kind: 'library' }
+  | { kind: 'loading'; id: string }
+  | { kind: 'reader'; doc: DocumentView }
+  | { kind: 'error'; id: string; message: string };
 
-export function App({ initialPrefs }: { initialPrefs: ReaderPrefs }) {
+/**
+ * The app: the reader on the document read last (the bundled statement at first start), and the
+ * library of documents one click away.
+ */
+export function App({ initialPrefs, lastDocumentId }: { initialPrefs: ReaderPrefs; lastDocumentId: string | null }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [view, setView] = useState<View>({ kind: 'library' });
+  const [prefs, setPrefs] = useState(initialPrefs);
+
+  const open = useCallback(async (id: string) => {
+    setView({ kind: 'loading', id });
+    try {
+      const doc = await expectOk(getApi().openDocument({ id }));
+      performance.mark('bitext:document-received');
+      setView({ kind: 'reader', doc });
+    } catch (error) {
+      setView({ kind: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }, []);
 
   useEffect(() => {
-    let cancelled = false;
-    const api = getApi();
     (async () => {
-      const documents = await expectOk(api.listDocuments());
-      const first = documents[0];
-      if (!first) throw new Error(t('errors.noDocuments'));
-      const doc = await expectOk(api.openDocument({ id: first.id }));
-      performance.mark('bitext:document-received');
-      if (!cancelled) setState({ status: 'ready', doc });
-    })().catch((error: unknown) => {
-      if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-    });
-    return () => {
-      cancelled = true;
-    };
-    // Loaded once; the UI language does not change the document.
+      const documents = await expectOk(getApi().listDocuments());
+      const last = lastDocumentId ? documents.find((d) => d.id === lastDocumentId) : undefined;
+      const first = last ?? documents.find((d) => d.bundled) ?? documents[0];
+      if (first) await open(first.id);
+      else setView({ kind: 'library' });
+    })().catch(() => setView({ kind: 'library' }));
+    // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);
 
-  const title = state.status === 'ready' ? state.doc.manifest.shortTitle[i18n.language === 'ru' ? 'ru' : 'en'] : undefined;
+  const title = view.kind === 'reader' ? view.doc.manifest.shortTitle[i18n.language === 'ru' ? 'ru' : 'en'] : undefined;
   useEffect(() => {
-    document.title = title ? `${title} — ${t('app.name')}` : t('app.name');
-  }, [title, t]);
+    document.title = title ? `${title} — ${t('app.name')}` : view.kind === 'library' ? `${t('library.title')} — ${t('app.name')}` : t('app.name');
+  }, [title, t, view.kind]);
 
-  if (state.status === 'ready') return <Reader doc={state.doc} initialPrefs={initialPrefs} />;
+  if (view.kind === 'reader') {
+    return (
+      <Reader
+        key={view.doc.manifest.id}
+        doc={view.doc}
+        initialPrefs={prefs}
+        onPrefsChanged={setPrefs}
+        onDocumentChanged={(doc) => setView({ kind: 'reader', doc })}
+        onLibrary={() => setView({ kind: 'library' })}
+      />
+    );
+  }
+  if (view.kind === 'library') return <Library onOpen={(id) => void open(id)} />;
   return (
     <div className="reader-page">
       <header className="app-header">
         <AppHeader documentTitle={undefined} />
       </header>
       <main id="reader" className="app-main" tabIndex={-1}>
-        {state.status === 'loading' ? (
+        {view.kind === 'loading' ? (
           <p className="status" role="status">
             {t('status.loading')}
           </p>
         ) : (
           <div className="status status-error" role="alert">
             <p>{t('errors.openFailed')}</p>
-            <p className="status-detail">{state.message}</p>
+            <p className="status-detail">{view.message}</p>
+            <button type="button" className="tool-button" onClick={() => setView({ kind: 'library' })}>
+              {t('library.backToLibrary')}
+            </button>
           </div>
         )}
       </main>

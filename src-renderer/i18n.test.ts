@@ -142,12 +142,19 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'toolbar.themes.${theme}': ['system', 'light', 'dark', 'sepia'],
   'toolbar.spacings.${spacing}': ['compact', 'normal', 'relaxed'],
   'actions.${id}': [...ACTION_IDS],
-  'help.groups.${group}': ['move', 'search', 'compare', 'annotate', 'view', 'help'],
-  'clauseMenu.${command}': ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown'],
+  'help.groups.${group}': ['move', 'search', 'compare', 'annotate', 'align', 'view', 'help'],
   'annotations.colors.${c}': ['yellow', 'green', 'blue', 'pink', 'purple'],
   'annotations.colors.${color}': ['yellow', 'green', 'blue', 'pink', 'purple'],
   'annotations.colors.${a.color}': ['yellow', 'green', 'blue', 'pink', 'purple'],
   'annotations.langs.${langOf(a)}': ['en', 'ru', 'both'],
+  'clauseMenu.${command}': ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown', 'merge', 'split', 'move-first-to-previous', 'move-last-to-next', 'confirm'],
+  'toolbar.exportFormats.${format}': ['tmx', 'tsv', 'beads', 'markdown'],
+  'alignment.done.${operation.op}': ['merge', 'split', 'move', 'confirm'],
+  'alignment.noneLeft.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],
+  'alignment.found.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],
+  'import.verdict.${verdict.status}': ['swapped', 'both-english', 'both-russian', 'unclear'],
+  'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
+  'importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}': ['empty-file', 'binary-file', 'undecodable', 'too-large', 'file-vanished', 'unreadable', 'same-file', 'unsupported-format', 'cancelled', 'bad-request'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

@@ -25,7 +25,7 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App initialPrefs={settings.reader} />
+        <App initialPrefs={settings.reader} lastDocumentId={settings.lastDocumentId} />
       </I18nextProvider>
     </StrictMode>,
   );

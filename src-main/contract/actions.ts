@@ -27,7 +27,16 @@ export const ACTIONS = {
   'note-selection': { group: 'annotate', keys: ['Mod+Shift+N'], menu: 'edit' },
   'note-row': { group: 'annotate', keys: ['r'], menu: 'edit' },
   'toggle-annotations': { group: 'annotate', keys: ['a'], menu: 'view' },
-  'undo-delete': { group: 'annotate', keys: ['Mod+Z'], menu: 'edit' },
+  'merge-row': { group: 'align', keys: ['m'], menu: 'align' },
+  'split-row': { group: 'align', keys: ['x'], menu: 'align' },
+  'move-first-to-previous': { group: 'align', keys: ['Alt+ArrowUp'], menu: 'align' },
+  'move-last-to-next': { group: 'align', keys: ['Alt+ArrowDown'], menu: 'align' },
+  'confirm-row': { group: 'align', keys: ['y'], menu: 'align' },
+  'next-unconfirmed': { group: 'align', keys: ['u'], menu: 'align' },
+  'next-uneven': { group: 'align', keys: ['b'], menu: 'align' },
+  'next-weakest': { group: 'align', keys: ['w'], menu: 'align' },
+  'undo': { group: 'align', keys: ['Mod+Z'], menu: 'edit' },
+  'redo': { group: 'align', keys: ['Mod+Shift+Z', 'Mod+Y'], menu: 'edit' },
   'toggle-layout': { group: 'view', keys: ['l', 'Mod+L'], menu: 'view' },
   'swap-columns': { group: 'view', keys: ['s'], menu: 'view' },
   'cycle-theme': { group: 'view', keys: ['t'], menu: 'view' },
@@ -40,10 +49,10 @@ export const ACTIONS = {
 } as const satisfies Record<string, ActionSpec>;
 
 export interface ActionSpec {
-  group: 'move' | 'search' | 'compare' | 'annotate' | 'view' | 'help';
+  group: 'move' | 'search' | 'compare' | 'annotate' | 'align' | 'view' | 'help';
   keys: readonly string[];
   /** The application menu the action is listed in, if any. */
-  menu: 'go' | 'edit' | 'view' | 'help' | null;
+  menu: 'go' | 'edit' | 'view' | 'align' | 'help' | null;
 }
 
 export type ActionId = keyof typeof ACTIONS;

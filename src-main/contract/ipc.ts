@@ -98,6 +98,8 @@ export interface SettingsView {
   /** `user` once the reader chose a language; until then it follows the system. */
   uiLanguageSource: 'system' | 'user';
   reader: ReaderPrefs;
+  /** The document read most recently (it reopens at start), if any. */
+  lastDocumentId: string | null;
 }
 
 export interface ReadingPosition {

@@ -1,16 +1,31 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type ClauseMenuCommand = 'copy-en' | 'copy-ru' | 'copy-pair' | 'copy-markdown';
-const COMMANDS: ClauseMenuCommand[] = ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown'];
+export type ClauseMenuCommand =
+  | 'copy-en'
+  | 'copy-ru'
+  | 'copy-pair'
+  | 'copy-markdown'
+  | 'merge'
+  | 'split'
+  | 'move-first-to-previous'
+  | 'move-last-to-next'
+  | 'confirm';
+const COPY: ClauseMenuCommand[] = ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown'];
+const ALIGN: ClauseMenuCommand[] = ['merge', 'split', 'move-first-to-previous', 'move-last-to-next', 'confirm'];
 
 /** The context menu of a clause: copy one version, the pair, or the pair as Markdown. */
 export function ClauseMenu({
   at,
+  editable,
+  confirmed,
   onCommand,
   onClose,
 }: {
   at: { x: number; y: number };
+  /** Alignment commands are offered when the document's alignment can be corrected. */
+  editable: boolean;
+  confirmed: boolean;
   onCommand: (command: ClauseMenuCommand) => void;
   onClose: () => void;
 }) {
@@ -36,7 +51,7 @@ export function ClauseMenu({
   };
 
   const left = Math.min(at.x, window.innerWidth - 240);
-  const top = Math.min(at.y, window.innerHeight - 180);
+  const top = Math.min(at.y, window.innerHeight - (editable ? 340 : 180));
   return (
     <div
       ref={ref}
@@ -53,11 +68,18 @@ export function ClauseMenu({
         e.stopPropagation();
       }}
     >
-      {COMMANDS.map((command) => (
+      {COPY.map((command) => (
         <button key={command} type="button" role="menuitem" tabIndex={-1} className="clause-menu-item" onClick={() => onCommand(command)}>
           {t(`clauseMenu.${command}`)}
         </button>
       ))}
+      {editable && <div role="separator" className="clause-menu-separator" />}
+      {editable &&
+        ALIGN.map((command) => (
+          <button key={command} type="button" role="menuitem" tabIndex={-1} className="clause-menu-item" onClick={() => onCommand(command)}>
+            {command === 'confirm' && confirmed ? t('clauseMenu.unconfirm') : t(`clauseMenu.${command}`)}
+          </button>
+        ))}
     </div>
   );
 }

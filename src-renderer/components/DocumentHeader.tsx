@@ -7,6 +7,10 @@ export function DocumentHeader({ doc }: { doc: DocumentView }) {
   const { t, i18n } = useTranslation();
   const ui = (i18n.language === 'ru' ? 'ru' : 'en') as UiLanguage;
   const { manifest } = doc;
+  // The text's own title paragraph when it has one (it may differ from the name in the library).
+  const titleGroup = doc.body.groups.find((g) => g.kind === 'title');
+  const titleText = (lang: 'en' | 'ru') =>
+    titleGroup ? titleGroup.rows.flatMap((r) => r[lang].map((c) => c.text)).join(' ') || manifest.title[lang] : manifest.title[lang];
   const body = doc.body.groups.filter((g) => g.kind !== 'title');
   const bodyParagraphs = body.length;
   const bodyRows = body.reduce((n, g) => n + g.rows.length, 0);
@@ -14,10 +18,10 @@ export function DocumentHeader({ doc }: { doc: DocumentView }) {
     <header className="document-header">
       <h1 id="document-title" className="document-title">
         <span className="document-title-en" lang="en">
-          {manifest.title.en}
+          {titleText('en')}
         </span>
         <span className="document-title-ru" lang="ru">
-          {manifest.title.ru}
+          {titleText('ru')}
         </span>
       </h1>
       <p className="document-meta">

@@ -3,7 +3,7 @@ import { ACTIONS, ACTION_IDS, type ActionSpec } from '../../src-main/contract/ac
 import { displayShortcut } from '../hooks/useActions';
 import { Dialog } from './Dialog';
 
-const GROUPS: ActionSpec['group'][] = ['move', 'search', 'compare', 'annotate', 'view', 'help'];
+const GROUPS: ActionSpec['group'][] = ['move', 'search', 'compare', 'annotate', 'align', 'view', 'help'];
 
 /** Every keyboard shortcut, from the one action registry, in the UI language. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {

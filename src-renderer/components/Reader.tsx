@@ -1,6 +1,19 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationColor, AnnotationView, Clause, DocumentView, Lang, Layout, LineSpacing, ReaderPrefs, Theme } from '../../src-main/contract/ipc';
+import type {
+  AlignmentOperation,
+  AnnotationColor,
+  AnnotationView,
+  BitextExportFormat,
+  Clause,
+  DocumentView,
+  Lang,
+  Layout,
+  LineSpacing,
+  ReaderPrefs,
+  ReviewRequest,
+  Theme,
+} from '../../src-main/contract/ipc';
 import { FONT_STEPS } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { clearPinned, togglePinned } from '../highlight-store';
@@ -16,6 +29,7 @@ import { selectionInText, type TextSelection } from '../reader/selection';
 import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
 import { AnnotationPanel, quoteOf } from './AnnotationPanel';
 import { SelectionBar } from './SelectionBar';
+import { SplitDialog } from './SplitDialog';
 import { AppHeader } from './AppHeader';
 import { ClauseMenu, type ClauseMenuCommand } from './ClauseMenu';
 import { ContentsPanel } from './ContentsPanel';
@@ -33,17 +47,31 @@ const next = <T,>(cycle: readonly T[], value: T): T => cycle[(cycle.indexOf(valu
 type Overlay =
   | { kind: 'help' }
   | { kind: 'goto' }
-  | { kind: 'menu'; entry: RowEntry; at: { x: number; y: number } }
+  | { kind: 'menu'; entry: RowEntry; lang: Lang; at: { x: number; y: number } }
+  | { kind: 'split'; entry: RowEntry }
   | { kind: 'new-text-note'; selection: TextSelection }
   | { kind: 'new-row-note'; entry: RowEntry }
   | { kind: 'edit'; annotation: AnnotationView; selection: TextSelection | undefined }
   | null;
 
 /** The reading screen: header and toolbar, the aligned text, search and contents panels, dialogs. */
-export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs: ReaderPrefs }) {
+export function Reader({
+  doc,
+  initialPrefs,
+  onPrefsChanged,
+  onDocumentChanged,
+  onLibrary,
+}: {
+  doc: DocumentView;
+  initialPrefs: ReaderPrefs;
+  onPrefsChanged: (prefs: ReaderPrefs) => void;
+  onDocumentChanged: (doc: DocumentView) => void;
+  onLibrary: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const [prefs, updatePrefs, prefsError] = usePrefs(initialPrefs);
+  useEffect(() => onPrefsChanged(prefs), [prefs, onPrefsChanged]);
   const entries = useMemo(() => flattenRows(doc), [doc]);
   // Built on the first search, not at open: folding every clause of a book takes a moment.
   const indexRef = useRef<{ entries: readonly RowEntry[]; index: SearchIndex } | undefined>(undefined);
@@ -124,6 +152,8 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
       .then(({ rowId }) => {
         const at = rowId ? entries.findIndex((e) => e.row.id === rowId) : -1;
         if (!cancelled && at > 0) goToRow(at, false);
+        const first = entries[0]?.row.id;
+        if (!cancelled && !rowId && first) void getApi().setReadingPosition({ documentId: doc.manifest.id, rowId: first });
       })
       .catch(() => undefined);
     return () => {
@@ -286,6 +316,7 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
   const deleteAnnotation = async (a: AnnotationView) => {
     try {
       await annotations.remove(a.id);
+      setUndoStack((stack) => [...stack, 'annotation']);
       setUndoOffer(a);
       setOverlay(null);
     } catch (e) {
@@ -296,6 +327,10 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
   const undoDelete = async () => {
     const restored = await annotations.undoDelete().catch(() => undefined);
     setUndoOffer(undefined);
+    setUndoStack((stack) => {
+      const at = stack.lastIndexOf('annotation');
+      return at < 0 ? stack : [...stack.slice(0, at), ...stack.slice(at + 1)];
+    });
     if (restored) say(t('annotations.restored'));
   };
 
@@ -303,6 +338,71 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
     if (a.anchor.status !== 'anchored') return;
     const at = rowIndexById.get(a.anchor.rowId ?? '');
     if (at !== undefined) goToRow(at);
+  };
+
+  // Correcting the alignment by hand; undo covers these and deleted annotations, newest first.
+  const editable = doc.alignment?.editable ?? false;
+  const confirmed = useMemo(() => new Set(doc.alignment?.confirmed ?? []), [doc]);
+  const [undoStack, setUndoStack] = useState<Array<'annotation' | 'alignment'>>([]);
+  const documentId = doc.manifest.id;
+
+  const changeAlignment = async (call: () => Promise<DocumentView>, row: number, message: string, undoable: 'push' | 'pop' | 'none') => {
+    try {
+      const next = await call();
+      onDocumentChanged(next);
+      if (undoable === 'push') setUndoStack((stack) => [...stack, 'alignment']);
+      if (undoable === 'pop') setUndoStack((stack) => stack.slice(0, -1));
+      requestAnimationFrame(() => goToRow(row));
+      say(message);
+    } catch (e) {
+      say(`${t('alignment.failed')} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const apply = (operation: AlignmentOperation, row: number) => {
+    if (!editable) return say(t('alignment.readOnly'));
+    void changeAlignment(() => expectOk(getApi().applyAlignment({ documentId, operation })), row, t(`alignment.done.${operation.op}`), 'push');
+  };
+
+  const moveClause = (entry: RowEntry, lang: Lang, direction: 'first-to-previous' | 'last-to-next') =>
+    apply({ op: 'move', rowId: entry.row.id, lang, direction }, entry.index);
+
+  const focusedLang = (): Lang => focusedClause()?.lang ?? (prefs.layout === 'single' ? prefs.singleLang : prefs.swapped ? 'ru' : 'en');
+
+  const review = async (kind: ReviewRequest['kind']) => {
+    try {
+      const rows = await expectOk(getApi().reviewAlignment({ documentId, kind }));
+      const indexes = rows.map((r) => rowIndexById.get(r.rowId)).filter((i): i is number => i !== undefined);
+      if (indexes.length === 0) return say(t(`alignment.noneLeft.${kind}`));
+      const after = kind === 'weakest' ? indexes : [...indexes].sort((a, b) => a - b);
+      const target = kind === 'weakest' ? (after[(after.indexOf(currentRow) + 1) % after.length] ?? after[0]!) : (after.find((i) => i > currentRow) ?? after[0]!);
+      goToRow(target);
+      say(t(`alignment.found.${kind}`, { count: indexes.length }));
+    } catch (e) {
+      say(`${t('alignment.failed')} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const exportBitext = async (format: BitextExportFormat) => {
+    try {
+      const result = await expectOk(getApi().exportBitext({ documentId, format }));
+      if (result.saved) say(t('annotations.exported', { path: result.path ?? '' }));
+    } catch (e) {
+      say(t('annotations.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const undo = () => {
+    const last = undoStack.at(-1);
+    if (last === 'annotation') {
+      setUndoStack((stack) => stack.slice(0, -1));
+      void undoDelete();
+    } else if (last === 'alignment' || doc.alignment?.canUndo) {
+      void changeAlignment(() => expectOk(getApi().undoAlignment({ documentId })), currentRow, t('alignment.undone'), last ? 'pop' : 'none');
+    }
+  };
+  const redo = () => {
+    if (doc.alignment?.canRedo) void changeAlignment(() => expectOk(getApi().redoAlignment({ documentId })), currentRow, t('alignment.redone'), 'push');
   };
 
   const handlers: ActionHandlers = {
@@ -341,7 +441,7 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
       const focused = focusedClause();
       if (!focused) return;
       const box = (document.activeElement as HTMLElement).getBoundingClientRect();
-      setOverlay({ kind: 'menu', entry: focused.entry, at: { x: box.left, y: box.bottom + 4 } });
+      setOverlay({ kind: 'menu', entry: focused.entry, lang: focused.lang, at: { x: box.left, y: box.bottom + 4 } });
     },
     'highlight-selection': () => void highlight(lastColor),
     'note-selection': noteOnSelection,
@@ -350,7 +450,34 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
       if (entry) setOverlay({ kind: 'new-row-note', entry });
     },
     'toggle-annotations': () => setAnnotationsOpen((open) => !open),
-    'undo-delete': () => void undoDelete(),
+    undo,
+    redo,
+    'merge-row': () => {
+      const entry = entries[currentRow];
+      if (entry) apply({ op: 'merge', rowId: entry.row.id }, entry.index);
+    },
+    'split-row': () => {
+      const entry = entries[currentRow];
+      if (!entry) return;
+      if (!editable) return say(t('alignment.readOnly'));
+      if (entry.row.en.length + entry.row.ru.length < 2) return say(t('alignment.cannotSplit'));
+      setOverlay({ kind: 'split', entry });
+    },
+    'move-first-to-previous': () => {
+      const entry = entries[currentRow];
+      if (entry) moveClause(entry, focusedLang(), 'first-to-previous');
+    },
+    'move-last-to-next': () => {
+      const entry = entries[currentRow];
+      if (entry) moveClause(entry, focusedLang(), 'last-to-next');
+    },
+    'confirm-row': () => {
+      const entry = entries[currentRow];
+      if (entry) apply({ op: 'confirm', rowId: entry.row.id, confirmed: !confirmed.has(entry.row.id) }, entry.index);
+    },
+    'next-unconfirmed': () => void review('unconfirmed'),
+    'next-uneven': () => void review('non-one-to-one'),
+    'next-weakest': () => void review('weakest'),
     'toggle-layout': () => updatePrefs({ layout: next(LAYOUT_CYCLE, prefs.layout) }),
     'swap-columns': () => updatePrefs({ swapped: !prefs.swapped }),
     'cycle-theme': () => updatePrefs({ theme: next(THEME_CYCLE, prefs.theme) }),
@@ -410,7 +537,7 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
   const view = useMemo(() => ({ layout: prefs.layout, swapped: prefs.swapped, singleLang: prefs.singleLang }), [prefs.layout, prefs.swapped, prefs.singleLang]);
   const callbacks = useMemo<RowCallbacks>(
     () => ({
-      onContextMenu: (entry, _clause, _lang, at) => setOverlay({ kind: 'menu', entry, at }),
+      onContextMenu: (entry, _clause, lang, at) => setOverlay({ kind: 'menu', entry, lang, at }),
       onAnnotationClick: (id) => {
         const annotation = annotationsRef.current.find((a) => a.id === id);
         if (annotation) setOverlay({ kind: 'edit', annotation, selection: undefined });
@@ -427,7 +554,7 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
         {t('app.skipToText')}
       </a>
       <header ref={headerRef} className="app-header">
-        <AppHeader documentTitle={doc.manifest.shortTitle[ui]} />
+        <AppHeader documentTitle={doc.manifest.shortTitle[ui]} onLibrary={onLibrary} />
         <Toolbar
           prefs={prefs}
           onChange={updatePrefs}
@@ -439,7 +566,24 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
           annotationsOpen={annotationsOpen}
           annotationCount={annotations.annotations.length}
           onToggleAnnotations={() => setAnnotationsOpen((open) => !open)}
+          alignment={
+            editable
+              ? {
+                  canUndo: undoStack.length > 0 || (doc.alignment?.canUndo ?? false),
+                  canRedo: doc.alignment?.canRedo ?? false,
+                  onUndo: undo,
+                  onRedo: redo,
+                  onNextToCheck: () => void review('unconfirmed'),
+                  onExport: (format) => void exportBitext(format),
+                }
+              : undefined
+          }
         />
+        {doc.alignment && doc.alignment.warnings.length > 0 && (
+          <p className="inline-error" role="alert">
+            {t('alignment.dropped', { count: doc.alignment.warnings.length })}
+          </p>
+        )}
         {annotations.problem && (
           <p className="inline-error" role="alert">
             {annotations.problem.kind === 'recovered'
@@ -476,7 +620,7 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
               </div>
             )}
             <RowCallbacksContext.Provider value={callbacks}>
-              <ReaderBody ref={body} entries={entries} view={view} marks={marks} rowNotes={rowNotes} peekRow={peekRow} />
+              <ReaderBody ref={body} entries={entries} view={view} marks={marks} rowNotes={rowNotes} peekRow={peekRow} confirmed={confirmed} />
             </RowCallbacksContext.Provider>
           </article>
         </main>
@@ -592,11 +736,28 @@ export function Reader({ doc, initialPrefs }: { doc: DocumentView; initialPrefs:
       {overlay?.kind === 'menu' && (
         <ClauseMenu
           at={overlay.at}
+          editable={editable}
+          confirmed={confirmed.has(overlay.entry.row.id)}
           onClose={() => setOverlay(null)}
           onCommand={(command) => {
+            const { entry, lang } = overlay;
+            setOverlay(null);
+            if (command === 'merge') apply({ op: 'merge', rowId: entry.row.id }, entry.index);
+            else if (command === 'split') setOverlay({ kind: 'split', entry });
+            else if (command === 'move-first-to-previous' || command === 'move-last-to-next') moveClause(entry, lang, command === 'move-first-to-previous' ? 'first-to-previous' : 'last-to-next');
+            else if (command === 'confirm') apply({ op: 'confirm', rowId: entry.row.id, confirmed: !confirmed.has(entry.row.id) }, entry.index);
+            else runMenuCommand(entry, command);
+          }}
+        />
+      )}
+      {overlay?.kind === 'split' && (
+        <SplitDialog
+          row={overlay.entry.row}
+          onClose={() => setOverlay(null)}
+          onSplit={async (en, ru) => {
             const entry = overlay.entry;
             setOverlay(null);
-            runMenuCommand(entry, command);
+            apply({ op: 'split', rowId: entry.row.id, en, ru }, entry.index);
           }}
         />
       )}

@@ -1,5 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { FONT_STEPS, type Layout, type LineSpacing, type ReaderPrefs, type Theme } from '../../src-main/contract/ipc';
+import { type BitextExportFormat, FONT_STEPS, type Layout, type LineSpacing, type ReaderPrefs, type Theme } from '../../src-main/contract/ipc';
+
+const EXPORT_FORMATS: BitextExportFormat[] = ['tmx', 'tsv', 'beads', 'markdown'];
+
+export interface AlignmentTools {
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onNextToCheck: () => void;
+  onExport: (format: BitextExportFormat) => void;
+}
 
 const LAYOUTS: Layout[] = ['side-by-side', 'interleaved', 'single'];
 const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia'];
@@ -16,6 +27,8 @@ export interface ToolbarProps {
   annotationsOpen: boolean;
   annotationCount: number;
   onToggleAnnotations: () => void;
+  /** Present when the document's alignment can be corrected. */
+  alignment: AlignmentTools | undefined;
 }
 
 /** The reader's controls: layout, columns, theme, text size and spacing, panels, help. */
@@ -30,6 +43,7 @@ export function Toolbar({
   annotationsOpen,
   annotationCount,
   onToggleAnnotations,
+  alignment,
 }: ToolbarProps) {
   const { t } = useTranslation();
   return (
@@ -51,6 +65,37 @@ export function Toolbar({
           {t('toolbar.annotations', { count: annotationCount })}
         </button>
       </div>
+
+      {alignment && (
+        <div className="toolbar-group" role="group" aria-label={t('toolbar.alignment')}>
+          <button type="button" className="tool-button" disabled={!alignment.canUndo} onClick={alignment.onUndo}>
+            {t('toolbar.undo')}
+          </button>
+          <button type="button" className="tool-button" disabled={!alignment.canRedo} onClick={alignment.onRedo}>
+            {t('toolbar.redo')}
+          </button>
+          <button type="button" className="tool-button" onClick={alignment.onNextToCheck}>
+            {t('toolbar.nextToCheck')}
+          </button>
+          <label className="tool-field">
+            <span className="visually-hidden">{t('toolbar.exportAlignment')}</span>
+            <select
+              value=""
+              onChange={(e) => {
+                const format = e.target.value as BitextExportFormat;
+                if (format) alignment.onExport(format);
+              }}
+            >
+              <option value="">{t('toolbar.exportAlignment')}</option>
+              {EXPORT_FORMATS.map((format) => (
+                <option key={format} value={format}>
+                  {t(`toolbar.exportFormats.${format}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
 
       <div className="toolbar-group" role="group" aria-label={t('toolbar.layout')}>
         {LAYOUTS.map((layout) => (

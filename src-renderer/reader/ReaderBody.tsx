@@ -18,6 +18,8 @@ export interface ReaderBodyProps {
   marks: ReadonlyMap<number, ClauseMarks>;
   rowNotes: ReadonlyMap<number, readonly AnnotationView[]>;
   peekRow: number | undefined;
+  /** Rows the reader confirmed. */
+  confirmed: ReadonlySet<string>;
 }
 
 /** Small documents render every row (best for screen readers and the browser's own find). */
@@ -37,6 +39,7 @@ const PlainRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function PlainRo
           marks={props.marks.get(entry.index)}
           rowNotes={props.rowNotes.get(entry.index)}
           peek={props.peekRow === entry.index}
+          checked={props.confirmed.has(entry.row.id)}
         />
       ))}
     </div>
@@ -81,6 +84,7 @@ const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function Virtu
               marks={props.marks.get(entry.index)}
               rowNotes={props.rowNotes.get(entry.index)}
               peek={props.peekRow === entry.index}
+              checked={props.confirmed.has(entry.row.id)}
             />
           </div>
         );

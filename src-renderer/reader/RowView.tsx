@@ -29,10 +29,15 @@ export interface RowViewProps {
   rowNotes: readonly AnnotationView[] | undefined;
   /** In the one-language layout: show the counterpart under the row. */
   peek: boolean;
+  /** The reader confirmed this row's alignment. */
+  checked: boolean;
 }
 
+/** Below this, a row's alignment is flagged as worth checking. */
+export const WEAK_CONFIDENCE = 0.6;
+
 /** One aligned row: the clauses of one language and their counterparts, starting on one line. */
-export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek }: RowViewProps) {
+export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek, checked }: RowViewProps) {
   const { t } = useTranslation();
   const { onContextMenu, onAnnotationClick } = useContext(RowCallbacksContext);
   const { row, group } = entry;
@@ -100,19 +105,37 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
         <h2 className={`part-heading part-heading-${entry.partStart}`}>{t(`reader.parts.${entry.partStart}`)}</h2>
       )}
       <div className="row-body">
-        <div className="paragraph-number" aria-hidden={!entry.firstInGroup}>
+        <div className="paragraph-number">
           {entry.firstInGroup && (
-            <>
+            <span className="paragraph-number-value">
               <span className="visually-hidden">{t('reader.paragraphLabel')} </span>
               {group.number}
-            </>
+            </span>
           )}
+          <span className="row-flags">
+            {checked && (
+              <span className="row-flag flag-checked" title={t('alignment.confirmed')}>
+                ✓<span className="visually-hidden"> {t('alignment.confirmed')}</span>
+              </span>
+            )}
+            {(row.en.length !== 1 || row.ru.length !== 1) && (
+              <span className="row-flag flag-shape" title={t('alignment.shape', { en: row.en.length, ru: row.ru.length })}>
+                {row.en.length}:{row.ru.length}
+              </span>
+            )}
+            {!checked && row.confidence < WEAK_CONFIDENCE && (
+              <span className="row-flag flag-weak" title={t('alignment.weak', { confidence: Math.round(row.confidence * 100) })}>
+                ?<span className="visually-hidden"> {t('alignment.weak', { confidence: Math.round(row.confidence * 100) })}</span>
+              </span>
+            )}
+          </span>
         </div>
         <div
           className={`row layout-${view.layout}${active || pinned ? ' is-lit' : ''}`}
           data-row-id={row.id}
           data-paragraph={entry.firstInGroup ? group.number : undefined}
           data-confidence={row.confidence.toFixed(2)}
+          data-confirmed={checked || undefined}
         >
           {shown.map(cell)}
           {rowNotes && rowNotes.length > 0 && (

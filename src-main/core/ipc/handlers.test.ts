@@ -14,7 +14,7 @@ const annotationsIn = (dir: string) =>
 import { createHandlers, dispatch, type Handlers } from './handlers';
 import { requestSchemas } from './schemas';
 
-const RU_VIEW: SettingsView = { uiLanguage: 'ru', uiLanguageSource: 'user', reader: DEFAULT_READER_PREFS };
+const RU_VIEW: SettingsView = { uiLanguage: 'ru', uiLanguageSource: 'user', reader: DEFAULT_READER_PREFS, lastDocumentId: null };
 
 /** Every handler is a spy; the ones the tests look at have useful answers. */
 function fakeHandlers(overrides: Partial<Handlers> = {}) {
@@ -29,6 +29,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}) {
       uiLanguage: 'en',
       uiLanguageSource: 'system',
       reader: DEFAULT_READER_PREFS,
+      lastDocumentId: null,
     })),
     setUiLanguage: vi.fn<Handlers['setUiLanguage']>(async () => RU_VIEW),
     ...overrides,
@@ -159,7 +160,7 @@ describe('the handler table covers the contract', () => {
 
       expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
         ok: true,
-        value: { uiLanguage: 'en', uiLanguageSource: 'system', reader: DEFAULT_READER_PREFS },
+        value: { uiLanguage: 'en', uiLanguageSource: 'system', reader: DEFAULT_READER_PREFS, lastDocumentId: null },
       });
       expect(await dispatch(handlers, 'settings:set-ui-language', { uiLanguage: 'ru' })).toEqual({
         ok: true,

@@ -41,7 +41,7 @@ export interface MenuSpec {
   items: MenuItemSpec[];
 }
 
-function readerItems(language: UiLanguage, menu: 'go' | 'edit' | 'view' | 'help'): MenuItemSpec[] {
+function readerItems(language: UiLanguage, menu: 'go' | 'edit' | 'view' | 'align' | 'help'): MenuItemSpec[] {
   return ACTION_IDS.filter((id) => ACTIONS[id].menu === menu).map((id) => ({
     kind: 'reader',
     action: id,
@@ -71,6 +71,7 @@ export function menuTemplate(language: UiLanguage, platform: string, appName: st
     items: [...readerItems(language, 'view'), sep, { kind: 'role', role: 'togglefullscreen', label: s.toggleFullScreen }],
   };
   const go: MenuSpec = { label: s.go, items: readerItems(language, 'go') };
+  const align: MenuSpec = { label: s.alignment, items: readerItems(language, 'align') };
   const languageMenu: MenuSpec = {
     label: s.language,
     items: [
@@ -82,7 +83,7 @@ export function menuTemplate(language: UiLanguage, platform: string, appName: st
     label: s.help,
     items: [...readerItems(language, 'help'), sep, { kind: 'action', action: 'about', label: s.about.replace('{{appName}}', appName) }],
   };
-  const menus = [file, edit, view, go, languageMenu, help];
+  const menus = [file, edit, view, go, align, languageMenu, help];
   if (platform === 'darwin') {
     menus.unshift({
       label: appName,

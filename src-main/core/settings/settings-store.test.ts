@@ -177,6 +177,8 @@ describe('SettingsStore reader preferences and positions', () => {
     const reopened = await SettingsStore.open(dir, ['en-US']);
     expect(reopened.readingPosition('a')).toBe('r4-0');
     expect(reopened.readingPosition('b')).toBe('r9-1');
+    // The document read last reopens at start.
+    expect(reopened.view().lastDocumentId).toBe('a');
   });
 
   it('keeps positions for a bounded number of documents, dropping the least recently read', async () => {

@@ -80,9 +80,10 @@ export class SettingsStore {
   view(): SettingsView {
     const chosen = this.settings.uiLanguage;
     const reader = { ...DEFAULT_READER_PREFS, ...this.settings.reader };
+    const lastDocumentId = Object.keys(this.settings.positions ?? {}).at(-1) ?? null;
     return chosen
-      ? { uiLanguage: chosen, uiLanguageSource: 'user', reader }
-      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system', reader };
+      ? { uiLanguage: chosen, uiLanguageSource: 'user', reader, lastDocumentId }
+      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system', reader, lastDocumentId };
   }
 
   async setReaderPrefs(prefs: Partial<ReaderPrefs>): Promise<SettingsView> {

@@ -1,0 +1,170 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import iconv from 'iconv-lite';
+import { makeDocx } from '../src-main/core/import/testing';
+import { newUserDataDir, ROOT, type RunningHarness, startHarness } from './helpers/harness';
+
+const STATEMENT = join(ROOT, 'resources/documents/asean-russia-covid19-2020');
+/** The first paragraphs of the statement: a small but real pair. */
+const paragraphs = (lang: 'en' | 'ru', n: number) => readFileSync(join(STATEMENT, `${lang}.txt`), 'utf8').split(/\n\s*\n/).slice(0, n);
+
+async function toLibrary(page: Page, origin: string) {
+  await page.goto(origin);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+}
+
+async function importPair(page: Page, en: { name: string; buffer: Buffer }, ru: { name: string; buffer: Buffer }) {
+  await page.getByRole('button', { name: 'Import texts…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import texts' });
+  await dialog.getByLabel('English file').setInputFiles({ ...en, mimeType: 'application/octet-stream' });
+  await dialog.getByLabel('Russian file').setInputFiles({ ...ru, mimeType: 'application/octet-stream' });
+  return dialog;
+}
+
+test('import a CP1251 + docx pair, fix two rows, restart: fixes and a note kept; TMX export parses', async ({ page }) => {
+  const userDataDir = newUserDataDir();
+  let harness: RunningHarness = await startHarness({ userDataDir });
+  const en = paragraphs('en', 8);
+  const ru = paragraphs('ru', 8);
+  try {
+    await toLibrary(page, harness.origin);
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+    const dialog = await importPair(
+      page,
+      { name: 'statement-en.docx', buffer: Buffer.from(makeDocx(en)) },
+      { name: 'statement-ru.txt', buffer: iconv.encode(ru.join('\r\n\r\n'), 'win1251') },
+    );
+    await expect(dialog.locator('.import-files')).toContainText('windows-1251');
+    await expect(dialog.locator('.import-files')).toContainText('DOCX');
+    await dialog.getByLabel('English title').fill('Statement, first part');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    // The new document opens when it is aligned.
+    await expect(page.locator('.app-document')).toHaveText('Statement, first part', { timeout: 30_000 });
+    const rows = page.locator('[data-row-id]');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(5);
+
+    // Fix 1: merge the second row with the third (keyboard).
+    await rows.nth(1).locator('.clause').first().focus();
+    await page.keyboard.press('m');
+    await expect(rows).toHaveCount(before - 1);
+    // Fix 2: split that merged row again, from its clause menu.
+    await rows.nth(1).locator('.cell[lang="en"] .clause').first().click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Split the row…' }).click();
+    const split = page.getByRole('dialog', { name: 'Split the row' });
+    await split.getByRole('button', { name: 'Split' }).click();
+    await expect(rows).toHaveCount(before);
+    // And mark a row as checked, and add a note.
+    await rows.nth(0).locator('.clause').first().focus();
+    await page.keyboard.press('y');
+    await expect(rows.nth(0)).toHaveAttribute('data-confirmed', 'true');
+    await page.keyboard.press('m');
+    await expect(rows).toHaveCount(before - 1);
+    await rows.nth(2).locator('.clause').first().focus();
+    await page.keyboard.press('r');
+    const note = page.getByRole('dialog', { name: /Comparison note/ });
+    await note.getByRole('textbox', { name: 'Note' }).fill('Checked against the original.');
+    await note.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('.row-note')).toHaveCount(1);
+  } finally {
+    await harness.stop();
+  }
+
+  harness = await startHarness({ userDataDir });
+  try {
+    await page.goto(harness.origin);
+    // The document read last reopens, with its corrections and the note.
+    await expect(page.locator('.app-document')).toHaveText('Statement, first part');
+    await expect(page.locator('[data-confirmed="true"]')).toHaveCount(1);
+    await expect(page.locator('.row-note')).toContainText('Checked against the original.');
+    const rowsNow = await page.locator('[data-row-id]').count();
+    // Undo the last merge, then redo it.
+    await page.locator('[data-row-id]').first().locator('.clause').first().focus();
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('[data-row-id]')).toHaveCount(rowsNow + 1);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect(page.locator('[data-row-id]')).toHaveCount(rowsNow);
+
+    await page.getByLabel('Export alignment…').selectOption('tmx');
+    const exports = join(userDataDir, 'exports');
+    await expect.poll(() => (existsSync(exports) ? readdirSync(exports).filter((f) => f.endsWith('.tmx')) : [])).toHaveLength(1);
+    const tmx = readFileSync(join(exports, readdirSync(exports).find((f) => f.endsWith('.tmx'))!), 'utf8');
+    expect(XMLValidator.validate(tmx)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(tmx) as { tmx: { body: { tu: Array<{ tuv: Array<Record<string, unknown>> }> } } };
+    const units = parsed.tmx.body.tu;
+    // Every row, and the title paragraph (shown as the document's heading) as a unit of its own.
+    expect(units.length).toBe(rowsNow + 1);
+    await expect(page.locator('#document-title [lang="en"]')).toHaveText(en[0]!);
+    expect(units[0]!.tuv.map((v) => v['@_xml:lang'])).toEqual(['en', 'ru']);
+
+    // The library lists it with its counts; rename it; remove it (the note is kept unless asked).
+    await page.getByRole('button', { name: 'Library' }).click();
+    const row = page.locator('tbody tr').filter({ hasText: 'Statement, first part' });
+    await expect(row).toContainText(`${rowsNow + 1} rows`);
+    await expect(row).toContainText('1 annotation');
+    await row.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('English title').fill('Statement, part one');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('tbody')).toContainText('Statement, part one');
+    await page.locator('tbody tr').filter({ hasText: 'Statement, part one' }).getByRole('button', { name: 'Remove' }).click();
+    const confirm = page.getByRole('dialog', { name: /Remove/ });
+    await expect(confirm.getByRole('checkbox')).not.toBeChecked();
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+    // Its note is kept on disk until the reader deletes it explicitly.
+    expect(readdirSync(join(userDataDir, 'annotations')).length).toBeGreaterThan(0);
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('bad input gets a clear message and nothing is half-imported', async ({ page }) => {
+  const userDataDir = newUserDataDir();
+  const harness = await startHarness({ userDataDir });
+  try {
+    await toLibrary(page, harness.origin);
+    const ru = { name: 'ru.txt', buffer: Buffer.from(paragraphs('ru', 3).join('\n\n')) };
+    const cases: Array<[{ name: string; buffer: Buffer }, RegExp]> = [
+      [{ name: 'empty.txt', buffer: Buffer.alloc(0) }, /empty/i],
+      [{ name: 'picture.txt', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 0xff]) }, /not a text file/i],
+      [ru, /same file/i],
+    ];
+    for (const [file, message] of cases) {
+      const dialog = await importPair(page, file, ru);
+      await expect(dialog.getByRole('alert')).toContainText(message);
+      await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    }
+    // The library is unchanged and no partial document was left behind.
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+    const documents = join(userDataDir, 'documents');
+    expect(existsSync(documents) ? readdirSync(documents).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+    // And the app still works.
+    await page.locator('.library-open').first().click();
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('swapped files are noticed and can be swapped back', async ({ page }) => {
+  const harness = await startHarness();
+  try {
+    await toLibrary(page, harness.origin);
+    const dialog = await importPair(
+      page,
+      { name: 'a.txt', buffer: Buffer.from(paragraphs('ru', 4).join('\n\n')) },
+      { name: 'b.txt', buffer: Buffer.from(paragraphs('en', 4).join('\n\n')) },
+    );
+    await expect(dialog.getByRole('alert')).toContainText('looks Russian');
+    await expect(dialog.getByLabel('Swap them')).toBeChecked();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.locator('.cell[lang="en"]').first()).toContainText('We, the Foreign Ministers', { timeout: 30_000 });
+  } finally {
+    await harness.stop();
+  }
+});

@@ -1,0 +1,217 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus } from '../../src-main/contract/ipc';
+import { ApiError, expectOk, getApi } from '../api';
+import { Dialog } from './Dialog';
+
+type Mode = 'pair' | 'bilingual';
+const BILINGUAL = /\.(tmx|tsv)$/i;
+const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html';
+
+export const IMPORT_ERROR_CODES = [
+  'empty-file',
+  'binary-file',
+  'undecodable',
+  'too-large',
+  'file-vanished',
+  'unreadable',
+  'same-file',
+  'unsupported-format',
+  'cancelled',
+  'bad-request',
+] as const;
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Bring a pair of texts (or one bilingual file) into the library: check, name, align. */
+export function ImportDialog({ initialFiles, onImported, onClose }: { initialFiles: File[]; onImported: (id: string) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? 'bilingual' : 'pair');
+  const [files, setFiles] = useState<Array<File | undefined>>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? [initialFiles[0]] : [initialFiles[0], initialFiles[1]]);
+  const [check, setCheck] = useState<ImportCheck | undefined>();
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [titleEn, setTitleEn] = useState('');
+  const [titleRu, setTitleRu] = useState('');
+  const [swap, setSwap] = useState(false);
+  const [job, setJob] = useState<ImportJobStatus | undefined>();
+  const pendingRef = useRef<string | undefined>(undefined);
+
+  const errorText = (e: unknown) => {
+    if (e instanceof ApiError && (IMPORT_ERROR_CODES as readonly string[]).includes(e.code)) return `${t(`importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}`)} ${e.message}`;
+    return e instanceof Error ? e.message : String(e);
+  };
+
+  const needed = mode === 'pair' ? 2 : 1;
+  const chosen = files.slice(0, needed).filter((f): f is File => f !== undefined);
+
+  // Check the files as soon as they are all chosen.
+  useEffect(() => {
+    setCheck(undefined);
+    setError(undefined);
+    if (chosen.length < needed) return;
+    const tooLarge = chosen.find((f) => f.size > IMPORT_LIMITS.maxFileBytes);
+    if (tooLarge) {
+      setError(`${t('importErrors.too-large')} ${tooLarge.name}`);
+      return;
+    }
+    let cancelled = false;
+    setChecking(true);
+    (async () => {
+      const payload = await Promise.all(chosen.map(async (f) => ({ name: f.name, data: await toBase64(f) })));
+      const result = await expectOk(getApi().prepareImport({ files: payload }));
+      if (cancelled) return void getApi().discardImport({ pendingId: result.pendingId });
+      pendingRef.current = result.pendingId;
+      setCheck(result);
+      setTitleEn(result.suggestedTitle.en);
+      setTitleRu(result.suggestedTitle.ru);
+      setSwap(result.language.suggestion === 'swap');
+    })()
+      .catch((e: unknown) => !cancelled && setError(errorText(e)))
+      .finally(() => !cancelled && setChecking(false));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode, ...files]);
+
+  // Follow the import job until it ends (polling works in the app and in the harness alike).
+  useEffect(() => {
+    if (!job || job.state !== 'running') return;
+    const timer = window.setTimeout(() => {
+      expectOk(getApi().importStatus({ jobId: job.jobId })).then(setJob, (e: unknown) => setError(errorText(e)));
+    }, 250);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [job]);
+  useEffect(() => {
+    if (job?.state === 'done' && job.documentId) onImported(job.documentId);
+    if (job?.state === 'failed' && job.error) setError(errorText(new ApiError(job.error.code, job.error.message)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [job?.state]);
+
+  const close = () => {
+    if (job?.state === 'running') void getApi().cancelImport({ jobId: job.jobId });
+    if (pendingRef.current && !job) void getApi().discardImport({ pendingId: pendingRef.current });
+    onClose();
+  };
+
+  const fileInput = (index: number, label: string, accept: string) => (
+    <label className="editor-field">
+      <span>{label}</span>
+      <input
+        type="file"
+        accept={accept}
+        disabled={!!job}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          setFiles((current) => {
+            const next = [...current];
+            next[index] = file;
+            return next;
+          });
+        }}
+      />
+      {files[index] && <span className="file-chosen">{files[index]!.name}</span>}
+    </label>
+  );
+
+  const verdict = check?.language;
+  return (
+    <Dialog title={t('import.title')} onClose={close} className="import-dialog">
+      <form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!check) return;
+          setError(undefined);
+          expectOk(getApi().startImport({ pendingId: check.pendingId, title: { en: titleEn.trim() || check.suggestedTitle.en, ru: titleRu.trim() || check.suggestedTitle.ru }, swap }))
+            .then(setJob)
+            .catch((err: unknown) => setError(errorText(err)));
+        }}
+      >
+        <fieldset className="import-mode" disabled={!!job}>
+          <legend>{t('import.what')}</legend>
+          <label className="editor-check">
+            <input type="radio" name="mode" checked={mode === 'pair'} onChange={() => setMode('pair')} />
+            <span>{t('import.pair')}</span>
+          </label>
+          <label className="editor-check">
+            <input type="radio" name="mode" checked={mode === 'bilingual'} onChange={() => setMode('bilingual')} />
+            <span>{t('import.bilingual')}</span>
+          </label>
+        </fieldset>
+        {mode === 'pair' ? (
+          <>
+            {fileInput(0, t('import.englishFile'), ACCEPT_TEXT)}
+            {fileInput(1, t('import.russianFile'), ACCEPT_TEXT)}
+          </>
+        ) : (
+          fileInput(0, t('import.bilingualFile'), '.tmx,.tsv')
+        )}
+        <p className="panel-hint">{t('import.formats')}</p>
+        {checking && <p role="status">{t('import.checking')}</p>}
+        {check && (
+          <div className="import-check">
+            <ul className="import-files">
+              {check.files.map((f) => (
+                <li key={f.name}>
+                  <strong>{f.name}</strong> — {f.format.toUpperCase()}, {f.encoding}, {t('import.paragraphs', { count: f.paragraphs })}
+                  {f.warnings.map((w) => (
+                    <span key={w} className="import-warning">
+                      {' '}
+                      ⚠ {w}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+            {verdict && verdict.status !== 'ok' && (
+              <div className="import-verdict" role="alert">
+                <p>{t(`import.verdict.${verdict.status}`)}</p>
+                {verdict.suggestion === 'swap' && (
+                  <label className="editor-check">
+                    <input type="checkbox" checked={swap} onChange={(e) => setSwap(e.target.checked)} />
+                    <span>{t('import.swap')}</span>
+                  </label>
+                )}
+              </div>
+            )}
+            <label className="editor-field">
+              <span>{t('library.titleEn')}</span>
+              <input value={titleEn} lang="en" disabled={!!job} onChange={(e) => setTitleEn(e.target.value)} />
+            </label>
+            <label className="editor-field">
+              <span>{t('library.titleRu')}</span>
+              <input value={titleRu} lang="ru" disabled={!!job} onChange={(e) => setTitleRu(e.target.value)} />
+            </label>
+          </div>
+        )}
+        {job && job.state === 'running' && (
+          <div className="import-progress">
+            <progress max={1} value={job.progress} aria-label={t('import.progress')} />
+            <span role="status">{t(`import.phases.${job.phase}`)}</span>
+          </div>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="editor-actions">
+          <button type="button" className="tool-button" onClick={close}>
+            {job?.state === 'running' ? t('import.cancel') : t('common.cancel')}
+          </button>
+          <button type="submit" className="tool-button primary" disabled={!check || !!job}>
+            {t('import.start')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

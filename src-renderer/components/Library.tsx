@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LibraryEntry, LocalizedText } from '../../src-main/contract/ipc';
+import { expectOk, getApi } from '../api';
+import { AppHeader } from './AppHeader';
+import { Dialog } from './Dialog';
+import { ImportDialog } from './ImportDialog';
+
+type Overlay =
+  | { kind: 'import'; files: File[] }
+  | { kind: 'rename'; entry: LibraryEntry }
+  | { kind: 'remove'; entry: LibraryEntry }
+  | null;
+
+/** The start view: every document, bundled and imported, with what can be done to each. */
+export function Library({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const ui = i18n.language === 'ru' ? 'ru' : 'en';
+  const [entries, setEntries] = useState<LibraryEntry[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [message, setMessage] = useState('');
+  const [dragging, setDragging] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setEntries(await expectOk(getApi().listLibrary()));
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const date = new Intl.DateTimeFormat(ui === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium' });
+
+  return (
+    <div
+      className={`reader-page library-page${dragging ? ' is-dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const files = [...e.dataTransfer.files];
+        if (files.length > 0) setOverlay({ kind: 'import', files });
+      }}
+    >
+      <a className="skip-link" href="#library">
+        {t('library.skip')}
+      </a>
+      <header className="app-header">
+        <AppHeader documentTitle={t('library.title')} />
+      </header>
+      <main id="library" className="app-main library" tabIndex={-1}>
+        <div className="library-head">
+          <h1>{t('library.title')}</h1>
+          <button type="button" className="tool-button primary" onClick={() => setOverlay({ kind: 'import', files: [] })}>
+            {t('library.import')}
+          </button>
+        </div>
+        <p className="library-hint">{t('library.hint')}</p>
+        {error && (
+          <p className="inline-error" role="alert">
+            {error}
+          </p>
+        )}
+        {entries === undefined && !error && <p role="status">{t('status.loading')}</p>}
+        {entries && (
+          <table className="library-table">
+            <caption className="visually-hidden">{t('library.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('library.columns.title')}</th>
+                <th scope="col">{t('library.columns.added')}</th>
+                <th scope="col">{t('library.columns.rows')}</th>
+                <th scope="col">{t('library.columns.annotations')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('library.columns.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} data-document-id={entry.id}>
+                  <td>
+                    <button type="button" className="library-open" onClick={() => onOpen(entry.id)} disabled={!!entry.problem}>
+                      <span className="library-title">{entry.title[ui]}</span>
+                      <span className="library-subtitle" lang={ui === 'en' ? 'ru' : 'en'}>
+                        {entry.title[ui === 'en' ? 'ru' : 'en']}
+                      </span>
+                    </button>
+                    {entry.bundled && <span className="badge">{t('library.bundled')}</span>}
+                    {entry.imported && (
+                      <span className="library-origin">
+                        {entry.imported.originalNames.join(' + ')} · {entry.imported.encodings.join(', ')}
+                      </span>
+                    )}
+                    {entry.problem && <span className="field-error">{entry.problem}</span>}
+                  </td>
+                  <td>{entry.addedAt ? date.format(new Date(entry.addedAt)) : t('library.bundledDate')}</td>
+                  <td>{t('library.rows', { count: entry.rows })}</td>
+                  <td>{t('library.annotations', { count: entry.annotations })}</td>
+                  <td className="library-actions">
+                    {!entry.bundled && (
+                      <>
+                        <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'rename', entry })}>
+                          {t('library.rename')}
+                        </button>
+                        <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'remove', entry })}>
+                          {t('library.remove')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {message}
+        </p>
+      </main>
+      {overlay?.kind === 'import' && (
+        <ImportDialog
+          initialFiles={overlay.files}
+          onClose={() => setOverlay(null)}
+          onImported={(id) => {
+            setOverlay(null);
+            onOpen(id);
+          }}
+        />
+      )}
+      {overlay?.kind === 'rename' && (
+        <RenameDialog
+          entry={overlay.entry}
+          onClose={() => setOverlay(null)}
+          onSave={async (title) => {
+            await expectOk(getApi().renameDocument({ id: overlay.entry.id, title }));
+            setOverlay(null);
+            setMessage(t('library.renamed'));
+            await reload();
+          }}
+        />
+      )}
+      {overlay?.kind === 'remove' && (
+        <RemoveDialog
+          entry={overlay.entry}
+          onClose={() => setOverlay(null)}
+          onRemove={async (purge) => {
+            await expectOk(getApi().removeDocument({ id: overlay.entry.id }));
+            if (purge) await expectOk(getApi().purgeAnnotations({ id: overlay.entry.id }));
+            setOverlay(null);
+            setMessage(t('library.removed'));
+            await reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function RenameDialog({ entry, onSave, onClose }: { entry: LibraryEntry; onSave: (title: LocalizedText) => Promise<void>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [en, setEn] = useState(entry.title.en);
+  const [ru, setRu] = useState(entry.title.ru);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <Dialog title={t('library.renameTitle')} onClose={onClose}>
+      <form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave({ en: en.trim(), ru: ru.trim() }).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+        }}
+      >
+        <label className="editor-field">
+          <span>{t('library.titleEn')}</span>
+          <input value={en} required lang="en" onChange={(e) => setEn(e.target.value)} />
+        </label>
+        <label className="editor-field">
+          <span>{t('library.titleRu')}</span>
+          <input value={ru} required lang="ru" onChange={(e) => setRu(e.target.value)} />
+        </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="editor-actions">
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="tool-button primary">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RemoveDialog({ entry, onRemove, onClose }: { entry: LibraryEntry; onRemove: (purge: boolean) => Promise<void>; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [purge, setPurge] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <Dialog title={t('library.removeTitle', { title: entry.title[i18n.language === 'ru' ? 'ru' : 'en'] })} onClose={onClose}>
+      <form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onRemove(purge).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+        }}
+      >
+        <p>{t('library.removeExplain')}</p>
+        {entry.annotations > 0 && (
+          <label className="editor-check">
+            <input type="checkbox" checked={purge} onChange={(e) => setPurge(e.target.checked)} />
+            <span>{t('library.purge', { count: entry.annotations })}</span>
+          </label>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="editor-actions">
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="tool-button danger">
+            {t('library.remove')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
