@@ -66,7 +66,7 @@ async function start(): Promise<void> {
       documentsDir: join(resourcesDir, 'documents'),
       systemLanguages: app.getPreferredSystemLanguages(),
       saveExport: dialogSaveExport(() => mainWindow),
-      alignWorker: { path: alignWorkerPath },
+      alignWorker: { path: unpackedPath(alignWorkerPath) },
       chooseImportFiles: dialogChooseImport(() => mainWindow),
       onImportProgress: (status) => sendToRenderer(mainWindow, 'import:progress', status),
       appVersion: app.getVersion(),
@@ -118,6 +118,11 @@ function rebuildMenu(language: 'en' | 'ru'): void {
 function fail(error: unknown): void {
   dialog.showErrorBox(APP_NAME, error instanceof Error ? error.message : String(error));
   app.exit(1);
+}
+
+/** In a packaged app, files listed in `asarUnpack` live beside the archive. */
+function unpackedPath(path: string): string {
+  return app.isPackaged ? path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2') : path;
 }
 
 function argValue(argv: readonly string[], name: string): string | undefined {
