@@ -36,6 +36,8 @@ export const METHODS: Record<string, (en: string[], ru: string[]) => GoldBead[]>
       lexicon: null,
       names: false,
       calibrate: false,
+      continuationCost: 0,
+      cutCost: 0,
       shapes: [...CLAUSE_BEAD_SHAPES, { en: 2, ru: 2, prior: 5 }],
     }),
 };

@@ -21,7 +21,8 @@ function bitext(...args: string[]): { status: number | null; stdout: string; std
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('the bitext command', () => {
+// Each test starts Node with tsx several times: generous limits for a busy machine (no timing is checked).
+describe('the bitext command', { timeout: 60_000 }, () => {
   const en = file('en.txt', 'The Parties met in Moscow on 17 June 2020.\nThey agreed on a plan.\nThe plan has 5 parts.\n');
   const ru = file('ru.txt', 'Стороны встретились в Москве 17 июня 2020 г.\nОни согласовали план.\nПлан состоит из 5 частей.\nЭто было важное решение для всего региона.\n');
 

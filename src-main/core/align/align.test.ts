@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../text/segment';
-import { alignSequences, alignText, isHeadingLike } from './align';
+import { CONTINUES_CLAUSE, CONTINUES_CUT, alignSequences, alignText, continuations, isHeadingLike } from './align';
 import { extractAnchors } from './anchors';
 import { scoreMultiple } from './evaluation';
 
@@ -80,7 +80,40 @@ describe('alignSequences', () => {
   });
 });
 
+describe('sentences cut at a comma', () => {
+  it('flags the rest of a cut sentence and the next clause of a sentence', () => {
+    expect([...continuations(['We agree,', 'and we sign.', 'They refuse;', 'they leave:', 'then go.', 'Article 5', '12 days passed.', 'Then, 3 more.'])]).toEqual([
+      0,
+      CONTINUES_CUT,
+      0,
+      CONTINUES_CLAUSE,
+      CONTINUES_CLAUSE,
+      0,
+      CONTINUES_CUT,
+      0,
+      0,
+    ]);
+  });
+
+  it('keeps both halves of a sentence cut on both sides in one bead', () => {
+    const english = [en(120), 'The most important option is the target folder,', 'the folder or the server address where all the backups are stored.', en(90)];
+    const russian = [ru(120), 'Самый важный параметр — целевая папка,', 'то есть папка или адрес сервера, где хранятся все резервные копии.', ru(90)];
+    expect(shapes(alignSequences(english, russian, RATIO))).toEqual(['0:0', '1+2:1+2', '3:3']);
+    // Without the cost of a bead boundary inside a cut sentence, the halves pair up one to one.
+    expect(shapes(alignSequences(english, russian, { ...RATIO, cutCost: 0 }))).toEqual(['0:0', '1:1', '2:2', '3:3']);
+  });
+});
+
 describe('extractAnchors', () => {
+  it('marks questions, exclamations and lines of dialogue', () => {
+    const anchors = extractAnchors(['"Are you waiting for someone?" asked the old woman.', 'Come in!'], ['— Вы кого-нибудь ждёте? — спросила старуха.', 'Входите!']);
+    expect(anchors.en[0]!.get('quote:')).toBe(1);
+    expect(anchors.ru[0]!.get('quote:')).toBe(1);
+    expect(anchors.en[1]!.get('end:!')).toBe(1);
+    expect(anchors.ru[1]!.get('end:!')).toBe(1);
+    expect(anchors.en[0]!.has('end:?')).toBe(false);
+  });
+
   it('matches number ranges whatever the dash, and acronyms across scripts', () => {
     const anchors = extractAnchors(['on 18-19 May 2020 the WHO (and ICTs) met on COVID-19'], ['18–19 мая 2020 г. ВОЗ (и ИКТ) по COVID-19']);
     expect([...anchors.en[0]!].sort()).toEqual([...anchors.ru[0]!].sort());

@@ -2,11 +2,18 @@
  * Sentence/paragraph alignment of an English text and its Russian translation.
  * Pure TypeScript: no Electron, no Node APIs.
  *
- * `alignSequences` is a monotone dynamic programme over bead shapes (1-1, 1-2, 2-1, 1-0, 0-1 by
- * default; the shape set is data). A bead's cost is a prior for its shape, a Gale–Church length term
- * and lexical evidence (numbers, acronyms, Latin words kept in the Russian, parentheses). The best
- * path is found by Viterbi; each bead's confidence is its posterior probability from the
- * forward–backward sums over all paths, with the same costs.
+ * `alignSequences` is a monotone dynamic programme over bead shapes (1-1, 1-2, 2-1, 1-0, 0-1, 2-2,
+ * 1-3, 3-1 by default; the shape set is data). A bead's cost is a prior for its shape, a Gale–Church
+ * length term, lexical evidence (numbers, acronyms, Latin words kept in the Russian, lexicon
+ * concepts, names, parentheses, quotations, ?/!/: endings; anchors that recur in many units weigh
+ * less) and structure (headings and barriers inside a bead, a bead starting in the middle of a
+ * sentence cut at a comma, or at the next clause on one side only). The best path is found by
+ * Viterbi; each bead's confidence is its posterior probability from the forward–backward sums over
+ * all paths, with the same costs.
+ *
+ * The inner loop allocates nothing: anchors are flat sorted Int32Array runs per unit, the gain of a
+ * bead is the sum of its cached 1-1 pair gains less a correction for anchors repeated within a run,
+ * and the tables (costs, backpointers, sums) are typed arrays sized to the band.
  *
  * `alignText` aligns paragraphs first, then the clauses inside each aligned group of paragraphs.
  *
@@ -15,20 +22,7 @@
  * around the diagonal (see the notes at `alignSequences`).
  */
 import type { AlignedRow, AlignedText, Bead, Clause, ParagraphGroup, SegmentedText } from '../model';
-import {
-  type AnchorBag,
-  type AnchorOptions,
-  type PackedBag,
-  extractAnchors,
-  mergeBags,
-  filterPacked,
-  mergePacked,
-  missTotal,
-  gainBound,
-  packAnchors,
-  pairGain,
-  anchorCost,
-} from './anchors';
+import { type AnchorBag, type AnchorOptions, type FlatBags, extractFlatAnchors } from './anchors';
 import {
   type AnchorWeight,
   type BeadShape,
@@ -39,7 +33,10 @@ import {
   DEFAULT_OUTLIER_SHARE,
   DEFAULT_VARIANCE,
   PARAGRAPH_BEAD_SHAPES,
-  tabulatedLengthCost,
+  TABLE_SIZE,
+  TABLE_STEP,
+  tableTail,
+  tailTable,
 } from './cost';
 
 export interface AlignOptions extends AnchorOptions {
@@ -76,9 +73,55 @@ export interface AlignOptions extends AnchorOptions {
   headingBarriers?: boolean;
   /** Cost of each heading-like unit inside a bead of two or more units on its side. */
   headingCost?: number;
+  /** Anchor kinds weighted by rarity (default `FREQUENCY_SCALED_KINDS`). */
+  frequencyScaledKinds?: readonly string[];
+  /**
+   * Cost of a bead that starts with the next clause of a sentence (after `;`, `:` or a dash, see
+   * `continuations`) on one side but not on the other (default `DEFAULT_CONTINUATION_COST`).
+   */
+  continuationCost?: number;
+  /**
+   * Cost, per side, of a bead that starts with the rest of a sentence cut after a comma (or no
+   * punctuation): a cut sentence stays in one bead with its other half (default `DEFAULT_CUT_COST`).
+   */
+  cutCost?: number;
 }
 
 export const DEFAULT_HEADING_COST = 3;
+/** Anchor kinds whose weights shrink with the number of units holding them (see `anchorRarity`). */
+export const FREQUENCY_SCALED_KINDS: readonly string[] = ['lex', 'name', 'num', 'lat', 'acr'];
+export const DEFAULT_CONTINUATION_COST = 2;
+
+export const DEFAULT_CUT_COST = 4;
+
+/** The unit ends in a comma, or with no punctuation at all: its sentence goes on. */
+const CUT_END = /(?:,|[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])["”»’)]?\s*$/u;
+/** The unit ends a clause but not its sentence: semicolon, colon or dash. */
+const CLAUSE_END = /[;:\-–—]\s*$/u;
+/** The unit's first letter (after any spaces, quotes or brackets) is lower case. */
+const LOWER_START = /^[\s"“”«„‘(\[]*[a-z\u00DF-\u00FF\u0430-\u045F]/u;
+const DIGIT_START = /^\s*[0-9]/u;
+
+/** `continuations` flags. */
+export const CONTINUES_CLAUSE = 1;
+export const CONTINUES_CUT = 2;
+
+/**
+ * Per unit (and one past the end): `CONTINUES_CUT` when the unit is the rest of a sentence cut after
+ * a comma or no punctuation (it starts with a lower-case letter or a digit), `CONTINUES_CLAUSE` when
+ * it is the next clause of a sentence after a semicolon, colon or dash (lower-case start), else 0.
+ */
+export function continuations(texts: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(texts.length + 1);
+  for (let u = 1; u < texts.length; u++) {
+    const text = texts[u]!;
+    const before = texts[u - 1]!;
+    const lower = LOWER_START.test(text);
+    if ((lower || DIGIT_START.test(text)) && CUT_END.test(before)) flags[u] = CONTINUES_CUT;
+    else if (lower && CLAUSE_END.test(before)) flags[u] = CONTINUES_CLAUSE;
+  }
+  return flags;
+}
 
 const CLOSING = /[.!?…;:,»"”’)\]]$/u;
 
@@ -108,48 +151,228 @@ const range = (from: number, count: number): number[] => Array.from({ length: co
 /** Sequences up to this many DP cells are aligned with the full matrix; longer ones with a band. */
 export const FULL_DP_CELLS = 40_000;
 /** Half-width of the band around the projected coarse path (doubled while the path touches it). */
-export const DEFAULT_BAND = 4;
+export const DEFAULT_BAND = 3;
 const MAX_BAND_ROUNDS = 12;
 /** Halvings before the coarsest level (blocks of 2^MAX_DEPTH units). */
 const MAX_DEPTH = 3;
 /** Least half-width of the band around the length diagonal at the coarsest level. */
-const DIAGONAL_BAND = 64;
+const DIAGONAL_BAND = 24;
 /** No more widening past this many cells (about 100 per row of 11,000 segments). */
 const MAX_BAND_CELLS = 1_200_000;
 /** A first alignment of at least this many units on each side re-estimates the length model. */
 export const CALIBRATION_MIN_UNITS = 30;
 
-/** Units of one side as the dynamic programme sees them: prefix lengths and packed anchor bags. */
+/**
+ * Units of one side as the dynamic programme sees them: prefix lengths, flat anchor bags and prefix
+ * sums of per-unit features, all computed once per problem.
+ */
 interface Side {
   count: number;
   prefix: Float64Array;
-  bags: PackedBag[];
-  /** Prefix counts of barrier units (or undefined: no barriers). */
-  barriers: Int32Array | undefined;
-  /** Prefix counts of heading-like units, which pay `HEADING_COST` in any bead of two or more units. */
-  headings: Int32Array | undefined;
-  /** Merged bags of runs of 2 and 3 units by start, filled on demand. */
-  spans?: PackedBag[][];
-}
-
-/** The merged bag of `count` consecutive units of `side` from `start`, cached on the side. */
-function spanBag(side: Side, start: number, count: number): PackedBag {
-  if (count === 1) return side.bags[start]!;
-  side.spans ??= [];
-  const byStart = (side.spans[count] ??= []);
-  let bag = byStart[start];
-  if (!bag) byStart[start] = bag = mergePacked(side.bags.slice(start, start + count));
-  return bag;
+  bags: FlatBags;
+  /** Prefix sums of each unit's miss total (its lexical cost when nothing matches it). */
+  missed: Float64Array;
+  /** Prefix sums of each unit's gain bound (the most it can gain from any other bag). */
+  bound: Float64Array;
+  /**
+   * Anchor ids repeated inside runs of units: those held by two or more of units u..u + 1 (`repeats2`)
+   * and of units u..u + 2 (`repeats3`), flat with offsets by u. Only for these ids does the gain of a
+   * bead differ from the sum of the gains of its 1-1 pairs.
+   */
+  repeats2: Repeats;
+  repeats3: Repeats;
+  /** Prefix counts of barrier units (or null: no barriers). */
+  barriers: Int32Array | null;
+  /**
+   * Per unit (and one past the end): 1 when the unit continues the one before it — that one ends
+   * with a comma, semicolon, colon, dash or no punctuation at all, and this one starts with a
+   * lower-case letter. Null on coarse levels.
+   */
+  continues: Uint8Array | null;
+  /** Prefix counts of heading-like units, which pay `headingCost` in any bead of two or more units. */
+  headings: Int32Array | null;
 }
 
 interface Problem {
   en: Side;
   ru: Side;
+  /** Per anchor id: match and miss weights, and match + 2·miss (what a shared occurrence gains). */
   match: Float64Array;
   miss: Float64Array;
+  gain: Float64Array;
   shapes: readonly BeadShape[];
   barrierCost: number;
   headingCost: number;
+  /** Cost of a bead that starts with the next clause of a sentence on one side but not on the other. */
+  continuationCost: number;
+  /** Cost of a bead that starts with the rest of a sentence cut at a comma, per side. */
+  cutCost: number;
+}
+
+function makeSide(
+  count: number,
+  prefix: Float64Array,
+  bags: FlatBags,
+  problem: { miss: Float64Array; gain: Float64Array },
+  barriers: Int32Array | null,
+  headings: Int32Array | null,
+  continues: Uint8Array | null = null,
+): Side {
+  const missed = new Float64Array(count + 1);
+  const bound = new Float64Array(count + 1);
+  for (let u = 0; u < count; u++) {
+    let miss = 0;
+    let gain = 0;
+    for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) {
+      miss += problem.miss[bags.ids[k]!]! * bags.counts[k]!;
+      gain += problem.gain[bags.ids[k]!]! * bags.counts[k]!;
+    }
+    missed[u + 1] = missed[u]! + miss;
+    bound[u + 1] = bound[u]! + gain;
+  }
+  return { count, prefix, bags, missed, bound, repeats2: repeatsOf(bags, count, 2), repeats3: repeatsOf(bags, count, 3), barriers, headings, continues };
+}
+
+/** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
+interface Repeats {
+  offsets: Int32Array;
+  ids: Int32Array;
+  /** `width` counts per id: in units u, u + 1, … */
+  counts: Int32Array;
+  width: number;
+}
+
+const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32Array(0), counts: new Int32Array(0), width: 1 };
+
+/** The ids held by at least two of units u..u + width − 1, for each u (sorted runs merged pairwise). */
+function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
+  if (count < width) return NO_REPEATS;
+  const offsets = new Int32Array(count + 1);
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const found: number[] = [];
+  for (let u = 0; u < count; u++) {
+    found.length = 0;
+    for (let a = u; a < u + width && a < count; a++) {
+      for (let b = a + 1; b < u + width && b < count; b++) {
+        let x = bags.offsets[a]!;
+        let y = bags.offsets[b]!;
+        const xEnd = bags.offsets[a + 1]!;
+        const yEnd = bags.offsets[b + 1]!;
+        while (x < xEnd && y < yEnd) {
+          const p = bags.ids[x]!;
+          const q = bags.ids[y]!;
+          if (p === q) {
+            if (!found.includes(p)) found.push(p);
+            x++;
+            y++;
+          } else if (p < q) x++;
+          else y++;
+        }
+      }
+    }
+    for (const id of found) {
+      ids.push(id);
+      for (let a = u; a < u + width; a++) counts.push(a < count ? countIn(bags, a, id) : 0);
+    }
+    offsets[u + 1] = ids.length;
+  }
+  return { offsets, ids: Int32Array.from(ids), counts: Int32Array.from(counts), width };
+}
+
+/** How many times unit u of a side holds anchor `id` (binary search in its sorted run). */
+function countIn(bags: FlatBags, u: number, id: number): number {
+  let lo = bags.offsets[u]!;
+  let hi = bags.offsets[u + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = bags.ids[mid]!;
+    if (at === id) return bags.counts[mid]!;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** What English unit a and Russian unit b gain from their shared anchors: Σ min(count) × (match + 2·miss). */
+function pairGain(problem: Problem, a: number, b: number): number {
+  const enBags = problem.en.bags;
+  const ruBags = problem.ru.bags;
+  const gainOf = problem.gain;
+  let x = enBags.offsets[a]!;
+  let y = ruBags.offsets[b]!;
+  const xEnd = enBags.offsets[a + 1]!;
+  const yEnd = ruBags.offsets[b + 1]!;
+  if (x === xEnd || y === yEnd) return 0;
+  const enIds = enBags.ids;
+  const ruIds = ruBags.ids;
+  let gain = 0;
+  while (x < xEnd && y < yEnd) {
+    const p = enIds[x]!;
+    const q = ruIds[y]!;
+    if (p === q) {
+      const ca = enBags.counts[x++]!;
+      const cb = ruBags.counts[y++]!;
+      gain += (ca < cb ? ca : cb) * gainOf[p]!;
+    } else if (p < q) x++;
+    else y++;
+  }
+  return gain;
+}
+
+/** The repeats of the run of `length` units of `side` from `from` (none for a single unit). */
+function repeatsAt(side: Side, from: number, length: number): Repeats | null {
+  return length === 2 ? side.repeats2 : length === 3 ? side.repeats3 : null;
+}
+
+/**
+ * How much the sum of the 1-1 pair gains of English units [i0, i1) and Russian units [j0, j1)
+ * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
+ * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at.
+ */
+function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): number {
+  const en = problem.en;
+  const ru = problem.ru;
+  const enRepeats = repeatsAt(en, i0, i1 - i0);
+  const ruRepeats = repeatsAt(ru, j0, j1 - j0);
+  const enCounts = correctionCounts.en;
+  const ruCounts = correctionCounts.ru;
+  let correction = 0;
+  for (let side = 0; side < 2; side++) {
+    const repeats = side === 0 ? enRepeats : ruRepeats;
+    if (!repeats) continue;
+    const start = side === 0 ? i0 : j0;
+    for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) {
+      const id = repeats.ids[k]!;
+      if (side === 1 && enRepeats && contains(enRepeats, i0, id)) continue; // done with the English repeats
+      // This side's counts are stored with the repeat; the other side's are looked up.
+      let ruTotal = 0;
+      for (let b = j0; b < j1; b++) ruTotal += ruCounts[b - j0] = side === 1 ? repeats.counts[k * repeats.width + b - j0]! : countIn(ru.bags, b, id);
+      if (ruTotal === 0) continue;
+      let enTotal = 0;
+      for (let a = i0; a < i1; a++) enTotal += enCounts[a - i0] = side === 0 ? repeats.counts[k * repeats.width + a - i0]! : countIn(en.bags, a, id);
+      if (enTotal === 0) continue;
+      let pairs = 0;
+      for (let a = 0; a < i1 - i0; a++) {
+        const ca = enCounts[a]!;
+        if (ca === 0) continue;
+        for (let b = 0; b < j1 - j0; b++) {
+          const cb = ruCounts[b]!;
+          pairs += ca < cb ? ca : cb;
+        }
+      }
+      correction += (pairs - (enTotal < ruTotal ? enTotal : ruTotal)) * problem.gain[id]!;
+    }
+  }
+  return correction;
+}
+
+/** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
+const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
+
+function contains(repeats: Repeats, start: number, id: number): boolean {
+  for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) if (repeats.ids[k] === id) return true;
+  return false;
 }
 
 /** Cells of the DP matrix that are searched: columns lo[i]..hi[i] of each row i. */
@@ -215,133 +438,198 @@ interface Solution {
   touchesEdge: boolean;
 }
 
+/** The length model in the form the inner loop reads it. */
+interface LengthModel {
+  ratio: number;
+  variance: number;
+  share: number;
+  scale: number;
+  table: Float64Array;
+}
+
+function lengthModel(model: CostModel): LengthModel {
+  return { ratio: model.ratio, variance: model.variance, share: model.outlierShare, scale: model.outlierScale, table: tailTable(model.outlierShare, model.outlierScale) };
+}
+
+/** What one search needs besides the problem: the band, the length model and pair gains found so far. */
+interface Search {
+  problem: Problem;
+  length: LengthModel;
+  lo: Int32Array;
+  hi: Int32Array;
+  rowStart: Int32Array;
+  /** Gain of English unit a and Russian unit b, cached on cell (a + 1, b + 1) (NaN: not yet known). */
+  pairs: Float64Array;
+}
+
+/** `pairGain` through the search's cache. */
+function cachedPairGain(search: Search, a: number, b: number): number {
+  const i = a + 1;
+  const j = b + 1;
+  const lo = search.lo[i]!;
+  if (j < lo || j > search.hi[i]!) return pairGain(search.problem, a, b);
+  const c = search.rowStart[i]! + j - lo;
+  let gain = search.pairs[c]!;
+  if (gain !== gain) search.pairs[c] = gain = pairGain(search.problem, a, b);
+  return gain;
+}
+
+/**
+ * Gain of a bead from its shared anchors: the sum of the gains of its 1-1 pairs (cached), less the
+ * correction for anchors repeated within a side's run.
+ */
+function beadGain(search: Search, i0: number, i1: number, j0: number, j1: number): number {
+  let gain = 0;
+  for (let a = i0; a < i1; a++) for (let b = j0; b < j1; b++) gain += cachedPairGain(search, a, b);
+  if (gain === 0 || (i1 - i0 === 1 && j1 - j0 === 1)) return gain;
+  return gain - repeatCorrection(search.problem, i0, i1, j0, j1);
+}
+
+/**
+ * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), or Infinity
+ * when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
+ */
+function beadCost(search: Search, prior: number, enCount: number, ruCount: number, i: number, j: number, limit: number): number {
+  const problem = search.problem;
+  const length = search.length;
+  const en = problem.en;
+  const ru = problem.ru;
+  const i0 = i - enCount;
+  const j0 = j - ruCount;
+  let cost = prior;
+  if (enCount > 1) {
+    if (en.barriers) cost += problem.barrierCost * (en.barriers[i]! - en.barriers[i0 + 1]!);
+    if (en.headings) cost += problem.headingCost * (en.headings[i]! - en.headings[i0]!);
+  }
+  if (ruCount > 1) {
+    if (ru.barriers) cost += problem.barrierCost * (ru.barriers[j]! - ru.barriers[j0 + 1]!);
+    if (ru.headings) cost += problem.headingCost * (ru.headings[j]! - ru.headings[j0]!);
+  }
+  if (en.continues && ru.continues) {
+    // A bead starts a sentence, or a clause on both sides; a sentence cut at a comma stays whole.
+    const enFlag = enCount > 0 ? en.continues[i0]! : 0;
+    const ruFlag = ruCount > 0 ? ru.continues[j0]! : 0;
+    if (enFlag === CONTINUES_CUT) cost += problem.cutCost;
+    if (ruFlag === CONTINUES_CUT) cost += problem.cutCost;
+    if (enCount > 0 && ruCount > 0 && (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE)) cost += problem.continuationCost;
+  }
+  const missed = en.missed[i]! - en.missed[i0]! + ru.missed[j]! - ru.missed[j0]!;
+  if (enCount === 0 || ruCount === 0) return cost + missed;
+  // Gale–Church length term through the tabulated tail.
+  const enLength = en.prefix[i]! - en.prefix[i0]!;
+  const ruLength = ru.prefix[j]! - ru.prefix[j0]!;
+  const ratio = length.ratio;
+  const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
+  const x = Math.abs(ruLength - ratio * enLength) / Math.sqrt(length.variance * mean) / TABLE_STEP;
+  const table = length.table;
+  const k = Math.floor(x);
+  if (k < TABLE_SIZE && table[k] === table[k] && table[k + 1] === table[k + 1]) {
+    const f = x - k;
+    cost += table[k]! * (1 - f) + table[k + 1]! * f;
+  } else cost += tableTail(table, x * TABLE_STEP, length.share, length.scale);
+  cost += missed;
+  const enBound = en.bound[i]! - en.bound[i0]!;
+  const ruBound = ru.bound[j]! - ru.bound[j0]!;
+  if (cost - (enBound < ruBound ? enBound : ruBound) > limit) return Infinity;
+  return cost - beadGain(search, i0, i, j0, j);
+}
+
 /** Viterbi path and forward–backward confidences inside a band. */
 function solve(problem: Problem, model: CostModel, band: Band, withConfidence = true): Solution {
-  const { en, ru, shapes, match, miss, barrierCost } = problem;
+  const { en, ru, shapes } = problem;
   const n = en.count;
   const m = ru.count;
-  const { lo, hi, rowStart } = band;
+  const { lo, hi, rowStart, cells } = band;
   const shapeCount = shapes.length;
   const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
   const shapeRu = Int32Array.from(shapes, (shape) => shape.ru);
-  const inner = (prefix: Int32Array | undefined, start: number, count: number): number =>
-    prefix && count > 1 ? prefix[start + count]! - prefix[start + 1]! : 0;
-  const all = (prefix: Int32Array | undefined, start: number, count: number): number =>
-    prefix && count > 1 ? prefix[start + count]! - prefix[start]! : 0;
-  const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
-  const enMiss = missPrefix(en.bags, miss);
-  const ruMiss = missPrefix(ru.bags, miss);
-  const enBound = prefixOf(en.bags, (bag) => gainBound(bag, match, miss));
-  const ruBound = prefixOf(ru.bags, (bag) => gainBound(bag, match, miss));
-  const lengthOf = tabulatedLengthCost(model);
-  /** Gain of English unit a and Russian unit b from each other (1-1 beads), cached on cell (a + 1, b + 1). */
-  const gains = new Float64Array(band.cells).fill(Number.NaN);
-  const gainOf = (a: number, b: number): number => {
-    const c = cell(a + 1, b + 1);
-    if (c < 0) return pairGain(en.bags[a]!, ru.bags[b]!, match, miss);
-    let gain = gains[c]!;
-    if (Number.isNaN(gain)) gains[c] = gain = pairGain(en.bags[a]!, ru.bags[b]!, match, miss);
-    return gain;
-  };
+  const shapePrior = Float64Array.from(shapes, (shape) => shape.prior);
+  const search: Search = { problem, length: lengthModel(model), lo, hi, rowStart, pairs: new Float64Array(cells).fill(Number.NaN) };
 
-  /**
-   * Cost of the bead of shape `s` ending at cell `c` = (i, j), or Infinity when even a lower bound of
-   * it (all that can be gained lexically assumed gained) exceeds `limit`. Cached when the backward
-   * pass needs it again.
-   */
-  const costs = withConfidence ? new Float64Array(band.cells * shapeCount).fill(Number.NaN) : undefined;
-  const evaluate = (s: number, c: number, i: number, j: number, limit: number): number => {
-    const shape = shapes[s]!;
-    const i0 = i - shape.en;
-    const j0 = j - shape.ru;
-    const both = shape.en > 0 && shape.ru > 0;
-    const missed = enMiss[i]! - enMiss[i0]! + ruMiss[j]! - ruMiss[j0]!;
-    let cost =
-      shape.prior +
-      (both ? lengthOf(en.prefix[i]! - en.prefix[i0]!, ru.prefix[j]! - ru.prefix[j0]!) : 0) +
-      barrierCost * (inner(en.barriers, i0, shape.en) + inner(ru.barriers, j0, shape.ru)) +
-      problem.headingCost * (all(en.headings, i0, shape.en) + all(ru.headings, j0, shape.ru));
-    if (!both) return cost + missed;
-    if (cost + missed - Math.min(enBound[i]! - enBound[i0]!, ruBound[j]! - ruBound[j0]!) > limit) return Infinity;
-    // 1-1: cached pair gain; larger beads: exact merge of the runs' anchors.
-    cost +=
-      shape.en === 1 && shape.ru === 1 ? missed - gainOf(i0, j0) : anchorCost(spanBag(en, i0, shape.en), spanBag(ru, j0, shape.ru), match, miss);
-    return cost;
-  };
-  const costOf = (s: number, c: number, i: number, j: number, limit = Infinity): number => {
-    if (!costs) return evaluate(s, c, i, j, limit);
-    const index = c * shapeCount + s;
-    let cost = costs[index]!;
-    if (Number.isNaN(cost)) costs[index] = cost = evaluate(s, c, i, j, limit);
-    return cost;
-  };
-
-  const best = new Float64Array(band.cells).fill(Infinity);
-  const back = new Int8Array(band.cells).fill(-1);
-  const forward = new Float64Array(band.cells).fill(-Infinity);
+  const best = new Float64Array(cells).fill(Infinity);
+  /** Shape index + 1 of the best bead into each cell (0: none). */
+  const back = new Uint8Array(cells);
+  const forward = withConfidence ? new Float64Array(cells).fill(-Infinity) : null;
+  /** Bead costs by cell and shape, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
+  const costs = withConfidence ? new Float32Array(cells * shapeCount) : null;
+  const terms = new Float64Array(shapeCount);
   best[0] = 0;
-  forward[0] = 0;
+  if (forward) forward[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
+    const loI = lo[i]!;
+    const hiI = hi[i]!;
+    const base = rowStart[i]! - loI;
+    for (let j = loI; j <= hiI; j++) {
       if (i === 0 && j === 0) continue;
-      const c = rowStart[i]! + j - lo[i]!;
+      const c = base + j;
       let bestCost = Infinity;
       let bestShape = -1;
-      let sum = -Infinity;
+      let termCount = 0;
+      let maxTerm = -Infinity;
       for (let s = 0; s < shapeCount; s++) {
+        if (costs) costs[c * shapeCount + s] = Infinity;
         const pi = i - shapeEn[s]!;
         const pj = j - shapeRu[s]!;
-        if (pi < 0 || pj < 0) continue;
-        const from = cell(pi, pj);
-        if (from < 0 || best[from] === Infinity) continue;
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const from = rowStart[pi]! + pj - lo[pi]!;
+        const before = best[from]!;
+        if (before === Infinity) continue;
         // Beads far worse than the best so far change neither the path nor any posterior visibly.
-        const cost = costOf(s, c, i, j, bestCost + PRUNE_MARGIN - best[from]!);
+        const cost = beadCost(search, shapePrior[s]!, shapeEn[s]!, shapeRu[s]!, i, j, bestCost + PRUNE_MARGIN - before);
         if (cost === Infinity) continue;
-        if (best[from]! + cost < bestCost) {
-          bestCost = best[from]! + cost;
+        if (costs) costs[c * shapeCount + s] = cost;
+        if (before + cost < bestCost) {
+          bestCost = before + cost;
           bestShape = s;
         }
-        if (withConfidence) sum = logAddExp(sum, forward[from]! - cost);
+        if (forward) {
+          const term = forward[from]! - cost;
+          terms[termCount++] = term;
+          if (term > maxTerm) maxTerm = term;
+        }
       }
       best[c] = bestCost;
-      back[c] = bestShape;
-      forward[c] = sum;
-    }
-  }
-
-  const last = cell(n, m);
-  const backward = new Float64Array(withConfidence ? band.cells : 0).fill(-Infinity);
-  if (withConfidence) backward[last] = 0;
-  for (let i = withConfidence ? n : -1; i >= 0; i--) {
-    for (let j = hi[i]!; j >= lo[i]!; j--) {
-      const c = rowStart[i]! + j - lo[i]!;
-      const here = backward[c]!;
-      if (here === -Infinity) continue;
-      for (let s = 0; s < shapeCount; s++) {
-        const pi = i - shapeEn[s]!;
-        const pj = j - shapeRu[s]!;
-        if (pi < 0 || pj < 0) continue;
-        const from = cell(pi, pj);
-        if (from < 0 || best[from] === Infinity) continue;
-        const cost = costOf(s, c, i, j);
-        if (cost !== Infinity) backward[from] = logAddExp(backward[from]!, here - cost);
+      back[c] = bestShape + 1;
+      if (forward && termCount > 0) {
+        let sum = 0;
+        for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
+        forward[c] = maxTerm + Math.log(sum);
       }
     }
   }
 
-  const total = forward[last]!;
+  const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
+  const last = cell(n, m);
+  const backward = new Float64Array(withConfidence ? cells : 0).fill(-Infinity);
+  if (costs) {
+    backward[last] = 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = hi[i]!; j >= lo[i]!; j--) {
+        const c = rowStart[i]! + j - lo[i]!;
+        const here = backward[c]!;
+        if (here === -Infinity) continue;
+        for (let s = 0; s < shapeCount; s++) {
+          const cost = costs[c * shapeCount + s]!;
+          if (cost === Infinity) continue;
+          const from = cell(i - shapeEn[s]!, j - shapeRu[s]!);
+          backward[from] = logAddExp(backward[from]!, here - cost);
+        }
+      }
+    }
+  }
+
+  const total = forward ? forward[last]! : 0;
   const beads: Bead[] = [];
   let touchesEdge = false;
   for (let i = n, j = m; i > 0 || j > 0; ) {
     const c = cell(i, j);
     if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
-    const s = back[c]!;
-    const shape = shapes[s]!;
-    const i0 = i - shape.en;
-    const j0 = j - shape.ru;
+    const s = back[c]! - 1;
+    const i0 = i - shapeEn[s]!;
+    const j0 = j - shapeRu[s]!;
     const from = cell(i0, j0);
-    const posterior = withConfidence ? Math.exp(forward[from]! - costOf(s, c, i, j) + backward[c]! - total) : 1;
-    beads.push({ en: range(i0, shape.en), ru: range(j0, shape.ru), confidence: clamp01(posterior) });
+    const posterior = forward && costs ? Math.exp(forward[from]! - costs[c * shapeCount + s]! + backward[c]! - total) : 1;
+    beads.push({ en: range(i0, shapeEn[s]!), ru: range(j0, shapeRu[s]!), confidence: clamp01(posterior) });
     i = i0;
     j = j0;
   }
@@ -354,18 +642,45 @@ function solve(problem: Problem, model: CostModel, band: Band, withConfidence = 
  */
 const COARSE_MIN_MISS = 0.5;
 
-/** One side with each run of `factor` consecutive units merged into one unit (no barriers). */
-function downsample(side: Side, factor: number, keep: (id: number) => boolean): Side {
+/** One side with each run of `factor` consecutive units merged into one unit (no barriers), keeping the anchors `keep` marks. */
+function downsample(side: Side, factor: number, keep: Uint8Array, problem: Problem): Side {
   const count = Math.ceil(side.count / factor);
   const prefix = new Float64Array(count + 1);
-  const bags: PackedBag[] = [];
+  const offsets = new Int32Array(count + 1);
+  const { bags } = side;
+  const ids = new Int32Array(bags.ids.length);
+  const counts = new Int32Array(bags.ids.length);
+  const cursor = new Int32Array(factor);
+  let z = 0;
   for (let k = 0; k < count; k++) {
     const from = k * factor;
     const to = Math.min(side.count, from + factor);
     prefix[k + 1] = side.prefix[to]!;
-    bags.push(filterPacked(mergePacked(side.bags.slice(from, to)), keep));
+    for (let u = from; u < to; u++) cursor[u - from] = bags.offsets[u]!;
+    // k-way merge of the units' sorted runs.
+    for (;;) {
+      let id = 0x7fffffff;
+      for (let u = from; u < to; u++) {
+        const x = cursor[u - from]!;
+        if (x < bags.offsets[u + 1]! && bags.ids[x]! < id) id = bags.ids[x]!;
+      }
+      if (id === 0x7fffffff) break;
+      let total = 0;
+      for (let u = from; u < to; u++) {
+        const x = cursor[u - from]!;
+        if (x < bags.offsets[u + 1]! && bags.ids[x] === id) {
+          total += bags.counts[x]!;
+          cursor[u - from] = x + 1;
+        }
+      }
+      if (keep[id]) {
+        ids[z] = id;
+        counts[z++] = total;
+      }
+    }
+    offsets[k + 1] = z;
   }
-  return { count, prefix, bags, barriers: undefined, headings: undefined };
+  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null);
 }
 
 /**
@@ -409,7 +724,7 @@ function alignProblem(problem: Problem, context: Context, top = true, depth = 0)
   const m = problem.ru.count;
   const full = (n + 1) * (m + 1) <= context.maxFullCells || n < 2 || m < 2;
   if (full || depth >= MAX_DEPTH) {
-    const first = full ? fullBand(n, m) : diagonalBand(problem, Math.max(DIAGONAL_BAND, Math.ceil(0.05 * Math.max(n, m))));
+    const first = full ? fullBand(n, m) : diagonalBand(problem, Math.max(DIAGONAL_BAND, Math.ceil(0.015 * Math.max(n, m))));
     let beads = refine(problem, context, first, top);
     if (context.calibrate && Math.min(n, m) >= CALIBRATION_MIN_UNITS && depth === 0) {
       context.calibrate = false;
@@ -427,11 +742,13 @@ function alignProblem(problem: Problem, context: Context, top = true, depth = 0)
     return beads;
   }
   const factor = 2;
-  const strong = (id: number): boolean => problem.miss[id]! >= COARSE_MIN_MISS;
+  const strong = problem.miss.map((miss) => (miss >= COARSE_MIN_MISS ? 1 : 0));
+  const keep = new Uint8Array(strong.length);
+  keep.set(strong);
   const coarse: Problem = {
     ...problem,
-    en: downsample(problem.en, factor, strong),
-    ru: downsample(problem.ru, factor, strong),
+    en: downsample(problem.en, factor, keep, problem),
+    ru: downsample(problem.ru, factor, keep, problem),
     // Blocks of merged units: 2-2, 1-3 and 3-1 are not needed to find the band; leaving out a block
     // leaves out `factor` units, so it costs `factor` times as much.
     shapes: problem.shapes
@@ -514,29 +831,44 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     const beads = n === 0 ? range(0, m).map((j): Bead => ({ en: [], ru: [j], confidence: 1 })) : range(0, n).map((i): Bead => ({ en: [i], ru: [], confidence: 1 }));
     return { beads, model };
   }
-  const anchors = extractAnchors(en, ru, options);
-  const extra = options.extraAnchors;
-  const packed = packAnchors(
-    extra ? anchors.en.map((bag, i) => mergeBags([bag, extra.en[i] ?? new Map()])) : anchors.en,
-    extra ? anchors.ru.map((bag, j) => mergeBags([bag, extra.ru[j] ?? new Map()])) : anchors.ru,
-    model.anchorWeights,
-  );
-  const headings = options.headingBarriers ?? true;
-  const side = (texts: readonly string[], bags: PackedBag[], flags: readonly boolean[] | undefined, headingFlags: readonly boolean[] | undefined): Side => ({
-    count: texts.length,
-    prefix: prefixLengths(texts),
-    bags,
-    barriers: flags ? prefixCounts(texts.length, flags) : undefined,
-    headings: headingFlags?.some(Boolean) ? prefixCounts(texts.length, headingFlags) : undefined,
+  const weights = model.anchorWeights;
+  const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
+  const anchors = extractFlatAnchors(en, ru, options, (key) => weights[kindOf(key)] !== undefined, options.extraAnchors);
+  const match = new Float64Array(anchors.keys.length);
+  const miss = new Float64Array(anchors.keys.length);
+  const rarity = anchorRarity(anchors.en, anchors.ru, anchors.keys.length);
+  const scaled = new Set(options.frequencyScaledKinds ?? FREQUENCY_SCALED_KINDS);
+  anchors.keys.forEach((key, id) => {
+    const kind = kindOf(key);
+    const weight = weights[kind]!;
+    const factor = scaled.has(kind) ? rarity[id]! : 1;
+    match[id] = weight.match * factor;
+    miss[id] = weight.miss * factor;
   });
+  const gain = match.map((x, id) => x + 2 * miss[id]!);
+  const weighting = { miss, gain };
+  const headings = options.headingBarriers ?? true;
+  const side = (texts: readonly string[], bags: FlatBags, flags: readonly boolean[] | undefined, headingFlags: readonly boolean[] | undefined): Side =>
+    makeSide(
+      texts.length,
+      prefixLengths(texts),
+      bags,
+      weighting,
+      flags ? prefixCounts(texts.length, flags) : null,
+      headingFlags?.some(Boolean) ? prefixCounts(texts.length, headingFlags) : null,
+      continuations(texts),
+    );
   const problem: Problem = {
-    en: side(en, packed.en, options.barriers?.en, headings ? en.map(isHeadingLike) : undefined),
-    ru: side(ru, packed.ru, options.barriers?.ru, headings ? ru.map(isHeadingLike) : undefined),
-    match: packed.match,
-    miss: packed.miss,
+    en: side(en, anchors.en, options.barriers?.en, headings ? en.map(isHeadingLike) : undefined),
+    ru: side(ru, anchors.ru, options.barriers?.ru, headings ? ru.map(isHeadingLike) : undefined),
+    match,
+    miss,
+    gain,
     shapes,
     barrierCost: options.barrierCost ?? DEFAULT_BARRIER_COST,
     headingCost: options.headingCost ?? DEFAULT_HEADING_COST,
+    continuationCost: options.continuationCost ?? DEFAULT_CONTINUATION_COST,
+    cutCost: options.cutCost ?? DEFAULT_CUT_COST,
   };
   const context: Context = {
     model,
@@ -548,17 +880,6 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   return { beads, model: context.model };
 }
 
-/** Prefix sums of the bags' miss totals. */
-function missPrefix(bags: readonly PackedBag[], miss: Float64Array): Float64Array {
-  return prefixOf(bags, (bag) => missTotal(bag, miss));
-}
-
-function prefixOf(bags: readonly PackedBag[], value: (bag: PackedBag) => number): Float64Array {
-  const prefix = new Float64Array(bags.length + 1);
-  for (let k = 0; k < bags.length; k++) prefix[k + 1] = prefix[k]! + value(bags[k]!);
-  return prefix;
-}
-
 /**
  * In the forward pass a bead whose cost's lower bound puts its path this many nats behind the best
  * one into the same cell is skipped: its share of any posterior is below e^-20.
@@ -567,6 +888,22 @@ const PRUNE_MARGIN = 20;
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
+
+/** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */
+const RARITY_WINDOW = 40;
+
+/**
+ * Per anchor id, 1 / √(how many units hold it on a side, on average, within `RARITY_WINDOW` units):
+ * an anchor found in one unit a side is full evidence, one repeated in four units a side of a short
+ * text half as much (words that recur — "support", "cooperation", a year — say less about which unit
+ * pairs with which). On long texts repeats are counted per window, not over the whole text.
+ */
+function anchorRarity(en: FlatBags, ru: FlatBags, count: number): Float64Array {
+  const units = new Float64Array(count);
+  for (const bags of [en, ru]) for (let k = 0; k < bags.ids.length; k++) units[bags.ids[k]!]! += 1;
+  const window = Math.min(1, RARITY_WINDOW / Math.max(1, en.offsets.length - 1, ru.offsets.length - 1));
+  return units.map((n) => 1 / Math.sqrt(Math.max(1, (n / 2) * window)));
 }
 
 function prefixCounts(length: number, flags: readonly boolean[] | undefined): Int32Array {

@@ -9,8 +9,9 @@
  *    ordinary English words are not counted as missing from the Russian;
  *  - words of the bilingual lexicon (`lex:<concept>`), English by lemma, Russian by stem;
  *  - proper names and long cognates through transliteration (`name:<skeleton>`: Пушкина ~ Pushkin);
- *  - opening parentheses (`paren:(`) and quoted passages (`quote:`), since asides and quotations
- *    are kept in translation.
+ *  - opening parentheses (`paren:(`) and quoted passages (`quote:`; a Russian line of dialogue opened
+ *    by a dash counts as one), since asides and quotations are kept in translation;
+ *  - the sentence-final mark when it is `?`, `!` or `:` (`end:?`): questions stay questions.
  * Lexicon concepts and names count only when they occur somewhere on both sides of the bitext.
  * Pure TypeScript.
  */
@@ -30,8 +31,6 @@ export interface AnchorOptions {
   names?: boolean;
 }
 
-/** Letters and digits of the Latin and Cyrillic blocks (a plain character class: much faster than \p{L}). */
-const WORD = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
 /**
  * A number: thousands groups (`10,000` in English, `10 000` in Russian, with a space, no-break or
  * thin space), a decimal part (`3.5` / `3,5`) or plain digits.
@@ -43,14 +42,6 @@ const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const LATIN_LETTERS = /^[A-Za-z]+$/u;
 const LATIN_WORD = /^[A-Za-z][A-Za-z0-9]*$/u;
 
-function add(bag: Map<string, number>, key: string, count = 1): void {
-  bag.set(key, (bag.get(key) ?? 0) + count);
-}
-
-/** The words of a text: maximal runs of letters and digits ("COVID-19" → "COVID", "19"). */
-function words(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
 
 /**
  * Leading zeros do not change a number ("05" = "5"); group separators are dropped and a decimal comma
@@ -65,20 +56,45 @@ export function normaliseNumber(raw: string): string {
   return fraction === undefined ? int : `${int}.${fraction}`;
 }
 
-function countChar(text: string, ch: string): number {
-  let count = 0;
-  for (let k = text.indexOf(ch); k >= 0; k = text.indexOf(ch, k + 1)) count++;
-  return count;
+/** Marks counted per unit while it is tokenized. */
+interface Marks {
+  parens: Uint16Array;
+  guillemets: Uint16Array;
+  low: Uint16Array;
+  high: Uint16Array;
+  straight: Uint16Array;
+  /** The sentence-final mark, closing quotes and brackets aside, when it is `?`, `!` or `:` (else 0). */
+  final: Uint16Array;
+  /** The unit opens with a dash and a space: a line of dialogue. */
+  dialogue: Uint8Array;
 }
 
-/** Quoted passages: English “…” and "…" pairs, Russian «…», „…“ and "…". */
-function quoteCount(text: string, lang: 'en' | 'ru'): number {
-  const guillemets = countChar(text, '«');
-  const low = countChar(text, '„');
-  const high = countChar(text, '“');
-  const straight = countChar(text, '"');
-  const paired = Math.ceil(straight / 2);
-  return lang === 'en' ? high + paired : guillemets + (low > 0 ? low : high) + paired;
+/** Quoted passages: English “…” and "…" pairs, Russian «…», „…“ and "…" (and a line of dialogue opened by a dash). */
+function quoteCount(marks: Marks, u: number, lang: 'en' | 'ru'): number {
+  const paired = Math.ceil(marks.straight[u]! / 2);
+  const high = marks.high[u]!;
+  if (lang === 'en') return high + paired;
+  const low = marks.low[u]!;
+  return marks.guillemets[u]! + (low > 0 ? low : high) + paired + marks.dialogue[u]!;
+}
+
+/** Closing quotes, brackets and spaces that may follow a sentence-final mark. */
+const AFTER_FINAL = new Set(' \t\n\r\u00a0"”»’)]'.split('').map((ch) => ch.charCodeAt(0)));
+
+function finalMark(text: string): number {
+  for (let k = text.length - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 63 || c === 33 || c === 58) return c; // ? ! :
+    if (!AFTER_FINAL.has(c)) return 0;
+  }
+  return 0;
+}
+
+function opensDialogue(text: string): boolean {
+  let k = 0;
+  while (k < text.length && /\s/u.test(text[k]!)) k++;
+  const c = text.charCodeAt(k);
+  return (c === 0x2014 || c === 0x2013) && k + 1 < text.length && /\s/u.test(text[k + 1]!);
 }
 
 /** Transliteration skeleton of a word if it may be a name (capitalised) or a long cognate, else ''. */
@@ -91,94 +107,299 @@ function nameKey(word: string, lang: 'en' | 'ru'): string {
   return key.length >= (capitalised ? 3 : 4) ? key : '';
 }
 
+/** Name keys by word form, per language: skeletons are pure, so one cache serves every alignment. */
+const nameCache = { en: new Map<string, string>(), ru: new Map<string, string>() };
+const NAME_CACHE_LIMIT = 100_000;
+
+function cachedNameKey(word: string, lang: 'en' | 'ru'): string {
+  const cache = nameCache[lang];
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = nameKey(word, lang);
+    if (cache.size >= NAME_CACHE_LIMIT) cache.clear();
+    cache.set(word, key);
+  }
+  return key;
+}
+
+/** Word characters: digits, Latin letters, U+00C0–U+024F and the Cyrillic block U+0400–U+04FF. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
+}
+
+/** Anchor bags of one side, flat: unit u's anchor ids (ascending) and counts are at offsets[u]..offsets[u+1]. */
+export interface FlatBags {
+  offsets: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** Anchor bags of both sides with their keys numbered (`keys[id]`). */
+export interface FlatAnchors {
+  keys: string[];
+  en: FlatBags;
+  ru: FlatBags;
+}
+
+/** The words of one side: distinct forms and, per unit, the form index of each word. */
+interface Tokens {
+  forms: string[];
+  offsets: Int32Array;
+  words: Int32Array;
+  hasDigit: Uint8Array;
+  marks: Marks;
+}
+
+function tokenize(texts: readonly string[]): Tokens {
+  const index = new Map<string, number>();
+  const forms: string[] = [];
+  const offsets = new Int32Array(texts.length + 1);
+  let words = new Int32Array(Math.max(16, texts.length * 8));
+  let count = 0;
+  const hasDigit = new Uint8Array(texts.length);
+  const n = texts.length;
+  const marks: Marks = {
+    parens: new Uint16Array(n),
+    guillemets: new Uint16Array(n),
+    low: new Uint16Array(n),
+    high: new Uint16Array(n),
+    straight: new Uint16Array(n),
+    final: new Uint16Array(n),
+    dialogue: new Uint8Array(n),
+  };
+  for (let u = 0; u < texts.length; u++) {
+    const text = texts[u]!;
+    let start = -1;
+    for (let k = 0; k <= text.length; k++) {
+      const c = k < text.length ? text.charCodeAt(k) : 0;
+      if (k < text.length && isWordCode(c)) {
+        if (start < 0) start = k;
+        if (c <= 57 && c >= 48) hasDigit[u] = 1;
+        continue;
+      }
+      if (c === 40) marks.parens[u]!++;
+      else if (c === 34) marks.straight[u]!++;
+      else if (c === 0xab) marks.guillemets[u]!++;
+      else if (c === 0x201e) marks.low[u]!++;
+      else if (c === 0x201c) marks.high[u]!++;
+      if (start < 0) continue;
+      const form = text.slice(start, k);
+      start = -1;
+      let id = index.get(form);
+      if (id === undefined) {
+        id = forms.length;
+        index.set(form, id);
+        forms.push(form);
+      }
+      if (count === words.length) {
+        const grown = new Int32Array(words.length * 2);
+        grown.set(words);
+        words = grown;
+      }
+      words[count++] = id;
+    }
+    offsets[u + 1] = count;
+    marks.final[u] = finalMark(text);
+    marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
+  }
+  return { forms, offsets, words: words.subarray(0, count), hasDigit, marks };
+}
+
+/** Grows a list of anchor ids and counts (typed arrays, doubled when full) and cuts it into units. */
+class BagBuilder {
+  private ids: Int32Array;
+  private counts: Int32Array;
+  private size = 0;
+  offsets: Int32Array;
+  private unit = 0;
+  private pending: number[] = [];
+
+  constructor(units: number) {
+    this.offsets = new Int32Array(units + 1);
+    this.ids = new Int32Array(Math.max(16, units * 4));
+    this.counts = new Int32Array(this.ids.length);
+  }
+
+  add(id: number, count = 1): void {
+    if (id < 0) return;
+    for (let k = 0; k < count; k++) this.pending.push(id);
+  }
+
+  private push(id: number, count: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2);
+      const counts = new Int32Array(this.size * 2);
+      ids.set(this.ids);
+      counts.set(this.counts);
+      this.ids = ids;
+      this.counts = counts;
+    }
+    this.ids[this.size] = id;
+    this.counts[this.size++] = count;
+  }
+
+  /** Closes the current unit: its ids sorted, repeats counted. */
+  close(): void {
+    const pending = this.pending;
+    if (pending.length > 1) {
+      // Insertion sort: bags are small.
+      for (let k = 1; k < pending.length; k++) {
+        const x = pending[k]!;
+        let z = k - 1;
+        while (z >= 0 && pending[z]! > x) {
+          pending[z + 1] = pending[z]!;
+          z--;
+        }
+        pending[z + 1] = x;
+      }
+    }
+    for (let k = 0; k < pending.length; ) {
+      const id = pending[k]!;
+      let z = k + 1;
+      while (z < pending.length && pending[z] === id) z++;
+      this.push(id, z - k);
+      k = z;
+    }
+    pending.length = 0;
+    this.offsets[++this.unit] = this.size;
+  }
+
+  build(): FlatBags {
+    return { offsets: this.offsets, ids: this.ids.slice(0, this.size), counts: this.counts.slice(0, this.size) };
+  }
+}
+
+const acronymMaps = new WeakMap<object, { en: Map<string, string>; ru: Map<string, string> }>();
+
+function acronymMapsOf(acronyms: ReadonlyArray<readonly [string, string]>): { en: Map<string, string>; ru: Map<string, string> } {
+  let maps = acronymMaps.get(acronyms);
+  if (!maps) {
+    maps = { en: new Map(), ru: new Map() };
+    for (const [enForm, ruForm] of acronyms) {
+      maps.en.set(enForm, ruForm);
+      maps.ru.set(ruForm, ruForm);
+    }
+    acronymMaps.set(acronyms, maps);
+  }
+  return maps;
+}
+
 /**
- * Anchor bags for the two sides of a bitext. The whole of each side is looked at once so that the
- * Latin words of the Russian side decide which English words count as anchors.
+ * Anchor bags for the two sides of a bitext, flat and numbered. The whole of each side is looked at
+ * once so that the Latin words of the Russian side decide which English words count as anchors.
+ * `keep` decides which keys are kept (all by default); `extra` bags are added unit by unit.
+ * Everything about a word depends only on its form, so each distinct form is looked at once.
  */
-export function extractAnchors(
+export function extractFlatAnchors(
   en: readonly string[],
   ru: readonly string[],
   options: AnchorOptions = {},
-): { en: AnchorBag[]; ru: AnchorBag[] } {
-  const acronyms = options.acronyms ?? ACRONYMS_EN_RU;
-  const enAcronym = new Map<string, string>();
-  const ruAcronym = new Map<string, string>();
-  for (const [enForm, ruForm] of acronyms) {
-    enAcronym.set(enForm, ruForm);
-    ruAcronym.set(ruForm, ruForm);
-  }
-
-  const enWords = en.map(words);
-  const ruWords = ru.map(words);
-  // Everything about a word depends only on its form: work on the distinct forms of each side.
-  const distinct = (units: string[][]): string[] => [...new Set(units.flat())];
-  const enForms = distinct(enWords);
-  const ruForms = distinct(ruWords);
-  const latinInRussian = new Set<string>();
-  for (const word of ruForms) {
-    if (LATIN_WORD.test(word) && !enAcronym.has(word) && !/^[0-9]/u.test(word)) latinInRussian.add(word.toLowerCase());
-  }
-
+  keep: (key: string) => boolean = () => true,
+  extra?: { en: readonly AnchorBag[]; ru: readonly AnchorBag[] },
+): FlatAnchors {
+  const { en: enAcronym, ru: ruAcronym } = acronymMapsOf(options.acronyms ?? ACRONYMS_EN_RU);
   const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
   const useNames = options.names ?? true;
+
+  const keys: string[] = [];
+  const keyIds = new Map<string, number>();
+  const intern = (key: string): number => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = keep(key) ? keys.push(key) - 1 : -1;
+      keyIds.set(key, id);
+    }
+    return id;
+  };
+
+  const enTokens = tokenize(en);
+  const ruTokens = tokenize(ru);
+  const latinInRussian = new Set<string>();
+  for (const word of ruTokens.forms) {
+    if (LATIN_WORD.test(word) && !enAcronym.has(word)) latinInRussian.add(word.toLowerCase());
+  }
+
   const conceptsOf = (word: string, lang: 'en' | 'ru'): readonly number[] => {
     if (!lexicon) return [];
     if (lang === 'en') return LATIN_LETTERS.test(word) ? lexicon.english(word) : [];
     return CYRILLIC_WORD.test(word) ? lexicon.russian(word) : [];
   };
-  const enInfo = new Map(enForms.map((w) => [w, { concepts: conceptsOf(w, 'en'), name: useNames ? nameKey(w, 'en') : '' }]));
-  const ruInfo = new Map(ruForms.map((w) => [w, { concepts: conceptsOf(w, 'ru'), name: useNames ? nameKey(w, 'ru') : '' }]));
+  const enConcepts = enTokens.forms.map((w) => conceptsOf(w, 'en'));
+  const ruConcepts = ruTokens.forms.map((w) => conceptsOf(w, 'ru'));
+  const enNames = useNames ? enTokens.forms.map((w) => cachedNameKey(w, 'en')) : [];
+  const ruNames = useNames ? ruTokens.forms.map((w) => cachedNameKey(w, 'ru')) : [];
   // Lexicon concepts and names count only when both sides have them somewhere.
-  const enConcepts = new Set([...enInfo.values()].flatMap((info) => info.concepts));
-  const enNames = new Set([...enInfo.values()].map((info) => info.name));
-  const sharedConcepts = new Set([...ruInfo.values()].flatMap((info) => info.concepts).filter((id) => enConcepts.has(id)));
-  const sharedNames = new Set([...ruInfo.values()].map((info) => info.name).filter((key) => key !== '' && enNames.has(key)));
+  const enConceptSet = new Set<number>();
+  for (const ids of enConcepts) for (const id of ids) enConceptSet.add(id);
+  const sharedConcepts = new Set<number>();
+  for (const ids of ruConcepts) for (const id of ids) if (enConceptSet.has(id)) sharedConcepts.add(id);
+  const enNameSet = new Set(enNames);
+  const sharedNames = new Set(ruNames.filter((key) => key !== '' && enNameSet.has(key)));
 
-  const keysOf = (lang: 'en' | 'ru', word: string, info: { concepts: readonly number[]; name: string }): string[] => {
-    const keys: string[] = [];
-    if (lang === 'en') {
-      const acronym = enAcronym.get(word);
-      if (acronym !== undefined) keys.push(`acr:${acronym}`);
-      else if (latinInRussian.has(word.toLowerCase())) keys.push(`lat:${word.toLowerCase()}`);
-    } else {
-      const acronym = ruAcronym.get(word) ?? enAcronym.get(word); // an acronym may be kept in Latin
-      if (acronym !== undefined) keys.push(`acr:${acronym}`);
-      else if (LATIN_WORD.test(word)) keys.push(`lat:${word.toLowerCase()}`);
+  /** Anchor ids of each form, flat. */
+  const formKeys = (lang: 'en' | 'ru', tokens: Tokens, concepts: (readonly number[])[], names: string[]): { offsets: Int32Array; ids: number[] } => {
+    const offsets = new Int32Array(tokens.forms.length + 1);
+    const ids: number[] = [];
+    tokens.forms.forEach((word, f) => {
+      if (lang === 'en') {
+        const acronym = enAcronym.get(word);
+        if (acronym !== undefined) ids.push(intern(`acr:${acronym}`));
+        else {
+          const lower = word.toLowerCase();
+          if (latinInRussian.has(lower)) ids.push(intern(`lat:${lower}`));
+        }
+      } else {
+        const acronym = ruAcronym.get(word) ?? enAcronym.get(word); // an acronym may be kept in Latin
+        if (acronym !== undefined) ids.push(intern(`acr:${acronym}`));
+        else if (LATIN_WORD.test(word)) ids.push(intern(`lat:${word.toLowerCase()}`));
+      }
+      for (const id of concepts[f]!) if (sharedConcepts.has(id)) ids.push(intern(`lex:${id}`));
+      const name = names[f];
+      if (name && sharedNames.has(name)) ids.push(intern(`name:${name}`));
+      offsets[f + 1] = ids.length;
+    });
+    return { offsets, ids };
+  };
+
+  const paren = intern('paren:(');
+  const quote = intern('quote:');
+  const bags = (lang: 'en' | 'ru', texts: readonly string[], tokens: Tokens, keysOf: { offsets: Int32Array; ids: number[] }, extraBags: readonly AnchorBag[] | undefined): FlatBags => {
+    const builder = new BagBuilder(texts.length);
+    for (let u = 0; u < texts.length; u++) {
+      const text = texts[u]!;
+      if (tokens.hasDigit[u]) for (const digits of text.match(NUMBER) ?? []) builder.add(intern(`num:${normaliseNumber(digits)}`));
+      const marks = tokens.marks;
+      const parens = marks.parens[u]!;
+      if (parens > 0) builder.add(paren, parens);
+      const quotes = quoteCount(marks, u, lang);
+      if (quotes > 0) builder.add(quote, quotes);
+      const final = marks.final[u]!;
+      if (final) builder.add(intern(`end:${String.fromCharCode(final)}`));
+      for (let w = tokens.offsets[u]!; w < tokens.offsets[u + 1]!; w++) {
+        const f = tokens.words[w]!;
+        for (let k = keysOf.offsets[f]!; k < keysOf.offsets[f + 1]!; k++) builder.add(keysOf.ids[k]!);
+      }
+      const more = extraBags?.[u];
+      if (more) for (const [key, count] of more) builder.add(intern(key), count);
+      builder.close();
     }
-    for (const id of info.concepts) if (sharedConcepts.has(id)) keys.push(`lex:${id}`);
-    if (sharedNames.has(info.name)) keys.push(`name:${info.name}`);
-    return keys;
+    return builder.build();
   };
-  const enKeys = new Map([...enInfo].map(([w, info]) => [w, keysOf('en', w, info)]));
-  const ruKeys = new Map([...ruInfo].map(([w, info]) => [w, keysOf('ru', w, info)]));
-
-  const bagOf = (lang: 'en' | 'ru', text: string, unitWords: readonly string[], keys: Map<string, string[]>): AnchorBag => {
-    const bag = new Map<string, number>();
-    for (const digits of text.match(NUMBER) ?? []) add(bag, `num:${normaliseNumber(digits)}`);
-    const parens = countChar(text, '(');
-    if (parens > 0) add(bag, 'paren:(', parens);
-    const quotes = quoteCount(text, lang);
-    if (quotes > 0) add(bag, 'quote:', quotes);
-    for (const word of unitWords) for (const key of keys.get(word)!) add(bag, key);
-    return bag;
-  };
-  const enBags = en.map((text, index) => bagOf('en', text, enWords[index]!, enKeys));
-  const ruBags = ru.map((text, index) => bagOf('ru', text, ruWords[index]!, ruKeys));
-  return { en: enBags, ru: ruBags };
+  const enBags = bags('en', en, enTokens, formKeys('en', enTokens, enConcepts, enNames), extra?.en);
+  const ruBags = bags('ru', ru, ruTokens, formKeys('ru', ruTokens, ruConcepts, ruNames), extra?.ru);
+  return { keys, en: enBags, ru: ruBags };
 }
 
-/** Sum of several bags (the units of one side of a bead). */
-export function mergeBags(bags: readonly AnchorBag[]): AnchorBag {
-  if (bags.length === 1) return bags[0]!;
-  const merged = new Map<string, number>();
-  for (const bag of bags) for (const [key, count] of bag) add(merged, key, count);
-  return merged;
-}
-
-/** A bag compiled for the inner loop: anchor ids (ascending) and their counts. */
-export interface PackedBag {
-  ids: Int32Array;
-  counts: Int32Array;
+/** Anchor bags for the two sides of a bitext, as maps from key to count (see `extractFlatAnchors`). */
+export function extractAnchors(en: readonly string[], ru: readonly string[], options: AnchorOptions = {}): { en: AnchorBag[]; ru: AnchorBag[] } {
+  const flat = extractFlatAnchors(en, ru, options);
+  const maps = (bags: FlatBags, count: number): AnchorBag[] =>
+    Array.from({ length: count }, (_, u) => {
+      const bag = new Map<string, number>();
+      for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) bag.set(flat.keys[bags.ids[k]!]!, bags.counts[k]!);
+      return bag;
+    });
+  return { en: maps(flat.en, en.length), ru: maps(flat.ru, ru.length) };
 }
 
 /** Weight of an anchor kind (the part of its key before `:`). */
@@ -187,149 +408,4 @@ export interface AnchorWeight {
   match: number;
   /** Nats added for each anchor found on one side only. */
   miss: number;
-}
-
-/** Bags of both sides with their keys numbered, and each key's weights; unweighted kinds are dropped. */
-export interface PackedAnchors {
-  en: PackedBag[];
-  ru: PackedBag[];
-  match: Float64Array;
-  miss: Float64Array;
-}
-
-export function packAnchors(
-  en: readonly AnchorBag[],
-  ru: readonly AnchorBag[],
-  weights: Readonly<Record<string, AnchorWeight>>,
-): PackedAnchors {
-  const keys = new Map<string, number>();
-  const match: number[] = [];
-  const miss: number[] = [];
-  const pack = (bag: AnchorBag): PackedBag => {
-    const entries: [number, number][] = [];
-    for (const [key, count] of bag) {
-      let id = keys.get(key);
-      if (id === undefined) {
-        const weight = weights[key.slice(0, key.indexOf(':'))];
-        if (!weight) continue;
-        id = keys.size;
-        keys.set(key, id);
-        match.push(weight.match);
-        miss.push(weight.miss);
-      }
-      entries.push([id, count]);
-    }
-    entries.sort((a, b) => a[0] - b[0]);
-    return { ids: Int32Array.from(entries, (e) => e[0]), counts: Int32Array.from(entries, (e) => e[1]) };
-  };
-  const enPacked = en.map(pack);
-  const ruPacked = ru.map(pack);
-  return { en: enPacked, ru: ruPacked, match: Float64Array.from(match), miss: Float64Array.from(miss) };
-}
-
-const EMPTY_BAG: PackedBag = { ids: new Int32Array(0), counts: new Int32Array(0) };
-
-/** Sum of packed bags. */
-export function mergePacked(bags: readonly PackedBag[]): PackedBag {
-  if (bags.length === 0) return EMPTY_BAG;
-  let merged = bags[0]!;
-  for (let k = 1; k < bags.length; k++) {
-    const a = merged;
-    const b = bags[k]!;
-    const ids = new Int32Array(a.ids.length + b.ids.length);
-    const counts = new Int32Array(ids.length);
-    let x = 0;
-    let y = 0;
-    let z = 0;
-    while (x < a.ids.length || y < b.ids.length) {
-      const idA = x < a.ids.length ? a.ids[x]! : Infinity;
-      const idB = y < b.ids.length ? b.ids[y]! : Infinity;
-      if (idA === idB) {
-        ids[z] = idA;
-        counts[z++] = a.counts[x++]! + b.counts[y++]!;
-      } else if (idA < idB) {
-        ids[z] = idA;
-        counts[z++] = a.counts[x++]!;
-      } else {
-        ids[z] = idB;
-        counts[z++] = b.counts[y++]!;
-      }
-    }
-    merged = { ids: ids.subarray(0, z), counts: counts.subarray(0, z) };
-  }
-  return merged;
-}
-
-/** The bag without the anchors `keep` rejects. */
-export function filterPacked(bag: PackedBag, keep: (id: number) => boolean): PackedBag {
-  let kept = 0;
-  for (let k = 0; k < bag.ids.length; k++) if (keep(bag.ids[k]!)) kept++;
-  if (kept === bag.ids.length) return bag;
-  const ids = new Int32Array(kept);
-  const counts = new Int32Array(kept);
-  for (let k = 0, z = 0; k < bag.ids.length; k++) {
-    if (!keep(bag.ids[k]!)) continue;
-    ids[z] = bag.ids[k]!;
-    counts[z++] = bag.counts[k]!;
-  }
-  return { ids, counts };
-}
-
-/** Σ (match + 2·miss) × count over a bag: the most it can gain from any other bag. */
-export function gainBound(bag: PackedBag, match: Float64Array, miss: Float64Array): number {
-  let total = 0;
-  for (let k = 0; k < bag.ids.length; k++) total += (match[bag.ids[k]!]! + 2 * miss[bag.ids[k]!]!) * bag.counts[k]!;
-  return total;
-}
-
-/** Σ miss weight × count over a bag: its lexical cost when nothing on the other side matches it. */
-export function missTotal(bag: PackedBag, miss: Float64Array): number {
-  let total = 0;
-  for (let k = 0; k < bag.ids.length; k++) total += miss[bag.ids[k]!]! * bag.counts[k]!;
-  return total;
-}
-
-/**
- * What two bags gain from each other: Σ over shared anchors of min(count) × (match + 2·miss), so that
- * `anchorCost(a, b) = missTotal(a) + missTotal(b) − pairGain(a, b)`.
- */
-export function pairGain(en: PackedBag, ru: PackedBag, match: Float64Array, miss: Float64Array): number {
-  let gain = 0;
-  let x = 0;
-  let y = 0;
-  const enIds = en.ids;
-  const ruIds = ru.ids;
-  while (x < enIds.length && y < ruIds.length) {
-    const a = enIds[x]!;
-    const b = ruIds[y]!;
-    if (a === b) {
-      const ca = en.counts[x++]!;
-      const cb = ru.counts[y++]!;
-      gain += (ca < cb ? ca : cb) * (match[a]! + 2 * miss[a]!);
-    } else if (a < b) x++;
-    else y++;
-  }
-  return gain;
-}
-
-/** Lexical cost: rewards anchors shared by the two sides, penalises those found on one side only. */
-export function anchorCost(en: PackedBag, ru: PackedBag, match: Float64Array, miss: Float64Array): number {
-  let cost = 0;
-  let x = 0;
-  let y = 0;
-  while (x < en.ids.length || y < ru.ids.length) {
-    const idEn = x < en.ids.length ? en.ids[x]! : Infinity;
-    const idRu = y < ru.ids.length ? ru.ids[y]! : Infinity;
-    if (idEn === idRu) {
-      const a = en.counts[x++]!;
-      const b = ru.counts[y++]!;
-      const shared = a < b ? a : b;
-      cost += miss[idEn]! * (a + b - 2 * shared) - match[idEn]! * shared;
-    } else if (idEn < idRu) {
-      cost += miss[idEn]! * en.counts[x++]!;
-    } else {
-      cost += miss[idRu]! * ru.counts[y++]!;
-    }
-  }
-  return cost;
 }

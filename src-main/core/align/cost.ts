@@ -59,6 +59,7 @@ export const DEFAULT_ANCHOR_WEIGHTS: Readonly<Record<string, AnchorWeight>> = {
   lex: { match: 0.6, miss: 0.25 },
   name: { match: 1.5, miss: 0.75 },
   quote: { match: 0.5, miss: 0.5 },
+  end: { match: 0.5, miss: 0.5 },
 };
 
 /** Weights of a length-only aligner (Gale–Church): no lexical evidence at all. */
@@ -112,37 +113,66 @@ function logErfc(x: number): number {
 export function lengthCost(enLength: number, ruLength: number, model: CostModel): number {
   const mean = Math.max((enLength + ruLength / model.ratio) / 2, 1);
   const delta = Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * mean);
-  const normal = Math.log1p(-model.outlierShare) + logErfc(delta / Math.SQRT2);
-  const broad = Math.log(model.outlierShare) + logErfc(delta / model.outlierScale / Math.SQRT2);
+  return tailCost(delta, model.outlierShare, model.outlierScale);
+}
+
+export const TABLE_STEP = 1 / 128;
+export const TABLE_SIZE = 64 * 128;
+const TABLE_END = TABLE_SIZE * TABLE_STEP;
+
+/** The mixture's tail cost −log P(|δ| ≥ delta). */
+function tailCost(delta: number, share: number, scale: number): number {
+  const normal = Math.log1p(-share) + logErfc(delta / Math.SQRT2);
+  const broad = Math.log(share) + logErfc(delta / scale / Math.SQRT2);
   const high = Math.max(normal, broad);
   return -(high + Math.log(Math.exp(normal - high) + Math.exp(broad - high)));
 }
 
-const TABLE_STEP = 1 / 128;
-const TABLE_SIZE = 64 * 128;
+const tailTables = new Map<string, Float64Array>();
 
 /**
- * `lengthCost` through a table of the tail cost over |δ| ∈ [0, 64) with linear interpolation (error
- * below 1e-4 nats), for the inner loop of the aligner; one table per model, built on first use.
+ * The tail cost over |δ| ∈ [0, 64] in steps of `TABLE_STEP` for one outlier share and scale, filled
+ * lazily (NaN: not computed yet; see `tableTail`). It does not depend on the ratio or the variance, so
+ * a handful of tables serve every alignment of a process, and a short text computes only the few
+ * entries it reaches.
+ */
+export function tailTable(share: number, scale: number): Float64Array {
+  const key = `${share}/${scale}`;
+  let table = tailTables.get(key);
+  if (!table) {
+    table = new Float64Array(TABLE_SIZE + 2).fill(Number.NaN);
+    if (tailTables.size > 16) tailTables.clear();
+    tailTables.set(key, table);
+  }
+  return table;
+}
+
+/** Entry k of a tail table, computed on first use. */
+export function tableEntry(table: Float64Array, k: number, share: number, scale: number): number {
+  let value = table[k]!;
+  if (value !== value) table[k] = value = tailCost(k * TABLE_STEP, share, scale);
+  return value;
+}
+
+/** The tail cost of `delta` from `table` (linear interpolation, error below 1e-4 nats). */
+export function tableTail(table: Float64Array, delta: number, share: number, scale: number): number {
+  const x = delta / TABLE_STEP;
+  // Past the table the broad law's Gaussian tail dominates: its cost grows as δ² / (2·scale²).
+  if (x >= TABLE_SIZE) return tableEntry(table, TABLE_SIZE, share, scale) + (delta * delta - TABLE_END * TABLE_END) / (2 * scale * scale);
+  const k = Math.floor(x);
+  const f = x - k;
+  return tableEntry(table, k, share, scale) * (1 - f) + tableEntry(table, k + 1, share, scale) * f;
+}
+
+/**
+ * `lengthCost` through a table of the tail cost (see `tailTable`), for the inner loop of the aligner.
  */
 export function tabulatedLengthCost(model: CostModel): (enLength: number, ruLength: number) => number {
-  const table = new Float64Array(TABLE_SIZE + 1);
-  const tail = (delta: number): number => {
-    const normal = Math.log1p(-model.outlierShare) + logErfc(delta / Math.SQRT2);
-    const broad = Math.log(model.outlierShare) + logErfc(delta / model.outlierScale / Math.SQRT2);
-    const high = Math.max(normal, broad);
-    return -(high + Math.log(Math.exp(normal - high) + Math.exp(broad - high)));
-  };
-  for (let k = 0; k <= TABLE_SIZE; k++) table[k] = tail(k * TABLE_STEP);
-  const { ratio, variance } = model;
+  const { ratio, variance, outlierShare: share, outlierScale: scale } = model;
+  const table = tailTable(share, scale);
   return (enLength, ruLength) => {
     const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
-    const delta = Math.abs(ruLength - ratio * enLength) / Math.sqrt(variance * mean);
-    const x = delta / TABLE_STEP;
-    if (x >= TABLE_SIZE) return tail(delta);
-    const k = Math.floor(x);
-    const f = x - k;
-    return table[k]! * (1 - f) + table[k + 1]! * f;
+    return tableTail(table, Math.abs(ruLength - ratio * enLength) / Math.sqrt(variance * mean), share, scale);
   };
 }
 

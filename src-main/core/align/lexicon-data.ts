@@ -564,4 +564,329 @@ east, eastern | восто
 west, western | запад
 north, northern | север
 south, southern | юг, южн
+# --- diplomacy and statements: verbs and abstract nouns
+express, expression | выраж, выска
+concern, concerned | обеспокоен, озабочен, беспокойств
+gratitude, grateful, thank, thanks | благодар, признательн
+sorrow, grief | скорб, горе, печал
+condolence | соболезн
+loss | потер, утрат
+life, lives | жизн
+suffering, suffer | страдан, страда
+welcome | приветств
+convene, convening | созыв, проведен
+approach | подход
+contribute, contribution | вклад, содейств, внос
+prevent, prevention | предотвращ, профилакт, предупрежд
+mitigate, mitigation | смягчен, смягч
+discrimination | дискриминац
+stigmatization, stigma | стигматизац
+promote, promotion | продвиг, поощр, содейств
+intensify | активизир, интенсифиц
+encourage, encouragement | поощр, стимулир
+strengthen | укрепл, усил
+enhance, enhancement | повыш, расшир, улучш
+ensure | обеспеч
+note | отмеч, замет
+recognize, recognise, recognition | признав, призна
+reaffirm, affirm | подтвержд
+emphasize, emphasise, stress | подчерк
+acknowledge | призна
+underline | подчерк
+recall | напомин, ссыл
+reiterate | вновь заяв, подтвержд
+share | раздел
+commend, praise | высоко оцен, похвал
+appreciate, appreciation | оцен, признательн
+urge, call upon | призыв
+condemn | осужд
+respect | уважен, уважа
+sovereignty, sovereign | суверен
+independence, independent | независим
+territory, territorial | территор
+integrity | целостн
+stability, stable | стабильн
+prosperity, prosperous | процвет
+dialogue, dialog | диалог
+consultation, consult | консульт
+negotiation, negotiate | переговор
+mediation | посредн
+consensus | консенсус
+dispute, conflict | спор, конфликт
+settlement | урегулир
+solidarity | солидарн
+friendship, friendly | дружб, дружеств, дружествен
+trust, confidence | довер
+understanding | взаимопониман, понима
+goodwill | добр вол
+interest | интерес
+benefit, beneficial | выгод, польз
+opportunity | возможн
+potential | потенциал
+progress | прогресс
+achievement, achieve | достиж
+success, successful | успе
+goal, objective, aim | цел
+target | цел, задан
+mission | задач, мисс
+role | рол
+importance | важн, значен
+basis, base | основ, баз
+area, sphere | област, сфер
+level | уровен, уровн
+scale | масштаб
+manner | образ, способ
+means | средств
+tool, instrument | инструмент, средств
+practice, practical | практик, практич
+best | лучш, передов
+lesson | урок
+outcome | итог, результат
+impact, effect | воздейств, влиян, последств
+consequence | последств
+response, respond | реагир, ответ
+recovery, recover | восстановл
+resilience, resilient | устойчив, жизнестойк
+preparedness, prepare | готовн, подготов
+readiness, ready | готов
+detection, detect | выявл, обнаруж
+control | контрол
+containment, contain | сдержив, сдерж
+treatment, treat | лечен
+testing | тестир
+diagnosis, diagnostic | диагност
+epidemiological, epidemiology | эпидемиолог
+laboratory | лаборатор
+equipment | оборудован
+supply, supplies | поставк, снабжен, запас
+medicines | лекарств, препарат
+protection, protect, protective | защит
+safety | безопасн
+risk | риск
+spread | распростран
+outbreak | вспышк
+case | случа
+victim | жертв
+welfare, well-being | благополуч
+livelihood | средств к существ
+poverty | бедност, нищет
+inequality | неравенств
+access, accessible | доступ
+affordable, affordability | доступн, ценов
+fair, equitable, equity | справедлив
+transparent, transparency | транспарентн, прозрачн
+timely | своевремен
+regular | регулярн
+collective | коллектив
+multilateral, multilateralism | многосторон
+bilateral | двусторон
+sectoral, sector | сектор, отрасл
+stakeholder | заинтересован
+private | частн
+business | бизнес, предпринимател
+enterprise, company, firm | предприят, компан, фирм
+market | рынок, рынк, рыноч
+supply chain | цепоч
+growth | рост, раст
+increase | увелич, рост
+decrease, decline, reduce, reduction | сниж, сокращ, уменьш
+rise | рост, повыш
+price | цен
+cost | стоимост, расход, затрат
+rate | ставк, темп
+expense | расход
+income, revenue | доход
+profit | прибыл
+loan, credit | кредит, займ
+debt | долг, задолж
+bank | банк
+currency | валют
+dollar | доллар
+rouble, ruble | рубл
+euro | евро
+export | экспорт
+import | импорт
+cargo, freight | груз, фрахт
+goods | товар
+product | продукт, продукц
+oil, petroleum | нефт
+gas | газ
+fuel | топлив
+electricity | электроэнерг, электричеств
+tonne, ton | тонн
+vessel | судн, суд
+fleet | флот
+harbour, harbor | гаван
+route | маршрут
+flight | рейс, полет
+airport | аэропорт
+passenger | пассажир
+insurance | страхов
+shortage | нехватк, дефицит
+analyst | аналитик
+expert | эксперт
+consultancy | консалтинг
+authority, authorities | власт, орган, администрац
+administration | администрац
+official | официальн, чиновник
+agency | агентств, ведомств
+office | офис, бюро, управлен
+department | департамент, отдел
+director | директор
+chairman | председател
+leader | лидер, руководител
+spokesman, spokesperson | представител
+journalist | журналист
+newspaper | газет, пресс
+news | новост
+media | сми, медиа
+radio | радио
+television | телевиден, телевиз
+film, movie | фильм, кино
+theatre, theater | театр
+orchestra | оркестр
+music | музык
+museum | музе
+exhibition | выставк
+festival | фестивал
+art, artist | искусств, художник
+literature | литератур
+language | язык
+teaching, teach | преподава, обучен
+university | университет
+seminar | семинар
+textbook | учебник
+material | материал
+publishing, publish | издательств, публику, опубликов
+quarter | квартал
+annual, annually | ежегод, годов
+daily | ежедневн
+record | рекорд, запис
+total | общ, итог, всего
+average | средн
+proportion | дол
+majority | большинств
+part | част
+today | сегодня
+tomorrow | завтра
+yesterday | вчера
+tonight | сегодня вечер
+soon | скоро
+later | позже, позднее, последующ
+# --- law and treaties
+hereinafter | далее
+desire, desiring | желая, жела
+expenses | расход
+accommodation | проживан
+meals | питан
+travel, trip | поездк, путешеств, проезд
+sending | направля
+receiving | принима
+facilitate | содейств, облегч
+study | изучен, учеб
+contact | контакт
+direct | прям
+studio | студи
+establish, establishment | учрежд, созда, установл
+approve, approval | утвержд, одобр
+alternately | поочередн
+duration | срок, продолжит
+extend, extension | продл, продлен
+terminate, termination | прекращ
+notify, notification | уведомл, уведом
+amend, amendment | изменен, поправк
+interpret, interpretation | толкован
+authentic | аутентичн
+witness | удостоверен, свидетел
+duly | должным образом
+authorized, authorised | уполномоч
+# --- technical documentation
+configuration, configure | конфигурац, настро
+back up | резервн
+restore, restoration | восстанов
+encrypt, encryption, encrypted | шифр, зашифр
+storage, store | хранен, хран
+schedule, scheduled | расписан, планиров
+interval | интервал
+automatic, automatically | автоматич
+manually | вручн
+interrupt, interrupted | прерв, прерыв
+continue | продолж
+listing | список, просмотр
+developer | разработчик
+developers | разработчик
+platform | платформ
+operating | операцион
+terminal | терминал
+path | пут
+archive | архив
+compress, compression | сжат, сжим
+uninstall | удал
+upgrade | обновл
+require, requirement | требова, требу
+available | доступн
+enable | включ
+disable | отключ
+display, show | отобража, показ, вывод
+print | печат, вывод
+specify | указ
+following | следующ
+previous | предыдущ
+current | текущ
+local | локальн
+remote | удален
+cloud | облак, облачн
+# --- narrative
+fence | забор, изгород
+birch | берез
+smell | запах
+smoke | дым
+pier | причал, пристан
+wooden | деревян
+old woman | старух
+fishing | рыб
+forty | сорок
+twenty | двадцат
+thirty | тридцат
+fifty | пятьдесят
+worry | волнов, беспоко
+god | бог
+soul | душ
+heaven | неб
+neighbour, neighbor | сосед
+suddenly | вдруг, внезапн
+slowly | медленн
+quickly | быстр
+closely | внимательн
+attentively, carefully | внимательн, осторожн
+gate | ворот, калитк
+yard | двор
+garden | сад
+shore | берег
+wave | волн
+net | сет
+studied | учил, учеб
+childhood | детств
+memories | воспомин, памят
+dream | сон, сн, мечт
+tears | слез
+shoulder | плеч
+knee | колен
+steps | шаг
+carriage, wagon | вагон
+ticket | билет
+suitcase | чемодан
+coat | пальт
+hat, cap | шапк, шляп
+boots | сапог
+cup | чашк
+plate | тарелк
+spoon | ложк
+knife | нож
+milk | молок
+sugar | сахар
+meat | мяс
+soup | суп
+apple | яблок
+potato | картоф, картош
 `;

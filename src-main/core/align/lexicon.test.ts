@@ -32,7 +32,10 @@ describe('the lexicon', () => {
 
   it('ships several hundred concepts, each with both sides', () => {
     const shipped = shippedLexicon();
-    expect(shipped.size).toBeGreaterThan(500);
+    expect(shipped.size).toBeGreaterThan(800);
+    expect(shipped.english('gratitude')).toEqual(shipped.russian('благодарность'));
+    expect(shipped.russian('судов')).toContain(shipped.english('vessels')[0]); // суд: a vessel, or a court
+    expect(shipped.english('encrypted')).toEqual(shipped.russian('зашифрованные'));
     expect(shipped.english('treaty')).toEqual(shipped.russian('договора'));
     expect(shipped.english('computers')).toEqual(shipped.russian('компьютеров'));
     expect(shipped.english('June')).toEqual(shipped.russian('июня'));

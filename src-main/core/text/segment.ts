@@ -58,7 +58,11 @@ const LATIN_OR_CYRILLIC = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 const DIGIT = /[0-9]/;
 const LINE_BREAK = /\r\n|\r|\n/g;
 
-const isSpace = (ch: string | undefined): boolean => ch !== undefined && WHITESPACE.test(ch);
+const isSpace = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(ch);
+};
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
 const isUpperLetter = (ch: string | undefined): boolean =>
   ch !== undefined && UPPER.test(ch) && LATIN_OR_CYRILLIC.test(ch);
@@ -105,20 +109,28 @@ export function splitParagraphs(text: string): Span[] {
   return paragraphs;
 }
 
-const abbreviationPatternCache = new Map<string, RegExp>();
+/** `т. е.` → `т\.\s*е\.`: the abbreviation as a pattern, any space allowed after an inner dot. */
+function abbreviationBody(abbreviation: string): string {
+  return `${abbreviation
+    .trim()
+    .split(/\.\s*/u)
+    .filter((part) => part.length > 0)
+    .map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&'))
+    .join('\\.\\s*')}\\.`;
+}
 
-/** `т. е.` → /(?<!\p{L})т\.\s*е\.$/u: matches the abbreviation at the end of a string. */
-function abbreviationPattern(abbreviation: string): RegExp {
-  let pattern = abbreviationPatternCache.get(abbreviation);
+const abbreviationsPatternCache = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * One pattern for a list of abbreviations, matching any of them at the end of a string after a
+ * non-letter: /(?<!\p{L})(?:т\.\s*е\.|…)$/u. Compiled once per list.
+ */
+function abbreviationsPattern(abbreviations: readonly string[]): RegExp {
+  let pattern = abbreviationsPatternCache.get(abbreviations);
   if (!pattern) {
-    const body = abbreviation
-      .trim()
-      .split(/\.\s*/u)
-      .filter((part) => part.length > 0)
-      .map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&'))
-      .join('\\.\\s*');
-    pattern = new RegExp(`(?<!\\p{L})${body}\\.$`, 'u');
-    abbreviationPatternCache.set(abbreviation, pattern);
+    const bodies = abbreviations.map(abbreviationBody);
+    pattern = bodies.length > 0 ? new RegExp(`(?<!\\p{L})(?:${bodies.join('|')})$`, 'u') : /(?!)/u;
+    abbreviationsPatternCache.set(abbreviations, pattern);
   }
   return pattern;
 }
@@ -138,7 +150,7 @@ function dotIsProtected(text: string, dot: number, abbreviations: readonly strin
   // "17 июня 2020 г. Затем…": a year's г./гг. ends the sentence when a capital follows (see splitClauses);
   // "в г. Москве" keeps the abbreviation.
   if (YEAR_ABBREVIATION.test(before)) return false;
-  if (abbreviations.some((abbreviation) => abbreviationPattern(abbreviation).test(before))) return true;
+  if (abbreviationsPattern(abbreviations).test(before)) return true;
   if (isUpperLetter(text[dot - 1]) && !isLetter(text[dot - 2])) return true;
   let tokenStart = dot;
   while (tokenStart > 0 && !isSpace(text[tokenStart - 1])) tokenStart--;
