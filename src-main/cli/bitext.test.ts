@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeDocx } from '../core/import/testing';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
@@ -43,7 +45,7 @@ describe('the bitext command', { timeout: 60_000 }, () => {
   it('exits 1 with a message for a missing file, bad encoding or empty input', () => {
     const cases = [
       [join(dir, 'missing.txt'), /missing\.txt: cannot read \(no such file\)/u],
-      [file('cp1251.txt', Uint8Array.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])), /not valid UTF-8/u],
+      [file('picture.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48])), /binary/u],
       [file('empty.txt', ''), /empty input/u],
     ] as const;
     for (const [path, message] of cases) {
@@ -52,6 +54,16 @@ describe('the bitext command', { timeout: 60_000 }, () => {
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(message);
     }
+  });
+
+  it('reads the formats and encodings the app imports: a .docx against a Windows-1251 text', () => {
+    const docx = file('statement-en.docx', makeDocx(['The Parties met in Moscow on 17 June 2020.', 'They agreed on a plan of 5 parts.']));
+    const cp1251 = file('statement-ru-cp1251.txt', iconv.encode('Стороны встретились в Москве 17 июня 2020 г.\r\n\r\nОни согласовали план из 5 частей.\r\n', 'win1251'));
+    const result = bitext('align', '--format', 'tmx', docx, cp1251);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('<tuv xml:lang="en"><seg>They agreed on a plan of 5 parts.</seg></tuv>');
+    expect(result.stdout).toContain('<tuv xml:lang="ru"><seg>Они согласовали план из 5 частей.</seg></tuv>');
   });
 
   it('exits 2 with the usage for bad arguments', () => {

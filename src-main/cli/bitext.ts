@@ -4,9 +4,17 @@
  * Runs from source through tsx (no build step). Exit status: 0 ok, 1 input error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
+import { decodeBytes } from '../core/import/decode';
+import { ImportError } from '../core/import/errors';
+import { formatOf, readMonolingual } from '../core/import/formats';
 import { InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
-function readInput(path: string): string {
+/**
+ * Reads an input the way the app imports it: plain UTF-8 text as it is (offsets count from the
+ * file's first byte), other encodings (UTF-16, Windows-1251, KOI8-R, CP866) detected and decoded,
+ * and Markdown, HTML and .docx converted to paragraphs of text.
+ */
+function readInput(path: string, presegmented: boolean): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -15,7 +23,21 @@ function readInput(path: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
     throw new InputError(`${path}: cannot read (${why})`);
   }
-  return decodeText(bytes, path);
+  try {
+    if (presegmented || formatOf(path) === 'txt') {
+      try {
+        return decodeText(bytes, path);
+      } catch (error) {
+        // Not UTF-8: detect the encoding as the app does (an empty or binary file stays refused).
+        if (!(error instanceof InputError) || !/UTF-8/.test(error.message)) throw error;
+        return decodeBytes(bytes, path).text;
+      }
+    }
+    return readMonolingual(bytes, path).text;
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
 }
 
 function main(argv: readonly string[]): number {
@@ -25,8 +47,8 @@ function main(argv: readonly string[]): number {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const en = readInput(command.en);
-    const ru = readInput(command.ru);
+    const en = readInput(command.en, command.presegmented);
+    const ru = readInput(command.ru, command.presegmented);
     const { stdout, stderr } = runAlign(command, en, ru);
     process.stdout.write(stdout);
     if (stderr) process.stderr.write(stderr);
