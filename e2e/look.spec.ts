@@ -74,7 +74,7 @@ for (const v of variants) {
     await page.getByRole('button', { name: v.layout, exact: true }).click();
     await page.locator('select').filter({ has: page.locator('option[value="sepia"]') }).selectOption(v.theme);
     for (const name of v.open) await page.getByRole('button', { name, exact: true }).click();
-    if (v.open.includes('Search') || v.open.includes('Поиск')) await page.keyboard.type(v.ui === 'en' ? 'health' : 'здравоохран');
+    if ((v.open as readonly string[]).some((name) => name === 'Search' || name === 'Поиск')) await page.keyboard.type(v.ui === 'en' ? 'health' : 'здравоохран');
     await page.evaluate(() => document.fonts.ready);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');

@@ -2,20 +2,26 @@
  * The real Electron app, for machines where the Electron binary is installed. Where it cannot be
  * (no download allowed, as in this project's CI), every test here is skipped with the reason.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ElectronApplication, _electron as electron, expect, test } from '@playwright/test';
 import { ROOT } from '../helpers/harness';
 
+/**
+ * Where the Electron binary is, found without `require('electron')`: that would try to download it,
+ * and these machines must make no request that does not go to the app itself.
+ */
 function electronBinary(): { path?: string; why?: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return existsSync(path) ? { path } : { why: `the Electron binary is not installed (${path} is missing)` };
-  } catch (error) {
-    return { why: `the Electron binary is not installed: ${(error as Error).message.split('\n')[0]}` };
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    return existsSync(path) ? { path } : { why: `ELECTRON_OVERRIDE_DIST_PATH has no Electron binary (${path})` };
   }
+  const dir = join(ROOT, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return { why: 'the Electron binary is not installed (node_modules/electron/path.txt is missing)' };
+  const path = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(path) ? { path } : { why: `the Electron binary is not installed (${path} is missing)` };
 }
 
 const binary = electronBinary();
