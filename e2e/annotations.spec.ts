@@ -11,6 +11,8 @@ function exportsIn(dir: string): string[] {
 async function open(page: Page, origin: string) {
   await page.goto(origin);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  // The text moves when the web font arrives: measure only after that.
+  await page.evaluate(() => document.fonts.ready);
 }
 
 /** Drags the mouse across part of the first English clause of a row: a real selection. */

@@ -10,25 +10,19 @@
  */
 import type { AlignedRow, AlignedText, Clause, Lang, ParagraphGroup, ParagraphKind } from '../core/model';
 import type {
-  AnchorMethod,
-  Annotation,
-  AnnotationAnchor,
   AnnotationColor,
   AnnotationKind,
   AnnotationList,
   AnnotationSelection,
-  AnnotationsProblem,
-  AnnotationTarget,
   AnnotationView,
   ExportFormat,
   ImportReport,
-  RowTarget,
-  TextPositionSelector,
-  TextQuoteSelector,
-  TextRange,
-  TextTarget,
 } from '../core/annotations/model';
 import type { ActionId } from './actions';
+
+/** The annotation model's types belong to the contract too; so does its colour palette. */
+export type * from '../core/annotations/model';
+export { ANNOTATION_COLORS } from '../core/annotations/model';
 
 export type UiLanguage = 'en' | 'ru';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'ru'];
@@ -108,27 +102,6 @@ export interface ReadingPosition {
 }
 
 export type { ActionId, AlignedRow, AlignedText, Clause, Lang, ParagraphGroup, ParagraphKind };
-export type {
-  AnchorMethod,
-  Annotation,
-  AnnotationAnchor,
-  AnnotationColor,
-  AnnotationKind,
-  AnnotationList,
-  AnnotationSelection,
-  AnnotationsProblem,
-  AnnotationTarget,
-  AnnotationView,
-  ExportFormat,
-  ImportReport,
-  RowTarget,
-  TextPositionSelector,
-  TextQuoteSelector,
-  TextRange,
-  TextTarget,
-};
-/** The annotation colour palette, in the order a picker shows it. */
-export const ANNOTATION_COLORS: readonly AnnotationColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
 
 export interface CreateAnnotationRequest {
   documentId: string;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../src-main/contract/ipc';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 export interface EditorValue {
   color: AnnotationColor;
@@ -88,19 +89,7 @@ export function AnnotationEditor({
             <span>{reattachLabel}</span>
           </label>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {t('annotations.saveFailed')} {error}
-          </p>
-        )}
-        <div className="editor-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="tool-button primary" disabled={saving}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormFooter error={error === undefined ? undefined : `${t('annotations.saveFailed')} ${error}`} onCancel={onClose} submitDisabled={saving} />
       </form>
     </Dialog>
   );

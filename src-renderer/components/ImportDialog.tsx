@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 type Mode = 'pair' | 'bilingual';
 const BILINGUAL = /\.(tmx|tsv)$/i;
@@ -198,19 +199,13 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
             <span role="status">{t(`import.phases.${job.phase}`)}</span>
           </div>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="editor-actions">
-          <button type="button" className="tool-button" onClick={close}>
-            {job?.state === 'running' ? t('import.cancel') : t('common.cancel')}
-          </button>
-          <button type="submit" className="tool-button primary" disabled={!check || !!job}>
-            {t('import.start')}
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          onCancel={close}
+          cancelLabel={job?.state === 'running' ? t('import.cancel') : t('common.cancel')}
+          submitLabel={t('import.start')}
+          submitDisabled={!check || !!job}
+        />
       </form>
     </Dialog>
   );

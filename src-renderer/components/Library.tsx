@@ -4,6 +4,7 @@ import type { LibraryEntry, LocalizedText } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { AppHeader } from './AppHeader';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 import { ImportDialog } from './ImportDialog';
 
 type Overlay =
@@ -191,19 +192,7 @@ function RenameDialog({ entry, onSave, onClose }: { entry: LibraryEntry; onSave:
           <span>{t('library.titleRu')}</span>
           <input value={ru} required lang="ru" onChange={(e) => setRu(e.target.value)} />
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="editor-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="tool-button primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -229,19 +218,7 @@ function RemoveDialog({ entry, onRemove, onClose }: { entry: LibraryEntry; onRem
             <span>{t('library.purge', { count: entry.annotations })}</span>
           </label>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="editor-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="tool-button danger">
-            {t('library.remove')}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={t('library.remove')} danger />
       </form>
     </Dialog>
   );

@@ -266,22 +266,38 @@ export function Reader({
   const annotationsRef = useRef(annotations.annotations);
   annotationsRef.current = annotations.annotations;
 
-  // A selection inside one column offers the highlight bar.
+  // A selection inside one column offers the highlight bar, once the reader has finished making it
+  // (not while the mouse button is still down).
   useEffect(() => {
     let timer: number | undefined;
-    const onChange = () => {
+    let pointerDown = false;
+    const update = () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
+        if (pointerDown) return;
         const sel = window.getSelection();
         const selection = selectionInText(sel, clauseIndex);
         if (!selection || !sel) return setPending(undefined);
         const box = sel.getRangeAt(0).getBoundingClientRect();
         setPending({ selection, at: { x: box.left + box.width / 2, y: box.top } });
-      }, 120);
+      }, 80);
     };
-    document.addEventListener('selectionchange', onChange);
+    const onDown = (e: PointerEvent) => {
+      if ((e.target as HTMLElement | null)?.closest?.('.selection-bar')) return;
+      pointerDown = true;
+      setPending(undefined);
+    };
+    const onUp = () => {
+      pointerDown = false;
+      update();
+    };
+    document.addEventListener('selectionchange', update);
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('pointerup', onUp);
     return () => {
-      document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('selectionchange', update);
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('pointerup', onUp);
       window.clearTimeout(timer);
     };
   }, [clauseIndex]);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlignedRow, Lang } from '../../src-main/contract/ipc';
 import { Dialog } from './Dialog';
+import { FormFooter } from './FormFooter';
 
 /** Choose where a row splits in each language: the clauses before the split make the first row. */
 export function SplitDialog({ row, onSplit, onClose }: { row: AlignedRow; onSplit: (en: number, ru: number) => Promise<void>; onClose: () => void }) {
@@ -39,19 +40,7 @@ export function SplitDialog({ row, onSplit, onClose }: { row: AlignedRow; onSpli
           {side('en')}
           {side('ru')}
         </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="editor-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="tool-button primary">
-            {t('alignment.split')}
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={t('alignment.split')} />
       </form>
     </Dialog>
   );
