@@ -6,6 +6,9 @@ import { AppHeader } from './components/AppHeader';
 import { Library } from './components/Library';
 import { Reader } from './components/Reader';
 
+/** The document opened at start (the one read last, else the bundled statement), if there is one. */
+export type Startup = { id: string; doc: DocumentView } | undefined;
+
 type View =
   | { kind: 'library' }
   | { kind: 'loading'; id: string }
@@ -16,9 +19,9 @@ type View =
  * The app: the reader on the document read last (the bundled statement at first start), and the
  * library of documents one click away.
  */
-export function App({ initialPrefs, lastDocumentId }: { initialPrefs: ReaderPrefs; lastDocumentId: string | null }) {
+export function App({ initialPrefs, startup }: { initialPrefs: ReaderPrefs; startup: Promise<Startup> }) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<View>({ kind: 'library' });
+  const [view, setView] = useState<View>({ kind: 'loading', id: '' });
   const [prefs, setPrefs] = useState(initialPrefs);
 
   const open = useCallback(async (id: string) => {
@@ -33,16 +36,22 @@ export function App({ initialPrefs, lastDocumentId }: { initialPrefs: ReaderPref
   }, []);
 
   useEffect(() => {
-    (async () => {
-      const documents = await expectOk(getApi().listDocuments());
-      const last = lastDocumentId ? documents.find((d) => d.id === lastDocumentId) : undefined;
-      const first = last ?? documents.find((d) => d.bundled) ?? documents[0];
-      if (first) await open(first.id);
-      else setView({ kind: 'library' });
-    })().catch(() => setView({ kind: 'library' }));
-    // Once, at start.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    let cancelled = false;
+    startup.then(
+      (first) => {
+        if (cancelled) return;
+        if (!first) return setView({ kind: 'library' });
+        performance.mark('bitext:document-received');
+        setView({ kind: 'reader', doc: first.doc });
+      },
+      (error: unknown) => {
+        if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [startup]);
 
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);

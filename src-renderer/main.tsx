@@ -4,7 +4,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './App';
+import { App, type Startup } from './App';
 import { expectOk, getApi } from './api';
 import { applyPrefs } from './hooks/usePrefs';
 import { initI18n } from './i18n';
@@ -12,20 +12,31 @@ import { initI18n } from './i18n';
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
+  const api = getApi();
+  // Ask for the settings and the document list together, and open the first document as soon as
+  // both are known, while the interface is still being set up.
+  const pendingSettings = expectOk(api.getSettings());
+  const pendingDocuments = expectOk(api.listDocuments());
   let settings;
   try {
-    settings = await expectOk(getApi().getSettings());
+    settings = await pendingSettings;
   } catch (error) {
     root.textContent = error instanceof Error ? error.message : String(error);
     root.setAttribute('role', 'alert');
     return;
   }
+  const lastDocumentId = settings.lastDocumentId;
+  const startup: Promise<Startup> = pendingDocuments.then(async (documents) => {
+    const first = documents.find((d) => d.id === lastDocumentId) ?? documents.find((d) => d.bundled) ?? documents[0];
+    return first ? { id: first.id, doc: await expectOk(api.openDocument({ id: first.id })) } : undefined;
+  });
+  startup.catch(() => undefined);
   applyPrefs(settings.reader);
   const i18n = await initI18n(settings.uiLanguage);
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App initialPrefs={settings.reader} lastDocumentId={settings.lastDocumentId} />
+        <App initialPrefs={settings.reader} startup={startup} />
       </I18nextProvider>
     </StrictMode>,
   );
