@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { makeBigDocument } from '../e2e/helpers/big-document';
+import { CHROMIUM_ARGS } from '../e2e/helpers/browser';
 import { startHarness } from '../src-main/web/harness';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const alignMs = performance.now() - t0;
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   const firstRows: number[] = [];
   const fromNavigation: number[] = [];

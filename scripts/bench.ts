@@ -32,20 +32,13 @@ import { alignText } from '../src-main/core/align/align';
 import { DocumentLibrary } from '../src-main/core/documents/library';
 import { segmentText } from '../src-main/core/text/segment';
 import { startHarness } from '../src-main/web/harness';
+import { CHROMIUM_ARGS } from '../e2e/helpers/browser';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 const DOCUMENTS_DIR = join(ROOT, 'resources', 'documents');
 const DOCUMENT_ID = 'asean-russia-covid19-2020';
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 10) || 10);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // ---------------------------------------------------------------------------------------------
 // statistics and printing

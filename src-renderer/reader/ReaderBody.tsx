@@ -2,7 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { AnnotationView } from '../../src-main/contract/ipc';
 import type { RowEntry } from './model';
-import { type ClauseMarks, type RowLayout, RowView } from './RowView';
+import { type ClauseMarks, type RowLayout, RowView, type RowViewProps } from './RowView';
 
 /** Documents longer than this are rendered in windows of rows (virtualised). */
 export const VIRTUALIZE_ABOVE = 400;
@@ -22,6 +22,18 @@ export interface ReaderBodyProps {
   confirmed: ReadonlySet<string>;
 }
 
+/** What one row is drawn with, the same in both kinds of body. */
+function rowProps(props: ReaderBodyProps, entry: RowEntry): RowViewProps {
+  return {
+    entry,
+    view: props.view,
+    marks: props.marks.get(entry.index),
+    rowNotes: props.rowNotes.get(entry.index),
+    peek: props.peekRow === entry.index,
+    checked: props.confirmed.has(entry.row.id),
+  };
+}
+
 /** Small documents render every row (best for screen readers and the browser's own find). */
 const PlainRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function PlainRows(props, ref) {
   useImperativeHandle(ref, () => ({
@@ -32,15 +44,7 @@ const PlainRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function PlainRo
   return (
     <div className="rows">
       {props.entries.map((entry) => (
-        <RowView
-          key={entry.row.id}
-          entry={entry}
-          view={props.view}
-          marks={props.marks.get(entry.index)}
-          rowNotes={props.rowNotes.get(entry.index)}
-          peek={props.peekRow === entry.index}
-          checked={props.confirmed.has(entry.row.id)}
-        />
+        <RowView key={entry.row.id} {...rowProps(props, entry)} />
       ))}
     </div>
   );
@@ -78,14 +82,7 @@ const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function Virtu
             className="virtual-item"
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <RowView
-              entry={entry}
-              view={props.view}
-              marks={props.marks.get(entry.index)}
-              rowNotes={props.rowNotes.get(entry.index)}
-              peek={props.peekRow === entry.index}
-              checked={props.confirmed.has(entry.row.id)}
-            />
+            <RowView {...rowProps(props, entry)} />
           </div>
         );
       })}

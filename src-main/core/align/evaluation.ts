@@ -10,6 +10,7 @@
  *    if some of its English units are in gold beads whose Russian units overlap its Russian units;
  *  - counts are pooled over all the alignments scored together; F1 is the harmonic mean.
  */
+import { mulberry32 } from '../random';
 
 export interface GoldBead {
   en: number[];
@@ -60,17 +61,7 @@ export function setFromRows(name: string, rows: readonly { en: readonly string[]
   return set;
 }
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same perturbations everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export type Perturbation =
   | { op: 'omit'; side: 'en' | 'ru'; share: number }

@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnnotationStore } from './store';
 import { DOC } from './testing/fixtures';
+import { mulberry32 } from '../random';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../../..');
@@ -30,17 +31,8 @@ const SEED = 0x5eed_2024;
 /** Journal lines between compactions in the child: small, so that many runs compact. */
 const COMPACT_LINES = 16;
 
-/** mulberry32: small, seeded, good enough to spread kill moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so that a failing run can be repeated: it spreads the kill moments. */
+const random = mulberry32;
 
 const dirs: string[] = [];
 let childArgs: string[] = ['--import', 'tsx', CHILD];

@@ -4,6 +4,7 @@
  * No Electron: saving an export goes through an injected `saveExport`.
  */
 import { randomUUID } from 'node:crypto';
+import type { CreateAnnotationRequest, UpdateAnnotationRequest } from '../../contract/ipc';
 import type { DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
 import type { Lang } from '../model';
@@ -44,25 +45,9 @@ export interface DocumentSources {
   source(documentId: string): Promise<DocumentSource>;
 }
 
-export interface CreateAnnotation {
-  documentId: string;
-  selection: AnnotationSelection;
-  kind: AnnotationKind;
-  color: AnnotationColor;
-  note?: string;
-  tags?: string[];
-}
-
-export interface UpdateAnnotation {
-  documentId: string;
-  id: string;
-  kind?: AnnotationKind;
-  color?: AnnotationColor;
-  note?: string;
-  tags?: string[];
-  /** Re-attaches the annotation (an orphan, typically) to a new selection. */
-  selection?: AnnotationSelection;
-}
+/** The service takes the requests exactly as the contract defines them. */
+export type CreateAnnotation = CreateAnnotationRequest;
+export type UpdateAnnotation = UpdateAnnotationRequest;
 
 export class AnnotationService {
   private readonly anchoring = new WeakMap<DocumentSource, AnchoringDocument>();

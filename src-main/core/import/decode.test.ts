@@ -5,20 +5,11 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TextEncodingName, decodeBytes, encodeText, readFileBytes } from './decode';
 import { ImportError } from './errors';
-import { STATEMENT } from './testing';
+import { refusal, STATEMENT } from './testing';
 
 /** What an encoding can carry of a text (KOI8-R and CP866 have no « » — …). */
 const representable = (text: string, encoding: string) => iconv.decode(iconv.encode(text, encoding), encoding);
 
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('not refused');
-}
 
 async function refusalOf(run: () => Promise<unknown>): Promise<ImportError> {
   try {

@@ -11,19 +11,10 @@ import {
   readBilingual,
   readMonolingual,
 } from './formats';
-import { STATEMENT, firstParagraphs, makeDocx } from './testing';
+import { STATEMENT, firstParagraphs, makeDocx, refusal } from './testing';
 
 const paragraphsOf = (text: string) => text.trim().split('\n\n');
 
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('not refused');
-}
 
 describe('plain text', () => {
   it('keeps the paragraphs and ends with one newline', () => {

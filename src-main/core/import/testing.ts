@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import { ImportError } from './errors';
 
 const DIR = fileURLToPath(new URL('../../../resources/documents/asean-russia-covid19-2020/', import.meta.url));
 export const STATEMENT = {
@@ -41,4 +42,15 @@ export function makeDocx(paragraphs: readonly string[], options: { macro?: boole
 /** The first `n` paragraphs of a text (the statement is short, but tests want it shorter). */
 export function firstParagraphs(text: string, n: number): string {
   return `${text.trim().split(/\n\s*\n/).slice(0, n).join('\n\n')}\n`;
+}
+
+/** Runs something that must refuse its input; returns the refusal (anything else is rethrown). */
+export function refusal(run: () => unknown): ImportError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
 }
