@@ -119,8 +119,23 @@ export type AnnotationSelection =
 
 /** Something went wrong with a document's annotations file; the reader must be told. */
 export type AnnotationsProblem =
-  /** The file did not parse or validate: it was moved aside and the backup (if any) loaded. */
-  | { kind: 'recovered'; file: string; movedTo: string; restoredFrom: 'backup' | 'nothing' }
+  /**
+   * The file (snapshot or journal) was damaged: it was kept aside as `movedTo` and what could be
+   * recovered was loaded — from the backup, and from every part of the damaged file still whole.
+   */
+  | {
+      kind: 'recovered';
+      file: string;
+      movedTo: string;
+      restoredFrom: 'backup' | 'nothing';
+      /**
+       * How many notes may be missing or in an older version: 0 when everything was recovered;
+       * absent when it cannot be told (the damage took the counts with it).
+       */
+      affected?: number;
+      /** Every damaged file kept aside, when more than one was (`movedTo` is the first). */
+      copies?: string[];
+    }
   /** Written by a newer version of the app: left as it is, and this document's notes are read-only. */
   | { kind: 'newer-version'; file: string; version: number };
 

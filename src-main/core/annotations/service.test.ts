@@ -13,6 +13,7 @@ import { createHandlers, dispatch, type Handlers } from '../ipc/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
 import { AnnotationStore } from './store';
+import { parseSnapshot } from './store-format';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOCUMENTS = join(ROOT, 'resources/documents');
@@ -130,9 +131,13 @@ describe('annotation channels', () => {
     });
     // Make it an orphan by editing its stored quote to text that is nowhere in the document.
     const file = join(dir, 'annotations', `${DOC}.json`);
-    const raw = JSON.parse(await fs.readFile(file, 'utf8'));
-    raw.annotations[0].target.selectors[0].exact = 'zzzz qqqq xxxx wwww nowhere to be found';
-    raw.annotations[0].target.selectors[1] = { type: 'TextPositionSelector', start: 1, end: 2 };
+    // Written back as a version 2 file (one JSON document), which the store still reads.
+    const snapshot = parseSnapshot(await fs.readFile(file), DOC);
+    const raw: { annotations: Array<{ target: { selectors: unknown[] } }> } & Record<string, unknown> = JSON.parse(
+      JSON.stringify({ schemaVersion: 2, documentId: DOC, seq: snapshot.seq, annotations: snapshot.annotations }),
+    );
+    (raw.annotations[0]!.target.selectors[0] as { exact: string }).exact = 'zzzz qqqq xxxx wwww nowhere to be found';
+    raw.annotations[0]!.target.selectors[1] = { type: 'TextPositionSelector', start: 1, end: 2 };
     await fs.writeFile(file, JSON.stringify(raw));
     const fresh = await makeHandlers(dir);
     const listed = await call<AnnotationList>('annotations:list', { documentId: DOC }, fresh);
