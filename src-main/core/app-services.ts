@@ -4,6 +4,7 @@ import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
 import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
+import { removeStaleTemporaries } from './fs/temporary';
 import { CorrectionsStore } from './library/corrections-store';
 import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
 import { UserDocuments } from './library/user-documents';
@@ -45,6 +46,8 @@ export async function createAppServices(
   options: AppServicesOptions,
   onUiLanguageChanged?: (language: 'en' | 'ru') => void,
 ): Promise<AppServices> {
+  // Before any writer starts: temporary files a killed process left, of every writer.
+  await removeStaleTemporaries(options.userDataDir);
   const settings = await SettingsStore.open(options.userDataDir, options.systemLanguages);
   const userDocuments = UserDocuments.inUserData(options.userDataDir);
   await userDocuments.cleanUp();
