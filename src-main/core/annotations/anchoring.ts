@@ -22,10 +22,11 @@ import {
   type TextRange,
   type TextTarget,
 } from './model';
+import type { FuzzyBudget } from './fuzzy';
 import { type QuoteMatch, TextPositionAnchor, TextQuoteAnchor, round } from './selectors';
 import { SourceText, isLowSurrogate } from './source-text';
 
-export { type FuzzyBudget, approximateMatches } from './fuzzy';
+export { type FuzzyBudget, approximateMatches, fuzzyBudget } from './fuzzy';
 export { MIN_QUOTE_SIMILARITY, MIN_SCORE, type QuoteMatch, type QuoteSearchOptions, TextPositionAnchor, TextQuoteAnchor } from './selectors';
 export { SourceText, codePointToUtf16, utf16ToCodePoint } from './source-text';
 
@@ -117,7 +118,7 @@ export function rowTargetFromRow(doc: AnchoringDocument, rowId: string): RowTarg
 }
 
 /** Places a text target in the current text: position, then exact quote, then fuzzy quote. */
-export function anchorTextTarget(doc: AnchoringDocument, target: TextTarget): AnnotationAnchor {
+export function anchorTextTarget(doc: AnchoringDocument, target: TextTarget, budget?: FuzzyBudget): AnnotationAnchor {
   const source = doc.sources[target.lang];
   const [quoteSelector, positionSelector] = target.selectors;
   const quote = TextQuoteAnchor.fromSelector(quoteSelector);
@@ -128,7 +129,7 @@ export function anchorTextTarget(doc: AnchoringDocument, target: TextTarget): An
     return textAnchor(source, byPosition, 'position', 1);
   }
   const hint = source.toUtf16(position.start);
-  const match = quote.toRange(source, { hint });
+  const match = quote.toRange(source, budget ? { hint, budget } : { hint });
   if (match) return textAnchor(source, match, match.method, match.score);
   return { status: 'orphan', type: 'text' };
 }
@@ -159,7 +160,7 @@ function textAnchor(source: SourceText, range: TextRange, method: AnchorMethod, 
  * texts contain both quotes; else the row where both quotes are found (fuzzily, with the minimum
  * score) in the current texts; else an orphan.
  */
-export function anchorRowTarget(doc: AnchoringDocument, target: RowTarget): AnnotationAnchor {
+export function anchorRowTarget(doc: AnchoringDocument, target: RowTarget, budget?: FuzzyBudget): AnnotationAnchor {
   const rowText = (row: RowInfo, lang: Lang): string => {
     const range = row.ranges[lang];
     return range ? doc.sources[lang].text.slice(range.start, range.end) : '';
@@ -188,7 +189,10 @@ export function anchorRowTarget(doc: AnchoringDocument, target: RowTarget): Anno
     const selector = target.quotes[lang];
     if (selector.exact === '') continue;
     const hint = same?.ranges[lang]?.start;
-    const match = TextQuoteAnchor.fromSelector(selector).toRange(doc.sources[lang], hint === undefined ? {} : { hint });
+    const match = TextQuoteAnchor.fromSelector(selector).toRange(doc.sources[lang], {
+      ...(hint === undefined ? {} : { hint }),
+      ...(budget ? { budget } : {}),
+    });
     if (!match) return { status: 'orphan', type: 'row' };
     found[lang] = match;
     score = Math.min(score, match.score);
@@ -224,6 +228,7 @@ function rowAnchor(row: RowInfo, method: AnchorMethod, score: number): Annotatio
   };
 }
 
-export function anchorTarget(doc: AnchoringDocument, target: TextTarget | RowTarget): AnnotationAnchor {
-  return target.type === 'text' ? anchorTextTarget(doc, target) : anchorRowTarget(doc, target);
+/** Places a target; `budget` bounds the fuzzy work (shared by one pass over a document). */
+export function anchorTarget(doc: AnchoringDocument, target: TextTarget | RowTarget, budget?: FuzzyBudget): AnnotationAnchor {
+  return target.type === 'text' ? anchorTextTarget(doc, target, budget) : anchorRowTarget(doc, target, budget);
 }

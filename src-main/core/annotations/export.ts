@@ -313,6 +313,8 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
       if (!quote || !row) return 'a row note needs a quote and a row in each language';
       const clean = cleanQuote(quote);
       if (!clean) return 'a quote is not text';
+      const tooLong = quoteTooLong(clean);
+      if (tooLong) return tooLong;
       quotes[lang] = clean;
       rowId = String(row.value);
     }
@@ -330,6 +332,8 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     const selectors = selectorsOf(t);
     const quote = cleanQuote(selectors.find((s) => s.type === 'TextQuoteSelector'));
     if (!quote || quote.exact === '') return 'no quote to anchor to';
+    const tooLong = quoteTooLong(quote);
+    if (tooLong) return tooLong;
     const positionRaw = selectors.find((s) => s.type === 'TextPositionSelector') as { start?: unknown; end?: unknown } | undefined;
     const position =
       positionRaw && typeof positionRaw.start === 'number' && typeof positionRaw.end === 'number'
@@ -366,6 +370,17 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     return `invalid ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim();
   }
   return checked.data;
+}
+
+/** Why a quote is refused for its length (the same limits as a selection in the reader), if it is. */
+function quoteTooLong(quote: TextQuoteSelector): string | undefined {
+  if (quote.exact.length > LIMITS.quote) {
+    return `the quote is ${quote.exact.length.toLocaleString('en')} characters long; at most ${LIMITS.quote.toLocaleString('en')} are imported`;
+  }
+  if (quote.prefix.length > LIMITS.context || quote.suffix.length > LIMITS.context) {
+    return `the quote's context is longer than ${LIMITS.context} characters`;
+  }
+  return undefined;
 }
 
 function cleanQuote(raw: Record<string, unknown> | undefined): TextQuoteSelector | undefined {

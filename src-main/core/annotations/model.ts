@@ -76,7 +76,7 @@ export interface TextRange {
   end: number;
 }
 
-/** Where an annotation sits in the current text; computed on every list, never stored. */
+/** Where an annotation sits in the current text; computed (and kept per text version), never stored. */
 export type AnnotationAnchor =
   | {
       status: 'anchored';
@@ -151,6 +151,8 @@ export interface ImportReport {
   rejected: number;
   /** Why some were rejected (the first few). */
   reasons: string[];
+  /** How many of the file's annotations could not be placed in the current text (imported as orphans). */
+  orphans?: number;
 }
 
 export type ExportFormat = 'markdown' | 'jsonld';

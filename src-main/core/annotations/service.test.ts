@@ -12,7 +12,9 @@ import { DocumentLibrary } from '../documents/library';
 import { createHandlers, dispatch, type Handlers } from '../ipc/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
+import { buildAnchoringDocument } from './anchoring';
 import { AnnotationStore } from './store';
+import { hostileJsonLd } from './testing/hostile';
 import { parseSnapshot } from './store-format';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -256,7 +258,7 @@ describe('export and import', () => {
     try {
       const empty = await makeHandlers(other);
       const report = await call<ImportReport>('annotations:import', { documentId: DOC, content }, empty);
-      expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0, reasons: [] });
+      expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0, reasons: [], orphans: 0 });
       const listed = await call<AnnotationList>('annotations:list', { documentId: DOC }, empty);
       expect(listed.annotations).toEqual([highlight, comparison]);
       const twice = await call<ImportReport>('annotations:import', { documentId: DOC, content }, empty);
@@ -364,5 +366,50 @@ describe('annotation request schemas', () => {
     const result = await dispatch(handlers, channel, payload);
     expect(result).toMatchObject({ ok: false, code: 'bad-request' });
     expect(await fs.readdir(dir)).not.toContain('annotations');
+  });
+});
+
+describe('a hostile annotation file', () => {
+  it('imports 470 quotes of 10,000 characters that match nothing as orphans at once, and lists them without anchoring again', async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    const content = hostileJsonLd(DOC);
+    expect(content.length).toBeGreaterThan(4_700_000);
+    const report = await service.import(DOC, content);
+    expect(report).toMatchObject({ added: 470, rejected: 0, orphans: 470 });
+    expect(service.anchors.stats).toEqual({ computed: 470, reused: 0 });
+
+    const listed = await service.list(DOC);
+    expect(listed.annotations).toHaveLength(470);
+    expect(listed.annotations.every((a) => a.anchor.status === 'orphan')).toBe(true);
+    // Checked once, at import, for this text version: a list only looks the answers up.
+    expect(service.anchors.stats).toEqual({ computed: 470, reused: 470 });
+    await service.list(DOC);
+    expect(service.anchors.stats).toEqual({ computed: 470, reused: 940 });
+    await service.flush();
+  });
+
+  it('refuses a quote over the length limit and an import past the per-document cap, saying why', async () => {
+    const service = new AnnotationService(new AnnotationStore(join(dir, 'annotations'), { maxAnnotations: 5 }), library, async () => ({
+      saved: false,
+    }));
+    const tooLong = await service.import(DOC, hostileJsonLd(DOC, { count: 1, quoteLength: 10_001 }));
+    expect(tooLong).toMatchObject({ added: 0, rejected: 1, reasons: ['#1: the quote is 10,001 characters long; at most 10,000 are imported'] });
+    await expect(service.import(DOC, hostileJsonLd(DOC, { count: 6, quoteLength: 20 }))).rejects.toThrow(
+      /at most 5 annotations; this one has 0, and this would add 6/,
+    );
+    expect(await service.import(DOC, hostileJsonLd(DOC, { count: 5, quoteLength: 20 }))).toMatchObject({ added: 5 });
+    await service.flush();
+  });
+
+  it('anchors again when the text changes (a new text version), not before', async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    await service.create({ documentId: DOC, selection: await select('COVID-19'), kind: 'highlight', color: 'blue' });
+    await service.list(DOC);
+    await service.list(DOC);
+    expect(service.anchors.stats.reused).toBeGreaterThanOrEqual(2);
+    const source = await library.source(DOC);
+    const changed = buildAnchoringDocument(source.view.body, { ...source.texts, en: `${source.texts.en} ` });
+    expect(service.anchors.versionOf(changed)).not.toBe(service.anchors.versionOf(buildAnchoringDocument(source.view.body, source.texts)));
+    await service.flush();
   });
 });
