@@ -236,6 +236,24 @@ describe('export and import', () => {
     expect(md.split(`## Paragraph ${row.number}\n`)).toHaveLength(2);
   });
 
+  it('writes notes, tags and quotes to Markdown as text: HTML escaped, control characters dropped', async () => {
+    const created = await call<AnnotationView>('annotations:create', {
+      documentId: DOC,
+      selection: await select('COVID-19'),
+      kind: 'note',
+      color: 'pink',
+      note: '<script>alert("x")</script> & <img src=x onerror=alert(1)>\u0000NUL\u0007bell\u001b[31mred\ttab\nsecond line',
+      tags: ['<b>bold</b>', 'ok\u0000tag'],
+    });
+    expect(created.note).toContain('\u0000'); // kept as written in the store; only the export is made safe
+    await call('annotations:export', { documentId: DOC, format: 'markdown' });
+    const md = exports.get(`${DOC}-annotations.md`) ?? '';
+    expect(md).not.toMatch(/<script|<img|<b>/);
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(md).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;NULbell[31mred\ttab\nsecond line');
+    expect(md).toContain('#&lt;b&gt;bold&lt;/b&gt; #oktag');
+  });
+
   it('round-trips JSON-LD: export, import into an empty store, same annotations; twice adds nothing', async () => {
     const { highlight, comparison } = await annotate();
     await call('annotations:export', { documentId: DOC, format: 'jsonld' });
