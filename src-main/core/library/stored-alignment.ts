@@ -4,13 +4,14 @@
  * import; the reader's corrections are kept apart, as an edit log over it (`corrections.ts`).
  */
 import { z } from 'zod';
+import { rowIdSchema } from '../../contract/ipc';
 import type { AlignedText, Clause, Lang } from '../model';
 
 export const ALIGNMENT_SCHEMA_VERSION = 1;
 
 const clauseRef = z.tuple([z.string().min(1).max(64), z.number().int().min(0), z.number().int().min(0)]);
 const storedRow = z
-  .object({ id: z.string().regex(/^r\d{1,6}-\d{1,6}$/), en: z.array(clauseRef), ru: z.array(clauseRef), confidence: z.number().min(0).max(1) })
+  .object({ id: rowIdSchema, en: z.array(clauseRef), ru: z.array(clauseRef), confidence: z.number().min(0).max(1) })
   .strict();
 const storedGroup = z
   .object({
