@@ -160,7 +160,7 @@ export const contract = {
   },
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Channel = Contract[MethodName]['channel'];
 /** What the renderer sends and what a handler receives: inferred from the request's zod schema. */
@@ -175,8 +175,8 @@ export const events = {
   /** An import job moved on (Electron only; the harness cannot push: poll `importStatus`). */
   onImportProgress: { channel: 'import:progress', payload: type<ImportJobStatus>() },
 } as const;
-export type Events = typeof events;
-export type EventName = keyof Events;
+type Events = typeof events;
+type EventName = keyof Events;
 export type EventChannel = Events[EventName]['channel'];
 
 /** The API the preload exposes as `window.bitext`: one named function per contract entry. */
@@ -195,7 +195,7 @@ export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>;
 export type Subscribe = (channel: EventChannel, listener: (payload: unknown) => void) => () => void;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+const EVENT_NAMES = Object.keys(events) as EventName[];
 
 /** Builds the named-function API over a transport. Used by the preload and the harness bridge. */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): BitextApi {
@@ -209,10 +209,4 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): BitextApi {
     api[name] = (listener: (payload: unknown) => void) => subscribe(channel, (payload) => listener(payload));
   }
   return Object.freeze(api) as BitextApi;
-}
-
-export const CHANNELS: readonly Channel[] = METHOD_NAMES.map((name) => contract[name].channel);
-
-export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }

@@ -4,8 +4,8 @@
  * rules only main applies.
  */
 export type * from '../../contract/annotations';
-export { ANNOTATION_COLORS, ANNOTATION_KINDS } from '../../contract/enums';
-export type { AnnotationColor, AnnotationKind, ExportFormat } from '../../contract/enums';
+export { ANNOTATION_COLORS } from '../../contract/enums';
+export type { ExportFormat } from '../../contract/enums';
 
 /** How many code points of context a quote selector keeps either side. */
 export const QUOTE_CONTEXT = 32;

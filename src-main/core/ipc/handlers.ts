@@ -4,7 +4,6 @@
  * validation and the same services whichever transport carries its requests.
  */
 import {
-  type Channel,
   type MethodName,
   type RequestOf,
   type ResponseOf,
@@ -105,4 +104,3 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
   }
 }
 
-export type { Channel };
