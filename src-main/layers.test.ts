@@ -8,7 +8,9 @@
  * - `src-main/core/` never imports `electron` (it runs under Node tests); only the Electron glue
  *   (`src-main/electron/`) and the preload do;
  * - `core/align`, `core/text` and `core/export` import no Node built-in (they could run in a worker
- *   or the renderer); their tests may read fixtures from disk.
+ *   or the renderer); their tests may read fixtures from disk;
+ * - the renderer reaches main through one gateway, `src-renderer/api.ts`: no other file touches
+ *   `window.bitext` (the preload's API, typed by the contract's `BitextApi`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -137,6 +139,12 @@ describe('layers', () => {
       { path: 'src-main/core/text/x.test.ts', text: "import { readFileSync } from 'node:fs';" },
     ];
     expect(violations(good)).toEqual([]);
+  });
+
+  it('only the gateway touches the preload API', () => {
+    const GATEWAY = ['src-renderer/api.ts'];
+    const touching = tree.filter((f) => under(f.path, 'src-renderer') && /\bwindow\s*\.\s*bitext\b|\['bitext'\]/.test(f.text));
+    expect(touching.map((f) => f.path).sort()).toEqual(GATEWAY);
   });
 
   it('every source file keeps to its layer', () => {

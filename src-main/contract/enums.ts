@@ -65,6 +65,9 @@ export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 export const IMPORT_MODES = ['pair', 'bilingual'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+/** Where `move` takes a clause: a row's first to the previous row, or its last to the next. */
+export const MOVE_DIRECTIONS = ['first-to-previous', 'last-to-next'] as const;
+
 export const IMPORT_PHASES = ['queued', 'segmenting', 'aligning', 'writing', 'done'] as const;
 export type ImportPhase = (typeof IMPORT_PHASES)[number];
 

@@ -1,7 +1,7 @@
 /** The library: importing documents, correcting their alignment, exporting the bitext. */
 import { z } from 'zod';
 import type { ErrorCode, ImportPhase, Lang, SourceFormat, TextEncodingName } from './enums';
-import { LANGS } from './enums';
+import { LANGS, MOVE_DIRECTIONS } from './enums';
 import { rowIdSchema } from './ids';
 import { IMPORT_LIMITS } from './limits';
 import type { LocalizedText } from './document';
@@ -123,7 +123,7 @@ export const alignmentOperationSchema = z.discriminatedUnion('op', [
       op: z.literal('move'),
       rowId: rowIdSchema,
       lang: z.enum(LANGS),
-      direction: z.enum(['first-to-previous', 'last-to-next']),
+      direction: z.enum(MOVE_DIRECTIONS),
     })
     .strict(),
   /** Mark a row as checked by the reader (or not). */

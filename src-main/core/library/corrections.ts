@@ -18,7 +18,7 @@
  * groups merged by a row merge become one, and groups are renumbered as the aligner numbers them.
  */
 import { z } from 'zod';
-import { type AlignmentOperation, langSchema, type ReviewKind, type ReviewRow, rowIdSchema } from '../../contract/ipc';
+import { type AlignmentOperation, langSchema, MOVE_DIRECTIONS, type ReviewKind, type ReviewRow, rowIdSchema } from '../../contract/ipc';
 import type { AlignedRow, AlignedText, Clause, Lang, ParagraphGroup } from '../model';
 
 export const MAX_LOG = 10_000;
@@ -46,7 +46,7 @@ export const storedOperationSchema = z.discriminatedUnion('op', [
       row: rowKeySchema,
       fp,
       lang: langSchema,
-      direction: z.enum(['first-to-previous', 'last-to-next']),
+      direction: z.enum(MOVE_DIRECTIONS),
       target: rowKeySchema,
     })
     .strict(),

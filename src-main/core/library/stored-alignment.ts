@@ -4,7 +4,7 @@
  * import; the reader's corrections are kept apart, as an edit log over it (`corrections.ts`).
  */
 import { z } from 'zod';
-import { rowIdSchema } from '../../contract/ipc';
+import { PARAGRAPH_KINDS, rowIdSchema } from '../../contract/ipc';
 import type { AlignedText, Clause, Lang } from '../model';
 
 export const ALIGNMENT_SCHEMA_VERSION = 1;
@@ -16,7 +16,7 @@ const storedRow = z
 const storedGroup = z
   .object({
     number: z.number().int().min(0),
-    kind: z.enum(['title', 'preamble', 'operative', 'body']),
+    kind: z.enum(PARAGRAPH_KINDS),
     en: z.array(z.number().int().min(0)),
     ru: z.array(z.number().int().min(0)),
     rows: z.array(storedRow),

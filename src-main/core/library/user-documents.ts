@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isDocumentId, type LocalizedText } from '../../contract/ipc';
+import { isDocumentId, type LocalizedText, SOURCE_FORMATS } from '../../contract/ipc';
 import { manifestSchema } from '../documents/manifest';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-file';
@@ -26,7 +26,7 @@ export const importedManifestSchema = manifestSchema.extend({
       at: z.iso.datetime({ offset: true }),
       originalNames: z.array(z.string().min(1).max(255)).min(1).max(2),
       encodings: z.array(z.string().min(1).max(32)).min(1).max(2),
-      format: z.enum(['txt', 'md', 'html', 'docx', 'tmx', 'tsv']),
+      format: z.enum(SOURCE_FORMATS),
     })
     .strict(),
 });
