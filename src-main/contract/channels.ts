@@ -178,6 +178,8 @@ export const events = {
 type Events = typeof events;
 type EventName = keyof Events;
 export type EventChannel = Events[EventName]['channel'];
+/** What main sends on an event channel. */
+export type EventPayload<C extends EventChannel> = Extract<Events[EventName], { channel: C }>['payload'];
 
 /** The API the preload exposes as `window.bitext`: one named function per contract entry. */
 export type BitextApi = {
