@@ -22,6 +22,7 @@ import {
   type TextRange,
   type TextTarget,
 } from './model';
+import { LANGS } from '../../contract/ipc';
 import type { FuzzyBudget } from './fuzzy';
 import { type QuoteMatch, TextPositionAnchor, TextQuoteAnchor, round } from './selectors';
 import { SourceText, isLowSurrogate } from './source-text';
@@ -29,8 +30,6 @@ import { SourceText, isLowSurrogate } from './source-text';
 export { type FuzzyBudget, approximateMatches, fuzzyBudget } from './fuzzy';
 export { MIN_QUOTE_SIMILARITY, MIN_SCORE, type QuoteMatch, type QuoteSearchOptions, TextPositionAnchor, TextQuoteAnchor } from './selectors';
 export { SourceText, codePointToUtf16, utf16ToCodePoint } from './source-text';
-
-const LANGS: readonly Lang[] = ['en', 'ru'];
 
 
 export interface RowInfo {

@@ -19,7 +19,8 @@ import { z } from 'zod';
 import { FileRefusedError } from '../fs/atomic-file';
 import { journalLine, parseLines } from '../fs/journal';
 import type { Annotation } from './model';
-import { DOCUMENT_ID, annotationSchema, isoDate } from './schema';
+import { documentIdSchema } from '../../contract/ipc';
+import { annotationSchema, isoDate } from './schema';
 
 /** Version 2 added the journal (and `seq` in the snapshot); version 3 checksummed lines. */
 export const ANNOTATIONS_SCHEMA_VERSION = 3;
@@ -40,7 +41,7 @@ const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const fileSchema = z
   .object({
     schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),
-    documentId: z.string().regex(DOCUMENT_ID),
+    documentId: documentIdSchema,
     seq: seqSchema,
     annotations: z.array(storedAnnotation),
     deleted: z.array(deletedEntry).optional(),

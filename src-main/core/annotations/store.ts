@@ -34,7 +34,7 @@ import { JsonFileWriter, backupPathOf, copyBackup } from '../fs/atomic-file';
 import { JournalWriter, journalLine } from '../fs/journal';
 import { AckMark } from './ack-mark';
 import type { Annotation, AnnotationsProblem } from './model';
-import { DOCUMENT_ID } from './schema';
+import { isDocumentId } from '../../contract/ipc';
 import { type Contents, applyChange } from './store-changes';
 import {
   ANNOTATIONS_SCHEMA_VERSION,
@@ -131,7 +131,7 @@ export class AnnotationStore {
 
   /** The document's snapshot file. */
   pathOf(documentId: string): string {
-    if (!DOCUMENT_ID.test(documentId) || documentId.length > 128) {
+    if (!isDocumentId(documentId)) {
       throw new AppError('bad-request', `Invalid document id: ${documentId.slice(0, 64)}`);
     }
     return join(this.dir, `${documentId}.json`);
