@@ -21,7 +21,6 @@ import { DOC, makeAnnotation } from './testing/fixtures';
 const KINDS = ['cut', 'flipped bit', 'garbage', 'empty'] as const;
 type Kind = (typeof KINDS)[number];
 const FILES = ['snapshot', 'journal'] as const;
-type Which = (typeof FILES)[number];
 const HISTORIES = 6;
 const TRIALS = 25;
 const quiet = { log: () => undefined };
