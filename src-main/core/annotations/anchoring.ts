@@ -27,8 +27,8 @@ import type { FuzzyBudget } from './fuzzy';
 import { type QuoteMatch, TextPositionAnchor, TextQuoteAnchor, round } from './selectors';
 import { SourceText, isLowSurrogate } from './source-text';
 
-export { type FuzzyBudget, approximateMatches, fuzzyBudget } from './fuzzy';
-export { MIN_QUOTE_SIMILARITY, MIN_SCORE, type QuoteMatch, type QuoteSearchOptions, TextPositionAnchor, TextQuoteAnchor } from './selectors';
+export { type FuzzyBudget, fuzzyBudget } from './fuzzy';
+export { TextPositionAnchor, TextQuoteAnchor } from './selectors';
 export { SourceText, codePointToUtf16, utf16ToCodePoint } from './source-text';
 
 

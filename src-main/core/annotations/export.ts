@@ -116,7 +116,7 @@ function blockquote(text: string): string[] {
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-export function safeText(text: string): string {
+function safeText(text: string): string {
   return text
     .replace(CONTROL, '')
     .replace(/&/g, '&amp;')

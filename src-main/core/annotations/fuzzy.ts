@@ -53,7 +53,7 @@ export function similarity(expected: string, actual: string, anchor: 'start' | '
   return Math.max(0, 1 - levenshtein(a, b) / Math.max(1, a.length));
 }
 
-export function levenshtein(a: Int32Array, b: Int32Array): number {
+function levenshtein(a: Int32Array, b: Int32Array): number {
   let prev = new Int32Array(b.length + 1);
   let cur = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;

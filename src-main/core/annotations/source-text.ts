@@ -26,7 +26,7 @@ export function codePointToUtf16(text: string, cp: number): number {
   return i;
 }
 
-export function isHighSurrogate(unit: number): boolean {
+function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
 export function isLowSurrogate(unit: number): boolean {

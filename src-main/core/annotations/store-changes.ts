@@ -40,7 +40,7 @@ export function applyChange(contents: Contents, change: Change): Contents {
 }
 
 /** Replaces annotations by id where present, appends the others. */
-export function upsert(annotations: readonly Annotation[], items: readonly Annotation[]): Annotation[] {
+function upsert(annotations: readonly Annotation[], items: readonly Annotation[]): Annotation[] {
   const out = [...annotations];
   if (items.length === 1) {
     const item = items[0] as Annotation;
@@ -62,6 +62,6 @@ export function upsert(annotations: readonly Annotation[], items: readonly Annot
   return out;
 }
 
-export function byCreation(a: Annotation, b: Annotation): number {
+function byCreation(a: Annotation, b: Annotation): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
 }

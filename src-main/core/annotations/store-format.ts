@@ -35,8 +35,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: (v2) => v2,
 };
 
-export const storedAnnotation = annotationSchema(false);
-export const deletedEntry = z.object({ deletedAt: isoDate, annotation: storedAnnotation }).strict();
+const storedAnnotation = annotationSchema(false);
+const deletedEntry = z.object({ deletedAt: isoDate, annotation: storedAnnotation }).strict();
 const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const fileSchema = z
   .object({

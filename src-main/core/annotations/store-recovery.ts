@@ -362,7 +362,7 @@ const FIELDS = ['"id":"', '"documentId":"', '"createdAt":"'];
  * most of: such changes seen, any field every annotation has once, the line's length in typical
  * changes — a damaged merge may have held many, and damage may have joined several lines.
  */
-export function notesIn(bytes: Buffer, typicalLine: number): number {
+function notesIn(bytes: Buffer, typicalLine: number): number {
   const text = bytes.toString('latin1');
   const singles = text.match(SINGLE)?.length ?? 0;
   let most = 0;

@@ -49,7 +49,6 @@ import {
 import { loadDocument } from './store-recovery';
 
 export { ANNOTATIONS_SCHEMA_VERSION, MIGRATIONS, type Migration, type AnnotationsFile, migrate } from './store-format';
-export { KEEP_DELETED } from './store-changes';
 
 /** When the journal is compacted into a new snapshot: whichever comes first. */
 export interface CompactionLimits {

@@ -10,8 +10,7 @@ import { syncDirectory } from './sync';
 import { temporaryPathFor } from './temporary';
 
 export { backupPathOf, corruptPathOf } from './paths';
-export { syncDirectory } from './sync';
-export { type JournalContent, JournalWriter, journalLine, readJournal } from './journal';
+export { JournalWriter, journalLine, readJournal } from './journal';
 
 /**
  * Writes `data` to `path` atomically: temp file in the same folder (0600), fsync, rename, fsync of
@@ -32,7 +31,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * is then fsynced and renamed onto `path`. On any failure — writing, syncing, closing, renaming —
  * the temporary is removed and the error passed on.
  */
-export async function writeTemporaryThen(path: string, fill: (handle: fs.FileHandle, tmp: string) => Promise<void>): Promise<void> {
+async function writeTemporaryThen(path: string, fill: (handle: fs.FileHandle, tmp: string) => Promise<void>): Promise<void> {
   const tmp = temporaryPathFor(path);
   let handle: fs.FileHandle | undefined;
   try {

@@ -20,7 +20,7 @@ export function journalLine(value: unknown): string {
   return `${checksum(body)} ${body}\n`;
 }
 
-export function checksum(body: string | Uint8Array): string {
+function checksum(body: string | Uint8Array): string {
   return crc32(body).toString(16).padStart(8, '0');
 }
 
@@ -65,7 +65,7 @@ function parseLine(line: Buffer): unknown {
   }
 }
 
-export interface DamagedLine {
+interface DamagedLine {
   offset: number;
   bytes: Buffer;
 }
@@ -98,7 +98,7 @@ export async function readJournal(path: string): Promise<JournalContent | undefi
   return journalContentOf(bytes);
 }
 
-export function journalContentOf(bytes: Buffer): JournalContent {
+function journalContentOf(bytes: Buffer): JournalContent {
   const lines = parseLines(bytes);
   const records: unknown[] = [];
   const damaged: DamagedLine[] = [];

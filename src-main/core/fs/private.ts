@@ -7,8 +7,8 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
 
 /** Creates `dir` and any missing parents, each created one 0700; returns when all exist. */
 export async function ensurePrivateDir(dir: string): Promise<void> {
