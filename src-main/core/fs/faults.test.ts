@@ -171,6 +171,8 @@ describe('stale temporary files', () => {
 
   it('every writer names its temporaries so the cleaner knows them', () => {
     expect(isTemporaryName(temporaryPathFor('/x/settings.json').split('/').at(-1) ?? '')).toBe(true);
-    expect(isTemporaryName('.settings.json.12.zz.tmp')).toBe(false);
+    expect(isTemporaryName('.settings.json.1234.1700000000000.k3j2h1.tmp')).toBe(true); // an earlier version's
+    expect(isTemporaryName('.settings.json.tmp')).toBe(false);
+    expect(isTemporaryName('settings.json.1234.abc.tmp')).toBe(false);
   });
 });

@@ -7,7 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+/**
+ * `.<name>.<pid>.<random>.tmp` — and the older `.<name>.<pid>.<time>.<random>.tmp` of earlier
+ * versions (for those the pid read may be the time: no such process, so stale, which they are).
+ */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-z.]+\.tmp$/;
 
 /** A temporary path in the same folder as `path` (so a rename onto `path` is atomic). */
 export function temporaryPathFor(path: string): string {
