@@ -1,13 +1,13 @@
 /**
- * The damage matrix: the store's files are damaged on purpose — cut short at a random point, one
- * bit flipped, a run of random bytes written over them, emptied — the snapshot and the journal in
+ * The damage matrix: the store's files are damaged on purpose — cut short at a random point, a
+ * piece cut out of the middle, one bit flipped, a run of random bytes written over them, emptied — the snapshot and the journal in
  * turn, in seeded trials (`../random`). After each, a fresh store opens the folder, and every note
  * acknowledged before the damage must be either recovered (there, exactly as it was) or reported
  * (a `recovered` problem whose `affected` count covers it, or says the count is unknown, and whose
  * copy of the damaged file is on disk). Nothing may be lost or changed in silence.
  *
- * Histories are made once per seed (a few dozen changes, with compactions and whole-snapshot
- * writes among them) and copied for each trial. The results are printed.
+ * Histories are made once per seed (a few dozen changes, with compactions; and one just after an
+ * upgrade from a version 2 file) and copied for each trial. The results are printed.
  */
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,12 @@ import type { Annotation } from './model';
 import { AnnotationStore } from './store';
 import { DOC, makeAnnotation } from './testing/fixtures';
 
-const KINDS = ['cut', 'flipped bit', 'garbage', 'empty'] as const;
+const KINDS = ['cut', 'piece cut out', 'flipped bit', 'garbage', 'empty'] as const;
 type Kind = (typeof KINDS)[number];
 const FILES = ['snapshot', 'journal'] as const;
-const HISTORIES = 6;
-const TRIALS = 25;
+const HISTORIES = 7;
+/** Trials per cell; BITEXT_DAMAGE_TRIALS=200 for a longer run. */
+const TRIALS = Number(process.env.BITEXT_DAMAGE_TRIALS ?? 25);
 const quiet = { log: () => undefined };
 
 let root: string;
@@ -60,12 +61,30 @@ async function makeHistory(seed: number, dir: string): Promise<Annotation[]> {
   return annotations;
 }
 
+/**
+ * Just after an upgrade: a version 2 file, then a few changes. The first change wrote the snapshot
+ * in the new format (the old file is its backup), so that snapshot holds a change no journal
+ * does: damage to it can lose that note, which must then be reported.
+ */
+async function upgradedHistory(dir: string): Promise<Annotation[]> {
+  await fs.mkdir(dir, { recursive: true });
+  const old = Array.from({ length: 30 }, (_, n) => makeAnnotation(50_000 + n));
+  await fs.writeFile(join(dir, `${DOC}.json`), JSON.stringify({ schemaVersion: 2, documentId: DOC, seq: 0, annotations: old }));
+  const store = new AnnotationStore(dir, quiet);
+  for (let n = 0; n < 4; n++) await store.create(makeAnnotation(60_000 + n));
+  return (await store.list(DOC)).annotations;
+}
+
 function damage(bytes: Buffer, kind: Kind, random: () => number): Buffer {
   if (bytes.length === 0) return bytes;
   const at = Math.floor(random() * bytes.length);
   switch (kind) {
     case 'cut':
       return bytes.subarray(0, at);
+    case 'piece cut out': {
+      const length = 1 + Math.floor(random() * 512);
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + length))]);
+    }
     case 'flipped bit': {
       const out = Buffer.from(bytes);
       out[at] = (out[at] as number) ^ (1 << Math.floor(random() * 8));
@@ -100,10 +119,12 @@ const results = new Map<string, Tally>();
 
 beforeAll(async () => {
   root = await fs.mkdtemp(join(tmpdir(), 'bitext-damage-'));
-  for (let h = 0; h < HISTORIES; h++) {
+  for (let h = 0; h < HISTORIES - 1; h++) {
     const dir = join(root, `history-${h}`);
     histories.push({ dir, expected: await makeHistory(h + 1, dir) });
   }
+  const upgraded = join(root, 'history-upgraded');
+  histories.push({ dir: upgraded, expected: await upgradedHistory(upgraded) });
 }, 60_000);
 
 afterAll(async () => {

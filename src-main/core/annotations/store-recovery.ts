@@ -159,7 +159,7 @@ async function loadSnapshot(ctx: LoadContext, loaded: Loaded): Promise<void> {
     contents = applyChange(contents, { op: 'delete', entry });
   }
   const seq = Math.max(chain.seq, parsed.seq ?? 0);
-  const chainReaches = chain.whole && parsed.seq !== undefined && chain.seq >= parsed.seq;
+  const chainReaches = chain.whole && (parsed.seq !== undefined ? chain.seq >= parsed.seq : await chainIsContiguous(ctx, chain.seq));
   const affected = chainReaches ? 0 : parsed.damagedRecords;
   ctx.log(
     `annotations: ${ctx.path} is damaged; kept as ${movedTo}; ${affected === undefined ? 'an unknown number of' : affected} notes may be affected`,
@@ -173,6 +173,20 @@ async function loadSnapshot(ctx: LoadContext, loaded: Loaded): Promise<void> {
     ...(affected !== undefined ? { affected } : {}),
   });
   loaded.rewrite = true;
+}
+
+/**
+ * With the snapshot's own `seq` lost: the chain lacks nothing if the live journal goes on right
+ * after it, or — with no journal — if it reaches the last change acknowledged.
+ */
+async function chainIsContiguous(ctx: LoadContext, seq: number): Promise<boolean> {
+  const journal = await readJournal(ctx.journalPath);
+  const first = journal?.records[0];
+  if (first !== undefined) {
+    const entry = entryOf(first, ctx.documentId, ctx.migrations);
+    return entry !== undefined && !(entry instanceof NewerVersionError) && entry.seq <= seq + 1;
+  }
+  return ctx.acknowledged !== undefined && seq >= ctx.acknowledged;
 }
 
 /** Versions 1 and 2: one JSON document; a bad one is moved aside by `readJsonFile`. */
@@ -280,25 +294,38 @@ interface Damage {
 function replayRecords(ctx: LoadContext, loaded: Loaded, content: JournalContent, which: 'live' | 'backup'): Damage {
   const damage: Damage = { lines: 0, notes: 0 };
   const typical = typicalLineBytes(content);
-  for (const line of content.damaged) {
-    if (content.damage === 'torn') continue; // the torn line: counted by the caller, if at all
-    damage.lines++;
-    damage.notes += notesIn(line.bytes, typical);
-  }
+  // A run of damaged lines between two whole entries numbered p and q held q − p − 1 changes
+  // (or more notes, by its look: a merge): the larger is counted.
   let last = 0;
   let applied = 0;
-  for (const raw of content.records) {
-    const entry = entryOf(raw, ctx.documentId, ctx.migrations);
+  let run = { lines: 0, notes: 0 };
+  const endRun = (nextSeq: number | undefined) => {
+    if (run.lines === 0) return;
+    const before = last > 0 ? last : loaded.seq;
+    const missing = nextSeq === undefined ? 0 : Math.max(0, nextSeq - before - 1);
+    damage.lines += run.lines;
+    damage.notes += Math.max(run.notes, missing);
+    run = { lines: 0, notes: 0 };
+  };
+  for (const line of content.lines) {
+    if (!line.ok) {
+      if (content.damage === 'torn') continue; // the torn line: the acknowledgement mark tells if it mattered
+      run.lines++;
+      run.notes += notesIn(line.bytes, typical);
+      continue;
+    }
+    const entry = entryOf(line.record, ctx.documentId, ctx.migrations);
     if (entry instanceof NewerVersionError) {
       if (which === 'backup') break;
       entry.file = ctx.journalPath;
       throw entry;
     }
     if (!entry || entry.seq <= last) {
-      damage.lines++;
-      damage.notes += notesIn(Buffer.from(JSON.stringify(raw)), typical);
+      run.lines++;
+      run.notes += notesIn(Buffer.from(JSON.stringify(line.record)), typical);
       continue;
     }
+    endRun(entry.seq);
     last = entry.seq;
     applied++;
     if (entry.seq > loaded.seq) {
@@ -308,6 +335,7 @@ function replayRecords(ctx: LoadContext, loaded: Loaded, content: JournalContent
       loaded.seq = entry.seq;
     }
   }
+  endRun(undefined);
   if (which === 'live') loaded.journalLines = applied;
   return damage;
 }

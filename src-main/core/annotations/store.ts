@@ -263,8 +263,11 @@ export class AnnotationStore {
         const seq = ++state.seq;
         const next = applyChange(state, change);
         try {
+          // Even a change larger than the compaction limit (a big import) goes to the journal
+          // first, and is compacted right after: then the backup chain (`.bak` + `.journal.bak`)
+          // holds every change, and a damaged snapshot can be rebuilt whole from it.
           const line = state.needsSnapshot ? undefined : journalLine({ seq, v: ANNOTATIONS_SCHEMA_VERSION, ...change });
-          if (line === undefined || line.length > this.limits.bytes) {
+          if (line === undefined) {
             await this.writeSnapshot(state, next, seq);
           } else {
             await this.append(state, line);

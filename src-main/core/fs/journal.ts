@@ -82,6 +82,8 @@ export interface JournalContent {
   damage: 'none' | 'torn' | 'corrupt';
   /** The damaged lines (for `torn`, the torn one). */
   damaged: DamagedLine[];
+  /** Every line in file order, whole or not. */
+  lines: ParsedLine[];
   /** The file's size. */
   size: number;
 }
@@ -114,7 +116,7 @@ function journalContentOf(bytes: Buffer): JournalContent {
   // Torn: the one damaged line is the last (whether its newline made it or not). Whether it held
   // an acknowledged change the journal cannot tell; the store's acknowledgement mark can.
   const torn = damaged.length === 1 && lines[lines.length - 1]?.ok === false;
-  return { records, validBytes, damage: damaged.length === 0 ? 'none' : torn ? 'torn' : 'corrupt', damaged, size: bytes.length };
+  return { records, validBytes, damage: damaged.length === 0 ? 'none' : torn ? 'torn' : 'corrupt', damaged, lines, size: bytes.length };
 }
 
 /**
