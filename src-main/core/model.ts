@@ -42,6 +42,8 @@ export interface Bead {
   ru: number[];
   /** 0..1, how sure the aligner is of this bead. */
   confidence: number;
+  /** Both sides are the same text: a passage the Russian file leaves in English (absent: no). */
+  untranslated?: boolean;
 }
 
 /** One aligned row: clauses that start on the same line in the reader. */
@@ -51,6 +53,8 @@ export interface AlignedRow {
   en: Clause[];
   ru: Clause[];
   confidence: number;
+  /** Both sides are the same text: a passage the Russian file leaves in English (absent: no). */
+  untranslated?: boolean;
 }
 
 /** One aligned group of paragraphs (usually one English paragraph and its Russian counterpart). */

@@ -43,6 +43,7 @@ import {
 import { range, solve } from './dp';
 import { COARSE_MIN_MISS, type Problem, type Side, anchorRarity, downsample, makeSide, prefixCounts, prefixLengths } from './problem';
 import { continuations, isHeadingLike } from './shape';
+import { isUntranslated } from './untranslated';
 
 export { CONTINUES_CLAUSE, CONTINUES_CUT, continuations, isHeadingLike } from './shape';
 
@@ -295,6 +296,9 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     maxFullCells: options.maxFullCells ?? FULL_DP_CELLS,
   };
   const beads = alignProblem(problem, context);
+  for (const bead of beads) {
+    if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(bead.en.map((i) => en[i]!).join(' '), bead.ru.map((j) => ru[j]!).join(' '))) bead.untranslated = true;
+  }
   return { beads, model: context.model };
 }
 
@@ -347,6 +351,7 @@ export function alignText(en: SegmentedText, ru: SegmentedText, options: AlignTe
         en: clauseBead.en.map((c) => enClauses[c]!),
         ru: clauseBead.ru.map((c) => ruClauses[c]!),
         confidence: Math.min(clauseBead.confidence, bead.confidence),
+        ...(clauseBead.untranslated ? { untranslated: true } : {}),
       }),
     );
     return {
