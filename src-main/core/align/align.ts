@@ -41,7 +41,7 @@ import {
   PARAGRAPH_BEAD_SHAPES,
 } from './cost';
 import { range, solve } from './dp';
-import { COARSE_MIN_MISS, type Problem, type Side, anchorRarity, downsample, makeSide, prefixCounts, prefixLengths } from './problem';
+import { COARSE_MIN_MISS, type Problem, type Side, anchorRarity, downsample, makeSide, prefixCounts, prefixLengths, structureOf } from './problem';
 import { continuations, isHeadingLike } from './shape';
 import { isUntranslated } from './untranslated';
 
@@ -93,6 +93,13 @@ export interface AlignOptions extends AnchorOptions {
    * punctuation): a cut sentence stays in one bead with its other half (default `DEFAULT_CUT_COST`).
    */
   cutCost?: number;
+  /**
+   * Cost per list item held by one side of a bead and not the other, and per pair of items joined on
+   * both sides (default `DEFAULT_LIST_COST`; see `structureCost` in dp.ts).
+   */
+  listCost?: number;
+  /** Cost per unit in the other side's script joined with the side's own (default `DEFAULT_SCRIPT_COST`). */
+  scriptCost?: number;
 }
 
 export const DEFAULT_HEADING_COST = 3;
@@ -101,6 +108,10 @@ export const FREQUENCY_SCALED_KINDS: readonly string[] = ['lex', 'name', 'num', 
 export const DEFAULT_CONTINUATION_COST = 2;
 
 export const DEFAULT_CUT_COST = 4;
+/** See `AlignOptions.listCost`. */
+export const DEFAULT_LIST_COST = 3;
+/** See `AlignOptions.scriptCost`. */
+export const DEFAULT_SCRIPT_COST = 4;
 
 
 export const DEFAULT_BARRIER_COST = 4;
@@ -267,7 +278,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const gain = match.map((x, id) => x + 2 * miss[id]!);
   const weighting = { miss, gain };
   const headings = options.headingBarriers ?? true;
-  const side = (texts: readonly string[], bags: FlatBags, flags: readonly boolean[] | undefined, headingFlags: readonly boolean[] | undefined): Side =>
+  const side = (texts: readonly string[], lang: 'en' | 'ru', bags: FlatBags, flags: readonly boolean[] | undefined, headingFlags: readonly boolean[] | undefined): Side =>
     makeSide(
       texts.length,
       prefixLengths(texts),
@@ -276,10 +287,11 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
       flags ? prefixCounts(texts.length, flags) : null,
       headingFlags?.some(Boolean) ? prefixCounts(texts.length, headingFlags) : null,
       continuations(texts),
+      structureOf(texts, lang),
     );
   const problem: Problem = {
-    en: side(en, anchors.en, options.barriers?.en, headings ? en.map(isHeadingLike) : undefined),
-    ru: side(ru, anchors.ru, options.barriers?.ru, headings ? ru.map(isHeadingLike) : undefined),
+    en: side(en, 'en', anchors.en, options.barriers?.en, headings ? en.map(isHeadingLike) : undefined),
+    ru: side(ru, 'ru', anchors.ru, options.barriers?.ru, headings ? ru.map(isHeadingLike) : undefined),
     match,
     miss,
     gain,
@@ -288,6 +300,8 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     headingCost: options.headingCost ?? DEFAULT_HEADING_COST,
     continuationCost: options.continuationCost ?? DEFAULT_CONTINUATION_COST,
     cutCost: options.cutCost ?? DEFAULT_CUT_COST,
+    listCost: options.listCost ?? DEFAULT_LIST_COST,
+    scriptCost: options.scriptCost ?? DEFAULT_SCRIPT_COST,
   };
   const context: Context = {
     model,

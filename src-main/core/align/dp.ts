@@ -71,6 +71,39 @@ export function beadGain(search: Search, i0: number, i1: number, j0: number, j1:
 }
 
 /**
+ * Cost of a bead's list structure and scripts, and of the headings inside a side of two or more units:
+ *  - a heading joined to other units pays `headingCost`, unless the other side holds a unit that ends
+ *    with a glued-on heading (the heading's counterpart was glued onto the previous line);
+ *  - each list item one side holds and the other does not pays `listCost` when both hold items (a list
+ *    item the translator left out is a 1-0, not absorbed by its neighbour), and so does each pair of
+ *    items joined on both sides (parallel items are two 1-1 beads, not one 2-2);
+ *  - a unit in the other side's script (a line left in English in the Russian) joined with units in
+ *    the side's own script pays `scriptCost`.
+ */
+function structureCost(problem: Problem, enCount: number, ruCount: number, i0: number, i: number, j0: number, j: number, enHeadings: number, ruHeadings: number): number {
+  const en = problem.en.structure;
+  const ru = problem.ru.structure;
+  const enGlued = en && enCount > 0 ? en.glued[i]! - en.glued[i0]! : 0;
+  const ruGlued = ru && ruCount > 0 ? ru.glued[j]! - ru.glued[j0]! : 0;
+  let cost = problem.headingCost * (Math.max(0, enHeadings - ruGlued) + Math.max(0, ruHeadings - enGlued));
+  if (enCount > 0 && ruCount > 0) {
+    const enItems = en ? en.items[i]! - en.items[i0]! : 0;
+    const ruItems = ru ? ru.items[j]! - ru.items[j0]! : 0;
+    if (enItems > 0 && ruItems > 0) cost += problem.listCost * Math.abs(enItems - ruItems);
+    if (en && ru && enCount > 1 && ruCount > 1) cost += problem.listCost * Math.min(en.starts[i]! - en.starts[i0 + 1]!, ru.starts[j]! - ru.starts[j0 + 1]!);
+  }
+  if (en && enCount > 1) {
+    const foreign = en.foreign[i]! - en.foreign[i0]!;
+    if (foreign > 0 && foreign < enCount) cost += problem.scriptCost * foreign;
+  }
+  if (ru && ruCount > 1) {
+    const foreign = ru.foreign[j]! - ru.foreign[j0]!;
+    if (foreign > 0 && foreign < ruCount) cost += problem.scriptCost * foreign;
+  }
+  return cost;
+}
+
+/**
  * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), or Infinity
  * when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
  */
@@ -82,14 +115,18 @@ export function beadCost(search: Search, prior: number, enCount: number, ruCount
   const i0 = i - enCount;
   const j0 = j - ruCount;
   let cost = prior;
+  let enHeadings = 0;
+  let ruHeadings = 0;
   if (enCount > 1) {
     if (en.barriers) cost += problem.barrierCost * (en.barriers[i]! - en.barriers[i0 + 1]!);
-    if (en.headings) cost += problem.headingCost * (en.headings[i]! - en.headings[i0]!);
+    if (en.headings) enHeadings = en.headings[i]! - en.headings[i0]!;
   }
   if (ruCount > 1) {
     if (ru.barriers) cost += problem.barrierCost * (ru.barriers[j]! - ru.barriers[j0 + 1]!);
-    if (ru.headings) cost += problem.headingCost * (ru.headings[j]! - ru.headings[j0]!);
+    if (ru.headings) ruHeadings = ru.headings[j]! - ru.headings[j0]!;
   }
+  if (en.structure || ru.structure) cost += structureCost(problem, enCount, ruCount, i0, i, j0, j, enHeadings, ruHeadings);
+  else cost += problem.headingCost * (enHeadings + ruHeadings);
   if (en.continues && ru.continues) {
     // A bead starts a sentence, or a clause on both sides; a sentence cut at a comma stays whole.
     const enFlag = enCount > 0 ? en.continues[i0]! : 0;

@@ -5,6 +5,7 @@
  */
 import type { FlatBags } from './anchors';
 import type { BeadShape } from './cost';
+import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
 
 /**
  * Units of one side as the dynamic programme sees them: prefix lengths, flat anchor bags and prefix
@@ -35,6 +36,20 @@ export interface Side {
   continues: Uint8Array | null;
   /** Prefix counts of heading-like units, which pay `headingCost` in any bead of two or more units. */
   headings: Int32Array | null;
+  /** List structure and script of the units (null on coarse levels and when there is none). */
+  structure: Structure | null;
+}
+
+/** Prefix counts of structural features of a side's units (see `shape.ts`). */
+export interface Structure {
+  /** List items per unit: an opening marker and markers glued on inside. */
+  items: Int32Array;
+  /** Units that open with a list marker. */
+  starts: Int32Array;
+  /** Units that end with a glued-on heading. */
+  glued: Int32Array;
+  /** Units in the other side's script (an English line left in the Russian file). */
+  foreign: Int32Array;
 }
 
 export interface Problem {
@@ -51,6 +66,10 @@ export interface Problem {
   continuationCost: number;
   /** Cost of a bead that starts with the rest of a sentence cut at a comma, per side. */
   cutCost: number;
+  /** Cost per list item held by one side and not the other, and per pair of items joined on both sides. */
+  listCost: number;
+  /** Cost per unit in the other side's script joined with units of the side's own script. */
+  scriptCost: number;
 }
 
 export function makeSide(
@@ -61,6 +80,7 @@ export function makeSide(
   barriers: Int32Array | null,
   headings: Int32Array | null,
   continues: Uint8Array | null = null,
+  structure: Structure | null = null,
 ): Side {
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
@@ -74,7 +94,7 @@ export function makeSide(
     missed[u + 1] = missed[u]! + miss;
     bound[u + 1] = bound[u]! + gain;
   }
-  return { count, prefix, bags, missed, bound, repeats2: repeatsOf(bags, count, 2), repeats3: repeatsOf(bags, count, 3), barriers, headings, continues };
+  return { count, prefix, bags, missed, bound, repeats2: repeatsOf(bags, count, 2), repeats3: repeatsOf(bags, count, 3), barriers, headings, continues, structure };
 }
 
 /** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
@@ -293,4 +313,21 @@ export function prefixLengths(texts: readonly string[]): Float64Array {
   const prefix = new Float64Array(texts.length + 1);
   for (let k = 0; k < texts.length; k++) prefix[k + 1] = prefix[k]! + texts[k]!.length;
   return prefix;
+}
+
+/** The structure of a side's units, or null when none has a list marker, a glued heading or a foreign script. */
+export function structureOf(texts: readonly string[], lang: 'en' | 'ru'): Structure | null {
+  const n = texts.length;
+  const items = new Int32Array(n + 1);
+  const starts = new Int32Array(n + 1);
+  const glued = new Int32Array(n + 1);
+  const foreign = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    const text = texts[u]!;
+    items[u + 1] = items[u]! + listItems(text);
+    starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
+    glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) ? 1 : 0);
+    foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
+  }
+  return items[n] || glued[n] || foreign[n] ? { items, starts, glued, foreign } : null;
 }

@@ -9,6 +9,7 @@ export const CLAUSE_END = /[;:\-–—]\s*$/u;
 /** The unit's first letter (after any spaces, quotes or brackets) is lower case. */
 export const LOWER_START = /^[\s"“”«„‘(\[]*[a-z\u00DF-\u00FF\u0430-\u045F]/u;
 export const DIGIT_START = /^\s*[0-9]/u;
+const COMMA_END = /,["”»’)]?\s*$/u;
 
 /** `continuations` flags. */
 export const CONTINUES_CLAUSE = 1;
@@ -25,7 +26,11 @@ export function continuations(texts: readonly string[]): Uint8Array {
     const text = texts[u]!;
     const before = texts[u - 1]!;
     const lower = LOWER_START.test(text);
-    if ((lower || DIGIT_START.test(text)) && CUT_END.test(before)) flags[u] = CONTINUES_CUT;
+    // A heading (or a log line, a list title: short, no closing punctuation) does not run on.
+    // A unit that opens with a digit continues only a sentence cut at a comma: after a unit ending in
+    // a letter it is the next line of a log, a table or a list.
+    const digit = DIGIT_START.test(text) && COMMA_END.test(before);
+    if ((lower || digit) && CUT_END.test(before) && !isHeadingLike(before)) flags[u] = CONTINUES_CUT;
     else if (lower && CLAUSE_END.test(before)) flags[u] = CONTINUES_CLAUSE;
   }
   return flags;
@@ -37,4 +42,60 @@ export const CLOSING = /[.!?…;:,»"”’)\]]$/u;
 export function isHeadingLike(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 60 && !CLOSING.test(t) && /\p{L}/u.test(t);
+}
+
+/**
+ * A list marker opening a unit: a number ("3.", "3)", "(3)", "2.1."), a letter ("a)", "б)") or a
+ * bullet ("•", "*", "-"; not the dashes that open a line of dialogue), followed by a space.
+ */
+const LIST_START = /^\s*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|[a-zа-я]\)|[•·▪◦‣*-])\s+\S/u;
+/**
+ * A list marker inside a unit, where an item or a numbered heading was glued onto the text before it:
+ * a space, a number or letter marker and a capital ("… finish. 6. Troubleshooting"), or a bullet.
+ */
+const INNER_ITEM = /\s(?:[0-9]{1,2}[.)]\s+\p{Lu}|[a-zа-я]\)\s+\p{L}|[•▪◦‣]\s+\p{L})/gu;
+
+/** The unit opens with a list marker. */
+export function startsListItem(text: string): boolean {
+  return LIST_START.test(text);
+}
+
+/** List items in a unit: its opening marker and any glued on inside it. */
+export function listItems(text: string): number {
+  return (startsListItem(text) ? 1 : 0) + (text.match(INNER_ITEM)?.length ?? 0);
+}
+
+/** The end of a sentence followed by more text: what follows the last one is the unit's tail. */
+const SENTENCE_END = /[.!?…]["”»’)]?\s+/gu;
+
+/**
+ * A heading glued onto the end of a unit: after its last sentence end comes a short tail without
+ * closing punctuation that starts with a capital or a list marker ("… is complete. 6. Troubleshooting",
+ * "… связь. Гостевая сеть").
+ */
+export function endsWithGluedHeading(text: string): boolean {
+  const trimmed = text.trimEnd();
+  let tail = -1;
+  for (const match of trimmed.matchAll(SENTENCE_END)) tail = match.index + match[0].length;
+  if (tail <= 0 || tail >= trimmed.length) return false;
+  const rest = trimmed.slice(tail);
+  // "… 6. Troubleshooting": the number's own point ended the last "sentence".
+  const before = trimmed.slice(0, tail).trimEnd();
+  const numbered = /(?:^|\s)[0-9]{1,2}\.$/u.test(before) && /[.!?…]["”»’)]?\s+[0-9]{1,2}\.$/u.test(before);
+  if (!numbered && !/^\p{Lu}/u.test(rest)) return false;
+  // Something must come before the tail besides list markers ("3. Connect the power" is one heading).
+  const body = before.replace(/^\s*\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?/u, '').replace(/\s[0-9]{1,2}\.$/u, '');
+  if (!/\p{L}{2}/u.test(body)) return false;
+  return rest.length <= 40 && isHeadingLike(rest);
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_RUN = /[A-Za-z]{3,}/u;
+
+/**
+ * A unit in the other side's script: Latin words and no Cyrillic letter in the Russian (a line left in
+ * English), Cyrillic in the English. Such a unit is not joined with the side's own-script units.
+ */
+export function foreignScript(text: string, lang: 'en' | 'ru'): boolean {
+  return lang === 'ru' ? LATIN_RUN.test(text) && !CYRILLIC.test(text) : CYRILLIC.test(text) && !LATIN_RUN.test(text);
 }
