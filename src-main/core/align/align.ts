@@ -40,6 +40,7 @@ import {
   DEFAULT_VARIANCE,
   PARAGRAPH_BEAD_SHAPES,
 } from './cost';
+import { TEMPERATURE, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
 import { COARSE_MIN_MISS, type Problem, type Side, anchorRarity, downsample, makeSide, prefixCounts, prefixLengths, structureOf } from './problem';
 import { continuations, isHeadingLike } from './shape';
@@ -100,6 +101,8 @@ export interface AlignOptions extends AnchorOptions {
   listCost?: number;
   /** Cost per unit in the other side's script joined with the side's own (default `DEFAULT_SCRIPT_COST`). */
   scriptCost?: number;
+  /** Temperature of the posteriors that give each bead its confidence (default `TEMPERATURE`, confidence.ts). */
+  temperature?: number;
 }
 
 export const DEFAULT_HEADING_COST = 3;
@@ -302,6 +305,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     cutCost: options.cutCost ?? DEFAULT_CUT_COST,
     listCost: options.listCost ?? DEFAULT_LIST_COST,
     scriptCost: options.scriptCost ?? DEFAULT_SCRIPT_COST,
+    temperature: options.temperature ?? TEMPERATURE,
   };
   const context: Context = {
     model,
@@ -310,6 +314,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     maxFullCells: options.maxFullCells ?? FULL_DP_CELLS,
   };
   const beads = alignProblem(problem, context);
+  calibrateConfidences(beads);
   for (const bead of beads) {
     if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(bead.en.map((i) => en[i]!).join(' '), bead.ru.map((j) => ru[j]!).join(' '))) bead.untranslated = true;
   }

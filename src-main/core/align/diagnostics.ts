@@ -13,7 +13,7 @@
  *    previous line on the other side) left in a 1-0 / 0-1 bead;
  *  - `unflaggedUntranslated`: a gold bead whose two sides are the same text (a paragraph left in English
  *    in the Russian file) predicted without the `untranslated` flag; `falseUntranslated` counts flags
- *    on beads that are not.
+ *    on beads none of whose units is in such a gold bead.
  */
 import type { GoldBead } from './evaluation';
 import { isHeadingLike } from './shape';
@@ -61,7 +61,8 @@ export function countErrors(en: readonly string[], ru: readonly string[], gold: 
   const testOwner = { en: owners(test, 'en', en.length), ru: owners(test, 'ru', ru.length) };
   for (const bead of test) {
     if (bead.en.length >= 2 && bead.ru.length >= 2 && !goldKeys.has(beadKey(bead))) counts.overMerge++;
-    if (bead.untranslated && !gold.some((g) => beadKey(g) === beadKey(bead) && isUntranslatedGold(g, en, ru))) counts.falseUntranslated++;
+    // A flag is false when none of the bead's English units is in an untranslated gold bead.
+    if (bead.untranslated && !bead.en.some((i) => isUntranslatedGold(gold[goldOwner.en[i]!]!, en, ru))) counts.falseUntranslated++;
   }
   for (const side of ['en', 'ru'] as const) {
     const other = side === 'en' ? 'ru' : 'en';
@@ -105,13 +106,26 @@ export interface Calibration {
   wrong: number;
   flagged: number;
   caught: number;
+  /**
+   * Wrong beads that are not a finer split of one gold bead (all their units in the same gold bead,
+   * both sides non-empty: the reader still sees the right units side by side, in two rows), and how
+   * many of those are flagged.
+   */
+  misaligned: number;
+  misalignedCaught: number;
 }
 
-export const noCalibration = (): Calibration => ({ beads: 0, wrong: 0, flagged: 0, caught: 0 });
+export const noCalibration = (): Calibration => ({ beads: 0, wrong: 0, flagged: 0, caught: 0, misaligned: 0, misalignedCaught: 0 });
 
 /** Beads below `threshold` are flagged; a bead is wrong when it is not exactly a gold bead. */
 export function calibration(gold: readonly GoldBead[], test: readonly PredictedBead[], threshold: number): Calibration {
   const goldKeys = new Set(gold.map(beadKey));
+  const enOwner = new Map<number, number>();
+  const ruOwner = new Map<number, number>();
+  gold.forEach((bead, b) => {
+    for (const i of bead.en) enOwner.set(i, b);
+    for (const j of bead.ru) ruOwner.set(j, b);
+  });
   const result = noCalibration();
   for (const bead of test) {
     const wrong = !goldKeys.has(beadKey(bead));
@@ -120,6 +134,12 @@ export function calibration(gold: readonly GoldBead[], test: readonly PredictedB
     if (wrong) result.wrong++;
     if (flagged) result.flagged++;
     if (wrong && flagged) result.caught++;
+    if (!wrong) continue;
+    const owner = new Set([...bead.en.map((i) => enOwner.get(i)), ...bead.ru.map((j) => ruOwner.get(j))]);
+    const finer = bead.en.length > 0 && bead.ru.length > 0 && owner.size === 1;
+    if (finer) continue;
+    result.misaligned++;
+    if (flagged) result.misalignedCaught++;
   }
   return result;
 }
@@ -129,4 +149,6 @@ export const addCalibration = (a: Calibration, b: Calibration): Calibration => (
   wrong: a.wrong + b.wrong,
   flagged: a.flagged + b.flagged,
   caught: a.caught + b.caught,
+  misaligned: a.misaligned + b.misaligned,
+  misalignedCaught: a.misalignedCaught + b.misalignedCaught,
 });

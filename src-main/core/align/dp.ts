@@ -175,6 +175,9 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   /** Bead costs by cell and shape, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
   const costs = withConfidence ? new Float32Array(cells * shapeCount) : null;
   const terms = new Float64Array(shapeCount);
+  // Posteriors are computed with the costs divided by the temperature (see confidence.ts).
+  const tempered = 1 / problem.temperature;
+  const margin = PRUNE_MARGIN * problem.temperature;
   best[0] = 0;
   if (forward) forward[0] = 0;
   for (let i = 0; i <= n; i++) {
@@ -197,15 +200,15 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
         const before = best[from]!;
         if (before === Infinity) continue;
         // Beads far worse than the best so far change neither the path nor any posterior visibly.
-        const cost = beadCost(search, shapePrior[s]!, shapeEn[s]!, shapeRu[s]!, i, j, bestCost + PRUNE_MARGIN - before);
+        const cost = beadCost(search, shapePrior[s]!, shapeEn[s]!, shapeRu[s]!, i, j, bestCost + margin - before);
         if (cost === Infinity) continue;
-        if (costs) costs[c * shapeCount + s] = cost;
+        if (costs) costs[c * shapeCount + s] = cost * tempered;
         if (before + cost < bestCost) {
           bestCost = before + cost;
           bestShape = s;
         }
         if (forward) {
-          const term = forward[from]! - cost;
+          const term = forward[from]! - cost * tempered;
           terms[termCount++] = term;
           if (term > maxTerm) maxTerm = term;
         }

@@ -70,6 +70,8 @@ export interface Problem {
   listCost: number;
   /** Cost per unit in the other side's script joined with units of the side's own script. */
   scriptCost: number;
+  /** Costs are divided by this for the posteriors (confidences); see `confidence.ts`. */
+  temperature: number;
 }
 
 export function makeSide(
