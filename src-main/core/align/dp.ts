@@ -5,9 +5,22 @@
  */
 import type { Bead } from '../model';
 import type { Band } from './band';
-import { type CostModel, TABLE_SIZE, TABLE_STEP, tableTail, tailTable } from './cost';
-import { type Problem, pairGain, repeatCorrection } from './problem';
-import { CONTINUES_CLAUSE, CONTINUES_CUT } from './shape';
+import * as cost from './cost';
+import type { CostModel } from './cost';
+import * as problems from './problem';
+import type { Problem } from './problem';
+import * as shape from './shape';
+
+// Imports copied into module constants: the inner loop reads them millions of times, and a module
+// loader that compiles imports to property getters (tsx, vitest) would otherwise call a getter each time.
+const TABLE_SIZE = cost.TABLE_SIZE;
+const TABLE_STEP = cost.TABLE_STEP;
+const tableTail = cost.tableTail;
+const tailTable = cost.tailTable;
+const pairGain = problems.pairGain;
+const repeatCorrection = problems.repeatCorrection;
+const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
+const CONTINUES_CUT = shape.CONTINUES_CUT;
 
 export function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
@@ -137,6 +150,11 @@ export function beadCost(search: Search, prior: number, enCount: number, ruCount
   }
   const missed = en.missed[i]! - en.missed[i0]! + ru.missed[j]! - ru.missed[j0]!;
   if (enCount === 0 || ruCount === 0) return cost + missed;
+  const enBound = en.bound[i]! - en.bound[i0]!;
+  const ruBound = ru.bound[j]! - ru.bound[j0]!;
+  const bound = enBound < ruBound ? enBound : ruBound;
+  // The length term is never negative: without it the cost's lower bound may already exceed the limit.
+  if (cost + missed - bound > limit) return Infinity;
   // Gale–Church length term through the tabulated tail.
   const enLength = en.prefix[i]! - en.prefix[i0]!;
   const ruLength = ru.prefix[j]! - ru.prefix[j0]!;
@@ -150,9 +168,7 @@ export function beadCost(search: Search, prior: number, enCount: number, ruCount
     cost += table[k]! * (1 - f) + table[k + 1]! * f;
   } else cost += tableTail(table, x * TABLE_STEP, length.share, length.scale);
   cost += missed;
-  const enBound = en.bound[i]! - en.bound[i0]!;
-  const ruBound = ru.bound[j]! - ru.bound[j0]!;
-  if (cost - (enBound < ruBound ? enBound : ruBound) > limit) return Infinity;
+  if (cost - bound > limit) return Infinity;
   return cost - beadGain(search, i0, i, j0, j);
 }
 
@@ -227,18 +243,32 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const last = cell(n, m);
   const backward = new Float64Array(withConfidence ? cells : 0).fill(-Infinity);
   if (costs) {
+    // Gathered from the successors of each cell (the bead of shape s that starts here ends at
+    // (i + en, j + ru), its cost stored there), one log-sum-exp per cell as in the forward pass.
     backward[last] = 0;
     for (let i = n; i >= 0; i--) {
       for (let j = hi[i]!; j >= lo[i]!; j--) {
         const c = rowStart[i]! + j - lo[i]!;
-        const here = backward[c]!;
-        if (here === -Infinity) continue;
+        if (c === last) continue;
+        let termCount = 0;
+        let maxTerm = -Infinity;
         for (let s = 0; s < shapeCount; s++) {
-          const cost = costs[c * shapeCount + s]!;
+          const ni = i + shapeEn[s]!;
+          const nj = j + shapeRu[s]!;
+          if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
+          const next = rowStart[ni]! + nj - lo[ni]!;
+          const after = backward[next]!;
+          if (after === -Infinity) continue;
+          const cost = costs[next * shapeCount + s]!;
           if (cost === Infinity) continue;
-          const from = cell(i - shapeEn[s]!, j - shapeRu[s]!);
-          backward[from] = logAddExp(backward[from]!, here - cost);
+          const term = after - cost;
+          terms[termCount++] = term;
+          if (term > maxTerm) maxTerm = term;
         }
+        if (termCount === 0) continue;
+        let sum = 0;
+        for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
+        backward[c] = maxTerm + Math.log(sum);
       }
     }
   }

@@ -114,11 +114,14 @@ export const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32A
 export function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
   if (count < width) return NO_REPEATS;
   const offsets = new Int32Array(count + 1);
-  const ids: number[] = [];
-  const counts: number[] = [];
-  const found: number[] = [];
+  let maxId = -1;
+  for (let k = 0; k < bags.ids.length; k++) if (bags.ids[k]! > maxId) maxId = bags.ids[k]!;
+  /** Per id, 1 + the last run (u) it was found repeated in. */
+  const stamp = new Int32Array(maxId + 1);
+  let ids = new Int32Array(256);
+  let counts = new Int32Array(256 * width);
+  let z = 0;
   for (let u = 0; u < count; u++) {
-    found.length = 0;
     for (let a = u; a < u + width && a < count; a++) {
       for (let b = a + 1; b < u + width && b < count; b++) {
         let x = bags.offsets[a]!;
@@ -129,7 +132,16 @@ export function repeatsOf(bags: FlatBags, count: number, width: number): Repeats
           const p = bags.ids[x]!;
           const q = bags.ids[y]!;
           if (p === q) {
-            if (!found.includes(p)) found.push(p);
+            if (stamp[p] !== u + 1) {
+              stamp[p] = u + 1;
+              if (z === ids.length) {
+                ids = grow(ids, ids.length * 2);
+                counts = grow(counts, ids.length * width);
+              }
+              ids[z] = p;
+              for (let c = 0; c < width; c++) counts[z * width + c] = u + c < count ? countIn(bags, u + c, p) : 0;
+              z++;
+            }
             x++;
             y++;
           } else if (p < q) x++;
@@ -137,13 +149,15 @@ export function repeatsOf(bags: FlatBags, count: number, width: number): Repeats
         }
       }
     }
-    for (const id of found) {
-      ids.push(id);
-      for (let a = u; a < u + width; a++) counts.push(a < count ? countIn(bags, a, id) : 0);
-    }
-    offsets[u + 1] = ids.length;
+    offsets[u + 1] = z;
   }
-  return { offsets, ids: Int32Array.from(ids), counts: Int32Array.from(counts), width };
+  return { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z * width), width };
+}
+
+function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
 }
 
 /** How many times unit u of a side holds anchor `id` (binary search in its sorted run). */

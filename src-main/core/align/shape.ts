@@ -62,7 +62,10 @@ export function startsListItem(text: string): boolean {
 
 /** List items in a unit: its opening marker and any glued on inside it. */
 export function listItems(text: string): number {
-  return (startsListItem(text) ? 1 : 0) + (text.match(INNER_ITEM)?.length ?? 0);
+  let items = startsListItem(text) ? 1 : 0;
+  INNER_ITEM.lastIndex = 0;
+  while (INNER_ITEM.exec(text)) items++;
+  return items;
 }
 
 /** The end of a sentence followed by more text: what follows the last one is the unit's tail. */
@@ -75,8 +78,11 @@ const SENTENCE_END = /[.!?…]["”»’)]?\s+/gu;
  */
 export function endsWithGluedHeading(text: string): boolean {
   const trimmed = text.trimEnd();
+  // Cheap test first: a heading has no closing punctuation, nor does a unit that ends with one.
+  if (trimmed.length === 0 || CLOSING.test(trimmed)) return false;
   let tail = -1;
-  for (const match of trimmed.matchAll(SENTENCE_END)) tail = match.index + match[0].length;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(trimmed); match; match = SENTENCE_END.exec(trimmed)) tail = match.index + match[0].length;
   if (tail <= 0 || tail >= trimmed.length) return false;
   const rest = trimmed.slice(tail);
   // "… 6. Troubleshooting": the number's own point ended the last "sentence".

@@ -24,8 +24,9 @@ const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
  * letters, and most of its words found on the English side.
  */
 export function isUntranslated(en: string, ru: string, minLatin = 12): boolean {
+  // Cyrillic in the Russian and not in the English: a translation (the common case, decided at once).
+  if (CYRILLIC_LETTER.test(ru)) return CYRILLIC_LETTER.test(en) && sameText(en, ru);
   if (sameText(en, ru)) return true;
-  if (CYRILLIC_LETTER.test(ru)) return false;
   if ((ru.match(LATIN_LETTER) ?? []).length < minLatin) return false;
   const words = (text: string): string[] => text.toLowerCase().match(/[a-z][a-z0-9'-]*/gu) ?? [];
   const english = new Set(words(en));
