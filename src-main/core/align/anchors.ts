@@ -363,18 +363,31 @@ export function extractFlatAnchors(
 
   const paren = intern('paren:(');
   const quote = intern('quote:');
+  const endQuestion = intern('end:?');
+  const endExclamation = intern('end:!');
+  const endColon = intern('end::');
+  /** Anchor id of each number as written (normalising is the costly part). */
+  const numberIds = new Map<string, number>();
   const bags = (lang: 'en' | 'ru', texts: readonly string[], tokens: Tokens, keysOf: { offsets: Int32Array; ids: number[] }, extraBags: readonly AnchorBag[] | undefined): FlatBags => {
     const builder = new BagBuilder(texts.length);
     for (let u = 0; u < texts.length; u++) {
       const text = texts[u]!;
-      if (tokens.hasDigit[u]) for (const digits of text.match(NUMBER) ?? []) builder.add(intern(`num:${normaliseNumber(digits)}`));
+      if (tokens.hasDigit[u]) {
+        NUMBER.lastIndex = 0;
+        for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
+          const digits = match[0];
+          let id = numberIds.get(digits);
+          if (id === undefined) numberIds.set(digits, (id = intern(`num:${normaliseNumber(digits)}`)));
+          builder.add(id);
+        }
+      }
       const marks = tokens.marks;
       const parens = marks.parens[u]!;
       if (parens > 0) builder.add(paren, parens);
       const quotes = quoteCount(marks, u, lang);
       if (quotes > 0) builder.add(quote, quotes);
       const final = marks.final[u]!;
-      if (final) builder.add(intern(`end:${String.fromCharCode(final)}`));
+      if (final) builder.add(final === 63 ? endQuestion : final === 33 ? endExclamation : endColon);
       for (let w = tokens.offsets[u]!; w < tokens.offsets[u + 1]!; w++) {
         const f = tokens.words[w]!;
         for (let k = keysOf.offsets[f]!; k < keysOf.offsets[f + 1]!; k++) builder.add(keysOf.ids[k]!);
