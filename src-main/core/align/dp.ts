@@ -73,17 +73,6 @@ export function cachedPairGain(search: Search, a: number, b: number): number {
 }
 
 /**
- * Gain of a bead from its shared anchors: the sum of the gains of its 1-1 pairs (cached), less the
- * correction for anchors repeated within a side's run.
- */
-export function beadGain(search: Search, i0: number, i1: number, j0: number, j1: number): number {
-  let gain = 0;
-  for (let a = i0; a < i1; a++) for (let b = j0; b < j1; b++) gain += cachedPairGain(search, a, b);
-  if (gain === 0 || (i1 - i0 === 1 && j1 - j0 === 1)) return gain;
-  return gain - repeatCorrection(search.problem, i0, i1, j0, j1);
-}
-
-/**
  * Cost of a bead's list structure and scripts, and of the headings inside a side of two or more units:
  *  - a heading joined to other units pays `headingCost`, unless the other side holds a unit that ends
  *    with a glued-on heading (the heading's counterpart was glued onto the previous line);
@@ -169,7 +158,13 @@ export function beadCost(search: Search, prior: number, enCount: number, ruCount
   } else cost += tableTail(table, x * TABLE_STEP, length.share, length.scale);
   cost += missed;
   if (cost - bound > limit) return Infinity;
-  return cost - beadGain(search, i0, i, j0, j);
+  // The sum of the pair gains overstates the bead's gain (see `repeatCorrection`): if even that
+  // leaves the cost over the limit, the correction need not be computed.
+  let gain = 0;
+  for (let a = i0; a < i; a++) for (let b = j0; b < j; b++) gain += cachedPairGain(search, a, b);
+  if (gain === 0 || (enCount === 1 && ruCount === 1)) return cost - gain;
+  if (cost - gain > limit) return Infinity;
+  return cost - gain + repeatCorrection(problem, i0, i, j0, j);
 }
 
 /** Viterbi path and forward–backward confidences inside a band. */
