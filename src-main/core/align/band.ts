@@ -13,7 +13,7 @@ export interface Band {
   cells: number;
 }
 
-export function makeBand(lo: Int32Array, hi: Int32Array): Band {
+function makeBand(lo: Int32Array, hi: Int32Array): Band {
   const rowStart = new Int32Array(lo.length + 1);
   for (let i = 0; i < lo.length; i++) rowStart[i + 1] = rowStart[i]! + Math.max(0, hi[i]! - lo[i]! + 1);
   return { lo, hi, rowStart, cells: rowStart[lo.length]! };

@@ -25,9 +25,9 @@ export const TEMPERATURE = 1;
  * beads beside a one-sided bead about one in twenty, plain 1-1 beads about one in a hundred — more
  * often than their posteriors say, since the shape priors are shared by every text.
  */
-export const ONE_SIDED_LOG_ODDS = 4;
-export const MERGED_LOG_ODDS = 3;
-export const BESIDE_ONE_SIDED_LOG_ODDS = 2;
+const ONE_SIDED_LOG_ODDS = 4;
+const MERGED_LOG_ODDS = 3;
+const BESIDE_ONE_SIDED_LOG_ODDS = 2;
 
 interface Scored {
   en: readonly number[];

@@ -26,7 +26,7 @@ export interface PredictedBead extends GoldBead {
 }
 
 /** Units of at most this many characters count as fragments. */
-export const FRAGMENT_LENGTH = 40;
+const FRAGMENT_LENGTH = 40;
 
 export interface ErrorCounts {
   overMerge: number;
@@ -37,7 +37,7 @@ export interface ErrorCounts {
   falseUntranslated: number;
 }
 
-export const ERROR_KINDS: readonly (keyof ErrorCounts)[] = ['overMerge', 'absorbedOmission', 'fragment', 'unalignedHeading', 'unflaggedUntranslated', 'falseUntranslated'];
+const ERROR_KINDS: readonly (keyof ErrorCounts)[] = ['overMerge', 'absorbedOmission', 'fragment', 'unalignedHeading', 'unflaggedUntranslated', 'falseUntranslated'];
 
 export const noErrors = (): ErrorCounts => ({ overMerge: 0, absorbedOmission: 0, fragment: 0, unalignedHeading: 0, unflaggedUntranslated: 0, falseUntranslated: 0 });
 

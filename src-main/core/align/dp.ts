@@ -22,7 +22,7 @@ const repeatCorrection = problems.repeatCorrection;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
-export function logAddExp(a: number, b: number): number {
+function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
   if (b === -Infinity) return a;
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
@@ -37,7 +37,7 @@ export interface Solution {
 }
 
 /** The length model in the form the inner loop reads it. */
-export interface LengthModel {
+interface LengthModel {
   ratio: number;
   variance: number;
   share: number;
@@ -45,12 +45,12 @@ export interface LengthModel {
   table: Float64Array;
 }
 
-export function lengthModel(model: CostModel): LengthModel {
+function lengthModel(model: CostModel): LengthModel {
   return { ratio: model.ratio, variance: model.variance, share: model.outlierShare, scale: model.outlierScale, table: tailTable(model.outlierShare, model.outlierScale) };
 }
 
 /** What one search needs besides the problem: the band, the length model and pair gains found so far. */
-export interface Search {
+interface Search {
   problem: Problem;
   length: LengthModel;
   lo: Int32Array;
@@ -61,7 +61,7 @@ export interface Search {
 }
 
 /** `pairGain` through the search's cache. */
-export function cachedPairGain(search: Search, a: number, b: number): number {
+function cachedPairGain(search: Search, a: number, b: number): number {
   const i = a + 1;
   const j = b + 1;
   const lo = search.lo[i]!;
@@ -109,7 +109,7 @@ function structureCost(problem: Problem, enCount: number, ruCount: number, i0: n
  * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), or Infinity
  * when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
  */
-export function beadCost(search: Search, prior: number, enCount: number, ruCount: number, i: number, j: number, limit: number): number {
+function beadCost(search: Search, prior: number, enCount: number, ruCount: number, i: number, j: number, limit: number): number {
   const problem = search.problem;
   const length = search.length;
   const en = problem.en;
@@ -291,9 +291,9 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
  * In the forward pass a bead whose cost's lower bound puts its path this many nats behind the best
  * one into the same cell is skipped: its share of any posterior is below e^-20.
  */
-export const PRUNE_MARGIN = 20;
+const PRUNE_MARGIN = 20;
 
-export function clamp01(x: number): number {
+function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
 

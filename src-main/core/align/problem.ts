@@ -100,7 +100,7 @@ export function makeSide(
 }
 
 /** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
-export interface Repeats {
+interface Repeats {
   offsets: Int32Array;
   ids: Int32Array;
   /** `width` counts per id: in units u, u + 1, … */
@@ -108,10 +108,10 @@ export interface Repeats {
   width: number;
 }
 
-export const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32Array(0), counts: new Int32Array(0), width: 1 };
+const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32Array(0), counts: new Int32Array(0), width: 1 };
 
 /** The ids held by at least two of units u..u + width − 1, for each u (sorted runs merged pairwise). */
-export function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
+function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
   if (count < width) return NO_REPEATS;
   const offsets = new Int32Array(count + 1);
   let maxId = -1;
@@ -161,7 +161,7 @@ function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayB
 }
 
 /** How many times unit u of a side holds anchor `id` (binary search in its sorted run). */
-export function countIn(bags: FlatBags, u: number, id: number): number {
+function countIn(bags: FlatBags, u: number, id: number): number {
   let lo = bags.offsets[u]!;
   let hi = bags.offsets[u + 1]! - 1;
   while (lo <= hi) {
@@ -201,7 +201,7 @@ export function pairGain(problem: Problem, a: number, b: number): number {
 }
 
 /** The repeats of the run of `length` units of `side` from `from` (none for a single unit). */
-export function repeatsAt(side: Side, from: number, length: number): Repeats | null {
+function repeatsAt(side: Side, from: number, length: number): Repeats | null {
   return length === 2 ? side.repeats2 : length === 3 ? side.repeats3 : null;
 }
 
@@ -248,9 +248,9 @@ export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: n
 }
 
 /** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
-export const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
+const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
 
-export function contains(repeats: Repeats, start: number, id: number): boolean {
+function contains(repeats: Repeats, start: number, id: number): boolean {
   for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) if (repeats.ids[k] === id) return true;
   return false;
 }
@@ -304,7 +304,7 @@ export function downsample(side: Side, factor: number, keep: Uint8Array, problem
 }
 
 /** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */
-export const RARITY_WINDOW = 40;
+const RARITY_WINDOW = 40;
 
 /**
  * Per anchor id, 1 / √(how many units hold it on a side, on average, within `RARITY_WINDOW` units):

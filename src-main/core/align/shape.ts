@@ -3,12 +3,12 @@
  * whether it is a heading. Pure TypeScript.
  */
 /** The unit ends in a comma, or with no punctuation at all: its sentence goes on. */
-export const CUT_END = /(?:,|[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])["”»’)]?\s*$/u;
+const CUT_END = /(?:,|[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])["”»’)]?\s*$/u;
 /** The unit ends a clause but not its sentence: semicolon, colon or dash. */
-export const CLAUSE_END = /[;:\-–—]\s*$/u;
+const CLAUSE_END = /[;:\-–—]\s*$/u;
 /** The unit's first letter (after any spaces, quotes or brackets) is lower case. */
-export const LOWER_START = /^[\s"“”«„‘(\[]*[a-z\u00DF-\u00FF\u0430-\u045F]/u;
-export const DIGIT_START = /^\s*[0-9]/u;
+const LOWER_START = /^[\s"“”«„‘(\[]*[a-z\u00DF-\u00FF\u0430-\u045F]/u;
+const DIGIT_START = /^\s*[0-9]/u;
 const COMMA_END = /,["”»’)]?\s*$/u;
 
 /** `continuations` flags. */
@@ -36,7 +36,7 @@ export function continuations(texts: readonly string[]): Uint8Array {
   return flags;
 }
 
-export const CLOSING = /[.!?…;:,»"”’)\]]$/u;
+const CLOSING = /[.!?…;:,»"”’)\]]$/u;
 
 /** A short unit without closing punctuation that contains a letter: a heading or a list title. */
 export function isHeadingLike(text: string): boolean {
