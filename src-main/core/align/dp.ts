@@ -22,12 +22,6 @@ const repeatCorrection = problems.repeatCorrection;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
-function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
 export const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, k) => from + k);
 
 export interface Solution {
