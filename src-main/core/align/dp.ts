@@ -232,32 +232,18 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const last = cell(n, m);
   const backward = new Float64Array(withConfidence ? cells : 0).fill(-Infinity);
   if (costs) {
-    // Gathered from the successors of each cell (the bead of shape s that starts here ends at
-    // (i + en, j + ru), its cost stored there), one log-sum-exp per cell as in the forward pass.
     backward[last] = 0;
     for (let i = n; i >= 0; i--) {
       for (let j = hi[i]!; j >= lo[i]!; j--) {
         const c = rowStart[i]! + j - lo[i]!;
-        if (c === last) continue;
-        let termCount = 0;
-        let maxTerm = -Infinity;
+        const here = backward[c]!;
+        if (here === -Infinity) continue;
         for (let s = 0; s < shapeCount; s++) {
-          const ni = i + shapeEn[s]!;
-          const nj = j + shapeRu[s]!;
-          if (ni > n || nj < lo[ni]! || nj > hi[ni]!) continue;
-          const next = rowStart[ni]! + nj - lo[ni]!;
-          const after = backward[next]!;
-          if (after === -Infinity) continue;
-          const cost = costs[next * shapeCount + s]!;
+          const cost = costs[c * shapeCount + s]!;
           if (cost === Infinity) continue;
-          const term = after - cost;
-          terms[termCount++] = term;
-          if (term > maxTerm) maxTerm = term;
+          const from = cell(i - shapeEn[s]!, j - shapeRu[s]!);
+          backward[from] = logAddExp(backward[from]!, here - cost);
         }
-        if (termCount === 0) continue;
-        let sum = 0;
-        for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
-        backward[c] = maxTerm + Math.log(sum);
       }
     }
   }
@@ -286,6 +272,12 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
  * one into the same cell is skipped: its share of any posterior is below e^-20.
  */
 const PRUNE_MARGIN = 20;
+
+function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
