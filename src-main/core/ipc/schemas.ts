@@ -12,8 +12,6 @@ export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 const documentId = z.string().min(1).max(128).regex(DOCUMENT_ID, 'document ids are lower-case letters, digits and dashes');
 
-const rowId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'row ids are letters, digits, _ and -');
-
 const offset = z.number().int().min(0).max(100_000_000);
 const selection = z.discriminatedUnion('type', [
   z
@@ -77,7 +75,7 @@ export const requestSchemas = {
   importAnnotations: z.object({ documentId, content: z.string().min(1).max(LIMITS.importContent) }).strict(),
   setReaderPrefs: readerPrefsSchema.partial().strict(),
   getReadingPosition: z.object({ documentId }).strict(),
-  setReadingPosition: z.object({ documentId, rowId: rowId }).strict(),
+  setReadingPosition: z.object({ documentId, rowId: rowIdSchema }).strict(),
   listLibrary: z.undefined(),
   prepareImport: z.object({ files: z.array(importFile).min(1).max(2) }).strict(),
   chooseImport: z.object({ mode: z.enum(['pair', 'bilingual']) }).strict(),
