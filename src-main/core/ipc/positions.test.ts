@@ -68,3 +68,17 @@ describe('positions:set', () => {
     expect(services.settings.readingPosition(STATEMENT)).toBe(firstRow);
   });
 });
+
+describe('file names whose extension is an Object property', () => {
+  it.each(['notes.constructor', 'notes.__proto__', 'notes.toString', 'notes.hasOwnProperty'])('%s is read as plain text', async (name) => {
+    const data = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+    const result = await call('import:prepare', {
+      files: [
+        { name, data: data('The first paragraph of the English text.\n\nAnd the second one, with more words in it.') },
+        { name: `ru-${name}`, data: data('Первый абзац русского текста.\n\nИ второй, в котором больше слов.') },
+      ],
+    });
+    expect(result).toMatchObject({ ok: true, value: { files: [{ name, format: 'txt' }, { format: 'txt' }] } });
+    if (result.ok) await call('import:discard', { pendingId: (result.value as { pendingId: string }).pendingId });
+  });
+});

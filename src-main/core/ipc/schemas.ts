@@ -31,7 +31,7 @@ const uuid = z.string().regex(/^[0-9a-f-]{36}$/, 'an id from main');
 const MAX_BASE64 = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4;
 const importFile = z
   .object({
-    name: z.string().min(1).max(255),
+    name: z.string().min(1).max(255).regex(/^\P{Cc}+$/u, 'a file name has no control characters (NUL, line breaks…)'),
     data: z
       .string()
       .max(MAX_BASE64, `a file is at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB`)
