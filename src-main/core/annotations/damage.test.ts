@@ -57,7 +57,8 @@ async function makeHistory(seed: number, dir: string): Promise<Annotation[]> {
     }
   }
   const { annotations } = await store.list(DOC);
-  // No flush: the journal holds the latest changes, as after a crash or while running.
+  // No flush (it would compact): the journal holds the latest changes, as after a crash.
+  await store.close();
   return annotations;
 }
 
@@ -72,7 +73,9 @@ async function upgradedHistory(dir: string): Promise<Annotation[]> {
   await fs.writeFile(join(dir, `${DOC}.json`), JSON.stringify({ schemaVersion: 2, documentId: DOC, seq: 0, annotations: old }));
   const store = new AnnotationStore(dir, quiet);
   for (let n = 0; n < 4; n++) await store.create(makeAnnotation(60_000 + n));
-  return (await store.list(DOC)).annotations;
+  const { annotations } = await store.list(DOC);
+  await store.close();
+  return annotations;
 }
 
 function damage(bytes: Buffer, kind: Kind, random: () => number): Buffer {
@@ -150,7 +153,9 @@ describe('damage matrix', () => {
           const damaged = damage(original, kind, random);
           await fs.writeFile(path, damaged);
 
-          const listed = await new AnnotationStore(dir, quiet).list(DOC);
+          const reader = new AnnotationStore(dir, quiet);
+          const listed = await reader.list(DOC);
+          await reader.close();
           const byId = new Map(listed.annotations.map((a) => [a.id, a]));
           const expectedIds = new Set(history.expected.map((a) => a.id));
           let lost = 0;

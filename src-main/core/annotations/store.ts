@@ -239,6 +239,16 @@ export class AnnotationStore {
     }
   }
 
+  /** Waits for every change and closes the files, without compacting (`flush` is for quitting). */
+  async close(): Promise<void> {
+    for (const loading of [...this.documents.values()]) {
+      const state = await loading.catch(() => undefined);
+      if (!state) continue;
+      await state.queue;
+      await state.journal.close().catch(() => undefined);
+    }
+  }
+
   private change<R>(documentId: string, compute: (state: DocumentState) => { change?: Change; result: R }): Promise<R> {
     return this.load(documentId).then((state) => {
       const step = state.queue.then(async () => {
