@@ -1,0 +1,47 @@
+/**
+ * Words of a text with their offsets and stems: runs of letters and digits, joined by an inner
+ * hyphen or apostrophe (`COVID-19`, `well-being`, `Russia’s`, `СМОА-плюс`). Pure TypeScript.
+ */
+import type { Lang } from '../model';
+import { foldCase, stem } from './stem';
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Code-unit offsets in the text. */
+  start: number;
+  end: number;
+  /** Lower case, `ё` → `е`. */
+  folded: string;
+  /** Snowball stem of the folded word (of each hyphen part joined by `-`). */
+  stem: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+
+/** The words of `text`, in order. */
+export function tokenize(text: string, lang: Lang): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const folded = foldCase(word);
+    const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
+    out.push({ text: word, start: m.index, end: m.index + word.length, folded, stem: stemmed });
+  }
+  return out;
+}
+
+/** Words of the two languages that carry little meaning of their own: never linked by the word aligner. */
+export const FUNCTION_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
+  en: new Set(
+    'a an the and or but nor of to in on at by for with from as into onto upon about over under between among through during within without against towards toward than that this these those there here which who whom whose what when where why how it its they them their theirs we us our ours you your he him his she her i me my be is are was were been being am have has had do does did done will would shall should can could may might must not no so such also too very all any each every both either neither some other another own same just only than then thus hence if whether while although though because since until unless per via etc'.split(' '),
+  ),
+  ru: new Set(
+    'и а но или либо ни не в во на к ко с со у о об обо от до по за из изо под над при про без для через между перед после чтобы что как так также тоже это этот эта эти этого этой этих этим этому тот та те того той тех том тем он она оно они его ее её их им ими ему ей него нее неё них нему ней мы нас нам нами наш наша наше наши нашего нашей наших вы вас вам ваш я меня мне мой свой своя свое своё свои своего своей своих своим своими который которая которое которые которого которой которых которым которыми котором кто чем чём где когда если ли же бы уже ещё еще все всё весь вся всех всем всеми всего всей каждый каждая каждое каждого каждой быть был была было были будет будут является являются есть также лишь только даже именно том числе т д г'.split(' '),
+  ),
+};
+
+/** True for a word the word aligner leaves alone (function words, one-letter words, bare digits). */
+export function isFunctionWord(token: Token, lang: Lang): boolean {
+  return token.folded.length < 2 || /^[0-9]+$/u.test(token.folded) || FUNCTION_WORDS[lang].has(token.folded);
+}
