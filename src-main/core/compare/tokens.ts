@@ -23,7 +23,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 export function tokenize(text: string, lang: Lang): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const word = m[0];
+    // An English possessive is not part of the word: Russia’s → Russia.
+    const word = lang === 'en' || /^[A-Za-z]/u.test(m[0]) ? m[0].replace(/['’]s$/u, '') : m[0];
     const folded = foldCase(word);
     const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
     out.push({ text: word, start: m.index, end: m.index + word.length, folded, stem: stemmed });
