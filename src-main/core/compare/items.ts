@@ -99,27 +99,45 @@ export function nameSkeleton(word: string, lang: Lang): string {
 /** The context of a document, from all its English and Russian text. */
 export function itemContext(en: readonly string[], ru: readonly string[], options: ContextOptions = {}): ItemContext {
   const maps = acronymMaps(options.acronyms ?? []);
-  const latinInRussian = new Set<string>();
+  // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
+  const ruLatinRows = new Map<string, number>();
   const ruNames = new Set<string>();
   for (const text of ru) {
+    const seen = new Set<string>();
+    const addresses = [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const);
     for (const token of tokenize(text, 'ru')) {
       if (LATIN.test(token.text)) {
-        latinInRussian.add(token.folded);
-        for (const part of token.folded.split('-')) latinInRussian.add(stripPossessive(part));
+        if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
+        seen.add(token.folded);
+        for (const part of token.folded.split('-')) seen.add(stripPossessive(part));
       } else for (const part of token.text.split('-')) {
         const key = nameSkeleton(part, 'ru');
         if (key) ruNames.add(key);
       }
     }
+    for (const word of seen) ruLatinRows.set(word, (ruLatinRows.get(word) ?? 0) + 1);
   }
   const names = new Set<string>();
+  const enRows = new Map<string, number>();
   for (const text of en) {
+    const seen = new Set<string>();
     for (const token of tokenize(text, 'en')) {
+      seen.add(token.folded);
       for (const part of token.text.split('-')) {
+        seen.add(part.toLowerCase());
         const key = nameSkeleton(stripPossessive(part), 'en');
         if (key && ruNames.has(key)) names.add(key);
       }
     }
+    for (const word of seen) enRows.set(word, (enRows.get(word) ?? 0) + 1);
+  }
+  // An ordinary lower-case English word (install, backup) is a Latin token of the Russian only if
+  // the Russian keeps it in nearly every row where the English has it: otherwise it is translated
+  // and only kept in commands or quotations.
+  const latinInRussian = new Set<string>();
+  for (const [word, rows] of ruLatinRows) {
+    const ordinary = /^[a-z]+$/u.test(word);
+    if (!ordinary || rows >= 0.8 * (enRows.get(word) ?? 0)) latinInRussian.add(word);
   }
   return { acronymsEn: maps.en, acronymsRu: maps.ru, latinInRussian, names };
 }
@@ -214,7 +232,7 @@ const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
 const PERCENT_AFTER = /^(?:\s?%|\s+(?:per\s?cent|percent)(?![\p{L}])|\s+процент\p{L}*)/iu;
 const CURRENCY_BEFORE = /(?:US\$|\$|€|£|₽|(?:USD|EUR|GBP|RUB)\s?)$/u;
 const CURRENCY_AFTER = /^\s*(?:dollars?|euros?|pounds?|roubles?|rubles?|USD|EUR|RUB|долл\.(?:\s?США)?|доллар\p{L}*|евро|руб\.|рубл\p{L}*|фунт\p{L}*)(?![\p{L}])/iu;
-const ORDINAL_EN = /^(?:st|nd|rd|th)(?![\p{L}])/u;
+const ORDINAL_EN = /^(?:st|nd|rd|th|s|['’]s)(?![\p{L}])/u;
 const ORDINAL_RU = /^[-‐–](?:й|я|е|го|му|м|х|ми|ой|ою|ю|ый|ий|ое|ая|ые|ых|ым|ом)(?![\p{L}])/u;
 
 function formatValue(value: number): string {
@@ -288,7 +306,7 @@ const NUMBER_WORDS: Record<Lang, ReadonlyArray<readonly [RegExp, number]>> = {
 
 // ---- URLs, e-mail, references ----
 
-const URL = /(?<![\p{L}\p{N}@])(?:https?:\/\/|www\.)[^\s<>"«»“”]+/giu;
+const URL = /(?<![\p{L}\p{N}@])(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»“”]+/giu;
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu;
 const REFERENCE = /[([]\s*([0-9]{1,4}(?:\s*гг?\.)?|[ivxlc]{1,6}|[a-zа-я])\s*[)\]]/giu;
 const RU_LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
@@ -401,7 +419,7 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
 export function extractItems(text: string, lang: Lang, context: ItemContext, tokens: readonly Token[] = tokenize(text, lang)): Item[] {
   const taken = new Uint8Array(text.length + 1);
   const out: Item[] = [];
-  findByPattern(text, URL, taken, out, (m) => ({ kind: 'url', key: `url:${m[0].toLowerCase().replace(/^https?:\/\//u, '').replace(/\/$/u, '')}` }), true);
+  findByPattern(text, URL, taken, out, (m) => ({ kind: 'url', key: `url:${m[0].toLowerCase().replace(/^(?:https?:\/\/)/u, '').replace(/\/$/u, '')}` }), true);
   findByPattern(text, EMAIL, taken, out, (m) => ({ kind: 'email', key: `email:${m[0].toLowerCase()}` }), true);
   findDates(text, lang, taken, out);
   findByPattern(text, REFERENCE, taken, out, (m) => ({ kind: 'reference', key: referenceKey(m[1]!) }));
