@@ -84,6 +84,9 @@ export interface CheckOptions {
   minLengthChecked?: number;
   /** Links computed already (one list per row), to spare computing them again. */
   links?: readonly (readonly TermLink[])[];
+  /** The document's item context and tokens, when the caller has them already. */
+  context?: ItemContext;
+  tokens?: readonly { en: Token[]; ru: Token[] }[];
 }
 
 const FAMILY: Readonly<Record<ItemKind, FindingKind>> = {
@@ -248,7 +251,7 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
   const glossaryPairs = options.glossary ?? [];
   const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
   const acronymPairs = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
-  const context: ItemContext = itemContext(
+  const context: ItemContext = options.context ?? itemContext(
     rows.map((r) => r.en),
     rows.map((r) => r.ru),
     { acronyms: acronymPairs },
@@ -274,7 +277,7 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
       return;
     }
     if (!hasEn) return;
-    const tokens = { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
+    const tokens = options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
     const lost = untranslated(row);
     if (lost) {
       findings.push(lost);
