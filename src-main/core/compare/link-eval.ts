@@ -36,7 +36,8 @@ export function findPhrase(text: string, phrase: string, n = 1): Span | undefine
 
 function phraseSpan(text: string, raw: string, where: string): Span {
   const m = /^(.*?)(?:@([0-9]+))?$/u.exec(raw.trim())!;
-  const span = findPhrase(text, m[1]!, m[2] ? Number(m[2]) : 1);
+  // No-break and thin spaces count as spaces (one code unit each, so offsets stay the same).
+  const span = findPhrase(text.replace(/\s/gu, ' '), m[1]!.replace(/\s/gu, ' '), m[2] ? Number(m[2]) : 1);
   if (!span) throw new Error(`${where}: "${raw.trim()}" is not in the row`);
   return span;
 }

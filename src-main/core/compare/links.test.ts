@@ -27,8 +27,8 @@ describe('term links against the hand-made gold', () => {
     const { en, ru } = statementTexts();
     const flat = (s: string) => s.replace(/\s+/gu, ' ');
     for (const row of parseGold('statement', goldText('statement'))) {
-      expect(flat(en)).toContain(row.en);
-      expect(flat(ru)).toContain(row.ru);
+      expect(flat(en)).toContain(flat(row.en));
+      expect(flat(ru)).toContain(flat(row.ru));
     }
   });
 
@@ -36,7 +36,7 @@ describe('term links against the hand-made gold', () => {
     ['statement', statementRows],
     ['treaty', () => evalRows('treaty')],
   ] as const) {
-    it(`${name}: precision at least 0.9 in every class (recall printed)`, () => {
+    it(`${name}: precision at least 0.9 in every class (recall printed)`, { timeout: 60_000 }, () => {
       const gold = parseGold(name, goldText(name));
       expect(gold.length).toBeGreaterThanOrEqual(10);
       const scores = evaluate(name, rows());
