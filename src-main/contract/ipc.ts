@@ -22,6 +22,8 @@ import type { ActionId } from './actions';
 
 /** The annotation model's types belong to the contract too; so does its colour palette. */
 export type * from '../core/annotations/model';
+export type * from './compare';
+import { compareContract } from './compare';
 export { ANNOTATION_COLORS } from '../core/annotations/model';
 
 export type UiLanguage = 'en' | 'ru';
@@ -509,6 +511,7 @@ export const contract = {
     request: type<{ documentId: string; format: BitextExportFormat }>(),
     response: type<ExportAnnotationsResult>(),
   },
+  ...compareContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IMPORT_LIMITS, type MethodName, type RequestOf } from '../../contract/ipc';
 import { LIMITS, annotationIdSchema, colorSchema, kindSchema, langSchema, rowIdSchema } from '../annotations/schema';
 import { readerPrefsSchema } from '../settings/settings-store';
+import { compareRequestSchemas } from '../compare-store/schemas';
 
 export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -95,4 +96,5 @@ export const requestSchemas = {
     .object({ documentId, kind: z.enum(['unconfirmed', 'non-one-to-one', 'weakest']), limit: z.number().int().min(1).max(10_000).optional() })
     .strict(),
   exportBitext: z.object({ documentId, format: z.enum(['tmx', 'tsv', 'beads', 'markdown']) }).strict(),
+  ...compareRequestSchemas,
 } satisfies Schemas;
