@@ -5,7 +5,7 @@
  */
 import { type Lexicon, shippedLexicon } from '../align/lexicon';
 import { type CheckRow, type Finding, type GlossaryPair, checkDocument } from './checks';
-import { itemContext } from './items';
+import { extractItems, itemContext } from './items';
 import { type PreparedTerm, type TermLink, linkRow } from './links';
 import { termPattern } from './terms';
 import { tokenize } from './tokens';
@@ -37,11 +37,12 @@ export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptio
   const acronyms = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
   const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms });
   progress('linking', 0);
+  const items = rows.map((row, k) => ({ en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) }));
   const links = rows.map((row, k) => {
     if (k % 500 === 0) progress('linking', k / Math.max(1, rows.length));
-    return linkRow(row.en, row.ru, { context, glossary, lexicon, model, threshold: options.threshold, tokens: tokens[k] });
+    return linkRow(row.en, row.ru, { context, glossary, lexicon, model, threshold: options.threshold, tokens: tokens[k], items: items[k] });
   });
   progress('checking', 0);
-  const findings = checkDocument(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens });
+  const findings = checkDocument(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens, items });
   return { links, findings };
 }

@@ -84,9 +84,10 @@ export interface CheckOptions {
   minLengthChecked?: number;
   /** Links computed already (one list per row), to spare computing them again. */
   links?: readonly (readonly TermLink[])[];
-  /** The document's item context and tokens, when the caller has them already. */
+  /** The document's item context, tokens and items, when the caller has them already. */
   context?: ItemContext;
   tokens?: readonly { en: Token[]; ru: Token[] }[];
+  items?: readonly { en: Item[]; ru: Item[] }[];
 }
 
 const FAMILY: Readonly<Record<ItemKind, FindingKind>> = {
@@ -110,9 +111,10 @@ function answers(a: Item, b: Item): boolean {
 function letters(text: string): { latin: number; cyrillic: number } {
   let latin = 0;
   let cyrillic = 0;
-  for (const ch of text) {
-    if (/[A-Za-z]/u.test(ch)) latin++;
-    else if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic++;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c >= 97 && c <= 122) latin++;
+    else if (text.charCodeAt(k) >= 0x400 && text.charCodeAt(k) <= 0x4ff) cyrillic++;
   }
   return { latin, cyrillic };
 }
@@ -283,8 +285,8 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
       findings.push(lost);
       return;
     }
-    const enItems = extractItems(row.en, 'en', context, tokens.en);
-    const ruItems = extractItems(row.ru, 'ru', context, tokens.ru);
+    const enItems = options.items?.[index]?.en ?? extractItems(row.en, 'en', context, tokens.en);
+    const ruItems = options.items?.[index]?.ru ?? extractItems(row.ru, 'ru', context, tokens.ru);
     findings.push(...itemFindings(row, enItems, ruItems, tokens));
 
     const longer = Math.max(row.en.length, row.ru.length);
@@ -315,11 +317,15 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
       }
     });
 
-    const links = options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens });
+    const links = options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
+    let enAt: Map<number, Token> | undefined;
+    let ruAt: Map<number, Token> | undefined;
     for (const link of links) {
       if (!RENDERED.has(link.class)) continue;
-      const enToken = tokens.en.find((t) => t.start === link.en.start);
-      const ruToken = tokens.ru.find((t) => t.start === link.ru.start);
+      enAt ??= new Map(tokens.en.map((t) => [t.start, t]));
+      ruAt ??= new Map(tokens.ru.map((t) => [t.start, t]));
+      const enToken = enAt.get(link.en.start);
+      const ruToken = ruAt.get(link.ru.start);
       if (!enToken || !ruToken) continue;
       let entry = renderings.get(enToken.stem);
       if (!entry) renderings.set(enToken.stem, (entry = { text: enToken.folded, rows: new Map() }));

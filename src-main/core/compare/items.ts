@@ -96,6 +96,19 @@ export function nameSkeleton(word: string, lang: Lang): string {
   return key.length >= 3 ? key : '';
 }
 
+const skeletonCache: Record<Lang, Map<string, string>> = { en: new Map(), ru: new Map() };
+
+function cachedNameSkeleton(word: string, lang: Lang): string {
+  const cache = skeletonCache[lang];
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = nameSkeleton(word, lang);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, key);
+  }
+  return key;
+}
+
 /** The context of a document, from all its English and Russian text. */
 export function itemContext(en: readonly string[], ru: readonly string[], options: ContextOptions = {}): ItemContext {
   const maps = acronymMaps(options.acronyms ?? []);
@@ -111,7 +124,7 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
         seen.add(token.folded);
         for (const part of token.folded.split('-')) seen.add(stripPossessive(part));
       } else for (const part of token.text.split('-')) {
-        const key = nameSkeleton(part, 'ru');
+        const key = cachedNameSkeleton(part, 'ru');
         if (key) ruNames.add(key);
       }
     }
@@ -125,7 +138,7 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
       seen.add(token.folded);
       for (const part of token.text.split('-')) {
         seen.add(part.toLowerCase());
-        const key = nameSkeleton(stripPossessive(part), 'en');
+        const key = cachedNameSkeleton(stripPossessive(part), 'en');
         if (key && ruNames.has(key)) names.add(key);
       }
     }
@@ -304,6 +317,25 @@ const NUMBER_WORDS: Record<Lang, ReadonlyArray<readonly [RegExp, number]>> = {
   ],
 };
 
+const numberWordCache: Record<Lang, Map<string, number | null>> = { en: new Map(), ru: new Map() };
+
+function numberWord(folded: string, lang: Lang): number | undefined {
+  const cache = numberWordCache[lang];
+  let value = cache.get(folded);
+  if (value === undefined) {
+    value = null;
+    for (const [re, v] of NUMBER_WORDS[lang]) {
+      if (re.test(folded)) {
+        value = v;
+        break;
+      }
+    }
+    if (cache.size > 100_000) cache.clear();
+    cache.set(folded, value);
+  }
+  return value ?? undefined;
+}
+
 // ---- URLs, e-mail, references ----
 
 const URL = /(?<![\p{L}\p{N}@])(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»“”]+/giu;
@@ -398,18 +430,17 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
         push('latin', `lat:${part.toLowerCase()}`, part, at);
         continue;
       }
-      const name = nameSkeleton(part, lang);
+      const name = cachedNameSkeleton(part, lang);
       if (name && (context.names === null || context.names.has(name))) {
         push('name', `name:${name}`, part, at);
         continue;
       }
+      if (part.length > 12) continue;
       const folded = part.toLowerCase().replaceAll('ё', 'е');
-      for (const [re, value] of NUMBER_WORDS[lang]) {
-        if (re.test(folded)) {
-          taken.fill(1, at, at + part.length);
-          out.push({ kind: 'number', key: `num:${value}`, text: part, start: at, end: at + part.length, soft: true });
-          break;
-        }
+      const value0 = numberWord(folded, lang);
+      if (value0 !== undefined) {
+        taken.fill(1, at, at + part.length);
+        out.push({ kind: 'number', key: `num:${value0}`, text: part, start: at, end: at + part.length, soft: true });
       }
     }
   }
@@ -419,11 +450,13 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
 export function extractItems(text: string, lang: Lang, context: ItemContext, tokens: readonly Token[] = tokenize(text, lang)): Item[] {
   const taken = new Uint8Array(text.length + 1);
   const out: Item[] = [];
-  findByPattern(text, URL, taken, out, (m) => ({ kind: 'url', key: `url:${m[0].toLowerCase().replace(/^(?:https?:\/\/)/u, '').replace(/\/$/u, '')}` }), true);
-  findByPattern(text, EMAIL, taken, out, (m) => ({ kind: 'email', key: `email:${m[0].toLowerCase()}` }), true);
-  findDates(text, lang, taken, out);
-  findByPattern(text, REFERENCE, taken, out, (m) => ({ kind: 'reference', key: referenceKey(m[1]!) }));
-  findNumbers(text, lang, taken, out);
+  // Each pattern only where its telltale character is (most rows have no URL, date or bracket).
+  if (text.includes('://') || text.includes('www.')) findByPattern(text, URL, taken, out, (m) => ({ kind: 'url', key: `url:${m[0].toLowerCase().replace(/^(?:https?:\/\/)/u, '').replace(/\/$/u, '')}` }), true);
+  if (text.includes('@')) findByPattern(text, EMAIL, taken, out, (m) => ({ kind: 'email', key: `email:${m[0].toLowerCase()}` }), true);
+  const digits = /[0-9]/u.test(text);
+  if (digits) findDates(text, lang, taken, out);
+  if (text.includes('(') || text.includes('[')) findByPattern(text, REFERENCE, taken, out, (m) => ({ kind: 'reference', key: referenceKey(m[1]!) }));
+  if (digits) findNumbers(text, lang, taken, out);
   findWords(tokens, lang, context, taken, out);
   return out.sort((a, b) => a.start - b.start);
 }

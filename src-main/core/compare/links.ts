@@ -55,6 +55,8 @@ export interface LinkOptions {
   threshold?: number;
   /** Tokens of each side when the caller has them already. */
   tokens?: { en: readonly Token[]; ru: readonly Token[] };
+  /** Items of each side when the caller has them already. */
+  items?: { en: readonly Item[]; ru: readonly Item[] };
 }
 
 const ITEM_CLASS: Readonly<Record<ItemKind, LinkClass>> = {
@@ -93,8 +95,8 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const relRu = (s: Span): number => (s.start + s.end) / 2 / Math.max(1, ru.length);
 
   // Items: the nearest unused counterpart with the same key.
-  const enItems = extractItems(en, 'en', context, enTokens);
-  const ruItems = extractItems(ru, 'ru', context, ruTokens);
+  const enItems = options.items?.en ?? extractItems(en, 'en', context, enTokens);
+  const ruItems = options.items?.ru ?? extractItems(ru, 'ru', context, ruTokens);
   const ruTaken = new Uint8Array(ruItems.length);
   for (const item of enItems) {
     let best = -1;
@@ -168,40 +170,54 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     const ruAll = ruTokens.filter((t) => !isFunctionWord(t, 'ru'));
     if (enContent.length > 0 && ruContent.length > 0) {
       const diag = (i: number, j: number): number => Math.exp(-DIAGONAL * Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!)));
+      const enIds = enAll.map((t) => model.enId(t.stem));
+      const ruIds = ruAll.map((t) => model.ruId(t.stem));
+      const enIdOf = new Map<number, number>();
+      for (const i of enContent) enIdOf.set(i, model.enId(enTokens[i]!.stem));
+      const ruIdOf = new Map<number, number>();
+      for (const j of ruContent) ruIdOf.set(j, model.ruId(ruTokens[j]!.stem));
       // For each Russian word: the English word that best generates it (over all content words).
       const bestForRu = new Map<number, { i: number; post: number }>();
       for (const j of ruContent) {
-        const r = ruTokens[j]!.stem;
-        let denom = model.nullRu(r);
-        for (const t of enAll) denom += model.forward(t.stem, r);
+        const r = ruIdOf.get(j)!;
+        if (r < 0) continue;
+        let denom = model.nullRuById(r);
+        for (const e of enIds) denom += model.forwardById(e, r);
         let best = -1;
         let bestScore = 0;
+        let bestT = 0;
         for (const i of enContent) {
-          const s = model.forward(enTokens[i]!.stem, r) * diag(i, j);
+          const t = model.forwardById(enIdOf.get(i)!, r);
+          const s = t * diag(i, j);
           if (s > bestScore) {
             bestScore = s;
             best = i;
+            bestT = t;
           }
         }
-        if (best >= 0 && denom > 0) bestForRu.set(j, { i: best, post: model.forward(enTokens[best]!.stem, r) / denom });
+        if (best >= 0 && denom > 0) bestForRu.set(j, { i: best, post: bestT / denom });
       }
       for (const i of enContent) {
-        const e = enTokens[i]!.stem;
-        let denom = model.nullEn(e);
-        for (const t of ruAll) denom += model.backward(e, t.stem);
+        const e = enIdOf.get(i)!;
+        if (e < 0) continue;
+        let denom = model.nullEnById(e);
+        for (const r of ruIds) denom += model.backwardById(e, r);
         let best = -1;
         let bestScore = 0;
+        let bestT = 0;
         for (const j of ruContent) {
-          const s = model.backward(e, ruTokens[j]!.stem) * diag(i, j);
+          const t = model.backwardById(e, ruIdOf.get(j)!);
+          const s = t * diag(i, j);
           if (s > bestScore) {
             bestScore = s;
             best = j;
+            bestT = t;
           }
         }
         if (best < 0 || denom <= 0) continue;
         const forward = bestForRu.get(best);
         if (!forward || forward.i !== i) continue;
-        const post = Math.min(forward.post, model.backward(e, ruTokens[best]!.stem) / denom);
+        const post = Math.min(forward.post, bestT / denom);
         if (post >= threshold && free(enUsed, enTokens[i]!) && free(ruUsed, ruTokens[best]!)) add('learned', enTokens[i]!, ruTokens[best]!, post);
       }
     }

@@ -19,15 +19,35 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 
+interface FormInfo {
+  word: string;
+  folded: string;
+  stem: string;
+}
+const forms: Record<Lang, Map<string, FormInfo>> = { en: new Map(), ru: new Map() };
+const FORM_CACHE_LIMIT = 300_000;
+
+function formInfo(raw: string, lang: Lang): FormInfo {
+  const cache = forms[lang];
+  let info = cache.get(raw);
+  if (info === undefined) {
+    // An English possessive is not part of the word: Russia’s → Russia.
+    const word = lang === 'en' || /^[A-Za-z]/u.test(raw) ? raw.replace(/['’]s$/u, '') : raw;
+    const folded = foldCase(word);
+    const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
+    info = { word, folded, stem: stemmed };
+    if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
+    cache.set(raw, info);
+  }
+  return info;
+}
+
 /** The words of `text`, in order. */
 export function tokenize(text: string, lang: Lang): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    // An English possessive is not part of the word: Russia’s → Russia.
-    const word = lang === 'en' || /^[A-Za-z]/u.test(m[0]) ? m[0].replace(/['’]s$/u, '') : m[0];
-    const folded = foldCase(word);
-    const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
-    out.push({ text: word, start: m.index, end: m.index + word.length, folded, stem: stemmed });
+    const info = formInfo(m[0], lang);
+    out.push({ text: info.word, start: m.index, end: m.index + info.word.length, folded: info.folded, stem: info.stem });
   }
   return out;
 }

@@ -31,6 +31,13 @@ export interface WordModel {
   nullEn(en: string): number;
   /** Distinct pairs in the table. */
   pairs: number;
+  /** Word ids (−1 for words never trained on), and the same probabilities by id (fast paths). */
+  enId(stem: string): number;
+  ruId(stem: string): number;
+  forwardById(e: number, r: number): number;
+  backwardById(e: number, r: number): number;
+  nullRuById(r: number): number;
+  nullEnById(e: number): number;
 }
 
 export interface TrainingRow {
@@ -187,8 +194,21 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
     if (e === undefined || r === undefined) return -1;
     return pairIndex.get(e * STRIDE + r) ?? -1;
   };
+  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : (pairIndex.get(e * STRIDE + r) ?? -1));
   return {
     pairs: P,
+    enId: (stem) => enVocab.get(stem) ?? -1,
+    ruId: (stem) => ruVocab.get(stem) ?? -1,
+    forwardById(e, r) {
+      const p = byId(e, r);
+      return p < 0 ? 0 : fwd[p]!;
+    },
+    backwardById(e, r) {
+      const p = byId(e, r);
+      return p < 0 ? 0 : bwd[p]!;
+    },
+    nullRuById: (r) => (r < 0 ? 0 : nullRu[r]!),
+    nullEnById: (e) => (e < 0 ? 0 : nullEn[e]!),
     forward(en, ru) {
       const p = pairOf(en, ru);
       return p < 0 ? 0 : fwd[p]!;
