@@ -54,6 +54,62 @@ export function contentIndexes(tokens: readonly Token[], lang: 'en' | 'ru'): num
   return out;
 }
 
+/** (English id, Russian id) → pair id: open addressing over typed arrays (faster than a Map of numbers). */
+class PairTable {
+  private keysE: Int32Array;
+  private keysR: Int32Array;
+  private values: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.keysE = new Int32Array(capacity).fill(-1);
+    this.keysR = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slot(e: number, r: number): number {
+    let h = Math.imul(e, 0x9e3779b1) ^ Math.imul(r + 0x7f4a7c15, 0x85ebca77);
+    h ^= h >>> 15;
+    let k = h & this.mask;
+    while (this.keysE[k] !== -1 && (this.keysE[k] !== e || this.keysR[k] !== r)) k = (k + 1) & this.mask;
+    return k;
+  }
+
+  get(e: number, r: number): number {
+    const k = this.slot(e, r);
+    return this.keysE[k] === -1 ? -1 : this.values[k]!;
+  }
+
+  /** The pair's id, given the next free id when it is new. */
+  intern(e: number, r: number): number {
+    const k = this.slot(e, r);
+    if (this.keysE[k] !== -1) return this.values[k]!;
+    this.keysE[k] = e;
+    this.keysR[k] = r;
+    this.values[k] = this.size;
+    if (++this.size * 2 > this.mask) this.grow();
+    return this.size - 1;
+  }
+
+  private grow(): void {
+    const { keysE, keysR, values } = this;
+    const capacity = (this.mask + 1) * 2;
+    this.keysE = new Int32Array(capacity).fill(-1);
+    this.keysR = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let k = 0; k < keysE.length; k++) {
+      if (keysE[k] === -1) continue;
+      const z = this.slot(keysE[k]!, keysR[k]!);
+      this.keysE[z] = keysE[k]!;
+      this.keysR[z] = keysR[k]!;
+      this.values[z] = values[k]!;
+    }
+  }
+}
+
 export function trainWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModel {
   const iterations = options.iterations ?? 5;
   const lexicon = options.lexicon ?? null;
@@ -78,10 +134,9 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const rowEn: Int32Array[] = [];
   const rowRu: Int32Array[] = [];
   const rowPairs: Int32Array[] = [];
-  const pairIndex = new Map<number, number>();
+  const pairIndex = new PairTable();
   const pairEn: number[] = [];
   const pairRu: number[] = [];
-  const STRIDE = 1 << 22;
   for (const row of rows) {
     const en = contentIndexes(row.en, 'en');
     const ru = contentIndexes(row.ru, 'ru');
@@ -91,11 +146,8 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
     const pairs = new Int32Array(e.length * r.length);
     for (let i = 0; i < e.length; i++) {
       for (let j = 0; j < r.length; j++) {
-        const key = e[i]! * STRIDE + r[j]!;
-        let p = pairIndex.get(key);
-        if (p === undefined) {
-          p = pairEn.length;
-          pairIndex.set(key, p);
+        const p = pairIndex.intern(e[i]!, r[j]!);
+        if (p === pairEn.length) {
           pairEn.push(e[i]!);
           pairRu.push(r[j]!);
         }
@@ -192,9 +244,9 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
     const e = enVocab.get(en);
     const r = ruVocab.get(ru);
     if (e === undefined || r === undefined) return -1;
-    return pairIndex.get(e * STRIDE + r) ?? -1;
+    return pairIndex.get(e, r);
   };
-  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : (pairIndex.get(e * STRIDE + r) ?? -1));
+  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex.get(e, r));
   return {
     pairs: P,
     enId: (stem) => enVocab.get(stem) ?? -1,
