@@ -1,4 +1,5 @@
-import type { ImportJobStatus } from '../contract/ipc';
+import { join } from 'node:path';
+import type { ImportJobStatus, UiLanguage } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
@@ -11,6 +12,7 @@ import { SettingsStore } from './settings/settings-store';
 import { inProcessCompareRunner, workerCompareRunner } from './compare-store/runner';
 import { CompareService, rowsOfBody } from './compare-store/service';
 import { CompareStore } from './compare-store/store';
+import { startupStep } from './startup/startup-failure';
 
 export interface AppServicesOptions {
   /** Where the reader's own data lives (settings, annotations, imported documents, corrections). */
@@ -48,11 +50,14 @@ export interface AppServices extends Services {
 /** Everything the main process serves, without Electron: used by the app and by the harness. */
 export async function createAppServices(
   options: AppServicesOptions,
-  onUiLanguageChanged?: (language: 'en' | 'ru') => void,
+  onUiLanguageChanged?: (language: UiLanguage) => void,
 ): Promise<AppServices> {
-  const settings = await SettingsStore.open(options.userDataDir, options.systemLanguages);
+  // Each step that touches the disk names itself and its paths if it fails (the start-up message).
+  const settings = await startupStep('settings', [join(options.userDataDir, 'settings.json')], () =>
+    SettingsStore.open(options.userDataDir, options.systemLanguages),
+  );
   const userDocuments = UserDocuments.inUserData(options.userDataDir);
-  await userDocuments.cleanUp();
+  await startupStep('data', [options.userDataDir], () => userDocuments.cleanUp());
   const corrections = CorrectionsStore.inUserData(options.userDataDir);
   const library = new DocumentLibrary(options.documentsDir, { userDocuments, corrections });
   const annotationStore = AnnotationStore.inUserData(options.userDataDir);
@@ -75,6 +80,9 @@ export async function createAppServices(
       rows: async (documentId) => {
         const view = await library.open(documentId);
         return { title: view.manifest.title.en, rows: rowsOfBody(view.body) };
+      },
+      exists: async (documentId) => {
+        await library.open(documentId);
       },
     },
     options.compareWorker ? workerCompareRunner(options.compareWorker) : inProcessCompareRunner(),

@@ -21,13 +21,15 @@ import {
 } from '../compare/glossary';
 import { AppError } from '../errors';
 import type { Lang } from '../model';
-import type { FindingsView, GlossaryImportReport, GlossaryView, RowLinks } from '../compare/views';
+import type { FindingsView, GlossaryImportReport, GlossaryView, RowLinks } from '../../contract/compare';
 import type { CompareRunner } from './runner';
 import type { CompareStore } from './store';
 
 export interface CompareSources {
   /** The document's aligned rows as the reader sees them (corrections applied). */
   rows(documentId: string): Promise<{ title: string; rows: CheckRow[] }>;
+  /** Throws `not-found` for a document the library does not have. */
+  exists(documentId: string): Promise<void>;
 }
 
 export class CompareService {
@@ -44,6 +46,7 @@ export class CompareService {
   // ---- Glossary ----
 
   async glossary(documentId: string): Promise<GlossaryView> {
+    await this.sources.exists(documentId);
     const [doc, global] = await Promise.all([this.store.glossary(documentId).read(), this.store.glossary().read()]);
     return { document: doc.value.entries, global: global.value.entries, warnings: [...global.warnings, ...doc.warnings] };
   }
@@ -52,7 +55,8 @@ export class CompareService {
     return scope === 'global' ? this.store.glossary() : this.store.glossary(documentId);
   }
 
-  addTerm(scope: GlossaryScope, documentId: string, draft: GlossaryDraft): Promise<GlossaryEntry> {
+  async addTerm(scope: GlossaryScope, documentId: string, draft: GlossaryDraft): Promise<GlossaryEntry> {
+    await this.sources.exists(documentId);
     return this.fileOf(scope, documentId).change((file) => {
       if (file.entries.length >= GLOSSARY_LIMITS.entries) throw new AppError('bad-request', `At most ${GLOSSARY_LIMITS.entries} terms in a glossary`);
       const at = this.now().toISOString();
@@ -61,7 +65,8 @@ export class CompareService {
     });
   }
 
-  updateTerm(scope: GlossaryScope, documentId: string, id: string, draft: GlossaryDraft): Promise<GlossaryEntry> {
+  async updateTerm(scope: GlossaryScope, documentId: string, id: string, draft: GlossaryDraft): Promise<GlossaryEntry> {
+    await this.sources.exists(documentId);
     return this.fileOf(scope, documentId).change((file) => {
       const old = file.entries.find((e) => e.id === id);
       if (!old) throw new AppError('not-found', 'This term is no longer in the glossary');
@@ -71,7 +76,8 @@ export class CompareService {
     });
   }
 
-  deleteTerm(scope: GlossaryScope, documentId: string, id: string): Promise<GlossaryEntry> {
+  async deleteTerm(scope: GlossaryScope, documentId: string, id: string): Promise<GlossaryEntry> {
+    await this.sources.exists(documentId);
     return this.fileOf(scope, documentId).change((file) => {
       const old = file.entries.find((e) => e.id === id);
       if (!old) throw new AppError('not-found', 'This term is no longer in the glossary');
@@ -79,7 +85,8 @@ export class CompareService {
     });
   }
 
-  importGlossary(scope: GlossaryScope, documentId: string, name: string, content: string): Promise<GlossaryImportReport> {
+  async importGlossary(scope: GlossaryScope, documentId: string, name: string, content: string): Promise<GlossaryImportReport> {
+    await this.sources.exists(documentId);
     const format = glossaryFormatOf(name);
     if (!format) throw new AppError('bad-request', `“${name}” is not a glossary file: choose a .csv, .tsv or .tbx file`);
     const parsed = parseGlossary(content, format);
@@ -104,6 +111,7 @@ export class CompareService {
   }
 
   async exportGlossary(scope: GlossaryScope, documentId: string, format: GlossaryFormat): Promise<SaveExportResult> {
+    await this.sources.exists(documentId);
     const { value } = await this.fileOf(scope, documentId).read();
     const name = scope === 'global' ? 'glossary' : `${documentId}-glossary`;
     return this.saveExport(`${name}.${format}`, serialiseGlossary(value.entries, format));
@@ -142,6 +150,7 @@ export class CompareService {
   }
 
   async dismiss(documentId: string, findingId: string, dismissed: boolean): Promise<{ dismissed: string[] }> {
+    await this.sources.exists(documentId);
     const at = this.now().toISOString();
     const list = await this.store.dismissed(documentId).change((file) => {
       const rest = file.dismissed.filter((d) => d.id !== findingId);

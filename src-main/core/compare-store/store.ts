@@ -11,6 +11,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { findingIdSchema } from '../../contract/compare';
 import { GLOSSARY_SCHEMA_VERSION, type GlossaryEntry, glossaryFileSchema } from '../compare/glossary';
 import { AppError } from '../errors';
 import { FileRefusedError, JsonFileWriter, readJsonFile } from '../fs/atomic-file';
@@ -19,7 +20,6 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 export const DISMISSED_SCHEMA_VERSION = 1;
 export const MAX_DISMISSED = 50_000;
 
-export const findingIdSchema = z.string().min(1).max(2_000);
 const dismissedFileSchema = z
   .object({
     schemaVersion: z.literal(DISMISSED_SCHEMA_VERSION),

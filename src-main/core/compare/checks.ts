@@ -10,6 +10,7 @@
  * Each finding names its kind, its row and the items. Findings are data: nothing here throws on a
  * strange text. Pure TypeScript.
  */
+import type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
 import type { Lexicon } from '../align/lexicon';
 import { englishSkeleton, russianSkeleton } from '../align/translit';
 import type { Lang } from '../model';
@@ -19,48 +20,8 @@ import { type TermPattern, findTerm, termPattern } from './terms';
 import { type Token, tokenize } from './tokens';
 import type { WordModel } from './word-model';
 
-export const FINDING_KINDS = [
-  'number',
-  'date',
-  'percent',
-  'acronym',
-  'latin',
-  'url',
-  'email',
-  'name',
-  'reference',
-  'untranslated',
-  'empty',
-  'length',
-  'glossary',
-  'inconsistent',
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
-
-/** What exactly is wrong: an item missing on one side, or on both sides but different; etc. */
-export const FINDING_DETAILS = ['missing-ru', 'missing-en', 'different', 'same-text', 'english-in-russian', 'russian-in-english', 'no-ru', 'no-en', 'longer', 'shorter', 'renderings'] as const;
-export type FindingDetail = (typeof FINDING_DETAILS)[number];
-
-export interface FindingItem {
-  side: Lang;
-  text: string;
-  /** Code-unit offsets in that side's row text (absent for document-wide items). */
-  start?: number;
-  end?: number;
-  /** For renderings: how many rows. */
-  count?: number;
-}
-
-export interface Finding {
-  /** Stable for the same finding on the same text: `${kind}:${rowId}:${item keys}`. */
-  id: string;
-  kind: FindingKind;
-  detail: FindingDetail;
-  rowId: string;
-  items: FindingItem[];
-  /** Every row concerned, for a document-wide finding (`inconsistent`). */
-  rowIds?: string[];
-}
+export { FINDING_DETAILS, FINDING_KINDS } from '../../contract/compare';
+export type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
 
 export interface CheckRow {
   id: string;

@@ -3,6 +3,7 @@
  * rendering on the other side — the span that the row's term links give it — and the renderings
  * counted ("health care → медицинская помощь 3, здравоохранение 2"). Pure TypeScript.
  */
+import type { ConcordanceHit, ConcordanceResult, Rendering } from '../../contract/compare';
 import type { Lang } from '../model';
 import type { Span, TermLink } from './links';
 import { findTerm, termPattern } from './terms';
@@ -14,30 +15,7 @@ export interface ConcordanceRow {
   ru: string;
 }
 
-export interface ConcordanceHit {
-  rowId: string;
-  /** The occurrence, in the query's language side of the row. */
-  match: Span;
-  /** Its rendering on the other side, when the links give one. */
-  rendering?: Span & { text: string };
-}
-
-export interface Rendering {
-  /** As first met (lower case). */
-  text: string;
-  count: number;
-}
-
-export interface ConcordanceResult {
-  query: string;
-  lang: Lang;
-  hits: ConcordanceHit[];
-  /** Most frequent first; occurrences without a rendering are `unrendered`. */
-  renderings: Rendering[];
-  unrendered: number;
-  /** True when the hit list was cut at `limit`. */
-  truncated: boolean;
-}
+export type { ConcordanceHit, ConcordanceResult, Rendering } from '../../contract/compare';
 
 export interface ConcordanceOptions {
   /** Most hits listed (renderings are counted over all of them; default 2,000). */

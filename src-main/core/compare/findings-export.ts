@@ -4,8 +4,9 @@
  */
 import type { CheckRow, Finding } from './checks';
 
-export const FINDINGS_EXPORT_FORMATS = ['markdown', 'csv'] as const;
-export type FindingsExportFormat = (typeof FINDINGS_EXPORT_FORMATS)[number];
+import type { FindingsExportFormat } from '../../contract/compare';
+
+export { FINDINGS_EXPORT_FORMATS, type FindingsExportFormat } from '../../contract/compare';
 
 const cell = (text: string): string => text.replace(/\|/gu, '\\|').replace(/\s+/gu, ' ');
 const csv = (text: string): string => (/[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text);

@@ -6,31 +6,11 @@
  */
 import { Parser } from 'htmlparser2';
 import { z } from 'zod';
+import { COMPARE_LIMITS, type GlossaryDraft, type GlossaryFormat, type ImportProblem, glossaryEntrySchema } from '../../contract/compare';
 
-export const GLOSSARY_LIMITS = { term: 500, note: 2000, entries: 20_000 } as const;
-
-export const glossaryTermSchema = z.string().trim().min(1).max(GLOSSARY_LIMITS.term);
-export const glossaryEntrySchema = z
-  .object({
-    id: z.string().min(1).max(64).regex(/^[\w-]+$/u),
-    en: glossaryTermSchema,
-    ru: glossaryTermSchema,
-    note: z.string().max(GLOSSARY_LIMITS.note).optional(),
-    createdAt: z.string().max(40),
-    updatedAt: z.string().max(40),
-  })
-  .strict();
-export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
-
-/** A term pair as the user gives it (no id or times yet). */
-export const glossaryDraftSchema = z.object({ en: glossaryTermSchema, ru: glossaryTermSchema, note: z.string().max(GLOSSARY_LIMITS.note).optional() }).strict();
-export type GlossaryDraft = z.infer<typeof glossaryDraftSchema>;
-
-export const GLOSSARY_SCOPES = ['document', 'global'] as const;
-export type GlossaryScope = (typeof GLOSSARY_SCOPES)[number];
-
-export const GLOSSARY_FORMATS = ['csv', 'tsv', 'tbx'] as const;
-export type GlossaryFormat = (typeof GLOSSARY_FORMATS)[number];
+export const GLOSSARY_LIMITS = { term: COMPARE_LIMITS.term, note: COMPARE_LIMITS.note, entries: COMPARE_LIMITS.entries } as const;
+export { GLOSSARY_FORMATS, GLOSSARY_SCOPES, glossaryDraftSchema, glossaryEntrySchema } from '../../contract/compare';
+export type { GlossaryDraft, GlossaryEntry, GlossaryFormat, GlossaryScope, ImportProblem } from '../../contract/compare';
 
 export const GLOSSARY_SCHEMA_VERSION = 1;
 export const glossaryFileSchema = z
@@ -40,13 +20,6 @@ export const glossaryFileSchema = z
   })
   .strict();
 export type GlossaryFile = z.infer<typeof glossaryFileSchema>;
-
-/** A line or entry of an imported file that could not be used, and why. */
-export interface ImportProblem {
-  /** 1-based line (CSV/TSV) or entry number (TBX). */
-  at: number;
-  reason: 'missing-term' | 'too-long' | 'duplicate';
-}
 
 export interface GlossaryImport {
   drafts: GlossaryDraft[];

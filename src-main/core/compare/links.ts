@@ -11,6 +11,7 @@
  * position is taken; each span is linked once. A wrong link misleads more than a missing one:
  * ambiguous lexicon matches and weak learned pairs are left out. Pure TypeScript.
  */
+import type { LinkClass, Span, TermLink } from '../../contract/compare';
 import type { Lexicon } from '../align/lexicon';
 import { shippedLexicon } from '../align/lexicon';
 import type { Lang } from '../model';
@@ -19,21 +20,8 @@ import { type TermPattern, findTerm } from './terms';
 import { type Token, isFunctionWord, tokenize } from './tokens';
 import type { WordModel } from './word-model';
 
-export const LINK_CLASSES = ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'] as const;
-export type LinkClass = (typeof LINK_CLASSES)[number];
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface TermLink {
-  class: LinkClass;
-  en: Span;
-  ru: Span;
-  /** 0..1: 1 for items, glossary and unambiguous lexicon links; the posterior for learned ones. */
-  score: number;
-}
+export { LINK_CLASSES } from '../../contract/compare';
+export type { LinkClass, Span, TermLink } from '../../contract/compare';
 
 /** A glossary entry ready for matching. */
 export interface PreparedTerm {
