@@ -31,6 +31,7 @@ describe('word search', () => {
 
   it('searches substrings and regular expressions, and reports a bad one', () => {
     expect(found('возможности ВОЗ', 'воз', { mode: 'substring' })).toEqual(['воз', 'ВОЗ']);
+    expect(found('возможности ВОЗ', 'ВОЗ', { mode: 'substring', caseSensitive: true })).toEqual(['ВОЗ']);
     expect(found('on 17 June and 18 May', '\\d+ (?:June|May)', { mode: 'regex' })).toEqual(['17 June', '18 May']);
     expect(compileQuery('(', { ...DEFAULT_WORD_SEARCH, mode: 'regex' })).toMatchObject({ ok: false, error: 'bad-regex' });
     expect(compileQuery('  ', DEFAULT_WORD_SEARCH)).toMatchObject({ ok: false, error: 'empty' });

@@ -45,7 +45,7 @@ interface QueryWord {
 
 export type CompiledQuery =
   | { mode: 'words' | 'phrase'; words: QueryWord[]; options: WordSearchOptions }
-  | { mode: 'substring'; folded: string; options: WordSearchOptions }
+  | { mode: 'substring'; folded: string; raw: string; options: WordSearchOptions }
   | { mode: 'regex'; regex: RegExp; options: WordSearchOptions };
 
 export type CompileResult = { ok: true; query: CompiledQuery } | { ok: false; error: 'empty' | 'bad-regex'; message: string };
@@ -83,7 +83,7 @@ export function compileQuery(query: string, options: WordSearchOptions = DEFAULT
       return { ok: false, error: 'bad-regex', message: error instanceof Error ? error.message : String(error) };
     }
   }
-  if (options.mode === 'substring') return { ok: true, query: { mode: 'substring', folded: foldQuery(trimmed), options } };
+  if (options.mode === 'substring') return { ok: true, query: { mode: 'substring', folded: foldQuery(trimmed), raw: trimmed.replace(/\s+/gu, ' '), options } };
   const words = [...trimmed.matchAll(WORD)].map((m) => ({ text: m[0], key: keyOf(m[0], options.forms, options.caseSensitive), acronym: ACRONYM.test(m[0]) }));
   if (words.length === 0) return { ok: false, error: 'empty', message: 'Nothing to search for' };
   return { ok: true, query: { mode: options.mode, words, options } };
@@ -116,8 +116,9 @@ export function findMatches(text: string, query: CompiledQuery): Match[] {
     const folded = query.options.caseSensitive ? undefined : foldText(text);
     if (folded) return findAll(folded, query.folded).map(([start, end]) => ({ start, end }));
     const out: Match[] = [];
-    const needle = text.length > 0 ? query.folded : '';
-    for (let at = text.indexOf(needle); needle && at >= 0; at = text.indexOf(needle, at + needle.length)) out.push({ start: at, end: at + needle.length });
+    const needle = query.raw;
+    if (!needle) return out;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push({ start: at, end: at + needle.length });
     return out;
   }
   const { forms, caseSensitive } = query.options;

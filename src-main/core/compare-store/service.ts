@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SaveExport, SaveExportResult } from '../annotations/service';
 import type { DocumentAnalysis } from '../compare/analyse';
-import type { CheckRow, Finding, GlossaryPair } from '../compare/checks';
+import type { CheckRow, GlossaryPair } from '../compare/checks';
 import { type ConcordanceResult, concordance } from '../compare/concordance';
 import { type FindingsExportFormat, exportFindings } from '../compare/findings-export';
 import {

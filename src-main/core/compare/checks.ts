@@ -263,7 +263,7 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
       const term = glossary[g]!;
       const enHits = findTerm(tokens.en, term.en);
       const ruHits = findTerm(tokens.ru, term.ru);
-      if (enHits.length > ruHits.length || ruHits.length > enHits.length) {
+      if (enHits.length !== ruHits.length) {
         const missingRu = enHits.length > ruHits.length;
         const hits = missingRu ? enHits : ruHits;
         const side: Lang = missingRu ? 'en' : 'ru';
