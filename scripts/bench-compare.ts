@@ -11,7 +11,10 @@
  *   - a concordance query over the 10,000 rows with their links.
  * Prints wall and CPU time beside the goal (≤ 1 s for links, checks and the concordance, in the worker).
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpuUsage } from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { analyseDocument } from '../src-main/core/compare/analyse';
 import { type CheckRow, checkDocument } from '../src-main/core/compare/checks';
 import { concordance } from '../src-main/core/compare/concordance';
@@ -69,6 +72,13 @@ await time('checks of every row', () => checkDocument(rows, { lexicon, model, li
 const analysis = await time('links + checks in one thread (analyseDocument)', () => analyseDocument(rows));
 await time('concordance "health" (10,000 rows)', () => concordance(rows, 'health', 'en', { linksOf: (k) => analysis.links[k]!, tokens }), GOAL_MS);
 const runner = workerCompareRunner(tsxCompareWorker());
-const viaWorker = await time('links + checks in the worker (as main runs it)', () => runner.run({ rows, glossary: [] }), GOAL_MS);
+let viaWorker = await time('links + checks in the worker (source under tsx)', () => runner.run({ rows, glossary: [] }), GOAL_MS);
+// The built chunk, as the packaged app runs it (after `npm run build`).
+const chunks = join(fileURLToPath(new URL('../out/main/chunks/', import.meta.url)));
+const built = existsSync(chunks) ? readdirSync(chunks).find((f) => /^compare-worker-[\w-]+\.js$/u.test(f)) : undefined;
+if (built) {
+  const app = workerCompareRunner({ path: join(chunks, built) });
+  viaWorker = await time('links + checks in the worker (built chunk, as the app)', () => app.run({ rows, glossary: [] }), GOAL_MS);
+} else console.log('(run `npm run build` first to time the built worker chunk as the app runs it)');
 const linkCount = viaWorker.links.reduce((n, l) => n + l.length, 0);
 console.log(`results: ${linkCount} links (${(linkCount / rows.length).toFixed(1)} a row), ${viaWorker.findings.length} findings`);
