@@ -12,6 +12,7 @@
  */
 import type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
 import type { Lexicon } from '../align/lexicon';
+import { isUntranslated, sameText } from '../align/untranslated';
 import { englishSkeleton, russianSkeleton } from '../align/translit';
 import type { Lang } from '../model';
 import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem } from './items';
@@ -79,8 +80,6 @@ function letters(text: string): { latin: number; cyrillic: number } {
   }
   return { latin, cyrillic };
 }
-
-const normalised = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function skeletonsOf(tokens: readonly Token[], lang: Lang): Set<string> {
   const out = new Set<string>();
@@ -199,10 +198,11 @@ function untranslated(row: CheckRow): Finding | undefined {
   const make = (detail: FindingDetail, items: FindingItem[]): Finding => ({ id: `untranslated:${row.id}:${detail}`, kind: 'untranslated', detail, rowId: row.id, items });
   const ruLetters = letters(ru);
   const enLetters = letters(en);
-  if (ruLetters.latin + ruLetters.cyrillic >= 3 && normalised(en) === normalised(ru)) return make('same-text', [{ side: 'ru', text: ru }]);
-  // English in the Russian column: mostly Latin letters over several words.
+  // The aligner's test (`align/untranslated.ts`) first: the same text, or the English left as it was.
+  if (ruLetters.latin + ruLetters.cyrillic >= 3 && sameText(en, ru)) return make('same-text', [{ side: 'ru', text: ru }]);
+  // English in the Russian column: the aligner's test, or mostly Latin letters over several words.
   const latinWords = (ru.match(/[A-Za-z]{2,}/gu) ?? []).length;
-  if (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3) return make('english-in-russian', [{ side: 'ru', text: ru }]);
+  if (isUntranslated(en, ru) || (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
   const cyrWords = (en.match(/\p{Script=Cyrillic}{2,}/gu) ?? []).length;
   if (enLetters.cyrillic > 2 * enLetters.latin && cyrWords >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
   return undefined;
