@@ -15,6 +15,8 @@ export interface Token {
   folded: string;
   /** Snowball stem of the folded word (of each hyphen part joined by `-`). */
   stem: string;
+  /** A function word, a one-letter word or bare digits: never linked by the word aligner. */
+  minor: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
@@ -23,6 +25,7 @@ interface FormInfo {
   word: string;
   folded: string;
   stem: string;
+  minor: boolean;
 }
 const forms: Record<Lang, Map<string, FormInfo>> = { en: new Map(), ru: new Map() };
 const FORM_CACHE_LIMIT = 300_000;
@@ -35,7 +38,7 @@ function formInfo(raw: string, lang: Lang): FormInfo {
     const word = lang === 'en' || /^[A-Za-z]/u.test(raw) ? raw.replace(/['’]s$/u, '') : raw;
     const folded = foldCase(word);
     const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
-    info = { word, folded, stem: stemmed };
+    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded) };
     if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
     cache.set(raw, info);
   }
@@ -47,7 +50,7 @@ export function tokenize(text: string, lang: Lang): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const info = formInfo(m[0], lang);
-    out.push({ text: info.word, start: m.index, end: m.index + info.word.length, folded: info.folded, stem: info.stem });
+    out.push({ text: info.word, start: m.index, end: m.index + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor });
   }
   return out;
 }
@@ -63,6 +66,6 @@ export const FUNCTION_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
 };
 
 /** True for a word the word aligner leaves alone (function words, one-letter words, bare digits). */
-export function isFunctionWord(token: Token, lang: Lang): boolean {
-  return token.folded.length < 2 || /^[0-9]+$/u.test(token.folded) || FUNCTION_WORDS[lang].has(token.folded);
+export function isFunctionWord(token: Token, _lang: Lang): boolean {
+  return token.minor;
 }
