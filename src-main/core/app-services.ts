@@ -10,6 +10,9 @@ import { CorrectionsStore } from './library/corrections-store';
 import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
 import { UserDocuments } from './library/user-documents';
 import { SettingsStore } from './settings/settings-store';
+import { inProcessCompareRunner, workerCompareRunner } from './compare-store/runner';
+import { CompareService, rowsOfBody } from './compare-store/service';
+import { CompareStore } from './compare-store/store';
 import { startupStep } from './startup/startup-failure';
 
 export interface AppServicesOptions {
@@ -28,6 +31,8 @@ export interface AppServicesOptions {
   alignWorker?: WorkerSpec;
   /** Or any runner (tests). */
   alignRunner?: AlignRunner;
+  /** The worker thread that compares a document (links, checks); without it, in this thread. */
+  compareWorker?: WorkerSpec;
   /** An open dialog for `import:choose` (Electron only). */
   chooseImportFiles?: ChooseImportFiles;
   /** Told of every step of an import job (Electron pushes it to the window). */
@@ -72,11 +77,26 @@ export async function createAppServices(
     ...(options.maxImportBytes ? { maxFileBytes: options.maxImportBytes } : {}),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
   });
+  const compare = new CompareService(
+    CompareStore.inUserData(options.userDataDir),
+    {
+      rows: async (documentId) => {
+        const view = await library.open(documentId);
+        return { title: view.manifest.title.en, rows: rowsOfBody(view.body) };
+      },
+      exists: async (documentId) => {
+        await library.open(documentId);
+      },
+    },
+    options.compareWorker ? workerCompareRunner(options.compareWorker) : inProcessCompareRunner(),
+    options.saveExport,
+  );
   const services: Services = {
     settings,
     library,
     annotations,
     bitext,
+    compare,
     ...(onUiLanguageChanged ? { onUiLanguageChanged } : {}),
   };
   return { ...services, bitext, corrections, handlers: createHandlers(services) };
