@@ -153,7 +153,35 @@ export type ImportErrorCode =
   /** Not a format the app imports (.pdf, .doc, a folder…), or a bilingual file without units. */
   | 'unsupported-format'
   /** The import was cancelled. */
-  | 'cancelled';
+  | 'cancelled'
+  /** More characters, paragraphs or clauses than `IMPORT_LIMITS` allows (counted while the file is read). */
+  | 'too-much-text'
+  /** Parts of the file are in different encodings (a UTF-8 paragraph among Windows-1251 ones). */
+  | 'mixed-encoding'
+  /** A FIFO, a device, a socket or a folder: not a file to import. */
+  | 'not-a-file';
+
+/**
+ * Every message an import refusal can show, as a key under `importErrors` in the locales; the
+ * refusal's `details.reason` names one (default: its code) and `details.params` fills it in.
+ */
+export const IMPORT_REFUSALS = [
+  'empty-file', 'binary-file', 'undecodable', 'too-large', 'file-vanished', 'unreadable', 'same-file',
+  'unsupported-format', 'cancelled', 'bad-request', 'too-much-text', 'mixed-encoding', 'not-a-file',
+  'same-text', 'broken-utf8', 'broken-utf16', 'utf32', 'too-large-part', 'too-many-paragraphs', 'too-many-clauses',
+  'out-of-memory', 'folder', 'old-word', 'not-zip', 'damaged-zip', 'no-document-xml', 'bilingual-alone', 'not-bilingual',
+  'no-units', 'needs-both', 'not-tab-separated', 'refused-doc', 'refused-odt', 'refused-rtf', 'refused-pdf',
+  'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed',
+] as const;
+export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
+
+/** What the renderer needs to say a refusal in the reader's language. */
+export interface ErrorDetails {
+  /** The message: `importErrors.<reason>` (default: the error's code). */
+  reason?: ImportRefusal;
+  /** Its values: the file's name (`file`), a limit (`max`), a count, a position… */
+  params?: Record<string, string | number>;
+}
 
 // ---- The library: importing documents, correcting their alignment, exporting the bitext ----
 
@@ -177,10 +205,24 @@ export interface ImportFileBytes {
   data: string;
 }
 
+/**
+ * What one import may bring, checked while the files are read (README, "Limits on imports").
+ * Chosen to fit the saved formats (row ids `r<group>-<row>` have at most six digits each) and a
+ * laptop's memory (the largest allowed pair aligns in well under 1 GB).
+ */
 export const IMPORT_LIMITS = {
   /** The largest file imported. The renderer should check `File.size` before reading it. */
   maxFileBytes: 50 * 1024 * 1024,
+  /** Characters of text per language, after conversion (about 2,500 pages of a book). */
+  maxCharacters: 5_000_000,
+  /** Paragraphs per language; a bilingual file's units count as paragraphs on both sides. */
+  maxParagraphs: 100_000,
+  /** Clauses per language (the pieces rows are made of). */
+  maxClauses: 250_000,
+  /** Bytes unpacked from one part of a package (a .docx's `word/document.xml`), whatever its header says. */
+  maxInflatedBytes: 256 * 1024 * 1024,
 } as const;
+export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 
 /** How much of a text is in each script; `looksLike` needs at least 20 letters and a clear majority. */
 export interface ScriptProfile {
@@ -249,7 +291,7 @@ export interface ImportJobStatus {
   /** Set when `state` is `done`. */
   documentId?: string;
   /** Set when `state` is `failed` (or `cancelled`, code `cancelled`). */
-  error?: { code: ErrorCode; message: string };
+  error?: { code: ErrorCode; message: string; details?: ErrorDetails };
 }
 
 /** One document in the library (the start view). */
@@ -334,7 +376,7 @@ export type ErrorCode =
   | 'newer-version'
   | 'internal';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: ErrorDetails };
 
 /** Phantom marker for a type carried by the table (nothing is validated on the way back). */
 const type = <T>() => undefined as unknown as T;

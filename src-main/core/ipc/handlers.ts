@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
+import { ImportError } from '../import/errors';
 import type { LibraryService } from '../library/service';
 import { requestSchemas } from './schemas';
 import type { SettingsStore } from '../settings/settings-store';
@@ -56,7 +57,7 @@ export function createHandlers(services: Services): Handlers {
     exportAnnotations: ({ documentId, format }) => services.annotations.export(documentId, format),
     importAnnotations: ({ documentId, content }) => services.annotations.import(documentId, content),
     listLibrary: () => bitext().list(),
-    prepareImport: async ({ files }) =>
+    prepareImport: ({ files }) =>
       bitext().prepare(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) }))),
     chooseImport: ({ mode }) => bitext().choose(mode),
     discardImport: async ({ pendingId }) => ({ discarded: bitext().discard(pendingId) }),
@@ -99,6 +100,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     const handler = handlers[name] as (request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
+    if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message, details: error.details };
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
     return { ok: false, code: 'internal', message: error instanceof Error ? error.message : 'Internal error' };
   }
