@@ -220,7 +220,7 @@ export const IMPORT_LIMITS = {
   /** Clauses per language (the pieces rows are made of). */
   maxClauses: 250_000,
   /** Bytes unpacked from one part of a package (a .docx's `word/document.xml`), whatever its header says. */
-  maxInflatedBytes: 256 * 1024 * 1024,
+  maxInflatedBytes: 128 * 1024 * 1024,
 } as const;
 export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 

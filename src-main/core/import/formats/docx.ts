@@ -78,7 +78,8 @@ function docxXmlParser(emit: (paragraph: string) => void, pending?: (length: num
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      // `onopentagname`, not `onopentag`: no attribute objects are built (none is needed).
+      onopentagname(name) {
         if (SKIP.has(name)) {
           skipDepth++;
           return;
