@@ -145,9 +145,16 @@ export function normaliseText(text: string): string {
 const CONTROL_CHARS = /[\u0000-\u0008\u000e-\u001f\u007f\u0080-\u009f]/g;
 
 function lineEndingsOf(text: string): DecodedText['lineEndings'] {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
-  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  // Counted in one pass: a flood of lines must not become an array of millions of matches.
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) === 10) crlf++;
+    else cr++;
+  }
+  for (let at = text.indexOf('\n'); at >= 0 && lf <= crlf; at = text.indexOf('\n', at + 1)) lf++;
+  lf -= crlf;
   const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
