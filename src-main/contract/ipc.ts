@@ -171,7 +171,7 @@ export const IMPORT_REFUSALS = [
   'same-text', 'broken-utf8', 'broken-utf16', 'utf32', 'too-large-part', 'too-many-paragraphs', 'too-many-clauses',
   'out-of-memory', 'folder', 'old-word', 'not-zip', 'damaged-zip', 'no-document-xml', 'bilingual-alone', 'not-bilingual',
   'no-units', 'needs-both', 'not-tab-separated', 'refused-doc', 'refused-odt', 'refused-rtf', 'refused-pdf',
-  'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed',
+  'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed', 'too-many-elements',
 ] as const;
 export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
 
@@ -221,6 +221,8 @@ export const IMPORT_LIMITS = {
   maxClauses: 250_000,
   /** Bytes unpacked from one part of a package (a .docx's `word/document.xml`), whatever its header says. */
   maxInflatedBytes: 128 * 1024 * 1024,
+  /** XML elements parsed from a package part (a real book has a few million; markup without text stops here). */
+  maxElements: 6_000_000,
 } as const;
 export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 

@@ -49,6 +49,13 @@ describe('text bombs are stopped while they are read', () => {
     expect(refusal(() => readMonolingual(lying.bytes, 'lying.docx', { limits }))).toMatchObject({ code: 'too-large', reason: 'too-large-part' });
   });
 
+  it('markup without text is stopped at the element limit', async () => {
+    const limits = { ...IMPORT_LIMITS, maxElements: 10_000 };
+    const lying = await docxLyingEntries(1, 1 << 20);
+    expect(refusal(() => readMonolingual(lying.bytes, 'markup.docx', { limits }))).toMatchObject({ code: 'too-large', reason: 'too-many-elements', params: { max: 10_000 } });
+    expect(readMonolingual(makeDocx(['One.', 'Two.']), 'ok.docx', { limits }).paragraphs).toBe(2);
+  });
+
   it('a damaged package is refused as damaged, not read in part', () => {
     const good = makeDocx(['One paragraph.']);
     const cut = good.subarray(0, Math.floor(good.length * 0.6));

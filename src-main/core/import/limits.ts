@@ -6,7 +6,8 @@
  * - Characters and paragraphs per language: charged for every paragraph a reader emits (a
  *   bilingual reader charges each unit on both sides).
  * - Bytes unpacked from one part of a package: charged for every chunk the inflater gives
- *   (`formats/zip.ts`), whatever size the archive's header claims.
+ *   (`formats/zip.ts`), whatever size the archive's header claims; and the XML elements parsed
+ *   from it, so that markup without text is stopped as soon as text would be.
  * - Clauses per language: checked after segmentation (`prepare.ts`, `pipeline.ts`).
  *
  * Why these numbers: a row id is `r<group>-<row>` with at most six digits each (the saved
@@ -27,6 +28,7 @@ export class ExtractionBudget {
   private readonly characters: Record<Side, number> = { en: 0, ru: 0 };
   private readonly paragraphs: Record<Side, number> = { en: 0, ru: 0 };
   private inflated = 0;
+  private elements = 0;
 
   constructor(
     fileName: string,
@@ -64,6 +66,16 @@ export class ExtractionBudget {
       throw new ImportError('too-large', `“${this.name}” unpacks to more than ${megabytes(this.limits.maxInflatedBytes)} MB; too large to import`, this.name, {
         reason: 'too-large-part',
         params: { max: megabytes(this.limits.maxInflatedBytes) },
+      });
+    }
+  }
+
+  /** One more XML element parsed from a package part. */
+  element(): void {
+    if (++this.elements > this.limits.maxElements) {
+      throw new ImportError('too-large', `“${this.name}” holds more than ${this.limits.maxElements.toLocaleString('en')} XML elements; too large to import`, this.name, {
+        reason: 'too-many-elements',
+        params: { max: this.limits.maxElements },
       });
     }
   }

@@ -20,7 +20,7 @@ export const docxReader: TextReader = {
     const name = budget.name;
     checkPackage(bytes, name);
     const sink = new ParagraphSink(budget);
-    const xml = docxXmlParser((p) => sink.add(p), (n) => sink.pending(n));
+    const xml = docxXmlParser((p) => sink.add(p), (n) => sink.pending(n), () => budget.element());
     let decoder: { write(chunk: Buffer): string; end(): string | undefined } | undefined;
     const found = streamZipPart(bytes, {
       part: 'word/document.xml',
@@ -66,7 +66,11 @@ export function docxXmlParagraphs(xml: string): string[] {
 const SKIP = new Set(['w:del', 'w:delText', 'w:instrText', 'mc:Fallback', 'w:footnoteReference', 'w:endnoteReference']);
 
 /** A streaming parser of `word/document.xml`: `emit` gets each paragraph as it closes. */
-function docxXmlParser(emit: (paragraph: string) => void, pending?: (length: number) => void): { write(text: string): void; end(): void } {
+function docxXmlParser(
+  emit: (paragraph: string) => void,
+  pending?: (length: number) => void,
+  element?: () => void,
+): { write(text: string): void; end(): void } {
   const stack: string[] = [];
   let skipDepth = 0;
   let inText = false;
@@ -80,6 +84,7 @@ function docxXmlParser(emit: (paragraph: string) => void, pending?: (length: num
     {
       // `onopentagname`, not `onopentag`: no attribute objects are built (none is needed).
       onopentagname(name) {
+        element?.();
         if (SKIP.has(name)) {
           skipDepth++;
           return;
