@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus } from '../../src-main/contract/ipc';
+import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus, type ImportRefusal } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
@@ -8,19 +8,6 @@ import { FormFooter } from './FormFooter';
 type Mode = 'pair' | 'bilingual';
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html';
-
-export const IMPORT_ERROR_CODES = [
-  'empty-file',
-  'binary-file',
-  'undecodable',
-  'too-large',
-  'file-vanished',
-  'unreadable',
-  'same-file',
-  'unsupported-format',
-  'cancelled',
-  'bad-request',
-] as const;
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -43,8 +30,13 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   const [job, setJob] = useState<ImportJobStatus | undefined>();
   const pendingRef = useRef<string | undefined>(undefined);
 
+  // A refusal is said once, in the reader's language, from its message key and values.
   const errorText = (e: unknown) => {
-    if (e instanceof ApiError && (IMPORT_ERROR_CODES as readonly string[]).includes(e.code)) return `${t(`importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}`)} ${e.message}`;
+    if (e instanceof ApiError && e.details?.reason) {
+      const reason: ImportRefusal = e.details.reason;
+      return t(`importErrors.${reason}`, e.details.params ?? {});
+    }
+    if (e instanceof ApiError && (e.code === 'bad-request' || e.code === 'cancelled')) return t(`importErrors.${e.code as ImportRefusal}`);
     return e instanceof Error ? e.message : String(e);
   };
 
@@ -58,7 +50,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
     if (chosen.length < needed) return;
     const tooLarge = chosen.find((f) => f.size > IMPORT_LIMITS.maxFileBytes);
     if (tooLarge) {
-      setError(`${t('importErrors.too-large')} ${tooLarge.name}`);
+      setError(t('importErrors.too-large', { file: tooLarge.name, size: Math.ceil(tooLarge.size / 2 ** 20), max: IMPORT_LIMITS.maxFileBytes / 2 ** 20 }));
       return;
     }
     let cancelled = false;
@@ -92,7 +84,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   }, [job]);
   useEffect(() => {
     if (job?.state === 'done' && job.documentId) onImported(job.documentId);
-    if (job?.state === 'failed' && job.error) setError(errorText(new ApiError(job.error.code, job.error.message)));
+    if (job?.state === 'failed' && job.error) setError(errorText(new ApiError(job.error.code, job.error.message, job.error.details)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job?.state]);
 
