@@ -12,7 +12,9 @@ import type { ImportLimits, SourceFormat } from '../../contract/ipc';
 import { ImportError, displayName } from './errors';
 import { ExtractionBudget, IMPORT_LIMITS } from './limits';
 import type { BilingualDocument, BilingualUnit, TextDocument } from './formats/paragraphs';
+import { cleanParagraph } from './formats/paragraphs';
 import { readerFor } from './formats/registry';
+import { forEachParagraph } from './formats/txt';
 
 export type { SourceFormat };
 export type { BilingualDocument, BilingualFormat, BilingualUnit, MonolingualFormat, TextDocument } from './formats/paragraphs';
@@ -65,6 +67,23 @@ export function readBilingual(bytes: Uint8Array, fileName: string, options: Read
   }
   const limits = limitsOf(options);
   return reader.read(bytes, { budget: new ExtractionBudget(name, limits), limits });
+}
+
+/**
+ * Checks a text taken as it is (the command line keeps plain UTF-8 untouched, so that offsets count
+ * from the file's first byte) against the same limits as an import: its paragraphs and characters.
+ */
+export function checkTextLimits(text: string, fileName: string, options: ReadOptions = {}): void {
+  const budget = new ExtractionBudget(fileName, limitsOf(options));
+  forEachParagraph(text, (paragraph) => {
+    const clean = cleanParagraph(paragraph);
+    if (clean !== '') budget.paragraph(clean.length);
+  });
+}
+
+/** Refuses more clauses (or pre-segmented lines) on one side than an import may have. */
+export function checkClauseLimit(count: number, fileName: string, options: ReadOptions = {}): void {
+  ExtractionBudget.clauses(count, fileName, limitsOf(options));
 }
 
 /**
