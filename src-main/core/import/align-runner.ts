@@ -23,8 +23,11 @@ import { type FileBytes, type PreparedImport, prepareImport } from './prepare';
 
 export type ProgressListener = (phase: ImportPhase, progress: number) => void;
 
+/** The alignment made: as objects (in-process), or already serialized as saved (by the worker). */
+export type AlignResult = AlignedText | { storedJson: string };
+
 export interface AlignRunner {
-  run(input: AlignInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignedText>;
+  run(input: AlignInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignResult>;
   /** Prepares the files (without it, they are prepared in this thread: tests only). */
   prepare?(files: readonly FileBytes[], limits: ImportLimits, signal?: AbortSignal): Promise<PreparedImport>;
 }
@@ -101,7 +104,7 @@ function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerM
 export function workerRunner(spec: WorkerSpec): AlignRunner {
   return {
     run: (input, onProgress, signal) =>
-      inWorker(spec, { task: 'align', input }, (m) => (m.type === 'done' ? m.body : undefined), onProgress, signal),
+      inWorker<AlignResult>(spec, { task: 'align', input }, (m) => (m.type === 'done' ? { storedJson: m.storedJson } : undefined), onProgress, signal),
     prepare: (files, limits = IMPORT_LIMITS, signal) =>
       inWorker(spec, { task: 'prepare', files: [...files], limits: { ...limits } }, (m) => (m.type === 'prepared' ? m.prepared : undefined), () => undefined, signal),
   };

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorCode, ImportLimits } from '../../contract/ipc';
 import { AppError } from '../errors';
+import { serializeStoredAlignment, toStoredAlignment } from '../library/stored-alignment';
 import { ImportError, type SerializedImportError } from './errors';
 import { type AlignInput, alignInput } from './pipeline';
 import { type FileBytes, type PreparedImport, prepareImport } from './prepare';
@@ -16,7 +17,8 @@ export type WorkerTask = { task: 'align'; input: AlignInput } | { task: 'prepare
 
 export type WorkerMessage =
   | { type: 'progress'; phase: import('../../contract/ipc').ImportPhase; progress: number }
-  | { type: 'done'; body: import('../model').AlignedText }
+  /** The alignment as it is saved (`alignment.json`), serialized here rather than on the main thread. */
+  | { type: 'done'; storedJson: string }
   | { type: 'prepared'; prepared: PreparedImport }
   | { type: 'refused'; error: SerializedImportError }
   | { type: 'app-error'; code: ErrorCode; message: string }
@@ -28,7 +30,10 @@ if (port) {
   try {
     const task = workerData as WorkerTask;
     if (task.task === 'prepare') post({ type: 'prepared', prepared: prepareImport(task.files, task.limits) });
-    else post({ type: 'done', body: alignInput(task.input, (phase, progress) => post({ type: 'progress', phase, progress })) });
+    else {
+      const body = alignInput(task.input, (phase, progress) => post({ type: 'progress', phase, progress }));
+      post({ type: 'done', storedJson: serializeStoredAlignment(toStoredAlignment(body)) });
+    }
   } catch (error) {
     if (error instanceof ImportError) post({ type: 'refused', error: error.toJSON() });
     else if (error instanceof AppError) post({ type: 'app-error', code: error.code, message: error.message });

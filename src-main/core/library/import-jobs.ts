@@ -174,7 +174,7 @@ export class ImportJobs {
       const suggested = swap ? { en: prepared.check.suggestedTitle.ru, ru: prepared.check.suggestedTitle.en } : prepared.check.suggestedTitle;
       const title = request.title ?? suggested;
       this.update(job, { phase: 'segmenting', progress: 0.02 });
-      const body = await this.runner.run(input, (phase, progress) => this.update(job, { phase, progress }), signal);
+      const aligned = await this.runner.run(input, (phase, progress) => this.update(job, { phase, progress }), signal);
       if (signal.aborted) throw new ImportError('cancelled', 'The import was cancelled');
       this.update(job, { phase: 'writing', progress: 0.9 });
       const at = this.now();
@@ -192,7 +192,7 @@ export class ImportJobs {
         files: { en: 'en.txt', ru: 'ru.txt' },
         imported: { at: at.toISOString(), originalNames: names, encodings, format: prepared.format },
       };
-      await userDocuments.create(manifest, input.texts, toStoredAlignment(body), signal);
+      await userDocuments.create(manifest, input.texts, 'storedJson' in aligned ? aligned.storedJson : toStoredAlignment(aligned), signal);
       // Done only once the document opens as the reader will open it; otherwise it goes again.
       documents.invalidate(id, { base: true });
       try {

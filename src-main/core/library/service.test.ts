@@ -325,3 +325,23 @@ describe('hostile imports through the service', () => {
     expect((await ok<Array<{ id: string }>>('library:list')).map((e) => e.id)).not.toContain(id);
   });
 });
+
+describe('the saved alignment', () => {
+  it('is ordinary JSON laid out one group a line, and a file in the one-line layout still loads', async () => {
+    await start();
+    const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
+    const id = done.documentId!;
+    const path = join(root, 'data', 'documents', id, 'alignment.json');
+    const raw = await fs.readFile(path, 'utf8');
+    const parsed = JSON.parse(raw) as { groups: unknown[] };
+    expect(raw.split('\n').length).toBe(parsed.groups.length + 3);
+    const before = await ok<{ body: unknown }>('documents:open', { id });
+    await fs.writeFile(path, JSON.stringify(parsed));
+    services.library.invalidate(id, { base: true });
+    expect((await ok<{ body: unknown }>('documents:open', { id })).body).toEqual(before.body);
+    // A damaged line is a damaged file, not a shorter document.
+    await fs.writeFile(path, raw.replace('"rows":[', '"rows":[}'));
+    services.library.invalidate(id, { base: true });
+    expect(await call('documents:open', { id })).toMatchObject({ ok: false, code: 'corrupt-file' });
+  });
+});
