@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus, type ImportRefusal } from '../../src-main/contract/ipc';
+import {
+  IMPORT_LIMITS,
+  type ImportCheck,
+  type ImportJobStatus,
+  type ImportMode as Mode,
+  type ImportRefusal,
+} from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 
-type Mode = 'pair' | 'bilingual';
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html';
 

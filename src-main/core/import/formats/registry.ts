@@ -33,7 +33,8 @@ export function readerFor(fileName: string): FormatReader {
   const name = displayName(fileName);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const refused = REFUSED[ext];
+  // Own keys only: a file called `x.constructor` is plain text, not `Object`'s constructor.
+  const refused = Object.hasOwn(REFUSED, ext) ? REFUSED[ext] : undefined;
   if (refused) throw new ImportError('unsupported-format', `“${name}” is ${refused.says}`, name, { reason: refused.reason });
   return BY_EXTENSION.get(ext) ?? txtReader;
 }
