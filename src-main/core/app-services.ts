@@ -5,6 +5,7 @@ import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
 import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
+import { removeStaleTemporaries } from './fs/temporary';
 import { CorrectionsStore } from './library/corrections-store';
 import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
 import { UserDocuments } from './library/user-documents';
@@ -49,6 +50,8 @@ export async function createAppServices(
   options: AppServicesOptions,
   onUiLanguageChanged?: (language: UiLanguage) => void,
 ): Promise<AppServices> {
+  // Before any writer starts: temporary files a killed process left, of every writer (never throws).
+  await removeStaleTemporaries(options.userDataDir);
   // Each step that touches the disk names itself and its paths if it fails (the start-up message).
   const settings = await startupStep('settings', [join(options.userDataDir, 'settings.json')], () =>
     SettingsStore.open(options.userDataDir, options.systemLanguages),

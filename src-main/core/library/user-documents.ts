@@ -17,6 +17,7 @@ import { isDocumentId, type LocalizedText, SOURCE_FORMATS } from '../../contract
 import { manifestSchema } from '../documents/manifest';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-file';
+import { ensurePrivateDir } from '../fs/private';
 import type { AlignedText, Lang } from '../model';
 import {
   ALIGNMENT_SCHEMA_VERSION,
@@ -160,10 +161,10 @@ export class UserDocuments {
     signal?: AbortSignal,
   ): Promise<void> {
     const target = this.folder(manifest.id);
-    await fs.mkdir(this.dir, { recursive: true });
+    await ensurePrivateDir(this.dir);
     const tmp = join(this.dir, `.tmp-${manifest.id}-${randomBytes(4).toString('hex')}`);
     try {
-      await fs.mkdir(tmp);
+      await ensurePrivateDir(tmp);
       await writeFileAtomic(join(tmp, manifest.files.en), texts.en);
       await writeFileAtomic(join(tmp, manifest.files.ru), texts.ru);
       await writeFileAtomic(join(tmp, ALIGNMENT_FILE), `${typeof alignment === 'string' ? alignment : serializeStoredAlignment(alignment)}\n`);
