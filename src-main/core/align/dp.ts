@@ -233,16 +233,24 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const backward = new Float64Array(withConfidence ? cells : 0).fill(-Infinity);
   if (costs) {
     backward[last] = 0;
+    // Edges whose paths carry less than e^-NEGLIGIBLE of the total mass are not followed: the
+    // posteriors change by less than that per edge left out (about 1e-8 over a book), and most
+    // cells of the band lie on no likely path.
+    const floor = forward![last]! - NEGLIGIBLE;
+    const fwd = forward!;
     for (let i = n; i >= 0; i--) {
       for (let j = hi[i]!; j >= lo[i]!; j--) {
         const c = rowStart[i]! + j - lo[i]!;
         const here = backward[c]!;
-        if (here === -Infinity) continue;
+        if (here === -Infinity || fwd[c]! + here < floor) continue;
         for (let s = 0; s < shapeCount; s++) {
           const cost = costs[c * shapeCount + s]!;
           if (cost === Infinity) continue;
-          const from = cell(i - shapeEn[s]!, j - shapeRu[s]!);
-          backward[from] = logAddExp(backward[from]!, here - cost);
+          const pi = i - shapeEn[s]!;
+          const from = rowStart[pi]! + j - shapeRu[s]! - lo[pi]!;
+          const value = here - cost;
+          if (fwd[from]! + value < floor) continue;
+          backward[from] = logAddExp(backward[from]!, value);
         }
       }
     }
@@ -272,6 +280,9 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
  * one into the same cell is skipped: its share of any posterior is below e^-20.
  */
 const PRUNE_MARGIN = 20;
+
+/** Paths below e^-NEGLIGIBLE of the total mass are left out of the backward sums. */
+const NEGLIGIBLE = 30;
 
 function logAddExp(a: number, b: number): number {
   if (a === -Infinity) return b;
