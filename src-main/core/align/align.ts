@@ -130,7 +130,7 @@ export function lengthRatio(en: readonly string[], ru: readonly string[]): numbe
 /** Sequences up to this many DP cells are aligned with the full matrix; longer ones with a band. */
 export const FULL_DP_CELLS = 40_000;
 /** Half-width of the band around the projected coarse path (doubled while the path touches it). */
-export const DEFAULT_BAND = 3;
+export const DEFAULT_BAND = 2;
 const MAX_BAND_ROUNDS = 12;
 /** Halvings before the coarsest level (blocks of 2^MAX_DEPTH units). */
 const MAX_DEPTH = 3;

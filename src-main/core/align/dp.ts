@@ -19,6 +19,9 @@ const tableTail = cost.tableTail;
 const tailTable = cost.tailTable;
 const pairGain = problems.pairGain;
 const repeatCorrection = problems.repeatCorrection;
+const RESULT = problems.RESULT;
+/** Where `beadCost` leaves the cost it found (see `RESULT` in problem.ts: no boxed doubles). */
+const BEAD = new Float64Array(1);
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
@@ -59,10 +62,16 @@ function cachedPairGain(search: Search, a: number, b: number): number {
   const i = a + 1;
   const j = b + 1;
   const lo = search.lo[i]!;
-  if (j < lo || j > search.hi[i]!) return pairGain(search.problem, a, b);
+  if (j < lo || j > search.hi[i]!) {
+    pairGain(search.problem, a, b);
+    return RESULT[0]!;
+  }
   const c = search.rowStart[i]! + j - lo;
   let gain = search.pairs[c]!;
-  if (gain !== gain) search.pairs[c] = gain = pairGain(search.problem, a, b);
+  if (gain !== gain) {
+    pairGain(search.problem, a, b);
+    search.pairs[c] = gain = RESULT[0]!;
+  }
   return gain;
 }
 
@@ -100,10 +109,10 @@ function structureCost(problem: Problem, enCount: number, ruCount: number, i0: n
 }
 
 /**
- * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), or Infinity
- * when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
+ * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), in `BEAD[0]`;
+ * false when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
  */
-function beadCost(search: Search, prior: number, enCount: number, ruCount: number, i: number, j: number, limit: number): number {
+function beadCost(search: Search, prior: number, enCount: number, ruCount: number, i: number, j: number, limit: number): boolean {
   const problem = search.problem;
   const length = search.length;
   const en = problem.en;
@@ -132,12 +141,15 @@ function beadCost(search: Search, prior: number, enCount: number, ruCount: numbe
     if (enCount > 0 && ruCount > 0 && (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE)) cost += problem.continuationCost;
   }
   const missed = en.missed[i]! - en.missed[i0]! + ru.missed[j]! - ru.missed[j0]!;
-  if (enCount === 0 || ruCount === 0) return cost + missed;
+  if (enCount === 0 || ruCount === 0) {
+    BEAD[0] = cost + missed;
+    return true;
+  }
   const enBound = en.bound[i]! - en.bound[i0]!;
   const ruBound = ru.bound[j]! - ru.bound[j0]!;
   const bound = enBound < ruBound ? enBound : ruBound;
   // The length term is never negative: without it the cost's lower bound may already exceed the limit.
-  if (cost + missed - bound > limit) return Infinity;
+  if (cost + missed - bound > limit) return false;
   // Gale–Church length term through the tabulated tail.
   const enLength = en.prefix[i]! - en.prefix[i0]!;
   const ruLength = ru.prefix[j]! - ru.prefix[j0]!;
@@ -151,14 +163,19 @@ function beadCost(search: Search, prior: number, enCount: number, ruCount: numbe
     cost += table[k]! * (1 - f) + table[k + 1]! * f;
   } else cost += tableTail(table, x * TABLE_STEP, length.share, length.scale);
   cost += missed;
-  if (cost - bound > limit) return Infinity;
+  if (cost - bound > limit) return false;
   // The sum of the pair gains overstates the bead's gain (see `repeatCorrection`): if even that
   // leaves the cost over the limit, the correction need not be computed.
   let gain = 0;
   for (let a = i0; a < i; a++) for (let b = j0; b < j; b++) gain += cachedPairGain(search, a, b);
-  if (gain === 0 || (enCount === 1 && ruCount === 1)) return cost - gain;
-  if (cost - gain > limit) return Infinity;
-  return cost - gain + repeatCorrection(problem, i0, i, j0, j);
+  if (gain === 0 || (enCount === 1 && ruCount === 1)) {
+    BEAD[0] = cost - gain;
+    return true;
+  }
+  if (cost - gain > limit) return false;
+  repeatCorrection(problem, i0, i, j0, j);
+  BEAD[0] = cost - gain + RESULT[0]!;
+  return true;
 }
 
 /** Viterbi path and forward–backward confidences inside a band. */
@@ -205,7 +222,8 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
         const before = best[from]!;
         if (before === Infinity) continue;
         // Beads far worse than the best so far change neither the path nor any posterior visibly.
-        const cost = beadCost(search, shapePrior[s]!, shapeEn[s]!, shapeRu[s]!, i, j, bestCost + margin - before);
+        if (!beadCost(search, shapePrior[s]!, shapeEn[s]!, shapeRu[s]!, i, j, bestCost + margin - before)) continue;
+        const cost = BEAD[0]!;
         if (cost === Infinity) continue;
         if (costs) costs[c * shapeCount + s] = cost * tempered;
         if (before + cost < bestCost) {
