@@ -6,14 +6,14 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 
-/** Writes `data` to `path` atomically: temp file in the same folder, fsync, rename, fsync folder. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/** Writes `data` (text as UTF-8, or bytes) to `path` atomically: temp file in the same folder, fsync, rename, fsync folder. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
   const handle = await fs.open(tmp, 'w', 0o600);
   try {
-    await handle.writeFile(data, 'utf8');
+    await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
     await handle.sync();
   } finally {
     await handle.close();
