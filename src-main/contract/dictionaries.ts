@@ -47,6 +47,8 @@ export interface DictionaryInfo {
   files: string[];
   /** ISO time. */
   addedAt: string;
+  /** Set when its files could not be read: listed so that the reader can remove it. */
+  problem?: string;
 }
 
 export type DictionaryChoice = { cancelled: true } | { cancelled: false; dictionary: DictionaryInfo };

@@ -122,6 +122,8 @@ export const ERROR_CODES = [
   'corrupt-file',
   'io-error',
   'newer-version',
+  /** Needs what this process does not have (printing outside the app). */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

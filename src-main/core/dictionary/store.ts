@@ -17,10 +17,7 @@ import { DictionaryError } from './errors';
 import type { RandomAccess } from './source';
 import { lemmaCandidates, stemOf } from './stem';
 
-export interface StoredDictionary extends DictionaryInfo {
-  /** Set when its files could not be read: listed so that the reader can remove it. */
-  problem?: string;
-}
+export type StoredDictionary = DictionaryInfo;
 
 interface Meta extends DictionaryInfo {
   version: 1;

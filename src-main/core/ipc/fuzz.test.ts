@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EN_RU, writeDictd } from '../dictionary/testing';
 import {
   type ImportCheck,
   type ImportJobStatus,
@@ -90,6 +91,8 @@ beforeAll(async () => {
   const done = await services.bitext.settled(job.jobId);
   if (!done.documentId) throw new Error(`the import failed: ${JSON.stringify(done.error)}`);
   const pending = await ok<ImportCheck>('import:prepare', { files: pair });
+  const dictionaryFiles = writeDictd('fuzz', EN_RU, { dz: true }).map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));
+  const dictionary = await ok<{ id: string }>('dictionaries:add', { files: dictionaryFiles });
 
   const documentId = BUNDLED_ID;
   const title = { en: 'A title', ru: 'Заглавие' };
@@ -129,7 +132,14 @@ beforeAll(async () => {
     undoAlignment: { documentId },
     redoAlignment: { documentId },
     reviewAlignment: { documentId, kind: 'weakest', limit: 5 },
-    exportBitext: { documentId, format: 'tmx' },
+    exportBitext: { documentId, format: 'tmx', notes: 'footnotes' },
+    printToPdf: { documentId, notes: 'footnotes' },
+    printDocument: { documentId },
+    listDictionaries: undefined,
+    addDictionary: { files: dictionaryFiles },
+    chooseDictionary: undefined,
+    removeDictionary: { id: dictionary.id },
+    lookupWord: { word: 'measures', lang: 'en' },
   };
   await flushAll();
 }, 120_000);
@@ -171,6 +181,9 @@ const OPTIONAL: Partial<Record<MethodName, readonly string[]>> = {
   updateAnnotation: ['kind', 'color', 'note', 'tags', 'selection'],
   startImport: ['title', 'swap'],
   reviewAlignment: ['limit'],
+  exportBitext: ['notes'],
+  printToPdf: ['notes'],
+  printDocument: ['notes'],
 };
 const ID_KEYS = new Set(['documentId', 'id', 'rowId', 'pendingId', 'jobId']);
 const ENUM_KEYS = new Set(['uiLanguage', 'theme', 'layout', 'singleLang', 'lineSpacing', 'kind', 'color', 'format', 'mode', 'lang', 'type', 'op', 'direction']);

@@ -24,15 +24,20 @@ import type {
   InspectedFile,
   LibraryEntry,
   LocalizedText,
+  NotePlacement,
   RemoveDocumentResult,
   ReviewKind,
   ReviewRow,
   SourceFormat,
+  UiLanguage,
 } from '../../contract/ipc';
 import type { SaveExport, SaveExportResult } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
+import { toDocx } from '../export/docx';
+import type { RowNote } from '../export/notes';
+import { printHtml } from '../export/print';
 import { type AlignRunner, inProcessRunner } from '../import/align-runner';
 import { DEFAULT_MAX_BYTES, readFileBytes } from '../import/decode';
 import { ImportError, displayName } from '../import/errors';
@@ -69,6 +74,8 @@ export interface LibraryServiceOptions {
   maxFileBytes?: number;
   appVersion?: string;
   now?: () => Date;
+  /** The reader's notes of a document, for DOCX footnotes and the print (none without it). */
+  notes?: (documentId: string) => Promise<RowNote[]>;
 }
 
 interface Prepared {
@@ -439,10 +446,25 @@ export class LibraryService {
 
   // ---- export ----
 
-  async exportBitext(documentId: string, format: BitextExportFormat): Promise<SaveExportResult> {
+  async exportBitext(documentId: string, format: BitextExportFormat, notes: NotePlacement = 'omit'): Promise<SaveExportResult> {
     const view = await this.options.documents.open(documentId);
-    const content = exportBitext(format, view.body, { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' }, this.now());
+    const meta = { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' };
+    const content =
+      format === 'docx'
+        ? await toDocx(view.body, meta, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [] })
+        : exportBitext(format, view.body, meta, this.now());
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
+  }
+
+  /** The print page of a document side by side (`core/export/print.ts`). */
+  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage): Promise<{ html: string; suggestedName: string }> {
+    const view = await this.options.documents.open(documentId);
+    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [], uiLanguage });
+    return { html, suggestedName: `${documentId}.pdf` };
+  }
+
+  private async notesOf(documentId: string): Promise<RowNote[]> {
+    return this.options.notes ? this.options.notes(documentId) : [];
   }
 }
 
