@@ -13,6 +13,8 @@ import { reportStartupFailure, startupStep } from '../core/startup/startup-failu
 import { registerIpc, sendToRenderer } from './ipc';
 import { dialogSaveExport } from './save-export';
 import { dialogChooseImport } from './open-import';
+import { dialogChooseDictionary } from './open-dictionary';
+import { electronPrinter } from './print';
 // The import aligner's worker thread, bundled by electron-vite as its own chunk.
 import alignWorkerPath from '../core/import/align-worker?modulePath';
 import { applyMenu } from './menu';
@@ -71,6 +73,8 @@ async function start(): Promise<void> {
       saveExport: dialogSaveExport(() => mainWindow),
       alignWorker: { path: unpackedPath(alignWorkerPath) },
       chooseImportFiles: dialogChooseImport(() => mainWindow),
+      chooseDictionaryFiles: dialogChooseDictionary(() => mainWindow),
+      printer: electronPrinter,
       onImportProgress: (status) => sendToRenderer(mainWindow, 'import:progress', status),
       appVersion: app.getVersion(),
     },
