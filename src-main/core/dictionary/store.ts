@@ -48,6 +48,8 @@ export async function fileSource(path: string): Promise<RandomAccess> {
 export class DictionaryStore {
   private readonly loaded = new Map<string, Promise<LoadedDictionary>>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The list, read once and renewed by every add and remove (this store is the only writer). */
+  private listed: Promise<StoredDictionary[]> | undefined;
 
   constructor(
     readonly dir: string,
@@ -70,7 +72,13 @@ export class DictionaryStore {
     for (const name of names) if (name.startsWith('.')) await fs.rm(join(this.dir, name), { recursive: true, force: true });
   }
 
-  async list(): Promise<StoredDictionary[]> {
+  list(): Promise<StoredDictionary[]> {
+    this.listed ??= this.readList();
+    this.listed.catch(() => (this.listed = undefined));
+    return this.listed;
+  }
+
+  private async readList(): Promise<StoredDictionary[]> {
     let names: string[];
     try {
       names = await fs.readdir(this.dir);
@@ -114,6 +122,7 @@ export class DictionaryStore {
         await writeFileAtomic(join(staging, 'index.json'), JSON.stringify(prepared.index));
         await writeFileAtomic(join(staging, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
         await fs.rename(staging, join(this.dir, id));
+        this.listed = undefined;
         await syncDirectory(this.dir);
       } catch (error) {
         await fs.rm(staging, { recursive: true, force: true });
@@ -145,6 +154,7 @@ export class DictionaryStore {
       this.loaded.delete(id);
       const trash = join(this.dir, `.${id}.removing`);
       await fs.rename(folder, trash);
+      this.listed = undefined;
       await syncDirectory(this.dir);
       await fs.rm(trash, { recursive: true, force: true });
       return { id };
