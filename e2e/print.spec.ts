@@ -1,0 +1,51 @@
+/**
+ * The print page of the bundled statement, side by side with a note as a footnote, rendered by
+ * Chromium into a PDF (as Electron's `printToPDF` does in the app), then turned into PNG with
+ * pdftoppm and its text read back with pdftotext. Skips, saying why, without poppler-utils.
+ * `BITEXT_SCREENSHOTS=1` also writes docs/screenshots/print.png.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { DocumentLibrary } from '../src-main/core/documents/library';
+import { printHtml } from '../src-main/core/export/print';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+test('the statement prints side by side: both columns level, paragraph numbers, a footnote', async ({ page }, info) => {
+  test.skip(!hasPoppler, 'pdftoppm is missing: `apt-get install -y poppler-utils` to turn the PDF into PNG');
+  const view = await new DocumentLibrary(join(ROOT, 'resources/documents')).open('asean-russia-covid19-2020');
+  const row = view.body.groups[1]!.rows[0]!;
+  const html = printHtml(view.body, { id: view.manifest.id, title: view.manifest.title }, {
+    placement: 'footnotes',
+    notes: [{ rowId: row.id, lang: 'ru', quote: row.ru[0]!.text.split(' ').slice(0, 3).join(' '), text: 'A note printed as a footnote.' }],
+  });
+  await page.setContent(html);
+  const pdfPath = info.outputPath('print.pdf');
+  writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdfPath, '-'], { encoding: 'utf8' });
+  // Both languages on the first page, on the same lines (the columns are level).
+  const firstEn = row.en[0]!.text.split(' ').slice(0, 3).join(' ');
+  const firstRu = row.ru[0]!.text.split(' ').slice(0, 2).join(' ');
+  const line = text.split('\n').find((l) => l.includes(firstEn));
+  expect(line, `"${firstEn}" on page 1`).toBeDefined();
+  expect(line).toContain(firstRu);
+  expect(text).toMatch(/^\s*1\s/m);
+  const all = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+  expect(all).toContain('A note printed as a footnote.');
+  const pngBase = info.outputPath('page');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfPath, pngBase]);
+  expect(statSync(`${pngBase}.png`).size).toBeGreaterThan(20_000);
+  if (process.env.BITEXT_SCREENSHOTS) copyFileSync(`${pngBase}.png`, join(ROOT, 'docs/screenshots/print.png'));
+  expect(existsSync(`${pngBase}.png`)).toBe(true);
+});
