@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ImportJobStatus, UiLanguage } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
+import { workerPrepare } from './dictionary/index-runner';
 import { DictionaryStore } from './dictionary/store';
 import { DocumentLibrary } from './documents/library';
 import type { Printer } from './export/print';
@@ -34,6 +35,8 @@ export interface AppServicesOptions {
   chooseImportFiles?: ChooseImportFiles;
   /** Told of every step of an import job (Electron pushes it to the window). */
   onImportProgress?: (status: ImportJobStatus) => void;
+  /** The worker thread that indexes dictionaries being added (like `alignWorker`; without it, this thread). */
+  dictionaryWorker?: WorkerSpec;
   /** An open dialog for `dictionaries:choose` (Electron only). */
   chooseDictionaryFiles?: () => Promise<string[] | undefined>;
   /** Prints and makes PDFs (Electron only). */
@@ -65,7 +68,7 @@ export async function createAppServices(
   const library = new DocumentLibrary(options.documentsDir, { userDocuments, corrections });
   const annotationStore = AnnotationStore.inUserData(options.userDataDir);
   const annotations = new AnnotationService(annotationStore, library, options.saveExport);
-  const dictionaries = DictionaryStore.inUserData(options.userDataDir);
+  const dictionaries = DictionaryStore.inUserData(options.userDataDir, options.dictionaryWorker ? workerPrepare(options.dictionaryWorker) : undefined);
   await startupStep('data', [dictionaries.dir], () => dictionaries.cleanUp());
   const bitext = new LibraryService({
     notes: async (documentId) => rowNotes((await annotations.list(documentId)).annotations),

@@ -17,6 +17,8 @@ import { dialogChooseDictionary } from './open-dictionary';
 import { electronPrinter } from './print';
 // The import aligner's worker thread, bundled by electron-vite as its own chunk.
 import alignWorkerPath from '../core/import/align-worker?modulePath';
+// The dictionary indexer's worker thread, likewise.
+import dictionaryWorkerPath from '../core/dictionary/index-worker?modulePath';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -72,6 +74,7 @@ async function start(): Promise<void> {
       systemLanguages: app.getPreferredSystemLanguages(),
       saveExport: dialogSaveExport(() => mainWindow),
       alignWorker: { path: unpackedPath(alignWorkerPath) },
+      dictionaryWorker: { path: unpackedPath(dictionaryWorkerPath) },
       chooseImportFiles: dialogChooseImport(() => mainWindow),
       chooseDictionaryFiles: dialogChooseDictionary(() => mainWindow),
       printer: electronPrinter,
@@ -93,6 +96,9 @@ async function start(): Promise<void> {
       if (!win.isDestroyed()) throw error;
     }),
   );
+  // The dictionaries' indexes, loaded once the window is up (the first lookup is then as fast as any).
+  const current = services;
+  setTimeout(() => void current.dictionaries.warm(), 2000);
 }
 
 function openMainWindow(current: AppServices): BrowserWindow {

@@ -234,3 +234,18 @@ describe('in user data', () => {
     await expect(prepareDictionary([...writeDictd('a', EN_RU), ...writeDictd('b', RU_EN)])).rejects.toMatchObject({ code: 'unsupported-format' });
   });
 });
+
+describe('indexing in a worker thread', () => {
+  it('adds through the worker, and a broken dictionary keeps its code and message', async () => {
+    const { tsxIndexWorker, workerPrepare } = await import('./index-runner');
+    const worker = new DictionaryStore(join(dir, 'w'), undefined, workerPrepare(tsxIndexWorker()));
+    const info = await worker.add(writeStarDict('w', EN_RU, { dz: true, bits: 64 }));
+    expect(info.entries).toBe(EN_RU.length);
+    expect((await worker.lookup('books', 'en')).entries).toHaveLength(2);
+    await expect(worker.add(replace(writeStarDict('t', EN_RU), '.idx', (b) => b.subarray(0, b.length - 5)))).rejects.toMatchObject({
+      code: 'dictionary-broken',
+      message: expect.stringMatching(/truncated/),
+    });
+    expect(await worker.list()).toHaveLength(1);
+  }, 60_000);
+});

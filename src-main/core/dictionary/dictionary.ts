@@ -41,7 +41,10 @@ export interface StoredIndex {
 }
 
 export interface Prepared {
-  index: StoredIndex;
+  /** What the list shows. */
+  summary: Pick<StoredIndex, 'name' | 'format' | 'from' | 'dictzip'> & { entries: number; synonyms: number };
+  /** The index file's text (made where the index was built: one string crosses from the worker). */
+  json: string;
   /** The bytes to keep as the data file (a `.dz` as it came; a gzip without dictzip chunks, inflated). */
   data: Uint8Array;
 }
@@ -114,7 +117,12 @@ export async function prepareDictionary(files: readonly DictionaryFile[]): Promi
   }
   // A last check of the text itself: the first and the last entry read.
   for (const entry of [parsed.entries[0]!, parsed.entries[parsed.entries.length - 1]!]) await text.read(entry.offset, entry.size);
-  return { index: buildIndex(format, name.slice(0, 200), parsed, dictzip), data: keep };
+  const index = buildIndex(format, name.slice(0, 200), parsed, dictzip);
+  return {
+    summary: { name: index.name, format, from: index.from, dictzip, entries: index.headwords.length, synonyms: index.synonyms.length },
+    json: JSON.stringify(index),
+    data: keep,
+  };
 }
 
 export function buildIndex(format: DictionaryFormat, name: string, parsed: ParsedIndex, dictzip: boolean): StoredIndex {

@@ -12,7 +12,8 @@ import type { DictionaryInfo, Lang, LookupEntry, LookupResult } from '../../cont
 import { DICTIONARY_LIMITS } from '../../contract/ipc';
 import { AppError } from '../errors';
 import { syncDirectory, writeFileAtomic } from '../fs/atomic-file';
-import { type DictionaryFile, LoadedDictionary, type StoredIndex, openStoredText, prepareDictionary, queryOf } from './dictionary';
+import { type DictionaryFile, LoadedDictionary, type StoredIndex, openStoredText, queryOf } from './dictionary';
+import { type PrepareDictionary, inProcessPrepare } from './index-runner';
 import { DictionaryError } from './errors';
 import type { RandomAccess } from './source';
 import { lemmaCandidates, stemOf } from './stem';
@@ -54,10 +55,12 @@ export class DictionaryStore {
   constructor(
     readonly dir: string,
     private readonly now: () => Date = () => new Date(),
+    /** Checks and indexes (a worker thread in the app; this thread by default). */
+    private readonly prepare: PrepareDictionary = inProcessPrepare,
   ) {}
 
-  static inUserData(userDataDir: string): DictionaryStore {
-    return new DictionaryStore(join(userDataDir, 'dictionaries'));
+  static inUserData(userDataDir: string, prepare?: PrepareDictionary): DictionaryStore {
+    return new DictionaryStore(join(userDataDir, 'dictionaries'), undefined, prepare);
   }
 
   /** Removes what an interrupted add or remove left (hidden folders). */
@@ -100,26 +103,26 @@ export class DictionaryStore {
   /** Checks, indexes and keeps a dictionary given as files (bytes). */
   add(files: readonly DictionaryFile[]): Promise<DictionaryInfo> {
     return this.serial(async () => {
-      const prepared = await prepareDictionary(files);
+      const prepared = await this.prepare(files);
       const id = `d-${randomBytes(8).toString('hex')}`;
       const meta: Meta = {
         version: 1,
         id,
-        name: prepared.index.name,
-        format: prepared.index.format,
-        entries: prepared.index.headwords.length,
-        synonyms: prepared.index.synonyms.length,
-        from: prepared.index.from,
+        name: prepared.summary.name,
+        format: prepared.summary.format,
+        entries: prepared.summary.entries,
+        synonyms: prepared.summary.synonyms,
+        from: prepared.summary.from,
         files: files.map((f) => basename(f.name)),
         addedAt: this.now().toISOString(),
-        dictzip: prepared.index.dictzip,
+        dictzip: prepared.summary.dictzip,
       };
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
       const staging = join(this.dir, `.${id}.adding`);
       await fs.mkdir(staging, { mode: 0o700 });
       try {
         await writeFileAtomic(join(staging, dataName(meta.dictzip)), prepared.data);
-        await writeFileAtomic(join(staging, 'index.json'), JSON.stringify(prepared.index));
+        await writeFileAtomic(join(staging, 'index.json'), prepared.json);
         await writeFileAtomic(join(staging, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
         await fs.rename(staging, join(this.dir, id));
         this.listed = undefined;
@@ -195,6 +198,17 @@ export class DictionaryStore {
       entries.push({ ...entry, definition: truncated ? `${text.slice(0, DICTIONARY_LIMITS.definition)}…` : text, truncated });
     }
     return { word, normalized, entries };
+  }
+
+  /**
+   * Loads every index in the background (after start), so that the first lookup of a session is
+   * as fast as the others; a dictionary that does not load is reported by `list` and lookups skip it.
+   */
+  async warm(): Promise<void> {
+    for (const info of await this.list()) {
+      if (!info.problem) await this.open(info.id).catch(() => undefined);
+      await new Promise((done) => setImmediate(done));
+    }
   }
 
   /** The index in memory (loaded once per dictionary). */
