@@ -1,6 +1,6 @@
 /** Offline dictionaries (dictd and StarDict) the reader adds, and lookups in them. */
 import { z } from 'zod';
-import { DICTIONARY_FORMATS, LANGS, type DictionaryFormat, type Lang } from './enums';
+import { LANGS, type DictionaryFormat, type Lang } from './enums';
 import { importFileBytesSchema } from './library';
 
 /** Dictionaries are named by main: `d-` and 16 hex digits. */
@@ -31,8 +31,6 @@ export const lookupRequestSchema = z
     lang: z.enum(LANGS),
   })
   .strict();
-
-export const dictionaryFormatSchema = z.enum(DICTIONARY_FORMATS);
 
 export interface DictionaryInfo {
   id: string;

@@ -5,7 +5,7 @@
 import type { DictionaryFormat, Lang, LookupMatch } from '../../contract/ipc';
 import { DictzipReader, gunzipWhole, isGzip, parseDictzipHeader, trailerSize } from './dictzip';
 import { DictionaryError, broken } from './errors';
-import { type IndexEntry, type ParsedIndex, dictdShortName, parseDictdIndex, parseIdx, parseIfo, parseSyn } from './formats';
+import { type ParsedIndex, dictdShortName, parseDictdIndex, parseIdx, parseIfo, parseSyn } from './formats';
 import { type RandomAccess, memorySource } from './source';
 import { scriptOf, stemOf } from './stem';
 import { dictdDefinition, normalizeWord, starDictDefinition } from './text';
@@ -60,7 +60,7 @@ function one(files: readonly DictionaryFile[], what: string, ...suffixes: string
 }
 
 /** Opens the text of a `.dict` or `.dict.dz` given whole (when adding). */
-export async function openText(file: DictionaryFile): Promise<{ text: TextData; keep: Uint8Array; dictzip: boolean }> {
+async function openText(file: DictionaryFile): Promise<{ text: TextData; keep: Uint8Array; dictzip: boolean }> {
   if (!lower(file.name).endsWith('.dz')) return { text: memorySource(file.bytes), keep: file.bytes, dictzip: false };
   if (!isGzip(file.bytes)) throw broken(file.name, 'not a gzip (dictzip) file');
   const header = parseDictzipHeader(file.name, file.bytes.subarray(0, HEAD_BYTES), file.bytes.length, trailerSize(file.bytes));
@@ -125,7 +125,7 @@ export async function prepareDictionary(files: readonly DictionaryFile[]): Promi
   };
 }
 
-export function buildIndex(format: DictionaryFormat, name: string, parsed: ParsedIndex, dictzip: boolean): StoredIndex {
+function buildIndex(format: DictionaryFormat, name: string, parsed: ParsedIndex, dictzip: boolean): StoredIndex {
   const keys = parsed.entries.map((e) => normalizeWord(e.headword));
   const stemCache = new Map<string, string>();
   const stems = keys.map((key) => {
@@ -223,4 +223,3 @@ export function queryOf(word: string, lang: Lang): { normalized: string; script:
   return { normalized, script: scriptOf(normalized, lang) };
 }
 
-export type { IndexEntry };

@@ -29,7 +29,7 @@ const ID = /^d-[0-9a-f]{16}$/;
 const MATCH_ORDER = { exact: 0, synonym: 1, form: 2, stem: 3 } as const;
 
 /** A file read at a position, opened for each read (lookups are rare; no handle is left open). */
-export async function fileSource(path: string): Promise<RandomAccess> {
+async function fileSource(path: string): Promise<RandomAccess> {
   const { size } = await fs.stat(path);
   return {
     size,

@@ -53,7 +53,7 @@ export function markupToText(markup: string): string {
 }
 
 /** Trailing spaces off, at most one empty line in a row, no control characters but line breaks and tabs. */
-export function tidy(text: string): string {
+function tidy(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
