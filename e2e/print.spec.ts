@@ -75,3 +75,24 @@ test('the DOCX export opens in LibreOffice: a table row per aligned row, the not
   expect(text).toContain(last.en[0]!.text.split(' ').slice(0, 3).join(' '));
   expect(text).toContain(last.ru[0]!.text.split(' ').slice(0, 2).join(' '));
 });
+
+test('print:pdf through the harness: Chromium makes the PDF, written where exports go', async ({ request }) => {
+  test.skip(!hasPoppler, 'pdftotext is missing: `apt-get install -y poppler-utils`');
+  const { startHarness } = await import('./helpers/harness');
+  const harness = await startHarness();
+  try {
+    const response = await request.post(`${harness.origin}/__ipc/print:pdf`, {
+      headers: harness.headers,
+      data: { hasPayload: true, payload: { documentId: 'asean-russia-covid19-2020', notes: 'omit' } },
+    });
+    const result = (await response.json()) as { ok: boolean; value?: { saved: boolean; path?: string } };
+    expect(result).toMatchObject({ ok: true, value: { saved: true } });
+    const path = result.value!.path!;
+    expect(path.startsWith(harness.userDataDir)).toBe(true);
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('We, the Foreign Ministers');
+    expect(text).toContain('Мы, министры иностранных дел');
+  } finally {
+    await harness.stop();
+  }
+});
