@@ -9,6 +9,7 @@ import type { Printer } from './export/print';
 import { rowNotes } from './export/notes';
 import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
+import { removeStaleTemporaries } from './fs/temporary';
 import { CorrectionsStore } from './library/corrections-store';
 import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
 import { UserDocuments } from './library/user-documents';
@@ -58,6 +59,8 @@ export async function createAppServices(
   options: AppServicesOptions,
   onUiLanguageChanged?: (language: UiLanguage) => void,
 ): Promise<AppServices> {
+  // Before any writer starts: temporary files a killed process left, of every writer (never throws).
+  await removeStaleTemporaries(options.userDataDir);
   // Each step that touches the disk names itself and its paths if it fails (the start-up message).
   const settings = await startupStep('settings', [join(options.userDataDir, 'settings.json')], () =>
     SettingsStore.open(options.userDataDir, options.systemLanguages),

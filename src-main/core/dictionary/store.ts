@@ -11,7 +11,9 @@ import { basename, dirname, join } from 'node:path';
 import type { DictionaryInfo, Lang, LookupEntry, LookupResult } from '../../contract/ipc';
 import { DICTIONARY_LIMITS } from '../../contract/ipc';
 import { AppError } from '../errors';
-import { syncDirectory, writeFileAtomic } from '../fs/atomic-file';
+import { writeFileAtomic } from '../fs/atomic-file';
+import { ensurePrivateDir } from '../fs/private';
+import { syncDirectory } from '../fs/sync';
 import { type DictionaryFile, LoadedDictionary, type StoredIndex, openStoredText, queryOf } from './dictionary';
 import { type PrepareDictionary, inProcessPrepare } from './index-runner';
 import { DictionaryError } from './errors';
@@ -117,9 +119,9 @@ export class DictionaryStore {
         addedAt: this.now().toISOString(),
         dictzip: prepared.summary.dictzip,
       };
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await ensurePrivateDir(this.dir);
       const staging = join(this.dir, `.${id}.adding`);
-      await fs.mkdir(staging, { mode: 0o700 });
+      await ensurePrivateDir(staging);
       try {
         await writeFileAtomic(join(staging, dataName(meta.dictzip)), prepared.data);
         await writeFileAtomic(join(staging, 'index.json'), prepared.json);
