@@ -14,9 +14,11 @@ import type {
   ImportLimits,
   LibraryEntry,
   LocalizedText,
+  NotePlacement,
   RemoveDocumentResult,
   ReviewKind,
   ReviewRow,
+  UiLanguage,
 } from '../../contract/ipc';
 import type { SaveExport, SaveExportResult } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
@@ -24,6 +26,9 @@ import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import type { AlignRunner } from '../import/align-runner';
 import { clip, type FileBytes } from '../import/prepare';
+import { toDocx } from '../export/docx';
+import type { RowNote } from '../export/notes';
+import { printHtml } from '../export/print';
 import type { CorrectionsStore } from './corrections-store';
 import { type ChooseImportFiles, ImportJobs } from './import-jobs';
 import type { ImportedManifest, UserDocuments } from './user-documents';
@@ -52,6 +57,8 @@ export interface LibraryServiceOptions {
   limits?: Partial<ImportLimits>;
   appVersion?: string;
   now?: () => Date;
+  /** The reader's notes of a document, for DOCX footnotes and the print (none without it). */
+  notes?: (documentId: string) => Promise<RowNote[]>;
 }
 
 export class LibraryService {
@@ -223,9 +230,24 @@ export class LibraryService {
 
   // ---- export ----
 
-  async exportBitext(documentId: string, format: BitextExportFormat): Promise<SaveExportResult> {
+  async exportBitext(documentId: string, format: BitextExportFormat, notes: NotePlacement = 'omit'): Promise<SaveExportResult> {
     const view = await this.options.documents.open(documentId);
-    const content = exportBitext(format, view.body, { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' }, this.now());
+    const meta = { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' };
+    const content =
+      format === 'docx'
+        ? await toDocx(view.body, meta, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [] })
+        : exportBitext(format, view.body, meta, this.now());
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
+  }
+
+  /** The print page of a document side by side (`core/export/print.ts`). */
+  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage): Promise<{ html: string; suggestedName: string }> {
+    const view = await this.options.documents.open(documentId);
+    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [], uiLanguage });
+    return { html, suggestedName: `${documentId}.pdf` };
+  }
+
+  private async notesOf(documentId: string): Promise<RowNote[]> {
+    return this.options.notes ? this.options.notes(documentId) : [];
   }
 }
