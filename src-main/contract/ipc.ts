@@ -62,6 +62,11 @@ export interface DocumentView {
 export type Theme = 'system' | 'light' | 'dark' | 'sepia';
 export type Layout = 'side-by-side' | 'interleaved' | 'single';
 export type LineSpacing = 'compact' | 'normal' | 'relaxed';
+/** The bundled serif (Literata), a sans-serif, or the system's own fonts. */
+export const READER_FONTS = ['serif', 'sans', 'system'] as const;
+export type ReaderFont = (typeof READER_FONTS)[number];
+/** Column width in characters. */
+export const MEASURE = { min: 30, max: 90, step: 5 } as const;
 
 /** How the reader likes to read; remembered between sessions. */
 export interface ReaderPrefs {
@@ -74,6 +79,11 @@ export interface ReaderPrefs {
   /** Text size in steps from the default (0), -3..+6. */
   fontStep: number;
   lineSpacing: LineSpacing;
+  font: ReaderFont;
+  /** The widest a column gets, in characters (`ch`). */
+  measure: number;
+  justify: boolean;
+  hyphenate: boolean;
 }
 
 export const DEFAULT_READER_PREFS: ReaderPrefs = {
@@ -83,6 +93,10 @@ export const DEFAULT_READER_PREFS: ReaderPrefs = {
   swapped: false,
   fontStep: 0,
   lineSpacing: 'normal',
+  font: 'serif',
+  measure: 65,
+  justify: false,
+  hyphenate: false,
 };
 export const FONT_STEPS = { min: -3, max: 6 } as const;
 
@@ -99,6 +113,10 @@ export interface SettingsView {
 export interface ReadingPosition {
   /** The row at the top of the window when the reader left the document. */
   rowId: string | null;
+}
+
+export interface Bookmarks {
+  rowIds: string[];
 }
 
 export type { ActionId, AlignedRow, AlignedText, Clause, Lang, ParagraphGroup, ParagraphKind };
@@ -278,12 +296,23 @@ export interface RemoveDocumentResult {
   annotationsKept: number;
 }
 
+/** Cut a row's clause `clause` (index in the row) of `lang` at `offset`, the start of a word in its text. */
+export interface SplitCut {
+  lang: Lang;
+  clause: number;
+  offset: number;
+}
+
 /** Corrections of the alignment; rows are named by id (`AlignedRow.id`). */
 export type AlignmentOperation =
   /** Merge the row with the next one (across a paragraph boundary, the two paragraphs' groups merge). */
   | { op: 'merge'; rowId: string }
-  /** Split a row in two: its first `en` English and first `ru` Russian clauses make the first part. */
-  | { op: 'split'; rowId: string; en: number; ru: number }
+  /**
+   * Split a row in two: its first `en` English and first `ru` Russian clauses make the first part.
+   * With `cuts`, a clause is first cut in two at a word (at most one per language), so a split can
+   * fall inside a sentence; `en` and `ru` then count the clauses after the cut.
+   */
+  | { op: 'split'; rowId: string; en: number; ru: number; cuts?: SplitCut[] }
   /** Move a row's first clause of `lang` to the end of the previous row, or its last to the start of the next. */
   | { op: 'move'; rowId: string; lang: Lang; direction: 'first-to-previous' | 'last-to-next' }
   /** Mark a row as checked by the reader (or not). */
@@ -374,6 +403,18 @@ export const contract = {
     channel: 'positions:set',
     request: type<{ documentId: string; rowId: string }>(),
     response: type<ReadingPosition>(),
+  },
+  /** The rows the reader bookmarked in a document, in the order they were added. */
+  listBookmarks: {
+    channel: 'bookmarks:list',
+    request: type<{ documentId: string }>(),
+    response: type<Bookmarks>(),
+  },
+  /** Replaces a document's bookmarks (at most 1,000; duplicates dropped). */
+  setBookmarks: {
+    channel: 'bookmarks:set',
+    request: type<{ documentId: string; rowIds: string[] }>(),
+    response: type<Bookmarks>(),
   },
   /** Every annotation of a document, each placed in the current text (or an orphan). */
   listAnnotations: {

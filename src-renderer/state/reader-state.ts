@@ -47,12 +47,12 @@ export interface Jump {
 export interface ReaderState {
   mode: Mode;
   currentRow: number;
+  /** The row at the top of the window (reading progress). */
+  topRow: number;
   rowCount: number;
   jump: Jump | undefined;
   panel: Panel | undefined;
   overlay: Overlay | undefined;
-  /** The text menu at the top bar (display popover, the "more" menu). */
-  popover: 'display' | 'more' | undefined;
   search: { query: string; hit: number };
   pending: PendingSelection | undefined;
   /** One-language layout: the row whose counterpart is shown. */
@@ -63,17 +63,19 @@ export interface ReaderState {
   deleted: AnnotationView[];
   /** Restored annotations, newest last: redo in reading mode deletes them again. */
   restored: AnnotationView[];
+  /** Bookmarked rows (ids), in the order they were added; saved by main. */
+  bookmarks: string[];
 }
 
 export function initialState(rowCount: number, mode: Mode = 'reading'): ReaderState {
   return {
     mode,
     currentRow: 0,
+    topRow: 0,
     rowCount,
     jump: undefined,
     panel: undefined,
     overlay: undefined,
-    popover: undefined,
     search: { query: '', hit: -1 },
     pending: undefined,
     peekRow: undefined,
@@ -81,6 +83,7 @@ export function initialState(rowCount: number, mode: Mode = 'reading'): ReaderSt
     lastColor: 'yellow',
     deleted: [],
     restored: [],
+    bookmarks: [],
   };
 }
 
@@ -88,13 +91,13 @@ export type ReaderEvent =
   | { type: 'rows-changed'; rowCount: number }
   | { type: 'mode'; mode: Mode }
   | { type: 'focus-row'; row: number }
+  | { type: 'top-row'; row: number }
   | { type: 'go-to-row'; row: number; focus?: boolean }
   | { type: 'toggle-panel'; panel: Panel }
   | { type: 'open-panel'; panel: Panel }
   | { type: 'close-panel' }
   | { type: 'open-overlay'; overlay: Overlay }
   | { type: 'close-overlay' }
-  | { type: 'popover'; popover: 'display' | 'more' | undefined }
   | { type: 'search-query'; query: string }
   | { type: 'search-hit'; hit: number; row: number }
   | { type: 'selection'; pending: PendingSelection | undefined }
@@ -106,7 +109,8 @@ export type ReaderEvent =
   | { type: 'annotation-deleted'; annotation: AnnotationView }
   | { type: 'annotation-restored'; annotation: AnnotationView }
   | { type: 'annotation-deleted-again'; annotation: AnnotationView }
-  | { type: 'forget-deletes' };
+  | { type: 'forget-deletes' }
+  | { type: 'bookmarks'; rowIds: string[] };
 
 const clampRow = (row: number, count: number) => Math.max(0, Math.min(Math.max(0, count - 1), row));
 
@@ -122,22 +126,22 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
       const row = clampRow(event.row, state.rowCount);
       return row === state.currentRow ? state : { ...state, currentRow: row };
     }
+    case 'top-row':
+      return event.row < 0 || event.row === state.topRow ? state : { ...state, topRow: clampRow(event.row, state.rowCount) };
     case 'go-to-row': {
       const row = clampRow(event.row, state.rowCount);
       return { ...state, currentRow: row, jump: { row, focus: event.focus ?? true, seq: (state.jump?.seq ?? 0) + 1 } };
     }
     case 'toggle-panel':
-      return { ...state, panel: state.panel === event.panel ? undefined : event.panel, popover: undefined };
+      return { ...state, panel: state.panel === event.panel ? undefined : event.panel };
     case 'open-panel':
-      return { ...state, panel: event.panel, popover: undefined };
+      return { ...state, panel: event.panel };
     case 'close-panel':
       return state.panel === undefined ? state : { ...state, panel: undefined };
     case 'open-overlay':
-      return { ...state, overlay: event.overlay, popover: undefined };
+      return { ...state, overlay: event.overlay };
     case 'close-overlay':
       return state.overlay === undefined ? state : { ...state, overlay: undefined };
-    case 'popover':
-      return { ...state, popover: event.popover };
     case 'search-query':
       return { ...state, search: { query: event.query, hit: -1 } };
     case 'search-hit':
@@ -170,6 +174,8 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
       };
     case 'forget-deletes':
       return { ...state, deleted: [], restored: [] };
+    case 'bookmarks':
+      return { ...state, bookmarks: event.rowIds };
   }
 }
 

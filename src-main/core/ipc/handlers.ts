@@ -43,6 +43,8 @@ export function createHandlers(services: Services): Handlers {
       await services.settings.setReadingPosition(documentId, rowId);
       return { rowId };
     },
+    listBookmarks: async ({ documentId }) => ({ rowIds: services.settings.bookmarks(documentId) }),
+    setBookmarks: async ({ documentId, rowIds }) => ({ rowIds: await services.settings.setBookmarks(documentId, rowIds) }),
     setUiLanguage: async ({ uiLanguage }) => {
       const view = await services.settings.setUiLanguage(uiLanguage);
       services.onUiLanguageChanged?.(view.uiLanguage);

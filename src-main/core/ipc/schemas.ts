@@ -40,9 +40,18 @@ const importFile = z
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data is base64'),
   })
   .strict();
+const splitCut = z.object({ lang: langSchema, clause: z.number().int().min(0).max(10_000), offset: z.number().int().min(1).max(1_000_000) }).strict();
 const alignmentOperation = z.discriminatedUnion('op', [
   z.object({ op: z.literal('merge'), rowId: rowIdSchema }).strict(),
-  z.object({ op: z.literal('split'), rowId: rowIdSchema, en: z.number().int().min(0).max(10_000), ru: z.number().int().min(0).max(10_000) }).strict(),
+  z
+    .object({
+      op: z.literal('split'),
+      rowId: rowIdSchema,
+      en: z.number().int().min(0).max(10_000),
+      ru: z.number().int().min(0).max(10_000),
+      cuts: z.array(splitCut).max(2).optional(),
+    })
+    .strict(),
   z
     .object({ op: z.literal('move'), rowId: rowIdSchema, lang: langSchema, direction: z.enum(['first-to-previous', 'last-to-next']) })
     .strict(),
@@ -78,6 +87,8 @@ export const requestSchemas = {
   setReaderPrefs: readerPrefsSchema.partial().strict(),
   getReadingPosition: z.object({ documentId }).strict(),
   setReadingPosition: z.object({ documentId, rowId: rowId }).strict(),
+  listBookmarks: z.object({ documentId }).strict(),
+  setBookmarks: z.object({ documentId, rowIds: z.array(rowId).max(1000) }).strict(),
   listLibrary: z.undefined(),
   prepareImport: z.object({ files: z.array(importFile).min(1).max(2) }).strict(),
   chooseImport: z.object({ mode: z.enum(['pair', 'bilingual']) }).strict(),

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_READER_PREFS, FONT_STEPS, type ReaderPrefs, type SettingsView, type UiLanguage } from '../../contract/ipc';
+import { DEFAULT_READER_PREFS, FONT_STEPS, MEASURE, READER_FONTS, type ReaderPrefs, type SettingsView, type UiLanguage } from '../../contract/ipc';
 import { JsonFileWriter, readJsonFile } from '../fs/atomic-file';
 import { uiLanguageFromSystem } from '../i18n/language';
 
@@ -26,10 +26,16 @@ export const readerPrefsSchema = z.object({
   swapped: z.boolean(),
   fontStep: z.number().int().min(FONT_STEPS.min).max(FONT_STEPS.max),
   lineSpacing: z.enum(['compact', 'normal', 'relaxed']),
+  font: z.enum(READER_FONTS),
+  measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
+  justify: z.boolean(),
+  hyphenate: z.boolean(),
 }) satisfies z.ZodType<ReaderPrefs>;
 
 /** At most this many documents keep a reading position (the least recently read are dropped). */
 export const MAX_POSITIONS = 500;
+/** At most this many bookmarks per document. */
+export const MAX_BOOKMARKS = 1000;
 
 const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
@@ -39,6 +45,8 @@ const settingsSchema = z.object({
   reader: readerPrefsSchema.partial().optional(),
   /** documentId → row at the top of the window, most recently read last. */
   positions: z.record(z.string().max(128), z.string().max(64)).optional(),
+  /** documentId → bookmarked rows, in the order the reader added them. */
+  bookmarks: z.record(z.string().max(128), z.array(z.string().max(64)).max(MAX_BOOKMARKS)).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -100,6 +108,18 @@ export class SettingsStore {
     const { [documentId]: _old, ...others } = this.settings.positions ?? {};
     const kept = Object.entries(others).slice(-(this.maxPositions - 1));
     await this.update({ positions: { ...Object.fromEntries(kept), [documentId]: rowId } });
+  }
+
+  bookmarks(documentId: string): string[] {
+    return [...(this.settings.bookmarks?.[documentId] ?? [])];
+  }
+
+  /** Replaces a document's bookmarks (duplicates dropped, order kept); none removes the entry. */
+  async setBookmarks(documentId: string, rowIds: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(rowIds)].slice(0, MAX_BOOKMARKS);
+    const { [documentId]: _old, ...others } = this.settings.bookmarks ?? {};
+    await this.update({ bookmarks: unique.length > 0 ? { ...others, [documentId]: unique } : others });
+    return this.bookmarks(documentId);
   }
 
   get windowBounds(): WindowBounds | undefined {
