@@ -21,14 +21,14 @@ test.afterEach(async () => {
 });
 
 async function open(page: Page) {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
 }
 const focusedRowLine = (page: Page) =>
   page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 const settings = async (page: Page) => {
-  const response = await page.request.post(`${harness.origin}/__ipc/settings:get`, { headers: { Origin: harness.origin }, data: { hasPayload: false } });
+  const response = await page.request.post(`${harness.origin}/__ipc/settings:get`, { headers: harness.headers, data: { hasPayload: false } });
   return ((await response.json()) as { value: { reader: unknown } }).value.reader;
 };
 const focusInside = (page: Page, selector: string) => page.evaluate((s) => !!document.activeElement?.closest(s), selector);

@@ -131,6 +131,7 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadSa
       const shown = await page.evaluate(() => document.body?.innerText.slice(0, 300) ?? '').catch(() => '?');
       throw new Error(
         `no [data-row-id] row appeared at ${url}: ${(error as Error).message.split('\n')[0]}\n  page shows: ${JSON.stringify(shown)}\n  ${events.join('\n  ') || 'no errors reported by the page'}`,
+        { cause: error },
       );
     }
     // Let FCP be reported (it follows the first frame with content).
@@ -350,8 +351,8 @@ async function main(): Promise<void> {
         try {
           const context = await newContext(browser);
           try {
-            const c = await measureLoad(context, `${harness.origin}/`);
-            const w = await measureLoad(context, `${harness.origin}/`);
+            const c = await measureLoad(context, harness.url);
+            const w = await measureLoad(context, harness.url);
             const s = await measureLoad(context, `${staticServer.origin}/`);
             if (i >= 0) {
               cold.push(c);

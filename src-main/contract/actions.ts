@@ -89,10 +89,6 @@ export const ACTIONS = {
 export type ActionId = keyof typeof ACTIONS;
 export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
 
-export function isActionId(value: unknown): value is ActionId {
-  return typeof value === 'string' && Object.hasOwn(ACTIONS, value);
-}
-
 /** Is the action enabled in this context? */
 export function enabledIn(id: ActionId, context: ActionContext): boolean {
   return (ACTIONS[id].when as readonly ActionContext[]).includes(context);

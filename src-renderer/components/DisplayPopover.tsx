@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { FONT_STEPS, type Layout, type LineSpacing, MEASURE, READER_FONTS, type ReaderFont, type Theme } from '../../src-main/contract/ipc';
+import {
+  FONT_STEPS,
+  LAYOUTS,
+  LINE_SPACINGS as SPACINGS,
+  type LineSpacing,
+  MEASURE,
+  READER_FONTS,
+  type ReaderFont,
+  type Theme,
+  THEMES,
+} from '../../src-main/contract/ipc';
 import { useReader } from '../reader/context';
-
-const LAYOUTS: Layout[] = ['side-by-side', 'interleaved', 'single'];
-const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia'];
-const SPACINGS: LineSpacing[] = ['compact', 'normal', 'relaxed'];
 
 /** The "Aa" popover: how the text looks. Each control sets one preference (saved by main). */
 export function DisplayPopover() {

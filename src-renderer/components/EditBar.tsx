@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { BitextExportFormat } from '../../src-main/contract/ipc';
+import { BITEXT_EXPORT_FORMATS as EXPORT_FORMATS, type BitextExportFormat } from '../../src-main/contract/ipc';
 import { isWeak } from '../reader/alignment';
 import { useReader, useReaderState, useRun } from '../reader/context';
 
-const EXPORT_FORMATS: BitextExportFormat[] = ['tmx', 'tsv', 'beads', 'markdown'];
 
 /** The Edit alignment mode's own bar: undo/redo of corrections, the review jumps, export, Done. */
 export function EditBar() {

@@ -42,7 +42,8 @@ export function Reader(props: ReaderProps) {
   const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary };
   const [app] = useState(() => new ReaderController(deps));
   app.sync(deps);
-  useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount: app.entries.length }), [app, props.doc]);
+  const rowCount = app.entries.length;
+  useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
   return (
     <ReaderContext.Provider value={app}>
       <ReaderScreen app={app} prefsError={prefsError} />
@@ -68,10 +69,10 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const { doc, prefs, entries } = app;
   const list = app.annotations.annotations;
   const hits = app.hits();
+  const clauseIndex = app.clauseIndex;
   const { marks, rowNotes, marginNotes } = useMemo(
-    () => buildMarks(list, app.clauseIndex, (id) => app.rowIndexOf(id), hits, search.hit),
-    // `entries` stands for the document's rows (the controller caches them per document).
-    [list, app, entries, hits, search.hit],
+    () => buildMarks(list, clauseIndex, (id) => app.rowIndexOf(id), hits, search.hit),
+    [list, app, clauseIndex, hits, search.hit],
   );
   const confirmed = useMemo(() => new Set(doc.alignment?.confirmed ?? []), [doc]);
   const bookmarks = useMemo(() => new Set(bookmarkIds), [bookmarkIds]);

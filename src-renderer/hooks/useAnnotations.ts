@@ -9,6 +9,7 @@ import type {
   AnnotationSelection,
   AnnotationsProblem,
   AnnotationView,
+  ExportFormat,
   ImportReport,
 } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
@@ -22,7 +23,7 @@ export interface AnnotationsState {
   remove(id: string): Promise<AnnotationView>;
   /** Brings a deleted annotation back (undo). */
   restore(id: string): Promise<AnnotationView>;
-  exportAs(format: 'markdown' | 'jsonld'): Promise<{ saved: boolean; path?: string }>;
+  exportAs(format: ExportFormat): Promise<{ saved: boolean; path?: string }>;
   importJsonLd(content: string): Promise<ImportReport>;
 }
 

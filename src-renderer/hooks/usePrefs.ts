@@ -28,7 +28,9 @@ export function usePrefs(initial: ReaderPrefs, onChanged?: (prefs: ReaderPrefs) 
   const current = useRef(initial);
 
   const changed = useRef(onChanged);
-  changed.current = onChanged;
+  useEffect(() => {
+    changed.current = onChanged;
+  });
   useEffect(() => {
     applyPrefs(prefs);
     changed.current?.(prefs);

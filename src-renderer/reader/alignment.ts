@@ -2,14 +2,13 @@
  * Rows worth a look while editing the alignment, found in the rows the reader shows: unchecked,
  * not one-to-one, or weak (confidence below the threshold). Pure, for Node tests.
  */
-import type { AlignedRow } from '../../src-main/contract/ipc';
+import { type AlignedRow, REVIEW_KINDS, type ReviewKind } from '../../src-main/contract/ipc';
 import type { RowEntry } from './model';
 
 /** Below this confidence a row is weak: flagged with `?` in Edit alignment and found by W. */
 export const WEAK_CONFIDENCE = 0.6;
 
-export const REVIEW_KINDS = ['unconfirmed', 'non-one-to-one', 'weakest'] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number];
+export { REVIEW_KINDS, type ReviewKind };
 
 export function isWeak(row: AlignedRow, confirmed: ReadonlySet<string>, threshold = WEAK_CONFIDENCE): boolean {
   return !confirmed.has(row.id) && row.confidence < threshold;

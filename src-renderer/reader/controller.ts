@@ -18,7 +18,7 @@ import type {
   ReaderPrefs,
   Theme,
 } from '../../src-main/contract/ipc';
-import { FONT_STEPS } from '../../src-main/contract/ipc';
+import { FONT_STEPS, LAYOUTS, LINE_SPACINGS, THEMES } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { clearPinned, togglePinned } from '../highlight-store';
 import type { AnnotationsState } from '../hooks/useAnnotations';
@@ -29,9 +29,9 @@ import { pairAsMarkdown, pairAsText } from './copy';
 import { flattenRows, type RowEntry, type SearchHit, SearchIndex } from './model';
 import type { TextSelection } from './selection';
 
-const LAYOUT_CYCLE: Layout[] = ['side-by-side', 'interleaved', 'single'];
-const THEME_CYCLE: Theme[] = ['system', 'light', 'dark', 'sepia'];
-const SPACING_CYCLE: LineSpacing[] = ['compact', 'normal', 'relaxed'];
+const LAYOUT_CYCLE: readonly Layout[] = LAYOUTS;
+const THEME_CYCLE: readonly Theme[] = THEMES;
+const SPACING_CYCLE: readonly LineSpacing[] = LINE_SPACINGS;
 const next = <T>(cycle: readonly T[], value: T): T => cycle[(cycle.indexOf(value) + 1) % cycle.length]!;
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -220,7 +220,8 @@ export class ReaderController {
   toggleBookmark(rowIndex = this.state.currentRow): Promise<void> {
     const entry = this.entries[rowIndex];
     if (!entry) return Promise.resolve();
-    const marks = this.state.bookmarks;
+    // Bookmarks on rows that are gone (a correction merged them away) are dropped.
+    const marks = this.state.bookmarks.filter((id) => this.rowIndexOf(id) !== undefined);
     const number = entry.group.number;
     return marks.includes(entry.row.id)
       ? this.setBookmarks(marks.filter((id) => id !== entry.row.id), this.t('bookmarks.removed', { number }))

@@ -92,8 +92,8 @@ export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBo
     return () => document.removeEventListener('focusin', onFocus);
   }, [app]);
 
-  // A selection inside one column offers the highlight bar, once the reader has finished making
-  // it (not while the mouse button is still down).
+  // A selection inside one column offers the highlight bar once the reader has finished making
+  // the selection, not while the mouse button is still down.
   useEffect(() => {
     let timer: number | undefined;
     let pointerDown = false;

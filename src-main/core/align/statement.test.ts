@@ -64,7 +64,8 @@ describe('the ASEAN–Russia COVID-19 statement', () => {
 
   // Mutation checks: with one clause taken out of one side, the aligner must leave its counterpart on
   // a row of its own at the same place and change nothing else. Cases: first, middle and last clause
-  // of a paragraph, and whole paragraphs (preamble and operative), on either side.
+  // of a paragraph, whole paragraphs (preamble and operative), on either side, and the second English
+  // clause of each 2-1 row.
   it.each([
     ['ru', 'ru-p14-c1'],
     ['ru', 'ru-p10-c1'],
@@ -75,6 +76,8 @@ describe('the ASEAN–Russia COVID-19 statement', () => {
     ['en', 'en-p10-c0'],
     ['en', 'en-p2-c0'],
     ['en', 'en-p31-c0'],
+    ['en', 'en-p21-c1'],
+    ['en', 'en-p5-c1'],
   ] as const)('leaves a one-sided row where %s clause %s is missing, and changes nothing else', (side, id) => {
     const removed = clauseText(side === 'en' ? english : russian, id);
     const aligned =

@@ -27,7 +27,6 @@ export type { SourceFormat };
 export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx';
 export type BilingualFormat = 'tmx' | 'tsv';
 
-export const BILINGUAL_FORMATS: readonly SourceFormat[] = ['tmx', 'tsv'];
 
 const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   txt: 'txt',
@@ -58,9 +57,10 @@ export function formatOf(fileName: string): SourceFormat {
   const name = displayName(fileName);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const refused = REFUSED_EXTENSIONS[ext];
+  // Own keys only: a file called `x.constructor` is plain text, not `Object`'s constructor.
+  const refused = Object.hasOwn(REFUSED_EXTENSIONS, ext) ? REFUSED_EXTENSIONS[ext] : undefined;
   if (refused) throw new ImportError('unsupported-format', `“${name}” is ${refused}`, name);
-  return EXTENSIONS[ext] ?? 'txt';
+  return (Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined) ?? 'txt';
 }
 
 export interface TextDocument {

@@ -4,20 +4,20 @@
  * validation and the same services whichever transport carries its requests.
  */
 import {
-  type Channel,
   type MethodName,
   type RequestOf,
   type ResponseOf,
   type Result,
+  type UiLanguage,
   contract,
   METHOD_NAMES,
+  requestSchemas,
 } from '../../contract/ipc';
 import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
-import type { DocumentLibrary } from '../documents/library';
+import type { DocumentLibrary, DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
 import type { LibraryService } from '../library/service';
-import { requestSchemas } from './schemas';
 import type { SettingsStore } from '../settings/settings-store';
 
 export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
@@ -29,7 +29,7 @@ export interface Services {
   /** Imports, corrections and bitext exports (optional so that older tests can build the table). */
   bitext?: LibraryService;
   /** Told when the UI language changes (the Electron menu is rebuilt in it). */
-  onUiLanguageChanged?: (language: 'en' | 'ru') => void;
+  onUiLanguageChanged?: (language: UiLanguage) => void;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -40,11 +40,21 @@ export function createHandlers(services: Services): Handlers {
     setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
     getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
     setReadingPosition: async ({ documentId, rowId }) => {
+      // Only a row of a document the library has (the schema checked the id's shape).
+      if (!rowIdsOf(await services.library.source(documentId)).has(rowId)) {
+        throw new AppError('not-found', `No row ${rowId} in document "${documentId}"`);
+      }
       await services.settings.setReadingPosition(documentId, rowId);
       return { rowId };
     },
     listBookmarks: async ({ documentId }) => ({ rowIds: services.settings.bookmarks(documentId) }),
-    setBookmarks: async ({ documentId, rowIds }) => ({ rowIds: await services.settings.setBookmarks(documentId, rowIds) }),
+    setBookmarks: async ({ documentId, rowIds }) => {
+      // Only rows of a document the library has.
+      const known = rowIdsOf(await services.library.source(documentId));
+      const unknown = rowIds.find((id) => !known.has(id));
+      if (unknown) throw new AppError('not-found', `No row ${unknown} in document "${documentId}"`);
+      return { rowIds: await services.settings.setBookmarks(documentId, rowIds) };
+    },
     setUiLanguage: async ({ uiLanguage }) => {
       const view = await services.settings.setUiLanguage(uiLanguage);
       services.onUiLanguageChanged?.(view.uiLanguage);
@@ -81,6 +91,18 @@ export function createHandlers(services: Services): Handlers {
   }
 }
 
+const rowIdCache = new WeakMap<DocumentSource, ReadonlySet<string>>();
+
+/** The row ids of an opened document (a new source after every change, so the cache stays right). */
+function rowIdsOf(source: DocumentSource): ReadonlySet<string> {
+  let ids = rowIdCache.get(source);
+  if (!ids) {
+    ids = new Set(source.view.body.groups.flatMap((group) => group.rows.map((row) => row.id)));
+    rowIdCache.set(source, ids);
+  }
+  return ids;
+}
+
 const methodByChannel = new Map<string, MethodName>(METHOD_NAMES.map((name) => [contract[name].channel, name]));
 
 /**
@@ -102,8 +124,13 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    // A file the system would not read or write (a read-only disk, a full one, permissions).
+    if (isSystemError(error)) return { ok: false, code: 'io-error', message: error.message };
     return { ok: false, code: 'internal', message: error instanceof Error ? error.message : 'Internal error' };
   }
 }
 
-export type { Channel };
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+

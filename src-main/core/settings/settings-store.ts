@@ -2,10 +2,21 @@
  * The reader's settings (UI language, window bounds), kept in `settings.json` in the user data
  * folder with the same safety as the reader's notes.
  */
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_READER_PREFS, FONT_STEPS, MEASURE, READER_FONTS, type ReaderPrefs, type SettingsView, type UiLanguage } from '../../contract/ipc';
-import { JsonFileWriter, readJsonFile } from '../fs/atomic-file';
+import {
+  DEFAULT_READER_PREFS,
+  isDocumentId,
+  MAX_BOOKMARKS,
+  type ReaderPrefs,
+  readerPrefsSchema,
+  type SettingsNotice,
+  type SettingsView,
+  UI_LANGUAGES,
+  type UiLanguage,
+} from '../../contract/ipc';
+import { JsonFileWriter, backupPathOf, readJsonFile } from '../fs/atomic-file';
 import { uiLanguageFromSystem } from '../i18n/language';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -19,27 +30,12 @@ const boundsSchema = z.object({
 });
 export type WindowBounds = z.infer<typeof boundsSchema>;
 
-export const readerPrefsSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  layout: z.enum(['side-by-side', 'interleaved', 'single']),
-  singleLang: z.enum(['en', 'ru']),
-  swapped: z.boolean(),
-  fontStep: z.number().int().min(FONT_STEPS.min).max(FONT_STEPS.max),
-  lineSpacing: z.enum(['compact', 'normal', 'relaxed']),
-  font: z.enum(READER_FONTS),
-  measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
-  justify: z.boolean(),
-  hyphenate: z.boolean(),
-}) satisfies z.ZodType<ReaderPrefs>;
-
 /** At most this many documents keep a reading position (the least recently read are dropped). */
 export const MAX_POSITIONS = 500;
-/** At most this many bookmarks per document. */
-export const MAX_BOOKMARKS = 1000;
 
 const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-  uiLanguage: z.enum(['en', 'ru']).optional(),
+  uiLanguage: z.enum(UI_LANGUAGES).optional(),
   window: boundsSchema.optional(),
   /** Missing keys take their defaults, so older files stay readable. */
   reader: readerPrefsSchema.partial().optional(),
@@ -50,17 +46,17 @@ const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export interface SettingsProblem {
-  file: string;
-  movedTo: string;
-  restoredFrom: 'backup' | 'nothing';
-}
+export type SettingsProblem = SettingsNotice;
 
 export class SettingsStore {
   private settings: Settings = { schemaVersion: SETTINGS_SCHEMA_VERSION };
+  /** documentId → row id, least recently read first. A Map: ids never meet `Object.prototype`. */
+  private positions = new Map<string, string>();
   private readonly writer: JsonFileWriter;
-  /** Set when the settings file was unreadable at load (it was moved aside). */
+  /** Set when the settings file could not be used as it was at load. */
   problem: SettingsProblem | undefined;
+  /** `false` once the file on disk must not be written (it could not be read or moved aside). */
+  private saving = true;
 
   private constructor(
     readonly path: string,
@@ -76,22 +72,46 @@ export class SettingsStore {
     options: { maxPositions?: number } = {},
   ): Promise<SettingsStore> {
     const store = new SettingsStore(join(userDataDir, 'settings.json'), systemLanguages, options.maxPositions ?? MAX_POSITIONS);
-    const outcome = await readJsonFile(store.path, (raw) => settingsSchema.parse(raw));
-    if (outcome.status === 'ok') store.settings = outcome.value;
-    if (outcome.status === 'recovered') {
-      if (outcome.value) store.settings = outcome.value;
-      store.problem = { file: store.path, movedTo: outcome.movedTo, restoredFrom: outcome.from };
+    const parse = (raw: unknown) => settingsSchema.parse(raw);
+    try {
+      const outcome = await readJsonFile(store.path, parse);
+      if (outcome.status === 'ok') store.load(outcome.value);
+      if (outcome.status === 'recovered') {
+        if (outcome.value) store.load(outcome.value);
+        store.problem = { kind: 'moved-aside', file: store.path, movedTo: outcome.movedTo, restoredFrom: outcome.from, saving: true };
+      }
+    } catch (error) {
+      // The file could not be read, or it did not parse and could not be moved aside (a read-only
+      // folder). Either way it is left exactly as it is: the last good copy (or the defaults) is
+      // used for this session, nothing is written, and the reader is told.
+      const unreadable = !(await canRead(store.path));
+      const backup = await readBackup(backupPathOf(store.path), parse);
+      if (backup) store.load(backup);
+      store.saving = false;
+      store.problem = {
+        kind: unreadable ? 'unreadable' : 'not-moved',
+        file: store.path,
+        restoredFrom: backup ? 'backup' : 'nothing',
+        ...(errnoCode(error) ? { reason: errnoCode(error) } : {}),
+        saving: false,
+      };
     }
     return store;
+  }
+
+  private load(settings: Settings): void {
+    this.settings = settings;
+    this.positions = new Map(Object.entries(settings.positions ?? {}).filter(([id]) => isDocumentId(id)));
   }
 
   view(): SettingsView {
     const chosen = this.settings.uiLanguage;
     const reader = { ...DEFAULT_READER_PREFS, ...this.settings.reader };
-    const lastDocumentId = Object.keys(this.settings.positions ?? {}).at(-1) ?? null;
+    const lastDocumentId = [...this.positions.keys()].at(-1) ?? null;
+    const notice = this.problem ? { notice: this.problem } : {};
     return chosen
-      ? { uiLanguage: chosen, uiLanguageSource: 'user', reader, lastDocumentId }
-      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system', reader, lastDocumentId };
+      ? { uiLanguage: chosen, uiLanguageSource: 'user', reader, lastDocumentId, ...notice }
+      : { uiLanguage: uiLanguageFromSystem(this.systemLanguages), uiLanguageSource: 'system', reader, lastDocumentId, ...notice };
   }
 
   async setReaderPrefs(prefs: Partial<ReaderPrefs>): Promise<SettingsView> {
@@ -100,25 +120,39 @@ export class SettingsStore {
   }
 
   readingPosition(documentId: string): string | null {
-    return this.settings.positions?.[documentId] ?? null;
+    return this.positions.get(documentId) ?? null;
   }
 
   async setReadingPosition(documentId: string, rowId: string): Promise<void> {
-    if (this.settings.positions?.[documentId] === rowId) return;
-    const { [documentId]: _old, ...others } = this.settings.positions ?? {};
-    const kept = Object.entries(others).slice(-(this.maxPositions - 1));
-    await this.update({ positions: { ...Object.fromEntries(kept), [documentId]: rowId } });
+    if (this.positions.get(documentId) === rowId) return;
+    const previous = this.positions;
+    const next = new Map(previous);
+    next.delete(documentId);
+    next.set(documentId, rowId);
+    for (const id of next.keys()) {
+      if (next.size <= this.maxPositions) break;
+      next.delete(id);
+    }
+    this.positions = next;
+    try {
+      // `Object.fromEntries` defines own properties, whatever the keys.
+      await this.update({ positions: Object.fromEntries(next) });
+    } catch (error) {
+      if (this.positions === next) this.positions = previous;
+      throw error;
+    }
   }
 
   bookmarks(documentId: string): string[] {
-    return [...(this.settings.bookmarks?.[documentId] ?? [])];
+    const all = this.settings.bookmarks ?? {};
+    return Object.hasOwn(all, documentId) ? [...(all[documentId] ?? [])] : [];
   }
 
   /** Replaces a document's bookmarks (duplicates dropped, order kept); none removes the entry. */
   async setBookmarks(documentId: string, rowIds: readonly string[]): Promise<string[]> {
     const unique = [...new Set(rowIds)].slice(0, MAX_BOOKMARKS);
-    const { [documentId]: _old, ...others } = this.settings.bookmarks ?? {};
-    await this.update({ bookmarks: unique.length > 0 ? { ...others, [documentId]: unique } : others });
+    const others = Object.entries(this.settings.bookmarks ?? {}).filter(([id]) => id !== documentId);
+    await this.update({ bookmarks: Object.fromEntries(unique.length > 0 ? [...others, [documentId, unique]] : others) });
     return this.bookmarks(documentId);
   }
 
@@ -144,6 +178,7 @@ export class SettingsStore {
     const previous = this.settings;
     const next = { ...previous, ...patch };
     this.settings = next;
+    if (!this.saving) return;
     try {
       await this.writer.save(next);
     } catch (error) {
@@ -152,4 +187,27 @@ export class SettingsStore {
       throw error;
     }
   }
+}
+
+async function canRead(path: string): Promise<boolean> {
+  try {
+    await fs.readFile(path);
+    return true;
+  } catch (error) {
+    return errnoCode(error) === 'ENOENT';
+  }
+}
+
+/** The backup, if it can be read and is valid; never moved, never written. */
+async function readBackup(path: string, parse: (raw: unknown) => Settings): Promise<Settings | undefined> {
+  try {
+    return parse(JSON.parse(await fs.readFile(path, 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+function errnoCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
