@@ -1,12 +1,14 @@
 /**
  * `bitext`: the command line of Bitext Reader's aligner.
  *   npm run --silent bitext -- align [--presegmented] [--format beads|json|tsv|tmx] [--weakest N] <en.txt> <ru.txt>
+ *   npm run --silent bitext -- check [--presegmented] [--glossary FILE] [--format text|json] <en-file> <ru-file>
  * Runs from source through tsx (no build step). Exit status: 0 ok, 1 input error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
 import { decodeBytes } from '../core/import/decode';
 import { ImportError } from '../core/import/errors';
 import { formatOf, readMonolingual } from '../core/import/formats';
+import { CHECK_USAGE, runCheck } from './check';
 import { InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
 /**
@@ -40,22 +42,43 @@ function readInput(path: string, presegmented: boolean): string {
   }
 }
 
+/** A glossary file for `check`: text in any encoding the import detects. */
+function readGlossary(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+  }
+  try {
+    return decodeBytes(bytes, path).text;
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
 function main(argv: readonly string[]): number {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${CHECK_USAGE}\n`);
       return 0;
     }
     const en = readInput(command.en, command.presegmented);
     const ru = readInput(command.ru, command.presegmented);
+    if (command.command === 'check') {
+      process.stdout.write(runCheck(command, en, ru, command.glossary === undefined ? undefined : readGlossary(command.glossary)));
+      return 0;
+    }
     const { stdout, stderr } = runAlign(command, en, ru);
     process.stdout.write(stdout);
     if (stderr) process.stderr.write(stderr);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`bitext: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`bitext: ${error.message}\n\n${USAGE}\n\n${CHECK_USAGE}\n`);
       return 2;
     }
     if (error instanceof InputError) {

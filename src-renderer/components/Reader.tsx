@@ -106,7 +106,11 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         {problem && (
           <p className="inline-error" role="alert">
             {problem.kind === 'recovered'
-              ? t(problem.restoredFrom === 'backup' ? 'annotations.problemRestored' : 'annotations.problemNoBackup', { file: problem.movedTo })
+              ? problem.affected === undefined
+                ? t('annotations.problemDamagedUnknown', { file: problem.movedTo })
+                : problem.affected > 0
+                  ? t('annotations.problemDamaged', { count: problem.affected, file: problem.movedTo })
+                  : t(problem.restoredFrom === 'backup' ? 'annotations.problemRestored' : 'annotations.problemNoBackup', { file: problem.movedTo })
               : t('annotations.problemNewer')}
           </p>
         )}

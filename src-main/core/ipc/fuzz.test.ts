@@ -93,6 +93,7 @@ beforeAll(async () => {
 
   const documentId = BUNDLED_ID;
   const title = { en: 'A title', ru: 'Заглавие' };
+  const term = await ok<{ id: string }>('glossary:add', { documentId, scope: 'document', entry: { en: 'pandemic', ru: 'пандемия' } });
   valid = {
     listDocuments: undefined,
     openDocument: { id: documentId },
@@ -143,6 +144,17 @@ beforeAll(async () => {
     redoAlignment: { documentId },
     reviewAlignment: { documentId, kind: 'weakest', limit: 5 },
     exportBitext: { documentId, format: 'tmx' },
+    listGlossary: { documentId },
+    addGlossaryTerm: { documentId, scope: 'global', entry: { en: 'WHO', ru: 'ВОЗ', note: 'n' } },
+    updateGlossaryTerm: { documentId, scope: 'document', id: term.id, entry: { en: 'pandemic', ru: 'пандемии' } },
+    deleteGlossaryTerm: { documentId, scope: 'document', id: term.id },
+    importGlossary: { documentId, scope: 'document', name: 'terms.csv', content: 'en,ru\nhealth care,медицинская помощь\n' },
+    exportGlossary: { documentId, scope: 'global', format: 'tbx' },
+    compareFindings: { documentId },
+    compareLinks: { documentId, rowIds: [rowId] },
+    dismissFinding: { documentId, findingId: 'date:r1-0:x', dismissed: true },
+    exportFindings: { documentId, format: 'csv' },
+    concordance: { documentId, query: 'pandemic', lang: 'en' },
   };
   await flushAll();
 }, 120_000);
@@ -185,6 +197,8 @@ const OPTIONAL: Partial<Record<MethodName, readonly string[]>> = {
   startImport: ['title', 'swap'],
   reviewAlignment: ['limit'],
 };
+/** Optional keys below the top level (`method:path`): leaving one out is a valid request. */
+const NESTED_OPTIONAL = new Set(['addGlossaryTerm:entry.note']);
 const ID_KEYS = new Set(['documentId', 'id', 'rowId', 'pendingId', 'jobId']);
 const ENUM_KEYS = new Set(['uiLanguage', 'theme', 'layout', 'singleLang', 'lineSpacing', 'font', 'kind', 'color', 'format', 'mode', 'lang', 'type', 'op', 'direction']);
 /** Strings over their documented limit, or outside their documented form. */
@@ -276,7 +290,9 @@ function malformed(method: MethodName, base: Json, rand: Rand): Case {
         return at('not an object', pick(rand, NOT_OBJECTS));
       case 1: {
         // Required: any key at depth > 0, or a top-level key the contract does not mark optional.
-        const required = all.filter((p) => typeof p.at(-1) === 'string' && !(p.length === 1 && optional.has(p[0] as string)));
+        const required = all.filter(
+          (p) => typeof p.at(-1) === 'string' && !(p.length === 1 && optional.has(p[0] as string)) && !NESTED_OPTIONAL.has(`${method}:${p.join('.')}`),
+        );
         if (required.length === 0) break;
         const path = pick(rand, required);
         return at(`missing ${path.join('.')}`, replace(base, path, DELETE));
