@@ -45,10 +45,15 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
     await page.locator('[data-row-id]').nth(2).locator('.cell[lang="ru"] .clause').first().focus();
     await page.keyboard.press('Control+Shift+N');
     const editor = page.getByRole('dialog', { name: 'New note' });
-    await editor.getByRole('textbox', { name: 'Note' }).fill('First line\nSecond line');
-    await editor.getByRole('textbox', { name: 'Tags' }).fill('grief, #wording');
+    await expect(editor.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await page.keyboard.type('First line');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second line');
+    await page.keyboard.press('Tab');
+    await expect(editor.getByRole('textbox', { name: 'Tags' })).toBeFocused();
+    await page.keyboard.type('grief, #wording');
     await editor.getByLabel('Pink').check();
-    await editor.getByRole('button', { name: 'Save' }).click();
+    await page.keyboard.press('Control+Enter');
     await expect(editor).toBeHidden();
     await expect(page.locator('[data-row-id]').nth(2).locator('.cell[lang="ru"] mark.anno.swatch-pink.has-note')).toHaveCount(1);
 
@@ -56,7 +61,8 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
     await page.locator('[data-row-id]').nth(3).locator('.clause').first().focus();
     await page.keyboard.press('r');
     const rowEditor = page.getByRole('dialog', { name: /Comparison note on paragraph/ });
-    await rowEditor.getByRole('textbox', { name: 'Note' }).fill('Both versions list the same people.');
+    await expect(rowEditor.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await page.keyboard.type('Both versions list the same people.');
     await rowEditor.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('[data-row-id]').nth(3).locator('.row-note')).toContainText('Both versions list the same people.');
   } finally {
@@ -83,14 +89,17 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
     await panel.getByLabel('Language', { exact: true }).selectOption('both');
     await expect(panel.locator('.annotation-item')).toHaveCount(1);
     await panel.getByLabel('Language', { exact: true }).selectOption('');
-    await panel.getByRole('searchbox', { name: 'Filter' }).fill('expressing');
+    await panel.getByRole('searchbox', { name: 'Filter' }).click();
+    await page.keyboard.type('expressing');
     await expect(panel.locator('.annotation-item')).toHaveCount(1);
-    await panel.getByRole('searchbox', { name: 'Filter' }).fill('');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
 
     // Edit through the highlight itself.
     await page.locator('mark.anno.swatch-green').first().click();
     const edit = page.getByRole('dialog', { name: 'Edit annotation' });
-    await edit.getByRole('textbox', { name: 'Note' }).fill('Concern, not concerns, in Russian.');
+    await expect(edit.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await page.keyboard.type('Concern, not concerns, in Russian.');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(panel.getByText('Concern, not concerns, in Russian.')).toBeVisible();
 

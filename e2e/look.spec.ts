@@ -11,12 +11,10 @@ import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
  */
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
-const cases = [
-  { ui: 'en', scheme: 'light' },
-  { ui: 'en', scheme: 'dark' },
-  { ui: 'ru', scheme: 'light' },
-  { ui: 'ru', scheme: 'dark' },
-] as const;
+const cases = (['en', 'ru'] as const).flatMap((ui) =>
+  (['light', 'dark'] as const).flatMap((scheme) => ([1400, 900] as const).map((width) => ({ ui, scheme, width }))),
+);
+const DISPLAY = { en: 'Display', ru: 'Отображение' } as const;
 
 let english: RunningHarness;
 let russian: RunningHarness;
@@ -27,8 +25,9 @@ test.afterAll(async () => {
   await Promise.all([english.stop(), russian.stop()]);
 });
 
-for (const { ui, scheme } of cases) {
-  test(`no serious accessibility violation, ${ui} UI, ${scheme} theme; screenshot`, async ({ page }) => {
+for (const { ui, scheme, width } of cases) {
+  test(`no serious accessibility violation, ${ui} UI, ${scheme} theme, ${width} px; screenshot`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto((ui === 'en' ? english : russian).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
@@ -43,9 +42,9 @@ for (const { ui, scheme } of cases) {
     await page.locator('[data-row-id]').first().locator('.cell[lang="en"] .clause').first().hover();
     await page.evaluate(() => window.scrollTo(0, 0));
     mkdirSync(SHOTS, { recursive: true });
-    const file = join(SHOTS, `reader-${ui}-${scheme}.png`);
+    const file = join(SHOTS, `reader-${ui}-${scheme}-${width}.png`);
     await page.screenshot({ path: file });
-    if (process.env.UPDATE_README_SCREENSHOTS === '1' && scheme === 'light') {
+    if (process.env.UPDATE_README_SCREENSHOTS === '1' && scheme === 'light' && width === 1400) {
       mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
       copyFileSync(file, join(ROOT, 'docs', 'screenshots', `reader-${ui}.png`));
     }
@@ -71,8 +70,12 @@ for (const v of variants) {
     });
     await page.goto(harness.url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    await page.getByRole('button', { name: DISPLAY[v.ui], exact: true }).click();
     await page.getByRole('button', { name: v.layout, exact: true }).click();
     await page.locator('select').filter({ has: page.locator('option[value="sepia"]') }).selectOption(v.theme);
+    const popover = await new AxeBuilder({ page }).include('#display-popover').analyze();
+    expect(popover.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => x.id)).toEqual([]);
+    await page.keyboard.press('Escape');
     for (const name of v.open) await page.getByRole('button', { name, exact: true }).click();
     if ((v.open as readonly string[]).some((name) => name === 'Search' || name === 'Поиск')) await page.keyboard.type(v.ui === 'en' ? 'health' : 'здравоохран');
     await page.evaluate(() => document.fonts.ready);
@@ -86,7 +89,7 @@ for (const v of variants) {
     // A dialog over it.
     await page.keyboard.press('Escape');
     await page.locator('.clause').first().focus();
-    await page.keyboard.press('?');
+    await page.keyboard.press('Shift+Slash');
     await expect(page.getByRole('dialog')).toBeVisible();
     const dialog = await new AxeBuilder({ page }).analyze();
     expect(dialog.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => x.id)).toEqual([]);
@@ -103,6 +106,20 @@ test('the library view has no serious accessibility violation', async ({ page })
     expect(results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${x.nodes.length})`)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, `library-${harness === english ? 'en' : 'ru'}.png`) });
   }
+});
+
+test('at 900 × 800 the chrome above the text is at most 56 px', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.goto(english.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  const chrome = await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().bottom);
+  // The figure for the report; the goal is 56 px (it was 167 px).
+  console.log(`chrome above the text at 900 x 800: ${chrome} px`);
+  expect(chrome).toBeLessThanOrEqual(56);
+  // Everything in the bar fits on its one line.
+  const bar = await page.locator('.top-bar').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(bar.scroll).toBeLessThanOrEqual(bar.client);
 });
 
 test('a narrow window keeps both columns readable', async ({ page }) => {

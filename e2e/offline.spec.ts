@@ -15,6 +15,7 @@ test('the page makes no request that does not go to the app itself', async ({ pa
   await page.goto(harness.url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await page.locator('.clause').first().hover();
+  await page.getByRole('button', { name: 'More' }).click();
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Преамбула' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);

@@ -29,12 +29,25 @@ async function open(page: Page, address = harness.url) {
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
 }
 
+/** Opens the "Aa" display popover, where the layout, theme and text settings are. */
+async function display(page: Page) {
+  await page.getByRole('button', { name: 'Display' }).click();
+  await expect(page.getByRole('dialog', { name: 'Display' })).toBeVisible();
+}
+
+/** Replaces what the focused field holds, typing as a person does. */
+async function retype(page: Page, text: string) {
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(text);
+}
+
 const focusedRowLine = (page: Page) =>
   page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 
 test.describe('layouts', () => {
   test('interleaved puts each English row above its Russian counterpart', async ({ page }) => {
     await open(page);
+    await display(page);
     await page.getByRole('button', { name: 'Interleaved' }).click();
     const row = page.locator('[data-row-id]').first();
     await expect(row).toHaveClass(/layout-interleaved/);
@@ -45,7 +58,9 @@ test.describe('layouts', () => {
 
   test('one language shows a single column, and the counterpart on demand', async ({ page }) => {
     await open(page);
+    await display(page);
     await page.getByRole('button', { name: 'One language' }).click();
+    await page.keyboard.press('Escape');
     await expect(page.locator('.cell[lang="ru"]')).toHaveCount(0);
     await expect(page.locator('.counterpart-peek')).toHaveCount(0);
     await page.locator('.clause').first().focus();
@@ -53,6 +68,7 @@ test.describe('layouts', () => {
     await expect(page.locator('.counterpart-peek')).toHaveCount(1);
     await expect(page.locator('.counterpart-peek')).toHaveAttribute('lang', 'ru');
     await expect(page.locator('.counterpart-peek')).toContainText('Мы, министры');
+    await display(page);
     await page.getByLabel('Language shown').selectOption('ru');
     await expect(page.locator('.cell[lang="en"]')).toHaveCount(0);
     await expect(page.locator('.cell[lang="ru"]').first()).toBeVisible();
@@ -60,6 +76,7 @@ test.describe('layouts', () => {
 
   test('swapping puts Russian on the left', async ({ page }) => {
     await open(page);
+    await display(page);
     await page.getByRole('button', { name: 'Swap columns' }).click();
     const row = page.locator('[data-row-id]').first();
     const en = (await row.locator('.cell[lang="en"]').boundingBox())!;
@@ -76,6 +93,7 @@ test.describe('appearance', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(27, 28, 31)');
+    await display(page);
     await page.getByLabel('Theme').selectOption('sepia');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
     expect(await background()).toBe('rgb(244, 236, 216)');
@@ -89,6 +107,7 @@ test.describe('appearance', () => {
     const size = () => cell.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const leading = () => cell.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize));
     const base = await size();
+    await display(page);
     await page.getByRole('button', { name: 'Larger text' }).click();
     await page.getByRole('button', { name: 'Larger text' }).click();
     expect(await size()).toBeCloseTo(base * 1.2, 0);
@@ -96,6 +115,7 @@ test.describe('appearance', () => {
     await page.keyboard.press('Control+0');
     expect(await size()).toBeCloseTo(base, 1);
     const normal = await leading();
+    await display(page);
     await page.getByLabel('Spacing').selectOption('relaxed');
     expect(await leading()).toBeGreaterThan(normal + 0.1);
   });
@@ -105,6 +125,7 @@ test.describe('appearance', () => {
     let own = await startHarness({ userDataDir });
     try {
       await open(page, own.url);
+      await display(page);
       await page.getByRole('button', { name: 'Interleaved' }).click();
       await page.getByRole('button', { name: 'Swap columns' }).click();
       await page.getByLabel('Theme').selectOption('sepia');
@@ -116,6 +137,7 @@ test.describe('appearance', () => {
     own = await startHarness({ userDataDir });
     try {
       await open(page, own.url);
+      await display(page);
       await expect(page.getByRole('button', { name: 'Interleaved' })).toHaveAttribute('aria-pressed', 'true');
       await expect(page.getByRole('button', { name: 'Swap columns' })).toHaveAttribute('aria-pressed', 'true');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
@@ -145,10 +167,12 @@ test.describe('moving around', () => {
     await page.keyboard.press('g');
     const dialog = page.getByRole('dialog', { name: 'Go to paragraph' });
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('spinbutton').fill('99');
-    await dialog.getByRole('button', { name: 'Go' }).click();
+    // The focus is in the number field: what is typed goes there, Enter goes.
+    await expect(dialog.getByRole('spinbutton')).toBeFocused();
+    await page.keyboard.type('99');
+    await page.keyboard.press('Enter');
     await expect(dialog.getByRole('alert')).toContainText('1 to 34');
-    await dialog.getByRole('spinbutton').fill('20');
+    await retype(page, '20');
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect.poll(() => focusedRowLine(page)).toBe(firstRowOf(20));
@@ -174,7 +198,7 @@ test.describe('moving around', () => {
     try {
       await open(page, own.url);
       await page.keyboard.press('g');
-      await page.getByRole('spinbutton').fill('25');
+      await page.keyboard.type('25');
       await page.keyboard.press('Enter');
       await expect.poll(() => focusedRowLine(page)).toBe(row);
       // Saved a moment after scrolling stops.
@@ -198,7 +222,7 @@ test.describe('moving around', () => {
     const russian = await startHarness({ systemLanguage: 'ru-RU' });
     try {
       await open(page, russian.url);
-      await page.keyboard.press('?');
+      await page.keyboard.press('Shift+Slash');
       const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' });
       await expect(dialog).toBeVisible();
       await expect(dialog.locator('.help-row')).toHaveCount(ACTION_IDS.length);
@@ -218,7 +242,7 @@ test.describe('search', () => {
     await page.keyboard.press('Control+f');
     const input = page.getByLabel('Search both languages');
     await expect(input).toBeFocused();
-    await input.fill('партнерств');
+    await page.keyboard.type('партнерств');
     const results = page.locator('.search-result');
     await expect(results.first()).toBeVisible();
     const count = await results.count();
@@ -232,11 +256,11 @@ test.describe('search', () => {
     await page.keyboard.press('Shift+Enter');
     await expect(page.locator('.search-status')).toContainText('1 of');
 
-    await input.fill('WHO');
+    await retype(page, 'WHO');
     await expect(page.locator('.search-status')).toContainText(/\d+ match/);
-    await input.fill("ministers' meeting");
+    await retype(page, "ministers' meeting");
     await expect(results.first()).toContainText('Ministers’ Meeting');
-    await input.fill('qqqzzz');
+    await retype(page, 'qqqzzz');
     await expect(page.locator('.search-status')).toHaveText('No matches.');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('complementary', { name: 'Search' })).toBeHidden();
@@ -245,7 +269,8 @@ test.describe('search', () => {
   test('picking a result brings its row into view', async ({ page }) => {
     await open(page);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByLabel('Search both languages').fill('Rospotrebnadzor');
+    await expect(page.getByLabel('Search both languages')).toBeFocused();
+    await page.keyboard.type('Rospotrebnadzor');
     await page.locator('.search-result').first().click();
     const mark = page.locator('.cell mark.search-hit.is-current');
     await expect(mark).toBeInViewport();

@@ -29,6 +29,7 @@ test('switching the UI language relabels the UI and survives a restart', async (
   let harness = await startHarness({ userDataDir, systemLanguage: 'en-GB' });
   try {
     await page.goto(harness.url);
+    await page.getByRole('button', { name: 'More' }).click();
     await expect(page.getByRole('group', { name: 'Interface language' })).toBeVisible();
     await page.getByRole('button', { name: 'Русский' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Постановляющая часть' })).toBeVisible();
@@ -47,6 +48,7 @@ test('switching the UI language relabels the UI and survives a restart', async (
   try {
     await page.goto(harness.url);
     await expect(page.getByRole('heading', { level: 2, name: 'Преамбула' })).toBeVisible();
+    await page.getByRole('button', { name: 'Ещё' }).click();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Preamble' })).toBeVisible();
   } finally {

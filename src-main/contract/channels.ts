@@ -12,7 +12,7 @@ import type { DocumentSummary, DocumentView } from './document';
 import type { ErrorCode, ErrorDetails } from './enums';
 import type { ImportCheck, ImportChoice, ImportJobStatus, LibraryEntry, RemoveDocumentResult, ReviewRow } from './library';
 import type { RequestSchemas } from './requests';
-import type { ReadingPosition, SettingsView } from './settings';
+import type { Bookmarks, ReadingPosition, SettingsView } from './settings';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: ErrorDetails };
 
@@ -47,6 +47,16 @@ export const contract = {
   setReadingPosition: {
     channel: 'positions:set',
     response: type<ReadingPosition>(),
+  },
+  /** The rows the reader bookmarked in a document, in the order they were added. */
+  listBookmarks: {
+    channel: 'bookmarks:list',
+    response: type<Bookmarks>(),
+  },
+  /** Replaces a document's bookmarks (at most 1,000; duplicates dropped). */
+  setBookmarks: {
+    channel: 'bookmarks:set',
+    response: type<Bookmarks>(),
   },
   /** Every annotation of a document, each placed in the current text (or an orphan). */
   listAnnotations: {

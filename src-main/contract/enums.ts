@@ -22,6 +22,10 @@ export type Layout = (typeof LAYOUTS)[number];
 export const LINE_SPACINGS = ['compact', 'normal', 'relaxed'] as const;
 export type LineSpacing = (typeof LINE_SPACINGS)[number];
 
+/** The bundled serif (Literata), a sans-serif, or the system's own fonts. */
+export const READER_FONTS = ['serif', 'sans', 'system'] as const;
+export type ReaderFont = (typeof READER_FONTS)[number];
+
 /** How a paragraph functions in the document. */
 export const PARAGRAPH_KINDS = ['title', 'preamble', 'operative', 'body'] as const;
 export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];

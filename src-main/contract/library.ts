@@ -120,12 +120,22 @@ export interface RemoveDocumentResult {
 
 const clauseCount = z.number().int().min(0).max(10_000);
 
+/** Cut a row's clause `clause` (index in the row) of `lang` at `offset`, the start of a word in its text. */
+export const splitCutSchema = z.object({ lang: z.enum(LANGS), clause: clauseCount, offset: z.number().int().min(1).max(1_000_000) }).strict();
+export type SplitCut = z.infer<typeof splitCutSchema>;
+
 /** Corrections of the alignment; rows are named by id (`AlignedRow.id`). */
 export const alignmentOperationSchema = z.discriminatedUnion('op', [
   /** Merge the row with the next one (across a paragraph boundary, the two paragraphs' groups merge). */
   z.object({ op: z.literal('merge'), rowId: rowIdSchema }).strict(),
-  /** Split a row in two: its first `en` English and first `ru` Russian clauses make the first part. */
-  z.object({ op: z.literal('split'), rowId: rowIdSchema, en: clauseCount, ru: clauseCount }).strict(),
+  /**
+   * Split a row in two: its first `en` English and first `ru` Russian clauses make the first part.
+   * With `cuts`, a clause is first cut in two at a word (at most one per language), so a split can
+   * fall inside a sentence; `en` and `ru` then count the clauses after the cut.
+   */
+  z
+    .object({ op: z.literal('split'), rowId: rowIdSchema, en: clauseCount, ru: clauseCount, cuts: z.array(splitCutSchema).max(2).optional() })
+    .strict(),
   /** Move a row's first clause of `lang` to the end of the previous row, or its last to the start of the next. */
   z
     .object({

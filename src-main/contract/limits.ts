@@ -6,6 +6,12 @@
 /** Text size in steps from the default (0). */
 export const FONT_STEPS = { min: -3, max: 6 } as const;
 
+/** Column width in characters. */
+export const MEASURE = { min: 30, max: 90, step: 5 } as const;
+
+/** Bookmarks per document. */
+export const MAX_BOOKMARKS = 1000;
+
 /**
  * What one import may bring, checked while the files are read (README, "Limits on imports").
  * Chosen to fit the saved formats (row ids `r<group>-<row>` have at most six digits each) and a

@@ -12,7 +12,7 @@ import { addDictionaryRequestSchema, lookupRequestSchema } from './dictionaries'
 import { BITEXT_EXPORT_FORMATS, EXPORT_FORMATS, IMPORT_MODES, NOTE_PLACEMENTS, REVIEW_KINDS, UI_LANGUAGES } from './enums';
 import { annotationIdSchema, documentIdSchema as documentId, dictionaryIdSchema, jobIdSchema, rowIdSchema } from './ids';
 import { alignmentOperationSchema, importFileBytesSchema } from './library';
-import { LIMITS } from './limits';
+import { LIMITS, MAX_BOOKMARKS } from './limits';
 import { readerPrefsSchema } from './settings';
 
 const createAnnotationRequest = z
@@ -82,6 +82,8 @@ export const requestSchemas = {
   setReaderPrefs: readerPrefsSchema.partial().strict(),
   getReadingPosition: byDocument,
   setReadingPosition: z.object({ documentId, rowId: rowIdSchema }).strict(),
+  listBookmarks: byDocument,
+  setBookmarks: z.object({ documentId, rowIds: z.array(rowIdSchema).max(MAX_BOOKMARKS) }).strict(),
   listAnnotations: byDocument,
   createAnnotation: createAnnotationRequest,
   updateAnnotation: updateAnnotationRequest,

@@ -1,7 +1,7 @@
 /** The reader's settings as the renderer sees and changes them. */
 import { z } from 'zod';
-import { LANGS, LAYOUTS, LINE_SPACINGS, THEMES, type UiLanguage } from './enums';
-import { FONT_STEPS } from './limits';
+import { LANGS, LAYOUTS, LINE_SPACINGS, READER_FONTS, THEMES, type UiLanguage } from './enums';
+import { FONT_STEPS, MEASURE } from './limits';
 
 /** How the reader likes to read; remembered between sessions. */
 export const readerPrefsSchema = z.object({
@@ -14,6 +14,11 @@ export const readerPrefsSchema = z.object({
   /** Text size in steps from the default (0), -3..+6. */
   fontStep: z.number().int().min(FONT_STEPS.min).max(FONT_STEPS.max),
   lineSpacing: z.enum(LINE_SPACINGS),
+  font: z.enum(READER_FONTS),
+  /** The widest a column gets, in characters (`ch`). */
+  measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
+  justify: z.boolean(),
+  hyphenate: z.boolean(),
 });
 export type ReaderPrefs = z.infer<typeof readerPrefsSchema>;
 
@@ -24,6 +29,10 @@ export const DEFAULT_READER_PREFS: ReaderPrefs = {
   swapped: false,
   fontStep: 0,
   lineSpacing: 'normal',
+  font: 'serif',
+  measure: 65,
+  justify: false,
+  hyphenate: false,
 };
 
 export interface SettingsView {
@@ -53,6 +62,11 @@ export interface SettingsNotice {
   reason?: string;
   /** `false`: changes are not saved to disk this session. */
   saving: boolean;
+}
+
+/** The rows the reader bookmarked in a document, in the order they were added. */
+export interface Bookmarks {
+  rowIds: string[];
 }
 
 export interface ReadingPosition {

@@ -18,7 +18,12 @@ export function applyMenu(
         return { role: item.role, label: item.label };
       case 'reader':
         // The page handles the shortcut itself; the menu shows it and runs the same action.
-        return { label: item.label, accelerator: item.accelerator, registerAccelerator: false, click: () => runReaderAction(item.action) };
+        return {
+          label: item.label,
+          ...(item.accelerator ? { accelerator: item.accelerator } : {}),
+          registerAccelerator: false,
+          click: () => runReaderAction(item.action),
+        };
       case 'action':
         return item.checked === undefined
           ? { label: item.label, click: actions[item.action] }

@@ -77,7 +77,7 @@ export function AnnotationEditor({
         </fieldset>
         <label className="editor-field">
           <span>{t('annotations.note')}</span>
-          <textarea value={note} rows={6} autoFocus onChange={(e) => setNote(e.target.value)} />
+          <textarea value={note} rows={6} data-autofocus onChange={(e) => setNote(e.target.value)} />
         </label>
         <label className="editor-field">
           <span>{t('annotations.tags')}</span>

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } from '../../src-main/contract/ipc';
-import type { AnnotationsState } from '../hooks/useAnnotations';
+import { usePanelFocus } from '../hooks/usePanelFocus';
+import { useReader } from '../reader/context';
 import { foldQuery, foldText } from '../reader/search';
 
 export interface AnnotationFilter {
@@ -33,29 +34,40 @@ export function filterAnnotations(list: readonly AnnotationView[], f: Annotation
   );
 }
 
+export const SORTS = ['position', 'date'] as const;
+export type NoteSort = (typeof SORTS)[number];
+
+/** By where they are in the text (row, then offset), or newest first. */
+export function sortAnnotations(list: readonly AnnotationView[], sort: NoteSort, rowOf: (a: AnnotationView) => number | undefined): AnnotationView[] {
+  const offset = (a: AnnotationView) => (a.anchor.status === 'anchored' && a.anchor.type === 'text' ? a.anchor.start : -1);
+  return [...list].sort((a, b) =>
+    sort === 'date'
+      ? b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)
+      : (rowOf(a) ?? Infinity) - (rowOf(b) ?? Infinity) || offset(a) - offset(b) || a.createdAt.localeCompare(b.createdAt),
+  );
+}
+
+const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
 /** The document's annotations: filter, jump to one, edit, delete, export and import. */
-export function AnnotationPanel({
-  state,
-  paragraphOf,
-  onJump,
-  onEdit,
-  onDelete,
-  onClose,
-  onMessage,
-}: {
-  state: AnnotationsState;
-  paragraphOf: (a: AnnotationView) => number | undefined;
-  onJump: (a: AnnotationView) => void;
-  onEdit: (a: AnnotationView) => void;
-  onDelete: (a: AnnotationView) => void;
-  onClose: () => void;
-  onMessage: (text: string) => void;
-}) {
+export function AnnotationPanel() {
   const { t, i18n } = useTranslation();
+  const app = useReader();
+  const state = app.annotations;
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref);
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
+  const [sort, setSort] = useState<NoteSort>('position');
   const fileInput = useRef<HTMLInputElement>(null);
   const tags = useMemo(() => [...new Set(state.annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [state.annotations]);
-  const shown = filterAnnotations(state.annotations, filter);
+  const rowOf = (a: AnnotationView) => (a.anchor.status === 'anchored' ? app.rowIndexOf(a.anchor.rowId ?? '') : undefined);
+  const paragraphOf = (a: AnnotationView) => {
+    const at = rowOf(a);
+    return at === undefined ? undefined : app.entries[at]?.group.number;
+  };
+  const onMessage = (text: string) => app.say(text);
+  const onClose = () => app.dispatch({ type: 'close-panel' });
+  const shown = sortAnnotations(filterAnnotations(state.annotations, filter), sort, rowOf);
   const anchored = shown.filter((a) => a.anchor.status === 'anchored');
   const orphans = shown.filter((a) => a.anchor.status === 'orphan');
   const date = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -71,8 +83,9 @@ export function AnnotationPanel({
   };
 
   const item = (a: AnnotationView) => (
-    <li key={a.id} className={`annotation-item swatch-${a.color}`} data-annotation-item={a.id}>
-      <button type="button" className="annotation-jump" onClick={() => onJump(a)} disabled={a.anchor.status === 'orphan'}>
+    <li key={a.id} className={`annotation-item swatch-${a.color}${a.target.type === 'row' ? ' is-row-note' : ''}`} data-annotation-item={a.id}>
+      {a.target.type === 'row' && a.note && <p className="annotation-note">{a.note}</p>}
+      <button type="button" className="annotation-jump" onClick={() => app.jumpToAnnotation(a)} disabled={a.anchor.status === 'orphan'}>
         <span className="annotation-meta">
           <span className={`color-dot swatch-${a.color}`} aria-hidden="true" />
           <span>{t(`annotations.colors.${a.color}`)}</span>
@@ -80,11 +93,18 @@ export function AnnotationPanel({
           {paragraphOf(a) !== undefined && <span>· ¶ {paragraphOf(a)}</span>}
           <span>· {date.format(new Date(a.updatedAt))}</span>
         </span>
-        <span className="annotation-quote" lang={langOf(a) === 'both' ? undefined : langOf(a)}>
-          {quoteOf(a) || t('annotations.emptyQuote')}
-        </span>
+        {a.target.type === 'row' ? (
+          <span className="annotation-quote annotation-quote-rows">
+            <span lang="en">{shorten(a.target.quotes.en.exact) || t('annotations.emptyQuote')}</span>
+            <span lang="ru">{shorten(a.target.quotes.ru.exact) || t('annotations.emptyQuote')}</span>
+          </span>
+        ) : (
+          <span className="annotation-quote" lang={langOf(a) === 'both' ? undefined : langOf(a)}>
+            {quoteOf(a) || t('annotations.emptyQuote')}
+          </span>
+        )}
       </button>
-      {a.note && <p className="annotation-note">{a.note}</p>}
+      {a.target.type === 'text' && a.note && <p className="annotation-note">{a.note}</p>}
       {a.tags.length > 0 && (
         <ul className="annotation-tags" aria-label={t('annotations.tags')}>
           {a.tags.map((tag) => (
@@ -93,10 +113,10 @@ export function AnnotationPanel({
         </ul>
       )}
       <div className="annotation-actions">
-        <button type="button" className="tool-button" onClick={() => onEdit(a)}>
+        <button type="button" className="tool-button" onClick={() => app.editAnnotation(a.id)}>
           {a.anchor.status === 'orphan' ? t('annotations.editOrReattach') : t('annotations.edit')}
         </button>
-        <button type="button" className="tool-button" onClick={() => onDelete(a)}>
+        <button type="button" className="tool-button" onClick={() => void app.deleteAnnotation(a)}>
           {t('annotations.delete')}
         </button>
       </div>
@@ -104,9 +124,11 @@ export function AnnotationPanel({
   );
 
   return (
-    <aside id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')}>
+    <aside ref={ref} id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')}>
       <div className="panel-head">
-        <h2 className="panel-title">{t('annotations.panel')}</h2>
+        <h2 className="panel-title" tabIndex={-1}>
+          {t('annotations.panel')}
+        </h2>
         <button type="button" className="tool-button" onClick={onClose}>
           {t('common.close')}
         </button>
@@ -115,6 +137,16 @@ export function AnnotationPanel({
         <div className="filter-field filter-text">
           <label htmlFor="annotation-filter-text">{t('annotations.filterText')}</label>
           <input id="annotation-filter-text" type="search" value={filter.text} onChange={(e) => set({ text: e.target.value })} />
+        </div>
+        <div className="filter-field">
+          <label htmlFor="annotation-sort">{t('annotations.sort')}</label>
+          <select id="annotation-sort" value={sort} onChange={(e) => setSort(e.target.value === 'date' ? 'date' : 'position')}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`annotations.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="filter-field">
           <label htmlFor="annotation-filter-color">{t('annotations.color')}</label>

@@ -1,57 +1,60 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ActionId } from '../../src-main/contract/actions';
+import { useReader, useReaderState, useRun } from '../reader/context';
+import type { RowTarget } from '../state/reader-state';
 
-export type ClauseMenuCommand =
-  | 'copy-en'
-  | 'copy-ru'
-  | 'copy-pair'
-  | 'copy-markdown'
-  | 'merge'
-  | 'split'
-  | 'move-first-to-previous'
-  | 'move-last-to-next'
-  | 'confirm';
-const COPY: ClauseMenuCommand[] = ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown'];
-const ALIGN: ClauseMenuCommand[] = ['merge', 'split', 'move-first-to-previous', 'move-last-to-next', 'confirm'];
+const COPY: ActionId[] = ['copy-english', 'copy-russian', 'copy-pair', 'copy-pair-markdown', 'note-row', 'toggle-bookmark'];
+const ALIGN: ActionId[] = ['merge-row', 'split-row', 'move-first-to-previous', 'move-last-to-next', 'confirm-row'];
 
-/** The context menu of a clause: copy one version, the pair, or the pair as Markdown. */
-export function ClauseMenu({
-  at,
-  editable,
-  confirmed,
-  onCommand,
-  onClose,
-}: {
-  at: { x: number; y: number };
-  /** Alignment commands are offered when the document's alignment can be corrected. */
-  editable: boolean;
-  confirmed: boolean;
-  onCommand: (command: ClauseMenuCommand) => void;
-  onClose: () => void;
-}) {
+/** The context menu of a clause: copy, note, bookmark; in Edit alignment, the corrections too. */
+export function ClauseMenu({ target, at }: { target: RowTarget; at: { x: number; y: number } }) {
   const { t } = useTranslation();
+  const app = useReader();
+  const run = useRun();
+  const mode = useReaderState((s) => s.mode);
   const ref = useRef<HTMLDivElement>(null);
+  const onClose = () => app.close();
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const away = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
+      if (!ref.current?.contains(e.target as Node)) app.close();
     };
     window.addEventListener('mousedown', away);
     return () => {
       window.removeEventListener('mousedown', away);
-      opener?.focus();
+      if (opener?.isConnected) opener.focus({ preventScroll: true });
     };
-  }, [onClose]);
+  }, [app]);
 
   const move = (delta: number) => {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    items[(at + delta + items.length) % items.length]?.focus();
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    items[(i + delta + items.length) % items.length]?.focus();
   };
-
-  const left = Math.min(at.x, window.innerWidth - 240);
-  const top = Math.min(at.y, window.innerHeight - (editable ? 340 : 180));
+  const editing = mode === 'edit-alignment';
+  const entry = app.entries[target.rowIndex];
+  const confirmed = entry ? app.confirmed.has(entry.row.id) : false;
+  const label = (id: ActionId) =>
+    id === 'confirm-row' && confirmed ? t('clauseMenu.unconfirm') : id === 'toggle-bookmark' && entry && app.state.bookmarks.includes(entry.row.id) ? t('bookmarks.remove') : t(`clauseMenu.${id}`);
+  const item = (id: ActionId) => (
+    <button
+      key={id}
+      type="button"
+      role="menuitem"
+      tabIndex={-1}
+      className="clause-menu-item"
+      onClick={() => {
+        app.close();
+        run(id, target);
+      }}
+    >
+      {label(id)}
+    </button>
+  );
+  const left = Math.min(at.x, window.innerWidth - 260);
+  const top = Math.min(at.y, window.innerHeight - (editing ? 420 : 260));
   return (
     <div
       ref={ref}
@@ -68,18 +71,9 @@ export function ClauseMenu({
         e.stopPropagation();
       }}
     >
-      {COPY.map((command) => (
-        <button key={command} type="button" role="menuitem" tabIndex={-1} className="clause-menu-item" onClick={() => onCommand(command)}>
-          {t(`clauseMenu.${command}`)}
-        </button>
-      ))}
-      {editable && <div role="separator" className="clause-menu-separator" />}
-      {editable &&
-        ALIGN.map((command) => (
-          <button key={command} type="button" role="menuitem" tabIndex={-1} className="clause-menu-item" onClick={() => onCommand(command)}>
-            {command === 'confirm' && confirmed ? t('clauseMenu.unconfirm') : t(`clauseMenu.${command}`)}
-          </button>
-        ))}
+      {COPY.map(item)}
+      {editing && <div role="separator" className="clause-menu-separator" />}
+      {editing && ALIGN.map(item)}
     </div>
   );
 }

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePanelFocus } from '../hooks/usePanelFocus';
 import type { Lang, ParagraphKind } from '../../src-main/contract/ipc';
 import type { RowEntry } from '../reader/model';
 
@@ -23,6 +25,8 @@ export function ContentsPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref);
   const parts: Array<{ kind: ParagraphKind; items: RowEntry[] }> = [];
   for (const entry of entries) {
     if (!entry.firstInGroup) continue;
@@ -30,9 +34,9 @@ export function ContentsPanel({
     parts.at(-1)!.items.push(entry);
   }
   return (
-    <nav id="contents-panel" className="side-panel contents-panel" aria-label={t('contents.label')}>
+    <nav ref={ref} id="contents-panel" className="side-panel contents-panel" aria-label={t('contents.label')}>
       <div className="panel-head">
-        <h2 className="panel-title">{t('contents.title')}</h2>
+        <h2 className="panel-title" tabIndex={-1}>{t("contents.title")}</h2>
         <button type="button" className="tool-button" onClick={onClose}>
           {t('common.close')}
         </button>
@@ -49,6 +53,7 @@ export function ContentsPanel({
                     type="button"
                     className="contents-item"
                     aria-current={entry.group.number === currentParagraph ? 'location' : undefined}
+                    data-autofocus={entry.group.number === currentParagraph || undefined}
                     onClick={() => onJump(entry.index)}
                   >
                     <span className="contents-number">{entry.group.number}</span>

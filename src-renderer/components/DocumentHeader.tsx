@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView, UiLanguage } from '../../src-main/contract/ipc';
 import { formatIsoDate } from '../format';
 
-/** Title in both languages, date and place, and what the reader should know about the texts. */
+/**
+ * Title in both languages, date and place, and what the reader should know about the texts. The
+ * row count is main's (`stats.rows`, the same the library shows): the rows of the text, not the
+ * title, which is this heading.
+ */
 export function DocumentHeader({ doc }: { doc: DocumentView }) {
   const { t, i18n } = useTranslation();
   const ui = (i18n.language === 'ru' ? 'ru' : 'en') as UiLanguage;
@@ -11,9 +15,7 @@ export function DocumentHeader({ doc }: { doc: DocumentView }) {
   const titleGroup = doc.body.groups.find((g) => g.kind === 'title');
   const titleText = (lang: 'en' | 'ru') =>
     titleGroup ? titleGroup.rows.flatMap((r) => r[lang].map((c) => c.text)).join(' ') || manifest.title[lang] : manifest.title[lang];
-  const body = doc.body.groups.filter((g) => g.kind !== 'title');
-  const bodyParagraphs = body.length;
-  const bodyRows = body.reduce((n, g) => n + g.rows.length, 0);
+  const bodyParagraphs = doc.body.groups.filter((g) => g.kind !== 'title').length;
   return (
     <header className="document-header">
       <h1 id="document-title" className="document-title">
@@ -31,7 +33,7 @@ export function DocumentHeader({ doc }: { doc: DocumentView }) {
         <span aria-hidden="true"> · </span>
         <span>{t('document.paragraphs', { count: bodyParagraphs })}</span>
         <span aria-hidden="true"> · </span>
-        <span>{t('document.rows', { count: bodyRows })}</span>
+        <span>{t('document.rows', { count: doc.stats.rows })}</span>
       </p>
       <p className="translation-note" role="note">
         <span className="translation-note-badge">{t('document.translationBadge')}</span> {manifest.translation[ui]}

@@ -30,7 +30,7 @@ export function GoToDialog({ max, onGo, onClose }: { max: number; onGo: (paragra
             min={1}
             max={max}
             value={value}
-            autoFocus
+            data-autofocus
             aria-invalid={error}
             aria-describedby={error ? 'goto-error' : undefined}
             onChange={(e) => {

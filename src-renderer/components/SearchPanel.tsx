@@ -1,6 +1,7 @@
-import { forwardRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../src-main/contract/ipc';
+import { usePanelFocus } from '../hooks/usePanelFocus';
 import { ClauseText } from '../reader/ClauseText';
 import type { RowEntry, SearchHit } from '../reader/model';
 
@@ -20,11 +21,10 @@ export interface SearchPanelProps {
 const MAX_LISTED = 200;
 
 /** Search both languages at once; results list each matching row with both versions. */
-export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(function SearchPanel(
-  { query, onQuery, hits, current, entries, onNext, onPrevious, onPick, onClose },
-  inputRef,
-) {
+export function SearchPanel({ query, onQuery, hits, current, entries, onNext, onPrevious, onPick, onClose }: SearchPanelProps) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  usePanelFocus(ref);
   const rows: Array<{ rowIndex: number; firstHit: number }> = [];
   hits.forEach((hit, i) => {
     if (rows.at(-1)?.rowIndex !== hit.rowIndex) rows.push({ rowIndex: hit.rowIndex, firstHit: i });
@@ -45,7 +45,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
     ));
 
   return (
-    <aside id="search-panel" className="side-panel search-panel" aria-label={t('search.label')}>
+    <aside ref={ref} id="search-panel" className="side-panel search-panel" aria-label={t('search.label')}>
       <div className="panel-head">
         <h2 className="panel-title">{t('search.title')}</h2>
         <button type="button" className="tool-button" onClick={onClose}>
@@ -65,7 +65,7 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
         </label>
         <input
           id="search-input"
-          ref={inputRef}
+          data-autofocus
           type="search"
           value={query}
           autoComplete="off"
@@ -125,4 +125,4 @@ export const SearchPanel = forwardRef<HTMLInputElement, SearchPanelProps>(functi
       {rows.length > MAX_LISTED && <p className="search-more">{t('search.more', { count: rows.length - MAX_LISTED })}</p>}
     </aside>
   );
-});
+}

@@ -1,17 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { ANNOTATION_COLORS, type AnnotationColor } from '../../src-main/contract/ipc';
+import { ANNOTATION_COLORS } from '../../src-main/contract/ipc';
+import { useReader, useRun } from '../reader/context';
 
-/** Appears over a text selection: highlight in a colour, or add a note. */
-export function SelectionBar({
-  at,
-  onHighlight,
-  onNote,
-}: {
-  at: { x: number; y: number };
-  onHighlight: (color: AnnotationColor) => void;
-  onNote: () => void;
-}) {
+/** Appears over a finished text selection: highlight in a colour, or add a note (actions by id). */
+export function SelectionBar({ at }: { at: { x: number; y: number } }) {
   const { t } = useTranslation();
+  const app = useReader();
+  const run = useRun();
   const left = Math.max(8, Math.min(at.x - 120, window.innerWidth - 300));
   const top = Math.max(8, at.y - 48);
   return (
@@ -24,10 +19,13 @@ export function SelectionBar({
           aria-label={t('annotations.highlightIn', { color: t(`annotations.colors.${color}`) })}
           title={t('annotations.highlightIn', { color: t(`annotations.colors.${color}`) })}
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onHighlight(color)}
+          onClick={() => {
+            app.dispatch({ type: 'last-color', color });
+            run('highlight-selection');
+          }}
         />
       ))}
-      <button type="button" className="tool-button" onMouseDown={(e) => e.preventDefault()} onClick={onNote}>
+      <button type="button" className="tool-button" onMouseDown={(e) => e.preventDefault()} onClick={() => run('note-selection')}>
         {t('annotations.addNote')}
       </button>
     </div>

@@ -18,12 +18,11 @@ export interface AnnotationsState {
   annotations: AnnotationView[];
   problem: AnnotationsProblem | undefined;
   loaded: boolean;
-  /** The last deleted annotation, for undo. */
-  lastDeleted: AnnotationView | undefined;
   create(selection: AnnotationSelection, fields: { kind: AnnotationKind; color: AnnotationColor; note?: string; tags?: string[] }): Promise<AnnotationView>;
   update(id: string, fields: { kind?: AnnotationKind; color?: AnnotationColor; note?: string; tags?: string[]; selection?: AnnotationSelection }): Promise<AnnotationView>;
   remove(id: string): Promise<AnnotationView>;
-  undoDelete(): Promise<AnnotationView | undefined>;
+  /** Brings a deleted annotation back (undo). */
+  restore(id: string): Promise<AnnotationView>;
   exportAs(format: ExportFormat): Promise<{ saved: boolean; path?: string }>;
   importJsonLd(content: string): Promise<ImportReport>;
 }
@@ -34,7 +33,6 @@ export function useAnnotations(documentId: string): AnnotationsState {
   const [annotations, setAnnotations] = useState<AnnotationView[]>([]);
   const [problem, setProblem] = useState<AnnotationsProblem | undefined>();
   const [loaded, setLoaded] = useState(false);
-  const [lastDeleted, setLastDeleted] = useState<AnnotationView | undefined>();
 
   const reload = useCallback(async () => {
     const list = await expectOk(getApi().listAnnotations({ documentId }));
@@ -54,7 +52,6 @@ export function useAnnotations(documentId: string): AnnotationsState {
     annotations,
     problem,
     loaded,
-    lastDeleted,
     async create(selection, fields) {
       const view = await expectOk(getApi().createAnnotation({ documentId, selection, ...fields }));
       put(view);
@@ -68,14 +65,11 @@ export function useAnnotations(documentId: string): AnnotationsState {
     async remove(id) {
       const view = await expectOk(getApi().deleteAnnotation({ documentId, id }));
       setAnnotations((list) => list.filter((a) => a.id !== id));
-      setLastDeleted(view);
       return view;
     },
-    async undoDelete() {
-      if (!lastDeleted) return undefined;
-      const view = await expectOk(getApi().restoreAnnotation({ documentId, id: lastDeleted.id }));
+    async restore(id) {
+      const view = await expectOk(getApi().restoreAnnotation({ documentId, id }));
       put(view);
-      setLastDeleted(undefined);
       return view;
     },
     exportAs: (format) => expectOk(getApi().exportAnnotations({ documentId, format })),

@@ -20,6 +20,8 @@ export interface ReaderBodyProps {
   peekRow: number | undefined;
   /** Rows the reader confirmed. */
   confirmed: ReadonlySet<string>;
+  marginNotes: ReadonlyMap<number, readonly AnnotationView[]>;
+  bookmarks: ReadonlySet<string>;
 }
 
 /** What one row is drawn with, the same in both kinds of body. */
@@ -31,6 +33,8 @@ function rowProps(props: ReaderBodyProps, entry: RowEntry): RowViewProps {
     rowNotes: props.rowNotes.get(entry.index),
     peek: props.peekRow === entry.index,
     checked: props.confirmed.has(entry.row.id),
+    marginNotes: props.marginNotes.get(entry.index),
+    bookmarked: props.bookmarks.has(entry.row.id),
   };
 }
 

@@ -2,6 +2,7 @@ import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
 import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
+import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
 import type { RowEntry } from './model';
 
@@ -9,6 +10,8 @@ export interface RowLayout {
   layout: Layout;
   swapped: boolean;
   singleLang: Lang;
+  /** Edit alignment: show the row's shape, its confidence and whether it is checked. */
+  editing: boolean;
 }
 
 export type ClauseMarks = ReadonlyMap<string, readonly Mark[]>;
@@ -31,13 +34,13 @@ export interface RowViewProps {
   peek: boolean;
   /** The reader confirmed this row's alignment. */
   checked: boolean;
+  /** Notes on this row's text, shown in the margin of a wide window. */
+  marginNotes: readonly AnnotationView[] | undefined;
+  bookmarked: boolean;
 }
 
-/** Below this, a row's alignment is flagged as worth checking. */
-export const WEAK_CONFIDENCE = 0.6;
-
 /** One aligned row: the clauses of one language and their counterparts, starting on one line. */
-export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek, checked }: RowViewProps) {
+export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek, checked, marginNotes, bookmarked }: RowViewProps) {
   const { t } = useTranslation();
   const { onContextMenu, onAnnotationClick } = useContext(RowCallbacksContext);
   const { row, group } = entry;
@@ -112,7 +115,13 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
               {group.number}
             </span>
           )}
-          <span className="row-flags">
+          {bookmarked && (
+            <span className="row-flag flag-bookmark" title={t('bookmarks.marked')}>
+              <span aria-hidden="true">🔖</span>
+              <span className="visually-hidden">{t('bookmarks.marked')}</span>
+            </span>
+          )}
+          {view.editing && <span className="row-flags">
             {checked && (
               <span className="row-flag flag-checked" title={t('alignment.confirmed')}>
                 ✓<span className="visually-hidden"> {t('alignment.confirmed')}</span>
@@ -128,7 +137,10 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
                 ?<span className="visually-hidden"> {t('alignment.weak', { confidence: Math.round(row.confidence * 100) })}</span>
               </span>
             )}
-          </span>
+            <span className="row-confidence" title={t('alignment.weak', { confidence: Math.round(row.confidence * 100) })}>
+              {Math.round(row.confidence * 100)}%
+            </span>
+          </span>}
         </div>
         <div
           className={`row layout-${view.layout}${active || pinned ? ' is-lit' : ''}`}
@@ -145,6 +157,17 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
                   <button type="button" className={`row-note swatch-${note.color}`} data-annotation-id={note.id} onClick={() => onAnnotationClick(note.id)}>
                     <span className="row-note-label">{t('annotations.comparisonNote')}</span> {note.note || t('annotations.noNoteText')}
                     {note.tags.length > 0 && <span className="row-note-tags"> {note.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {marginNotes && marginNotes.length > 0 && (
+            <ul className="margin-notes" aria-label={t('annotations.margin')}>
+              {marginNotes.map((note) => (
+                <li key={note.id}>
+                  <button type="button" className={`margin-note swatch-${note.color}`} data-annotation-id={note.id} onClick={() => onAnnotationClick(note.id)}>
+                    {note.note}
                   </button>
                 </li>
               ))}

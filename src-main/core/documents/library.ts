@@ -158,7 +158,8 @@ export class DocumentLibrary {
       stats: {
         paragraphs: { en: body.groups.reduce((n, g) => n + g.en.length, 0), ru: body.groups.reduce((n, g) => n + g.ru.length, 0) },
         clauses: { en: count('en'), ru: count('ru') },
-        rows: body.groups.reduce((n, g) => n + g.rows.length, 0),
+        // The rows the reader reads: the title is shown as the document's heading, not as a row.
+        rows: body.groups.reduce((n, g) => n + (g.kind === 'title' ? 0 : g.rows.length), 0),
       },
       alignment,
     };

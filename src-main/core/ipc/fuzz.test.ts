@@ -102,9 +102,22 @@ beforeAll(async () => {
     openDocument: { id: documentId },
     getSettings: undefined,
     setUiLanguage: { uiLanguage: 'en' },
-    setReaderPrefs: { theme: 'dark', layout: 'interleaved', singleLang: 'ru', swapped: true, fontStep: 2, lineSpacing: 'relaxed' },
+    setReaderPrefs: {
+      theme: 'dark',
+      layout: 'interleaved',
+      singleLang: 'ru',
+      swapped: true,
+      fontStep: 2,
+      lineSpacing: 'relaxed',
+      font: 'sans',
+      measure: 70,
+      justify: true,
+      hyphenate: true,
+    },
     getReadingPosition: { documentId },
     setReadingPosition: { documentId, rowId },
+    listBookmarks: { documentId },
+    setBookmarks: { documentId, rowIds: [rowId] },
     listAnnotations: { documentId },
     createAnnotation: {
       documentId,
@@ -188,7 +201,7 @@ async function treeHash(dir: string): Promise<Record<string, string>> {
 
 /** Fields that may be left out, per method, as dotted paths (every other field, at any depth, is required). */
 const OPTIONAL: Partial<Record<MethodName, readonly string[]>> = {
-  setReaderPrefs: ['theme', 'layout', 'singleLang', 'swapped', 'fontStep', 'lineSpacing'],
+  setReaderPrefs: ['theme', 'layout', 'singleLang', 'swapped', 'fontStep', 'lineSpacing', 'font', 'measure', 'justify', 'hyphenate'],
   createAnnotation: ['note', 'tags'],
   updateAnnotation: ['kind', 'color', 'note', 'tags', 'selection'],
   startImport: ['title', 'swap'],
@@ -200,7 +213,7 @@ const OPTIONAL: Partial<Record<MethodName, readonly string[]>> = {
   updateGlossaryTerm: ['entry.note'],
 };
 const ID_KEYS = new Set(['documentId', 'id', 'rowId', 'pendingId', 'jobId']);
-const ENUM_KEYS = new Set(['uiLanguage', 'theme', 'layout', 'singleLang', 'lineSpacing', 'kind', 'color', 'format', 'mode', 'lang', 'type', 'op', 'direction']);
+const ENUM_KEYS = new Set(['uiLanguage', 'theme', 'layout', 'singleLang', 'lineSpacing', 'font', 'kind', 'color', 'format', 'mode', 'lang', 'type', 'op', 'direction']);
 /** Strings over their documented limit, or outside their documented form. */
 const LIMITED: Record<string, () => string> = {
   note: () => 'n'.repeat(100_001),
@@ -377,6 +390,7 @@ function namingNothing(method: MethodName, base: Json, rand: Rand): Case[] {
 /** Channels for which an id naming nothing has a harmless answer: no position, nothing to discard or purge. */
 const MAY_ANSWER = new Map<string, unknown>([
   ['positions:get', { rowId: null }],
+  ['bookmarks:list', { rowIds: [] }],
   ['import:discard', { discarded: false }],
   ['library:purge-annotations', { purged: 0 }],
 ]);

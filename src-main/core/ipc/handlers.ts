@@ -61,6 +61,14 @@ export function createHandlers(services: Services): Handlers {
       await services.settings.setReadingPosition(documentId, rowId);
       return { rowId };
     },
+    listBookmarks: async ({ documentId }) => ({ rowIds: services.settings.bookmarks(documentId) }),
+    setBookmarks: async ({ documentId, rowIds }) => {
+      // Only rows of a document the library has.
+      const known = rowIdsOf(await services.library.source(documentId));
+      const unknown = rowIds.find((id) => !known.has(id));
+      if (unknown) throw new AppError('not-found', `No row ${unknown} in document "${documentId}"`);
+      return { rowIds: await services.settings.setBookmarks(documentId, rowIds) };
+    },
     setUiLanguage: async ({ uiLanguage }) => {
       const view = await services.settings.setUiLanguage(uiLanguage);
       services.onUiLanguageChanged?.(view.uiLanguage);

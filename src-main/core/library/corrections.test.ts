@@ -76,6 +76,26 @@ describe('correction operations', () => {
     expect(result.body.groups[0]!.rows[1]!.confidence).toBe(1);
   });
 
+  it('split can fall inside a sentence: the clause is cut at a word, offsets kept, and replays the same', () => {
+    const body = base();
+    const row = body.groups[1]!.rows[0]!;
+    row.en = [{ id: 'en-p1-c0', text: 'We met and agreed.', start: 100, end: 118 }];
+    const split: AlignmentOperation = { op: 'split', rowId: 'r1-0', en: 1, ru: 1, cuts: [{ lang: 'en', clause: 0, offset: 7 }] };
+    const result = apply(body, [split]);
+    const [first, second] = result.body.groups[1]!.rows;
+    expect(first!.en).toEqual([{ id: 'en-p1-c0.7a', text: 'We met', start: 100, end: 106 }]);
+    expect(second!.en).toEqual([{ id: 'en-p1-c0.7b', text: 'and agreed.', start: 107, end: 118 }]);
+    expect(first!.ru.map((c) => c.text)).toEqual(['ru1.0']);
+    expect(second!.ru.map((c) => c.text)).toEqual(['ru1.1']);
+    // The log replays to the same rows.
+    const log = [resolveOperation(replay(body, []), split)];
+    expect(shape(replay(body, log).body)).toEqual(shape(result.body));
+    // Not in the middle of a word, not at the very start.
+    for (const offset of [5, 1]) {
+      expect(() => resolveOperation(replay(body, []), { ...split, cuts: [{ lang: 'en', clause: 0, offset }] })).toThrow(CorrectionError);
+    }
+  });
+
   it('split refuses an empty part', () => {
     expect(() => resolveOperation(replay(base(), []), { op: 'split', rowId: 'r0-1', en: 2, ru: 1 })).toThrow(CorrectionError);
     expect(() => resolveOperation(replay(base(), []), { op: 'split', rowId: 'r0-1', en: 0, ru: 0 })).toThrow(CorrectionError);

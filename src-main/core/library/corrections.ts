@@ -38,6 +38,8 @@ export const storedOperationSchema = z.discriminatedUnion('op', [
       en: z.number().int().min(0),
       ru: z.number().int().min(0),
       newRowId: rowIdSchema,
+      /** Clauses cut at a word first (a split inside a sentence). */
+      cuts: z.array(z.object({ lang: langSchema, clause: z.number().int().min(0), offset: z.number().int().min(1) }).strict()).max(2).optional(),
     })
     .strict(),
   z
@@ -129,7 +131,14 @@ export function resolveOperation(current: CorrectedAlignment, operation: Alignme
       break;
     }
     case 'split':
-      stored = { op: 'split', ...base, en: operation.en, ru: operation.ru, newRowId: newRowId(working, operation.rowId) };
+      stored = {
+        op: 'split',
+        ...base,
+        en: operation.en,
+        ru: operation.ru,
+        newRowId: newRowId(working, operation.rowId),
+        ...(operation.cuts && operation.cuts.length > 0 ? { cuts: operation.cuts.map((c) => ({ lang: c.lang, clause: c.clause, offset: c.offset })) } : {}),
+      };
       break;
     case 'move': {
       const target = operation.direction === 'first-to-previous' ? previousOf(working, place) : nextOf(working, place);
@@ -179,6 +188,7 @@ function applyStored(w: Working, op: StoredOperation): void {
     }
     case 'split': {
       const { en, ru } = op;
+      for (const cut of op.cuts ?? []) cutClause(row, cut);
       if (en > row.en.length || ru > row.ru.length) throw new CorrectionError('the row has fewer clauses than the split needs');
       if (en + ru === 0 || en + ru === row.en.length + row.ru.length) {
         throw new CorrectionError('each part of a split needs at least one clause');
@@ -239,6 +249,23 @@ export function reviewRows(corrected: Pick<CorrectedAlignment, 'body' | 'confirm
 }
 
 // ---- helpers ----
+
+/**
+ * Cuts one clause of a row in two at the start of a word: `id.<offset>a` keeps the text before
+ * (trailing spaces trimmed), `id.<offset>b` the rest; both keep their offsets in the source text.
+ */
+function cutClause(row: AlignedRow, cut: { lang: Lang; clause: number; offset: number }): void {
+  const clause = row[cut.lang][cut.clause];
+  if (!clause) throw new CorrectionError('the row has no such clause to cut');
+  const head = clause.text.slice(0, cut.offset).trimEnd();
+  const tail = clause.text.slice(cut.offset);
+  if (head === '' || tail.trim() === '' || /\s/.test(tail[0] ?? ' ') || !/\s/.test(clause.text[cut.offset - 1] ?? '')) {
+    throw new CorrectionError('a clause is cut at the start of a word, with text on both sides');
+  }
+  const first: Clause = { id: `${clause.id}.${cut.offset}a`, text: head, start: clause.start, end: clause.start + head.length };
+  const second: Clause = { id: `${clause.id}.${cut.offset}b`, text: tail, start: clause.start + cut.offset, end: clause.end };
+  row[cut.lang] = [...row[cut.lang].slice(0, cut.clause), first, second, ...row[cut.lang].slice(cut.clause + 1)];
+}
 
 function clone(body: AlignedText, confirmed: readonly string[] = []): Working {
   return {
@@ -304,7 +331,7 @@ function newRowId(w: Working, rowId: string): string {
 
 const union = (a: readonly number[], b: readonly number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
 
-const PARAGRAPH_OF = /^(?:en|ru)-p(\d+)-c\d+$/;
+const PARAGRAPH_OF = /^(?:en|ru)-p(\d+)-c\d+(?:\.\d+[ab])*$/;
 
 /** A group's paragraphs, from the clauses it now holds (ids `en-p<i>-c<j>`). */
 function refreshParagraphs(group: ParagraphGroup): void {

@@ -269,7 +269,8 @@ describe('rename, remove, purge, corrections and export', () => {
     }
     expect(exports.map((p) => p.split('/').pop())).toEqual([`${BUNDLED_ID}.tmx`, `${BUNDLED_ID}.tsv`, `${BUNDLED_ID}-beads.txt`, `${BUNDLED_ID}-bitext.md`]);
     const rows = (await ok<{ stats: { rows: number } }>('documents:open', { id: BUNDLED_ID })).stats.rows;
-    expect((await fs.readFile(exports[2]!, 'utf8')).trim().split('\n')).toHaveLength(rows);
+    // Every row of the text, and the title (the document's heading, not counted as a row).
+    expect((await fs.readFile(exports[2]!, 'utf8')).trim().split('\n')).toHaveLength(rows + 1);
     expect(await fs.readFile(exports[0]!, 'utf8')).toContain('creationtool="Bitext Reader"');
   });
 });

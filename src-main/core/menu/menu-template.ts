@@ -3,7 +3,7 @@
  * maps each `action` to what it does; roles are Electron's built-in behaviours.
  */
 import type { UiLanguage } from '../../contract/ipc';
-import { ACTIONS, ACTION_IDS, type ActionId, toAccelerator } from '../../contract/actions';
+import { ACTIONS, ACTION_IDS, type ActionId, type ActionMenu, toAccelerator } from '../../contract/actions';
 import enCommon from '../../../locales/en/common.json';
 import enMenu from '../../../locales/en/menu.json';
 import ruCommon from '../../../locales/ru/common.json';
@@ -33,7 +33,7 @@ export type MenuItemSpec =
   | { kind: 'role'; role: MenuRole; label: string; accelerator?: string }
   | { kind: 'action'; action: MenuAction; label: string; checked?: boolean }
   /** A reader action: the renderer runs it, and also handles its shortcut itself. */
-  | { kind: 'reader'; action: ActionId; label: string; accelerator: string }
+  | { kind: 'reader'; action: ActionId; label: string; accelerator?: string }
   | { kind: 'separator' };
 
 export interface MenuSpec {
@@ -41,13 +41,17 @@ export interface MenuSpec {
   items: MenuItemSpec[];
 }
 
-function readerItems(language: UiLanguage, menu: 'go' | 'edit' | 'view' | 'align' | 'help'): MenuItemSpec[] {
-  return ACTION_IDS.filter((id) => ACTIONS[id].menu === menu).map((id) => ({
-    kind: 'reader',
-    action: id,
-    label: ACTION_LABELS[language][id],
-    accelerator: toAccelerator(ACTIONS[id].keys[0]),
-  }));
+function readerItems(language: UiLanguage, menu: ActionMenu): MenuItemSpec[] {
+  return ACTION_IDS.filter((id) => ACTIONS[id].menu === menu).map((id) => {
+    const keys: readonly string[] = ACTIONS[id].keys;
+    const first = keys.find((k) => k !== 'ContextMenu');
+    return { kind: 'reader', action: id, label: ACTION_LABELS[language][id], ...(first ? { accelerator: toAccelerator(first) } : {}) };
+  });
+}
+
+/** Every reader action the menu lists, in menu order. */
+export function menuActions(menus: readonly MenuSpec[]): ActionId[] {
+  return menus.flatMap((m) => m.items.flatMap((item) => (item.kind === 'reader' ? [item.action] : [])));
 }
 
 export function menuTemplate(language: UiLanguage, platform: string, appName: string): MenuSpec[] {

@@ -206,6 +206,19 @@ describe('SettingsStore reader preferences and positions', () => {
     expect(store.readingPosition('doc-6')).toBe('r1-0');
     expect(MAX_POSITIONS).toBeGreaterThanOrEqual(100);
   });
+
+  it('keeps bookmarks per document, in order, without duplicates, across reopening', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.bookmarks('a')).toEqual([]);
+    expect(await store.setBookmarks('a', ['r3-0', 'r1-0', 'r3-0'])).toEqual(['r3-0', 'r1-0']);
+    await store.setBookmarks('b', ['r9-1']);
+    await store.setBookmarks('b', []);
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.bookmarks('a')).toEqual(['r3-0', 'r1-0']);
+    expect(reopened.bookmarks('b')).toEqual([]);
+    const mode = (await fs.stat(settingsFile())).mode & 0o777;
+    expect(mode).toBe(0o600);
+  });
 });
 
 describe('SettingsStore with a file it may not read or move', () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   DEFAULT_READER_PREFS,
   isDocumentId,
+  MAX_BOOKMARKS,
   type ReaderPrefs,
   readerPrefsSchema,
   type SettingsNotice,
@@ -40,6 +41,8 @@ const settingsSchema = z.object({
   reader: readerPrefsSchema.partial().optional(),
   /** documentId → row at the top of the window, most recently read last. */
   positions: z.record(z.string().max(128), z.string().max(64)).optional(),
+  /** documentId → bookmarked rows, in the order the reader added them. */
+  bookmarks: z.record(z.string().max(128), z.array(z.string().max(64)).max(MAX_BOOKMARKS)).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -138,6 +141,19 @@ export class SettingsStore {
       if (this.positions === next) this.positions = previous;
       throw error;
     }
+  }
+
+  bookmarks(documentId: string): string[] {
+    const all = this.settings.bookmarks ?? {};
+    return Object.hasOwn(all, documentId) ? [...(all[documentId] ?? [])] : [];
+  }
+
+  /** Replaces a document's bookmarks (duplicates dropped, order kept); none removes the entry. */
+  async setBookmarks(documentId: string, rowIds: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(rowIds)].slice(0, MAX_BOOKMARKS);
+    const others = Object.entries(this.settings.bookmarks ?? {}).filter(([id]) => id !== documentId);
+    await this.update({ bookmarks: Object.fromEntries(unique.length > 0 ? [...others, [documentId, unique]] : others) });
+    return this.bookmarks(documentId);
   }
 
   get windowBounds(): WindowBounds | undefined {

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../src-main/contract/ipc';
+import { useReader, useRun } from '../reader/context';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The rest, out of the way: import, export, interface language, shortcuts, commands. */
+export function MoreMenu() {
+  const { t } = useTranslation();
+  const app = useReader();
+  const run = useRun();
+  const hide = () => document.getElementById('more-popover')?.hidePopover();
+  const exportNotes = async (format: ExportFormat) => {
+    hide();
+    try {
+      const result = await app.annotations.exportAs(format);
+      if (result.saved) app.say(t('annotations.exported', { path: result.path ?? '' }));
+    } catch (e) {
+      app.say(t('annotations.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <div
+      id="more-popover"
+      className="popover more-popover"
+      popover="auto"
+      role="dialog"
+      aria-label={t('more.label')}
+      onToggle={(e) => {
+        if ((e.nativeEvent as ToggleEvent).newState === 'open') e.currentTarget.querySelector<HTMLElement>('button')?.focus();
+      }}
+    >
+      <div className="more-items">
+        <button type="button" className="more-item" onClick={() => (hide(), run('command-palette'))}>
+          {t('more.palette')}
+        </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('show-help'))}>
+          {t('more.shortcuts')}
+        </button>
+        <button type="button" className="more-item" onClick={() => (hide(), app.library())}>
+          {t('more.import')}
+        </button>
+        <button type="button" className="more-item" disabled={app.annotations.annotations.length === 0} onClick={() => void exportNotes('markdown')}>
+          {t('more.exportNotesMarkdown')}
+        </button>
+        <button type="button" className="more-item" disabled={app.annotations.annotations.length === 0} onClick={() => void exportNotes('jsonld')}>
+          {t('more.exportNotesJsonLd')}
+        </button>
+      </div>
+      <LanguageSwitch />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReader, useReaderState } from '../reader/context';
+
+/** What just happened, said to screen readers and shown for a moment; Undo after a delete. */
+export function Notices() {
+  const { t } = useTranslation();
+  const app = useReader();
+  const notice = useReaderState((s) => s.notice);
+  const lastDeleted = useReaderState((s) => s.deleted.at(-1));
+  const [dismissed, setDismissed] = useState<string | undefined>();
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {notice?.text}
+      </p>
+      {notice && (
+        <div key={notice.seq} className="toast" aria-hidden="true" onAnimationEnd={() => app.dispatch({ type: 'notice-shown' })}>
+          {notice.text}
+        </div>
+      )}
+      {lastDeleted && dismissed !== lastDeleted.id && (
+        <div className="undo-bar" role="group" aria-label={t('annotations.deleted')}>
+          <span>{t('annotations.deleted')}</span>
+          <button type="button" className="tool-button" onClick={() => void app.undoDelete()}>
+            {t('annotations.undo')}
+          </button>
+          <button type="button" className="tool-button" aria-label={t('common.close')} onClick={() => setDismissed(lastDeleted.id)}>
+            ×
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

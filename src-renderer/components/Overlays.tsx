@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next';
+import { quoteOf } from './AnnotationPanel';
+import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
+import { ClauseMenu } from './ClauseMenu';
+import { CommandPalette } from './CommandPalette';
+import { GoToDialog } from './GoToDialog';
+import { HelpDialog } from './HelpDialog';
+import { SplitDialog } from './SplitDialog';
+import { useReader, useReaderState } from '../reader/context';
+import { rowText } from '../reader/model';
+
+const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** The one overlay open now (from the state): a dialog, the palette or the clause menu. */
+export function Overlays() {
+  const { t } = useTranslation();
+  const app = useReader();
+  const overlay = useReaderState((s) => s.overlay);
+  const lastColor = useReaderState((s) => s.lastColor);
+  const close = () => app.close();
+  if (!overlay) return null;
+  switch (overlay.kind) {
+    case 'help':
+      return <HelpDialog />;
+    case 'palette':
+      return <CommandPalette />;
+    case 'goto':
+      return (
+        <GoToDialog
+          max={app.paragraphs.at(-1)?.group.number ?? 1}
+          onClose={close}
+          onGo={(n) => {
+            close();
+            app.goToParagraph(n);
+          }}
+        />
+      );
+    case 'menu':
+      return <ClauseMenu target={overlay.target} at={overlay.at} />;
+    case 'split': {
+      const entry = app.entries[overlay.rowIndex];
+      if (!entry) return null;
+      return (
+        <SplitDialog
+          row={entry.row}
+          onClose={close}
+          onSplit={async ({ en, ru, cuts }) => {
+            close();
+            await app.apply({ op: 'split', rowId: entry.row.id, en, ru, ...(cuts.length > 0 ? { cuts } : {}) }, entry.index);
+          }}
+        />
+      );
+    }
+    case 'new-text-note':
+      return (
+        <AnnotationEditor
+          title={t('annotations.newNote')}
+          quote={{ text: overlay.selection.text, lang: overlay.selection.lang }}
+          initial={{ color: lastColor, note: '', tags: [] }}
+          onClose={close}
+          onSave={(value: EditorValue) => app.saveTextNote(overlay.selection, value)}
+        />
+      );
+    case 'new-row-note': {
+      const entry = app.entries[overlay.rowIndex];
+      if (!entry) return null;
+      return (
+        <AnnotationEditor
+          title={t('annotations.newRowNote', { number: entry.group.number })}
+          quote={{ text: `${shorten(rowText(entry.row, 'en'))} / ${shorten(rowText(entry.row, 'ru'))}` }}
+          initial={{ color: 'blue', note: '', tags: [] }}
+          onClose={close}
+          onSave={(value: EditorValue) => app.saveRowNote(overlay.rowIndex, value)}
+        />
+      );
+    }
+    case 'edit-note': {
+      const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
+      if (!annotation) return null;
+      const selection = overlay.selection;
+      return (
+        <AnnotationEditor
+          title={t('annotations.editTitle')}
+          quote={{ text: quoteOf(annotation), ...(annotation.target.type === 'text' ? { lang: annotation.target.lang } : {}) }}
+          initial={{ color: annotation.color, note: annotation.note, tags: annotation.tags }}
+          {...(annotation.anchor.status === 'orphan' && selection ? { reattachLabel: t('annotations.reattach', { text: selection.text }) } : {})}
+          onClose={close}
+          onSave={async (value: EditorValue) => {
+            const s = value.reattach ? selection : undefined;
+            await app.annotations.update(annotation.id, {
+              color: value.color,
+              note: value.note,
+              tags: value.tags,
+              ...(s ? { selection: { type: 'text' as const, lang: s.lang, start: s.start, end: s.end } } : {}),
+            });
+            app.say(t('annotations.saved'));
+          }}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { type RefObject, useLayoutEffect } from 'react';
+
+/**
+ * A side panel takes the focus when it opens (its `[data-autofocus]` element, else its heading)
+ * and gives it back when it closes, if the focus was still inside it (or lost with it).
+ */
+export function usePanelFocus(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const panel = ref.current;
+    if (!panel) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const target = panel.querySelector<HTMLElement>('[data-autofocus]') ?? panel.querySelector<HTMLElement>('h2');
+    target?.focus({ preventScroll: true });
+    if (target instanceof HTMLInputElement) target.select();
+    return () => {
+      const active = document.activeElement;
+      const lost = !active || active === document.body || panel.contains(active) || !active.isConnected;
+      if (lost) (opener?.isConnected ? opener : document.getElementById('reader'))?.focus({ preventScroll: true });
+    };
+  }, [ref]);
+}

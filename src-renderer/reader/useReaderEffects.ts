@@ -1,0 +1,143 @@
+/**
+ * The reader's side effects, in one place: scrolling and focus when the state asks for a jump,
+ * the reading position (restored on open, saved as the reader scrolls), the current row following
+ * the focus, the text selection, the bookmarks, the sticky header's height.
+ */
+import { type RefObject, useEffect, useLayoutEffect } from 'react';
+import { expectOk, getApi } from '../api';
+import { useStore } from '../state/store';
+import type { ReaderController } from './controller';
+import type { ReaderBodyHandle } from './ReaderBody';
+import { selectionInText } from './selection';
+
+function focusRow(rowIndex: number, tries = 6): void {
+  const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
+  if (clause) clause.focus({ preventScroll: true });
+  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1));
+}
+
+export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBodyHandle | null>, header: RefObject<HTMLElement | null>): void {
+  const jump = useStore(app.store, (s) => s.jump);
+  const documentId = app.doc.manifest.id;
+
+  // For the benchmark: when the first aligned rows are on screen.
+  useEffect(() => {
+    performance.mark('bitext:first-rows');
+  }, []);
+
+  // The sticky header's height, for scrolling rows into view below it.
+  useLayoutEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [header]);
+
+  // A jump: after this frame's focus changes (a closing dialog gives focus back to its opener).
+  useEffect(() => {
+    if (!jump) return;
+    const frame = requestAnimationFrame(() => {
+      body.current?.scrollToIndex(jump.row);
+      if (jump.focus) focusRow(jump.row);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [jump, body]);
+
+  // Reading position: restored on open, saved (debounced) as the reader scrolls.
+  useEffect(() => {
+    let cancelled = false;
+    void app.loadBookmarks();
+    expectOk(getApi().getReadingPosition({ documentId }))
+      .then(({ rowId }) => {
+        const at = rowId ? app.rowIndexOf(rowId) : undefined;
+        if (!cancelled && at !== undefined && at > 0) app.goToRow(at, false);
+        const first = app.entries[0]?.row.id;
+        if (!cancelled && !rowId && first) void getApi().setReadingPosition({ documentId, rowId: first });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [app, documentId]);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    let last: string | undefined;
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const rowIndex = topRow(header.current);
+        app.dispatch({ type: 'top-row', row: rowIndex });
+        const rowId = app.entries[rowIndex]?.row.id;
+        if (!rowId || rowId === last) return;
+        last = rowId;
+        void getApi().setReadingPosition({ documentId, rowId });
+      }, 300);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+    };
+  }, [app, documentId, header]);
+
+  // Follow focus: the row holding the focused clause is the current row.
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      const clause = (e.target as HTMLElement | null)?.closest?.<HTMLElement>('[data-row-index]');
+      if (clause) app.dispatch({ type: 'focus-row', row: Number(clause.dataset.rowIndex) });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [app]);
+
+  // A selection inside one column offers the highlight bar once the reader has finished making
+  // the selection, not while the mouse button is still down.
+  useEffect(() => {
+    let timer: number | undefined;
+    let pointerDown = false;
+    const update = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        if (pointerDown) return;
+        const sel = window.getSelection();
+        const selection = selectionInText(sel, app.clauseIndex);
+        if (!selection || !sel) {
+          if (app.state.pending) app.dispatch({ type: 'selection', pending: undefined });
+          return;
+        }
+        const box = sel.getRangeAt(0).getBoundingClientRect();
+        app.dispatch({ type: 'selection', pending: { selection, at: { x: box.left + box.width / 2, y: box.top } } });
+      }, 80);
+    };
+    const onDown = (e: PointerEvent) => {
+      if ((e.target as HTMLElement | null)?.closest?.('.selection-bar')) return;
+      pointerDown = true;
+      if (app.state.pending) app.dispatch({ type: 'selection', pending: undefined });
+    };
+    const onUp = () => {
+      pointerDown = false;
+      update();
+    };
+    document.addEventListener('selectionchange', update);
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('pointerup', onUp);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('pointerup', onUp);
+      window.clearTimeout(timer);
+    };
+  }, [app]);
+}
+
+/** The first row under the sticky header (and the column heads, which may cover it). */
+function topRow(header: HTMLElement | null): number {
+  const top = (header?.offsetHeight ?? 0) + 40;
+  const line = document
+    .elementsFromPoint(window.innerWidth / 2, top)
+    .map((el) => el.closest<HTMLElement>('[data-row-line]'))
+    .find((el) => el !== null);
+  return line ? Number(line.dataset.rowLine) : window.scrollY < 50 ? 0 : -1;
+}
