@@ -153,7 +153,17 @@ export type ImportErrorCode =
   /** Not a format the app imports (.pdf, .doc, a folder…), or a bilingual file without units. */
   | 'unsupported-format'
   /** The import was cancelled. */
-  | 'cancelled';
+  | 'cancelled'
+  /** An e-book with DRM (encrypted chapters, a rights file). */
+  | 'drm-protected'
+  /** An EPUB with no spine (no reading order of its chapters). */
+  | 'no-spine'
+  /** A PDF with no text layer (a scan). */
+  | 'no-text-layer'
+  /** A password-protected (encrypted) PDF or document. */
+  | 'encrypted'
+  /** A subtitle file whose cue times do not parse. */
+  | 'bad-timing';
 
 // ---- The library: importing documents, correcting their alignment, exporting the bitext ----
 
@@ -167,7 +177,7 @@ export type TextEncodingName =
   | 'ibm866'
   | 'windows-1252';
 /** `tmx` and `tsv` are bilingual: one file brings both texts and their alignment. */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'tmx' | 'tsv';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'tmx' | 'tsv' | 'epub' | 'fb2' | 'odt' | 'pdf' | 'srt' | 'vtt';
 
 /** One file as the renderer sends it (drag and drop, or a file input): its name and its bytes. */
 export interface ImportFileBytes {
@@ -205,7 +215,8 @@ export interface LanguageVerdict {
 export interface InspectedFile {
   name: string;
   format: SourceFormat;
-  encoding: TextEncodingName | 'docx';
+  /** The text encoding, or the container format for packages whose text is not a file of text (docx, epub, odt, pdf). */
+  encoding: TextEncodingName | 'docx' | 'epub' | 'odt' | 'pdf';
   bytes: number;
   /** Characters of text after conversion. */
   characters: number;

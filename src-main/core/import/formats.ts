@@ -22,9 +22,11 @@ import { Parser } from 'htmlparser2';
 import type { SourceFormat, TextEncodingName } from '../../contract/ipc';
 import { type DecodeOptions, DEFAULT_MAX_BYTES, decodeBytes } from './decode';
 import { ImportError, displayName, formatBytes } from './errors';
+import { type BookFormat, bookFormatOf, readBookSync, readHtmlDocument } from './books';
+import type { StructuredParts } from './extracted';
 
 export type { SourceFormat };
-export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx';
+export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx' | BookFormat;
 export type BilingualFormat = 'tmx' | 'tsv';
 
 export const BILINGUAL_FORMATS: readonly SourceFormat[] = ['tmx', 'tsv'];
@@ -45,10 +47,7 @@ const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
 
 const REFUSED_EXTENSIONS: Readonly<Record<string, string>> = {
   doc: 'an old Word document (.doc): save it as .docx or .txt',
-  odt: 'an OpenDocument text: save it as .docx or .txt',
   rtf: 'an RTF document: save it as .docx or .txt',
-  pdf: 'a PDF: copy its text into a .txt file',
-  epub: 'an e-book (.epub): export its text first',
   xlsx: 'a spreadsheet: save the two columns as .tsv',
   csv: 'a CSV table: save it as tab-separated .tsv',
 };
@@ -58,16 +57,18 @@ export function formatOf(fileName: string): SourceFormat {
   const name = displayName(fileName);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const book = bookFormatOf(name);
+  if (book) return book;
   const refused = REFUSED_EXTENSIONS[ext];
   if (refused) throw new ImportError('unsupported-format', `“${name}” is ${refused}`, name);
   return EXTENSIONS[ext] ?? 'txt';
 }
 
-export interface TextDocument {
+export interface TextDocument extends StructuredParts {
   format: MonolingualFormat;
   /** The document text: paragraphs separated by one blank line, ending with a newline. */
   text: string;
-  encoding: TextEncodingName | 'docx';
+  encoding: TextEncodingName | 'docx' | 'epub' | 'odt' | 'pdf';
   /** A title the file gives (HTML `<title>`), if any. */
   title?: string;
   paragraphs: number;
@@ -97,16 +98,13 @@ export function readMonolingual(bytes: Uint8Array, fileName: string, options: Re
   if (format === 'tmx' || format === 'tsv') {
     throw new ImportError('unsupported-format', `“${name}” is a bilingual file (${format.toUpperCase()}): import it on its own`, name);
   }
+  if (format === 'pdf') throw new ImportError('unsupported-format', `“${name}” is a PDF: read it with readDocument (books.ts)`, name);
+  if (format === 'epub' || format === 'fb2' || format === 'odt' || format === 'srt' || format === 'vtt') return readBookSync(bytes, name, format, options);
+  if (format === 'html') return readHtmlDocument(bytes, name, options);
   const decodeOptions: DecodeOptions = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
   if (format === 'docx') {
     const paragraphs = docxParagraphs(bytes, name, options.maxBytes);
     return finish(format, paragraphs, 'docx', [], name);
-  }
-  if (format === 'html') {
-    const declared = declaredHtmlCharset(bytes);
-    const decoded = decodeBytes(bytes, name, declared ? { ...decodeOptions, declared } : decodeOptions);
-    const { paragraphs, title } = htmlParagraphs(decoded.text);
-    return { ...finish(format, paragraphs, decoded.encoding, decoded.warnings, name), ...(title ? { title } : {}) };
   }
   const decoded = decodeBytes(bytes, name, decodeOptions);
   if (format === 'md') return finish(format, markdownParagraphs(decoded.text), decoded.encoding, decoded.warnings, name);

@@ -36,7 +36,8 @@ import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import { type AlignRunner, inProcessRunner } from '../import/align-runner';
 import { DEFAULT_MAX_BYTES, readFileBytes } from '../import/decode';
 import { ImportError, displayName } from '../import/errors';
-import { bilingualTexts, formatOf, readBilingual, readMonolingual, titleFrom } from '../import/formats';
+import { readDocument } from '../import/books';
+import { bilingualTexts, formatOf, readBilingual, titleFrom } from '../import/formats';
 import { checkLanguages } from '../import/language';
 import type { AlignInput } from '../import/pipeline';
 import type { CorrectionsStore } from './corrections-store';
@@ -170,10 +171,10 @@ export class LibraryService {
   // ---- import ----
 
   /** Decodes and checks the files (see the module comment); nothing is written. */
-  prepare(files: readonly FileBytes[]): ImportCheck {
+  async prepare(files: readonly FileBytes[]): Promise<ImportCheck> {
     this.expire();
     if (files.length === 1) return this.remember(this.prepareBilingual(files[0]!));
-    if (files.length === 2) return this.remember(this.preparePair(files[0]!, files[1]!));
+    if (files.length === 2) return this.remember(await this.preparePair(files[0]!, files[1]!));
     throw new AppError('bad-request', 'Choose two files (English and Russian) or one bilingual file (.tmx, .tsv)');
   }
 
@@ -190,14 +191,14 @@ export class LibraryService {
       formatOf(path); // refuse .pdf and the like before reading
       files.push({ name: displayName(path), bytes: await readFileBytes(path, { maxBytes: this.maxBytes }) });
     }
-    return { cancelled: false, ...this.prepare(files) };
+    return { cancelled: false, ...(await this.prepare(files)) };
   }
 
   discard(pendingId: string): boolean {
     return this.pending.delete(pendingId);
   }
 
-  private preparePair(first: FileBytes, second: FileBytes): Omit<Prepared, 'pendingId' | 'createdAt' | 'check'> & { check: Omit<ImportCheck, 'pendingId'> } {
+  private async preparePair(first: FileBytes, second: FileBytes): Promise<Omit<Prepared, 'pendingId' | 'createdAt' | 'check'> & { check: Omit<ImportCheck, 'pendingId'> }> {
     if (sameBytes(first.bytes, second.bytes)) {
       throw new ImportError(
         'same-file',
@@ -205,8 +206,8 @@ export class LibraryService {
         displayName(second.name),
       );
     }
-    const en = readMonolingual(first.bytes, first.name, { maxBytes: this.maxBytes });
-    const ru = readMonolingual(second.bytes, second.name, { maxBytes: this.maxBytes });
+    const en = await readDocument(first.bytes, first.name, { maxBytes: this.maxBytes });
+    const ru = await readDocument(second.bytes, second.name, { maxBytes: this.maxBytes });
     if (en.text === ru.text) {
       throw new ImportError('same-file', `“${displayName(first.name)}” and “${displayName(second.name)}” hold the same text`, displayName(second.name));
     }

@@ -26,7 +26,7 @@ export const importedManifestSchema = manifestSchema.extend({
       at: z.iso.datetime({ offset: true }),
       originalNames: z.array(z.string().min(1).max(255)).min(1).max(2),
       encodings: z.array(z.string().min(1).max(32)).min(1).max(2),
-      format: z.enum(['txt', 'md', 'html', 'docx', 'tmx', 'tsv']),
+      format: z.enum(['txt', 'md', 'html', 'docx', 'tmx', 'tsv', 'epub', 'fb2', 'odt', 'pdf', 'srt', 'vtt']),
     })
     .strict(),
 });
