@@ -154,7 +154,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'alignment.found.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],
   'import.verdict.${verdict.status}': ['swapped', 'both-english', 'both-russian', 'unclear'],
   'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
-  'importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}': ['empty-file', 'binary-file', 'undecodable', 'too-large', 'file-vanished', 'unreadable', 'same-file', 'unsupported-format', 'cancelled', 'bad-request'],
+  'importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}': ['empty-file', 'binary-file', 'undecodable', 'too-large', 'file-vanished', 'unreadable', 'same-file', 'unsupported-format', 'cancelled', 'bad-request', 'drm-protected', 'no-spine', 'no-text-layer', 'encrypted', 'bad-timing'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

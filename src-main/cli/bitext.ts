@@ -6,15 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { decodeBytes } from '../core/import/decode';
 import { ImportError } from '../core/import/errors';
-import { formatOf, readMonolingual } from '../core/import/formats';
-import { InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
+import { readDocument } from '../core/import/books';
+import type { DocumentCue } from '../core/import/extracted';
+import { formatOf } from '../core/import/formats';
+import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
 /**
  * Reads an input the way the app imports it: plain UTF-8 text as it is (offsets count from the
  * file's first byte), other encodings (UTF-16, Windows-1251, KOI8-R, CP866) detected and decoded,
- * and Markdown, HTML and .docx converted to paragraphs of text.
+ * and Markdown, HTML, .docx, .odt, EPUB, FB2, PDF and subtitles converted to paragraphs of text
+ * (subtitles bring their cue times).
  */
-function readInput(path: string, presegmented: boolean): string {
+async function readInput(path: string, presegmented: boolean): Promise<{ text: string; cues?: DocumentCue[] }> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -26,30 +29,32 @@ function readInput(path: string, presegmented: boolean): string {
   try {
     if (presegmented || formatOf(path) === 'txt') {
       try {
-        return decodeText(bytes, path);
+        return { text: decodeText(bytes, path) };
       } catch (error) {
         // Not UTF-8: detect the encoding as the app does (an empty or binary file stays refused).
         if (!(error instanceof InputError) || !/UTF-8/.test(error.message)) throw error;
-        return decodeBytes(bytes, path).text;
+        return { text: decodeBytes(bytes, path).text };
       }
     }
-    return readMonolingual(bytes, path).text;
+    const doc = await readDocument(bytes, path);
+    return doc.cues ? { text: doc.text, cues: doc.cues } : { text: doc.text };
   } catch (error) {
     if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
     throw error;
   }
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const en = readInput(command.en, command.presegmented);
-    const ru = readInput(command.ru, command.presegmented);
-    const { stdout, stderr } = runAlign(command, en, ru);
+    const en = await readInput(command.en, command.presegmented);
+    const ru = await readInput(command.ru, command.presegmented);
+    const cues: CueTimes = { ...(en.cues ? { en: en.cues } : {}), ...(ru.cues ? { ru: ru.cues } : {}) };
+    const { stdout, stderr } = runAlign(command, en.text, ru.text, cues);
     process.stdout.write(stdout);
     if (stderr) process.stderr.write(stderr);
     return 0;
@@ -66,4 +71,6 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

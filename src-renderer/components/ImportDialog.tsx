@@ -7,7 +7,7 @@ import { FormFooter } from './FormFooter';
 
 type Mode = 'pair' | 'bilingual';
 const BILINGUAL = /\.(tmx|tsv)$/i;
-const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html';
+const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
 
 export const IMPORT_ERROR_CODES = [
   'empty-file',
@@ -20,6 +20,11 @@ export const IMPORT_ERROR_CODES = [
   'unsupported-format',
   'cancelled',
   'bad-request',
+  'drm-protected',
+  'no-spine',
+  'no-text-layer',
+  'encrypted',
+  'bad-timing',
 ] as const;
 
 async function toBase64(file: File): Promise<string> {

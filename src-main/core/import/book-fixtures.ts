@@ -162,7 +162,7 @@ export function makeOdt(
         : '';
       return b.heading
         ? `<text:h text:outline-level="${b.heading}">${esc(b.text)}</text:h>`
-        : `<text:p text:style-name="P1">${esc(b.text).replace(/ {2}/g, ' <text:s/>')}${note}</text:p>`;
+        : `<text:p text:style-name="P1">${esc(b.text).replace(/ {2}/g, '<text:s/>')}${note}</text:p>`;
     })
     .join('');
   const list = options.list ? `<text:list>${options.list.map((i) => `<text:list-item><text:p>${esc(i)}</text:p></text:list-item>`).join('')}</text:list>` : '';

@@ -80,7 +80,7 @@ export function tidy(text: string, keepLines = false): string {
   if (!keepLines) return text.replace(/[\s\u00a0]+/gu, (m) => (m.includes('\u00a0') && !/[\n\t ]/.test(m) ? '\u00a0' : ' ')).trim();
   return text
     .split('\n')
-    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
+    .map((line) => line.replace(/[ \r\f\v]+/g, ' ').replace(/ ?\t ?/g, '\t').trim())
     .filter((line) => line !== '')
     .join('\n');
 }

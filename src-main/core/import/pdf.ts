@@ -93,20 +93,22 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:page|p\.|стр\.?|страница
 
 /**
  * Drops running headers/footers (the same text, digits aside, at the same height within the top or
- * bottom three lines of at least half the pages, when there are two pages or more) and bare page
+ * bottom three lines — and in the top or bottom 8% of the page — of at least half the pages, when there are two pages or more) and bare page
  * numbers at the top or bottom of a page.
  */
 export function dropFurniture(pages: readonly PdfPageLines[]): PdfLineItem[][] {
-  const edge = (lines: readonly PdfLineItem[]) => new Set([...lines.slice(0, 3), ...lines.slice(-3)]);
+  /** The first and last three lines, if they lie in the top or bottom 8% of the page (inside the usual one-inch margin). */
+  const edge = (page: PdfPageLines) =>
+    new Set([...page.lines.slice(0, 3), ...page.lines.slice(-3)].filter((l) => l.y > page.height * 0.92 || l.y < page.height * 0.08));
   const counts = new Map<string, number>();
   for (const page of pages) {
     const seen = new Set<string>();
-    for (const line of edge(page.lines)) seen.add(normalKey(line));
+    for (const line of edge(page)) seen.add(normalKey(line));
     for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const repeated = (line: PdfLineItem) => pages.length >= 2 && (counts.get(normalKey(line)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   return pages.map((page) => {
-    const edges = edge(page.lines);
+    const edges = edge(page);
     return page.lines.filter((line) => !(edges.has(line) && (repeated(line) || PAGE_NUMBER.test(line.text))));
   });
 }
