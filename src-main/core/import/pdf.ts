@@ -190,7 +190,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, limits: Extra
   }
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdfjs takes the buffer over
+    data: new Uint8Array(bytes), // a copy (pdfjs takes the buffer over; it refuses a Node Buffer)
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
