@@ -6,6 +6,10 @@ import react from '@vitejs/plugin-react';
 // Three build entries: the main process, the (sandboxed, CommonJS) preload, and the React renderer.
 // Everything is bundled, so the packaged app carries no node_modules.
 const root = dirname(fileURLToPath(import.meta.url));
+// The contract's modules have no side effects (building a zod schema has none), so the renderer,
+// which uses the contract's types and constants but never validates, carries none of its schemas
+// and no zod.
+const CONTRACT_TREESHAKE = { moduleSideEffects: (id: string) => !/[\\/]src-main[\\/]contract[\\/]/.test(id) };
 
 export default defineConfig({
   main: {
@@ -23,6 +27,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(root, 'src-main/preload/index.ts') },
         external: ['electron'],
+        treeshake: CONTRACT_TREESHAKE,
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -34,6 +39,7 @@ export default defineConfig({
       minify: true,
       rollupOptions: {
         input: { index: resolve(root, 'src-renderer/index.html') },
+        treeshake: CONTRACT_TREESHAKE,
       },
     },
   },

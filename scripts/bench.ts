@@ -131,6 +131,7 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadSa
       const shown = await page.evaluate(() => document.body?.innerText.slice(0, 300) ?? '').catch(() => '?');
       throw new Error(
         `no [data-row-id] row appeared at ${url}: ${(error as Error).message.split('\n')[0]}\n  page shows: ${JSON.stringify(shown)}\n  ${events.join('\n  ') || 'no errors reported by the page'}`,
+        { cause: error },
       );
     }
     // Let FCP be reported (it follows the first frame with content).

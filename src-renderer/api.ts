@@ -1,7 +1,7 @@
 /**
  * The renderer's one gateway to the main process. Nothing else touches `window.bitext`.
  */
-import type { BitextApi, Result } from '../src-main/contract/ipc';
+import type { BitextApi, ErrorCode, Result } from '../src-main/contract/ipc';
 
 export function getApi(): BitextApi {
   const api = window.bitext;
@@ -18,7 +18,7 @@ export async function expectOk<T>(pending: Promise<Result<T>>): Promise<T> {
 
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

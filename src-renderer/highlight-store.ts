@@ -45,10 +45,6 @@ export function clearPinned(): boolean {
   return true;
 }
 
-export function getPinned(): ActiveClause | null {
-  return pinned;
-}
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

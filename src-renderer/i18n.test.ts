@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
+import { ANNOTATION_COLORS, IMPORT_ERROR_CODES, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
 import { resources } from './i18n';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -133,19 +134,19 @@ function rendererSources(dir = RENDERER): string[] {
 }
 
 /** Template-literal keys and the values their placeholder takes. */
-const PARTS = ['preamble', 'operative', 'body', 'title'];
+const PARTS = [...PARAGRAPH_KINDS];
 const TEMPLATE_KEYS: Record<string, string[]> = {
   'reader.parts.${part.kind}': PARTS,
   'reader.parts.${entry.partStart}': PARTS,
-  'settings.languageNames.${language}': ['en', 'ru'],
-  'toolbar.layouts.${layout}': ['side-by-side', 'interleaved', 'single'],
-  'toolbar.themes.${theme}': ['system', 'light', 'dark', 'sepia'],
-  'toolbar.spacings.${spacing}': ['compact', 'normal', 'relaxed'],
+  'settings.languageNames.${language}': [...UI_LANGUAGES],
+  'toolbar.layouts.${layout}': [...LAYOUTS],
+  'toolbar.themes.${theme}': [...THEMES],
+  'toolbar.spacings.${spacing}': [...LINE_SPACINGS],
   'actions.${id}': [...ACTION_IDS],
   'help.groups.${group}': ['move', 'search', 'compare', 'annotate', 'align', 'view', 'help'],
-  'annotations.colors.${c}': ['yellow', 'green', 'blue', 'pink', 'purple'],
-  'annotations.colors.${color}': ['yellow', 'green', 'blue', 'pink', 'purple'],
-  'annotations.colors.${a.color}': ['yellow', 'green', 'blue', 'pink', 'purple'],
+  'annotations.colors.${c}': [...ANNOTATION_COLORS],
+  'annotations.colors.${color}': [...ANNOTATION_COLORS],
+  'annotations.colors.${a.color}': [...ANNOTATION_COLORS],
   'annotations.langs.${langOf(a)}': ['en', 'ru', 'both'],
   'clauseMenu.${command}': ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown', 'merge', 'split', 'move-first-to-previous', 'move-last-to-next', 'confirm'],
   'toolbar.exportFormats.${format}': ['tmx', 'tsv', 'beads', 'markdown'],
@@ -154,7 +155,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'alignment.found.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],
   'import.verdict.${verdict.status}': ['swapped', 'both-english', 'both-russian', 'unclear'],
   'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
-  'importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}': ['empty-file', 'binary-file', 'undecodable', 'too-large', 'file-vanished', 'unreadable', 'same-file', 'unsupported-format', 'cancelled', 'bad-request', 'drm-protected', 'no-spine', 'no-text-layer', 'encrypted', 'bad-timing'],
+  'importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}': [...IMPORT_ERROR_CODES, 'bad-request'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

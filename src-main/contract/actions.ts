@@ -58,10 +58,6 @@ export interface ActionSpec {
 export type ActionId = keyof typeof ACTIONS;
 export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
 
-export function isActionId(value: unknown): value is ActionId {
-  return typeof value === 'string' && Object.hasOwn(ACTIONS, value);
-}
-
 const ACCELERATOR_NAMES: Record<string, string> = {
   Mod: 'CommandOrControl',
   ' ': 'Space',

@@ -1,4 +1,4 @@
-import type { ImportJobStatus } from '../contract/ipc';
+import type { ImportJobStatus, UiLanguage } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
@@ -43,7 +43,7 @@ export interface AppServices extends Services {
 /** Everything the main process serves, without Electron: used by the app and by the harness. */
 export async function createAppServices(
   options: AppServicesOptions,
-  onUiLanguageChanged?: (language: 'en' | 'ru') => void,
+  onUiLanguageChanged?: (language: UiLanguage) => void,
 ): Promise<AppServices> {
   const settings = await SettingsStore.open(options.userDataDir, options.systemLanguages);
   const userDocuments = UserDocuments.inUserData(options.userDataDir);

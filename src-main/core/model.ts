@@ -1,23 +1,11 @@
 /**
- * The document model shared by the main-process services and (as types only) the renderer.
- * Runs anywhere: no Electron, no Node APIs.
+ * The document model of the main-process services. What crosses to the renderer (clauses, rows,
+ * paragraph groups) lives in the contract and is re-exported here; the segmenter's and the
+ * aligner's own shapes are below. Runs anywhere: no Electron, no Node APIs.
  */
+import type { Clause, Lang, ParagraphKind } from '../contract/ipc';
 
-export type Lang = 'en' | 'ru';
-export const LANGS: readonly Lang[] = ['en', 'ru'];
-
-/** A sentence, or a `;`-separated part of a long sentence. */
-export interface Clause {
-  /** Stable within one text: `${lang}-p${paragraphIndex}-c${clauseIndex}` (0-based). */
-  id: string;
-  text: string;
-  /** Code-unit offsets of `text` in the whole source text (`source.slice(start, end) === text`). */
-  start: number;
-  end: number;
-}
-
-/** How a paragraph functions in the document. */
-export type ParagraphKind = 'title' | 'preamble' | 'operative' | 'body';
+export type { AlignedRow, AlignedText, Clause, Lang, ParagraphGroup, ParagraphKind } from '../contract/ipc';
 
 export interface Paragraph {
   /** 0-based position among the text's paragraphs. */
@@ -42,28 +30,4 @@ export interface Bead {
   ru: number[];
   /** 0..1, how sure the aligner is of this bead. */
   confidence: number;
-}
-
-/** One aligned row: clauses that start on the same line in the reader. */
-export interface AlignedRow {
-  /** Stable id: `r${paragraphGroup}-${rowInGroup}`. */
-  id: string;
-  en: Clause[];
-  ru: Clause[];
-  confidence: number;
-}
-
-/** One aligned group of paragraphs (usually one English paragraph and its Russian counterpart). */
-export interface ParagraphGroup {
-  /** 1-based number shown to the reader; the title group has number 0. */
-  number: number;
-  kind: ParagraphKind;
-  /** Paragraph indexes in each text (usually one each). */
-  en: number[];
-  ru: number[];
-  rows: AlignedRow[];
-}
-
-export interface AlignedText {
-  groups: ParagraphGroup[];
 }

@@ -1,5 +1,5 @@
 import { type BrowserWindow, ipcMain } from 'electron';
-import { type EventChannel, contract, METHOD_NAMES } from '../contract/ipc';
+import { type EventChannel, type EventPayload, contract, METHOD_NAMES } from '../contract/ipc';
 import { type Handlers, dispatch } from '../core/ipc/handlers';
 import { isTrustedSender } from '../core/ipc/sender';
 
@@ -16,6 +16,7 @@ export function registerIpc(handlers: Handlers, origin: string): void {
   }
 }
 
-export function sendToRenderer(win: BrowserWindow | undefined, channel: EventChannel, payload: unknown): void {
+/** Pushes one of the contract's events; the payload is typed by its channel. */
+export function sendToRenderer<C extends EventChannel>(win: BrowserWindow | undefined, channel: C, payload: EventPayload<C>): void {
   if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
 }

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { BrowserWindow, app, dialog, screen } from 'electron';
+import type { UiLanguage } from '../contract/ipc';
 import { type AppServices, createAppServices } from '../core/app-services';
 import { aboutText } from '../core/menu/menu-template';
 import { createMainWindow } from '../core/window/main-window';
@@ -104,7 +105,7 @@ function openMainWindow(current: AppServices): void {
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-function rebuildMenu(language: 'en' | 'ru'): void {
+function rebuildMenu(language: UiLanguage): void {
   applyMenu(language, APP_NAME, {
     'set-language-en': () => void services?.handlers.setUiLanguage({ uiLanguage: 'en' }),
     'set-language-ru': () => void services?.handlers.setUiLanguage({ uiLanguage: 'ru' }),

@@ -1,10 +1,11 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { ActionId } from '../contract/actions';
+import type { UiLanguage } from '../contract/ipc';
 import { type MenuAction, type MenuItemSpec, menuTemplate } from '../core/menu/menu-template';
 
 /** Builds the localised application menu from its data description. */
 export function applyMenu(
-  language: 'en' | 'ru',
+  language: UiLanguage,
   appName: string,
   actions: Record<MenuAction, () => void>,
   runReaderAction: (id: ActionId) => void,

@@ -3,9 +3,9 @@
  * itself or an event object.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi } from '../contract/ipc';
+import { type BitextApi, buildApi } from '../contract/channels';
 
-const api = buildApi(
+const api: BitextApi = buildApi(
   (channel, payload) => ipcRenderer.invoke(channel, payload),
   (channel, listener) => {
     const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);

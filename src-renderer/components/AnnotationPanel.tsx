@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANNOTATION_COLORS, type AnnotationView, type Lang } from '../../src-main/contract/ipc';
+import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } from '../../src-main/contract/ipc';
 import type { AnnotationsState } from '../hooks/useAnnotations';
 import { foldQuery, foldText } from '../reader/search';
 
@@ -61,7 +61,7 @@ export function AnnotationPanel({
   const date = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const set = (patch: Partial<AnnotationFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
-  const exportAs = async (format: 'markdown' | 'jsonld') => {
+  const exportAs = async (format: ExportFormat) => {
     try {
       const result = await state.exportAs(format);
       if (result.saved) onMessage(t('annotations.exported', { path: result.path ?? '' }));

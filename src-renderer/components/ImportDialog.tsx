@@ -1,31 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus } from '../../src-main/contract/ipc';
+import {
+  IMPORT_ERROR_CODES as REFUSALS,
+  IMPORT_LIMITS,
+  type ImportCheck,
+  type ImportJobStatus,
+  type ImportMode as Mode,
+} from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 
-type Mode = 'pair' | 'bilingual';
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
 
-export const IMPORT_ERROR_CODES = [
-  'empty-file',
-  'binary-file',
-  'undecodable',
-  'too-large',
-  'file-vanished',
-  'unreadable',
-  'same-file',
-  'unsupported-format',
-  'cancelled',
-  'bad-request',
-  'drm-protected',
-  'no-spine',
-  'no-text-layer',
-  'encrypted',
-  'bad-timing',
-] as const;
+/** The errors an import explains in the UI language: the refusals, and a request main refused. */
+const IMPORT_ERROR_CODES = [...REFUSALS, 'bad-request'] as const;
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -14,7 +14,7 @@ import type {
   ReviewRequest,
   Theme,
 } from '../../src-main/contract/ipc';
-import { FONT_STEPS } from '../../src-main/contract/ipc';
+import { FONT_STEPS, LAYOUTS, LINE_SPACINGS, THEMES } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { clearPinned, togglePinned } from '../highlight-store';
 import { type ActionHandlers, useActions } from '../hooks/useActions';
@@ -39,9 +39,9 @@ import { HelpDialog } from './HelpDialog';
 import { SearchPanel } from './SearchPanel';
 import { Toolbar } from './Toolbar';
 
-const LAYOUT_CYCLE: Layout[] = ['side-by-side', 'interleaved', 'single'];
-const THEME_CYCLE: Theme[] = ['system', 'light', 'dark', 'sepia'];
-const SPACING_CYCLE: LineSpacing[] = ['compact', 'normal', 'relaxed'];
+const LAYOUT_CYCLE: readonly Layout[] = LAYOUTS;
+const THEME_CYCLE: readonly Theme[] = THEMES;
+const SPACING_CYCLE: readonly LineSpacing[] = LINE_SPACINGS;
 const next = <T,>(cycle: readonly T[], value: T): T => cycle[(cycle.indexOf(value) + 1) % cycle.length]!;
 
 type Overlay =

@@ -1,7 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { type BitextExportFormat, FONT_STEPS, type Layout, type LineSpacing, type ReaderPrefs, type Theme } from '../../src-main/contract/ipc';
+import {
+  BITEXT_EXPORT_FORMATS as EXPORT_FORMATS,
+  type BitextExportFormat,
+  FONT_STEPS,
+  LAYOUTS,
+  LINE_SPACINGS as SPACINGS,
+  type LineSpacing,
+  type ReaderPrefs,
+  type Theme,
+  THEMES,
+} from '../../src-main/contract/ipc';
 
-const EXPORT_FORMATS: BitextExportFormat[] = ['tmx', 'tsv', 'beads', 'markdown'];
 
 export interface AlignmentTools {
   canUndo: boolean;
@@ -11,10 +20,6 @@ export interface AlignmentTools {
   onNextToCheck: () => void;
   onExport: (format: BitextExportFormat) => void;
 }
-
-const LAYOUTS: Layout[] = ['side-by-side', 'interleaved', 'single'];
-const THEMES: Theme[] = ['system', 'light', 'dark', 'sepia'];
-const SPACINGS: LineSpacing[] = ['compact', 'normal', 'relaxed'];
 
 export interface ToolbarProps {
   prefs: ReaderPrefs;

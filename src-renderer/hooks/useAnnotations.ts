@@ -9,6 +9,7 @@ import type {
   AnnotationSelection,
   AnnotationsProblem,
   AnnotationView,
+  ExportFormat,
   ImportReport,
 } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
@@ -23,7 +24,7 @@ export interface AnnotationsState {
   update(id: string, fields: { kind?: AnnotationKind; color?: AnnotationColor; note?: string; tags?: string[]; selection?: AnnotationSelection }): Promise<AnnotationView>;
   remove(id: string): Promise<AnnotationView>;
   undoDelete(): Promise<AnnotationView | undefined>;
-  exportAs(format: 'markdown' | 'jsonld'): Promise<{ saved: boolean; path?: string }>;
+  exportAs(format: ExportFormat): Promise<{ saved: boolean; path?: string }>;
   importJsonLd(content: string): Promise<ImportReport>;
 }
 

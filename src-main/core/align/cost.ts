@@ -163,21 +163,3 @@ export function tableTail(table: Float64Array, delta: number, share: number, sca
   const f = x - k;
   return tableEntry(table, k, share, scale) * (1 - f) + tableEntry(table, k + 1, share, scale) * f;
 }
-
-/**
- * `lengthCost` through a table of the tail cost (see `tailTable`), for the inner loop of the aligner.
- */
-export function tabulatedLengthCost(model: CostModel): (enLength: number, ruLength: number) => number {
-  const { ratio, variance, outlierShare: share, outlierScale: scale } = model;
-  const table = tailTable(share, scale);
-  return (enLength, ruLength) => {
-    const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
-    return tableTail(table, Math.abs(ruLength - ratio * enLength) / Math.sqrt(variance * mean), share, scale);
-  };
-}
-
-/** Cost of a bead with the given (summed) lengths and lexical cost. Omissions have no length term. */
-export function beadCost(shape: BeadShape, enLength: number, ruLength: number, lexical: number, model: CostModel): number {
-  const length = shape.en > 0 && shape.ru > 0 ? lengthCost(enLength, ruLength, model) : 0;
-  return shape.prior + length + lexical;
-}

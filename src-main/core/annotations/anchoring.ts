@@ -24,8 +24,7 @@ import {
   type TextTarget,
   QUOTE_CONTEXT,
 } from './model';
-
-const LANGS: readonly Lang[] = ['en', 'ru'];
+import { LANGS } from '../../contract/ipc';
 
 /** A fuzzy match (or one of several exact matches) is accepted only at or above this score. */
 export const MIN_SCORE = 0.8;

@@ -293,7 +293,7 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
   const selectorsOf = (t: z.infer<typeof specificResource>) =>
     t.selector === undefined ? [] : Array.isArray(t.selector) ? t.selector : [t.selector];
   const langOf = (source: string): Lang | undefined => {
-    const m = /^urn:bitext:([a-z0-9][a-z0-9-]*):(en|ru)$/.exec(source);
+    const m = /^urn:bitext:([^:]+):(en|ru)$/.exec(source);
     return m && m[1] === options.documentId ? (m[2] as Lang) : undefined;
   };
   const color =

@@ -19,8 +19,6 @@ import {
 import { exportJsonLd, exportMarkdown, parseJsonLd } from './export';
 import {
   type Annotation,
-  type AnnotationColor,
-  type AnnotationKind,
   type AnnotationList,
   type AnnotationSelection,
   type AnnotationTarget,

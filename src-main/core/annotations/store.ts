@@ -33,6 +33,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { documentIdSchema, isDocumentId } from '../../contract/ipc';
 import { AppError } from '../errors';
 import {
   FileRefusedError,
@@ -45,7 +46,7 @@ import {
   readJsonFile,
 } from '../fs/atomic-file';
 import type { Annotation, AnnotationsProblem } from './model';
-import { DOCUMENT_ID, annotationSchema, isoDate } from './schema';
+import { annotationSchema, isoDate } from './schema';
 
 /** Version 2 added the journal (and `seq` in the snapshot). */
 export const ANNOTATIONS_SCHEMA_VERSION = 2;
@@ -73,7 +74,7 @@ const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const fileSchema = z
   .object({
     schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),
-    documentId: z.string().regex(DOCUMENT_ID),
+    documentId: documentIdSchema,
     seq: seqSchema,
     annotations: z.array(storedAnnotation),
     deleted: z.array(deletedEntry).optional(),
@@ -183,7 +184,7 @@ export class AnnotationStore {
 
   /** The document's snapshot file. */
   pathOf(documentId: string): string {
-    if (!DOCUMENT_ID.test(documentId) || documentId.length > 128) {
+    if (!isDocumentId(documentId)) {
       throw new AppError('bad-request', `Invalid document id: ${documentId.slice(0, 64)}`);
     }
     return join(this.dir, `${documentId}.json`);

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { AlignmentState, DocumentManifestView, DocumentSummary, DocumentView } from '../../contract/ipc';
+import { type AlignmentState, type DocumentManifestView, type DocumentSummary, type DocumentView, isDocumentId } from '../../contract/ipc';
 import { alignText } from '../align/align';
 import { AppError } from '../errors';
 import type { CorrectionsStore } from '../library/corrections-store';
@@ -57,7 +57,7 @@ export class DocumentLibrary {
   async isBundled(id: string): Promise<boolean> {
     try {
       await fs.access(join(this.bundledDir, id, 'manifest.json'));
-      return /^[a-z0-9][a-z0-9-]*$/.test(id);
+      return isDocumentId(id);
     } catch {
       return false;
     }
@@ -155,7 +155,7 @@ export class DocumentLibrary {
   }
 
   private async buildBase(id: string): Promise<BaseDocument> {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('bad-request', `Invalid document id: ${id}`);
+    if (!isDocumentId(id)) throw new AppError('bad-request', `Invalid document id: ${id}`);
     const user = this.options.userDocuments;
     if (user && !(await this.isBundled(id)) && (await user.has(id))) {
       const loaded = await user.load(id);
@@ -172,7 +172,7 @@ export class DocumentLibrary {
   }
 
   private async readManifest(id: string): Promise<DocumentManifest> {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('bad-request', `Invalid document id: ${id}`);
+    if (!isDocumentId(id)) throw new AppError('bad-request', `Invalid document id: ${id}`);
     let raw: string;
     try {
       raw = await fs.readFile(join(this.bundledDir, id, 'manifest.json'), 'utf8');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentIdSchema } from '../../contract/ipc';
 
 const localized = z.object({ en: z.string().min(1), ru: z.string().min(1) }).strict();
 
@@ -6,7 +7,7 @@ const localized = z.object({ en: z.string().min(1), ru: z.string().min(1) }).str
 export const manifestSchema = z
   .object({
     schemaVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(128),
+    id: documentIdSchema,
     title: localized,
     shortTitle: localized.optional(),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD'),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './decode';
-import { ImportError } from './errors';
 import {
   bilingualTexts,
   formatOf,

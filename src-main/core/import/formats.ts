@@ -29,7 +29,6 @@ export type { SourceFormat };
 export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx' | BookFormat;
 export type BilingualFormat = 'tmx' | 'tsv';
 
-export const BILINGUAL_FORMATS: readonly SourceFormat[] = ['tmx', 'tsv'];
 
 const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
   txt: 'txt',

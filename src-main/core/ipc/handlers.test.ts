@@ -12,7 +12,7 @@ import { AnnotationStore } from '../annotations/store';
 const annotationsIn = (dir: string) =>
   new AnnotationService(AnnotationStore.inUserData(dir), new DocumentLibrary(dir), async () => ({ saved: false }));
 import { createHandlers, dispatch, type Handlers } from './handlers';
-import { requestSchemas } from './schemas';
+import { requestSchemas } from '../../contract/ipc';
 
 const RU_VIEW: SettingsView = { uiLanguage: 'ru', uiLanguageSource: 'user', reader: DEFAULT_READER_PREFS, lastDocumentId: null };
 

@@ -4,20 +4,20 @@
  * validation and the same services whichever transport carries its requests.
  */
 import {
-  type Channel,
   type MethodName,
   type RequestOf,
   type ResponseOf,
   type Result,
+  type UiLanguage,
   contract,
   METHOD_NAMES,
+  requestSchemas,
 } from '../../contract/ipc';
 import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import type { LibraryService } from '../library/service';
-import { requestSchemas } from './schemas';
 import type { SettingsStore } from '../settings/settings-store';
 
 export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
@@ -29,7 +29,7 @@ export interface Services {
   /** Imports, corrections and bitext exports (optional so that older tests can build the table). */
   bitext?: LibraryService;
   /** Told when the UI language changes (the Electron menu is rebuilt in it). */
-  onUiLanguageChanged?: (language: 'en' | 'ru') => void;
+  onUiLanguageChanged?: (language: UiLanguage) => void;
 }
 
 export function createHandlers(services: Services): Handlers {
@@ -104,4 +104,3 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
   }
 }
 
-export type { Channel };

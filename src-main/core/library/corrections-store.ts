@@ -14,7 +14,14 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AlignmentOperation, AlignmentState, ReviewKind, ReviewRow } from '../../contract/ipc';
+import {
+  type AlignmentOperation,
+  type AlignmentState,
+  documentIdSchema,
+  isDocumentId,
+  type ReviewKind,
+  type ReviewRow,
+} from '../../contract/ipc';
 import { AppError } from '../errors';
 import { FileRefusedError, JsonFileWriter, backupPathOf, readJsonFile } from '../fs/atomic-file';
 import type { AlignedText } from '../model';
@@ -31,12 +38,11 @@ import {
 
 export const CORRECTIONS_SCHEMA_VERSION = 1;
 const MAX_REDO = 1_000;
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 const fileSchema = z
   .object({
     schemaVersion: z.literal(CORRECTIONS_SCHEMA_VERSION),
-    documentId: z.string().regex(ID).max(128),
+    documentId: documentIdSchema,
     log: z.array(storedOperationSchema).max(MAX_LOG),
     redo: z.array(storedOperationSchema).max(MAX_REDO),
   })
@@ -66,7 +72,7 @@ export class CorrectionsStore {
   }
 
   pathOf(documentId: string): string {
-    if (!ID.test(documentId) || documentId.length > 128) throw new AppError('bad-request', `Invalid document id: ${documentId.slice(0, 64)}`);
+    if (!isDocumentId(documentId)) throw new AppError('bad-request', `Invalid document id: ${documentId.slice(0, 64)}`);
     return join(this.dir, `${documentId}.json`);
   }
 

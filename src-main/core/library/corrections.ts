@@ -18,7 +18,7 @@
  * groups merged by a row merge become one, and groups are renumbered as the aligner numbers them.
  */
 import { z } from 'zod';
-import type { AlignmentOperation, ReviewKind, ReviewRow } from '../../contract/ipc';
+import { type AlignmentOperation, langSchema, MOVE_DIRECTIONS, type ReviewKind, type ReviewRow, rowIdSchema } from '../../contract/ipc';
 import type { AlignedRow, AlignedText, Clause, Lang, ParagraphGroup } from '../model';
 
 export const MAX_LOG = 10_000;
@@ -27,8 +27,6 @@ const clauseId = z.string().min(1).max(64);
 const rowKeySchema = z.object({ en: z.array(clauseId).max(10_000), ru: z.array(clauseId).max(10_000) }).strict();
 export type RowKey = z.infer<typeof rowKeySchema>;
 const fp = z.string().regex(/^[0-9a-f]{8}$/);
-const rowIdSchema = z.string().regex(/^r\d{1,6}-\d{1,6}$/);
-const langSchema = z.enum(['en', 'ru']);
 
 export const storedOperationSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('merge'), row: rowKeySchema, fp, next: rowKeySchema }).strict(),
@@ -48,7 +46,7 @@ export const storedOperationSchema = z.discriminatedUnion('op', [
       row: rowKeySchema,
       fp,
       lang: langSchema,
-      direction: z.enum(['first-to-previous', 'last-to-next']),
+      direction: z.enum(MOVE_DIRECTIONS),
       target: rowKeySchema,
     })
     .strict(),

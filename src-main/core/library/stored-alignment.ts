@@ -4,18 +4,19 @@
  * import; the reader's corrections are kept apart, as an edit log over it (`corrections.ts`).
  */
 import { z } from 'zod';
+import { PARAGRAPH_KINDS, rowIdSchema } from '../../contract/ipc';
 import type { AlignedText, Clause, Lang } from '../model';
 
 export const ALIGNMENT_SCHEMA_VERSION = 1;
 
 const clauseRef = z.tuple([z.string().min(1).max(64), z.number().int().min(0), z.number().int().min(0)]);
 const storedRow = z
-  .object({ id: z.string().regex(/^r\d{1,6}-\d{1,6}$/), en: z.array(clauseRef), ru: z.array(clauseRef), confidence: z.number().min(0).max(1) })
+  .object({ id: rowIdSchema, en: z.array(clauseRef), ru: z.array(clauseRef), confidence: z.number().min(0).max(1) })
   .strict();
 const storedGroup = z
   .object({
     number: z.number().int().min(0),
-    kind: z.enum(['title', 'preamble', 'operative', 'body']),
+    kind: z.enum(PARAGRAPH_KINDS),
     en: z.array(z.number().int().min(0)),
     ru: z.array(z.number().int().min(0)),
     rows: z.array(storedRow),

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { LocalizedText } from '../../contract/ipc';
+import { isDocumentId, type LocalizedText, SOURCE_FORMATS } from '../../contract/ipc';
 import { manifestSchema } from '../documents/manifest';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-file';
@@ -26,14 +26,13 @@ export const importedManifestSchema = manifestSchema.extend({
       at: z.iso.datetime({ offset: true }),
       originalNames: z.array(z.string().min(1).max(255)).min(1).max(2),
       encodings: z.array(z.string().min(1).max(32)).min(1).max(2),
-      format: z.enum(['txt', 'md', 'html', 'docx', 'tmx', 'tsv', 'epub', 'fb2', 'odt', 'pdf', 'srt', 'vtt']),
+      format: z.enum(SOURCE_FORMATS),
     })
     .strict(),
 });
 export type ImportedManifest = z.infer<typeof importedManifestSchema>;
 
 export const ALIGNMENT_FILE = 'alignment.json';
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface LoadedUserDocument {
   manifest: ImportedManifest;
@@ -51,7 +50,7 @@ export class UserDocuments {
   }
 
   private folder(id: string): string {
-    if (!ID.test(id) || id.length > 128) throw new AppError('bad-request', `Invalid document id: ${id.slice(0, 64)}`);
+    if (!isDocumentId(id)) throw new AppError('bad-request', `Invalid document id: ${id.slice(0, 64)}`);
     return join(this.dir, id);
   }
 
@@ -89,7 +88,7 @@ export class UserDocuments {
     }
     const out: UserDocumentListing[] = [];
     for (const entry of entries) {
-      if (!entry.isDirectory() || !ID.test(entry.name)) continue;
+      if (!entry.isDirectory() || !isDocumentId(entry.name)) continue;
       try {
         out.push({ id: entry.name, manifest: await this.manifest(entry.name) });
       } catch (error) {

@@ -4,7 +4,14 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_READER_PREFS, FONT_STEPS, type ReaderPrefs, type SettingsView, type UiLanguage } from '../../contract/ipc';
+import {
+  DEFAULT_READER_PREFS,
+  type ReaderPrefs,
+  readerPrefsSchema,
+  type SettingsView,
+  UI_LANGUAGES,
+  type UiLanguage,
+} from '../../contract/ipc';
 import { JsonFileWriter, readJsonFile } from '../fs/atomic-file';
 import { uiLanguageFromSystem } from '../i18n/language';
 
@@ -19,21 +26,12 @@ const boundsSchema = z.object({
 });
 export type WindowBounds = z.infer<typeof boundsSchema>;
 
-export const readerPrefsSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  layout: z.enum(['side-by-side', 'interleaved', 'single']),
-  singleLang: z.enum(['en', 'ru']),
-  swapped: z.boolean(),
-  fontStep: z.number().int().min(FONT_STEPS.min).max(FONT_STEPS.max),
-  lineSpacing: z.enum(['compact', 'normal', 'relaxed']),
-}) satisfies z.ZodType<ReaderPrefs>;
-
 /** At most this many documents keep a reading position (the least recently read are dropped). */
 export const MAX_POSITIONS = 500;
 
 const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-  uiLanguage: z.enum(['en', 'ru']).optional(),
+  uiLanguage: z.enum(UI_LANGUAGES).optional(),
   window: boundsSchema.optional(),
   /** Missing keys take their defaults, so older files stay readable. */
   reader: readerPrefsSchema.partial().optional(),

@@ -1,0 +1,124 @@
+/**
+ * Every closed set of values the processes share, each written once as a const array. The type is
+ * derived from the array (`(typeof THEMES)[number]`) and the zod schemas use the same array
+ * (`z.enum(THEMES)`), so a value added here reaches the type, the validation and every list the UI
+ * builds from it (the toolbar's choices, the theme cycle, the i18n key check).
+ */
+
+/** The two languages of a bitext. */
+export const LANGS = ['en', 'ru'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The languages the interface is translated into. */
+export const UI_LANGUAGES = ['en', 'ru'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const LAYOUTS = ['side-by-side', 'interleaved', 'single'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export const LINE_SPACINGS = ['compact', 'normal', 'relaxed'] as const;
+export type LineSpacing = (typeof LINE_SPACINGS)[number];
+
+/** How a paragraph functions in the document. */
+export const PARAGRAPH_KINDS = ['title', 'preamble', 'operative', 'body'] as const;
+export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
+
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+
+/** `highlight`: a coloured selection (its note may be empty); `note`: the note is the point. */
+export const ANNOTATION_KINDS = ['highlight', 'note'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/** Annotation exports: Markdown (to read; Obsidian, Joplin) or W3C Web Annotation JSON-LD. */
+export const EXPORT_FORMATS = ['markdown', 'jsonld'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Bitext exports: TMX 1.4b, TSV, vecalign beads or a Markdown table. */
+export const BITEXT_EXPORT_FORMATS = ['tmx', 'tsv', 'beads', 'markdown'] as const;
+export type BitextExportFormat = (typeof BITEXT_EXPORT_FORMATS)[number];
+
+/** Rows worth a look: unconfirmed, not one-to-one, or the least confident first. */
+export const REVIEW_KINDS = ['unconfirmed', 'non-one-to-one', 'weakest'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** `tmx` and `tsv` are bilingual: one file brings both texts and their alignment. */
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'tmx', 'tsv', 'epub', 'fb2', 'odt', 'pdf', 'srt', 'vtt'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export const TEXT_ENCODINGS = [
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16be',
+  'windows-1251',
+  'koi8-r',
+  'ibm866',
+  'windows-1252',
+] as const;
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+/** Packages whose text is not one file of text: the container stands where the encoding would. */
+export type PackageEncodingName = 'docx' | 'epub' | 'odt' | 'pdf';
+
+/** What an import dialog asks for: two monolingual files, or one bilingual file. */
+export const IMPORT_MODES = ['pair', 'bilingual'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** Where `move` takes a clause: a row's first to the previous row, or its last to the next. */
+export const MOVE_DIRECTIONS = ['first-to-previous', 'last-to-next'] as const;
+
+export const IMPORT_PHASES = ['queued', 'segmenting', 'aligning', 'writing', 'done'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+
+/**
+ * Why a file was refused on import; each message names the file.
+ * - `undecodable`: not valid text in any encoding the app reads (or broken UTF-8/UTF-16).
+ * - `too-large`: over the size limit (checked before the file is read whole).
+ * - `file-vanished`: chosen, then moved or deleted before it was read.
+ * - `same-file`: the two files of a pair are the same file (same bytes).
+ * - `unsupported-format`: not a format the app imports (.pdf, .doc, a folder…), or a bilingual
+ *   file without units.
+ * - `cancelled`: the import was cancelled.
+ * - `drm-protected`: an e-book with DRM (encrypted chapters, a rights file).
+ * - `no-spine`: an EPUB with no spine (no reading order of its chapters).
+ * - `no-text-layer`: a PDF with no text layer (a scan).
+ * - `encrypted`: a password-protected PDF or document.
+ * - `bad-timing`: a subtitle file whose cue times do not parse.
+ */
+export const IMPORT_ERROR_CODES = [
+  'empty-file',
+  'binary-file',
+  'undecodable',
+  'too-large',
+  'file-vanished',
+  'unreadable',
+  'same-file',
+  'unsupported-format',
+  'cancelled',
+  'drm-protected',
+  'no-spine',
+  'no-text-layer',
+  'encrypted',
+  'bad-timing',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/**
+ * Errors travel as values, never as thrown strings. `newer-version`: saved by a newer version of
+ * the app, so read-only here.
+ */
+export const ERROR_CODES = [
+  ...IMPORT_ERROR_CODES,
+  'bad-request',
+  'unknown-channel',
+  'forbidden',
+  'not-found',
+  'corrupt-file',
+  'io-error',
+  'newer-version',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

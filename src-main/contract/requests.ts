@@ -1,0 +1,105 @@
+/**
+ * The zod schema of every request in the contract: the one source of the request types
+ * (`RequestOf<M>` is `z.infer` of the schema), and what main parses each payload with before a
+ * handler runs. A field added here is a field main accepts; there is no second type to forget.
+ */
+import { z } from 'zod';
+import { annotationSelectionSchema, colorSchema, kindSchema, noteSchema, tagsSchema } from './annotations';
+import type { MethodName } from './channels';
+import { localizedTextSchema } from './document';
+import { BITEXT_EXPORT_FORMATS, EXPORT_FORMATS, IMPORT_MODES, REVIEW_KINDS, UI_LANGUAGES } from './enums';
+import { annotationIdSchema, documentIdSchema as documentId, jobIdSchema, rowIdSchema } from './ids';
+import { alignmentOperationSchema, importFileBytesSchema } from './library';
+import { LIMITS } from './limits';
+import { readerPrefsSchema } from './settings';
+
+const createAnnotationRequest = z
+  .object({
+    documentId,
+    /** UTF-16 offsets in the current text of one language (may span clauses), or a whole row. */
+    selection: annotationSelectionSchema,
+    kind: kindSchema,
+    color: colorSchema,
+    /** Plain text, at most 100,000 characters; empty by default. */
+    note: noteSchema.optional(),
+    /** At most 50 tags of at most 100 characters; main trims them and drops duplicates. */
+    tags: tagsSchema.optional(),
+  })
+  .strict();
+export type CreateAnnotationRequest = z.infer<typeof createAnnotationRequest>;
+
+/** Only the fields given change; `selection` re-attaches the annotation (an orphan, say). */
+const updateAnnotationRequest = z
+  .object({
+    documentId,
+    id: annotationIdSchema,
+    kind: kindSchema.optional(),
+    color: colorSchema.optional(),
+    note: noteSchema.optional(),
+    tags: tagsSchema.optional(),
+    selection: annotationSelectionSchema.optional(),
+  })
+  .strict();
+export type UpdateAnnotationRequest = z.infer<typeof updateAnnotationRequest>;
+
+const annotationRef = z.object({ documentId, id: annotationIdSchema }).strict();
+export type AnnotationRef = z.infer<typeof annotationRef>;
+
+const startImportRequest = z
+  .object({
+    pendingId: jobIdSchema,
+    /** The document's title (both languages); defaults to `suggestedTitle`. */
+    title: localizedTextSchema.optional(),
+    /** Import the first file as Russian and the second as English. */
+    swap: z.boolean().optional(),
+  })
+  .strict();
+export type StartImportRequest = z.infer<typeof startImportRequest>;
+
+const reviewRequest = z
+  .object({
+    documentId,
+    kind: z.enum(REVIEW_KINDS),
+    /** At most this many rows (default 200, at most 10,000). */
+    limit: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+export type ReviewRequest = z.infer<typeof reviewRequest>;
+
+const byDocument = z.object({ documentId }).strict();
+const byId = z.object({ id: documentId }).strict();
+const byJob = z.object({ jobId: jobIdSchema }).strict();
+
+export const requestSchemas = {
+  listDocuments: z.undefined(),
+  openDocument: byId,
+  getSettings: z.undefined(),
+  setUiLanguage: z.object({ uiLanguage: z.enum(UI_LANGUAGES) }).strict(),
+  setReaderPrefs: readerPrefsSchema.partial().strict(),
+  getReadingPosition: byDocument,
+  setReadingPosition: z.object({ documentId, rowId: rowIdSchema }).strict(),
+  listAnnotations: byDocument,
+  createAnnotation: createAnnotationRequest,
+  updateAnnotation: updateAnnotationRequest,
+  deleteAnnotation: annotationRef,
+  restoreAnnotation: annotationRef,
+  exportAnnotations: z.object({ documentId, format: z.enum(EXPORT_FORMATS) }).strict(),
+  importAnnotations: z.object({ documentId, content: z.string().min(1).max(LIMITS.importContent) }).strict(),
+  listLibrary: z.undefined(),
+  prepareImport: z.object({ files: z.array(importFileBytesSchema).min(1).max(2) }).strict(),
+  chooseImport: z.object({ mode: z.enum(IMPORT_MODES) }).strict(),
+  discardImport: z.object({ pendingId: jobIdSchema }).strict(),
+  startImport: startImportRequest,
+  importStatus: byJob,
+  cancelImport: byJob,
+  renameDocument: z.object({ id: documentId, title: localizedTextSchema }).strict(),
+  removeDocument: byId,
+  purgeAnnotations: byId,
+  applyAlignment: z.object({ documentId, operation: alignmentOperationSchema }).strict(),
+  undoAlignment: byDocument,
+  redoAlignment: byDocument,
+  reviewAlignment: reviewRequest,
+  exportBitext: z.object({ documentId, format: z.enum(BITEXT_EXPORT_FORMATS) }).strict(),
+} satisfies { [M in MethodName]: z.ZodType };
+
+export type RequestSchemas = typeof requestSchemas;

@@ -1,0 +1,42 @@
+/** The reader's settings as the renderer sees and changes them. */
+import { z } from 'zod';
+import { LANGS, LAYOUTS, LINE_SPACINGS, THEMES, type UiLanguage } from './enums';
+import { FONT_STEPS } from './limits';
+
+/** How the reader likes to read; remembered between sessions. */
+export const readerPrefsSchema = z.object({
+  theme: z.enum(THEMES),
+  layout: z.enum(LAYOUTS),
+  /** The language shown in the one-language layout. */
+  singleLang: z.enum(LANGS),
+  /** Russian on the left, English on the right. */
+  swapped: z.boolean(),
+  /** Text size in steps from the default (0), -3..+6. */
+  fontStep: z.number().int().min(FONT_STEPS.min).max(FONT_STEPS.max),
+  lineSpacing: z.enum(LINE_SPACINGS),
+});
+export type ReaderPrefs = z.infer<typeof readerPrefsSchema>;
+
+export const DEFAULT_READER_PREFS: ReaderPrefs = {
+  theme: 'system',
+  layout: 'side-by-side',
+  singleLang: 'en',
+  swapped: false,
+  fontStep: 0,
+  lineSpacing: 'normal',
+};
+
+export interface SettingsView {
+  /** The language the UI shows now. */
+  uiLanguage: UiLanguage;
+  /** `user` once the reader chose a language; until then it follows the system. */
+  uiLanguageSource: 'system' | 'user';
+  reader: ReaderPrefs;
+  /** The document read most recently (it reopens at start), if any. */
+  lastDocumentId: string | null;
+}
+
+export interface ReadingPosition {
+  /** The row at the top of the window when the reader left the document. */
+  rowId: string | null;
+}
