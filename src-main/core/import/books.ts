@@ -16,7 +16,7 @@ import { readOdt } from './odt';
 import { readPdf } from './pdf';
 import { readSubtitles } from './subtitles';
 
-export const BOOK_FORMATS = ['epub', 'fb2', 'odt', 'pdf', 'srt', 'vtt'] as const;
+const BOOK_FORMATS = ['epub', 'fb2', 'odt', 'pdf', 'srt', 'vtt'] as const;
 export type BookFormat = (typeof BOOK_FORMATS)[number];
 
 const BOOK_EXTENSIONS: Readonly<Record<string, BookFormat>> = {
@@ -77,7 +77,7 @@ export function readBookSync(bytes: Uint8Array, fileName: string, format: Exclud
 }
 
 /** Reads a PDF's text layer. */
-export async function readPdfDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<BookDocument> {
+async function readPdfDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<BookDocument> {
   const name = displayName(fileName);
   if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
   const extracted = await readPdf(bytes, fileName, limitsOf(options));

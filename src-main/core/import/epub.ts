@@ -19,12 +19,12 @@ import { attribute, childElements, type Element, elements, firstElement, parseXm
 import { readZipEntries, xmlText, zipDirectory } from './zip';
 
 /** Spine documents at most (a book of 300 chapters is far below). */
-export const MAX_SPINE_ITEMS = 10_000;
+const MAX_SPINE_ITEMS = 10_000;
 
 const FONT_OBFUSCATION = new Set(['http://www.idpf.org/2008/embedding', 'http://ns.adobe.com/pdf/enc#RC']);
 
 /** `a/b/../c d.xhtml#x` relative to `base` → the entry path `a/c d.xhtml`. */
-export function resolveHref(base: string, href: string): string {
+function resolveHref(base: string, href: string): string {
   const withoutFragment = href.split('#', 1)[0] ?? '';
   let decoded = withoutFragment;
   try {

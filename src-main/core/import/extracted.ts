@@ -76,7 +76,7 @@ export interface StructuredParts {
 }
 
 /** Runs of white space → one space (line breaks kept when `keepLines`), trimmed. */
-export function tidy(text: string, keepLines = false): string {
+function tidy(text: string, keepLines = false): string {
   if (!keepLines) return text.replace(/[\s\u00a0]+/gu, (m) => (m.includes('\u00a0') && !/[\n\t ]/.test(m) ? '\u00a0' : ' ')).trim();
   return text
     .split('\n')
@@ -86,7 +86,7 @@ export function tidy(text: string, keepLines = false): string {
 }
 
 /** Metadata values tidied; empty ones dropped. */
-export function cleanMetadata(metadata: DocumentMetadata): DocumentMetadata {
+function cleanMetadata(metadata: DocumentMetadata): DocumentMetadata {
   const out: DocumentMetadata = {};
   for (const [key, value] of Object.entries(metadata) as Array<[keyof DocumentMetadata, string | undefined]>) {
     const v = value === undefined ? '' : tidy(value).slice(0, 500);
@@ -102,7 +102,7 @@ export interface ExtractLimits {
   maxParagraphs?: number;
 }
 
-export const DEFAULT_MAX_PARAGRAPHS = 500_000;
+const DEFAULT_MAX_PARAGRAPHS = 500_000;
 
 /** Counts what a reader has extracted so far and refuses the file once it is past the limits. */
 export class ExtractBudget {

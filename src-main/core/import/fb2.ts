@@ -19,7 +19,7 @@ import { isZip, readZipEntries, zipDirectory } from './zip';
 const END_PUNCTUATION = /[.!?…:;»"”)]$/u;
 
 /** The .fb2 inside a .fb2.zip (the only one, or the first). */
-export function unzipFb2(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
+function unzipFb2(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
   const name = displayName(fileName);
   const entries = [...zipDirectory(bytes, fileName, 'a zipped FB2 book').keys()].filter((p) => /\.fb2$/i.test(p));
   if (entries.length === 0) throw new ImportError('unsupported-format', `“${name}” holds no .fb2 book`, name);

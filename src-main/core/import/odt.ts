@@ -37,7 +37,7 @@ export function readOdt(bytes: Uint8Array, fileName: string, limits: ExtractLimi
   return { blocks, notes, metadata: meta ? odtMetadata(xmlText(meta)) : {}, warnings: [] };
 }
 
-export function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { blocks: Block[]; notes: DocumentNote[] } {
+function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { blocks: Block[]; notes: DocumentNote[] } {
   const blocks: Block[] = [];
   const notes: DocumentNote[] = [];
   /** Open paragraphs (a note's paragraphs open inside a body paragraph). */

@@ -18,7 +18,7 @@ import { ImportError, displayName } from './errors';
 import { type Block, type DocumentMetadata, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
 
 /** Pages read at most. */
-export const MAX_PDF_PAGES = 20_000;
+const MAX_PDF_PAGES = 20_000;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoading: Promise<PdfJs> | undefined;

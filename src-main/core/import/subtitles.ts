@@ -29,7 +29,7 @@ function toMs(match: RegExpExecArray): number {
 }
 
 /** `01:02:03,004` / `01:02:03.004` → `01:02:03.004`, for messages and exports. */
-export function formatTime(ms: number): string {
+function formatTime(ms: number): string {
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor(ms / 60_000) % 60;
   const s = Math.floor(ms / 1000) % 60;
@@ -40,7 +40,7 @@ export function formatTime(ms: number): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', quot: '"', apos: "'", lrm: '\u200e', rlm: '\u200f' };
 
 /** A cue's payload → plain text lines. */
-export function cueText(lines: readonly string[]): string {
+function cueText(lines: readonly string[]): string {
   return lines
     .map((line) =>
       line

@@ -4,15 +4,16 @@
  * `opf:item` and `item` are found alike whatever prefix a producer chose.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Document, Element } from 'domhandler';
 
-export type { Element };
+type Document = ReturnType<typeof parseDocument>;
+/** domhandler's element (htmlparser2's own dependency), named through htmlparser2's API. */
+export type Element = Parameters<Parameters<typeof DomUtils.findAll>[0]>[0];
 
 export function parseXml(xml: string): Document {
   return parseDocument(xml, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
 }
 
-export const localName = (name: string) => {
+const localName = (name: string) => {
   const colon = name.indexOf(':');
   return (colon >= 0 ? name.slice(colon + 1) : name).toLowerCase();
 };

@@ -14,7 +14,7 @@ export interface ZipLimits {
   maxEntries?: number;
 }
 
-export const DEFAULT_MAX_ENTRIES = 20_000;
+const DEFAULT_MAX_ENTRIES = 20_000;
 
 export const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 
@@ -66,7 +66,7 @@ export function readZipEntries(
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => wanted(file.name) });
-  } catch (error) {
+  } catch {
     throw new ImportError('unsupported-format', `“${name}” is not readable ${what} (damaged ZIP package)`, name);
   }
   const out = new Map<string, Uint8Array>();
