@@ -261,7 +261,7 @@ export function reportPage(header: string, paragraphs: readonly string[], pageNu
     };
     for (const word of words) {
       if (line !== '' && line.length + 1 + word.length > width) {
-        if (options.hyphenate && word.length > 6 && line.length + 4 < width) {
+        if (options.hyphenate && /^[a-z]{7,}[,.]?$/.test(word) && line.length + 4 < width) {
           const cut = Math.min(word.length - 3, width - line.length - 2);
           push(`${line} ${word.slice(0, cut)}-`);
           line = word.slice(cut);

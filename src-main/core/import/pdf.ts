@@ -152,6 +152,16 @@ export function paragraphsOf(pages: readonly PdfLineItem[][]): Block[] {
     const spacing = Math.min(...gaps.filter((g) => g > bodySize * 0.5), Number.POSITIVE_INFINITY);
     const left = Math.min(...(bodyLines.length > 0 ? bodyLines : lines).map((l) => l.x));
     const right = Math.max(...bodyLines.map((l) => l.right), 0);
+    /**
+     * A line that stops short of the right margin by more than the next line's first word needs:
+     * its paragraph ended there (otherwise the word would have been set on it).
+     */
+    const endedShort = (line: PdfLineItem, next: PdfLineItem | undefined) => {
+      if (right <= 0) return false;
+      const charWidth = (line.right - line.x) / Math.max(1, line.text.length) || line.size * 0.5;
+      const nextWord = next ? (next.text.split(' ', 1)[0]?.length ?? 0) + 1 : 8;
+      return right - line.right > nextWord * charWidth * 1.5 + line.size;
+    };
     lines.forEach((line, k) => {
       const heading = line.size > bodySize * 1.15;
       const previous = k > 0 ? lines[k - 1] : undefined;
@@ -160,7 +170,10 @@ export function paragraphsOf(pages: readonly PdfLineItem[][]): Block[] {
       else if (heading !== current.heading || Math.abs(line.size - current.size) > bodySize * 0.15) breakHere = true;
       else if (previous) {
         const gap = previous.y - line.y;
-        breakHere = (Number.isFinite(spacing) && gap > spacing * 1.35) || line.x > left + bodySize * 0.9 || (lastEndedShort && SENTENCE_END.test(current.text));
+        breakHere =
+          (Number.isFinite(spacing) && gap > spacing * 1.35) ||
+          line.x > left + bodySize * 0.9 ||
+          (SENTENCE_END.test(current.text) && line.x - left < bodySize * 0.9 && endedShort(previous, line));
       } else {
         // first line of a page: continue the paragraph from the page before unless it ended a sentence short of the margin, or this line is indented
         breakHere = line.x > left + bodySize * 0.9 || (SENTENCE_END.test(current.text) && lastEndedShort) || pageIndex === 0;
@@ -169,7 +182,7 @@ export function paragraphsOf(pages: readonly PdfLineItem[][]): Block[] {
         flush();
         current = { text: line.text, size: line.size, heading };
       } else current!.text = joinLine(current!.text, line.text);
-      lastEndedShort = right > 0 && line.right < right - bodySize * 2;
+      lastEndedShort = endedShort(line, lines[k + 1]);
     });
   }
   flush();
