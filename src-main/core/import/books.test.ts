@@ -306,6 +306,12 @@ describe('HTML and text (section 2)', () => {
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two']);
   });
 
+  it('text files: lines indented inside a paragraph leave no runs of spaces', () => {
+    const doc = readMonolingual(encodeText('The contents and\n    more practical advice.\n\n   Second paragraph.\n', 'utf-8'), 'a.txt');
+    expect(paragraphs(doc.text)).toEqual(['The contents and\nmore practical advice.', 'Second paragraph.']);
+    expect(doc.text).not.toMatch(/ {2}/);
+  });
+
   it('formats by extension', () => {
     expect(['a.epub', 'a.fb2', 'a.fb2.zip', 'a.odt', 'a.pdf', 'a.srt', 'a.vtt'].map(formatOf)).toEqual(['epub', 'fb2', 'fb2', 'odt', 'pdf', 'srt', 'vtt']);
   });

@@ -127,11 +127,11 @@ export function documentText(paragraphs: readonly string[]): string {
   return `${paragraphs.join('\n\n')}\n`;
 }
 
-/** Trailing spaces off each line, no blank lines inside, trimmed. */
+/** Leading and trailing spaces off each line (an indented line leaves no run of spaces), no blank lines inside, trimmed. */
 function cleanParagraph(paragraph: string): string {
   return paragraph
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
+    .map((line) => line.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/gu, ''))
     .filter((line) => line.trim() !== '')
     .join('\n')
     .trim();
