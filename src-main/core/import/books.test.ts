@@ -312,6 +312,13 @@ describe('HTML and text (section 2)', () => {
     expect(doc.text).not.toMatch(/ {2}/);
   });
 
+  it('Markdown (marked): headings kept with their level, syntax and link targets dropped', () => {
+    const md = '---\ntitle: x\n---\n# The **Statement**\n\nWe met [online](https://example.org "t") & agreed.\n\n## Part two\n\n1. first\n2. second\n\nSetext\n------\n';
+    const doc = readMonolingual(encodeText(md, 'utf-8'), 'a.md');
+    expect(paragraphs(doc.text)).toEqual(['The Statement', 'We met online & agreed.', 'Part two', '1. first', '2. second', 'Setext']);
+    expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two', '2:Setext']);
+  });
+
   it('formats by extension', () => {
     expect(['a.epub', 'a.fb2', 'a.fb2.zip', 'a.odt', 'a.pdf', 'a.srt', 'a.vtt'].map(formatOf)).toEqual(['epub', 'fb2', 'fb2', 'odt', 'pdf', 'srt', 'vtt']);
   });

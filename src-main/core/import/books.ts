@@ -12,6 +12,7 @@ import { type Extracted, type StructuredTextDocument, toTextDocument } from './e
 import { readFb2 } from './fb2';
 import { type ReadOptions, type TextDocument, declaredHtmlCharset, readMonolingual } from './formats';
 import { htmlBlocks, sameLine } from './html-blocks';
+import { markdownBlocks } from './markdown';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
 import { readSubtitles } from './subtitles';
@@ -98,6 +99,12 @@ export function readHtmlDocument(bytes: Uint8Array, fileName: string, options: R
   const titleIsFirstHeading = parsed.title !== undefined && first?.kind === 'heading' && sameLine(first.text, parsed.title);
   const doc = toTextDocument('html', { blocks: parsed.blocks, metadata: parsed.title ? { title: parsed.title } : {}, notes: parsed.notes, warnings: decoded.warnings }, fileName);
   return { ...doc, encoding: decoded.encoding, ...(titleIsFirstHeading ? { title: first.text } : {}) };
+}
+
+/** Markdown by blocks (marked's lexer): headings kept as headings. */
+export function readMarkdownDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'md'> & { encoding: DecodedText['encoding'] } {
+  const decoded = decodeBytes(bytes, fileName, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  return { ...toTextDocument('md', { blocks: markdownBlocks(decoded.text), metadata: {}, warnings: decoded.warnings }, fileName), encoding: decoded.encoding };
 }
 
 /** Any one-language file: the book formats here, the others as `readMonolingual` reads them. */

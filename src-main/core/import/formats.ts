@@ -22,7 +22,7 @@ import { Parser } from 'htmlparser2';
 import type { SourceFormat, TextEncodingName } from '../../contract/ipc';
 import { type DecodeOptions, DEFAULT_MAX_BYTES, decodeBytes } from './decode';
 import { ImportError, displayName, formatBytes } from './errors';
-import { type BookFormat, bookFormatOf, readBookSync, readHtmlDocument } from './books';
+import { type BookFormat, bookFormatOf, readBookSync, readHtmlDocument, readMarkdownDocument } from './books';
 import type { StructuredParts } from './extracted';
 
 export type { SourceFormat };
@@ -100,13 +100,13 @@ export function readMonolingual(bytes: Uint8Array, fileName: string, options: Re
   if (format === 'pdf') throw new ImportError('unsupported-format', `“${name}” is a PDF: read it with readDocument (books.ts)`, name);
   if (format === 'epub' || format === 'fb2' || format === 'odt' || format === 'srt' || format === 'vtt') return readBookSync(bytes, name, format, options);
   if (format === 'html') return readHtmlDocument(bytes, name, options);
+  if (format === 'md') return readMarkdownDocument(bytes, name, options);
   const decodeOptions: DecodeOptions = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
   if (format === 'docx') {
     const paragraphs = docxParagraphs(bytes, name, options.maxBytes);
     return finish(format, paragraphs, 'docx', [], name);
   }
   const decoded = decodeBytes(bytes, name, decodeOptions);
-  if (format === 'md') return finish(format, markdownParagraphs(decoded.text), decoded.encoding, decoded.warnings, name);
   return finish('txt', textParagraphs(decoded.text), decoded.encoding, decoded.warnings, name);
 }
 
