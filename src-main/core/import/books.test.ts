@@ -295,6 +295,30 @@ describe('Subtitles', () => {
   });
 });
 
+describe('DOCX', () => {
+  it('headings from styles (named “heading N” whatever their id), footnotes apart, core properties', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (text: string, style?: string, extra = '') => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${extra}</w:p>`;
+    const docx = zipSync({
+      'word/document.xml': strToU8(
+        `<w:document ${W}><w:body>${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.')}</w:body></w:document>`,
+      ),
+      'word/styles.xml': strToU8(`<w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>`),
+      'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote><w:footnote w:id="2">${p('Сноска.')}</w:footnote></w:footnotes>`),
+      'docProps/core.xml': strToU8(
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
+          '<dc:title>Заявление министров</dc:title><dc:creator>МИД</dc:creator><dcterms:created>2020-06-17T09:00:00Z</dcterms:created></cp:coreProperties>',
+      ),
+      'word/media/image1.png': new Uint8Array(1000),
+    });
+    const doc = readMonolingual(docx, 'ru.docx');
+    expect(paragraphs(doc.text)).toEqual(['Заявление', 'Первый абзац.', 'Раздел', 'Второй абзац.']);
+    expect(headingTexts(doc)).toEqual(['1:Заявление', '2:Раздел']);
+    expect(doc.notes).toEqual([{ id: '2', text: 'Сноска.' }]);
+    expect(doc.metadata).toEqual({ title: 'Заявление министров', author: 'МИД', date: '2020-06-17' });
+  });
+});
+
 describe('HTML and text (section 2)', () => {
   it('the <title> is the title; the first heading is not repeated; nav, header, footer and aside are left out', () => {
     const html =

@@ -22,7 +22,7 @@ import { Parser } from 'htmlparser2';
 import type { SourceFormat, TextEncodingName } from '../../contract/ipc';
 import { type DecodeOptions, DEFAULT_MAX_BYTES, decodeBytes } from './decode';
 import { ImportError, displayName, formatBytes } from './errors';
-import { type BookFormat, bookFormatOf, readBookSync, readHtmlDocument, readMarkdownDocument } from './books';
+import { type BookFormat, bookFormatOf, readBookSync, readDocxDocument, readHtmlDocument, readMarkdownDocument } from './books';
 import type { StructuredParts } from './extracted';
 
 export type { SourceFormat };
@@ -102,10 +102,7 @@ export function readMonolingual(bytes: Uint8Array, fileName: string, options: Re
   if (format === 'html') return readHtmlDocument(bytes, name, options);
   if (format === 'md') return readMarkdownDocument(bytes, name, options);
   const decodeOptions: DecodeOptions = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
-  if (format === 'docx') {
-    const paragraphs = docxParagraphs(bytes, name, options.maxBytes);
-    return finish(format, paragraphs, 'docx', [], name);
-  }
+  if (format === 'docx') return readDocxDocument(bytes, name, options);
   const decoded = decodeBytes(bytes, name, decodeOptions);
   return finish('txt', textParagraphs(decoded.text), decoded.encoding, decoded.warnings, name);
 }
