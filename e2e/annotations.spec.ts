@@ -8,8 +8,8 @@ function exportsIn(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.') && !f.endsWith('.tmp')).sort() : [];
 }
 
-async function open(page: Page, origin: string) {
-  await page.goto(origin);
+async function open(page: Page, address: string) {
+  await page.goto(address);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   // The text moves when the web font arrives: measure only after that.
   await page.evaluate(() => document.fonts.ready);
@@ -29,7 +29,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
   const userDataDir = newUserDataDir();
   let harness = await startHarness({ userDataDir });
   try {
-    await open(page, harness.origin);
+    await open(page, harness.url);
     await selectWithMouse(page, 1, 3, 280);
     const bar = page.getByRole('toolbar', { name: 'Annotate the selection' });
     await expect(bar).toBeVisible();
@@ -63,7 +63,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
 
   harness = await startHarness({ userDataDir });
   try {
-    await open(page, harness.origin);
+    await open(page, harness.url);
     await expect(page.locator('mark.anno')).toHaveCount(2);
     await expect(page.locator('.row-note')).toHaveCount(1);
     await page.getByRole('button', { name: /^Notes \(3\)$/ }).click();
@@ -130,7 +130,7 @@ test('importing an export merges by id without duplicates', async ({ page }) => 
   let harness = await startHarness({ userDataDir: source });
   let content = '';
   try {
-    await open(page, harness.origin);
+    await open(page, harness.url);
     await page.locator('[data-row-id]').nth(4).locator('.clause').first().focus();
     await page.keyboard.press('Control+Shift+H');
     await expect(page.locator('mark.anno')).toHaveCount(1);
@@ -144,7 +144,7 @@ test('importing an export merges by id without duplicates', async ({ page }) => 
   }
   harness = await startHarness();
   try {
-    await open(page, harness.origin);
+    await open(page, harness.url);
     await page.keyboard.press('a');
     const input = page.locator('input[type="file"]');
     for (let i = 0; i < 2; i++) {
@@ -167,7 +167,7 @@ test('a corrupt notes file is kept aside and the reader is told', async ({ page 
   writeFileSync(join(userDataDir, 'annotations', 'asean-russia-covid19-2020.json'), '{ this is not json');
   const harness = await startHarness({ userDataDir });
   try {
-    await open(page, harness.origin);
+    await open(page, harness.url);
     await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
     const kept = readdirSync(join(userDataDir, 'annotations')).filter((f) => f.includes('.corrupt-'));
     expect(kept).toHaveLength(1);

@@ -15,7 +15,7 @@ test.afterAll(async () => {
 });
 
 test('a 20,000-row document opens with only a window of rows in the page', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible({ timeout: 120_000 });
   await expect(page.locator('.document-meta')).toContainText(`${big.rows.toLocaleString('en-GB')} aligned rows`);
   const rendered = await page.locator('[data-row-id]').count();
@@ -24,7 +24,7 @@ test('a 20,000-row document opens with only a window of rows in the page', async
 });
 
 test('keyboard, search and annotations reach rows that were never rendered', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible({ timeout: 120_000 });
 
   // The last row, from the keyboard.

@@ -10,8 +10,8 @@ const STATEMENT = join(ROOT, 'resources/documents/asean-russia-covid19-2020');
 /** The first paragraphs of the statement: a small but real pair. */
 const paragraphs = (lang: 'en' | 'ru', n: number) => readFileSync(join(STATEMENT, `${lang}.txt`), 'utf8').split(/\n\s*\n/).slice(0, n);
 
-async function toLibrary(page: Page, origin: string) {
-  await page.goto(origin);
+async function toLibrary(page: Page, address: string) {
+  await page.goto(address);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await page.getByRole('button', { name: 'Library' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
@@ -31,7 +31,7 @@ test('import a CP1251 + docx pair, fix two rows, restart: fixes and a note kept;
   const en = paragraphs('en', 8);
   const ru = paragraphs('ru', 8);
   try {
-    await toLibrary(page, harness.origin);
+    await toLibrary(page, harness.url);
     await expect(page.locator('tbody tr')).toHaveCount(1);
     const dialog = await importPair(
       page,
@@ -76,7 +76,7 @@ test('import a CP1251 + docx pair, fix two rows, restart: fixes and a note kept;
 
   harness = await startHarness({ userDataDir });
   try {
-    await page.goto(harness.origin);
+    await page.goto(harness.url);
     // The document read last reopens, with its corrections and the note.
     await expect(page.locator('.app-document')).toHaveText('Statement, first part');
     await expect(page.locator('[data-confirmed="true"]')).toHaveCount(1);
@@ -126,7 +126,7 @@ test('bad input gets a clear message and nothing is half-imported', async ({ pag
   const userDataDir = newUserDataDir();
   const harness = await startHarness({ userDataDir });
   try {
-    await toLibrary(page, harness.origin);
+    await toLibrary(page, harness.url);
     const ru = { name: 'ru.txt', buffer: Buffer.from(paragraphs('ru', 3).join('\n\n')) };
     const cases: Array<[{ name: string; buffer: Buffer }, RegExp]> = [
       [{ name: 'empty.txt', buffer: Buffer.alloc(0) }, /empty/i],
@@ -154,7 +154,7 @@ test('bad input gets a clear message and nothing is half-imported', async ({ pag
 test('swapped files are noticed and can be swapped back', async ({ page }) => {
   const harness = await startHarness();
   try {
-    await toLibrary(page, harness.origin);
+    await toLibrary(page, harness.url);
     const dialog = await importPair(
       page,
       { name: 'a.txt', buffer: Buffer.from(paragraphs('ru', 4).join('\n\n')) },

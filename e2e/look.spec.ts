@@ -30,7 +30,7 @@ test.afterAll(async () => {
 for (const { ui, scheme } of cases) {
   test(`no serious accessibility violation, ${ui} UI, ${scheme} theme; screenshot`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto((ui === 'en' ? english : russian).origin);
+    await page.goto((ui === 'en' ? english : russian).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', ui);
     await page.evaluate(() => document.fonts.ready);
@@ -66,10 +66,10 @@ for (const v of variants) {
   test(`no serious accessibility violation: ${v.ui} UI, ${v.layout}, ${v.theme}, ${v.open.join(', ')} open`, async ({ page, request }) => {
     const harness = v.ui === 'en' ? english : russian;
     await request.post(`${harness.origin}/__ipc/settings:set-reader-prefs`, {
-      headers: { Origin: harness.origin },
+      headers: harness.headers,
       data: { hasPayload: true, payload: { layout: 'side-by-side', theme: 'system', swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' } },
     });
-    await page.goto(harness.origin);
+    await page.goto(harness.url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.getByRole('button', { name: v.layout, exact: true }).click();
     await page.locator('select').filter({ has: page.locator('option[value="sepia"]') }).selectOption(v.theme);
@@ -95,7 +95,7 @@ for (const v of variants) {
 
 test('the library view has no serious accessibility violation', async ({ page }) => {
   for (const harness of [english, russian]) {
-    await page.goto(harness.origin);
+    await page.goto(harness.url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.locator('.library-button').click();
     await expect(page.locator('.library-table')).toBeVisible();
@@ -107,7 +107,7 @@ test('the library view has no serious accessibility violation', async ({ page })
 
 test('a narrow window keeps both columns readable', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 800 });
-  await page.goto(english.origin);
+  await page.goto(english.url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -12,7 +12,7 @@ test.afterAll(async () => {
 test('the page makes no request that does not go to the app itself', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await page.locator('.clause').first().hover();
   await page.getByRole('button', { name: 'Русский' }).click();
@@ -24,7 +24,7 @@ test('the page makes no request that does not go to the app itself', async ({ pa
 });
 
 test('the page is served with a strict Content-Security-Policy', async ({ page }) => {
-  const response = await page.goto(harness.origin);
+  const response = await page.goto(harness.url);
   const csp = response?.headers()['content-security-policy'] ?? '';
   expect(csp).toContain("default-src 'none'");
   expect(csp).toContain("script-src 'self'");
@@ -42,7 +42,7 @@ test('the page is served with a strict Content-Security-Policy', async ({ page }
 
 test('malformed requests get clear errors as values', async ({ request }) => {
   const post = (channel: string, body: unknown) =>
-    request.post(`${harness.origin}/__ipc/${channel}`, { data: body, headers: { Origin: harness.origin } });
+    request.post(`${harness.origin}/__ipc/${channel}`, { data: body, headers: harness.headers });
   const badId = await (await post('documents:open', { payload: { id: '../../etc' }, hasPayload: true })).json();
   expect(badId).toMatchObject({ ok: false, code: 'bad-request' });
   const extra = await (await post('settings:set-ui-language', { payload: { uiLanguage: 'de' }, hasPayload: true })).json();
@@ -53,7 +53,28 @@ test('malformed requests get clear errors as values', async ({ request }) => {
   expect(missing).toMatchObject({ ok: false, code: 'not-found' });
   const foreign = await request.post(`${harness.origin}/__ipc/settings:get`, {
     data: { hasPayload: false },
-    headers: { Origin: 'http://evil.example' },
+    headers: { ...harness.headers, Origin: 'http://evil.example' },
   });
   expect(foreign.status()).toBe(403);
+});
+
+test('nothing is served or run without the token printed at start', async ({ request, page }) => {
+  const ipc = (headers: Record<string, string>) =>
+    request.post(`${harness.origin}/__ipc/settings:get`, { data: { hasPayload: false }, headers });
+  // Host and Origin are right, as any local process can make them: still refused.
+  expect((await ipc({ Origin: harness.origin })).status()).toBe(403);
+  expect((await ipc({ Origin: harness.origin, 'X-Bitext-Token': `${harness.token.slice(1)}x` })).status()).toBe(403);
+  expect((await ipc({ Origin: harness.origin, 'X-Bitext-Token': harness.token.slice(1) })).status()).toBe(403);
+  expect((await request.get(`${harness.origin}/`)).status()).toBe(403);
+  expect((await request.get(`${harness.origin}/?token=wrong`)).status()).toBe(403);
+  expect(await (await ipc(harness.headers)).json()).toMatchObject({ ok: true });
+
+  // The printed address opens the reader, and the token leaves the address bar.
+  await page.goto(harness.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  expect(page.url()).toBe(`${harness.origin}/`);
+  // The page itself keeps working through its cookie, across a reload.
+  await page.reload();
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  expect(await page.evaluate(() => document.cookie)).toBe('');
 });

@@ -15,7 +15,7 @@ test.afterAll(async () => {
 });
 
 test('the statement opens with its titles, date, place and the translation note', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   const title = page.locator('h1#document-title');
   await expect(title.locator('[lang="en"]')).toHaveText(alignment.groups[0]!.rows[0]!.en[0]!);
   await expect(title.locator('[lang="ru"]')).toHaveText(alignment.groups[0]!.rows[0]!.ru[0]!);
@@ -25,7 +25,7 @@ test('the statement opens with its titles, date, place and the translation note'
 });
 
 test('rows follow the hand-checked alignment, English and Russian in their columns', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   const rows = page.locator('[data-row-id]');
   await expect(rows).toHaveCount(expectedRows.length);
   const shown = await rows.evaluateAll((elements) =>
@@ -42,7 +42,7 @@ test('rows follow the hand-checked alignment, English and Russian in their colum
 });
 
 test('paragraphs are numbered and the preamble and operative parts are labelled', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   const paragraphs = page.locator('[data-row-id][data-paragraph]');
   await expect(paragraphs).toHaveCount(bodyGroups.length);
   await expect(page.locator('.row-line.is-first .paragraph-number').first()).toContainText('1');
@@ -54,7 +54,7 @@ test('paragraphs are numbered and the preamble and operative parts are labelled'
 });
 
 test('hovering or focusing a clause lights its counterpart, and only that', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   // A row where one clause faces two clauses of the other language (1-2 or 2-1).
   const index = expectedRows.findIndex((r) => r.en.length + r.ru.length === 3);
   expect(index).toBeGreaterThanOrEqual(0);
@@ -73,7 +73,7 @@ test('hovering or focusing a clause lights its counterpart, and only that', asyn
 });
 
 test('keyboard reaches every clause in reading order with a visible focus ring', async ({ page }) => {
-  await page.goto(harness.origin);
+  await page.goto(harness.url);
   await page.locator('[data-row-id]').first().waitFor();
   await page.locator('.clause').first().focus();
   const first = await page.evaluate(() => document.activeElement?.getAttribute('data-clause-id'));

@@ -18,14 +18,14 @@ test.afterAll(async () => {
 // Tests in one worker share the harness: each starts from the default preferences.
 test.beforeEach(async ({ request }) => {
   const reset = await request.post(`${harness.origin}/__ipc/settings:set-reader-prefs`, {
-    headers: { Origin: harness.origin },
+    headers: harness.headers,
     data: { hasPayload: true, payload: DEFAULT_READER_PREFS },
   });
   expect((await reset.json()) as unknown).toMatchObject({ ok: true });
 });
 
-async function open(page: Page, origin = harness.origin) {
-  await page.goto(origin);
+async function open(page: Page, address = harness.url) {
+  await page.goto(address);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
 }
 
@@ -104,7 +104,7 @@ test.describe('appearance', () => {
     const userDataDir = newUserDataDir();
     let own = await startHarness({ userDataDir });
     try {
-      await open(page, own.origin);
+      await open(page, own.url);
       await page.getByRole('button', { name: 'Interleaved' }).click();
       await page.getByRole('button', { name: 'Swap columns' }).click();
       await page.getByLabel('Theme').selectOption('sepia');
@@ -115,7 +115,7 @@ test.describe('appearance', () => {
     }
     own = await startHarness({ userDataDir });
     try {
-      await open(page, own.origin);
+      await open(page, own.url);
       await expect(page.getByRole('button', { name: 'Interleaved' })).toHaveAttribute('aria-pressed', 'true');
       await expect(page.getByRole('button', { name: 'Swap columns' })).toHaveAttribute('aria-pressed', 'true');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
@@ -172,7 +172,7 @@ test.describe('moving around', () => {
     let own = await startHarness({ userDataDir });
     const row = firstRowOf(25);
     try {
-      await open(page, own.origin);
+      await open(page, own.url);
       await page.keyboard.press('g');
       await page.getByRole('spinbutton').fill('25');
       await page.keyboard.press('Enter');
@@ -184,7 +184,7 @@ test.describe('moving around', () => {
     }
     own = await startHarness({ userDataDir });
     try {
-      await open(page, own.origin);
+      await open(page, own.url);
       // The row comes back near the top of the window, below the header.
       const top = async () => (await page.locator(`[data-row-line="${row}"]`).boundingBox())?.y ?? -1;
       await expect.poll(top).toBeLessThan(400);
@@ -197,7 +197,7 @@ test.describe('moving around', () => {
   test('the help overlay lists every shortcut, in the UI language', async ({ page }) => {
     const russian = await startHarness({ systemLanguage: 'ru-RU' });
     try {
-      await open(page, russian.origin);
+      await open(page, russian.url);
       await page.keyboard.press('?');
       const dialog = page.getByRole('dialog', { name: 'Сочетания клавиш' });
       await expect(dialog).toBeVisible();

@@ -8,7 +8,7 @@ const RU_PARAGRAPH_FORMS = { one: 'абзац', few: 'абзаца', many: 'аб
 test('the first start follows the system language', async ({ page }) => {
   const russian = await startHarness({ systemLanguage: 'ru-RU' });
   try {
-    await page.goto(russian.origin);
+    await page.goto(russian.url);
     await expect(page.getByRole('heading', { level: 2, name: 'Преамбула' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   } finally {
@@ -16,7 +16,7 @@ test('the first start follows the system language', async ({ page }) => {
   }
   const english = await startHarness({ systemLanguage: 'de-DE' });
   try {
-    await page.goto(english.origin);
+    await page.goto(english.url);
     await expect(page.getByRole('heading', { level: 2, name: 'Preamble' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   } finally {
@@ -28,7 +28,7 @@ test('switching the UI language relabels the UI and survives a restart', async (
   const userDataDir = newUserDataDir();
   let harness = await startHarness({ userDataDir, systemLanguage: 'en-GB' });
   try {
-    await page.goto(harness.origin);
+    await page.goto(harness.url);
     await expect(page.getByRole('group', { name: 'Interface language' })).toBeVisible();
     await page.getByRole('button', { name: 'Русский' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Постановляющая часть' })).toBeVisible();
@@ -45,7 +45,7 @@ test('switching the UI language relabels the UI and survives a restart', async (
 
   harness = await startHarness({ userDataDir, systemLanguage: 'en-GB' });
   try {
-    await page.goto(harness.origin);
+    await page.goto(harness.url);
     await expect(page.getByRole('heading', { level: 2, name: 'Преамбула' })).toBeVisible();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Preamble' })).toBeVisible();

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(harness.origin);
+      await page.goto(harness.url);
       await page.locator('[data-row-id]').first().waitFor({ timeout: 120_000 });
       const marks = await page.evaluate(() => ({
         received: performance.getEntriesByName('bitext:document-received')[0]?.startTime ?? NaN,

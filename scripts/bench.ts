@@ -351,8 +351,8 @@ async function main(): Promise<void> {
         try {
           const context = await newContext(browser);
           try {
-            const c = await measureLoad(context, `${harness.origin}/`);
-            const w = await measureLoad(context, `${harness.origin}/`);
+            const c = await measureLoad(context, harness.url);
+            const w = await measureLoad(context, harness.url);
             const s = await measureLoad(context, `${staticServer.origin}/`);
             if (i >= 0) {
               cold.push(c);

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App, type Startup } from './App';
+import { SettingsNotice } from './components/SettingsNotice';
 import { expectOk, getApi } from './api';
 import { applyPrefs } from './hooks/usePrefs';
 import { initI18n } from './i18n';
@@ -36,6 +37,7 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
+        <SettingsNotice notice={settings.notice} />
         <App initialPrefs={settings.reader} startup={startup} />
       </I18nextProvider>
     </StrictMode>,

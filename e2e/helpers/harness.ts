@@ -12,6 +12,12 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningHarness {
   origin: string;
+  /** The page with the harness's token: where a browser starts (`page.goto(harness.url)`). */
+  url: string;
+  /** The token the harness printed at start. */
+  token: string;
+  /** Headers for a request made outside the page (`request.post`): our origin and the token. */
+  headers: Record<string, string>;
   userDataDir: string;
   stop(): Promise<void>;
 }
@@ -44,13 +50,15 @@ export async function startHarness(
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const origin = await new Promise<string>((done, fail) => {
+  const { origin, token } = await new Promise<{ origin: string; token: string }>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`harness did not start in 30 s\n${stderr}`)), 30_000);
+    let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
-      if (match?.[1]) {
+      stdout += chunk.toString();
+      const match = /^Open (http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)$/m.exec(stdout);
+      if (match?.[1] && match[2]) {
         clearTimeout(timer);
-        done(match[1]);
+        done({ origin: match[1], token: match[2] });
       }
     });
     child.on('exit', (code) => {
@@ -60,6 +68,9 @@ export async function startHarness(
   });
   return {
     origin,
+    url: `${origin}/?token=${token}`,
+    token,
+    headers: { Origin: origin, 'X-Bitext-Token': token },
     userDataDir,
     stop: () =>
       new Promise<void>((done) => {

@@ -23,6 +23,8 @@ export interface AlignedRow {
   en: Clause[];
   ru: Clause[];
   confidence: number;
+  /** Both sides are the same text: a passage the Russian file leaves in English (absent: no). */
+  untranslated?: boolean;
 }
 
 /** One aligned group of paragraphs (usually one English paragraph and its Russian counterpart). */

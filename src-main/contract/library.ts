@@ -13,7 +13,7 @@ const MAX_BASE64 = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4;
 export const importFileBytesSchema = z
   .object({
     /** The file's name (for its format and for messages); at most 255 characters. */
-    name: z.string().min(1).max(255),
+    name: z.string().min(1).max(255).regex(/^\P{Cc}+$/u, 'a file name has no control characters (NUL, line breaks…)'),
     /** The bytes, base64; at most 50 MB decoded (`IMPORT_LIMITS.maxFileBytes`). */
     data: z
       .string()

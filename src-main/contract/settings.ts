@@ -34,6 +34,25 @@ export interface SettingsView {
   reader: ReaderPrefs;
   /** The document read most recently (it reopens at start), if any. */
   lastDocumentId: string | null;
+  /** Set when the settings file could not be used as it was at start (the reader is told once). */
+  notice?: SettingsNotice;
+}
+
+/**
+ * What happened to a settings file that could not be used. `moved-aside`: it did not parse and was
+ * kept under another name (`movedTo`); `unreadable`: it could not be read at all (permissions, a
+ * folder in its place); `not-moved`: it did not parse and could not be moved aside (a read-only
+ * folder). In the last two the file is left untouched and changes last for this session only.
+ */
+export interface SettingsNotice {
+  kind: 'moved-aside' | 'unreadable' | 'not-moved';
+  file: string;
+  movedTo?: string;
+  restoredFrom: 'backup' | 'nothing';
+  /** The system's reason (`EACCES`, `EROFS`…), when there was one. */
+  reason?: string;
+  /** `false`: changes are not saved to disk this session. */
+  saving: boolean;
 }
 
 export interface ReadingPosition {

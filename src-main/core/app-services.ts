@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ImportJobStatus, UiLanguage } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
@@ -8,6 +9,7 @@ import { CorrectionsStore } from './library/corrections-store';
 import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
 import { UserDocuments } from './library/user-documents';
 import { SettingsStore } from './settings/settings-store';
+import { startupStep } from './startup/startup-failure';
 
 export interface AppServicesOptions {
   /** Where the reader's own data lives (settings, annotations, imported documents, corrections). */
@@ -45,9 +47,12 @@ export async function createAppServices(
   options: AppServicesOptions,
   onUiLanguageChanged?: (language: UiLanguage) => void,
 ): Promise<AppServices> {
-  const settings = await SettingsStore.open(options.userDataDir, options.systemLanguages);
+  // Each step that touches the disk names itself and its paths if it fails (the start-up message).
+  const settings = await startupStep('settings', [join(options.userDataDir, 'settings.json')], () =>
+    SettingsStore.open(options.userDataDir, options.systemLanguages),
+  );
   const userDocuments = UserDocuments.inUserData(options.userDataDir);
-  await userDocuments.cleanUp();
+  await startupStep('data', [options.userDataDir], () => userDocuments.cleanUp());
   const corrections = CorrectionsStore.inUserData(options.userDataDir);
   const library = new DocumentLibrary(options.documentsDir, { userDocuments, corrections });
   const annotationStore = AnnotationStore.inUserData(options.userDataDir);

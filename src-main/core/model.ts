@@ -30,4 +30,6 @@ export interface Bead {
   ru: number[];
   /** 0..1, how sure the aligner is of this bead. */
   confidence: number;
+  /** Both sides are the same text: a passage the Russian file leaves in English (absent: no). */
+  untranslated?: boolean;
 }

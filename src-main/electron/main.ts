@@ -9,6 +9,7 @@ import { type AppServices, createAppServices } from '../core/app-services';
 import { aboutText } from '../core/menu/menu-template';
 import { createMainWindow } from '../core/window/main-window';
 import { APP_ORIGIN } from '../core/ipc/sender';
+import { reportStartupFailure, startupStep } from '../core/startup/startup-failure';
 import { registerIpc, sendToRenderer } from './ipc';
 import { dialogSaveExport } from './save-export';
 import { dialogChooseImport } from './open-import';
@@ -44,7 +45,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN));
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  // Any failure of the start itself, not only of `whenReady`, is shown, and the process ends.
+  app.whenReady().then(start).catch(failStartup);
   app.on('window-all-closed', () => app.quit());
   let flushed = false;
   app.on('before-quit', (event) => {
@@ -79,17 +81,17 @@ async function start(): Promise<void> {
   );
   registerIpc(services.handlers, APP_ORIGIN);
   rebuildMenu(services.settings.view().uiLanguage);
-  openMainWindow(services);
-  if (services.settings.problem) {
-    dialog.showErrorBox(
-      APP_NAME,
-      `Your settings file could not be read. It was kept as\n${services.settings.problem.movedTo}\n` +
-        (services.settings.problem.restoredFrom === 'backup' ? 'The last good copy was restored.' : 'Defaults are used.'),
-    );
-  }
+  // A settings file that could not be used is reported by the window (`SettingsView.notice`).
+  const win = openMainWindow(services);
+  await startupStep('window', [rendererDir], () =>
+    win.loadURL(`${APP_ORIGIN}/index.html`).catch((error: unknown) => {
+      // Closed by the reader while loading: that is a quit, not a failure.
+      if (!win.isDestroyed()) throw error;
+    }),
+  );
 }
 
-function openMainWindow(current: AppServices): void {
+function openMainWindow(current: AppServices): BrowserWindow {
   const win = createMainWindow(BrowserWindow, {
     preloadPath,
     title: APP_NAME,
@@ -102,7 +104,7 @@ function openMainWindow(current: AppServices): void {
     mainWindow = undefined;
   });
   mainWindow = win;
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
 }
 
 function rebuildMenu(language: UiLanguage): void {
@@ -116,9 +118,29 @@ function rebuildMenu(language: UiLanguage): void {
   }, (id) => sendToRenderer(mainWindow, 'app:menu-action', id));
 }
 
-function fail(error: unknown): void {
-  dialog.showErrorBox(APP_NAME, error instanceof Error ? error.message : String(error));
-  app.exit(1);
+/** The message (core/startup) in a dialog; then the lock is released and the process exits. */
+function failStartup(error: unknown): void {
+  reportStartupFailure(
+    error,
+    { appName: APP_NAME, systemLanguages: attempt(() => app.getPreferredSystemLanguages()) ?? [], userDataDir: attempt(() => app.getPath('userData')) },
+    {
+      closeWindows: () => {
+        for (const win of BrowserWindow.getAllWindows()) win.destroy();
+      },
+      showError: (title, content) => dialog.showErrorBox(title, content),
+      releaseLock: () => app.releaseSingleInstanceLock(),
+      exit: (code) => app.exit(code),
+      log: (text) => console.error(text),
+    },
+  );
+}
+
+function attempt<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
 }
 
 /** In a packaged app, files listed in `asarUnpack` live beside the archive. */

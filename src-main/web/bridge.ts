@@ -18,3 +18,11 @@ const api = buildApi(
 );
 
 Object.defineProperty(window, 'bitext', { value: api, writable: false, configurable: false });
+
+// The harness's token came in the address (`?token=`) and now lives in an HttpOnly cookie: take it
+// out of the address bar and the history.
+const address = new URL(window.location.href);
+if (address.searchParams.has('token')) {
+  address.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', `${address.pathname}${address.search}${address.hash}`);
+}

@@ -11,7 +11,14 @@
  * polls `import:status`. Alignment runs in a worker thread started from the TypeScript source
  * under tsx. A request body over `MAX_IMPORT_BODY` is refused by its Content-Length with a
  * `too-large` error value before it is read.
+ *
+ * Any local process can forge Host and Origin, so every request must also carry a token made at
+ * start and printed with the address: open `<origin>/?token=<token>`. That first load sets the
+ * token as an HttpOnly, SameSite=Strict cookie (named for the port, so two harnesses do not
+ * mix) and the bridge takes it out of the address bar; scripts send it as `X-Bitext-Token`.
+ * Anything without it gets 403.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +40,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAX_BODY = 16 * 1024 * 1024;
 /** Room for `import:prepare`: two files of at most 50 MB each, base64. */
 const MAX_IMPORT_BODY = 2 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
+/** The header scripts and tests send the token in. */
+export const TOKEN_HEADER = 'x-bitext-token';
 
 export interface HarnessOptions {
   port: number;
@@ -55,6 +64,15 @@ export async function startHarness(options: HarnessOptions) {
   const bridge = await buildBridge();
   const csp = contentSecurityPolicy({ allowConnectToSelf: true });
   let origin = '';
+  let cookieName = '';
+  // 256 random bits, made at every start; never written anywhere but stdout.
+  const token = randomBytes(32).toString('base64url');
+  const isToken = (value: string | undefined): boolean => {
+    if (typeof value !== 'string') return false;
+    const given = Buffer.from(value);
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -66,6 +84,14 @@ export async function startHarness(options: HarnessOptions) {
     // Only this machine, only our own origin (no DNS rebinding, no cross-site posts).
     if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'wrong host');
     const url = new URL(req.url ?? '/', origin);
+    const header = req.headers[TOKEN_HEADER];
+    const fromQuery = req.method === 'GET' && isToken(url.searchParams.get('token') ?? undefined);
+    if (!isToken(cookieOf(req, cookieName)) && !isToken(typeof header === 'string' ? header : undefined) && !fromQuery) {
+      req.resume();
+      return send(res, 403, 'text/plain', 'token required: open the address the harness printed at start');
+    }
+    // The first load, from the printed address: from now on the cookie carries the token.
+    if (fromQuery) res.setHeader('Set-Cookie', `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`);
     if (url.pathname.startsWith('/__ipc/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
       if (req.headers.origin !== origin) return send(res, 403, 'text/plain', 'foreign origin');
@@ -108,10 +134,15 @@ export async function startHarness(options: HarnessOptions) {
   }
 
   await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  cookieName = `bitext_token_${port}`;
 
   return {
     origin,
+    token,
+    /** Where a browser starts: the page, with the token. */
+    url: `${origin}/?token=${token}`,
     services,
     async close(): Promise<void> {
       await new Promise<void>((done) => server.close(() => done()));
@@ -163,8 +194,22 @@ function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   });
 }
 
+function cookieOf(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    // The first page's address holds the token: it goes nowhere else.
+    'Referrer-Policy': 'no-referrer',
+  });
   res.end(body);
 }
 
@@ -209,6 +254,7 @@ async function main(): Promise<void> {
     ...(values['export-dir'] ? { exportDir: resolve(values['export-dir']) } : {}),
   });
   console.log(`Bitext Reader harness listening on ${harness.origin}`);
+  console.log(`Open ${harness.url}`);
   const stop = () => {
     void harness.close().then(() => process.exit(0));
   };

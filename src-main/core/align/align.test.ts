@@ -82,7 +82,7 @@ describe('alignSequences', () => {
 
 describe('sentences cut at a comma', () => {
   it('flags the rest of a cut sentence and the next clause of a sentence', () => {
-    expect([...continuations(['We agree,', 'and we sign.', 'They refuse;', 'they leave:', 'then go.', 'Article 5', '12 days passed.', 'Then, 3 more.'])]).toEqual([
+    expect([...continuations(['We agree,', 'and we sign.', 'They refuse;', 'they leave:', 'then go.', 'In the end,', '12 days passed.', 'Then, 3 more.'])]).toEqual([
       0,
       CONTINUES_CUT,
       0,
@@ -93,6 +93,10 @@ describe('sentences cut at a comma', () => {
       0,
       0,
     ]);
+  });
+
+  it('does not take a heading, a log line or a list line as the start of a cut sentence', () => {
+    expect([...continuations(['Article 5', '12 days passed.', '08:02:11 WAN link up, 1000 Mbit/s full duplex', '08:02:15 DHCP lease obtained', 'Settings', 'see below.'])]).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('keeps both halves of a sentence cut on both sides in one bead', () => {

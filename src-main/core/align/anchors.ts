@@ -150,9 +150,56 @@ interface Tokens {
   marks: Marks;
 }
 
+/**
+ * Distinct word forms, found by a hash of their characters without cutting each word out of its
+ * text first (cutting 400,000 words into strings is most of the tokenizer's time and garbage).
+ */
+class FormTable {
+  forms: string[] = [];
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes: number[] = [];
+
+  /** The id of text[start..end), added if new; `hash` is `hashStep` folded over its characters. */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id < 0) {
+        const form = text.slice(start, end);
+        const added = this.forms.push(form) - 1;
+        this.hashes.push(hash);
+        this.slots[slot] = added;
+        if (this.forms.length * 2 > this.slots.length) this.grow();
+        return added;
+      }
+      if (this.hashes[id] === hash && sameChars(this.forms[id]!, text, start, end)) return id;
+    }
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, id) => {
+      let slot = hash & mask;
+      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    });
+    this.slots = slots;
+  }
+}
+
+function sameChars(form: string, text: string, start: number, end: number): boolean {
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++) if (form.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** One step of FNV-1a over UTF-16 code units. */
+const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193) >>> 0;
+const HASH_START = 0x811c9dc5;
+
 function tokenize(texts: readonly string[]): Tokens {
-  const index = new Map<string, number>();
-  const forms: string[] = [];
+  const table = new FormTable();
   const offsets = new Int32Array(texts.length + 1);
   let words = new Int32Array(Math.max(16, texts.length * 8));
   let count = 0;
@@ -170,10 +217,15 @@ function tokenize(texts: readonly string[]): Tokens {
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
     let start = -1;
+    let hash = HASH_START;
     for (let k = 0; k <= text.length; k++) {
       const c = k < text.length ? text.charCodeAt(k) : 0;
       if (k < text.length && isWordCode(c)) {
-        if (start < 0) start = k;
+        if (start < 0) {
+          start = k;
+          hash = HASH_START;
+        }
+        hash = hashStep(hash, c);
         if (c <= 57 && c >= 48) hasDigit[u] = 1;
         continue;
       }
@@ -183,14 +235,8 @@ function tokenize(texts: readonly string[]): Tokens {
       else if (c === 0x201e) marks.low[u]!++;
       else if (c === 0x201c) marks.high[u]!++;
       if (start < 0) continue;
-      const form = text.slice(start, k);
+      const id = table.idOf(text, start, k, hash);
       start = -1;
-      let id = index.get(form);
-      if (id === undefined) {
-        id = forms.length;
-        index.set(form, id);
-        forms.push(form);
-      }
       if (count === words.length) {
         const grown = new Int32Array(words.length * 2);
         grown.set(words);
@@ -202,7 +248,7 @@ function tokenize(texts: readonly string[]): Tokens {
     marks.final[u] = finalMark(text);
     marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
   }
-  return { forms, offsets, words: words.subarray(0, count), hasDigit, marks };
+  return { forms: table.forms, offsets, words: words.subarray(0, count), hasDigit, marks };
 }
 
 /** Grows a list of anchor ids and counts (typed arrays, doubled when full) and cuts it into units. */
@@ -363,18 +409,31 @@ export function extractFlatAnchors(
 
   const paren = intern('paren:(');
   const quote = intern('quote:');
+  const endQuestion = intern('end:?');
+  const endExclamation = intern('end:!');
+  const endColon = intern('end::');
+  /** Anchor id of each number as written (normalising is the costly part). */
+  const numberIds = new Map<string, number>();
   const bags = (lang: 'en' | 'ru', texts: readonly string[], tokens: Tokens, keysOf: { offsets: Int32Array; ids: number[] }, extraBags: readonly AnchorBag[] | undefined): FlatBags => {
     const builder = new BagBuilder(texts.length);
     for (let u = 0; u < texts.length; u++) {
       const text = texts[u]!;
-      if (tokens.hasDigit[u]) for (const digits of text.match(NUMBER) ?? []) builder.add(intern(`num:${normaliseNumber(digits)}`));
+      if (tokens.hasDigit[u]) {
+        NUMBER.lastIndex = 0;
+        for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
+          const digits = match[0];
+          let id = numberIds.get(digits);
+          if (id === undefined) numberIds.set(digits, (id = intern(`num:${normaliseNumber(digits)}`)));
+          builder.add(id);
+        }
+      }
       const marks = tokens.marks;
       const parens = marks.parens[u]!;
       if (parens > 0) builder.add(paren, parens);
       const quotes = quoteCount(marks, u, lang);
       if (quotes > 0) builder.add(quote, quotes);
       const final = marks.final[u]!;
-      if (final) builder.add(intern(`end:${String.fromCharCode(final)}`));
+      if (final) builder.add(final === 63 ? endQuestion : final === 33 ? endExclamation : endColon);
       for (let w = tokens.offsets[u]!; w < tokens.offsets[u + 1]!; w++) {
         const f = tokens.words[w]!;
         for (let k = keysOf.offsets[f]!; k < keysOf.offsets[f + 1]!; k++) builder.add(keysOf.ids[k]!);

@@ -298,6 +298,21 @@ power | питан, мощн, власт
 battery | батаре, аккумулятор
 cable | кабел
 port | порт
+use | использ, пользуе, пользуйт, применя
+disconnect | отключ, отсоедин
+wireless | беспровод
+router | маршрутизатор, роутер
+restart, reboot | перезагру, перезапус
+channel | канал
+antenna | антенн
+reset | сброс
+log | журнал, лог
+indicator, led | индикатор, светодиод
+label, sticker | наклейк, этикетк
+wizard | мастер
+firmware | микропрограмм, прошивк
+panel | панел
+security, secure | безопасн, защит
 light | свет
 sound | звук
 image, picture | изображен, картин, рисун

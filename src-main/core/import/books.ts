@@ -37,7 +37,9 @@ export function bookFormatOf(fileName: string): BookFormat | undefined {
   const name = displayName(fileName).toLowerCase();
   if (name.endsWith('.fb2.zip')) return 'fb2';
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? BOOK_EXTENSIONS[name.slice(dot + 1)] : undefined;
+  const ext = dot > 0 ? name.slice(dot + 1) : '';
+  // Own keys only: `x.constructor` is no format.
+  return Object.hasOwn(BOOK_EXTENSIONS, ext) ? BOOK_EXTENSIONS[ext] : undefined;
 }
 
 export type BookDocument = StructuredTextDocument<BookFormat> & { encoding: TextDocument['encoding'] };

@@ -58,9 +58,10 @@ export function formatOf(fileName: string): SourceFormat {
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const book = bookFormatOf(name);
   if (book) return book;
-  const refused = REFUSED_EXTENSIONS[ext];
+  // Own keys only: a file called `x.constructor` is plain text, not `Object`'s constructor.
+  const refused = Object.hasOwn(REFUSED_EXTENSIONS, ext) ? REFUSED_EXTENSIONS[ext] : undefined;
   if (refused) throw new ImportError('unsupported-format', `“${name}” is ${refused}`, name);
-  return EXTENSIONS[ext] ?? 'txt';
+  return (Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined) ?? 'txt';
 }
 
 export interface TextDocument extends StructuredParts {

@@ -15,7 +15,7 @@ import {
 } from '../../contract/ipc';
 import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
-import type { DocumentLibrary } from '../documents/library';
+import type { DocumentLibrary, DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
 import type { LibraryService } from '../library/service';
 import type { SettingsStore } from '../settings/settings-store';
@@ -40,6 +40,10 @@ export function createHandlers(services: Services): Handlers {
     setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
     getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
     setReadingPosition: async ({ documentId, rowId }) => {
+      // Only a row of a document the library has (the schema checked the id's shape).
+      if (!rowIdsOf(await services.library.source(documentId)).has(rowId)) {
+        throw new AppError('not-found', `No row ${rowId} in document "${documentId}"`);
+      }
       await services.settings.setReadingPosition(documentId, rowId);
       return { rowId };
     },
@@ -79,6 +83,18 @@ export function createHandlers(services: Services): Handlers {
   }
 }
 
+const rowIdCache = new WeakMap<DocumentSource, ReadonlySet<string>>();
+
+/** The row ids of an opened document (a new source after every change, so the cache stays right). */
+function rowIdsOf(source: DocumentSource): ReadonlySet<string> {
+  let ids = rowIdCache.get(source);
+  if (!ids) {
+    ids = new Set(source.view.body.groups.flatMap((group) => group.rows.map((row) => row.id)));
+    rowIdCache.set(source, ids);
+  }
+  return ids;
+}
+
 const methodByChannel = new Map<string, MethodName>(METHOD_NAMES.map((name) => [contract[name].channel, name]));
 
 /**
@@ -100,7 +116,13 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    // A file the system would not read or write (a read-only disk, a full one, permissions).
+    if (isSystemError(error)) return { ok: false, code: 'io-error', message: error.message };
     return { ok: false, code: 'internal', message: error instanceof Error ? error.message : 'Internal error' };
   }
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 

@@ -3,17 +3,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_READER_PREFS } from '../../contract/ipc';
+import { injectFsFaults, readOnlyFolder, unreadableFile } from '../testing/fs-faults';
 import { MAX_POSITIONS, SETTINGS_SCHEMA_VERSION, SettingsStore } from './settings-store';
 
 let dir: string;
+let restoreFs: (() => void) | undefined;
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'bitext-settings-'));
 });
 
 afterEach(async () => {
+  restoreFs?.();
+  restoreFs = undefined;
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+/** Every file in the folder with its bytes, to show that nothing was written. */
+async function folderState(): Promise<Record<string, string>> {
+  const state: Record<string, string> = {};
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    state[entry.name] = entry.isDirectory() ? '<dir>' : await fs.readFile(join(dir, entry.name), 'utf8');
+  }
+  return state;
+}
 
 const settingsFile = () => join(dir, 'settings.json');
 
@@ -192,5 +205,101 @@ describe('SettingsStore reader preferences and positions', () => {
     expect(store.readingPosition('doc-1')).toBe('r2-0');
     expect(store.readingPosition('doc-6')).toBe('r1-0');
     expect(MAX_POSITIONS).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('SettingsStore with a file it may not read or move', () => {
+  it('skips a settings file it cannot read (a folder in its place), with defaults, and says so', async () => {
+    // Root reads a chmod-000 file, so the unreadable file is a folder: a real EISDIR from the system.
+    await fs.mkdir(settingsFile());
+    const before = await folderState();
+    const store = await SettingsStore.open(dir, ['ru-RU']);
+    expect(store.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'system', reader: DEFAULT_READER_PREFS });
+    expect(store.view().notice).toEqual({ kind: 'unreadable', file: settingsFile(), restoredFrom: 'nothing', reason: 'EISDIR', saving: false });
+    // Changes hold for the session and are not written over (or beside) what could not be read.
+    await store.setUiLanguage('en');
+    await store.setReadingPosition('asean-russia-covid19-2020', 'r2-1');
+    expect(store.view()).toMatchObject({ uiLanguage: 'en', uiLanguageSource: 'user', lastDocumentId: 'asean-russia-covid19-2020' });
+    await store.flush();
+    expect(await folderState()).toEqual(before);
+  });
+
+  it('skips a settings file the system refuses to read (EACCES), using the last good copy', async () => {
+    const first = await SettingsStore.open(dir, ['en-US']);
+    await first.setUiLanguage('ru');
+    await first.setUiLanguage('en'); // the backup holds uiLanguage: ru
+    const before = await folderState();
+    restoreFs = injectFsFaults(unreadableFile(settingsFile()));
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.problem).toEqual({ kind: 'unreadable', file: settingsFile(), restoredFrom: 'backup', reason: 'EACCES', saving: false });
+    expect(store.view()).toMatchObject({ uiLanguage: 'ru', uiLanguageSource: 'user' });
+    await store.setReaderPrefs({ theme: 'dark' });
+    await store.flush();
+    restoreFs();
+    expect(await folderState()).toEqual(before);
+  });
+
+  it('keeps a corrupt settings file in a read-only folder as it is and starts with defaults', async () => {
+    await fs.writeFile(settingsFile(), '{"schemaVersion": 1, "uiLang');
+    restoreFs = injectFsFaults(readOnlyFolder(dir));
+    const before = await folderState();
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.view()).toMatchObject({ uiLanguage: 'en', uiLanguageSource: 'system' });
+    expect(store.view().notice).toEqual({ kind: 'not-moved', file: settingsFile(), restoredFrom: 'nothing', reason: 'EROFS', saving: false });
+    await store.setUiLanguage('ru');
+    expect(store.view().uiLanguage).toBe('ru');
+    expect(await folderState()).toEqual(before);
+  });
+
+  it('restores the backup of a corrupt settings file in a read-only folder without moving anything', async () => {
+    const first = await SettingsStore.open(dir, ['en-US']);
+    await first.setReaderPrefs({ theme: 'sepia' });
+    await first.setReaderPrefs({ fontStep: 2 }); // the backup holds theme: sepia
+    await fs.writeFile(settingsFile(), 'garbage');
+    restoreFs = injectFsFaults(readOnlyFolder(dir));
+    const before = await folderState();
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.problem).toMatchObject({ kind: 'not-moved', restoredFrom: 'backup' });
+    expect(store.view().reader).toMatchObject({ theme: 'sepia', fontStep: 0 });
+    expect(await folderState()).toEqual(before);
+  });
+
+  it('a settings file that reads well has no notice', async () => {
+    const first = await SettingsStore.open(dir, ['en-US']);
+    await first.setUiLanguage('ru');
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.view().notice).toBeUndefined();
+  });
+});
+
+describe('SettingsStore positions are looked up by own key only', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])('%s has no position until one is set', async (key) => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    await store.setReadingPosition('other', 'r1-0'); // positions exist, so the lookup meets a real object
+    expect(store.readingPosition(key)).toBeNull();
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.readingPosition(key)).toBeNull();
+  });
+
+  it('a document called constructor keeps its own position across reopening', async () => {
+    const store = await SettingsStore.open(dir, ['en-US']);
+    await store.setReadingPosition('constructor', 'r5-0');
+    await store.setReadingPosition('other', 'r1-0');
+    const reopened = await SettingsStore.open(dir, ['en-US']);
+    expect(reopened.readingPosition('constructor')).toBe('r5-0');
+    expect(reopened.readingPosition('toString')).toBeNull();
+  });
+
+  it('ignores position keys in the file that are not document ids', async () => {
+    await fs.writeFile(
+      settingsFile(),
+      '{"schemaVersion": 1, "positions": {"__proto__": "r9-9", "../x": "r1-1", "good-doc": "r2-0"}}',
+    );
+    const store = await SettingsStore.open(dir, ['en-US']);
+    expect(store.problem).toBeUndefined();
+    expect(store.readingPosition('good-doc')).toBe('r2-0');
+    expect(store.readingPosition('__proto__')).toBeNull();
+    expect(store.readingPosition('../x')).toBeNull();
+    expect(store.view().lastDocumentId).toBe('good-doc');
   });
 });

@@ -1,0 +1,349 @@
+/**
+ * One alignment problem as the dynamic programme reads it: per side, prefix lengths, flat anchor bags
+ * and prefix sums of per-unit features; per anchor id, its weights; and the gain of a bead from the
+ * anchors its two sides share. Pure TypeScript.
+ */
+import type { FlatBags } from './anchors';
+import type { BeadShape } from './cost';
+import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
+
+/**
+ * Units of one side as the dynamic programme sees them: prefix lengths, flat anchor bags and prefix
+ * sums of per-unit features, all computed once per problem.
+ */
+export interface Side {
+  count: number;
+  prefix: Float64Array;
+  bags: FlatBags;
+  /** Prefix sums of each unit's miss total (its lexical cost when nothing matches it). */
+  missed: Float64Array;
+  /** Prefix sums of each unit's gain bound (the most it can gain from any other bag). */
+  bound: Float64Array;
+  /**
+   * Anchor ids repeated inside runs of units: those held by two or more of units u..u + 1 (`repeats2`)
+   * and of units u..u + 2 (`repeats3`), flat with offsets by u. Only for these ids does the gain of a
+   * bead differ from the sum of the gains of its 1-1 pairs.
+   */
+  repeats2: Repeats;
+  repeats3: Repeats;
+  /** Prefix counts of barrier units (or null: no barriers). */
+  barriers: Int32Array | null;
+  /**
+   * Per unit (and one past the end): 1 when the unit continues the one before it — that one ends
+   * with a comma, semicolon, colon, dash or no punctuation at all, and this one starts with a
+   * lower-case letter. Null on coarse levels.
+   */
+  continues: Uint8Array | null;
+  /** Prefix counts of heading-like units, which pay `headingCost` in any bead of two or more units. */
+  headings: Int32Array | null;
+  /** List structure and script of the units (null on coarse levels and when there is none). */
+  structure: Structure | null;
+}
+
+/** Prefix counts of structural features of a side's units (see `shape.ts`). */
+export interface Structure {
+  /** List items per unit: an opening marker and markers glued on inside. */
+  items: Int32Array;
+  /** Units that open with a list marker. */
+  starts: Int32Array;
+  /** Units that end with a glued-on heading. */
+  glued: Int32Array;
+  /** Units in the other side's script (an English line left in the Russian file). */
+  foreign: Int32Array;
+}
+
+export interface Problem {
+  en: Side;
+  ru: Side;
+  /** Per anchor id: match and miss weights, and match + 2·miss (what a shared occurrence gains). */
+  match: Float64Array;
+  miss: Float64Array;
+  gain: Float64Array;
+  shapes: readonly BeadShape[];
+  barrierCost: number;
+  headingCost: number;
+  /** Cost of a bead that starts with the next clause of a sentence on one side but not on the other. */
+  continuationCost: number;
+  /** Cost of a bead that starts with the rest of a sentence cut at a comma, per side. */
+  cutCost: number;
+  /** Cost per list item held by one side and not the other, and per pair of items joined on both sides. */
+  listCost: number;
+  /** Cost per unit in the other side's script joined with units of the side's own script. */
+  scriptCost: number;
+  /** Costs are divided by this for the posteriors (confidences); see `confidence.ts`. */
+  temperature: number;
+}
+
+export function makeSide(
+  count: number,
+  prefix: Float64Array,
+  bags: FlatBags,
+  problem: { miss: Float64Array; gain: Float64Array },
+  barriers: Int32Array | null,
+  headings: Int32Array | null,
+  continues: Uint8Array | null = null,
+  structure: Structure | null = null,
+): Side {
+  const missed = new Float64Array(count + 1);
+  const bound = new Float64Array(count + 1);
+  for (let u = 0; u < count; u++) {
+    let miss = 0;
+    let gain = 0;
+    for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) {
+      miss += problem.miss[bags.ids[k]!]! * bags.counts[k]!;
+      gain += problem.gain[bags.ids[k]!]! * bags.counts[k]!;
+    }
+    missed[u + 1] = missed[u]! + miss;
+    bound[u + 1] = bound[u]! + gain;
+  }
+  return { count, prefix, bags, missed, bound, repeats2: repeatsOf(bags, count, 2), repeats3: repeatsOf(bags, count, 3), barriers, headings, continues, structure };
+}
+
+/** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
+interface Repeats {
+  offsets: Int32Array;
+  ids: Int32Array;
+  /** `width` counts per id: in units u, u + 1, … */
+  counts: Int32Array;
+  width: number;
+}
+
+const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32Array(0), counts: new Int32Array(0), width: 1 };
+
+/** The ids held by at least two of units u..u + width − 1, for each u (sorted runs merged pairwise). */
+function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
+  if (count < width) return NO_REPEATS;
+  const offsets = new Int32Array(count + 1);
+  let maxId = -1;
+  for (let k = 0; k < bags.ids.length; k++) if (bags.ids[k]! > maxId) maxId = bags.ids[k]!;
+  /** Per id, 1 + the last run (u) it was found repeated in. */
+  const stamp = new Int32Array(maxId + 1);
+  let ids = new Int32Array(256);
+  let counts = new Int32Array(256 * width);
+  let z = 0;
+  for (let u = 0; u < count; u++) {
+    for (let a = u; a < u + width && a < count; a++) {
+      for (let b = a + 1; b < u + width && b < count; b++) {
+        let x = bags.offsets[a]!;
+        let y = bags.offsets[b]!;
+        const xEnd = bags.offsets[a + 1]!;
+        const yEnd = bags.offsets[b + 1]!;
+        while (x < xEnd && y < yEnd) {
+          const p = bags.ids[x]!;
+          const q = bags.ids[y]!;
+          if (p === q) {
+            if (stamp[p] !== u + 1) {
+              stamp[p] = u + 1;
+              if (z === ids.length) {
+                ids = grow(ids, ids.length * 2);
+                counts = grow(counts, ids.length * width);
+              }
+              ids[z] = p;
+              for (let c = 0; c < width; c++) counts[z * width + c] = u + c < count ? countIn(bags, u + c, p) : 0;
+              z++;
+            }
+            x++;
+            y++;
+          } else if (p < q) x++;
+          else y++;
+        }
+      }
+    }
+    offsets[u + 1] = z;
+  }
+  return { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z * width), width };
+}
+
+function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
+/** How many times unit u of a side holds anchor `id` (binary search in its sorted run). */
+function countIn(bags: FlatBags, u: number, id: number): number {
+  let lo = bags.offsets[u]!;
+  let hi = bags.offsets[u + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = bags.ids[mid]!;
+    if (at === id) return bags.counts[mid]!;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** What English unit a and Russian unit b gain from their shared anchors: Σ min(count) × (match + 2·miss). */
+export function pairGain(problem: Problem, a: number, b: number): number {
+  const enBags = problem.en.bags;
+  const ruBags = problem.ru.bags;
+  const gainOf = problem.gain;
+  let x = enBags.offsets[a]!;
+  let y = ruBags.offsets[b]!;
+  const xEnd = enBags.offsets[a + 1]!;
+  const yEnd = ruBags.offsets[b + 1]!;
+  if (x === xEnd || y === yEnd) return 0;
+  const enIds = enBags.ids;
+  const ruIds = ruBags.ids;
+  let gain = 0;
+  while (x < xEnd && y < yEnd) {
+    const p = enIds[x]!;
+    const q = ruIds[y]!;
+    if (p === q) {
+      const ca = enBags.counts[x++]!;
+      const cb = ruBags.counts[y++]!;
+      gain += (ca < cb ? ca : cb) * gainOf[p]!;
+    } else if (p < q) x++;
+    else y++;
+  }
+  return gain;
+}
+
+/** The repeats of the run of `length` units of `side` from `from` (none for a single unit). */
+function repeatsAt(side: Side, from: number, length: number): Repeats | null {
+  return length === 2 ? side.repeats2 : length === 3 ? side.repeats3 : null;
+}
+
+/**
+ * How much the sum of the 1-1 pair gains of English units [i0, i1) and Russian units [j0, j1)
+ * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
+ * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at.
+ */
+export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): number {
+  const en = problem.en;
+  const ru = problem.ru;
+  const enRepeats = repeatsAt(en, i0, i1 - i0);
+  const ruRepeats = repeatsAt(ru, j0, j1 - j0);
+  const enCounts = correctionCounts.en;
+  const ruCounts = correctionCounts.ru;
+  let correction = 0;
+  for (let side = 0; side < 2; side++) {
+    const repeats = side === 0 ? enRepeats : ruRepeats;
+    if (!repeats) continue;
+    const start = side === 0 ? i0 : j0;
+    for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) {
+      const id = repeats.ids[k]!;
+      if (side === 1 && enRepeats && contains(enRepeats, i0, id)) continue; // done with the English repeats
+      // This side's counts are stored with the repeat; the other side's are looked up.
+      let ruTotal = 0;
+      for (let b = j0; b < j1; b++) ruTotal += ruCounts[b - j0] = side === 1 ? repeats.counts[k * repeats.width + b - j0]! : countIn(ru.bags, b, id);
+      if (ruTotal === 0) continue;
+      let enTotal = 0;
+      for (let a = i0; a < i1; a++) enTotal += enCounts[a - i0] = side === 0 ? repeats.counts[k * repeats.width + a - i0]! : countIn(en.bags, a, id);
+      if (enTotal === 0) continue;
+      let pairs = 0;
+      for (let a = 0; a < i1 - i0; a++) {
+        const ca = enCounts[a]!;
+        if (ca === 0) continue;
+        for (let b = 0; b < j1 - j0; b++) {
+          const cb = ruCounts[b]!;
+          pairs += ca < cb ? ca : cb;
+        }
+      }
+      correction += (pairs - (enTotal < ruTotal ? enTotal : ruTotal)) * problem.gain[id]!;
+    }
+  }
+  return correction;
+}
+
+/** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
+const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
+
+function contains(repeats: Repeats, start: number, id: number): boolean {
+  for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) if (repeats.ids[k] === id) return true;
+  return false;
+}
+
+
+/**
+ * Coarse levels keep only anchors whose miss weight is at least this (numbers, names, acronyms,
+ * Latin words, brackets): merged blocks would otherwise carry hundreds of lexicon anchors each.
+ */
+export const COARSE_MIN_MISS = 0.5;
+
+/** One side with each run of `factor` consecutive units merged into one unit (no barriers), keeping the anchors `keep` marks. */
+export function downsample(side: Side, factor: number, keep: Uint8Array, problem: Problem): Side {
+  const count = Math.ceil(side.count / factor);
+  const prefix = new Float64Array(count + 1);
+  const offsets = new Int32Array(count + 1);
+  const { bags } = side;
+  const ids = new Int32Array(bags.ids.length);
+  const counts = new Int32Array(bags.ids.length);
+  const cursor = new Int32Array(factor);
+  let z = 0;
+  for (let k = 0; k < count; k++) {
+    const from = k * factor;
+    const to = Math.min(side.count, from + factor);
+    prefix[k + 1] = side.prefix[to]!;
+    for (let u = from; u < to; u++) cursor[u - from] = bags.offsets[u]!;
+    // k-way merge of the units' sorted runs.
+    for (;;) {
+      let id = 0x7fffffff;
+      for (let u = from; u < to; u++) {
+        const x = cursor[u - from]!;
+        if (x < bags.offsets[u + 1]! && bags.ids[x]! < id) id = bags.ids[x]!;
+      }
+      if (id === 0x7fffffff) break;
+      let total = 0;
+      for (let u = from; u < to; u++) {
+        const x = cursor[u - from]!;
+        if (x < bags.offsets[u + 1]! && bags.ids[x] === id) {
+          total += bags.counts[x]!;
+          cursor[u - from] = x + 1;
+        }
+      }
+      if (keep[id]) {
+        ids[z] = id;
+        counts[z++] = total;
+      }
+    }
+    offsets[k + 1] = z;
+  }
+  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null);
+}
+
+/** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */
+const RARITY_WINDOW = 40;
+
+/**
+ * Per anchor id, 1 / √(how many units hold it on a side, on average, within `RARITY_WINDOW` units):
+ * an anchor found in one unit a side is full evidence, one repeated in four units a side of a short
+ * text half as much (words that recur — "support", "cooperation", a year — say less about which unit
+ * pairs with which). On long texts repeats are counted per window, not over the whole text.
+ */
+export function anchorRarity(en: FlatBags, ru: FlatBags, count: number): Float64Array {
+  const units = new Float64Array(count);
+  for (const bags of [en, ru]) for (let k = 0; k < bags.ids.length; k++) units[bags.ids[k]!]! += 1;
+  const window = Math.min(1, RARITY_WINDOW / Math.max(1, en.offsets.length - 1, ru.offsets.length - 1));
+  return units.map((n) => 1 / Math.sqrt(Math.max(1, (n / 2) * window)));
+}
+
+export function prefixCounts(length: number, flags: readonly boolean[] | undefined): Int32Array {
+  const prefix = new Int32Array(length + 1);
+  for (let k = 0; k < length; k++) prefix[k + 1] = prefix[k]! + (flags?.[k] ? 1 : 0);
+  return prefix;
+}
+
+export function prefixLengths(texts: readonly string[]): Float64Array {
+  const prefix = new Float64Array(texts.length + 1);
+  for (let k = 0; k < texts.length; k++) prefix[k + 1] = prefix[k]! + texts[k]!.length;
+  return prefix;
+}
+
+/** The structure of a side's units, or null when none has a list marker, a glued heading or a foreign script. */
+export function structureOf(texts: readonly string[], lang: 'en' | 'ru'): Structure | null {
+  const n = texts.length;
+  const items = new Int32Array(n + 1);
+  const starts = new Int32Array(n + 1);
+  const glued = new Int32Array(n + 1);
+  const foreign = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    const text = texts[u]!;
+    items[u + 1] = items[u]! + listItems(text);
+    starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
+    glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) ? 1 : 0);
+    foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
+  }
+  return items[n] || glued[n] || foreign[n] ? { items, starts, glued, foreign } : null;
+}

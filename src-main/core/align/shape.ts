@@ -1,0 +1,107 @@
+/**
+ * The shape of a unit's text as the aligner reads it: where its sentence goes on (`continuations`),
+ * whether it is a heading. Pure TypeScript.
+ */
+/** The unit ends in a comma, or with no punctuation at all: its sentence goes on. */
+const CUT_END = /(?:,|[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])["”»’)]?\s*$/u;
+/** The unit ends a clause but not its sentence: semicolon, colon or dash. */
+const CLAUSE_END = /[;:\-–—]\s*$/u;
+/** The unit's first letter (after any spaces, quotes or brackets) is lower case. */
+const LOWER_START = /^[\s"“”«„‘(\[]*[a-z\u00DF-\u00FF\u0430-\u045F]/u;
+const DIGIT_START = /^\s*[0-9]/u;
+const COMMA_END = /,["”»’)]?\s*$/u;
+
+/** `continuations` flags. */
+export const CONTINUES_CLAUSE = 1;
+export const CONTINUES_CUT = 2;
+
+/**
+ * Per unit (and one past the end): `CONTINUES_CUT` when the unit is the rest of a sentence cut after
+ * a comma or no punctuation (it starts with a lower-case letter or a digit), `CONTINUES_CLAUSE` when
+ * it is the next clause of a sentence after a semicolon, colon or dash (lower-case start), else 0.
+ */
+export function continuations(texts: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(texts.length + 1);
+  for (let u = 1; u < texts.length; u++) {
+    const text = texts[u]!;
+    const before = texts[u - 1]!;
+    const lower = LOWER_START.test(text);
+    // A heading (or a log line, a list title: short, no closing punctuation) does not run on.
+    // A unit that opens with a digit continues only a sentence cut at a comma: after a unit ending in
+    // a letter it is the next line of a log, a table or a list.
+    const digit = DIGIT_START.test(text) && COMMA_END.test(before);
+    if ((lower || digit) && CUT_END.test(before) && !isHeadingLike(before)) flags[u] = CONTINUES_CUT;
+    else if (lower && CLAUSE_END.test(before)) flags[u] = CONTINUES_CLAUSE;
+  }
+  return flags;
+}
+
+const CLOSING = /[.!?…;:,»"”’)\]]$/u;
+
+/** A short unit without closing punctuation that contains a letter: a heading or a list title. */
+export function isHeadingLike(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 60 && !CLOSING.test(t) && /\p{L}/u.test(t);
+}
+
+/**
+ * A list marker opening a unit: a number ("3.", "3)", "(3)", "2.1."), a letter ("a)", "б)") or a
+ * bullet ("•", "*", "-"; not the dashes that open a line of dialogue), followed by a space.
+ */
+const LIST_START = /^\s*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|[a-zа-я]\)|[•·▪◦‣*-])\s+\S/u;
+/**
+ * A list marker inside a unit, where an item or a numbered heading was glued onto the text before it:
+ * a space, a number or letter marker and a capital ("… finish. 6. Troubleshooting"), or a bullet.
+ */
+const INNER_ITEM = /\s(?:[0-9]{1,2}[.)]\s+\p{Lu}|[a-zа-я]\)\s+\p{L}|[•▪◦‣]\s+\p{L})/gu;
+
+/** The unit opens with a list marker. */
+export function startsListItem(text: string): boolean {
+  return LIST_START.test(text);
+}
+
+/** List items in a unit: its opening marker and any glued on inside it. */
+export function listItems(text: string): number {
+  let items = startsListItem(text) ? 1 : 0;
+  INNER_ITEM.lastIndex = 0;
+  while (INNER_ITEM.exec(text)) items++;
+  return items;
+}
+
+/** The end of a sentence followed by more text: what follows the last one is the unit's tail. */
+const SENTENCE_END = /[.!?…]["”»’)]?\s+/gu;
+
+/**
+ * A heading glued onto the end of a unit: after its last sentence end comes a short tail without
+ * closing punctuation that starts with a capital or a list marker ("… is complete. 6. Troubleshooting",
+ * "… связь. Гостевая сеть").
+ */
+export function endsWithGluedHeading(text: string): boolean {
+  const trimmed = text.trimEnd();
+  // Cheap test first: a heading has no closing punctuation, nor does a unit that ends with one.
+  if (trimmed.length === 0 || CLOSING.test(trimmed)) return false;
+  let tail = -1;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(trimmed); match; match = SENTENCE_END.exec(trimmed)) tail = match.index + match[0].length;
+  if (tail <= 0 || tail >= trimmed.length) return false;
+  const rest = trimmed.slice(tail);
+  // "… 6. Troubleshooting": the number's own point ended the last "sentence".
+  const before = trimmed.slice(0, tail).trimEnd();
+  const numbered = /(?:^|\s)[0-9]{1,2}\.$/u.test(before) && /[.!?…]["”»’)]?\s+[0-9]{1,2}\.$/u.test(before);
+  if (!numbered && !/^\p{Lu}/u.test(rest)) return false;
+  // Something must come before the tail besides list markers ("3. Connect the power" is one heading).
+  const body = before.replace(/^\s*\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?/u, '').replace(/\s[0-9]{1,2}\.$/u, '');
+  if (!/\p{L}{2}/u.test(body)) return false;
+  return rest.length <= 40 && isHeadingLike(rest);
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_RUN = /[A-Za-z]{3,}/u;
+
+/**
+ * A unit in the other side's script: Latin words and no Cyrillic letter in the Russian (a line left in
+ * English), Cyrillic in the English. Such a unit is not joined with the side's own-script units.
+ */
+export function foreignScript(text: string, lang: 'en' | 'ru'): boolean {
+  return lang === 'ru' ? LATIN_RUN.test(text) && !CYRILLIC.test(text) : CYRILLIC.test(text) && !LATIN_RUN.test(text);
+}

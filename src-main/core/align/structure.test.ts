@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { alignSequences } from './align';
+import { calibratedConfidence } from './confidence';
+import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
+import { isUntranslated, sameText } from './untranslated';
+
+const shapes = (beads: ReturnType<typeof alignSequences>): string[] => beads.map((bead) => `${bead.en.join('+') || '-'}:${bead.ru.join('+') || '-'}`);
+
+describe('unit shapes', () => {
+  it('finds list markers at the start and glued on inside', () => {
+    expect(['3. Connect the cable.', '• the router;', 'б) имя пользователя;', '(Use only this one.)', '— Да, — сказал он.'].map(startsListItem)).toEqual([true, true, true, false, false]);
+    expect(listItems('4. Первоначальная настройка 5. Настройки сети')).toBe(2);
+    expect(listItems('Version 2.4.1 is out.')).toBe(0);
+  });
+
+  it('finds a heading glued onto the end of a line, not a numbered heading alone', () => {
+    expect(endsWithGluedHeading('По окончании обновления маршрутизатор перезагрузится. 6. Устранение неполадок')).toBe(true);
+    expect(endsWithGluedHeading('Устройства теряют связь. Гостевая сеть')).toBe(true);
+    expect(endsWithGluedHeading('3. Connect the power')).toBe(false);
+    expect(endsWithGluedHeading('Click Save to apply the settings.')).toBe(false);
+  });
+
+  it('tells a line left in English in the Russian file', () => {
+    expect(foreignScript('Copyright (c) 2019 Linkway Networks.', 'ru')).toBe(true);
+    expect(foreignScript('• Стандарт: Wi-Fi 6 (802.11ax).', 'ru')).toBe(false);
+    expect(sameText('The software is provided "as is".', 'The software is provided «as is».')).toBe(true);
+    expect(isUntranslated('Use the adapter.', 'Используйте адаптер.')).toBe(false);
+    expect(isUntranslated('2026-03-14 WAN link up, 1000 Mbit/s', '2026-03-14 WAN link up, 1000 Mbit/s')).toBe(true);
+  });
+});
+
+const LIST_EN = ['The box contains:', '• the router;', '• a power adapter;', '• an Ethernet cable;', '• two antennas;', '• this manual.', 'Keep the box for transport.'];
+const LIST_RU = ['В комплект входят:', '• маршрутизатор;', '• блок питания;', '• кабель Ethernet;', '• две антенны;', '• настоящее руководство.', 'Сохраните коробку для перевозки.'];
+
+describe('lists, headings and untranslated lines', () => {
+  it('pairs parallel list items one to one, not two by two', () => {
+    expect(shapes(alignSequences(LIST_EN, LIST_RU))).toEqual(['0:0', '1:1', '2:2', '3:3', '4:4', '5:5', '6:6']);
+  });
+
+  it('leaves a list item the translator skipped alone instead of joining it to a neighbour', () => {
+    const ru = LIST_RU.filter((_, j) => j !== 3);
+    const beads = shapes(alignSequences(LIST_EN, ru));
+    expect(beads).toContain('3:-');
+    expect(beads).toContain('4:3');
+  });
+
+  it('pairs a heading with the line its translation was glued onto', () => {
+    const english = ['Firmware updates fix errors and close security holes.', 'The router restarts when the update is complete.', '6. Troubleshooting', 'Check that the cable from the modem is in the blue WAN port.'];
+    const russian = [
+      'Обновления микропрограммы исправляют ошибки и устраняют уязвимости.',
+      'По окончании обновления маршрутизатор перезагрузится. 6. Устранение неполадок',
+      'Убедитесь, что кабель от модема подключён к синему порту WAN.',
+    ];
+    expect(shapes(alignSequences(english, russian, { ratio: 1.15 }))).toEqual(['0:0', '1+2:1', '3:2']);
+  });
+
+  it('flags passages left in English as untranslated, one row each', () => {
+    const english = ['The licences are reproduced below.', 'Copyright (c) 2019-2026 Linkway Networks and contributors.', 'The software is provided "as is", without warranty of any kind.', 'Linkway is a trademark.'];
+    const russian = ['Лицензии приведены ниже.', english[1]!, english[2]!, 'Linkway является товарным знаком.'];
+    const beads = alignSequences(english, russian, { ratio: 1.1 });
+    expect(shapes(beads)).toEqual(['0:0', '1:1', '2:2', '3:3']);
+    expect(beads.map((bead) => bead.untranslated === true)).toEqual([false, true, true, false]);
+  });
+
+  it('does not join a line left in English to a translated line when its counterpart is missing', () => {
+    const english = ['The licences of its components are reproduced below in their original language.', 'Permission is hereby granted, free of charge, to any person obtaining a copy.'];
+    const russian = ['Лицензии его компонентов приведены ниже на языке оригинала.', 'Copyright (c) 2019-2026 Linkway Networks and contributors.', english[1]!];
+    expect(shapes(alignSequences(english, russian, { ratio: 1.1 }))).toEqual(['0:0', '-:1', '1:2']);
+  });
+});
+
+describe('calibrated confidence', () => {
+  it('lowers one-sided and merged beads more than plain 1-1 beads', () => {
+    const beads = [
+      { en: [0], ru: [0], confidence: 0.99 },
+      { en: [1], ru: [], confidence: 0.99 },
+      { en: [2], ru: [1], confidence: 0.99 },
+      { en: [3, 4], ru: [2], confidence: 0.99 },
+      { en: [5], ru: [3], confidence: 0.99 },
+    ];
+    const [plain, alone, beside, merged, last] = beads.map((_, k) => calibratedConfidence(beads, k));
+    expect(alone!).toBeLessThan(merged!);
+    expect(merged!).toBeLessThan(beside!);
+    expect(beside!).toBeLessThan(last!);
+    expect(last).toBeCloseTo(0.99);
+    expect(plain).toBeLessThan(0.99);
+  });
+});
