@@ -7,6 +7,7 @@
  * `toTextDocument` turns it into the shape every reader returns (`TextDocument`, formats.ts):
  * one paragraph per block, headings remembered by paragraph index. Pure: no Node, no Electron.
  */
+import { z } from 'zod';
 import { ImportError, displayName } from './errors';
 import { DEFAULT_MAX_BYTES } from './decode';
 
@@ -182,4 +183,38 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
     ...(notes && notes.length > 0 ? { notes } : {}),
     ...(cues.length > 0 ? { cues } : {}),
   };
+}
+
+/** What an imported document keeps of one side's structure (stored in its manifest). */
+export const sideStructureSchema = z
+  .object({
+    metadata: z
+      .object({
+        title: z.string().max(500).optional(),
+        author: z.string().max(500).optional(),
+        date: z.string().max(500).optional(),
+        language: z.string().max(500).optional(),
+        translator: z.string().max(500).optional(),
+        publisher: z.string().max(500).optional(),
+        source: z.string().max(500).optional(),
+      })
+      .strict()
+      .optional(),
+    headings: z.array(z.object({ paragraph: z.number().int().min(0), level: z.number().int().min(1).max(9) }).strict()).optional(),
+    toc: z.array(z.object({ level: z.number().int().min(1).max(20), title: z.string().max(1000), paragraph: z.number().int().min(0).optional() }).strict()).optional(),
+    notes: z.array(z.object({ id: z.string().max(200).optional(), label: z.string().max(200).optional(), text: z.string() }).strict()).optional(),
+    cues: z.array(z.object({ paragraph: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(0) }).strict()).optional(),
+  })
+  .strict();
+export type SideStructure = z.infer<typeof sideStructureSchema>;
+
+/** The structure parts of a read document, or undefined when it has none worth keeping. */
+export function structureOf(doc: StructuredParts): SideStructure | undefined {
+  const out: SideStructure = {};
+  if (doc.metadata && Object.keys(doc.metadata).length > 0) out.metadata = doc.metadata;
+  if (doc.headings && doc.headings.length > 0) out.headings = doc.headings;
+  if (doc.toc && doc.toc.length > 0) out.toc = doc.toc;
+  if (doc.notes && doc.notes.length > 0) out.notes = doc.notes;
+  if (doc.cues && doc.cues.length > 0) out.cues = doc.cues;
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -13,6 +13,7 @@ import { dispatch } from '../ipc/handlers';
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
 let root: string;
 let services: AppServices;
+let saved: Array<{ name: string; content: string }>;
 
 async function call<T>(channel: string, payload?: unknown): Promise<Result<T>> {
   return (await dispatch(services.handlers, channel, payload)) as Result<T>;
@@ -25,11 +26,15 @@ const documentFolders = async () => fs.readdir(join(root, 'data', 'documents')).
 
 beforeEach(async () => {
   root = await fs.mkdtemp(join(tmpdir(), 'bitext-books-import-'));
+  saved = [];
   services = await createAppServices({
     userDataDir: join(root, 'data'),
     documentsDir: BUNDLED,
     systemLanguages: ['en-GB'],
-    saveExport: async () => ({ saved: false }),
+    saveExport: async (name, content) => {
+      saved.push({ name, content });
+      return { saved: true, path: join(root, name) };
+    },
   });
 });
 afterEach(async () => {
@@ -56,6 +61,22 @@ describe('importing books', () => {
     const entry = list.ok ? list.value.find((e) => e.id === done.documentId) : undefined;
     expect(entry?.imported?.originalNames).toEqual(['en.epub', 'ru.fb2']);
     expect(entry?.rows).toBeGreaterThanOrEqual(3);
+  });
+
+  it('subtitles: the cue times are kept with the document, and the TSV export carries them', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nWhere are you going?\n\n2\n00:00:03,000 --> 00:00:04,500\nHome, at last.\n';
+    const vtt = 'WEBVTT\n\n00:01.100 --> 00:02.000\nКуда ты идёшь?\n\n00:03.000 --> 00:04.400\nДомой, наконец.\n';
+    const prepared = await call<ImportCheck>('import:prepare', { files: [file('film.en.srt', srt), file('film.ru.vtt', vtt)] });
+    if (!prepared.ok) throw new Error(prepared.message);
+    const job = await call<ImportJobStatus>('library:import', { pendingId: prepared.value.pendingId });
+    if (!job.ok) throw new Error(job.message);
+    const done = await services.bitext.settled(job.value.jobId);
+    expect(done.state).toBe('done');
+    const manifest = JSON.parse(await fs.readFile(join(root, 'data', 'documents', done.documentId!, 'manifest.json'), 'utf8')) as { imported: { structure?: unknown } };
+    expect(manifest.imported.structure).toMatchObject({ en: { cues: [{ paragraph: 0, start: 1000, end: 2000 }, { paragraph: 1, start: 3000, end: 4500 }] } });
+    const exported = await call('alignment:export', { documentId: done.documentId, format: 'tsv' });
+    expect(exported.ok).toBe(true);
+    expect(saved.at(-1)?.content).toBe('Where are you going?\tКуда ты идёшь?\t00:00:01.000\t00:00:02.000\nHome, at last.\tДомой, наконец.\t00:00:03.000\t00:00:04.500\n');
   });
 
   it('a scanned PDF and a DRM book are refused with their codes, and nothing is written', async () => {

@@ -37,6 +37,8 @@ import { type AlignRunner, inProcessRunner } from '../import/align-runner';
 import { DEFAULT_MAX_BYTES, readFileBytes } from '../import/decode';
 import { ImportError, displayName } from '../import/errors';
 import { readDocument } from '../import/books';
+import { type SideStructure, structureOf } from '../import/extracted';
+import { rowTimes } from '../import/subtitles';
 import { bilingualTexts, formatOf, readBilingual, titleFrom } from '../import/formats';
 import { checkLanguages } from '../import/language';
 import type { AlignInput } from '../import/pipeline';
@@ -80,6 +82,8 @@ interface Prepared {
   encodings: string[];
   format: SourceFormat;
   input: AlignInput;
+  /** What the readers found of each side's structure (headings, contents, notes, cue times, details). */
+  structure?: { en?: SideStructure; ru?: SideStructure };
 }
 
 interface Job {
@@ -227,6 +231,7 @@ export class LibraryService {
       encodings: [en.encoding, ru.encoding],
       format: en.format === ru.format ? en.format : 'txt',
       input: { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle },
+      ...withStructure(structureOf(en), structureOf(ru)),
       check: {
         files: [inspected(first, en), inspected(second, ru)],
         bilingual: false,
@@ -352,7 +357,13 @@ export class LibraryService {
         source: { en: `Imported from ${names.join(' and ')}`, ru: `Импортировано из ${names.join(' и ')}` },
         translation: { en: 'Not given', ru: 'Не указано' },
         files: { en: 'en.txt', ru: 'ru.txt' },
-        imported: { at: at.toISOString(), originalNames: names, encodings, format: prepared.format },
+        imported: {
+          at: at.toISOString(),
+          originalNames: names,
+          encodings,
+          format: prepared.format,
+          ...(prepared.structure ? { structure: swap ? withStructure(prepared.structure.ru, prepared.structure.en).structure! : prepared.structure } : {}),
+        },
       };
       await this.options.userDocuments.create(manifest, input.texts, toStoredAlignment(body), signal);
       this.update(job, { state: 'done', phase: 'done', progress: 1, documentId: id });
@@ -442,9 +453,23 @@ export class LibraryService {
 
   async exportBitext(documentId: string, format: BitextExportFormat): Promise<SaveExportResult> {
     const view = await this.options.documents.open(documentId);
-    const content = exportBitext(format, view.body, { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' }, this.now());
+    // Subtitles: each row's times, from the cues its clauses came from.
+    const structure = view.alignment?.bundled ? undefined : await this.options.userDocuments.manifest(documentId).then((m) => m.imported.structure, () => undefined);
+    const cues = { ...(structure?.en?.cues ? { en: structure.en.cues } : {}), ...(structure?.ru?.cues ? { ru: structure.ru.cues } : {}) };
+    const times = cues.en || cues.ru ? rowTimes(view.body, cues) : undefined;
+    const content = exportBitext(
+      format,
+      view.body,
+      { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0', ...(times ? { times } : {}) },
+      this.now(),
+    );
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
   }
+}
+
+function withStructure(en: SideStructure | undefined, ru: SideStructure | undefined): { structure?: { en?: SideStructure; ru?: SideStructure } } {
+  if (!en && !ru) return {};
+  return { structure: { ...(en ? { en } : {}), ...(ru ? { ru } : {}) } };
 }
 
 function swapInput(input: AlignInput): AlignInput {
