@@ -245,31 +245,46 @@ export function makePdf(pages: ReadonlyArray<readonly PdfLine[] | null>, options
   return Uint8Array.from(out, (c) => c.charCodeAt(0) & 0xff);
 }
 
-/** A page of a report: a running header, body lines (wrapped at `width` characters), a page number. */
+/** A rough Helvetica advance width (em) of a character: enough to wrap lines the way a PDF producer would. */
+const emWidth = (c: string) =>
+  /[il.,:;'|!]/.test(c) ? 0.25 : /[fjtIr ]/.test(c) ? 0.3 : /[mw]/.test(c) ? 0.83 : /[MW]/.test(c) ? 0.9 : /[A-Z]/.test(c) ? 0.68 : /[0-9]/.test(c) ? 0.556 : /[a-z]/.test(c) ? 0.54 : 0.5;
+const textWidth = (text: string, size: number) => [...text].reduce((sum, c) => sum + emWidth(c), 0) * size;
+
+/**
+ * A page of a report: a running header, body paragraphs wrapped by width (first lines indented;
+ * `hyphenate`: long words broken at line ends with a hyphen), a page number at the foot.
+ */
 export function reportPage(header: string, paragraphs: readonly string[], pageNumber: number, options: { width?: number; hyphenate?: boolean } = {}): PdfLine[] {
-  const width = options.width ?? 80;
+  const width = options.width ?? 451;
+  const size = 11;
   const lines: PdfLine[] = [{ x: 72, y: 800, text: header, size: 9 }];
   let y = 760;
   for (const paragraph of paragraphs) {
     const words = paragraph.split(' ');
     let line = '';
     let first = true;
+    const room = () => width - (first ? 18 : 0);
     const push = (text: string) => {
       lines.push({ x: first ? 90 : 72, y, text });
       first = false;
       y -= 14;
     };
     for (const word of words) {
-      if (line !== '' && line.length + 1 + word.length > width) {
-        if (options.hyphenate && /^[a-z]{7,}[,.]?$/.test(word) && line.length + 4 < width) {
-          const cut = Math.min(word.length - 3, width - line.length - 2);
-          push(`${line} ${word.slice(0, cut)}-`);
-          line = word.slice(cut);
-          continue;
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (line !== '' && textWidth(candidate, size) > room()) {
+        if (options.hyphenate && /^[a-z]{7,}[,.]?$/.test(word)) {
+          // Break the word where it still fits, leaving at least three letters on each side.
+          let cut = word.length - 3;
+          while (cut >= 3 && textWidth(`${line} ${word.slice(0, cut)}-`, size) > room()) cut--;
+          if (cut >= 3) {
+            push(`${line} ${word.slice(0, cut)}-`);
+            line = word.slice(cut);
+            continue;
+          }
         }
         push(line);
         line = word;
-      } else line = line === '' ? word : `${line} ${word}`;
+      } else line = candidate;
     }
     if (line !== '') push(line);
     y -= 8; // paragraph gap
