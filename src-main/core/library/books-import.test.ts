@@ -53,6 +53,10 @@ describe('importing books', () => {
       ['fb2', 'utf-8', 3],
     ]);
     expect(prepared.value.suggestedTitle).toEqual({ en: 'The Meeting', ru: 'Встреча' });
+    expect(prepared.value.files.map((f) => [f.details, f.headings])).toEqual([
+      [{ title: 'The Meeting', language: 'en' }, 1],
+      [{ title: 'Встреча', language: 'ru' }, 1],
+    ]);
     const job = await call<ImportJobStatus>('library:import', { pendingId: prepared.value.pendingId });
     if (!job.ok) throw new Error(job.message);
     const done = await services.bitext.settled(job.value.jobId);

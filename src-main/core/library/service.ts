@@ -225,6 +225,8 @@ export class LibraryService {
       characters: doc.text.length,
       paragraphs: doc.paragraphs,
       warnings: doc.warnings,
+      ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { details: doc.metadata } : {}),
+      ...(doc.headings && doc.headings.length > 0 ? { headings: doc.headings.length } : {}),
     });
     return {
       names: [displayName(first.name), displayName(second.name)],
