@@ -59,7 +59,7 @@ describe('EPUB', () => {
     expect(doc.metadata?.author).toBeUndefined();
   });
 
-  it('runs no script, loads nothing remote, leaves nav/header/footer/aside out and keeps footnotes apart', () => {
+  it('runs no script, loads nothing remote, leaves nav and aside out (a chapter’s header stays) and keeps footnotes apart', () => {
     const epub = makeEpub(
       [
         {
@@ -67,16 +67,17 @@ describe('EPUB', () => {
           paragraphs: ['Body text.'],
           extra:
             '<p>A claim<a epub:type="noteref" href="#fn1">1</a> here.</p><script>fetch("http://example.org/x")</script>' +
-            '<header>Running head</header><footer>Page foot</footer><nav><a href="#">menu</a></nav>' +
+            '<nav><a href="#">menu</a></nav><header><h2>Part heading</h2></header>' +
             '<aside epub:type="footnote" id="fn1"><p>1. The source of the claim.</p></aside><img src="http://example.org/t.png" alt="tracker"/>',
         },
       ],
       { head: '<link rel="stylesheet" href="http://example.org/s.css"/><script src="http://example.org/s.js"></script>' },
     );
     const doc = readMonolingual(epub, 'notes.epub');
-    expect(paragraphs(doc.text)).toEqual(['Notes', 'Body text.', 'A claim here.']);
+    expect(paragraphs(doc.text)).toEqual(['Notes', 'Body text.', 'A claim here.', 'Part heading']);
+    expect(headingTexts(doc)).toEqual(['1:Notes', '2:Part heading']);
     expect(doc.notes).toEqual([{ id: 'fn1', label: '1', text: 'The source of the claim.' }]);
-    for (const absent of ['fetch', 'example.org', 'Running head', 'Page foot', 'menu', 'tracker']) expect(doc.text).not.toContain(absent);
+    for (const absent of ['fetch', 'example.org', 'menu', 'tracker']) expect(doc.text).not.toContain(absent);
   });
 
   it('refuses a DRM-protected book (encrypted chapters, or a rights file) and one with no spine', () => {

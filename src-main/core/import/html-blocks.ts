@@ -2,7 +2,7 @@
  * HTML and XHTML → blocks (headings and paragraphs), for `.html` files and EPUB chapters. Parsed as
  * data by htmlparser2: no script runs, nothing is fetched (images, links, frames, styles are only
  * names in the parse). Left out: scripts, styles, forms, media, and page furniture — `nav`,
- * `header`, `footer`, `aside`. Footnotes (EPUB `epub:type="footnote"`/`endnote`, or
+ * `header`, `footer`, `aside` (in EPUB chapters, `header` and `footer` belong to the chapter and stay). Footnotes (EPUB `epub:type="footnote"`/`endnote`, or
  * `role="doc-footnote"`/`doc-endnote`) are kept apart as notes; note references (`noteref`) are
  * dropped from the body text.
  */
@@ -20,6 +20,8 @@ const SKIPPED = new Set([
   'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'audio', 'video',
   'picture', 'select', 'textarea', 'button', 'head', 'nav', 'header', 'footer', 'aside',
 ]);
+/** In an EPUB chapter `header` and `footer` are the chapter's own (its title is often in the header): kept. */
+const SKIPPED_IN_BOOKS = new Set([...SKIPPED].filter((name) => name !== 'header' && name !== 'footer'));
 const HEADING = /^h([1-6])$/;
 const NOTE_TYPES = /\b(footnote|endnote|rearnote|note)\b/;
 const NOTE_ROLES = /\bdoc-(footnote|endnote)\b/;
@@ -54,6 +56,7 @@ export function htmlBlocks(html: string, options: { xml?: boolean; budget?: Extr
   let note: { depth: number; id?: string; text: string } | undefined;
   let noteRefDepth = 0;
   let depth = 0;
+  const skipped = options.xml ? SKIPPED_IN_BOOKS : SKIPPED;
 
   const flush = () => {
     const text = current
@@ -82,7 +85,7 @@ export function htmlBlocks(html: string, options: { xml?: boolean; budget?: Extr
           return;
         }
         if (skipDepth > 0) {
-          if (SKIPPED.has(name)) skipDepth++;
+          if (skipped.has(name)) skipDepth++;
           return;
         }
         if (!note && isNote(name, attributes)) {
@@ -94,7 +97,7 @@ export function htmlBlocks(html: string, options: { xml?: boolean; budget?: Extr
           noteRefDepth++;
           return;
         }
-        if (SKIPPED.has(name)) {
+        if (skipped.has(name)) {
           skipDepth++;
           return;
         }
@@ -117,7 +120,7 @@ export function htmlBlocks(html: string, options: { xml?: boolean; budget?: Extr
           return;
         }
         if (skipDepth > 0) {
-          if (SKIPPED.has(name)) skipDepth--;
+          if (skipped.has(name)) skipDepth--;
           return;
         }
         if (noteRefDepth > 0) {
