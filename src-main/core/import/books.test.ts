@@ -228,6 +228,7 @@ describe('PDF', () => {
     expect(locked.message).toMatch(/password/);
     expect((await refusedAsync(() => readDocument(encodeText('%PDF-1.4 garbage', 'utf-8'), 'bad.pdf'))).code).toBe('unsupported-format');
     expect(refusal(() => readMonolingual(makePdf([page1]), 'sync.pdf')).code).toBe('unsupported-format');
+    expect((await refusedAsync(() => readDocument(makePdf([page1, page2]), 'big.pdf', { maxBytes: 200 }))).code).toBe('too-large');
   });
 
   it('a generated report: header and numbers gone on every page, paragraphs whole', async () => {

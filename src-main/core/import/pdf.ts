@@ -235,7 +235,10 @@ export async function readPdf(bytes: Uint8Array, fileName: string, limits: Extra
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
       const lines = linesOf(content.items.filter((item): item is TextItemLike & (typeof content.items)[number] => 'str' in item));
       for (const line of lines) characters += line.text.length;
-      if (characters > (limits.maxCharacters ?? Number.POSITIVE_INFINITY)) budget.add('x'.repeat(characters));
+      // Stop reading pages as soon as the text is past the limit.
+      if (characters > (limits.maxCharacters ?? Number.POSITIVE_INFINITY)) {
+        throw new ImportError('too-large', `“${name}” holds more than ${limits.maxCharacters!.toLocaleString('en')} characters of text; too large to import`, name);
+      }
       pages.push({ lines, height: page.view[3] ?? 842 });
       page.cleanup();
       limits.onPage?.(n, doc.numPages);
