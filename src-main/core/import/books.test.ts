@@ -111,6 +111,18 @@ describe('EPUB', () => {
     expect(paragraphs(doc.text)[898]).toBe('Text of chapter 300, first paragraph.');
   });
 
+  it('refuses a package whose entries lie about their size, stopping at the limit', () => {
+    const epub = makeEpub([{ title: 'Bomb', paragraphs: ['x'.repeat(400_000)] }]);
+    // Claim 100 bytes for every entry, in the local headers and the central directory.
+    const view = new DataView(epub.buffer, epub.byteOffset, epub.byteLength);
+    for (let at = 0; at + 46 < epub.length; at++) {
+      const sig = view.getUint32(at, true);
+      if (sig === 0x04034b50) view.setUint32(at + 22, 100, true);
+      else if (sig === 0x02014b50) view.setUint32(at + 24, 100, true);
+    }
+    expect(refusal(() => readMonolingual(epub, 'liar.epub', { maxBytes: 50_000 })).code).toBe('too-large');
+  });
+
   it('refuses a book past the size limit rather than importing part of it', () => {
     const chapters = Array.from({ length: 50 }, (_, k) => ({ title: `C${k}`, paragraphs: ['x'.repeat(1000)] }));
     expect(refusal(() => readMonolingual(makeEpub(chapters), 'big.epub', { maxBytes: 20_000 })).code).toBe('too-large');
