@@ -107,7 +107,9 @@ export function readZipEntries(
   });
   unzip.register(UnzipInflate);
   try {
-    for (let at = 0; at < bytes.length && !failure && finished < expected; at += SLICE) {
+    // `failure` and `finished` change in the callbacks `push` runs.
+    const done = () => failure !== undefined || finished >= expected;
+    for (let at = 0; at < bytes.length && !done(); at += SLICE) {
       unzip.push(bytes.subarray(at, Math.min(bytes.length, at + SLICE)), at + SLICE >= bytes.length);
     }
   } catch {
