@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { AnnotationStore } from '../src-main/core/annotations/store';
+import { makeAnnotation } from '../src-main/core/annotations/testing/fixtures';
 import { newUserDataDir, startHarness } from './helpers/harness';
 
 /** Finished exports in a folder (not the temporary files of a write in progress). */
@@ -172,6 +174,29 @@ test('a corrupt notes file is kept aside and the reader is told', async ({ page 
     const kept = readdirSync(join(userDataDir, 'annotations')).filter((f) => f.includes('.corrupt-'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(join(userDataDir, 'annotations', kept[0]!), 'utf8')).toBe('{ this is not json');
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('damage in the notes journal: the rest is recovered, and the reader is told how many notes may be affected', async ({ page }) => {
+  const userDataDir = newUserDataDir();
+  const documentId = 'asean-russia-covid19-2020';
+  const store = AnnotationStore.inUserData(userDataDir, { log: () => undefined });
+  for (let n = 0; n < 4; n++) await store.create(makeAnnotation(n, { documentId }));
+  await store.close();
+  const journal = join(userDataDir, 'annotations', `${documentId}.journal`);
+  const lines = readFileSync(journal, 'utf8').split('\n');
+  lines[1] = lines[1]!.replace('quoted words', 'quoted wordz'); // one change's checksum no longer holds
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(journal, lines.join('\n'));
+  const harness = await startHarness({ userDataDir });
+  try {
+    await open(page, harness.url);
+    await expect(page.getByRole('alert').filter({ hasText: '1 note may be missing or in an older version' })).toBeVisible();
+    const kept = readdirSync(join(userDataDir, 'annotations')).filter((f) => f.includes('.journal.corrupt-'));
+    expect(kept).toHaveLength(1);
+    await expect(page.getByRole('alert')).toContainText(kept[0]!);
   } finally {
     await harness.stop();
   }

@@ -1,6 +1,7 @@
 /**
  * `bitext`: the command line of Bitext Reader's aligner.
  *   npm run --silent bitext -- align [--presegmented] [--format beads|json|tsv|tmx] [--weakest N] <en.txt> <ru.txt>
+ *   npm run --silent bitext -- check [--presegmented] [--glossary FILE] [--format text|json] <en-file> <ru-file>
  * Runs from source through tsx (no build step). Exit status: 0 ok, 1 input error, 2 usage error.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { ImportError } from '../core/import/errors';
 import { readDocument } from '../core/import/books';
 import type { DocumentCue } from '../core/import/extracted';
 import { formatOf } from '../core/import/formats';
+import { CHECK_USAGE, runCheck } from './check';
 import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
 /**
@@ -44,15 +46,36 @@ async function readInput(path: string, presegmented: boolean): Promise<{ text: s
   }
 }
 
+/** A glossary file for `check`: text in any encoding the import detects. */
+function readGlossary(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
+  }
+  try {
+    return decodeBytes(bytes, path).text;
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${USAGE}\n\n${CHECK_USAGE}\n`);
       return 0;
     }
     const en = await readInput(command.en, command.presegmented);
     const ru = await readInput(command.ru, command.presegmented);
+    if (command.command === 'check') {
+      process.stdout.write(runCheck(command, en.text, ru.text, command.glossary === undefined ? undefined : readGlossary(command.glossary)));
+      return 0;
+    }
     const cues: CueTimes = { ...(en.cues ? { en: en.cues } : {}), ...(ru.cues ? { ru: ru.cues } : {}) };
     const { stdout, stderr } = runAlign(command, en.text, ru.text, cues);
     process.stdout.write(stdout);
@@ -60,7 +83,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`bitext: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`bitext: ${error.message}\n\n${USAGE}\n\n${CHECK_USAGE}\n`);
       return 2;
     }
     if (error instanceof InputError) {

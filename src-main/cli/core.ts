@@ -6,6 +6,7 @@
 import { alignSequences, alignText } from '../core/align/align';
 import type { Bead, Clause, Lang } from '../core/model';
 import { segmentText } from '../core/text/segment';
+import { type CheckCommand, parseCheckArgs } from './check';
 
 export const FORMATS = ['beads', 'json', 'tsv', 'tmx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -36,12 +37,13 @@ export interface AlignCommand {
   ru: string;
 }
 
-export type Command = AlignCommand | { command: 'help' };
+export type Command = AlignCommand | CheckCommand | { command: 'help' };
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) throw new UsageError('missing command');
   if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
+  if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'align') throw new UsageError(`unknown command: ${command}`);
   let presegmented = false;
   let format: Format = 'beads';

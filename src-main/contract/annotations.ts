@@ -146,7 +146,19 @@ export interface AnnotationView extends Annotation {
 /** Something went wrong with a document's annotations file; the reader must be told. */
 export type AnnotationsProblem =
   /** The file did not parse or validate: it was moved aside and the backup (if any) loaded. */
-  | { kind: 'recovered'; file: string; movedTo: string; restoredFrom: 'backup' | 'nothing' }
+  | {
+      kind: 'recovered';
+      file: string;
+      movedTo: string;
+      restoredFrom: 'backup' | 'nothing';
+      /**
+       * How many notes may be missing or in an older version: 0 when everything was recovered;
+       * absent when it cannot be told (the damage took the counts with it).
+       */
+      affected?: number;
+      /** Every damaged file kept aside, when more than one was (`movedTo` is the first). */
+      copies?: string[];
+    }
   /** Written by a newer version of the app: left as it is, and this document's notes are read-only. */
   | { kind: 'newer-version'; file: string; version: number };
 
@@ -162,6 +174,8 @@ export interface ImportReport {
   rejected: number;
   /** Why some were rejected (the first few). */
   reasons: string[];
+  /** How many of the file's annotations could not be placed in the current text (imported as orphans). */
+  orphans?: number;
 }
 
 export interface ExportAnnotationsResult {

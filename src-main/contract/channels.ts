@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ActionId } from './actions';
+import { compareContract } from './compare';
 import type { AnnotationList, AnnotationView, ExportAnnotationsResult, ImportReport } from './annotations';
 import type { DocumentSummary, DocumentView } from './document';
 import type { ErrorCode } from './enums';
@@ -158,6 +159,7 @@ export const contract = {
     channel: 'alignment:export',
     response: type<ExportAnnotationsResult>(),
   },
+  ...compareContract,
 } as const;
 
 type Contract = typeof contract;

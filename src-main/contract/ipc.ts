@@ -15,6 +15,7 @@
 export type { ActionId } from './actions';
 export * from './annotations';
 export * from './channels';
+export * from './compare';
 export * from './document';
 export * from './enums';
 export * from './ids';

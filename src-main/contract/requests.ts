@@ -4,6 +4,7 @@
  * handler runs. A field added here is a field main accepts; there is no second type to forget.
  */
 import { z } from 'zod';
+import { compareRequestSchemas } from './compare';
 import { annotationSelectionSchema, colorSchema, kindSchema, noteSchema, tagsSchema } from './annotations';
 import type { MethodName } from './channels';
 import { localizedTextSchema } from './document';
@@ -100,6 +101,7 @@ export const requestSchemas = {
   redoAlignment: byDocument,
   reviewAlignment: reviewRequest,
   exportBitext: z.object({ documentId, format: z.enum(BITEXT_EXPORT_FORMATS) }).strict(),
+  ...compareRequestSchemas,
 } satisfies { [M in MethodName]: z.ZodType };
 
 export type RequestSchemas = typeof requestSchemas;

@@ -5,10 +5,14 @@ import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
 import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
+import { removeStaleTemporaries } from './fs/temporary';
 import { CorrectionsStore } from './library/corrections-store';
 import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from './library/service';
 import { UserDocuments } from './library/user-documents';
 import { SettingsStore } from './settings/settings-store';
+import { inProcessCompareRunner, workerCompareRunner } from './compare-store/runner';
+import { CompareService, rowsOfBody } from './compare-store/service';
+import { CompareStore } from './compare-store/store';
 import { startupStep } from './startup/startup-failure';
 
 export interface AppServicesOptions {
@@ -27,6 +31,8 @@ export interface AppServicesOptions {
   alignWorker?: WorkerSpec;
   /** Or any runner (tests). */
   alignRunner?: AlignRunner;
+  /** The worker thread that compares a document (links, checks); without it, in this thread. */
+  compareWorker?: WorkerSpec;
   /** An open dialog for `import:choose` (Electron only). */
   chooseImportFiles?: ChooseImportFiles;
   /** Told of every step of an import job (Electron pushes it to the window). */
@@ -47,6 +53,8 @@ export async function createAppServices(
   options: AppServicesOptions,
   onUiLanguageChanged?: (language: UiLanguage) => void,
 ): Promise<AppServices> {
+  // Before any writer starts: temporary files a killed process left, of every writer (never throws).
+  await removeStaleTemporaries(options.userDataDir);
   // Each step that touches the disk names itself and its paths if it fails (the start-up message).
   const settings = await startupStep('settings', [join(options.userDataDir, 'settings.json')], () =>
     SettingsStore.open(options.userDataDir, options.systemLanguages),
@@ -69,11 +77,26 @@ export async function createAppServices(
     ...(options.maxImportBytes ? { maxFileBytes: options.maxImportBytes } : {}),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
   });
+  const compare = new CompareService(
+    CompareStore.inUserData(options.userDataDir),
+    {
+      rows: async (documentId) => {
+        const view = await library.open(documentId);
+        return { title: view.manifest.title.en, rows: rowsOfBody(view.body) };
+      },
+      exists: async (documentId) => {
+        await library.open(documentId);
+      },
+    },
+    options.compareWorker ? workerCompareRunner(options.compareWorker) : inProcessCompareRunner(),
+    options.saveExport,
+  );
   const services: Services = {
     settings,
     library,
     annotations,
     bitext,
+    compare,
     ...(onUiLanguageChanged ? { onUiLanguageChanged } : {}),
   };
   return { ...services, bitext, corrections, handlers: createHandlers(services) };

@@ -15,6 +15,7 @@ import { dialogSaveExport } from './save-export';
 import { dialogChooseImport } from './open-import';
 // The import aligner's worker thread, bundled by electron-vite as its own chunk.
 import alignWorkerPath from '../core/import/align-worker?modulePath';
+import compareWorkerPath from '../core/compare-store/compare-worker?modulePath';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
       systemLanguages: app.getPreferredSystemLanguages(),
       saveExport: dialogSaveExport(() => mainWindow),
       alignWorker: { path: unpackedPath(alignWorkerPath) },
+      compareWorker: { path: unpackedPath(compareWorkerPath) },
       chooseImportFiles: dialogChooseImport(() => mainWindow),
       onImportProgress: (status) => sendToRenderer(mainWindow, 'import:progress', status),
       appVersion: app.getVersion(),

@@ -30,6 +30,7 @@ import type { SaveExport } from '../core/annotations/service';
 import { IMPORT_LIMITS } from '../contract/ipc';
 import { createAppServices } from '../core/app-services';
 import { tsxWorker } from '../core/import/align-runner';
+import { tsxCompareWorker } from '../core/compare-store/runner';
 import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
@@ -60,6 +61,7 @@ export async function startHarness(options: HarnessOptions) {
     systemLanguages: options.systemLanguages,
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
     alignWorker: tsxWorker(),
+    compareWorker: tsxCompareWorker(),
   });
   const bridge = await buildBridge();
   const csp = contentSecurityPolicy({ allowConnectToSelf: true });

@@ -603,7 +603,11 @@ export function Reader({
         {annotations.problem && (
           <p className="inline-error" role="alert">
             {annotations.problem.kind === 'recovered'
-              ? t(annotations.problem.restoredFrom === 'backup' ? 'annotations.problemRestored' : 'annotations.problemNoBackup', { file: annotations.problem.movedTo })
+              ? annotations.problem.affected === undefined
+                ? t('annotations.problemDamagedUnknown', { file: annotations.problem.movedTo })
+                : annotations.problem.affected > 0
+                  ? t('annotations.problemDamaged', { count: annotations.problem.affected, file: annotations.problem.movedTo })
+                  : t(annotations.problem.restoredFrom === 'backup' ? 'annotations.problemRestored' : 'annotations.problemNoBackup', { file: annotations.problem.movedTo })
               : t('annotations.problemNewer')}
           </p>
         )}

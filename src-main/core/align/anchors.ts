@@ -35,7 +35,7 @@ export interface AnchorOptions {
  * A number: thousands groups (`10,000` in English, `10 000` in Russian, with a space, no-break or
  * thin space), a decimal part (`3.5` / `3,5`) or plain digits.
  */
-const NUMBER = /[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+(?![0-9.,]))?/gu;
+export const NUMBER = /[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+(?![0-9.,]))?/gu;
 const UPPER_START = /^\p{Lu}/u;
 const ALL_UPPER = /^[\p{Lu}0-9]+$/u;
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;

@@ -12,7 +12,11 @@ import {
   textTargetFromRange,
   utf16ToCodePoint,
 } from './anchoring';
+import { approximateMatches, bandedMatch, fuzzyBudget } from './fuzzy';
 import type { TextTarget } from './model';
+import { SEARCH_CELLS } from './selectors';
+import { toCodePoints } from './source-text';
+import { mulberry32 } from '../random';
 
 /** Paragraphs split on blank lines, clauses on sentence ends; one row per clause pair. */
 function clausesOf(lang: Lang, text: string): Clause[][] {
@@ -240,5 +244,66 @@ describe('anchoring a row target', () => {
     const target = rowTargetFromRow(makeDoc(EN, RU), 'r2-1')!;
     const doc = makeDoc(EN.split('\n')[0] as string, RU.split('\n')[0] as string);
     expect(anchorRowTarget(doc, target)).toEqual({ status: 'orphan', type: 'row' });
+  });
+});
+
+describe('fuzzy search, bounded in work', () => {
+  /** Seeded words: a long text with no repeated passages. */
+  function words(seed: number, count: number): string {
+    const random = mulberry32(seed);
+    const syllables = ['ka', 'lo', 'mi', 'ser', 'tu', 'van', 'dre', 'po', 'nix', 'al', 'bre', 'qu'];
+    return Array.from({ length: count }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''),
+    ).join(' ');
+  }
+  const long = words(1, 4_000); // about 25,000 characters
+  const source = new SourceText('en', long, []);
+
+  it('finds a long quote with a few edits, seeded by its exact pieces, within one search budget', () => {
+    const start = 9_000;
+    const quote = long.slice(start, start + 3_000);
+    const edited = `${long.slice(0, start + 500)}XX${long.slice(start + 510, start + 2_000)}YYY${long.slice(start + 2_000)}`;
+    const budget = fuzzyBudget(Number.MAX_SAFE_INTEGER);
+    const match = new TextQuoteAnchor(quote).toRange(new SourceText('en', edited, []), { budget });
+    expect(match).toMatchObject({ method: 'fuzzy', start });
+    expect(Math.abs((match?.end ?? 0) - (start + 3_000 - 5))).toBeLessThanOrEqual(3);
+    expect(Number.MAX_SAFE_INTEGER - budget.cells).toBeLessThanOrEqual(SEARCH_CELLS);
+    expect(budget.exhausted).toBe(false);
+  });
+
+  it('gives up on a 10,000-character quote that matches nothing after a few cells, leaving an orphan', () => {
+    const quote = words(2, 1_600).slice(0, 10_000);
+    const budget = fuzzyBudget(Number.MAX_SAFE_INTEGER);
+    expect(new TextQuoteAnchor(quote).toRange(source, { budget })).toBeNull();
+    const used = Number.MAX_SAFE_INTEGER - budget.cells;
+    expect(used).toBeLessThanOrEqual(SEARCH_CELLS);
+    expect(budget.exhausted).toBe(false); // a final answer: it may be cached
+  });
+
+  it('never takes more than its share: a full search stops when the cells run out and says so', () => {
+    const pattern = toCodePoints(long.slice(100, 300));
+    const budget = fuzzyBudget(10_000);
+    expect(approximateMatches(pattern, source.codePoints, 50, budget)).toEqual([]);
+    expect(budget).toEqual({ cells: 0, exhausted: true });
+    // With room, the same search finds the place.
+    expect(approximateMatches(pattern, source.codePoints, 50)[0]).toMatchObject({ start: 100, end: 300, errors: 0 });
+  });
+
+  it('marks a pass whose shared budget ran out as not final', () => {
+    const quote = `${long.slice(5_000, 5_100)}QQ${long.slice(5_102, 5_200)}`;
+    const shared = fuzzyBudget(1_000);
+    expect(new TextQuoteAnchor(quote).toRange(source, { budget: shared })).toBeNull();
+    expect(shared.exhausted).toBe(true);
+    expect(new TextQuoteAnchor(quote).toRange(source, { budget: fuzzyBudget(Number.MAX_SAFE_INTEGER) })).toMatchObject({
+      method: 'fuzzy',
+      start: 5_000,
+    });
+  });
+
+  it('a banded match finds the alignment near its seed, and nothing beyond its error limit', () => {
+    const text = toCodePoints('xxxxabcdefghijxxxx');
+    const budget = fuzzyBudget(1_000_000);
+    expect(bandedMatch(toCodePoints('abcdXfghij'), text, 3, 3, 2, budget)).toEqual({ start: 4, end: 14, errors: 1 });
+    expect(bandedMatch(toCodePoints('abcdXXXhij'), text, 4, 3, 2, budget)).toBeNull();
   });
 });

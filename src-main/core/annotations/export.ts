@@ -50,9 +50,9 @@ export function exportMarkdown(
     `annotations: ${views.length}`,
     '---',
     '',
-    `# ${oneLine(document.title.en)}`,
+    `# ${safeText(oneLine(document.title.en))}`,
     '',
-    `*${oneLine(document.title.ru)}*`,
+    `*${safeText(oneLine(document.title.ru))}*`,
     '',
   ];
   if (views.length === 0) out.push('No annotations yet.', '');
@@ -99,14 +99,29 @@ function annotationMarkdown(view: AnnotationView, rows: readonly RowInfo[], doc:
       out.push(`**${LANG_NAMES[lang]}:**`, '', ...blockquote(exact === '' ? '(no counterpart)' : exact), '');
     }
   }
-  if (view.note !== '') out.push(...view.note.split(/\r\n|\r|\n/).map(escapeLine), '');
-  if (view.tags.length > 0) out.push(view.tags.map((t) => `#${t.replace(/\s+/g, '_')}`).join(' '), '');
+  if (view.note !== '') out.push(...view.note.split(/\r\n|\r|\n/).map((line) => escapeLine(safeText(line))), '');
+  if (view.tags.length > 0) out.push(view.tags.map((t) => `#${safeText(t).replace(/\s+/g, '_')}`).join(' '), '');
   if (view.updatedAt !== view.createdAt) out.push(`*Edited ${view.updatedAt.slice(0, 10)}*`, '');
   return out;
 }
 
 function blockquote(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map((line) => (line === '' ? '>' : `> ${line}`));
+  return text.split(/\r\n|\r|\n/).map((line) => (line === '' ? '>' : `> ${safeText(line)}`));
+}
+
+/**
+ * What the reader wrote (or imported) as text that Markdown shows as written: control characters
+ * (NUL, escape sequences, C1 controls; tab is kept) dropped, and `&`, `<`, `>` written as entities,
+ * so that no note becomes HTML — a `<script>` in a note stays words in a Markdown viewer.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+function safeText(text: string): string {
+  return text
+    .replace(CONTROL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** A note line that would otherwise turn into a heading, quote, rule or front matter. */
@@ -115,7 +130,7 @@ function escapeLine(line: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
 function yamlString(text: string): string {
@@ -313,6 +328,8 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
       if (!quote || !row) return 'a row note needs a quote and a row in each language';
       const clean = cleanQuote(quote);
       if (!clean) return 'a quote is not text';
+      const tooLong = quoteTooLong(clean);
+      if (tooLong) return tooLong;
       quotes[lang] = clean;
       rowId = String(row.value);
     }
@@ -330,6 +347,8 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     const selectors = selectorsOf(t);
     const quote = cleanQuote(selectors.find((s) => s.type === 'TextQuoteSelector'));
     if (!quote || quote.exact === '') return 'no quote to anchor to';
+    const tooLong = quoteTooLong(quote);
+    if (tooLong) return tooLong;
     const positionRaw = selectors.find((s) => s.type === 'TextPositionSelector') as { start?: unknown; end?: unknown } | undefined;
     const position =
       positionRaw && typeof positionRaw.start === 'number' && typeof positionRaw.end === 'number'
@@ -366,6 +385,17 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     return `invalid ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim();
   }
   return checked.data;
+}
+
+/** Why a quote is refused for its length (the same limits as a selection in the reader), if it is. */
+function quoteTooLong(quote: TextQuoteSelector): string | undefined {
+  if (quote.exact.length > LIMITS.quote) {
+    return `the quote is ${quote.exact.length.toLocaleString('en')} characters long; at most ${LIMITS.quote.toLocaleString('en')} are imported`;
+  }
+  if (quote.prefix.length > LIMITS.context || quote.suffix.length > LIMITS.context) {
+    return `the quote's context is longer than ${LIMITS.context} characters`;
+  }
+  return undefined;
 }
 
 function cleanQuote(raw: Record<string, unknown> | undefined): TextQuoteSelector | undefined {

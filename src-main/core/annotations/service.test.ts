@@ -12,7 +12,10 @@ import { DocumentLibrary } from '../documents/library';
 import { createHandlers, dispatch, type Handlers } from '../ipc/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
+import { buildAnchoringDocument } from './anchoring';
 import { AnnotationStore } from './store';
+import { hostileJsonLd } from './testing/hostile';
+import { parseSnapshot } from './store-format';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOCUMENTS = join(ROOT, 'resources/documents');
@@ -130,9 +133,13 @@ describe('annotation channels', () => {
     });
     // Make it an orphan by editing its stored quote to text that is nowhere in the document.
     const file = join(dir, 'annotations', `${DOC}.json`);
-    const raw = JSON.parse(await fs.readFile(file, 'utf8'));
-    raw.annotations[0].target.selectors[0].exact = 'zzzz qqqq xxxx wwww nowhere to be found';
-    raw.annotations[0].target.selectors[1] = { type: 'TextPositionSelector', start: 1, end: 2 };
+    // Written back as a version 2 file (one JSON document), which the store still reads.
+    const snapshot = parseSnapshot(await fs.readFile(file), DOC);
+    const raw: { annotations: Array<{ target: { selectors: unknown[] } }> } & Record<string, unknown> = JSON.parse(
+      JSON.stringify({ schemaVersion: 2, documentId: DOC, seq: snapshot.seq, annotations: snapshot.annotations }),
+    );
+    (raw.annotations[0]!.target.selectors[0] as { exact: string }).exact = 'zzzz qqqq xxxx wwww nowhere to be found';
+    raw.annotations[0]!.target.selectors[1] = { type: 'TextPositionSelector', start: 1, end: 2 };
     await fs.writeFile(file, JSON.stringify(raw));
     const fresh = await makeHandlers(dir);
     const listed = await call<AnnotationList>('annotations:list', { documentId: DOC }, fresh);
@@ -229,6 +236,24 @@ describe('export and import', () => {
     expect(md.split(`## Paragraph ${row.number}\n`)).toHaveLength(2);
   });
 
+  it('writes notes, tags and quotes to Markdown as text: HTML escaped, control characters dropped', async () => {
+    const created = await call<AnnotationView>('annotations:create', {
+      documentId: DOC,
+      selection: await select('COVID-19'),
+      kind: 'note',
+      color: 'pink',
+      note: '<script>alert("x")</script> & <img src=x onerror=alert(1)>\u0000NUL\u0007bell\u001b[31mred\ttab\nsecond line',
+      tags: ['<b>bold</b>', 'ok\u0000tag'],
+    });
+    expect(created.note).toContain('\u0000'); // kept as written in the store; only the export is made safe
+    await call('annotations:export', { documentId: DOC, format: 'markdown' });
+    const md = exports.get(`${DOC}-annotations.md`) ?? '';
+    expect(md).not.toMatch(/<script|<img|<b>/);
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(md).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;NULbell[31mred\ttab\nsecond line');
+    expect(md).toContain('#&lt;b&gt;bold&lt;/b&gt; #oktag');
+  });
+
   it('round-trips JSON-LD: export, import into an empty store, same annotations; twice adds nothing', async () => {
     const { highlight, comparison } = await annotate();
     await call('annotations:export', { documentId: DOC, format: 'jsonld' });
@@ -251,7 +276,7 @@ describe('export and import', () => {
     try {
       const empty = await makeHandlers(other);
       const report = await call<ImportReport>('annotations:import', { documentId: DOC, content }, empty);
-      expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0, reasons: [] });
+      expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0, reasons: [], orphans: 0 });
       const listed = await call<AnnotationList>('annotations:list', { documentId: DOC }, empty);
       expect(listed.annotations).toEqual([highlight, comparison]);
       const twice = await call<ImportReport>('annotations:import', { documentId: DOC, content }, empty);
@@ -359,5 +384,51 @@ describe('annotation request schemas', () => {
     const result = await dispatch(handlers, channel, payload);
     expect(result).toMatchObject({ ok: false, code: 'bad-request' });
     expect(await fs.readdir(dir)).not.toContain('annotations');
+  });
+});
+
+describe('a hostile annotation file', () => {
+  it('imports 470 quotes of 10,000 characters that match nothing as orphans at once, and lists them without anchoring again', async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    const content = hostileJsonLd(DOC);
+    expect(content.length).toBeGreaterThan(4_700_000);
+    const report = await service.import(DOC, content);
+    expect(report).toMatchObject({ added: 470, rejected: 0, orphans: 470 });
+    expect(service.anchors.stats).toEqual({ computed: 470, reused: 0 });
+
+    const listed = await service.list(DOC);
+    expect(listed.annotations).toHaveLength(470);
+    expect(listed.annotations.every((a) => a.anchor.status === 'orphan')).toBe(true);
+    // Checked once, at import, for this text version: a list only looks the answers up.
+    expect(service.anchors.stats).toEqual({ computed: 470, reused: 470 });
+    await service.list(DOC);
+    expect(service.anchors.stats).toEqual({ computed: 470, reused: 940 });
+    await service.flush();
+    // A limit on time for a busy machine only: the figures are the benchmark's (bench:annotations).
+  }, 60_000);
+
+  it('refuses a quote over the length limit and an import past the per-document cap, saying why', async () => {
+    const service = new AnnotationService(new AnnotationStore(join(dir, 'annotations'), { maxAnnotations: 5 }), library, async () => ({
+      saved: false,
+    }));
+    const tooLong = await service.import(DOC, hostileJsonLd(DOC, { count: 1, quoteLength: 10_001 }));
+    expect(tooLong).toMatchObject({ added: 0, rejected: 1, reasons: ['#1: the quote is 10,001 characters long; at most 10,000 are imported'] });
+    await expect(service.import(DOC, hostileJsonLd(DOC, { count: 6, quoteLength: 20 }))).rejects.toThrow(
+      /at most 5 annotations; this one has 0, and this would add 6/,
+    );
+    expect(await service.import(DOC, hostileJsonLd(DOC, { count: 5, quoteLength: 20 }))).toMatchObject({ added: 5 });
+    await service.flush();
+  });
+
+  it('anchors again when the text changes (a new text version), not before', async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    await service.create({ documentId: DOC, selection: await select('COVID-19'), kind: 'highlight', color: 'blue' });
+    await service.list(DOC);
+    await service.list(DOC);
+    expect(service.anchors.stats.reused).toBeGreaterThanOrEqual(2);
+    const source = await library.source(DOC);
+    const changed = buildAnchoringDocument(source.view.body, { ...source.texts, en: `${source.texts.en} ` });
+    expect(service.anchors.versionOf(changed)).not.toBe(service.anchors.versionOf(buildAnchoringDocument(source.view.body, source.texts)));
+    await service.flush();
   });
 });

@@ -8,11 +8,12 @@ import type { CreateAnnotationRequest, UpdateAnnotationRequest } from '../../con
 import type { DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
 import type { Lang } from '../model';
+import { AnchorCache, PASS_CELLS } from './anchor-cache';
 import {
   type AnchoringDocument,
   TextQuoteAnchor,
-  anchorTarget,
   buildAnchoringDocument,
+  fuzzyBudget,
   rowTargetFromRow,
   textTargetFromRange,
 } from './anchoring';
@@ -49,6 +50,8 @@ export type UpdateAnnotation = UpdateAnnotationRequest;
 
 export class AnnotationService {
   private readonly anchoring = new WeakMap<DocumentSource, AnchoringDocument>();
+  /** Anchors kept per text version (public for tests and the benchmark to read its counts). */
+  readonly anchors = new AnchorCache();
 
   constructor(
     private readonly store: AnnotationStore,
@@ -60,7 +63,8 @@ export class AnnotationService {
   async list(documentId: string): Promise<AnnotationList> {
     const doc = await this.document(documentId);
     const { annotations, problem } = await this.store.list(documentId);
-    return { annotations: annotations.map((a) => this.view(doc, a)), ...(problem ? { problem } : {}) };
+    const anchors = this.anchors.anchors(documentId, doc, annotations);
+    return { annotations: annotations.map((a, i) => ({ ...a, anchor: anchors[i] as AnnotationView['anchor'] })), ...(problem ? { problem } : {}) };
   }
 
   async create(request: CreateAnnotation): Promise<AnnotationView> {
@@ -113,7 +117,8 @@ export class AnnotationService {
     const meta = { id: documentId, title: manifest.title, date: manifest.date };
     const now = this.clock.now();
     if (format === 'markdown') {
-      const views = annotations.map((a) => this.view(doc, a));
+      const anchors = this.anchors.anchors(documentId, doc, annotations);
+      const views = annotations.map((a, i) => ({ ...a, anchor: anchors[i] as AnnotationView['anchor'] }));
       return this.saveExport(`${documentId}-annotations.md`, exportMarkdown(meta, views, doc, now));
     }
     return this.saveExport(`${documentId}-annotations.jsonld`, exportJsonLd(meta, annotations, now));
@@ -121,21 +126,28 @@ export class AnnotationService {
 
   async import(documentId: string, content: string): Promise<ImportReport> {
     const doc = await this.document(documentId);
+    // One bounded budget for the whole import: placing quotes is the costly part.
+    const budget = fuzzyBudget(PASS_CELLS);
     const parsed = parseJsonLd(content, {
       documentId,
       now: this.clock.now(),
       clauseIdFor: (lang, quote) => {
         const source = doc.sources[lang];
-        const match = TextQuoteAnchor.fromSelector(quote).toRange(source);
+        const match = TextQuoteAnchor.fromSelector(quote).toRange(source, { budget });
         return match ? source.clausesIn(match)[0]?.id : undefined;
       },
     });
     if (!parsed.ok) throw new AppError('bad-request', parsed.message);
+    // Each quote is checked against the current text now: what matches nothing is an orphan at
+    // once, and its answer is kept for this text version, so listing it later costs nothing.
+    const anchors = this.anchors.anchors(documentId, doc, parsed.annotations, { budget, all: false });
     const counts = await this.store.merge(documentId, parsed.annotations);
+    const orphans = anchors.filter((a) => a.status === 'orphan').length;
     return {
       ...counts,
       rejected: parsed.rejected.length,
       reasons: parsed.rejected.slice(0, 10).map((r) => `#${r.index + 1}: ${r.reason}`),
+      orphans,
     };
   }
 
@@ -175,7 +187,7 @@ export class AnnotationService {
   }
 
   private view(doc: AnchoringDocument, annotation: Annotation): AnnotationView {
-    return { ...annotation, anchor: anchorTarget(doc, annotation.target) };
+    return { ...annotation, anchor: this.anchors.anchor(annotation.documentId, doc, annotation) };
   }
 }
 

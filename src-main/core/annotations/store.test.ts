@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { journalLine } from '../fs/atomic-file';
 import type { Annotation } from './model';
 import { ANNOTATIONS_SCHEMA_VERSION, AnnotationStore, MIGRATIONS, migrate } from './store';
+import { isLineSnapshot, parseSnapshot } from './store-format';
 import { DOC, makeAnnotation } from './testing/fixtures';
 
 let dir: string;
@@ -20,8 +21,13 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function readFile(): Promise<{ schemaVersion: number; seq: number; annotations: Array<{ id: string; note: string }> }> {
-  return JSON.parse(await fs.readFile(file(), 'utf8'));
+/** A snapshot, whatever its version: version 3 lines (checked whole), or a JSON file of before. */
+async function readFile(path = file()): Promise<{ schemaVersion: number; seq: number; annotations: Array<{ id: string; note: string }> }> {
+  const bytes = await fs.readFile(path);
+  if (!isLineSnapshot(bytes)) return JSON.parse(bytes.toString('utf8'));
+  const parsed = parseSnapshot(bytes, DOC);
+  expect(parsed.whole).toBe(true);
+  return { schemaVersion: ANNOTATIONS_SCHEMA_VERSION, seq: parsed.seq ?? -1, annotations: parsed.annotations };
 }
 
 /** The journal's lines, parsed (no checksum check: `atomic-file` tests that). */
@@ -95,7 +101,7 @@ describe('AnnotationStore', () => {
     const b = makeAnnotation(2);
     await store.create(a);
     await store.create(b);
-    const backup = JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8'));
+    const backup = (await readFile(`${file()}.bak`));
     expect(backup.annotations.map((x: { id: string }) => x.id)).toEqual([a.id]);
   });
 
@@ -105,7 +111,7 @@ describe('AnnotationStore', () => {
     const all = [1, 2, 3, 4].map((n) => makeAnnotation(n));
     for (const a of all) await store.create(a);
     expect((await readFile()).seq).toBe(3);
-    expect(JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8')).seq).toBe(1);
+    expect((await readFile(`${file()}.bak`)).seq).toBe(1);
     await fs.writeFile(file(), '{"schemaVersion": 1, "annotations": [tru');
 
     const fresh = new AnnotationStore(dir, { now: () => NOW });
@@ -161,7 +167,7 @@ describe('AnnotationStore', () => {
     expect((await store.list(DOC)).annotations).toEqual([a]);
     await store.create(makeAnnotation(2));
     expect((await readFile()).schemaVersion).toBe(ANNOTATIONS_SCHEMA_VERSION);
-    expect(JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8')).schemaVersion).toBe(0);
+    expect((await readFile(`${file()}.bak`)).schemaVersion).toBe(0);
     expect((await new AnnotationStore(dir).list(DOC)).annotations).toHaveLength(2);
   });
 
@@ -172,7 +178,7 @@ describe('AnnotationStore', () => {
     expect((await store.list(DOC)).annotations).toEqual([a]);
     const b = makeAnnotation(2);
     await store.create(b);
-    expect(await readFile()).toMatchObject({ schemaVersion: 2, seq: 1 });
+    expect(await readFile()).toMatchObject({ schemaVersion: ANNOTATIONS_SCHEMA_VERSION, seq: 1 });
     await store.create(makeAnnotation(3));
     expect((await journalEntries()).map((e) => e.seq)).toEqual([2]);
     expect((await new AnnotationStore(dir).list(DOC)).annotations).toHaveLength(3);
@@ -305,8 +311,8 @@ describe('AnnotationStore journal', () => {
     expect((await journalEntries()).map((e) => e.seq)).toEqual([2, 3]);
   });
 
-  it('moves a journal with a damaged line in the middle aside, keeps the snapshot and the lines before it, and reports it', async () => {
-    const store = new AnnotationStore(dir);
+  it('recovers the lines after a damaged one in the middle, keeps the journal aside and says how many notes may be affected', async () => {
+    const store = new AnnotationStore(dir, { log: () => undefined });
     const all = [1, 2, 3, 4].map((n) => makeAnnotation(n));
     for (const a of all) await store.create(a);
     const original = await fs.readFile(journal(), 'utf8');
@@ -315,20 +321,42 @@ describe('AnnotationStore journal', () => {
     const damaged = lines.join('\n');
     await fs.writeFile(journal(), damaged);
 
-    const fresh = new AnnotationStore(dir, { now: () => NOW });
+    const logged: string[] = [];
+    const fresh = new AnnotationStore(dir, { now: () => NOW, log: (m) => logged.push(m) });
     const listed = await fresh.list(DOC);
-    expect(ids(listed.annotations)).toEqual(ids(all.slice(0, 2)));
-    expect(listed.problem).toMatchObject({ kind: 'recovered', file: journal(), restoredFrom: 'backup' });
+    expect(ids(listed.annotations)).toEqual(ids([all[0]!, all[1]!, all[3]!]));
+    expect(listed.problem).toMatchObject({ kind: 'recovered', file: journal(), restoredFrom: 'backup', affected: 1 });
+    expect(logged).toHaveLength(1);
     const movedTo = listed.problem?.kind === 'recovered' ? listed.problem.movedTo : '';
     expect(movedTo).toContain(`${DOC}.journal.corrupt-2024-05-06T07-08-09-123Z`);
     expect(await fs.readFile(movedTo, 'utf8')).toBe(damaged);
     // What was kept is a snapshot now; the journal starts again after it.
-    expect(await readFile()).toMatchObject({ seq: 2, annotations: [{ id: all[0]!.id }, { id: all[1]!.id }] });
+    expect(await readFile()).toMatchObject({ seq: 4, annotations: [{ id: all[0]!.id }, { id: all[1]!.id }, { id: all[3]!.id }] });
     expect(await exists(journal())).toBe(false);
     const e = makeAnnotation(5);
     await fresh.create(e);
-    expect(await new AnnotationStore(dir).list(DOC)).toEqual({ annotations: [all[0], all[1], e] });
+    expect(await new AnnotationStore(dir).list(DOC)).toEqual({ annotations: [all[0], all[1], all[3], e] });
     expect(await fs.readFile(movedTo, 'utf8')).toBe(damaged);
+  });
+
+  it('reports acknowledged changes the journal lost at its end (cut short, emptied), keeping what is left aside', async () => {
+    const store = new AnnotationStore(dir, { log: () => undefined });
+    const all = [1, 2, 3, 4].map((n) => makeAnnotation(n));
+    for (const a of all) await store.create(a);
+    const lines = (await fs.readFile(journal(), 'utf8')).split('\n');
+    await fs.writeFile(journal(), `${lines[0]}\n${lines[1]!.slice(0, 40)}`); // seq 2, then part of seq 3
+    const listed = await new AnnotationStore(dir, { log: () => undefined }).list(DOC);
+    expect(ids(listed.annotations)).toEqual(ids(all.slice(0, 2)));
+    expect(listed.problem).toMatchObject({ kind: 'recovered', file: journal(), affected: 2 });
+    const movedTo = listed.problem?.kind === 'recovered' ? listed.problem.movedTo : '';
+    expect(await fs.readFile(movedTo, 'utf8')).toBe(`${lines[0]}\n${lines[1]!.slice(0, 40)}`);
+
+    // The next change continues after the lost ones; an empty journal is reported the same way.
+    const fresh = new AnnotationStore(dir, { log: () => undefined });
+    await fresh.create(makeAnnotation(5));
+    await fresh.create(makeAnnotation(6));
+    await fs.writeFile(journal(), '');
+    expect((await new AnnotationStore(dir, { log: () => undefined }).list(DOC)).problem).toMatchObject({ affected: 2 });
   });
 
   it('compacts after the line limit: a new snapshot, the old one as backup, the old journal as .journal.bak', async () => {
@@ -339,13 +367,39 @@ describe('AnnotationStore journal', () => {
     await store.create(all[5]!);
     await store.list(DOC); // waits for the compaction that follows the acknowledgement
     expect(await readFile()).toMatchObject({ seq: 6, annotations: { length: 6 } });
-    expect(JSON.parse(await fs.readFile(`${file()}.bak`, 'utf8')).seq).toBe(1);
+    expect((await readFile(`${file()}.bak`)).seq).toBe(1);
     expect((await journalEntries(`${journal()}.bak`)).map((e) => e.seq)).toEqual([2, 3, 4, 5, 6]);
     expect(await exists(journal())).toBe(false);
     await store.create(all[6]!);
     await store.create(all[7]!);
     expect((await journalEntries()).map((e) => e.seq)).toEqual([7, 8]);
     expect(ids((await new AnnotationStore(dir).list(DOC)).annotations)).toEqual(ids(all));
+  });
+
+  it('keeps the backup as a file of its own: never the same inode as the snapshot, through every compaction', async () => {
+    const store = new AnnotationStore(dir, { compactAfter: { lines: 2 } });
+    for (let n = 0; n < 9; n++) {
+      await store.create(makeAnnotation(n));
+      await store.list(DOC); // after the compaction that may follow
+      if (await exists(`${file()}.bak`)) {
+        const [a, b] = await Promise.all([fs.stat(file()), fs.stat(`${file()}.bak`)]);
+        expect(a.ino).not.toBe(b.ino);
+        expect(b.nlink).toBe(1);
+      }
+    }
+    expect((await readFile(`${file()}.bak`)).seq).toBeGreaterThan(1);
+  });
+
+  it('drops a torn last line quietly for the reader, but logs it', async () => {
+    const store = new AnnotationStore(dir);
+    await store.create(makeAnnotation(1));
+    await store.create(makeAnnotation(2));
+    await fs.appendFile(journal(), '0123abcd {"seq":3,"v":3,"op":"cr');
+    const logged: string[] = [];
+    const listed = await new AnnotationStore(dir, { log: (m) => logged.push(m) }).list(DOC);
+    expect(listed.problem).toBeUndefined();
+    expect(listed.annotations).toHaveLength(2);
+    expect(logged).toEqual([expect.stringMatching(/dropped an incomplete last line \(an unacknowledged write\)/)]);
   });
 
   it('compacts after the byte limit too, and at flush', async () => {

@@ -200,7 +200,7 @@ describe('JsonFileWriter', () => {
 
   it('with link backups, leaves no temporary file when the backup already is the current file', async () => {
     const path = join(dir, 'linked.json');
-    const writer = new JsonFileWriter(path, { backup: 'link' });
+    const writer = new JsonFileWriter(path, { backup: 'copy' });
     await writer.save({ n: 1 });
     await fs.link(path, backupPathOf(path) + '.x');
     await fs.rename(backupPathOf(path) + '.x', backupPathOf(path));
@@ -236,7 +236,7 @@ describe('journals', () => {
     const text = await fs.readFile(path(), 'utf8');
     expect(text.split('\n')).toHaveLength(3);
     expect(text).toMatch(/^[0-9a-f]{8} \{"n":1\}\n/);
-    expect(await readJournal(path())).toEqual({
+    expect(await readJournal(path())).toMatchObject({
       records: [{ n: 1 }, { n: 2, text: 'two\nlines — строки' }],
       validBytes: Buffer.byteLength(text),
       damage: 'none',
@@ -255,15 +255,17 @@ describe('journals', () => {
   ])('treats a damaged last line as torn: %s', async (_, damage) => {
     const good = lines({ n: 1 }, { n: 2 });
     await fs.writeFile(path(), Buffer.concat([Buffer.from(good), Buffer.from(damage(journalLine({ n: 3, s: 'ё' })), 'latin1')]));
-    expect(await readJournal(path())).toEqual({ records: [{ n: 1 }, { n: 2 }], validBytes: Buffer.byteLength(good), damage: 'torn' });
+    expect(await readJournal(path())).toMatchObject({ records: [{ n: 1 }, { n: 2 }], validBytes: Buffer.byteLength(good), damage: 'torn' });
   });
 
-  it('treats a damaged line with more after it as corruption, keeping only what comes before', async () => {
+  it('treats a damaged line with more after it as corruption, still reading every whole line after it', async () => {
     const first = journalLine({ n: 1 });
     const second = journalLine({ n: 2 });
     const flipped = second.replace('"n":2', '"n":7');
-    await fs.writeFile(path(), first + flipped + journalLine({ n: 3 }));
-    expect(await readJournal(path())).toEqual({ records: [{ n: 1 }], validBytes: Buffer.byteLength(first), damage: 'corrupt' });
+    await fs.writeFile(path(), first + flipped + journalLine({ n: 3 }) + journalLine({ n: 4 }));
+    const content = await readJournal(path());
+    expect(content).toMatchObject({ records: [{ n: 1 }, { n: 3 }, { n: 4 }], validBytes: Buffer.byteLength(first), damage: 'corrupt' });
+    expect(content?.damaged.map((d) => [d.offset, d.bytes.toString()])).toEqual([[first.length, flipped.slice(0, -1)]]);
   });
 
   it('truncate cuts a torn line off; rotate keeps the journal as .bak and the next append starts a new one', async () => {

@@ -3,45 +3,50 @@
  * writer per file, and never an overwrite of a file that could not be parsed.
  */
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { dirname } from 'node:path';
+import { backupPathOf, corruptPathOf } from './paths';
+import { ensurePrivateDir, openPrivate } from './private';
+import { syncDirectory } from './sync';
+import { temporaryPathFor } from './temporary';
 
-/** Writes `data` to `path` atomically: temp file in the same folder, fsync, rename, fsync folder. */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export { backupPathOf, corruptPathOf } from './paths';
+export { JournalWriter, journalLine, readJournal } from './journal';
+
+/**
+ * Writes `data` to `path` atomically: temp file in the same folder (0600), fsync, rename, fsync of
+ * the folder. If any step fails the temp file is removed before the error is passed on (a full
+ * disk leaves nothing behind), and the old file is untouched.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
-  const handle = await fs.open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, path);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
+  await ensurePrivateDir(dir);
+  await writeTemporaryThen(path, async (handle) => {
+    await handle.writeFile(data);
+  });
   await syncDirectory(dir);
 }
 
-export async function syncDirectory(dir: string): Promise<void> {
-  // Makes the rename itself durable. Not supported on every platform (Windows): best effort.
+/**
+ * The one way every writer makes a file: `fill` writes a new temporary file beside `path`, which
+ * is then fsynced and renamed onto `path`. On any failure — writing, syncing, closing, renaming —
+ * the temporary is removed and the error passed on.
+ */
+async function writeTemporaryThen(path: string, fill: (handle: fs.FileHandle, tmp: string) => Promise<void>): Promise<void> {
+  const tmp = temporaryPathFor(path);
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(dir, 'r');
+    handle = await openPrivate(tmp, 'wx');
+    await fill(handle, tmp);
     await handle.sync();
-  } catch {
-    /* ignore: directories cannot be fsynced here */
-  } finally {
-    await handle?.close();
+    const closing = handle;
+    handle = undefined;
+    await closing.close();
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
   }
-}
-
-export function backupPathOf(path: string): string {
-  return `${path}.bak`;
 }
 
 export type ReadOutcome<T> =
@@ -109,11 +114,10 @@ export class FileRefusedError extends Error {
 export interface JsonFileWriterOptions {
   /**
    * How the previous version becomes the backup. `copy-if-json` (default) reads the current file
-   * and copies it if it parses. `link` trusts the caller that the current file is good (it loaded
-   * and validated it, or wrote it) and keeps it by a hard link — no read, no second write, so a
-   * save costs one file write however large the file (falls back to a copy where links fail).
+   * and copies it if it parses. `copy` trusts the caller that the current file is good (it loaded
+   * and validated it, or wrote it) and copies it without reading it (`copyFile`).
    */
-  backup?: 'copy-if-json' | 'link';
+  backup?: 'copy-if-json' | 'copy';
   /** `JSON.stringify` indentation (default 2). */
   indent?: number;
   /** Turns the value into the file's text, instead of `JSON.stringify` (it must give JSON). */
@@ -142,8 +146,8 @@ export class JsonFileWriter {
   }
 
   private async write(data: string): Promise<void> {
-    if (this.options.backup === 'link') {
-      await linkBackup(this.path);
+    if (this.options.backup === 'copy') {
+      await copyBackup(this.path);
       await writeFileAtomic(this.path, data);
       return;
     }
@@ -165,25 +169,28 @@ export class JsonFileWriter {
   }
 }
 
-/** Makes `<path>.bak` the current file's content, by a hard link where possible. */
-export async function linkBackup(path: string): Promise<void> {
+/**
+ * Makes `<path>.bak` a copy of the current file: a new file (its own inode, never a hard link, so
+ * damage done to one in place is not done to both), fsynced, renamed into place.
+ */
+export async function copyBackup(path: string): Promise<void> {
   const backup = backupPathOf(path);
-  const tmp = join(dirname(path), `.${basename(backup)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    await fs.link(path, tmp);
+    await writeTemporaryThen(backup, async (_handle, tmp) => {
+      await fs.copyFile(path, tmp);
+    });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return; // nothing saved yet: nothing to keep
-    // File systems without hard links (FAT, some network shares): copy instead.
-    await fs.copyFile(path, tmp);
-  }
-  try {
-    await fs.rename(tmp, backup);
-  } finally {
-    // Also when the backup already was this very file: rename(2) then does nothing, `tmp` stays.
-    await fs.rm(tmp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(path))) return; // nothing saved yet
+    throw error;
   }
   // The folder's fsync after the main rename (writeFileAtomic) makes this rename durable too.
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function parsesAsJson(text: string): boolean {
@@ -195,150 +202,3 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
-/** Where an unreadable file is kept: time-stamped, with a random tail so two never collide. */
-export function corruptPathOf(path: string, when: Date): string {
-  const tail = Math.random().toString(36).slice(2, 8);
-  return `${path}.corrupt-${when.toISOString().replace(/[:.]/g, '-')}-${tail}`;
-}
-
-/*
- * Journals: append-only files of one record a line, `<CRC-32 of the JSON, 8 hex digits> <JSON>\n`.
- * A line is durable once `JournalWriter.append` resolves (write, then fdatasync). A crash while
- * appending leaves at most one damaged line, the last; damage anywhere else is corruption.
- */
-
-/** One journal line for `value` (its JSON holds no line break: `JSON.stringify` escapes them). */
-export function journalLine(value: unknown): string {
-  const body = JSON.stringify(value);
-  return `${checksum(body)} ${body}\n`;
-}
-
-function checksum(body: string | Uint8Array): string {
-  return crc32(body).toString(16).padStart(8, '0');
-}
-
-export interface JournalContent {
-  /** The records of the valid lines before any damage, in order. */
-  records: unknown[];
-  /** Bytes those lines take from the start of the file. */
-  validBytes: number;
-  /**
-   * `torn`: the last line (and only it) is incomplete or fails its checksum — an append cut short.
-   * `corrupt`: a damaged line with more lines after it; nothing after the damage is in `records`.
-   */
-  damage: 'none' | 'torn' | 'corrupt';
-}
-
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
-
-/** Reads a journal; `undefined` when there is none. */
-export async function readJournal(path: string): Promise<JournalContent | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const records: unknown[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    const newline = bytes.indexOf(NEWLINE, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const record = newline < 0 ? NOT_A_RECORD : parseLine(bytes.subarray(start, end));
-    if (record === NOT_A_RECORD) {
-      const last = newline < 0 || newline === bytes.length - 1;
-      return { records, validBytes: start, damage: last ? 'torn' : 'corrupt' };
-    }
-    records.push(record);
-    start = end + 1;
-  }
-  return { records, validBytes: start, damage: 'none' };
-}
-
-const NOT_A_RECORD = Symbol('not a record');
-
-function parseLine(line: Buffer): unknown {
-  if (line.length < 10 || line[8] !== SPACE) return NOT_A_RECORD;
-  const body = line.subarray(9);
-  if (line.toString('latin1', 0, 8) !== checksum(body)) return NOT_A_RECORD;
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return NOT_A_RECORD;
-  }
-}
-
-/**
- * Appends to one journal, keeping the file open between appends (the owner serialises them).
- * After a failed append the file may end with part of a line: the owner must not append to it
- * again (write a snapshot and `rotate`, or `truncate` it back).
- */
-export class JournalWriter {
-  private handle: fs.FileHandle | undefined;
-
-  constructor(readonly path: string) {}
-
-  /** Resolves once `lines` are durable. */
-  async append(lines: string): Promise<void> {
-    try {
-      if (!this.handle) {
-        await fs.mkdir(dirname(this.path), { recursive: true });
-        this.handle = await fs.open(this.path, 'a', 0o600);
-        // The file may be new: make its name durable too, once per opening.
-        await syncDirectory(dirname(this.path));
-      }
-      await this.handle.appendFile(lines, 'utf8');
-      await this.handle.datasync();
-    } catch (error) {
-      await this.close().catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async close(): Promise<void> {
-    const handle = this.handle;
-    this.handle = undefined;
-    await handle?.close();
-  }
-
-  /** Cuts the journal back to its first `size` bytes (a torn last line), durably. */
-  async truncate(size: number): Promise<void> {
-    await this.close();
-    const handle = await fs.open(this.path, 'r+');
-    try {
-      await handle.truncate(size);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-
-  /**
-   * Ends this journal once a snapshot holds everything in it: it becomes `<path>.bak` (which goes
-   * with the snapshot's backup), and the next append starts a new file.
-   */
-  async rotate(): Promise<void> {
-    await this.close();
-    try {
-      await fs.rename(this.path, backupPathOf(this.path));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    await syncDirectory(dirname(this.path));
-  }
-
-  /** Moves the journal to `to` (a time-stamped name, see `corruptPathOf`), durably. */
-  async moveAside(to: string): Promise<void> {
-    await this.close();
-    try {
-      await fs.rename(this.path, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    await syncDirectory(dirname(this.path));
-  }
-}

@@ -37,7 +37,8 @@ export function tsxWorker(): WorkerSpec {
   return { path: fileURLToPath(new URL('./align-worker.ts', import.meta.url)), tsx: true };
 }
 
-function startWorker(spec: WorkerSpec, input: AlignInput): Worker {
+/** Starts a worker thread from its spec with `input` as `workerData` (also used by the compare worker). */
+export function startWorker(spec: WorkerSpec, input: unknown): Worker {
   if (!spec.tsx) return new Worker(spec.path, { workerData: input });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   // Resolved here, so that the worker finds tsx whatever its working directory.

@@ -93,6 +93,7 @@ beforeAll(async () => {
 
   const documentId = BUNDLED_ID;
   const title = { en: 'A title', ru: 'Заглавие' };
+  const term = await ok<{ id: string }>('glossary:add', { documentId, scope: 'document', entry: { en: 'pandemic', ru: 'пандемия' } });
   valid = {
     listDocuments: undefined,
     openDocument: { id: documentId },
@@ -130,6 +131,17 @@ beforeAll(async () => {
     redoAlignment: { documentId },
     reviewAlignment: { documentId, kind: 'weakest', limit: 5 },
     exportBitext: { documentId, format: 'tmx' },
+    listGlossary: { documentId },
+    addGlossaryTerm: { documentId, scope: 'global', entry: { en: 'WHO', ru: 'ВОЗ', note: 'n' } },
+    updateGlossaryTerm: { documentId, scope: 'document', id: term.id, entry: { en: 'pandemic', ru: 'пандемии' } },
+    deleteGlossaryTerm: { documentId, scope: 'document', id: term.id },
+    importGlossary: { documentId, scope: 'document', name: 'terms.csv', content: 'en,ru\nhealth care,медицинская помощь\n' },
+    exportGlossary: { documentId, scope: 'global', format: 'tbx' },
+    compareFindings: { documentId },
+    compareLinks: { documentId, rowIds: [rowId] },
+    dismissFinding: { documentId, findingId: 'date:r1-0:x', dismissed: true },
+    exportFindings: { documentId, format: 'csv' },
+    concordance: { documentId, query: 'pandemic', lang: 'en' },
   };
   await flushAll();
 }, 120_000);

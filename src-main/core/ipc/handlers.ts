@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
 import type { DocumentLibrary, DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
+import type { CompareService } from '../compare-store/service';
 import type { LibraryService } from '../library/service';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -28,6 +29,8 @@ export interface Services {
   annotations: AnnotationService;
   /** Imports, corrections and bitext exports (optional so that older tests can build the table). */
   bitext?: LibraryService;
+  /** Glossaries, checks, links and the concordance (optional like `bitext`). */
+  compare?: CompareService;
   /** Told when the UI language changes (the Electron menu is rebuilt in it). */
   onUiLanguageChanged?: (language: UiLanguage) => void;
 }
@@ -75,7 +78,23 @@ export function createHandlers(services: Services): Handlers {
     redoAlignment: ({ documentId }) => bitext().redoAlignment(documentId),
     reviewAlignment: ({ documentId, kind, limit }) => bitext().review(documentId, kind, limit),
     exportBitext: ({ documentId, format }) => bitext().exportBitext(documentId, format),
+    listGlossary: ({ documentId }) => compare().glossary(documentId),
+    addGlossaryTerm: ({ documentId, scope, entry }) => compare().addTerm(scope, documentId, entry),
+    updateGlossaryTerm: ({ documentId, scope, id, entry }) => compare().updateTerm(scope, documentId, id, entry),
+    deleteGlossaryTerm: ({ documentId, scope, id }) => compare().deleteTerm(scope, documentId, id),
+    importGlossary: ({ documentId, scope, name, content }) => compare().importGlossary(scope, documentId, name, content),
+    exportGlossary: ({ documentId, scope, format }) => compare().exportGlossary(scope, documentId, format),
+    compareFindings: ({ documentId }) => compare().findings(documentId),
+    compareLinks: ({ documentId, rowIds }) => compare().links(documentId, rowIds),
+    dismissFinding: ({ documentId, findingId, dismissed }) => compare().dismiss(documentId, findingId, dismissed),
+    exportFindings: ({ documentId, format }) => compare().exportFindings(documentId, format),
+    concordance: ({ documentId, query, lang }) => compare().concordance(documentId, query, lang),
   };
+
+  function compare(): CompareService {
+    if (!services.compare) throw new AppError('internal', 'The comparison tools are not available');
+    return services.compare;
+  }
 
   function bitext(): LibraryService {
     if (!services.bitext) throw new AppError('internal', 'The library is not available');

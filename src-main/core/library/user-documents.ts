@@ -18,6 +18,7 @@ import { manifestSchema } from '../documents/manifest';
 import { sideStructureSchema } from '../import/extracted';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-file';
+import { ensurePrivateDir } from '../fs/private';
 import type { AlignedText, Lang } from '../model';
 import { type StoredAlignment, fromStoredAlignment, storedAlignmentSchema } from './stored-alignment';
 
@@ -140,10 +141,10 @@ export class UserDocuments {
     signal?: AbortSignal,
   ): Promise<void> {
     const target = this.folder(manifest.id);
-    await fs.mkdir(this.dir, { recursive: true });
+    await ensurePrivateDir(this.dir);
     const tmp = join(this.dir, `.tmp-${manifest.id}-${randomBytes(4).toString('hex')}`);
     try {
-      await fs.mkdir(tmp);
+      await ensurePrivateDir(tmp);
       await writeFileAtomic(join(tmp, manifest.files.en), texts.en);
       await writeFileAtomic(join(tmp, manifest.files.ru), texts.ru);
       await writeFileAtomic(join(tmp, ALIGNMENT_FILE), `${JSON.stringify(alignment)}\n`);

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench:compare`: the comparison tools on a 10,000-row document.
+ *
+ * Builds 10,000 aligned rows by cycling the rows of the evaluation sets and the bundled statement
+ * (`src-main/core/align/eval/`, the statement's hand-made alignment), each copy with its numbers
+ * shifted so that rows differ, then times, several runs each:
+ *   - the whole comparison in one thread (`analyseDocument`: word model, links of every row, every
+ *     check), and each part of it;
+ *   - the same in the compare worker, as main runs it (worker start-up, module loading under tsx,
+ *     copying rows in and results out included);
+ *   - a concordance query over the 10,000 rows with their links.
+ * Prints wall and CPU time beside the goal (≤ 1 s for links, checks and the concordance, in the worker).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpuUsage } from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { analyseDocument } from '../src-main/core/compare/analyse';
+import { type CheckRow, checkDocument } from '../src-main/core/compare/checks';
+import { concordance } from '../src-main/core/compare/concordance';
+import { itemContext } from '../src-main/core/compare/items';
+import { linkRow } from '../src-main/core/compare/links';
+import { evalRows, statementRows } from '../src-main/core/compare/testing';
+import { tokenize } from '../src-main/core/compare/tokens';
+import { trainWordModel } from '../src-main/core/compare/word-model';
+import { shippedLexicon } from '../src-main/core/align/lexicon';
+import { tsxCompareWorker, workerCompareRunner } from '../src-main/core/compare-store/runner';
+
+const ROWS = 10_000;
+const RUNS = 3;
+const GOAL_MS = 1_000;
+
+function documentRows(): CheckRow[] {
+  const base = [...statementRows(), ...['treaty', 'news', 'story', 'manual'].flatMap((name) => evalRows(name))];
+  return Array.from({ length: ROWS }, (_, k) => {
+    const row = base[k % base.length]!;
+    const copy = Math.floor(k / base.length);
+    const shift = (text: string) => (copy === 0 ? text : text.replace(/\b(\d{1,3})\b/gu, (d) => String(Number(d) + copy)));
+    return { id: `r${k}`, en: shift(row.en), ru: shift(row.ru) };
+  });
+}
+
+async function time<T>(label: string, run: () => T | Promise<T>, goal?: number): Promise<T> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let result!: T;
+  for (let r = 0; r < RUNS; r++) {
+    const cpu = cpuUsage();
+    const start = performance.now();
+    result = await run();
+    walls.push(performance.now() - start);
+    const used = cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  const best = Math.min(...walls);
+  const median = walls.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  const cpu = Math.min(...cpus);
+  const verdict = goal === undefined ? '' : best <= goal ? `  (goal ≤ ${goal} ms: met)` : `  (goal ≤ ${goal} ms: NOT met)`;
+  console.log(`${label.padEnd(48)} best ${best.toFixed(0).padStart(6)} ms  median ${median.toFixed(0).padStart(6)} ms  cpu ${cpu.toFixed(0).padStart(6)} ms${verdict}`);
+  return result;
+}
+
+const rows = documentRows();
+const words = rows.reduce((n, r) => n + tokenize(r.en, 'en').length + tokenize(r.ru, 'ru').length, 0);
+console.log(`bench:compare — ${rows.length} rows, ${words} words (${(words / rows.length).toFixed(1)} a row, both sides), ${RUNS} runs each`);
+const lexicon = shippedLexicon();
+const tokens = await time('tokenize both sides', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
+const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(tokens, { lexicon }));
+const context = await time('item context of the document', () => itemContext(rows.map((r) => r.en), rows.map((r) => r.ru)));
+const links = await time('term links of every row', () => rows.map((r, k) => linkRow(r.en, r.ru, { context, lexicon, model, tokens: tokens[k] })));
+await time('checks of every row', () => checkDocument(rows, { lexicon, model, links, context, tokens }));
+const analysis = await time('links + checks in one thread (analyseDocument)', () => analyseDocument(rows));
+await time('concordance "health" (10,000 rows)', () => concordance(rows, 'health', 'en', { linksOf: (k) => analysis.links[k]!, tokens }), GOAL_MS);
+const runner = workerCompareRunner(tsxCompareWorker());
+let viaWorker = await time('links + checks in the worker (source under tsx)', () => runner.run({ rows, glossary: [] }), GOAL_MS);
+// The built chunk, as the packaged app runs it (after `npm run build`).
+const chunks = join(fileURLToPath(new URL('../out/main/chunks/', import.meta.url)));
+const built = existsSync(chunks) ? readdirSync(chunks).find((f) => /^compare-worker-[\w-]+\.js$/u.test(f)) : undefined;
+if (built) {
+  const app = workerCompareRunner({ path: join(chunks, built) });
+  viaWorker = await time('links + checks in the worker (built chunk, as the app)', () => app.run({ rows, glossary: [] }), GOAL_MS);
+} else console.log('(run `npm run build` first to time the built worker chunk as the app runs it)');
+const linkCount = viaWorker.links.reduce((n, l) => n + l.length, 0);
+console.log(`results: ${linkCount} links (${(linkCount / rows.length).toFixed(1)} a row), ${viaWorker.findings.length} findings`);

@@ -1,0 +1,141 @@
+/**
+ * `bitext check`: the consistency checks of the app on the command line. Aligns the two texts as
+ * `bitext align` does, runs the checks on the aligned rows and prints the findings as text or
+ * JSON. Findings are data, not errors: the exit status is 0 whenever the check ran.
+ * Node-free (the process wrapper reads the files).
+ */
+import { analyseDocument } from '../core/compare/analyse';
+import type { Finding } from '../core/compare/checks';
+import { type GlossaryFormat, glossaryFormatOf, parseGlossary } from '../core/compare/glossary';
+import { type Alignment, InputError, UsageError, alignPresegmented, alignRaw } from './core';
+
+export const CHECK_FORMATS = ['text', 'json'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export const CHECK_USAGE = `       bitext check [--presegmented] [--glossary FILE] [--format text|json] <en-file> <ru-file>
+
+check: aligns the two texts and lists what differs between them: numbers, dates, percentages,
+  acronyms, Latin tokens, URLs, e-mail addresses, names or bracketed references missing or
+  different on one side; untranslated rows; empty sides; rows much longer or shorter than the
+  text's ratio; glossary terms without their equivalent; words rendered in different ways.
+  --glossary FILE  term pairs (.csv or .tsv: en, ru[, note]; .tbx: TBX-Basic)
+  --format F       text (default) or json (each finding with kind, the row's English and Russian
+                   text and the items)
+  Exit status 0 when the check ran, whatever it found.`;
+
+export interface CheckCommand {
+  command: 'check';
+  presegmented: boolean;
+  format: CheckFormat;
+  glossary: string | undefined;
+  en: string;
+  ru: string;
+}
+
+export function parseCheckArgs(rest: readonly string[]): CheckCommand {
+  let presegmented = false;
+  let format: CheckFormat = 'text';
+  let glossary: string | undefined;
+  const files: string[] = [];
+  for (let k = 0; k < rest.length; k++) {
+    const arg = rest[k]!;
+    const value = (name: string): string => {
+      const eq = arg.indexOf('=');
+      if (eq >= 0) return arg.slice(eq + 1);
+      const next = rest[++k];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    if (arg === '--') {
+      files.push(...rest.slice(k + 1));
+      break;
+    }
+    if (arg === '--presegmented') presegmented = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = value('--format');
+      if (!(CHECK_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format for check: ${f} (text or json)`);
+      format = f as CheckFormat;
+    } else if (arg === '--glossary' || arg.startsWith('--glossary=')) {
+      glossary = value('--glossary');
+      if (!glossaryFormatOf(glossary)) throw new UsageError(`--glossary needs a .csv, .tsv or .tbx file, not ${glossary}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length !== 2) throw new UsageError(`expected two files (English, Russian), got ${files.length}`);
+  return { command: 'check', presegmented, format, glossary, en: files[0]!, ru: files[1]! };
+}
+
+export interface CheckedRow {
+  /** 0-based bead number in the alignment. */
+  row: number;
+  en: string;
+  ru: string;
+}
+
+const clip = (text: string, n = 100): string => (text.length > n ? `${text.slice(0, n - 3)}...` : text);
+
+function formatText(findings: readonly Finding[], rows: readonly CheckedRow[]): string {
+  const byId = new Map(rows.map((r) => [`b${r.row}`, r]));
+  const lines: string[] = [];
+  for (const f of findings) {
+    const row = byId.get(f.rowId)!;
+    const items = f.items.map((i) => `${i.side}: ${JSON.stringify(clip(i.text, 60))}${i.count !== undefined ? ` ×${i.count}` : ''}`).join(', ');
+    lines.push(`row ${row.row + 1}  ${f.kind} (${f.detail})  ${items}`);
+    if (f.kind !== 'inconsistent') lines.push(`    en: ${clip(row.en)}`, `    ru: ${clip(row.ru)}`);
+    else lines.push(`    rows: ${f.rowIds!.map((id) => byId.get(id)!.row + 1).join(', ')}`);
+  }
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const summary = findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'} (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')})`;
+  lines.push(`${summary} in ${rows.length} rows`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatJson(findings: readonly Finding[], rows: readonly CheckedRow[]): string {
+  const byId = new Map(rows.map((r) => [`b${r.row}`, r]));
+  return `${JSON.stringify(
+    {
+      rows: rows.length,
+      findings: findings.map((f) => {
+        const row = byId.get(f.rowId)!;
+        return {
+          kind: f.kind,
+          detail: f.detail,
+          row: row.row,
+          en: row.en,
+          ru: row.ru,
+          items: f.items,
+          ...(f.rowIds ? { rows: f.rowIds.map((id) => byId.get(id)!.row) } : {}),
+        };
+      }),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function rowsOf(alignment: Alignment): CheckedRow[] {
+  const join = (side: 'en' | 'ru', indexes: readonly number[]): string => indexes.map((k) => alignment.segments[side][k]!.text).join(' ');
+  return alignment.beads.map((b, row) => ({ row, en: join('en', b.en), ru: join('ru', b.ru) }));
+}
+
+/** Runs a parsed `check` command on the two decoded texts (and the glossary file's text). */
+export function runCheck(command: CheckCommand, en: string, ru: string, glossaryText?: string): string {
+  let glossary: { en: string; ru: string }[] = [];
+  if (command.glossary !== undefined) {
+    const format = glossaryFormatOf(command.glossary) as GlossaryFormat;
+    const parsed = parseGlossary(glossaryText ?? '', format);
+    if (parsed.drafts.length === 0) throw new InputError(`${command.glossary}: no term pairs found`);
+    glossary = parsed.drafts;
+  }
+  const alignment = command.presegmented ? alignPresegmented(en, ru) : alignRaw(en, ru);
+  if (alignment.segments.en.length === 0 || alignment.segments.ru.length === 0) {
+    throw new InputError(`${alignment.segments.en.length === 0 ? command.en : command.ru}: no segments found`);
+  }
+  const rows = rowsOf(alignment);
+  const { findings } = analyseDocument(
+    rows.map((r) => ({ id: `b${r.row}`, en: r.en, ru: r.ru })),
+    { glossary },
+  );
+  return command.format === 'json' ? formatJson(findings, rows) : formatText(findings, rows);
+}

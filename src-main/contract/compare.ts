@@ -1,0 +1,215 @@
+/**
+ * The comparison tools' part of the contract: glossaries, findings of the consistency checks, term
+ * links, dismissed findings, the findings' export and the concordance. The closed sets are const
+ * arrays, the request shapes zod schemas (types inferred); the models main answers with are
+ * defined here and used by `src-main/core/compare/` itself, so there is one source for each shape.
+ * Imports nothing but zod.
+ */
+import { z } from 'zod';
+
+// ---- Closed sets ----
+
+export const GLOSSARY_SCOPES = ['document', 'global'] as const;
+export type GlossaryScope = (typeof GLOSSARY_SCOPES)[number];
+
+export const GLOSSARY_FORMATS = ['csv', 'tsv', 'tbx'] as const;
+export type GlossaryFormat = (typeof GLOSSARY_FORMATS)[number];
+
+export const FINDINGS_EXPORT_FORMATS = ['markdown', 'csv'] as const;
+export type FindingsExportFormat = (typeof FINDINGS_EXPORT_FORMATS)[number];
+
+export const FINDING_KINDS = [
+  'number',
+  'date',
+  'percent',
+  'acronym',
+  'latin',
+  'url',
+  'email',
+  'name',
+  'reference',
+  'untranslated',
+  'empty',
+  'length',
+  'glossary',
+  'inconsistent',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** What exactly is wrong: an item missing on one side, or on both sides but different; etc. */
+export const FINDING_DETAILS = ['missing-ru', 'missing-en', 'different', 'same-text', 'english-in-russian', 'russian-in-english', 'no-ru', 'no-en', 'longer', 'shorter', 'renderings'] as const;
+export type FindingDetail = (typeof FINDING_DETAILS)[number];
+
+export const LINK_CLASSES = ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'] as const;
+export type LinkClass = (typeof LINK_CLASSES)[number];
+
+export const COMPARE_LIMITS = { term: 300, note: 2000, entries: 20_000, findingId: 2_000, linkRows: 1_000, query: 200, glossaryFile: 5_000_000 } as const;
+
+// ---- Glossary ----
+
+const term = z.string().trim().min(1).max(COMPARE_LIMITS.term);
+export const glossaryEntrySchema = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[\w-]+$/u),
+    en: term,
+    ru: term,
+    note: z.string().max(COMPARE_LIMITS.note).optional(),
+    createdAt: z.string().max(40),
+    updatedAt: z.string().max(40),
+  })
+  .strict();
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+/** A term pair as the user gives it (no id or times yet). */
+export const glossaryDraftSchema = z.object({ en: term, ru: term, note: z.string().max(COMPARE_LIMITS.note).optional() }).strict();
+export type GlossaryDraft = z.infer<typeof glossaryDraftSchema>;
+
+/** A line (CSV/TSV) or entry (TBX) of an imported file that could not be used, and why. */
+export interface ImportProblem {
+  at: number;
+  reason: 'missing-term' | 'too-long' | 'duplicate';
+}
+
+export interface GlossaryView {
+  document: GlossaryEntry[];
+  global: GlossaryEntry[];
+  warnings: string[];
+}
+
+export interface GlossaryImportReport {
+  added: number;
+  /** Pairs already in the glossary. */
+  known: number;
+  problems: ImportProblem[];
+}
+
+// ---- Findings and links ----
+
+export interface FindingItem {
+  side: 'en' | 'ru';
+  text: string;
+  /** Code-unit offsets in that side's row text (absent for document-wide items). */
+  start?: number;
+  end?: number;
+  /** For renderings: how many rows. */
+  count?: number;
+}
+
+export interface Finding {
+  /** Stable for the same finding on the same text. */
+  id: string;
+  kind: FindingKind;
+  detail: FindingDetail;
+  rowId: string;
+  items: FindingItem[];
+  /** Every row concerned, for a document-wide finding (`inconsistent`). */
+  rowIds?: string[];
+}
+
+export interface FindingsView {
+  findings: Finding[];
+  /** Ids of the dismissed findings (those that still occur). */
+  dismissed: string[];
+  rows: number;
+  warnings: string[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TermLink {
+  class: LinkClass;
+  en: Span;
+  ru: Span;
+  /** 0..1: 1 for items, glossary and unambiguous lexicon links; the posterior for learned ones. */
+  score: number;
+}
+
+export interface RowLinks {
+  rowId: string;
+  links: TermLink[];
+}
+
+// ---- Concordance ----
+
+export interface ConcordanceHit {
+  rowId: string;
+  /** The occurrence, in the query's language side of the row. */
+  match: Span;
+  /** Its rendering on the other side, when the links give one. */
+  rendering?: Span & { text: string };
+}
+
+export interface Rendering {
+  /** As first met (lower case). */
+  text: string;
+  count: number;
+}
+
+export interface ConcordanceResult {
+  query: string;
+  lang: 'en' | 'ru';
+  hits: ConcordanceHit[];
+  /** Most frequent first; occurrences without a rendering are `unrendered`. */
+  renderings: Rendering[];
+  unrendered: number;
+  /** True when the hit list was cut. */
+  truncated: boolean;
+}
+
+// ---- Requests ----
+
+const documentId = z.string().min(1).max(128).regex(/^[a-z0-9][a-z0-9-]*$/, 'document ids are lower-case letters, digits and dashes');
+const rowId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'row ids are letters, digits, _ and -');
+const scope = z.enum(GLOSSARY_SCOPES);
+const termId = z.string().min(1).max(64).regex(/^[\w-]+$/u);
+export const findingIdSchema = z.string().min(1).max(COMPARE_LIMITS.findingId);
+
+export const compareRequestSchemas = {
+  listGlossary: z.object({ documentId }).strict(),
+  addGlossaryTerm: z.object({ documentId, scope, entry: glossaryDraftSchema }).strict(),
+  updateGlossaryTerm: z.object({ documentId, scope, id: termId, entry: glossaryDraftSchema }).strict(),
+  deleteGlossaryTerm: z.object({ documentId, scope, id: termId }).strict(),
+  /** CSV/TSV (en, ru[, note]) or TBX-Basic, by the file's name. */
+  importGlossary: z.object({ documentId, scope, name: z.string().min(1).max(255), content: z.string().min(1).max(COMPARE_LIMITS.glossaryFile) }).strict(),
+  exportGlossary: z.object({ documentId, scope, format: z.enum(GLOSSARY_FORMATS) }).strict(),
+  compareFindings: z.object({ documentId }).strict(),
+  compareLinks: z.object({ documentId, rowIds: z.array(rowId).max(COMPARE_LIMITS.linkRows) }).strict(),
+  dismissFinding: z.object({ documentId, findingId: findingIdSchema, dismissed: z.boolean() }).strict(),
+  exportFindings: z.object({ documentId, format: z.enum(FINDINGS_EXPORT_FORMATS) }).strict(),
+  concordance: z.object({ documentId, query: z.string().trim().min(1).max(COMPARE_LIMITS.query), lang: z.enum(['en', 'ru']) }).strict(),
+};
+
+// ---- Channels ----
+
+/** Phantom marker for a type carried by the table. */
+const type = <T>() => undefined as unknown as T;
+
+interface SavedFile {
+  /** `false` when the reader cancelled the save dialog. */
+  saved: boolean;
+  path?: string;
+}
+
+export const compareContract = {
+  /** The document's glossary and the global one. */
+  listGlossary: { channel: 'glossary:list', response: type<GlossaryView>() },
+  addGlossaryTerm: { channel: 'glossary:add', response: type<GlossaryEntry>() },
+  updateGlossaryTerm: { channel: 'glossary:update', response: type<GlossaryEntry>() },
+  /** Answers what was deleted (the UI can add it back to undo). */
+  deleteGlossaryTerm: { channel: 'glossary:delete', response: type<GlossaryEntry>() },
+  /** Pairs already in the glossary are skipped; unusable lines are reported, not dropped silently. */
+  importGlossary: { channel: 'glossary:import', response: type<GlossaryImportReport>() },
+  exportGlossary: { channel: 'glossary:export', response: type<SavedFile>() },
+  /** The consistency checks of the document (computed in a worker, cached until it changes). */
+  compareFindings: { channel: 'compare:findings', response: type<FindingsView>() },
+  /** Term links of some rows (at most 1,000 a request: the rows on screen). */
+  compareLinks: { channel: 'compare:links', response: type<RowLinks[]>() },
+  /** Dismisses a finding (saved, like a note), or brings it back. */
+  dismissFinding: { channel: 'compare:dismiss', response: type<{ dismissed: string[] }>() },
+  exportFindings: { channel: 'compare:export-findings', response: type<SavedFile>() },
+  /** Every row where a word or phrase occurs (any word form), with its renderings counted. */
+  concordance: { channel: 'compare:concordance', response: type<ConcordanceResult>() },
+} as const;

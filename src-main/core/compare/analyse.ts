@@ -1,0 +1,48 @@
+/**
+ * A whole document compared at once: the word model trained on its rows, the term links of every
+ * row and the consistency checks, sharing one tokenization and one item context. What the compare
+ * worker, the `bitext check` command and the benchmark run. Pure TypeScript.
+ */
+import { type Lexicon, shippedLexicon } from '../align/lexicon';
+import { type CheckRow, type Finding, type GlossaryPair, checkDocument } from './checks';
+import { extractItems, itemContext } from './items';
+import { type PreparedTerm, type TermLink, linkRow } from './links';
+import { termPattern } from './terms';
+import { tokenize } from './tokens';
+import { trainWordModel } from './word-model';
+
+export interface AnalyseOptions {
+  glossary?: readonly GlossaryPair[];
+  lexicon?: Lexicon | null;
+  /** Learned-link threshold (default `DEFAULT_LINK_THRESHOLD`). */
+  threshold?: number;
+  /** Called between phases and every few hundred rows, with 0..1; throw from it to cancel. */
+  onProgress?: (phase: 'training' | 'linking' | 'checking', progress: number) => void;
+}
+
+export interface DocumentAnalysis {
+  /** Links of each row, in row order. */
+  links: TermLink[][];
+  findings: Finding[];
+}
+
+export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptions = {}): DocumentAnalysis {
+  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+  const progress = options.onProgress ?? (() => undefined);
+  progress('training', 0);
+  const tokens = rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') }));
+  const model = trainWordModel(tokens, { lexicon });
+  const glossaryPairs = options.glossary ?? [];
+  const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
+  const acronyms = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
+  const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms });
+  progress('linking', 0);
+  const items = rows.map((row, k) => ({ en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) }));
+  const links = rows.map((row, k) => {
+    if (k % 500 === 0) progress('linking', k / Math.max(1, rows.length));
+    return linkRow(row.en, row.ru, { context, glossary, lexicon, model, threshold: options.threshold, tokens: tokens[k], items: items[k] });
+  });
+  progress('checking', 0);
+  const findings = checkDocument(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens, items });
+  return { links, findings };
+}

@@ -1,0 +1,321 @@
+/**
+ * Consistency checks of an aligned document, row by row:
+ *  - a date, number, percentage, amount, acronym, Latin token, URL, e-mail address, name or
+ *    bracketed reference on one side that is missing or different on the other;
+ *  - a row left untranslated (the same text on both sides, English text in the Russian column or
+ *    Russian text in the English one);
+ *  - an empty side (a 1-0 or 0-1 row), and a row much longer or shorter than the text's ratio;
+ *  - a glossary term whose equivalent is missing on the other side;
+ *  - an English word rendered in different ways across the document (from the lexicon and learned links).
+ * Each finding names its kind, its row and the items. Findings are data: nothing here throws on a
+ * strange text. Pure TypeScript.
+ */
+import type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
+import type { Lexicon } from '../align/lexicon';
+import { isUntranslated, sameText } from '../align/untranslated';
+import { englishSkeleton, russianSkeleton } from '../align/translit';
+import type { Lang } from '../model';
+import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem } from './items';
+import { type LinkClass, type PreparedTerm, type TermLink, linkRow } from './links';
+import { type TermPattern, findTerm, termPattern } from './terms';
+import { type Token, tokenize } from './tokens';
+import type { WordModel } from './word-model';
+
+export { FINDING_DETAILS, FINDING_KINDS } from '../../contract/compare';
+export type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
+
+export interface CheckRow {
+  id: string;
+  en: string;
+  ru: string;
+}
+
+export interface GlossaryPair {
+  en: string;
+  ru: string;
+}
+
+export interface CheckOptions {
+  glossary?: readonly GlossaryPair[];
+  lexicon?: Lexicon | null;
+  /** The document's word model, for the renderings check (none: lexicon links only). */
+  model?: WordModel | null;
+  /** A row is flagged when its length ratio is this many times off the text's (default 2.2). */
+  lengthFactor?: number;
+  /** Rows shorter than this (characters, longer side) are not length-checked (default 60). */
+  minLengthChecked?: number;
+  /** Links computed already (one list per row), to spare computing them again. */
+  links?: readonly (readonly TermLink[])[];
+  /** The document's item context, tokens and items, when the caller has them already. */
+  context?: ItemContext;
+  tokens?: readonly { en: Token[]; ru: Token[] }[];
+  items?: readonly { en: Item[]; ru: Item[] }[];
+}
+
+const FAMILY: Readonly<Record<ItemKind, FindingKind>> = {
+  date: 'date',
+  number: 'number',
+  amount: 'number',
+  percent: 'percent',
+  acronym: 'acronym',
+  latin: 'latin',
+  url: 'url',
+  email: 'email',
+  name: 'name',
+  reference: 'reference',
+};
+
+/** Items that answer each other although their kinds differ (an amount and a number of the same value). */
+function answers(a: Item, b: Item): boolean {
+  return FAMILY[a.kind] === FAMILY[b.kind] && sameItem(a, b);
+}
+
+function letters(text: string): { latin: number; cyrillic: number } {
+  let latin = 0;
+  let cyrillic = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c >= 97 && c <= 122) latin++;
+    else if (text.charCodeAt(k) >= 0x400 && text.charCodeAt(k) <= 0x4ff) cyrillic++;
+  }
+  return { latin, cyrillic };
+}
+
+function skeletonsOf(tokens: readonly Token[], lang: Lang): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) {
+    for (const part of t.text.split('-')) {
+      if (!/^\p{L}+$/u.test(part)) continue;
+      const key = lang === 'en' ? englishSkeleton(part) : russianSkeleton(part);
+      if (key.length >= 3) out.add(key);
+    }
+  }
+  return out;
+}
+
+const BY_PRESENCE: ReadonlySet<ItemKind> = new Set<ItemKind>(['acronym', 'latin', 'name']);
+
+function hasSkeleton(skeletons: ReadonlySet<string>, key: string): boolean {
+  if (skeletons.has(key)) return true;
+  for (const s of skeletons) if (s.startsWith(key) || (s.length >= 4 && key.startsWith(s))) return true;
+  return false;
+}
+
+/**
+ * Acronyms a translation may spell out instead (or the original may): the UN's Secretary-General is
+ * «Генеральный секретарь ООН». Keys as in `items.ts`.
+ */
+export const ACRONYM_EXPANSIONS: Readonly<Record<string, { en: readonly string[]; ru: readonly string[] }>> = {
+  'acr:ООН': { en: ['United Nations'], ru: ['Организация Объединенных Наций'] },
+  'acr:ВОЗ': { en: ['World Health Organisation', 'World Health Organization'], ru: ['Всемирная организация здравоохранения'] },
+  'acr:ВТО': { en: ['World Trade Organisation', 'World Trade Organization'], ru: ['Всемирная торговая организация'] },
+  'acr:АСЕАН': { en: ['Association of Southeast Asian Nations'], ru: ['Ассоциация государств Юго-Восточной Азии'] },
+  'acr:ВАС': { en: ['East Asia Summit'], ru: ['Восточноазиатский саммит'] },
+  'acr:АРФ': { en: ['ASEAN Regional Forum'], ru: ['Региональный форум АСЕАН'] },
+  'acr:ВТамО': { en: ['World Customs Organization', 'World Customs Organisation'], ru: ['Всемирная таможенная организация'] },
+  'acr:ЕС': { en: ['European Union'], ru: ['Европейский союз'] },
+};
+
+const expansionPatterns = new Map<string, { en: TermPattern[]; ru: TermPattern[] }>();
+
+function expanded(key: string, tokens: readonly Token[], lang: Lang): boolean {
+  const entry = ACRONYM_EXPANSIONS[key];
+  if (!entry) return false;
+  let patterns = expansionPatterns.get(key);
+  if (!patterns) {
+    patterns = { en: entry.en.map((t) => termPattern(t, 'en')), ru: entry.ru.map((t) => termPattern(t, 'ru')) };
+    expansionPatterns.set(key, patterns);
+  }
+  return patterns[lang].some((p) => findTerm(tokens, p).length > 0);
+}
+
+/** Unmatched items of each side, per finding kind. */
+function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: { en: Token[]; ru: Token[] }): Finding[] {
+  const enLeft = new Uint8Array(enItems.length);
+  const ruLeft = new Uint8Array(ruItems.length);
+  enItems.forEach((a, i) => {
+    const j = ruItems.findIndex((b, k) => !ruLeft[k] && answers(a, b));
+    if (j >= 0) ruLeft[j] = 1;
+    else enLeft[i] = 1;
+  });
+  // Acronyms, Latin tokens and names are counted as present or absent, not one by one: a
+  // translation often names the organisation once where the original repeats it.
+  enItems.forEach((a, i) => {
+    if (enLeft[i] && BY_PRESENCE.has(a.kind) && ruItems.some((b) => answers(a, b))) enLeft[i] = 0;
+  });
+  ruItems.forEach((b, k) => {
+    if (!ruLeft[k] && BY_PRESENCE.has(b.kind) && enItems.some((a) => answers(a, b))) ruLeft[k] = 1;
+  });
+  // ruLeft marks the Russian items used; flip it into "left over".
+  const ruUnmatched = ruItems.map((_, k) => !ruLeft[k]);
+  const enUnmatched = enItems.map((_, k) => enLeft[k] === 1);
+  let ruSkeletons: Set<string> | undefined;
+  let enSkeletons: Set<string> | undefined;
+  const byKind = new Map<FindingKind, FindingItem[]>();
+  const sides = new Map<FindingKind, Set<Lang>>();
+  const note = (kind: FindingKind, side: Lang, item: Item): void => {
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
+    list.push({ side, text: item.text, start: item.start, end: item.end });
+    let set = sides.get(kind);
+    if (!set) sides.set(kind, (set = new Set()));
+    set.add(side);
+  };
+  enItems.forEach((item, i) => {
+    if (!enUnmatched[i] || item.soft) return;
+    if (item.kind === 'name') {
+      // A name may be rendered by a word of another case or an adjective (Moscow ~ московской).
+      ruSkeletons ??= skeletonsOf(tokens.ru, 'ru');
+      if (hasSkeleton(ruSkeletons, item.key.slice(5))) return;
+    }
+    if (item.kind === 'acronym' && expanded(item.key, tokens.ru, 'ru') && !expanded(item.key, tokens.en, 'en')) return;
+    note(FAMILY[item.kind], 'en', item);
+  });
+  ruItems.forEach((item, k) => {
+    if (!ruUnmatched[k] || item.soft) return;
+    if (item.kind === 'name') {
+      enSkeletons ??= skeletonsOf(tokens.en, 'en');
+      if (hasSkeleton(enSkeletons, item.key.slice(5))) return;
+    }
+    if (item.kind === 'acronym' && expanded(item.key, tokens.en, 'en') && !expanded(item.key, tokens.ru, 'ru')) return;
+    // A Latin word of the Russian found as a word of the English.
+    if (item.kind === 'latin' && tokens.en.some((t) => t.folded === item.key.slice(4))) return;
+    note(FAMILY[item.kind], 'ru', item);
+  });
+  const out: Finding[] = [];
+  for (const [kind, items] of byKind) {
+    const set = sides.get(kind)!;
+    const detail: FindingDetail = set.size === 2 ? 'different' : set.has('en') ? 'missing-ru' : 'missing-en';
+    out.push({ id: `${kind}:${row.id}:${items.map((i) => `${i.side}=${i.text}`).join('|')}`, kind, detail, rowId: row.id, items });
+  }
+  return out;
+}
+
+function untranslated(row: CheckRow): Finding | undefined {
+  const en = row.en.trim();
+  const ru = row.ru.trim();
+  if (!en || !ru) return undefined;
+  const make = (detail: FindingDetail, items: FindingItem[]): Finding => ({ id: `untranslated:${row.id}:${detail}`, kind: 'untranslated', detail, rowId: row.id, items });
+  const ruLetters = letters(ru);
+  const enLetters = letters(en);
+  // The aligner's test (`align/untranslated.ts`) first: the same text, or the English left as it was.
+  if (ruLetters.latin + ruLetters.cyrillic >= 3 && sameText(en, ru)) return make('same-text', [{ side: 'ru', text: ru }]);
+  // English in the Russian column: the aligner's test, or mostly Latin letters over several words.
+  const latinWords = (ru.match(/[A-Za-z]{2,}/gu) ?? []).length;
+  if (isUntranslated(en, ru) || (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
+  const cyrWords = (en.match(/\p{Script=Cyrillic}{2,}/gu) ?? []).length;
+  if (enLetters.cyrillic > 2 * enLetters.latin && cyrWords >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
+  return undefined;
+}
+
+/** Runs every check on the rows of one document. */
+export function checkDocument(rows: readonly CheckRow[], options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const glossaryPairs = options.glossary ?? [];
+  const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
+  const acronymPairs = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
+  const context: ItemContext = options.context ?? itemContext(
+    rows.map((r) => r.en),
+    rows.map((r) => r.ru),
+    { acronyms: acronymPairs },
+  );
+
+  // The text's length ratio: the median over the rows long enough to tell (robust to the odd row).
+  const factor = options.lengthFactor ?? 2.2;
+  const minLength = options.minLengthChecked ?? 60;
+  const ratios: number[] = [];
+  for (const r of rows) {
+    if (r.en.trim() && r.ru.trim() && Math.max(r.en.length, r.ru.length) >= minLength) ratios.push(r.ru.length / r.en.length);
+  }
+  ratios.sort((a, b) => a - b);
+  const ratio = ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)]! : 1;
+
+  const renderings = new Map<string, { text: string; rows: Map<string, { text: string; rows: string[] }> }>();
+  rows.forEach((row, index) => {
+    const hasEn = row.en.trim() !== '';
+    const hasRu = row.ru.trim() !== '';
+    if (hasEn !== hasRu) {
+      const side: Lang = hasEn ? 'en' : 'ru';
+      findings.push({ id: `empty:${row.id}`, kind: 'empty', detail: hasEn ? 'no-ru' : 'no-en', rowId: row.id, items: [{ side, text: hasEn ? row.en : row.ru }] });
+      return;
+    }
+    if (!hasEn) return;
+    const tokens = options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
+    const lost = untranslated(row);
+    if (lost) {
+      findings.push(lost);
+      return;
+    }
+    const enItems = options.items?.[index]?.en ?? extractItems(row.en, 'en', context, tokens.en);
+    const ruItems = options.items?.[index]?.ru ?? extractItems(row.ru, 'ru', context, tokens.ru);
+    findings.push(...itemFindings(row, enItems, ruItems, tokens));
+
+    const longer = Math.max(row.en.length, row.ru.length);
+    if (longer >= minLength) {
+      const rowRatio = row.ru.length / Math.max(1, row.en.length) / ratio;
+      if (rowRatio > factor || rowRatio < 1 / factor) {
+        const detail: FindingDetail = rowRatio > factor ? 'longer' : 'shorter';
+        findings.push({ id: `length:${row.id}:${detail}`, kind: 'length', detail, rowId: row.id, items: [{ side: 'ru', text: `${row.ru.length}/${row.en.length}` }] });
+      }
+    }
+
+    glossaryPairs.forEach((entry, g) => {
+      const term = glossary[g]!;
+      const enHits = findTerm(tokens.en, term.en);
+      const ruHits = findTerm(tokens.ru, term.ru);
+      if (enHits.length !== ruHits.length) {
+        const missingRu = enHits.length > ruHits.length;
+        const hits = missingRu ? enHits : ruHits;
+        const side: Lang = missingRu ? 'en' : 'ru';
+        const text = missingRu ? row.en : row.ru;
+        findings.push({
+          id: `glossary:${row.id}:${entry.en}=${entry.ru}`,
+          kind: 'glossary',
+          detail: missingRu ? 'missing-ru' : 'missing-en',
+          rowId: row.id,
+          items: [...hits.map((h) => ({ side, text: text.slice(h.start, h.end), start: h.start, end: h.end })), { side: missingRu ? 'ru' : 'en', text: missingRu ? entry.ru : entry.en }],
+        });
+      }
+    });
+
+    const links = options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
+    let enAt: Map<number, Token> | undefined;
+    let ruAt: Map<number, Token> | undefined;
+    for (const link of links) {
+      if (!RENDERED.has(link.class)) continue;
+      enAt ??= new Map(tokens.en.map((t) => [t.start, t]));
+      ruAt ??= new Map(tokens.ru.map((t) => [t.start, t]));
+      const enToken = enAt.get(link.en.start);
+      const ruToken = ruAt.get(link.ru.start);
+      if (!enToken || !ruToken) continue;
+      let entry = renderings.get(enToken.stem);
+      if (!entry) renderings.set(enToken.stem, (entry = { text: enToken.folded, rows: new Map() }));
+      // Renderings of one root (поддержка, поддерживая) are one rendering.
+      const root = ruToken.stem.slice(0, 4);
+      let rendering = entry.rows.get(root);
+      if (!rendering) entry.rows.set(root, (rendering = { text: ruToken.folded, rows: [] }));
+      if (!rendering.rows.includes(row.id)) rendering.rows.push(row.id);
+    }
+  });
+
+  // An English word rendered in different ways: at least two renderings of two rows each, none of them dominant.
+  for (const [, entry] of renderings) {
+    const list = [...entry.rows.values()].sort((a, b) => b.rows.length - a.rows.length);
+    const total = list.reduce((n, r) => n + r.rows.length, 0);
+    const frequent = list.filter((r) => r.rows.length >= 2);
+    if (total < 4 || frequent.length < 2 || list[0]!.rows.length / total > 0.75) continue;
+    const rowIds = [...new Set(list.flatMap((r) => r.rows))];
+    findings.push({
+      id: `inconsistent:${entry.text}`,
+      kind: 'inconsistent',
+      detail: 'renderings',
+      rowId: rowIds[0]!,
+      rowIds,
+      items: [{ side: 'en', text: entry.text, count: total }, ...frequent.map((r) => ({ side: 'ru' as const, text: r.text, count: r.rows.length }))],
+    });
+  }
+  return findings;
+}
+
+/** Links whose renderings are compared across the document. */
+const RENDERED: ReadonlySet<LinkClass> = new Set<LinkClass>(['lexicon', 'learned']);

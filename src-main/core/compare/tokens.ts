@@ -1,0 +1,71 @@
+/**
+ * Words of a text with their offsets and stems: runs of letters and digits, joined by an inner
+ * hyphen or apostrophe (`COVID-19`, `well-being`, `Russia’s`, `СМОА-плюс`). Pure TypeScript.
+ */
+import type { Lang } from '../model';
+import { foldCase, stem } from './stem';
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Code-unit offsets in the text. */
+  start: number;
+  end: number;
+  /** Lower case, `ё` → `е`. */
+  folded: string;
+  /** Snowball stem of the folded word (of each hyphen part joined by `-`). */
+  stem: string;
+  /** A function word, a one-letter word or bare digits: never linked by the word aligner. */
+  minor: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+
+interface FormInfo {
+  word: string;
+  folded: string;
+  stem: string;
+  minor: boolean;
+}
+const forms: Record<Lang, Map<string, FormInfo>> = { en: new Map(), ru: new Map() };
+const FORM_CACHE_LIMIT = 300_000;
+
+function formInfo(raw: string, lang: Lang): FormInfo {
+  const cache = forms[lang];
+  let info = cache.get(raw);
+  if (info === undefined) {
+    // An English possessive is not part of the word: Russia’s → Russia.
+    const word = lang === 'en' || /^[A-Za-z]/u.test(raw) ? raw.replace(/['’]s$/u, '') : raw;
+    const folded = foldCase(word);
+    const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
+    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded) };
+    if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
+    cache.set(raw, info);
+  }
+  return info;
+}
+
+/** The words of `text`, in order. */
+export function tokenize(text: string, lang: Lang): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const info = formInfo(m[0], lang);
+    out.push({ text: info.word, start: m.index, end: m.index + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor });
+  }
+  return out;
+}
+
+/** Words of the two languages that carry little meaning of their own: never linked by the word aligner. */
+export const FUNCTION_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
+  en: new Set(
+    'a an the and or but nor of to in on at by for with from as into onto upon about over under between among through during within without against towards toward than that this these those there here which who whom whose what when where why how it its they them their theirs we us our ours you your he him his she her i me my be is are was were been being am have has had do does did done will would shall should can could may might must not no so such also too very all any each every both either neither some other another own same just only than then thus hence if whether while although though because since until unless per via etc'.split(' '),
+  ),
+  ru: new Set(
+    'и а но или либо ни не в во на к ко с со у о об обо от до по за из изо под над при про без для через между перед после чтобы что как так также тоже это этот эта эти этого этой этих этим этому тот та те того той тех том тем он она оно они его ее её их им ими ему ей него нее неё них нему ней мы нас нам нами наш наша наше наши нашего нашей наших вы вас вам ваш я меня мне мой свой своя свое своё свои своего своей своих своим своими который которая которое которые которого которой которых которым которыми котором кто чем чём где когда если ли же бы уже ещё еще все всё весь вся всех всем всеми всего всей каждый каждая каждое каждого каждой быть был была было были будет будут является являются есть также лишь только даже именно том числе т д г'.split(' '),
+  ),
+};
+
+/** True for a word the word aligner leaves alone (function words, one-letter words, bare digits). */
+export function isFunctionWord(token: Token, _lang: Lang): boolean {
+  return token.minor;
+}
