@@ -153,4 +153,7 @@ function main(): void {
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') process.stdout.write(JSON.stringify(child(args[1]!, args[2]!)));
+// `--build DIR` writes the book-length pair into DIR and stops (for profiling one child by hand:
+// `node --cpu-prof --import tsx scripts/bench-align.ts --child presegmented DIR`).
+else if (args[0] === '--build') console.log(build(args[1]!));
 else main();

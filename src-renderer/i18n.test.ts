@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
-import { ANNOTATION_COLORS, IMPORT_ERROR_CODES, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
+import { ANNOTATION_COLORS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
 import { resources } from './i18n';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -155,7 +155,8 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'alignment.found.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],
   'import.verdict.${verdict.status}': ['swapped', 'both-english', 'both-russian', 'unclear'],
   'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
-  'importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}': [...IMPORT_ERROR_CODES, 'bad-request'],
+  'importErrors.${reason}': [...IMPORT_REFUSALS],
+  'importErrors.${e.code as ImportRefusal}': ['bad-request', 'cancelled'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS } from '../contract/ipc';
 import { makeDocx } from '../core/import/testing';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,6 +53,22 @@ describe('the bitext command', { timeout: 60_000 }, () => {
       const result = bitext('align', '--presegmented', en, path);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it('keeps the import limits: a paragraph flood, a FIFO and a device are refused with exit 1', () => {
+    const flood = file('flood.txt', 'Go.\n\n'.repeat(IMPORT_LIMITS.maxParagraphs + 1));
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const cases = [
+      [flood, /flood\.txt: .*more than 100,000 paragraphs/u],
+      [fifo, /pipe\.txt: not a regular file/u],
+      ['/dev/zero', /not a regular file/u],
+    ] as const;
+    for (const [path, message] of cases) {
+      const result = bitext('align', en, path);
+      expect(result.status).toBe(1);
       expect(result.stderr).toMatch(message);
     }
   });

@@ -4,12 +4,13 @@
  *   npm run --silent bitext -- check [--presegmented] [--glossary FILE] [--format text|json] <en-file> <ru-file>
  * Runs from source through tsx (no build step). Exit status: 0 ok, 1 input error, 2 usage error.
  */
-import { readFileSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { IMPORT_LIMITS } from '../contract/ipc';
 import { decodeBytes } from '../core/import/decode';
 import { ImportError } from '../core/import/errors';
 import { readDocument } from '../core/import/books';
 import type { DocumentCue } from '../core/import/extracted';
-import { formatOf } from '../core/import/formats';
+import { checkTextLimits, formatOf } from '../core/import/formats';
 import { CHECK_USAGE, runCheck } from './check';
 import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
@@ -17,26 +18,31 @@ import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, ru
  * Reads an input the way the app imports it: plain UTF-8 text as it is (offsets count from the
  * file's first byte), other encodings (UTF-16, Windows-1251, KOI8-R, CP866) detected and decoded,
  * and Markdown, HTML, .docx, .odt, EPUB, FB2, PDF and subtitles converted to paragraphs of text
- * (subtitles bring their cue times).
+ * (subtitles bring their cue times) — with the import's limits (`IMPORT_LIMITS`: bytes a file,
+ * characters, paragraphs and clauses a side).
  */
 async function readInput(path: string, presegmented: boolean): Promise<{ text: string; cues?: DocumentCue[] }> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readChecked(path);
   } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
     throw new InputError(`${path}: cannot read (${why})`);
   }
   try {
     if (presegmented || formatOf(path) === 'txt') {
+      let text: string;
       try {
-        return { text: decodeText(bytes, path) };
+        text = decodeText(bytes, path);
       } catch (error) {
         // Not UTF-8: detect the encoding as the app does (an empty or binary file stays refused).
         if (!(error instanceof InputError) || !/UTF-8/.test(error.message)) throw error;
-        return { text: decodeBytes(bytes, path).text };
+        text = decodeBytes(bytes, path, { maxBytes: IMPORT_LIMITS.maxFileBytes }).text;
       }
+      checkTextLimits(text, path);
+      return { text };
     }
     const doc = await readDocument(bytes, path);
     return doc.cues ? { text: doc.text, cues: doc.cues } : { text: doc.text };
@@ -46,12 +52,35 @@ async function readInput(path: string, presegmented: boolean): Promise<{ text: s
   }
 }
 
+/**
+ * Reads a file as an import does: a regular file (a FIFO or a device is refused before it is
+ * opened, and opened without waiting), no larger than `IMPORT_LIMITS.maxFileBytes`.
+ */
+function readChecked(path: string): Buffer {
+  const check = (stat: Stats) => {
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new ImportError('not-a-file', 'not a regular file (a pipe, a device or a socket)');
+    if (stat.size > IMPORT_LIMITS.maxFileBytes) {
+      throw new ImportError('too-large', `${(stat.size / 2 ** 20).toFixed(0)} MB; the largest file read is ${IMPORT_LIMITS.maxFileBytes / 2 ** 20} MB`);
+    }
+  };
+  check(statSync(path));
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    check(fstatSync(fd));
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A glossary file for `check`: text in any encoding the import detects. */
 function readGlossary(path: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readChecked(path);
   } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : String(code ?? error)})`);
   }

@@ -5,6 +5,8 @@
  */
 import { alignSequences, alignText } from '../core/align/align';
 import type { Bead, Clause, Lang } from '../core/model';
+import { ImportError } from '../core/import/errors';
+import { checkClauseLimit } from '../core/import/formats';
 import { segmentText } from '../core/text/segment';
 import { type CheckCommand, parseCheckArgs } from './check';
 
@@ -123,8 +125,10 @@ export function splitLines(text: string): Segment[] {
 }
 
 /** Aligns two texts that hold one segment a line. */
-export function alignPresegmented(en: string, ru: string): Alignment {
+export function alignPresegmented(en: string, ru: string, names: { en: string; ru: string } = { en: 'en', ru: 'ru' }): Alignment {
   const segments = { en: splitLines(en), ru: splitLines(ru) };
+  limitClauses(segments.en.length, names.en);
+  limitClauses(segments.ru.length, names.ru);
   const beads = alignSequences(
     segments.en.map((s) => s.text),
     segments.ru.map((s) => s.text),
@@ -132,12 +136,24 @@ export function alignPresegmented(en: string, ru: string): Alignment {
   return { segments, beads };
 }
 
+/** The import's clause limit (`IMPORT_LIMITS.maxClauses`), said as an input error. */
+function limitClauses(count: number, name: string): void {
+  try {
+    checkClauseLimit(count, name);
+  } catch (error) {
+    if (error instanceof ImportError) throw new InputError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Segments two raw texts (paragraphs, sentences, clauses) and aligns them as the app does. */
-export function alignRaw(en: string, ru: string, cues: CueTimes = {}): Alignment {
+export function alignRaw(en: string, ru: string, names: { en: string; ru: string } = { en: 'en', ru: 'ru' }, cues: CueTimes = {}): Alignment {
   const enText = segmentText('en', en);
   const ruText = segmentText('ru', ru);
   const enClauses = enText.paragraphs.flatMap((p) => p.clauses);
   const ruClauses = ruText.paragraphs.flatMap((p) => p.clauses);
+  limitClauses(enClauses.length, names.en);
+  limitClauses(ruClauses.length, names.ru);
   const enIndex = new Map(enClauses.map((c, k) => [c.id, k]));
   const ruIndex = new Map(ruClauses.map((c, k) => [c.id, k]));
   const beads = alignText(enText, ruText).groups.flatMap((group) =>
@@ -266,7 +282,8 @@ export function weakestReport(alignment: Alignment, count: number): string {
 
 /** Runs a parsed `align` command on the two decoded texts; returns stdout and stderr text. */
 export function runAlign(command: AlignCommand, en: string, ru: string, cues: CueTimes = {}): { stdout: string; stderr: string } {
-  const alignment = command.presegmented ? alignPresegmented(en, ru) : alignRaw(en, ru, cues);
+  const names = { en: command.en, ru: command.ru };
+  const alignment = command.presegmented ? alignPresegmented(en, ru, names) : alignRaw(en, ru, names, cues);
   if (alignment.segments.en.length === 0 || alignment.segments.ru.length === 0) {
     throw new InputError(`${alignment.segments.en.length === 0 ? command.en : command.ru}: no segments found`);
   }

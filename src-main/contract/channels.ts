@@ -8,12 +8,12 @@ import type { ActionId } from './actions';
 import { compareContract } from './compare';
 import type { AnnotationList, AnnotationView, ExportAnnotationsResult, ImportReport } from './annotations';
 import type { DocumentSummary, DocumentView } from './document';
-import type { ErrorCode } from './enums';
+import type { ErrorCode, ErrorDetails } from './enums';
 import type { ImportCheck, ImportChoice, ImportJobStatus, LibraryEntry, RemoveDocumentResult, ReviewRow } from './library';
 import type { RequestSchemas } from './requests';
 import type { ReadingPosition, SettingsView } from './settings';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: ErrorDetails };
 
 /** Phantom marker for a type carried by the table (nothing is validated on the way back). */
 const type = <T>() => undefined as unknown as T;

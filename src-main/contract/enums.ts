@@ -103,8 +103,35 @@ export const IMPORT_ERROR_CODES = [
   'no-text-layer',
   'encrypted',
   'bad-timing',
+  /** More characters, paragraphs or clauses than `IMPORT_LIMITS` allows (counted while the file is read). */
+  'too-much-text',
+  /** Parts of the file are in different encodings (a UTF-8 paragraph among Windows-1251 ones). */
+  'mixed-encoding',
+  /** A FIFO, a device, a socket or a folder: not a file to import. */
+  'not-a-file',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/**
+ * Every message an import refusal can show, as a key under `importErrors` in the locales; the
+ * refusal's `details.reason` names one (default: its code) and `details.params` fills it in.
+ */
+export const IMPORT_REFUSALS = [
+  ...IMPORT_ERROR_CODES,
+  'bad-request', 'same-text', 'broken-utf8', 'broken-utf16', 'utf32', 'too-large-part', 'too-many-paragraphs', 'too-many-clauses',
+  'too-many-elements', 'out-of-memory', 'folder', 'old-word', 'not-zip', 'damaged-zip', 'no-document-xml', 'bilingual-alone',
+  'not-bilingual', 'no-units', 'needs-both', 'not-tab-separated', 'refused-doc', 'refused-odt', 'refused-rtf', 'refused-pdf',
+  'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed',
+] as const;
+export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
+
+/** What the renderer needs to say a refusal in the reader's language. */
+export interface ErrorDetails {
+  /** The message: `importErrors.<reason>` (default: the error's code). */
+  reason?: ImportRefusal;
+  /** Its values: the file's name (`file`), a limit (`max`), a count, a position… */
+  params?: Record<string, string | number>;
+}
 
 /**
  * Errors travel as values, never as thrown strings. `newer-version`: saved by a newer version of

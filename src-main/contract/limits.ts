@@ -6,10 +6,26 @@
 /** Text size in steps from the default (0). */
 export const FONT_STEPS = { min: -3, max: 6 } as const;
 
+/**
+ * What one import may bring, checked while the files are read (README, "Limits on imports").
+ * Chosen to fit the saved formats (row ids `r<group>-<row>` have at most six digits each) and a
+ * laptop's memory (the largest allowed pair aligns in well under 1 GB).
+ */
 export const IMPORT_LIMITS = {
   /** The largest file imported. The renderer should check `File.size` before reading it. */
   maxFileBytes: 50 * 1024 * 1024,
+  /** Characters of text per language, after conversion (about 2,500 pages of a book). */
+  maxCharacters: 5_000_000,
+  /** Paragraphs per language; a bilingual file's units count as paragraphs on both sides. */
+  maxParagraphs: 100_000,
+  /** Clauses per language (the pieces rows are made of). */
+  maxClauses: 250_000,
+  /** Bytes unpacked from one part of a package (a .docx's `word/document.xml`), whatever its header says. */
+  maxInflatedBytes: 128 * 1024 * 1024,
+  /** XML elements parsed from a package part (a real book has a few million; markup without text stops here). */
+  maxElements: 6_000_000,
 } as const;
+export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 
 /**
  * What comes in from outside (IPC, import) is held to these limits. Stored annotations are checked

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ImportJobStatus, UiLanguage } from '../contract/ipc';
+import type { ImportJobStatus, ImportLimits, UiLanguage } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
 import { DocumentLibrary } from './documents/library';
@@ -39,6 +39,8 @@ export interface AppServicesOptions {
   onImportProgress?: (status: ImportJobStatus) => void;
   /** The largest file imported (default 50 MB). */
   maxImportBytes?: number;
+  /** Import limits below `IMPORT_LIMITS` (tests). */
+  importLimits?: Partial<ImportLimits>;
   appVersion?: string;
 }
 
@@ -74,7 +76,9 @@ export async function createAppServices(
     runner: options.alignRunner ?? (options.alignWorker ? workerRunner(options.alignWorker) : inProcessRunner()),
     ...(options.chooseImportFiles ? { chooseFiles: options.chooseImportFiles } : {}),
     ...(options.onImportProgress ? { onProgress: options.onImportProgress } : {}),
-    ...(options.maxImportBytes ? { maxFileBytes: options.maxImportBytes } : {}),
+    ...(options.maxImportBytes || options.importLimits
+      ? { limits: { ...options.importLimits, ...(options.maxImportBytes ? { maxFileBytes: options.maxImportBytes } : {}) } }
+      : {}),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
   });
   const compare = new CompareService(

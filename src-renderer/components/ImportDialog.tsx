@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  IMPORT_ERROR_CODES as REFUSALS,
   IMPORT_LIMITS,
   type ImportCheck,
   type ImportJobStatus,
   type ImportMode as Mode,
+  type ImportRefusal,
 } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { Dialog } from './Dialog';
@@ -13,9 +13,6 @@ import { FormFooter } from './FormFooter';
 
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
-
-/** The errors an import explains in the UI language: the refusals, and a request main refused. */
-const IMPORT_ERROR_CODES = [...REFUSALS, 'bad-request'] as const;
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -38,8 +35,13 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   const [job, setJob] = useState<ImportJobStatus | undefined>();
   const pendingRef = useRef<string | undefined>(undefined);
 
+  // A refusal is said once, in the reader's language, from its message key and values.
   const errorText = (e: unknown) => {
-    if (e instanceof ApiError && (IMPORT_ERROR_CODES as readonly string[]).includes(e.code)) return `${t(`importErrors.${e.code as (typeof IMPORT_ERROR_CODES)[number]}`)} ${e.message}`;
+    if (e instanceof ApiError && e.details?.reason) {
+      const reason: ImportRefusal = e.details.reason;
+      return t(`importErrors.${reason}`, e.details.params ?? {});
+    }
+    if (e instanceof ApiError && (e.code === 'bad-request' || e.code === 'cancelled')) return t(`importErrors.${e.code as ImportRefusal}`);
     return e instanceof Error ? e.message : String(e);
   };
 
@@ -53,7 +55,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
     if (chosen.length < needed) return;
     const tooLarge = chosen.find((f) => f.size > IMPORT_LIMITS.maxFileBytes);
     if (tooLarge) {
-      setError(`${t('importErrors.too-large')} ${tooLarge.name}`);
+      setError(t('importErrors.too-large', { file: tooLarge.name, size: Math.ceil(tooLarge.size / 2 ** 20), max: IMPORT_LIMITS.maxFileBytes / 2 ** 20 }));
       return;
     }
     let cancelled = false;
@@ -87,7 +89,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   }, [job]);
   useEffect(() => {
     if (job?.state === 'done' && job.documentId) onImported(job.documentId);
-    if (job?.state === 'failed' && job.error) setError(errorText(new ApiError(job.error.code, job.error.message)));
+    if (job?.state === 'failed' && job.error) setError(errorText(new ApiError(job.error.code, job.error.message, job.error.details)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job?.state]);
 

@@ -40,9 +40,9 @@ import {
   DEFAULT_VARIANCE,
   PARAGRAPH_BEAD_SHAPES,
 } from './cost';
-import { TEMPERATURE, calibrateConfidences } from './confidence';
+import { type BeadEvidence, TEMPERATURE, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
-import { COARSE_MIN_MISS, type Problem, type Side, anchorRarity, downsample, makeSide, prefixCounts, prefixLengths, structureOf } from './problem';
+import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
 import { continuations, isHeadingLike } from './shape';
 import { isUntranslated } from './untranslated';
 
@@ -130,7 +130,7 @@ export function lengthRatio(en: readonly string[], ru: readonly string[]): numbe
 /** Sequences up to this many DP cells are aligned with the full matrix; longer ones with a band. */
 export const FULL_DP_CELLS = 40_000;
 /** Half-width of the band around the projected coarse path (doubled while the path touches it). */
-export const DEFAULT_BAND = 3;
+export const DEFAULT_BAND = 2;
 const MAX_BAND_ROUNDS = 12;
 /** Halvings before the coarsest level (blocks of 2^MAX_DEPTH units). */
 const MAX_DEPTH = 3;
@@ -234,6 +234,35 @@ function refine(problem: Problem, context: Context, first: Band, top: boolean): 
 export interface SequenceAlignment {
   beads: Bead[];
   model: CostModel;
+  /** Each bead's posterior before calibration and its evidence (what `npm run eval -- --fit` fits on). */
+  posteriors: number[];
+  evidence: BeadEvidence[];
+}
+
+/** The length |δ| and lexical cost of each bead under the final model (see `BeadEvidence`). */
+function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]): BeadEvidence[] {
+  const { en, ru } = problem;
+  return beads.map((bead): BeadEvidence => {
+    const i0 = bead.en[0] ?? 0;
+    const i1 = i0 + bead.en.length;
+    const j0 = bead.ru[0] ?? 0;
+    const j1 = j0 + bead.ru.length;
+    let lexical = (bead.en.length > 0 ? en.missed[i1]! - en.missed[i0]! : 0) + (bead.ru.length > 0 ? ru.missed[j1]! - ru.missed[j0]! : 0);
+    let lengthDelta = 0;
+    if (bead.en.length > 0 && bead.ru.length > 0) {
+      for (const a of bead.en) {
+        for (const b of bead.ru) {
+          pairGain(problem, a, b);
+          lexical -= RESULT[0]!;
+        }
+      }
+      const enLength = en.prefix[i1]! - en.prefix[i0]!;
+      const ruLength = ru.prefix[j1]! - ru.prefix[j0]!;
+      const mean = Math.max((enLength + ruLength / model.ratio) / 2, 1);
+      lengthDelta = Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * mean);
+    }
+    return { lengthDelta, lexical };
+  });
 }
 
 /**
@@ -262,7 +291,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   };
   if (n === 0 || m === 0) {
     const beads = n === 0 ? range(0, m).map((j): Bead => ({ en: [], ru: [j], confidence: 1 })) : range(0, n).map((i): Bead => ({ en: [i], ru: [], confidence: 1 }));
-    return { beads, model };
+    return { beads, model, posteriors: beads.map((b) => b.confidence), evidence: beads.map(() => ({ lengthDelta: 0, lexical: 0 })) };
   }
   const weights = model.anchorWeights;
   const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
@@ -314,11 +343,13 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     maxFullCells: options.maxFullCells ?? FULL_DP_CELLS,
   };
   const beads = alignProblem(problem, context);
-  calibrateConfidences(beads);
+  const posteriors = beads.map((bead) => bead.confidence);
+  const evidence = beadEvidence(problem, context.model, beads);
+  calibrateConfidences(beads, evidence);
   for (const bead of beads) {
     if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(bead.en.map((i) => en[i]!).join(' '), bead.ru.map((j) => ru[j]!).join(' '))) bead.untranslated = true;
   }
-  return { beads, model: context.model };
+  return { beads, model: context.model, posteriors, evidence };
 }
 
 export interface AlignTextOptions {

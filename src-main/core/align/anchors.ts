@@ -195,8 +195,8 @@ function sameChars(form: string, text: string, start: number, end: number): bool
 }
 
 /** One step of FNV-1a over UTF-16 code units. */
-const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193) >>> 0;
-const HASH_START = 0x811c9dc5;
+const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193) & 0x3fffffff;
+const HASH_START = 0x011c9dc5;
 
 function tokenize(texts: readonly string[]): Tokens {
   const table = new FormTable();

@@ -19,6 +19,13 @@ const tableTail = cost.tableTail;
 const tailTable = cost.tailTable;
 const pairGain = problems.pairGain;
 const repeatCorrection = problems.repeatCorrection;
+const RESULT = problems.RESULT;
+/**
+ * `beadCost`'s double-valued arguments and result: slot 0 the cost it found, slot 1 the limit, slot
+ * 2 the shape's prior. A double passed to or returned from a call that is not inlined is boxed (see
+ * `RESULT` in problem.ts); through a typed array it is not.
+ */
+const BEAD = new Float64Array(3);
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
@@ -59,10 +66,16 @@ function cachedPairGain(search: Search, a: number, b: number): number {
   const i = a + 1;
   const j = b + 1;
   const lo = search.lo[i]!;
-  if (j < lo || j > search.hi[i]!) return pairGain(search.problem, a, b);
+  if (j < lo || j > search.hi[i]!) {
+    pairGain(search.problem, a, b);
+    return RESULT[0]!;
+  }
   const c = search.rowStart[i]! + j - lo;
   let gain = search.pairs[c]!;
-  if (gain !== gain) search.pairs[c] = gain = pairGain(search.problem, a, b);
+  if (gain !== gain) {
+    pairGain(search.problem, a, b);
+    search.pairs[c] = gain = RESULT[0]!;
+  }
   return gain;
 }
 
@@ -100,17 +113,18 @@ function structureCost(problem: Problem, enCount: number, ruCount: number, i0: n
 }
 
 /**
- * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), or Infinity
- * when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
+ * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), in `BEAD[0]`;
+ * false when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
  */
-function beadCost(search: Search, prior: number, enCount: number, ruCount: number, i: number, j: number, limit: number): number {
+function beadCost(search: Search, enCount: number, ruCount: number, i: number, j: number): boolean {
+  const limit = BEAD[1]!;
   const problem = search.problem;
   const length = search.length;
   const en = problem.en;
   const ru = problem.ru;
   const i0 = i - enCount;
   const j0 = j - ruCount;
-  let cost = prior;
+  let cost = BEAD[2]!;
   let enHeadings = 0;
   let ruHeadings = 0;
   if (enCount > 1) {
@@ -132,12 +146,15 @@ function beadCost(search: Search, prior: number, enCount: number, ruCount: numbe
     if (enCount > 0 && ruCount > 0 && (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE)) cost += problem.continuationCost;
   }
   const missed = en.missed[i]! - en.missed[i0]! + ru.missed[j]! - ru.missed[j0]!;
-  if (enCount === 0 || ruCount === 0) return cost + missed;
+  if (enCount === 0 || ruCount === 0) {
+    BEAD[0] = cost + missed;
+    return true;
+  }
   const enBound = en.bound[i]! - en.bound[i0]!;
   const ruBound = ru.bound[j]! - ru.bound[j0]!;
   const bound = enBound < ruBound ? enBound : ruBound;
   // The length term is never negative: without it the cost's lower bound may already exceed the limit.
-  if (cost + missed - bound > limit) return Infinity;
+  if (cost + missed - bound > limit) return false;
   // Gale–Church length term through the tabulated tail.
   const enLength = en.prefix[i]! - en.prefix[i0]!;
   const ruLength = ru.prefix[j]! - ru.prefix[j0]!;
@@ -151,14 +168,32 @@ function beadCost(search: Search, prior: number, enCount: number, ruCount: numbe
     cost += table[k]! * (1 - f) + table[k + 1]! * f;
   } else cost += tableTail(table, x * TABLE_STEP, length.share, length.scale);
   cost += missed;
-  if (cost - bound > limit) return Infinity;
+  if (cost - bound > limit) return false;
   // The sum of the pair gains overstates the bead's gain (see `repeatCorrection`): if even that
   // leaves the cost over the limit, the correction need not be computed.
   let gain = 0;
   for (let a = i0; a < i; a++) for (let b = j0; b < j; b++) gain += cachedPairGain(search, a, b);
-  if (gain === 0 || (enCount === 1 && ruCount === 1)) return cost - gain;
-  if (cost - gain > limit) return Infinity;
-  return cost - gain + repeatCorrection(problem, i0, i, j0, j);
+  if (gain === 0 || (enCount === 1 && ruCount === 1)) {
+    BEAD[0] = cost - gain;
+    return true;
+  }
+  if (cost - gain > limit) return false;
+  repeatCorrection(problem, i0, i, j0, j);
+  BEAD[0] = cost - gain + RESULT[0]!;
+  return true;
+}
+
+/** The tables of one search: best costs and back pointers, and for the confidences forward sums and bead costs. */
+interface Tables {
+  shapeEn: Int32Array;
+  shapeRu: Int32Array;
+  shapePrior: Float64Array;
+  best: Float64Array;
+  /** Shape index + 1 of the best bead into each cell (0: none). */
+  back: Uint8Array;
+  forward: Float64Array | null;
+  /** Bead costs by cell and shape, tempered, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
+  costs: Float32Array | null;
 }
 
 /** Viterbi path and forward–backward confidences inside a band. */
@@ -168,17 +203,45 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const m = ru.count;
   const { lo, hi, rowStart, cells } = band;
   const shapeCount = shapes.length;
-  const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
-  const shapeRu = Int32Array.from(shapes, (shape) => shape.ru);
-  const shapePrior = Float64Array.from(shapes, (shape) => shape.prior);
   const search: Search = { problem, length: lengthModel(model), lo, hi, rowStart, pairs: new Float64Array(cells).fill(Number.NaN) };
+  const tables: Tables = {
+    shapeEn: Int32Array.from(shapes, (shape) => shape.en),
+    shapeRu: Int32Array.from(shapes, (shape) => shape.ru),
+    shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
+    best: new Float64Array(cells).fill(Infinity),
+    back: new Uint8Array(cells),
+    forward: withConfidence ? new Float64Array(cells).fill(-Infinity) : null,
+    costs: withConfidence ? new Float32Array(cells * shapeCount) : null,
+  };
+  forwardPass(search, tables);
+  const { shapeEn, shapeRu, back, forward, costs } = tables;
+  const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
+  const last = cell(n, m);
+  const backward = forward && costs ? backwardPass(search, tables, last) : null;
+  const total = forward ? forward[last]! : 0;
+  const beads: Bead[] = [];
+  let touchesEdge = false;
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const c = cell(i, j);
+    if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
+    const s = back[c]! - 1;
+    const i0 = i - shapeEn[s]!;
+    const j0 = j - shapeRu[s]!;
+    const from = cell(i0, j0);
+    const posterior = forward && costs && backward ? Math.exp(forward[from]! - costs[c * shapeCount + s]! + backward[c]! - total) : 1;
+    beads.push({ en: range(i0, shapeEn[s]!), ru: range(j0, shapeRu[s]!), confidence: clamp01(posterior) });
+    i = i0;
+    j = j0;
+  }
+  return { beads: beads.reverse(), touchesEdge };
+}
 
-  const best = new Float64Array(cells).fill(Infinity);
-  /** Shape index + 1 of the best bead into each cell (0: none). */
-  const back = new Uint8Array(cells);
-  const forward = withConfidence ? new Float64Array(cells).fill(-Infinity) : null;
-  /** Bead costs by cell and shape, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
-  const costs = withConfidence ? new Float32Array(cells * shapeCount) : null;
+/** Viterbi costs and back pointers, and (with the confidences) forward log-sums and tempered bead costs. */
+function forwardPass(search: Search, tables: Tables): void {
+  const { problem, lo, hi, rowStart } = search;
+  const { shapeEn, shapeRu, shapePrior, best, back, forward, costs } = tables;
+  const n = problem.en.count;
+  const shapeCount = shapeEn.length;
   const terms = new Float64Array(shapeCount);
   // Posteriors are computed with the costs divided by the temperature (see confidence.ts).
   const tempered = 1 / problem.temperature;
@@ -205,7 +268,10 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
         const before = best[from]!;
         if (before === Infinity) continue;
         // Beads far worse than the best so far change neither the path nor any posterior visibly.
-        const cost = beadCost(search, shapePrior[s]!, shapeEn[s]!, shapeRu[s]!, i, j, bestCost + margin - before);
+        BEAD[1] = bestCost + margin - before;
+        BEAD[2] = shapePrior[s]!;
+        if (!beadCost(search, shapeEn[s]!, shapeRu[s]!, i, j)) continue;
+        const cost = BEAD[0]!;
         if (cost === Infinity) continue;
         if (costs) costs[c * shapeCount + s] = cost * tempered;
         if (before + cost < bestCost) {
@@ -227,45 +293,44 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
       }
     }
   }
+}
 
-  const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
-  const last = cell(n, m);
-  const backward = new Float64Array(withConfidence ? cells : 0).fill(-Infinity);
-  if (costs) {
-    backward[last] = 0;
-    for (let i = n; i >= 0; i--) {
-      for (let j = hi[i]!; j >= lo[i]!; j--) {
-        const c = rowStart[i]! + j - lo[i]!;
-        const here = backward[c]!;
-        if (here === -Infinity) continue;
-        for (let s = 0; s < shapeCount; s++) {
-          const cost = costs[c * shapeCount + s]!;
-          if (cost === Infinity) continue;
-          const from = cell(i - shapeEn[s]!, j - shapeRu[s]!);
-          backward[from] = logAddExp(backward[from]!, here - cost);
-        }
+/**
+ * Backward log-sums from the last cell. Edges whose paths carry less than e^-NEGLIGIBLE of the total
+ * mass are not followed: the posteriors change by less than that per edge left out (about 1e-8 over
+ * a book), and most cells of the band lie on no likely path.
+ */
+function backwardPass(search: Search, tables: Tables, last: number): Float64Array {
+  const { problem, lo, hi, rowStart } = search;
+  const { shapeEn, shapeRu } = tables;
+  const fwd = tables.forward!;
+  const costs = tables.costs!;
+  const n = problem.en.count;
+  const shapeCount = shapeEn.length;
+  const backward = new Float64Array(fwd.length).fill(-Infinity);
+  backward[last] = 0;
+  const floor = fwd[last]! - NEGLIGIBLE;
+  for (let i = n; i >= 0; i--) {
+    for (let j = hi[i]!; j >= lo[i]!; j--) {
+      const c = rowStart[i]! + j - lo[i]!;
+      const here = backward[c]!;
+      // No bead ends at the origin (its costs were never written).
+      if (here === -Infinity || fwd[c]! + here < floor || c === 0) continue;
+      for (let s = 0; s < shapeCount; s++) {
+        const cost = costs[c * shapeCount + s]!;
+        if (cost === Infinity) continue;
+        const pi = i - shapeEn[s]!;
+        const from = rowStart[pi]! + j - shapeRu[s]! - lo[pi]!;
+        const value = here - cost;
+        if (fwd[from]! + value < floor) continue;
+        const before = backward[from]!;
+        // log(e^before + e^value), inline.
+        backward[from] = before === -Infinity ? value : before > value ? before + Math.log1p(Math.exp(value - before)) : value + Math.log1p(Math.exp(before - value));
       }
     }
   }
-
-  const total = forward ? forward[last]! : 0;
-  const beads: Bead[] = [];
-  let touchesEdge = false;
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    const c = cell(i, j);
-    if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
-    const s = back[c]! - 1;
-    const i0 = i - shapeEn[s]!;
-    const j0 = j - shapeRu[s]!;
-    const from = cell(i0, j0);
-    const posterior = forward && costs ? Math.exp(forward[from]! - costs[c * shapeCount + s]! + backward[c]! - total) : 1;
-    beads.push({ en: range(i0, shapeEn[s]!), ru: range(j0, shapeRu[s]!), confidence: clamp01(posterior) });
-    i = i0;
-    j = j0;
-  }
-  return { beads: beads.reverse(), touchesEdge };
+  return backward;
 }
-
 
 /**
  * In the forward pass a bead whose cost's lower bound puts its path this many nats behind the best
@@ -273,11 +338,8 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
  */
 const PRUNE_MARGIN = 20;
 
-function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
+/** Paths below e^-NEGLIGIBLE of the total mass are left out of the backward sums. */
+const NEGLIGIBLE = 30;
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;

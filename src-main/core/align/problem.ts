@@ -174,8 +174,15 @@ function countIn(bags: FlatBags, u: number, id: number): number {
   return 0;
 }
 
-/** What English unit a and Russian unit b gain from their shared anchors: Σ min(count) × (match + 2·miss). */
-export function pairGain(problem: Problem, a: number, b: number): number {
+/**
+ * Where `pairGain` and `repeatCorrection` leave their result. The dynamic programme calls them
+ * millions of times; a double returned from a call that is not inlined is boxed (a heap number per
+ * call: most of the aligner's garbage), a double written into a typed array is not.
+ */
+export const RESULT = new Float64Array(1);
+
+/** What English unit a and Russian unit b gain from their shared anchors: Σ min(count) × (match + 2·miss), in `RESULT[0]`. */
+export function pairGain(problem: Problem, a: number, b: number): void {
   const enBags = problem.en.bags;
   const ruBags = problem.ru.bags;
   const gainOf = problem.gain;
@@ -183,7 +190,10 @@ export function pairGain(problem: Problem, a: number, b: number): number {
   let y = ruBags.offsets[b]!;
   const xEnd = enBags.offsets[a + 1]!;
   const yEnd = ruBags.offsets[b + 1]!;
-  if (x === xEnd || y === yEnd) return 0;
+  if (x === xEnd || y === yEnd) {
+    RESULT[0] = 0;
+    return;
+  }
   const enIds = enBags.ids;
   const ruIds = ruBags.ids;
   let gain = 0;
@@ -197,7 +207,7 @@ export function pairGain(problem: Problem, a: number, b: number): number {
     } else if (p < q) x++;
     else y++;
   }
-  return gain;
+  RESULT[0] = gain;
 }
 
 /** The repeats of the run of `length` units of `side` from `from` (none for a single unit). */
@@ -208,9 +218,9 @@ function repeatsAt(side: Side, from: number, length: number): Repeats | null {
 /**
  * How much the sum of the 1-1 pair gains of English units [i0, i1) and Russian units [j0, j1)
  * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
- * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at.
+ * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at. In `RESULT[0]`.
  */
-export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): number {
+export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): void {
   const en = problem.en;
   const ru = problem.ru;
   const enRepeats = repeatsAt(en, i0, i1 - i0);
@@ -244,7 +254,7 @@ export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: n
       correction += (pairs - (enTotal < ruTotal ? enTotal : ruTotal)) * problem.gain[id]!;
     }
   }
-  return correction;
+  RESULT[0] = correction;
 }
 
 /** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */

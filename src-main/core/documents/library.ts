@@ -107,7 +107,7 @@ export class DocumentLibrary {
     if (!cached) {
       cached = this.build(id);
       this.cache.set(id, cached);
-      cached.catch(() => this.cache.delete(id));
+      cached.catch((error: unknown) => this.forgetUnlessDamaged(this.cache, id, cached!, error));
     }
     return cached;
   }
@@ -118,9 +118,20 @@ export class DocumentLibrary {
     if (!cached) {
       cached = this.buildBase(id);
       this.bases.set(id, cached);
-      cached.catch(() => this.bases.delete(id));
+      cached.catch((error: unknown) => this.forgetUnlessDamaged(this.bases, id, cached!, error));
     }
     return cached;
+  }
+
+  /**
+   * A document that failed to load stays failed (the same rejection answers every later open and
+   * every `library:list`, instead of loading it again each time) until it is invalidated — renamed,
+   * corrected, removed or re-imported. Only a request that named nothing (a bad or unknown id) is
+   * forgotten at once.
+   */
+  private forgetUnlessDamaged<T>(cache: Map<string, Promise<T>>, id: string, entry: Promise<T>, error: unknown): void {
+    const code = error instanceof AppError ? error.code : undefined;
+    if ((code === 'not-found' || code === 'bad-request') && cache.get(id) === entry) cache.delete(id);
   }
 
   private async build(id: string): Promise<DocumentSource> {

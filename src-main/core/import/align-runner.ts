@@ -1,7 +1,9 @@
 /**
- * Runs `alignInput` for an import: in a worker thread (the app and the harness), or in-process
- * (unit tests). Both honour an `AbortSignal`: the worker is terminated; the in-process run stops
- * at the next phase.
+ * Runs the two heavy steps of an import — preparing the files and aligning the texts — in a worker
+ * thread (the app and the harness), or in-process (unit tests). Both honour an `AbortSignal`: the
+ * worker is terminated; the in-process run stops at the next phase. The worker's heap is capped
+ * (`WORKER_HEAP_MB`): should a file get past every limit and still need more, the import is
+ * refused (`out-of-memory`) and the app goes on.
  *
  * Where the worker's code is depends on how the process was started:
  * - the Electron build: electron-vite bundles `align-worker.ts` as its own chunk and gives its path
@@ -10,17 +12,28 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ImportPhase } from '../../contract/ipc';
+import type { ImportLimits, ImportPhase } from '../../contract/ipc';
+import { AppError } from '../errors';
 import type { AlignedText } from '../model';
-import type { WorkerMessage } from './align-worker';
+import type { WorkerMessage, WorkerTask } from './align-worker';
 import { ImportError } from './errors';
+import { IMPORT_LIMITS } from './limits';
 import { type AlignInput, alignInput } from './pipeline';
+import { type FileBytes, type PreparedImport, prepareImport } from './prepare';
 
 export type ProgressListener = (phase: ImportPhase, progress: number) => void;
 
+/** The alignment made: as objects (in-process), or already serialized as saved (by the worker). */
+export type AlignResult = AlignedText | { storedJson: string };
+
 export interface AlignRunner {
-  run(input: AlignInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignedText>;
+  run(input: AlignInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignResult>;
+  /** Prepares the files (without it, they are prepared in this thread: tests only). */
+  prepare?(files: readonly FileBytes[], limits: ImportLimits, signal?: AbortSignal): Promise<PreparedImport>;
 }
+
+/** The most heap an import worker may use; the largest import allowed needs well under half. */
+export const WORKER_HEAP_MB = 2048;
 
 export interface WorkerSpec {
   /** The worker's entry file (a built `.js`, or the `.ts` source with `tsx: true`). */
@@ -30,6 +43,8 @@ export interface WorkerSpec {
    * the worker then refuses `.ts`; a small bootstrap registers tsx inside the worker instead.)
    */
   tsx?: boolean;
+  /** Heap cap in MB (default `WORKER_HEAP_MB`). */
+  heapMb?: number;
 }
 
 /** The worker as source, for processes running under tsx (the harness, tests). */
@@ -37,55 +52,66 @@ export function tsxWorker(): WorkerSpec {
   return { path: fileURLToPath(new URL('./align-worker.ts', import.meta.url)), tsx: true };
 }
 
-/** Starts a worker thread from its spec with `input` as `workerData` (also used by the compare worker). */
+/** Starts a worker thread from its spec with `input` as `workerData` (also used by the compare worker), its heap capped. */
 export function startWorker(spec: WorkerSpec, input: unknown): Worker {
-  if (!spec.tsx) return new Worker(spec.path, { workerData: input });
+  const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
+  if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   // Resolved here, so that the worker finds tsx whatever its working directory.
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const bootstrap = `import(${api}).then(({ register }) => { register(); return import(${entry}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
+  return new Worker(bootstrap, { eval: true, workerData: input, resourceLimits });
 }
 
 const cancelled = () => new ImportError('cancelled', 'The import was cancelled');
+const outOfMemory = () =>
+  new ImportError('too-much-text', 'The import needed more memory than an import may use; the file is too large or too complex', undefined, {
+    reason: 'out-of-memory',
+  });
+
+/** Runs one task in a fresh worker; resolves with its result message. */
+function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerMessage) => T | undefined, onProgress: ProgressListener, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled());
+    const worker = startWorker(spec, task);
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      action();
+      void worker.terminate();
+    };
+    const onAbort = () => settle(() => reject(cancelled()));
+    signal?.addEventListener('abort', onAbort);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') {
+        if (!settled) onProgress(message.phase, message.progress);
+        return;
+      }
+      if (message.type === 'refused') return settle(() => reject(ImportError.fromJSON(message.error)));
+      if (message.type === 'app-error') return settle(() => reject(new AppError(message.code, message.message)));
+      if (message.type === 'error') return settle(() => reject(new Error(`The import failed: ${message.message}`)));
+      const value = take(message);
+      if (value !== undefined) settle(() => resolve(value));
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : new Error(`The import failed: ${error.message}`))),
+    );
+    worker.on('exit', (code) => settle(() => reject(new Error(`The import worker stopped (exit code ${code})`))));
+  });
+}
 
 export function workerRunner(spec: WorkerSpec): AlignRunner {
   return {
-    run(input, onProgress, signal) {
-      return new Promise<AlignedText>((resolve, reject) => {
-        if (signal.aborted) return reject(cancelled());
-        const worker = startWorker(spec, input);
-        let settled = false;
-        const settle = (action: () => void) => {
-          if (settled) return;
-          settled = true;
-          signal.removeEventListener('abort', onAbort);
-          action();
-        };
-        const onAbort = () => {
-          settle(() => reject(cancelled()));
-          void worker.terminate();
-        };
-        signal.addEventListener('abort', onAbort);
-        worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'progress') {
-            if (!settled) onProgress(message.phase, message.progress);
-          } else if (message.type === 'done') {
-            settle(() => resolve(message.body));
-            void worker.terminate();
-          } else {
-            settle(() => reject(new Error(`Alignment failed: ${message.message}`)));
-            void worker.terminate();
-          }
-        });
-        worker.on('error', (error) => settle(() => reject(new Error(`Alignment failed: ${error.message}`))));
-        worker.on('exit', (code) => settle(() => reject(new Error(`The alignment worker stopped (exit code ${code})`))));
-      });
-    },
+    run: (input, onProgress, signal) =>
+      inWorker<AlignResult>(spec, { task: 'align', input }, (m) => (m.type === 'done' ? { storedJson: m.storedJson } : undefined), onProgress, signal),
+    prepare: (files, limits = IMPORT_LIMITS, signal) =>
+      inWorker(spec, { task: 'prepare', files: [...files], limits: { ...limits } }, (m) => (m.type === 'prepared' ? m.prepared : undefined), () => undefined, signal),
   };
 }
 
-/** Runs in this thread (tests; blocks while it aligns). */
+/** Runs in this thread (tests; blocks while it works). */
 export function inProcessRunner(): AlignRunner {
   return {
     async run(input, onProgress, signal) {
@@ -97,6 +123,10 @@ export function inProcessRunner(): AlignRunner {
       });
       if (signal.aborted) throw cancelled();
       return body;
+    },
+    async prepare(files, limits) {
+      await new Promise((done) => setImmediate(done));
+      return prepareImport(files, limits);
     },
   };
 }

@@ -1,24 +1,42 @@
 /**
- * The worker thread that segments and aligns an imported pair, so that a long text never
- * freezes the main process. Started by `align-runner.ts` with the input as `workerData`; posts
- * `{ type: 'progress' }` messages, then `{ type: 'done', body }` or `{ type: 'error', message }`.
+ * The import worker thread: it prepares an import (reads, decodes and converts the files, counts
+ * their clauses, judges the languages) or segments and aligns a prepared one, so that neither a
+ * long text nor a hostile file ever holds up the main process. Started by `align-runner.ts` with
+ * the task as `workerData`; posts `{ type: 'progress' }` messages, then the result or the error.
  * Cancelling terminates the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ErrorCode, ImportLimits } from '../../contract/ipc';
+import { AppError } from '../errors';
+import { serializeStoredAlignment, toStoredAlignment } from '../library/stored-alignment';
+import { ImportError, type SerializedImportError } from './errors';
 import { type AlignInput, alignInput } from './pipeline';
+import { type FileBytes, type PreparedImport, prepareImport } from './prepare';
+
+export type WorkerTask = { task: 'align'; input: AlignInput } | { task: 'prepare'; files: FileBytes[]; limits: ImportLimits };
 
 export type WorkerMessage =
   | { type: 'progress'; phase: import('../../contract/ipc').ImportPhase; progress: number }
-  | { type: 'done'; body: import('../model').AlignedText }
+  /** The alignment as it is saved (`alignment.json`), serialized here rather than on the main thread. */
+  | { type: 'done'; storedJson: string }
+  | { type: 'prepared'; prepared: PreparedImport }
+  | { type: 'refused'; error: SerializedImportError }
+  | { type: 'app-error'; code: ErrorCode; message: string }
   | { type: 'error'; message: string };
 
 const port = parentPort;
 if (port) {
   const post = (message: WorkerMessage) => port.postMessage(message);
   try {
-    const body = alignInput(workerData as AlignInput, (phase, progress) => post({ type: 'progress', phase, progress }));
-    post({ type: 'done', body });
+    const task = workerData as WorkerTask;
+    if (task.task === 'prepare') post({ type: 'prepared', prepared: prepareImport(task.files, task.limits) });
+    else {
+      const body = alignInput(task.input, (phase, progress) => post({ type: 'progress', phase, progress }));
+      post({ type: 'done', storedJson: serializeStoredAlignment(toStoredAlignment(body)) });
+    }
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof ImportError) post({ type: 'refused', error: error.toJSON() });
+    else if (error instanceof AppError) post({ type: 'app-error', code: error.code, message: error.message });
+    else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -144,7 +144,7 @@ describe('readFileBytes', () => {
   });
 
   it('refuses a folder', async () => {
-    expect((await refusalOf(() => readFileBytes(dir))).code).toBe('unsupported-format');
+    expect((await refusalOf(() => readFileBytes(dir))).code).toBe('not-a-file');
   });
 
   it('reads a file within the limit', async () => {

@@ -19,14 +19,14 @@
  * The text then has its BOM removed, every kind of line ending turned into `\n`, stray control
  * characters removed, and is put in Unicode NFC.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { TextEncodingName } from '../../contract/ipc';
-import { ImportError, displayName, formatBytes } from './errors';
+import { ImportError, displayName, formatBytes, megabytes } from './errors';
 
 export type { TextEncodingName };
 
-/** The largest file the app imports, by default. */
+/** The largest file the app imports, by default (`IMPORT_LIMITS.maxFileBytes`). */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface DecodeOptions {
@@ -47,20 +47,33 @@ export interface DecodedText {
 
 const SINGLE_BYTE: readonly TextEncodingName[] = ['windows-1251', 'koi8-r', 'ibm866', 'windows-1252'];
 
-/** Reads a whole file for import, checking its size first (a 200 MB file is never read). */
+/**
+ * Reads a whole file for import, checking it first: a regular file (a FIFO, a device or a socket is
+ * refused before it is opened, and opened without waiting in case it was swapped in between), of
+ * allowed size (a 200 MB file is never read), with a file name and no NUL in its path.
+ */
 export async function readFileBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const name = displayName(path);
+  if (path.includes('\0')) {
+    throw new ImportError('unreadable', `“${name.replace(/\0/g, '')}” is not a valid file name (it holds a NUL character)`, name.replace(/\0/g, ''), { reason: 'bad-name' });
+  }
+  try {
+    notAFile(await fs.stat(path), name);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw fileError(error, name);
+  }
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(path, 'r');
+    // O_NONBLOCK: should a FIFO have replaced the file since the check, opening it does not hang.
+    handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw fileError(error, name);
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new ImportError('unsupported-format', `“${name}” is a folder, not a file`, name);
-    if (!stat.isFile()) throw new ImportError('unsupported-format', `“${name}” is not a regular file`, name);
+    notAFile(stat, name);
     checkSize(stat.size, max, name);
     const bytes = await handle.readFile();
     checkSize(bytes.length, max, name); // it grew while we read it
@@ -73,21 +86,27 @@ export async function readFileBytes(path: string, options: { maxBytes?: number }
   }
 }
 
+function notAFile(stat: import('node:fs').Stats, name: string): void {
+  if (stat.isDirectory()) throw new ImportError('not-a-file', `“${name}” is a folder, not a file`, name, { reason: 'folder' });
+  if (!stat.isFile()) {
+    const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+    throw new ImportError('not-a-file', `“${name}” is ${what}, not a file to import`, name);
+  }
+}
+
 function fileError(error: unknown, name: string): ImportError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new ImportError('file-vanished', `“${name}” is no longer there (moved or deleted?)`, name);
   if (code === 'EACCES' || code === 'EPERM') return new ImportError('unreadable', `“${name}” cannot be read (no permission)`, name);
-  if (code === 'EISDIR') return new ImportError('unsupported-format', `“${name}” is a folder, not a file`, name);
+  if (code === 'EISDIR') return new ImportError('not-a-file', `“${name}” is a folder, not a file`, name, { reason: 'folder' });
   return new ImportError('unreadable', `“${name}” cannot be read (${code ?? 'error'})`, name);
 }
 
 export function checkSize(size: number, max: number, name: string): void {
   if (size > max) {
-    throw new ImportError(
-      'too-large',
-      `“${name}” is ${formatBytes(size)}; the largest file the app imports is ${formatBytes(max)}`,
-      name,
-    );
+    throw new ImportError('too-large', `“${name}” is ${formatBytes(size)}; the largest file the app imports is ${formatBytes(max)}`, name, {
+      params: { size: megabytes(size), max: megabytes(max) },
+    });
   }
 }
 
@@ -102,7 +121,7 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, options: Decode
   });
   if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
   if (encoding.startsWith('utf-16') && /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u.test(raw)) {
-    throw new ImportError('undecodable', `“${name}” is not valid ${encoding.toUpperCase()} text`, name);
+    throw new ImportError('undecodable', `“${name}” is not valid ${encoding.toUpperCase()} text`, name, { reason: 'broken-utf16' });
   }
   const warnings: string[] = [];
   const lineEndings = lineEndingsOf(raw);
@@ -112,7 +131,7 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, options: Decode
     text = text.replace(CONTROL_CHARS, '');
     warnings.push(`${controls.length} control character(s) removed`);
   }
-  if (text.trim() === '') throw new ImportError('empty-file', `“${name}” holds no text (only blank space)`, name);
+  if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(text)) throw new ImportError('empty-file', `“${name}” holds no text (only blank space or invisible characters)`, name);
   return { text, encoding, lineEndings, warnings };
 }
 
@@ -126,9 +145,16 @@ export function normaliseText(text: string): string {
 const CONTROL_CHARS = /[\u0000-\u0008\u000e-\u001f\u007f\u0080-\u009f]/g;
 
 function lineEndingsOf(text: string): DecodedText['lineEndings'] {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
-  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  // Counted in one pass: a flood of lines must not become an array of millions of matches.
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) === 10) crlf++;
+    else cr++;
+  }
+  for (let at = text.indexOf('\n'); at >= 0 && lf <= crlf; at = text.indexOf('\n', at + 1)) lf++;
+  lf -= crlf;
   const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
@@ -163,7 +189,7 @@ export function detectEncoding(bytes: Uint8Array, name = 'the file', declared?: 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checkedUtf8(bytes, 3, name, 'utf-8-bom');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     if (bytes[2] === 0 && bytes[3] === 0 && bytes.length >= 4) {
-      throw new ImportError('unsupported-format', `“${name}” is UTF-32 text, which the app does not read; save it as UTF-8`, name);
+      throw new ImportError('unsupported-format', `“${name}” is UTF-32 text, which the app does not read; save it as UTF-8`, name, { reason: 'utf32' });
     }
     return { encoding: 'utf-16le', skip: 2 };
   }
@@ -189,10 +215,11 @@ export function detectEncoding(bytes: Uint8Array, name = 'the file', declared?: 
       'undecodable',
       `“${name}” is UTF-8 text with broken bytes (first at byte ${utf8.firstInvalid}); it cannot be read reliably`,
       name,
+      { reason: 'broken-utf8', params: { at: utf8.firstInvalid } },
     );
   }
   const hinted = encodingFromLabel(declared);
-  if (hinted && (SINGLE_BYTE as readonly string[]).includes(hinted)) return { encoding: hinted, skip: 0 };
+  if (hinted && (SINGLE_BYTE as readonly string[]).includes(hinted)) return refuseMixed({ encoding: hinted, skip: 0 }, bytes, name);
 
   const scored = SINGLE_BYTE.map((encoding) => ({
     encoding,
@@ -206,7 +233,53 @@ export function detectEncoding(bytes: Uint8Array, name = 'the file', declared?: 
       name,
     );
   }
-  return { encoding: best.encoding, skip: 0 };
+  return refuseMixed({ encoding: best.encoding, skip: 0 }, bytes, name);
+}
+
+/** Valid multibyte sequences a line needs, with no broken byte, to count as a UTF-8 line. */
+const UTF8_LINE_SEQUENCES = 3;
+
+/**
+ * A single-byte file with a line that is clean UTF-8 (several multibyte sequences, not one broken
+ * byte — which Cyrillic in Windows-1251, KOI8-R or CP866 never is) mixes encodings: whichever
+ * encoding it is read in, part of it comes out garbled, so it is refused, naming the line.
+ */
+function refuseMixed(detection: Detection, bytes: Uint8Array, name: string): Detection {
+  const line = firstUtf8Line(bytes);
+  if (line === undefined) return detection;
+  const label = ENCODING_NAMES[detection.encoding];
+  throw new ImportError(
+    'mixed-encoding',
+    `“${name}” mixes encodings: line ${line} is UTF-8, the rest ${label}; save the whole file in one encoding (UTF-8) and import it again`,
+    name,
+    { params: { line, encoding: label } },
+  );
+}
+
+const ENCODING_NAMES: Readonly<Record<TextEncodingName, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1251': 'Windows-1251',
+  'koi8-r': 'KOI8-R',
+  ibm866: 'CP866',
+  'windows-1252': 'Windows-1252',
+};
+
+/** The 1-based number of the first line that is clean UTF-8 with multibyte text, if any. */
+export function firstUtf8Line(bytes: Uint8Array): number | undefined {
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const scan = scanUtf8(bytes.subarray(start, end));
+    if (scan.invalid === 0 && scan.multibyte >= UTF8_LINE_SEQUENCES) return line;
+    line++;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function checkedUtf8(bytes: Uint8Array, skip: number, name: string, encoding: TextEncodingName): Detection {
@@ -216,6 +289,7 @@ function checkedUtf8(bytes: Uint8Array, skip: number, name: string, encoding: Te
       'undecodable',
       `“${name}” says it is UTF-8 but has broken bytes (first at byte ${scan.firstInvalid + skip})`,
       name,
+      { reason: 'broken-utf8', params: { at: scan.firstInvalid + skip } },
     );
   }
   if (bytes.subarray(skip).includes(0)) {

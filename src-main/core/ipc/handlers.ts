@@ -18,6 +18,7 @@ import type { AnnotationService } from '../annotations/service';
 import type { DocumentLibrary, DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
 import type { CompareService } from '../compare-store/service';
+import { ImportError } from '../import/errors';
 import type { LibraryService } from '../library/service';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -63,7 +64,7 @@ export function createHandlers(services: Services): Handlers {
     exportAnnotations: ({ documentId, format }) => services.annotations.export(documentId, format),
     importAnnotations: ({ documentId, content }) => services.annotations.import(documentId, content),
     listLibrary: () => bitext().list(),
-    prepareImport: async ({ files }) =>
+    prepareImport: ({ files }) =>
       bitext().prepare(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) }))),
     chooseImport: ({ mode }) => bitext().choose(mode),
     discardImport: async ({ pendingId }) => ({ discarded: bitext().discard(pendingId) }),
@@ -134,6 +135,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     const handler = handlers[name] as (request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
+    if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message, details: error.details };
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
     // A file the system would not read or write (a read-only disk, a full one, permissions).
     if (isSystemError(error)) return { ok: false, code: 'io-error', message: error.message };

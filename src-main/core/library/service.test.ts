@@ -2,12 +2,14 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportCheck, ImportJobStatus, Result } from '../../contract/ipc';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus, type Result } from '../../contract/ipc';
 import { type AppServices, createAppServices } from '../app-services';
 import { type AlignRunner, tsxWorker } from '../import/align-runner';
 import { encodeText } from '../import/decode';
+import { paragraphFlood } from '../import/hostile';
 import { STATEMENT, firstParagraphs, makeDocx } from '../import/testing';
+import { UserDocuments } from './user-documents';
 import { dispatch } from '../ipc/handlers';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
@@ -272,3 +274,74 @@ describe('rename, remove, purge, corrections and export', () => {
   });
 });
 
+
+describe('hostile imports through the service', () => {
+  it('a refusal in the import worker comes back with its code, message key and values', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const flood = paragraphFlood(2 * 1024 * 1024);
+    const result = await call('import:prepare', { files: [file('flood.txt', flood.bytes), file('ru.txt', STATEMENT.ru)] });
+    expect(result).toMatchObject({ ok: false, code: 'too-much-text', details: { reason: 'too-many-paragraphs', params: { file: 'flood.txt', max: IMPORT_LIMITS.maxParagraphs } } });
+    const ok = await call<ImportCheck>('import:prepare', { files: [file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)] });
+    expect(ok).toMatchObject({ ok: true, value: { bilingual: false, language: { status: 'ok' } } });
+  }, 60_000);
+
+  it('a NUL in a sent file name is a bad request', async () => {
+    await start();
+    const result = await call('import:prepare', { files: [file('en\0.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)] });
+    expect(result).toMatchObject({ ok: false, code: 'bad-request' });
+  });
+
+  it('an import is done only once the document loads; one that does not load is not kept', async () => {
+    // An aligner whose rows point outside the texts: written, but it cannot be opened.
+    await start({
+      alignRunner: {
+        run: async () => ({
+          groups: [{ number: 1, kind: 'body', en: [0], ru: [0], rows: [{ id: 'r0-0', en: [{ id: 'en-p0-c0', text: 'x', start: 0, end: 10_000_000 }], ru: [], confidence: 1 }] }],
+        }),
+      },
+    });
+    const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'corrupt-file', details: { reason: 'load-failed' } } });
+    expect(done.documentId).toBeUndefined();
+    expect((await documentFolders()).filter((name) => !name.startsWith('.'))).toEqual([]);
+    expect(await ok<unknown[]>('library:list')).toHaveLength(1);
+  });
+
+  it('a document that fails to load is listed with its problem, and the failure is remembered', async () => {
+    await start();
+    const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
+    const id = done.documentId!;
+    await fs.writeFile(join(root, 'data', 'documents', id, 'alignment.json'), '{"schemaVersion":1,"groups":[{"broken":true}]}');
+    services.library.invalidate(id, { base: true }); // as after a restart
+    const loads = vi.spyOn(UserDocuments.prototype, 'load');
+    const first = await ok<Array<{ id: string; problem?: string }>>('library:list');
+    expect(first.find((e) => e.id === id)?.problem).toMatch(/alignment/);
+    const second = await ok<Array<{ id: string; problem?: string }>>('library:list');
+    expect(second.find((e) => e.id === id)?.problem).toBe(first.find((e) => e.id === id)?.problem);
+    expect(loads).toHaveBeenCalledTimes(1);
+    loads.mockRestore();
+    // Removing it forgets the failure (and the document).
+    await ok('library:remove', { id });
+    expect((await ok<Array<{ id: string }>>('library:list')).map((e) => e.id)).not.toContain(id);
+  });
+});
+
+describe('the saved alignment', () => {
+  it('is ordinary JSON laid out one group a line, and a file in the one-line layout still loads', async () => {
+    await start();
+    const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
+    const id = done.documentId!;
+    const path = join(root, 'data', 'documents', id, 'alignment.json');
+    const raw = await fs.readFile(path, 'utf8');
+    const parsed = JSON.parse(raw) as { groups: unknown[] };
+    expect(raw.split('\n').length).toBe(parsed.groups.length + 3);
+    const before = await ok<{ body: unknown }>('documents:open', { id });
+    await fs.writeFile(path, JSON.stringify(parsed));
+    services.library.invalidate(id, { base: true });
+    expect((await ok<{ body: unknown }>('documents:open', { id })).body).toEqual(before.body);
+    // A damaged line is a damaged file, not a shorter document.
+    await fs.writeFile(path, raw.replace('"rows":[', '"rows":[}'));
+    services.library.invalidate(id, { base: true });
+    expect(await call('documents:open', { id })).toMatchObject({ ok: false, code: 'corrupt-file' });
+  });
+});

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PARAGRAPH_KINDS, rowIdSchema } from '../../contract/ipc';
 import type { AlignedText, Clause, Lang } from '../model';
 
-export const ALIGNMENT_SCHEMA_VERSION = 1;
+export const ALIGNMENT_SCHEMA_VERSION = 1 as const;
 
 const clauseRef = z.tuple([z.string().min(1).max(64), z.number().int().min(0), z.number().int().min(0)]);
 const storedRow = z
@@ -26,6 +26,9 @@ export const storedAlignmentSchema = z
   .object({ schemaVersion: z.literal(ALIGNMENT_SCHEMA_VERSION), groups: z.array(storedGroup) })
   .strict();
 export type StoredAlignment = z.infer<typeof storedAlignmentSchema>;
+/** The same file checked in two steps (its outline, then its groups a slice at a time), as a long one is loaded. */
+export const storedAlignmentOutline = z.object({ schemaVersion: z.literal(ALIGNMENT_SCHEMA_VERSION), groups: z.array(z.unknown()) }).strict();
+export const storedGroupsSchema = z.array(storedGroup);
 
 export function toStoredAlignment(body: AlignedText): StoredAlignment {
   const refs = (clauses: readonly Clause[]) => clauses.map((c): [string, number, number] => [c.id, c.start, c.end]);
@@ -57,4 +60,25 @@ export function fromStoredAlignment(stored: StoredAlignment, texts: Record<Lang,
       rows: g.rows.map((r) => ({ id: r.id, en: clauses('en', r.en), ru: clauses('ru', r.ru), confidence: r.confidence })),
     })),
   };
+}
+
+const LINES_HEAD = `{"schemaVersion":${ALIGNMENT_SCHEMA_VERSION},"groups":[`;
+
+/**
+ * `alignment.json` as written: ordinary JSON, laid out one group a line, so that a long one can be
+ * read a slice of lines at a time (`storedGroupLines`) instead of in one `JSON.parse`.
+ */
+export function serializeStoredAlignment(stored: StoredAlignment): string {
+  if (stored.groups.length === 0) return `${LINES_HEAD}]}`;
+  return `${LINES_HEAD}\n${stored.groups.map((g) => JSON.stringify(g)).join(',\n')}\n]}`;
+}
+
+/** The group lines of a file in that layout (JSON text of one group each); `undefined` for any other layout. */
+export function storedGroupLines(raw: string): string[] | undefined {
+  const text = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
+  if (!text.startsWith(`${LINES_HEAD}\n`) || !text.endsWith('\n]}')) return undefined;
+  const body = text.slice(LINES_HEAD.length + 1, -3);
+  if (body === '') return [];
+  // JSON.stringify never writes a raw line break, so every line is one group (and a comma).
+  return body.split(',\n');
 }

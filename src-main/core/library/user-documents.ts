@@ -20,7 +20,18 @@ import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { ensurePrivateDir } from '../fs/private';
 import type { AlignedText, Lang } from '../model';
-import { type StoredAlignment, fromStoredAlignment, storedAlignmentSchema } from './stored-alignment';
+import {
+  ALIGNMENT_SCHEMA_VERSION,
+  type StoredAlignment,
+  fromStoredAlignment,
+  serializeStoredAlignment,
+  storedAlignmentOutline,
+  storedGroupLines,
+  storedGroupsSchema,
+} from './stored-alignment';
+
+/** Groups checked and built between two yields to the event loop when a document is loaded. */
+const LOAD_SLICE = 500;
 
 export const importedManifestSchema = manifestSchema.extend({
   imported: z
@@ -119,15 +130,26 @@ export class UserDocuments {
       en: await this.readFile(id, manifest.files.en, 'English text'),
       ru: await this.readFile(id, manifest.files.ru, 'Russian text'),
     };
-    const parsed = storedAlignmentSchema.safeParse(parseJson(await this.readFile(id, ALIGNMENT_FILE, 'alignment'), id, 'alignment'));
-    if (!parsed.success) throw new AppError('corrupt-file', `The alignment of "${id}" is invalid`);
-    let body: AlignedText;
-    try {
-      body = fromStoredAlignment(parsed.data, texts);
-    } catch (error) {
-      throw new AppError('corrupt-file', `The alignment of "${id}" does not fit its texts: ${(error as Error).message}`);
+    const raw = await this.readFile(id, ALIGNMENT_FILE, 'alignment');
+    // Parsed, checked and built a slice of groups at a time, letting other requests in between: a
+    // book-length alignment must not hold the main process for the whole of it. (A file in another
+    // layout is parsed whole, then checked a slice at a time.)
+    const lines = storedGroupLines(raw);
+    const outline = lines ? { success: true as const, data: { schemaVersion: ALIGNMENT_SCHEMA_VERSION, groups: lines } } : storedAlignmentOutline.safeParse(parseJson(raw, id, 'alignment'));
+    if (!outline.success) throw new AppError('corrupt-file', `The alignment of "${id}" is invalid`);
+    const groups: AlignedText['groups'] = [];
+    for (let at = 0; at < outline.data.groups.length; at += LOAD_SLICE) {
+      if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+      const part = outline.data.groups.slice(at, at + LOAD_SLICE);
+      const slice = storedGroupsSchema.safeParse(lines ? part.map((line) => parseJson(line as string, id, 'alignment')) : part);
+      if (!slice.success) throw new AppError('corrupt-file', `The alignment of "${id}" is invalid`);
+      try {
+        groups.push(...fromStoredAlignment({ schemaVersion: outline.data.schemaVersion, groups: slice.data }, texts).groups);
+      } catch (error) {
+        throw new AppError('corrupt-file', `The alignment of "${id}" does not fit its texts: ${(error as Error).message}`);
+      }
     }
-    return { manifest, texts, body };
+    return { manifest, texts, body: { groups } };
   }
 
   /**
@@ -137,7 +159,8 @@ export class UserDocuments {
   async create(
     manifest: ImportedManifest,
     texts: Record<Lang, string>,
-    alignment: StoredAlignment,
+    /** The alignment, or its JSON already serialized (by the import worker). */
+    alignment: StoredAlignment | string,
     signal?: AbortSignal,
   ): Promise<void> {
     const target = this.folder(manifest.id);
@@ -147,7 +170,7 @@ export class UserDocuments {
       await ensurePrivateDir(tmp);
       await writeFileAtomic(join(tmp, manifest.files.en), texts.en);
       await writeFileAtomic(join(tmp, manifest.files.ru), texts.ru);
-      await writeFileAtomic(join(tmp, ALIGNMENT_FILE), `${JSON.stringify(alignment)}\n`);
+      await writeFileAtomic(join(tmp, ALIGNMENT_FILE), `${typeof alignment === 'string' ? alignment : serializeStoredAlignment(alignment)}\n`);
       await writeFileAtomic(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       if (signal?.aborted) throw new AppError('cancelled', 'The import was cancelled');
       if (await this.has(manifest.id)) throw new AppError('bad-request', `A document "${manifest.id}" already exists`);

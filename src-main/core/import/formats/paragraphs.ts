@@ -1,0 +1,117 @@
+/**
+ * What every reader shares: the document text they produce (paragraphs separated by one blank
+ * line, README "Document format") and the sink they pour paragraphs into, which cleans each one,
+ * drops those with nothing visible in them, and charges the budget as it goes.
+ */
+import type { TextEncodingName } from '../../../contract/ipc';
+import { ImportError } from '../errors';
+import type { ExtractionBudget, Side } from '../limits';
+
+export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx';
+export type BilingualFormat = 'tmx' | 'tsv';
+
+export interface TextDocument {
+  format: MonolingualFormat;
+  /** The document text: paragraphs separated by one blank line, ending with a newline. */
+  text: string;
+  encoding: TextEncodingName | 'docx';
+  /** A title the file gives (HTML `<title>`), if any. */
+  title?: string;
+  paragraphs: number;
+  warnings: string[];
+}
+
+export interface BilingualUnit {
+  en: string;
+  ru: string;
+}
+
+export interface BilingualDocument {
+  format: BilingualFormat;
+  units: BilingualUnit[];
+  encoding: TextEncodingName;
+  warnings: string[];
+}
+
+/** Paragraphs as the document format wants them: one blank line between, a final newline. */
+export function documentText(paragraphs: readonly string[]): string {
+  return `${paragraphs.join('\n\n')}\n`;
+}
+
+/** Trailing spaces off each line, no blank lines inside, trimmed. */
+export function cleanParagraph(paragraph: string): string {
+  return paragraph
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
+    .filter((line) => line.trim() !== '')
+    .join('\n')
+    .trim();
+}
+
+/**
+ * Whether a text has anything a reader would see: a letter, a digit, punctuation or a symbol.
+ * Zero-width spaces and joiners, soft hyphens, BOMs and other format characters do not count.
+ */
+export function hasVisibleText(text: string): boolean {
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+}
+
+/** Collects a monolingual document's paragraphs, charging the budget for each one kept. */
+export class ParagraphSink {
+  readonly kept: string[] = [];
+
+  constructor(private readonly budget: ExtractionBudget) {}
+
+  add(paragraph: string): void {
+    const clean = cleanParagraph(paragraph);
+    if (clean === '' || !hasVisibleText(clean)) return;
+    this.budget.paragraph(clean.length);
+    this.kept.push(clean);
+  }
+
+  /** Refuses early when a paragraph still being read is already past the limit. */
+  pending(length: number): void {
+    this.budget.pending(length);
+  }
+
+  /** The document; a file with no visible text is refused as empty. */
+  finish(format: MonolingualFormat, encoding: TextEncodingName | 'docx', warnings: string[], title?: string): TextDocument {
+    const name = this.budget.name;
+    if (this.kept.length === 0) throw new ImportError('empty-file', `“${name}” holds no text`, name);
+    return { format, text: documentText(this.kept), encoding, paragraphs: this.kept.length, warnings, ...(title ? { title } : {}) };
+  }
+}
+
+/** Collects a bilingual file's units, charging each side's budget. */
+export class UnitSink {
+  readonly units: BilingualUnit[] = [];
+
+  constructor(private readonly budget: ExtractionBudget) {}
+
+  /** Adds a unit (sides already one line each); `false` when neither side has visible text. */
+  add(en: string, ru: string): boolean {
+    const unit = { en: hasVisibleText(en) ? en : '', ru: hasVisibleText(ru) ? ru : '' };
+    if (unit.en === '' && unit.ru === '') return false;
+    // Each unit is a row group with a paragraph on both sides, even where one side is empty.
+    for (const side of ['en', 'ru'] as const satisfies readonly Side[]) this.budget.paragraph(unit[side].length, side);
+    this.units.push(unit);
+    return true;
+  }
+}
+
+/** Line breaks and runs of spaces become one space (no-break spaces are kept: they are text). */
+export const oneLine = (text: string): string => text.replace(/[ \t\n\r\f\v]+/g, ' ').trim();
+
+/** Calls `each` for every line of `text` without splitting it all at once. */
+export function forEachLine(text: string, each: (line: string) => void): void {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) {
+      each(text.slice(start));
+      return;
+    }
+    each(text.slice(start, end));
+    start = end + 1;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Preparing an import: the files' bytes → the texts to align and what the reader is shown to
+ * confirm (`ImportCheck`). Pure and self-contained, so that it runs in the import worker
+ * (`align-worker.ts`): reading, decoding, converting, counting clauses and judging the languages
+ * never run on the main thread. Nothing is written.
+ */
+import type { ImportCheck, ImportLimits, InspectedFile, SourceFormat } from '../../contract/ipc';
+import { AppError } from '../errors';
+import type { Lang } from '../model';
+import { segmentText } from '../text/segment';
+import { ImportError, displayName } from './errors';
+import { bilingualTexts, readBilingual, readMonolingual, titleFrom, type TextDocument } from './formats';
+import { checkLanguages } from './language';
+import { ExtractionBudget, IMPORT_LIMITS } from './limits';
+import type { AlignInput } from './pipeline';
+
+export interface FileBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A prepared import, before it is given a pending id. */
+export interface PreparedImport {
+  names: string[];
+  encodings: string[];
+  format: SourceFormat;
+  input: AlignInput;
+  check: Omit<ImportCheck, 'pendingId'>;
+}
+
+/** Refuses a file name no file system would give: control characters (a NUL above all), too long, empty. */
+export function checkFileName(name: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (name === '' || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw new AppError('bad-request', `Not a file name: ${JSON.stringify(name.slice(0, 64))}`);
+  }
+}
+
+export function prepareImport(files: readonly FileBytes[], limits: ImportLimits = IMPORT_LIMITS): PreparedImport {
+  for (const file of files) checkFileName(file.name);
+  if (files.length === 1) return prepareBilingual(files[0]!, limits);
+  if (files.length === 2) return preparePair(files[0]!, files[1]!, limits);
+  throw new AppError('bad-request', 'Choose two files (English and Russian) or one bilingual file (.tmx, .tsv)');
+}
+
+function preparePair(first: FileBytes, second: FileBytes, limits: ImportLimits): PreparedImport {
+  const [a, b] = [displayName(first.name), displayName(second.name)];
+  if (sameBytes(first.bytes, second.bytes)) {
+    throw new ImportError('same-file', `“${a}” and “${b}” are the same file; choose the English text and the Russian text`, b, { params: { other: a } });
+  }
+  const en = readMonolingual(first.bytes, first.name, { limits });
+  const ru = readMonolingual(second.bytes, second.name, { limits });
+  if (en.text === ru.text) {
+    throw new ImportError('same-file', `“${a}” and “${b}” hold the same text`, b, { reason: 'same-text', params: { other: a } });
+  }
+  const firstParagraphIsTitle = titleFrom(en.text) !== undefined && titleFrom(ru.text) !== undefined;
+  countClauses({ en: en.text, ru: ru.text }, { en: a, ru: b }, firstParagraphIsTitle, limits);
+  const titles = { en: en.title ?? titleFrom(en.text), ru: ru.title ?? titleFrom(ru.text) };
+  const inspected = (file: FileBytes, doc: TextDocument): InspectedFile => ({
+    name: displayName(file.name),
+    format: doc.format,
+    encoding: doc.encoding,
+    bytes: file.bytes.length,
+    characters: doc.text.length,
+    paragraphs: doc.paragraphs,
+    warnings: doc.warnings,
+  });
+  return {
+    names: [a, b],
+    encodings: [en.encoding, ru.encoding],
+    format: en.format === ru.format ? en.format : 'txt',
+    input: { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle },
+    check: {
+      files: [inspected(first, en), inspected(second, ru)],
+      bilingual: false,
+      language: checkLanguages(en.text, ru.text),
+      suggestedTitle: { en: clip(titles.en ?? stem(first.name)), ru: clip(titles.ru ?? stem(second.name)) },
+    },
+  };
+}
+
+function prepareBilingual(file: FileBytes, limits: ImportLimits): PreparedImport {
+  const doc = readBilingual(file.bytes, file.name, { limits });
+  const name = displayName(file.name);
+  if (!doc.units.some((u) => u.en !== '') || !doc.units.some((u) => u.ru !== '')) {
+    throw new ImportError('unsupported-format', `“${name}” needs both English and Russian text`, name, { reason: 'needs-both' });
+  }
+  const texts = bilingualTexts(doc.units);
+  countClauses({ en: texts.en, ru: texts.ru }, { en: name, ru: name }, false, limits);
+  return {
+    names: [name],
+    encodings: [doc.encoding],
+    format: doc.format,
+    input: { kind: 'units', texts: { en: texts.en, ru: texts.ru }, rows: texts.rows },
+    check: {
+      files: [
+        {
+          name,
+          format: doc.format,
+          encoding: doc.encoding,
+          bytes: file.bytes.length,
+          characters: texts.en.length + texts.ru.length,
+          paragraphs: doc.units.length,
+          warnings: doc.warnings,
+        },
+      ],
+      bilingual: true,
+      units: doc.units.length,
+      language: checkLanguages(texts.en, texts.ru),
+      suggestedTitle: { en: clip(stem(name)), ru: clip(stem(name)) },
+    },
+  };
+}
+
+/** Segments both texts as the import will, and refuses a side with more clauses than allowed. */
+function countClauses(texts: Record<Lang, string>, names: Record<Lang, string>, firstParagraphIsTitle: boolean, limits: ImportLimits): void {
+  for (const lang of ['en', 'ru'] as const) {
+    const segmented = segmentText(lang, texts[lang], { firstParagraphIsTitle });
+    ExtractionBudget.clauses(
+      segmented.paragraphs.reduce((n, p) => n + p.clauses.length, 0),
+      names[lang],
+      limits,
+    );
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+}
+
+const stem = (name: string) => displayName(name).replace(/\.[^.]+$/, '') || name;
+export const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text) || '—';
