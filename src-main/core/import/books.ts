@@ -5,7 +5,10 @@
  * `readBookSync` reads the formats that need no promise (all but PDF).
  */
 import type { DecodedText } from './decode';
-import { DEFAULT_MAX_BYTES, decodeBytes } from './decode';
+import { decodeBytes } from './decode';
+import { isAsyncReader } from './formats/books';
+import { readerFor } from './formats/registry';
+import { ExtractionBudget, IMPORT_LIMITS } from './limits';
 import { readDocx } from './docx';
 import { readEpub } from './epub';
 import { ImportError, displayName } from './errors';
@@ -45,8 +48,8 @@ export function bookFormatOf(fileName: string): BookFormat | undefined {
 export type BookDocument = StructuredTextDocument<BookFormat> & { encoding: TextDocument['encoding'] };
 
 const limitsOf = (options: ReadOptions) => {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  return { maxBytes, maxCharacters: maxBytes };
+  const limits = { ...IMPORT_LIMITS, ...options.limits };
+  return { maxBytes: limits.maxFileBytes, maxCharacters: limits.maxCharacters, maxParagraphs: limits.maxParagraphs };
 };
 
 /** Reads an EPUB, FB2, ODT, SRT or WebVTT file (PDF needs `readDocument`). */
@@ -81,7 +84,7 @@ export function readBookSync(bytes: Uint8Array, fileName: string, format: Exclud
 }
 
 /** Reads a PDF's text layer. */
-async function readPdfDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<BookDocument> {
+export async function readPdfDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<BookDocument> {
   const name = displayName(fileName);
   if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
   const extracted = await readPdf(bytes, fileName, limitsOf(options));
@@ -94,7 +97,7 @@ async function readPdfDocument(bytes: Uint8Array, fileName: string, options: Rea
  * stays paragraph 0 and is not repeated).
  */
 export function readHtmlDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'html'> & { encoding: DecodedText['encoding'] } {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = limitsOf(options).maxBytes;
   const declared = declaredHtmlCharset(bytes);
   const decoded = decodeBytes(bytes, fileName, declared ? { maxBytes, declared } : { maxBytes });
   const parsed = htmlBlocks(decoded.text);
@@ -113,13 +116,16 @@ export function readDocxDocument(bytes: Uint8Array, fileName: string, options: R
 
 /** Markdown by blocks (marked's lexer): headings kept as headings. */
 export function readMarkdownDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'md'> & { encoding: DecodedText['encoding'] } {
-  const decoded = decodeBytes(bytes, fileName, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  const decoded = decodeBytes(bytes, fileName, { maxBytes: limitsOf(options).maxBytes });
   return { ...toTextDocument('md', { blocks: markdownBlocks(decoded.text), metadata: {}, warnings: decoded.warnings }, fileName), encoding: decoded.encoding };
 }
 
 /** Any one-language file: the book formats here, the others as `readMonolingual` reads them. */
-export async function readDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<TextDocument | BookDocument> {
-  const format = bookFormatOf(fileName);
-  if (format === 'pdf') return readPdfDocument(bytes, fileName, options);
+export async function readDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<TextDocument> {
+  const reader = readerFor(fileName);
+  if (reader.kind === 'text' && isAsyncReader(reader)) {
+    const limits = { ...IMPORT_LIMITS, ...options.limits };
+    return reader.readAsync(bytes, { budget: new ExtractionBudget(fileName, limits), limits });
+  }
   return readMonolingual(bytes, fileName, options);
 }

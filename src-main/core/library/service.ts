@@ -22,6 +22,7 @@ import type { SaveExport, SaveExportResult } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
+import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
 import { clip, type FileBytes } from '../import/prepare';
 import type { CorrectionsStore } from './corrections-store';
@@ -225,7 +226,16 @@ export class LibraryService {
 
   async exportBitext(documentId: string, format: BitextExportFormat): Promise<SaveExportResult> {
     const view = await this.options.documents.open(documentId);
-    const content = exportBitext(format, view.body, { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' }, this.now());
+    // Subtitles: each row's times, from the cues its clauses came from.
+    const structure = view.alignment?.bundled ? undefined : await this.options.userDocuments.manifest(documentId).then((m) => m.imported.structure, () => undefined);
+    const cues = { ...(structure?.en?.cues ? { en: structure.en.cues } : {}), ...(structure?.ru?.cues ? { ru: structure.ru.cues } : {}) };
+    const times = cues.en || cues.ru ? rowTimes(view.body, cues) : undefined;
+    const content = exportBitext(
+      format,
+      view.body,
+      { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0', ...(times ? { times } : {}) },
+      this.now(),
+    );
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
   }
 }
