@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportCheck, ImportJobStatus, LibraryEntry, Result } from '../../contract/ipc';
 import { type AppServices, createAppServices } from '../app-services';
 import { makeEpub, makeFb2, makePdf } from '../import/book-fixtures';
+import { tsxWorker } from '../import/align-runner';
 import { encodeText } from '../import/decode';
 import { dispatch } from '../ipc/handlers';
 
@@ -81,6 +82,20 @@ describe('importing books', () => {
     const exported = await call('alignment:export', { documentId: done.documentId, format: 'tsv' });
     expect(exported.ok).toBe(true);
     expect(saved.at(-1)?.content).toBe('Where are you going?\tКуда ты идёшь?\t00:00:01.000\t00:00:02.000\nHome, at last.\tДомой, наконец.\t00:00:03.000\t00:00:04.500\n');
+  });
+
+  it('a PDF and an EPUB, prepared in the import worker (pdfjs answers asynchronously there)', { timeout: 120_000 }, async () => {
+    services = await createAppServices({ userDataDir: join(root, 'data2'), documentsDir: BUNDLED, systemLanguages: ['en-GB'], saveExport: async () => ({ saved: false }), alignWorker: tsxWorker() });
+    const pdf = makePdf([[{ x: 72, y: 700, text: 'The Parties met in Moscow.' }, { x: 72, y: 660, text: 'They agreed on a plan.' }]], { title: 'Report' });
+    const epub = makeEpub([{ title: 'Глава', paragraphs: ['Стороны встретились в Москве.', 'Они согласовали план.'] }]);
+    const prepared = await call<ImportCheck>('import:prepare', { files: [file('en.pdf', pdf), file('ru.epub', epub)] });
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(prepared.value.files.map((f) => [f.format, f.paragraphs])).toEqual([
+      ['pdf', 1], // two lines, one gap: one paragraph (nothing to tell a paragraph gap from line spacing)
+      ['epub', 3],
+    ]);
+    const scan = await call('import:prepare', { files: [file('scan.pdf', makePdf([null])), file('ru.epub', epub)] });
+    expect(scan.ok ? 'ok' : scan.code).toBe('no-text-layer');
   });
 
   it('a scanned PDF and a DRM book are refused with their codes, and nothing is written', async () => {
