@@ -342,6 +342,8 @@ describe('HTML and text (section 2)', () => {
     expect(paragraphs(doc.text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
     expect(doc.title).toBe('The Statement');
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two']);
+    // The import's streaming HTML reader leaves the same furniture out.
+    expect(paragraphs(readMonolingual(encodeText(html, 'utf-8'), 'page.html').text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
   });
 
   it('text files: lines indented inside a paragraph leave no runs of spaces', () => {
