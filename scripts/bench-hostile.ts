@@ -149,6 +149,7 @@ async function latency(): Promise<void> {
       let phase: 'prepare' | 'import' = 'prepare';
       let running = true;
       const probe = (async () => {
+        // oxlint-disable-next-line no-unmodified-loop-condition -- `running` is cleared when the import ends
         while (running) {
           const t0 = performance.now();
           const answer = await dispatch(services.handlers, 'settings:get', undefined);

@@ -170,10 +170,10 @@ function samples(): Sample[] {
 /** Logistic regression by Newton's method (L2 penalty `lambda` on the weights, not the bias). */
 function fitLogistic(data: readonly Sample[], lambda = 0.01): { bias: number; weights: number[] } {
   const d = FEATURE_NAMES.length + 1;
-  const beta = new Array<number>(d).fill(0);
+  const beta = Array.from({ length: d }, () => 0);
   for (let iteration = 0; iteration < 50; iteration++) {
-    const grad = new Array<number>(d).fill(0);
-    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    const grad = Array.from({ length: d }, () => 0);
+    const hess = Array.from({ length: d }, () => Array.from({ length: d }, () => 0));
     for (const sample of data) {
       const x = [1, ...sample.features];
       const z = x.reduce((sum, v, f) => sum + v * beta[f]!, 0);
@@ -212,7 +212,7 @@ function solveLinear(matrix: number[][], vector: number[]): number[] {
       for (let k = col; k <= n; k++) a[r]![k]! -= factor * a[col]![k]!;
     }
   }
-  const x = new Array<number>(n).fill(0);
+  const x = Array.from({ length: n }, () => 0);
   for (let r = n - 1; r >= 0; r--) {
     let sum = a[r]![n]!;
     for (let k = r + 1; k < n; k++) sum -= a[r]![k]! * x[k]!;

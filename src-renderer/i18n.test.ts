@@ -149,7 +149,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'annotations.colors.${a.color}': [...ANNOTATION_COLORS],
   'annotations.langs.${langOf(a)}': ['en', 'ru', 'both'],
   'clauseMenu.${command}': ['copy-en', 'copy-ru', 'copy-pair', 'copy-markdown', 'merge', 'split', 'move-first-to-previous', 'move-last-to-next', 'confirm'],
-  'toolbar.exportFormats.${format}': ['tmx', 'tsv', 'beads', 'markdown'],
+  'toolbar.exportFormats.${format}': ['tmx', 'tsv', 'beads', 'markdown', 'docx'],
   'alignment.done.${operation.op}': ['merge', 'split', 'move', 'confirm'],
   'alignment.noneLeft.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],
   'alignment.found.${kind}': ['unconfirmed', 'non-one-to-one', 'weakest'],

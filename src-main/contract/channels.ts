@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ActionId } from './actions';
 import { compareContract } from './compare';
 import type { AnnotationList, AnnotationView, ExportAnnotationsResult, ImportReport } from './annotations';
+import type { DictionaryChoice, DictionaryInfo, LookupResult } from './dictionaries';
 import type { DocumentSummary, DocumentView } from './document';
 import type { ErrorCode, ErrorDetails } from './enums';
 import type { ImportCheck, ImportChoice, ImportJobStatus, LibraryEntry, RemoveDocumentResult, ReviewRow } from './library';
@@ -154,10 +155,51 @@ export const contract = {
     channel: 'alignment:review',
     response: type<ReviewRow[]>(),
   },
-  /** TMX 1.4b, TSV, vecalign beads or a Markdown table of the corrected rows, through a save dialog. */
+  /**
+   * TMX 1.4b, TSV, vecalign beads, a Markdown table or a two-column DOCX table (notes as footnotes
+   * or left out) of the corrected rows, through a save dialog.
+   */
   exportBitext: {
     channel: 'alignment:export',
     response: type<ExportAnnotationsResult>(),
+  },
+  /** The document side by side as a PDF (Electron's `printToPDF`), through a save dialog. */
+  printToPdf: {
+    channel: 'print:pdf',
+    response: type<ExportAnnotationsResult>(),
+  },
+  /** The system print dialog for the document side by side; `printed: false` when cancelled. */
+  printDocument: {
+    channel: 'print:print',
+    response: type<{ printed: boolean }>(),
+  },
+  /** The dictionaries the reader added (one that no longer reads has `problem`). */
+  listDictionaries: {
+    channel: 'dictionaries:list',
+    response: type<DictionaryInfo[]>(),
+  },
+  /**
+   * Checks, indexes and keeps a dictionary sent as files (drag and drop): StarDict `.ifo` + `.idx`
+   * + `.dict[.dz]` (+ `.syn`) or dictd `.index` + `.dict[.dz]`. A broken one is refused with
+   * `dictionary-broken` or `dictionary-incomplete`, and nothing is kept.
+   */
+  addDictionary: {
+    channel: 'dictionaries:add',
+    response: type<DictionaryInfo>(),
+  },
+  /** The same through an open dialog in main (Electron only; the harness answers `cancelled`). */
+  chooseDictionary: {
+    channel: 'dictionaries:choose',
+    response: type<DictionaryChoice>(),
+  },
+  removeDictionary: {
+    channel: 'dictionaries:remove',
+    response: type<{ id: string }>(),
+  },
+  /** A word in every dictionary: itself, then its base forms, then its stem. */
+  lookupWord: {
+    channel: 'dictionaries:lookup',
+    response: type<LookupResult>(),
   },
   ...compareContract,
 } as const;

@@ -6,6 +6,7 @@
  * Imports nothing but zod.
  */
 import { z } from 'zod';
+import { documentIdSchema, rowIdSchema, termIdSchema } from './ids';
 
 // ---- Closed sets ----
 
@@ -50,7 +51,7 @@ export const COMPARE_LIMITS = { term: 300, note: 2000, entries: 20_000, findingI
 const term = z.string().trim().min(1).max(COMPARE_LIMITS.term);
 export const glossaryEntrySchema = z
   .object({
-    id: z.string().min(1).max(64).regex(/^[\w-]+$/u),
+    id: termIdSchema,
     en: term,
     ru: term,
     note: z.string().max(COMPARE_LIMITS.note).optional(),
@@ -161,10 +162,10 @@ export interface ConcordanceResult {
 
 // ---- Requests ----
 
-const documentId = z.string().min(1).max(128).regex(/^[a-z0-9][a-z0-9-]*$/, 'document ids are lower-case letters, digits and dashes');
-const rowId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'row ids are letters, digits, _ and -');
+const documentId = documentIdSchema;
+const rowId = rowIdSchema;
 const scope = z.enum(GLOSSARY_SCOPES);
-const termId = z.string().min(1).max(64).regex(/^[\w-]+$/u);
+const termId = termIdSchema;
 export const findingIdSchema = z.string().min(1).max(COMPARE_LIMITS.findingId);
 
 export const compareRequestSchemas = {

@@ -37,8 +37,8 @@ export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 export const EXPORT_FORMATS = ['markdown', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Bitext exports: TMX 1.4b, TSV, vecalign beads or a Markdown table. */
-export const BITEXT_EXPORT_FORMATS = ['tmx', 'tsv', 'beads', 'markdown'] as const;
+/** Bitext exports: TMX 1.4b, TSV, vecalign beads, a Markdown table or a two-column DOCX table. */
+export const BITEXT_EXPORT_FORMATS = ['tmx', 'tsv', 'beads', 'markdown', 'docx'] as const;
 export type BitextExportFormat = (typeof BITEXT_EXPORT_FORMATS)[number];
 
 /** Rows worth a look: unconfirmed, not one-to-one, or the least confident first. */
@@ -112,6 +112,20 @@ export const IMPORT_ERROR_CODES = [
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
+/** The dictionary formats the app reads (those KOReader and GoldenDict read). */
+export const DICTIONARY_FORMATS = ['dictd', 'stardict'] as const;
+export type DictionaryFormat = (typeof DICTIONARY_FORMATS)[number];
+
+/** Notes (the reader's annotations) in a print or a DOCX: as footnotes, or left out. */
+export const NOTE_PLACEMENTS = ['footnotes', 'omit'] as const;
+export type NotePlacement = (typeof NOTE_PLACEMENTS)[number];
+
+/**
+ * Why a dictionary was refused: `dictionary-broken` (a bad header, a truncated index, an entry
+ * past the end of the text), `dictionary-incomplete` (a file the format needs is missing).
+ */
+export const DICTIONARY_ERROR_CODES = ['dictionary-broken', 'dictionary-incomplete'] as const;
+
 /**
  * Every message an import refusal can show, as a key under `importErrors` in the locales; the
  * refusal's `details.reason` names one (default: its code) and `details.params` fills it in.
@@ -139,6 +153,7 @@ export interface ErrorDetails {
  */
 export const ERROR_CODES = [
   ...IMPORT_ERROR_CODES,
+  ...DICTIONARY_ERROR_CODES,
   'bad-request',
   'unknown-channel',
   'forbidden',
@@ -146,6 +161,8 @@ export const ERROR_CODES = [
   'corrupt-file',
   'io-error',
   'newer-version',
+  /** Needs what this process does not have (printing outside the app). */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,5 +29,11 @@ export const clauseIdSchema = z.string().max(32).regex(CLAUSE_ID, 'clause ids lo
 /** Annotations are named by `crypto.randomUUID()`. */
 export const annotationIdSchema = z.uuid();
 
+/** Dictionaries the reader added: `d-` and 16 hex digits, made by main. */
+export const dictionaryIdSchema = z.string().regex(/^d-[0-9a-f]{16}$/, 'a dictionary id from main');
+
+/** Glossary terms are named by `crypto.randomUUID()`. */
+export const termIdSchema = z.uuid();
+
 /** Ids main hands out for pending imports and import jobs (`crypto.randomUUID()`). */
 export const jobIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'an id from main');

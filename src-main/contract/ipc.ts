@@ -16,6 +16,7 @@ export type { ActionId } from './actions';
 export * from './annotations';
 export * from './channels';
 export * from './compare';
+export * from './dictionaries';
 export * from './document';
 export * from './enums';
 export * from './ids';

@@ -8,8 +8,9 @@ import { compareRequestSchemas } from './compare';
 import { annotationSelectionSchema, colorSchema, kindSchema, noteSchema, tagsSchema } from './annotations';
 import type { MethodName } from './channels';
 import { localizedTextSchema } from './document';
-import { BITEXT_EXPORT_FORMATS, EXPORT_FORMATS, IMPORT_MODES, REVIEW_KINDS, UI_LANGUAGES } from './enums';
-import { annotationIdSchema, documentIdSchema as documentId, jobIdSchema, rowIdSchema } from './ids';
+import { addDictionaryRequestSchema, lookupRequestSchema } from './dictionaries';
+import { BITEXT_EXPORT_FORMATS, EXPORT_FORMATS, IMPORT_MODES, NOTE_PLACEMENTS, REVIEW_KINDS, UI_LANGUAGES } from './enums';
+import { annotationIdSchema, documentIdSchema as documentId, dictionaryIdSchema, jobIdSchema, rowIdSchema } from './ids';
 import { alignmentOperationSchema, importFileBytesSchema } from './library';
 import { LIMITS } from './limits';
 import { readerPrefsSchema } from './settings';
@@ -68,6 +69,8 @@ const reviewRequest = z
 export type ReviewRequest = z.infer<typeof reviewRequest>;
 
 const byDocument = z.object({ documentId }).strict();
+/** A print of a document side by side; `notes`: as footnotes, or left out (the default). */
+const printRequest = z.object({ documentId, notes: z.enum(NOTE_PLACEMENTS).optional() }).strict();
 const byId = z.object({ id: documentId }).strict();
 const byJob = z.object({ jobId: jobIdSchema }).strict();
 
@@ -100,7 +103,15 @@ export const requestSchemas = {
   undoAlignment: byDocument,
   redoAlignment: byDocument,
   reviewAlignment: reviewRequest,
-  exportBitext: z.object({ documentId, format: z.enum(BITEXT_EXPORT_FORMATS) }).strict(),
+  /** `notes` (DOCX only): the reader's notes as footnotes, or left out (the default). */
+  exportBitext: z.object({ documentId, format: z.enum(BITEXT_EXPORT_FORMATS), notes: z.enum(NOTE_PLACEMENTS).optional() }).strict(),
+  printToPdf: printRequest,
+  printDocument: printRequest,
+  listDictionaries: z.undefined(),
+  addDictionary: addDictionaryRequestSchema,
+  chooseDictionary: z.undefined(),
+  removeDictionary: z.object({ id: dictionaryIdSchema }).strict(),
+  lookupWord: lookupRequestSchema,
   ...compareRequestSchemas,
 } satisfies { [M in MethodName]: z.ZodType };
 

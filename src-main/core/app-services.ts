@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import type { ImportJobStatus, ImportLimits, UiLanguage } from '../contract/ipc';
 import { AnnotationService, type SaveExport } from './annotations/service';
 import { AnnotationStore } from './annotations/store';
+import { workerPrepare } from './dictionary/index-runner';
+import { DictionaryStore } from './dictionary/store';
 import { DocumentLibrary } from './documents/library';
+import type { Printer } from './export/print';
+import { rowNotes } from './export/notes';
 import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
 import { removeStaleTemporaries } from './fs/temporary';
@@ -37,6 +41,12 @@ export interface AppServicesOptions {
   chooseImportFiles?: ChooseImportFiles;
   /** Told of every step of an import job (Electron pushes it to the window). */
   onImportProgress?: (status: ImportJobStatus) => void;
+  /** The worker thread that indexes dictionaries being added (like `alignWorker`; without it, this thread). */
+  dictionaryWorker?: WorkerSpec;
+  /** An open dialog for `dictionaries:choose` (Electron only). */
+  chooseDictionaryFiles?: () => Promise<string[] | undefined>;
+  /** Prints and makes PDFs (Electron only). */
+  printer?: Printer;
   /** The largest file imported (default 50 MB). */
   maxImportBytes?: number;
   /** Import limits below `IMPORT_LIMITS` (tests). */
@@ -48,6 +58,7 @@ export interface AppServices extends Services {
   handlers: Handlers;
   bitext: LibraryService;
   corrections: CorrectionsStore;
+  dictionaries: DictionaryStore;
 }
 
 /** Everything the main process serves, without Electron: used by the app and by the harness. */
@@ -67,7 +78,10 @@ export async function createAppServices(
   const library = new DocumentLibrary(options.documentsDir, { userDocuments, corrections });
   const annotationStore = AnnotationStore.inUserData(options.userDataDir);
   const annotations = new AnnotationService(annotationStore, library, options.saveExport);
+  const dictionaries = DictionaryStore.inUserData(options.userDataDir, options.dictionaryWorker ? workerPrepare(options.dictionaryWorker) : undefined);
+  await startupStep('data', [dictionaries.dir], () => dictionaries.cleanUp());
   const bitext = new LibraryService({
+    notes: async (documentId) => rowNotes((await annotations.list(documentId)).annotations),
     documents: library,
     userDocuments,
     corrections,
@@ -101,9 +115,13 @@ export async function createAppServices(
     annotations,
     bitext,
     compare,
+    dictionaries,
+    savePdf: options.saveExport,
+    ...(options.chooseDictionaryFiles ? { chooseDictionaryFiles: options.chooseDictionaryFiles } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
     ...(onUiLanguageChanged ? { onUiLanguageChanged } : {}),
   };
-  return { ...services, bitext, corrections, handlers: createHandlers(services) };
+  return { ...services, bitext, corrections, dictionaries, handlers: createHandlers(services) };
 }
 
 /**

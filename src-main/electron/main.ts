@@ -13,9 +13,13 @@ import { reportStartupFailure, startupStep } from '../core/startup/startup-failu
 import { registerIpc, sendToRenderer } from './ipc';
 import { dialogSaveExport } from './save-export';
 import { dialogChooseImport } from './open-import';
+import { dialogChooseDictionary } from './open-dictionary';
+import { electronPrinter } from './print';
 // The import aligner's worker thread, bundled by electron-vite as its own chunk.
 import alignWorkerPath from '../core/import/align-worker?modulePath';
 import compareWorkerPath from '../core/compare-store/compare-worker?modulePath';
+// The dictionary indexer's worker thread, likewise.
+import dictionaryWorkerPath from '../core/dictionary/index-worker?modulePath';
 import { applyMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -72,7 +76,10 @@ async function start(): Promise<void> {
       saveExport: dialogSaveExport(() => mainWindow),
       alignWorker: { path: unpackedPath(alignWorkerPath) },
       compareWorker: { path: unpackedPath(compareWorkerPath) },
+      dictionaryWorker: { path: unpackedPath(dictionaryWorkerPath) },
       chooseImportFiles: dialogChooseImport(() => mainWindow),
+      chooseDictionaryFiles: dialogChooseDictionary(() => mainWindow),
+      printer: electronPrinter,
       onImportProgress: (status) => sendToRenderer(mainWindow, 'import:progress', status),
       appVersion: app.getVersion(),
     },
@@ -91,6 +98,9 @@ async function start(): Promise<void> {
       if (!win.isDestroyed()) throw error;
     }),
   );
+  // The dictionaries' indexes, loaded once the window is up (the first lookup is then as fast as any).
+  const current = services;
+  setTimeout(() => void current.dictionaries.warm(), 2000);
 }
 
 function openMainWindow(current: AppServices): BrowserWindow {

@@ -9,6 +9,8 @@ const FILTERS: Record<string, Electron.FileFilter[]> = {
   '.tmx': [{ name: 'TMX (translation memory)', extensions: ['tmx'] }],
   '.tsv': [{ name: 'Tab-separated values', extensions: ['tsv', 'txt'] }],
   '.txt': [{ name: 'Text', extensions: ['txt'] }],
+  '.docx': [{ name: 'Word document (DOCX)', extensions: ['docx'] }],
+  '.pdf': [{ name: 'PDF', extensions: ['pdf'] }],
 };
 
 /** Asks where to save an export (a save dialog on the main window), then writes it atomically. */

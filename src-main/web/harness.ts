@@ -12,6 +12,10 @@
  * under tsx. A request body over `MAX_IMPORT_BODY` is refused by its Content-Length with a
  * `too-large` error value before it is read.
  *
+ * Dictionaries are indexed in a worker thread too; `dictionaries:choose` answers `cancelled` (no
+ * open dialog). `print:pdf` makes the PDF with Chromium (playwright-core; `/usr/bin/chromium` when
+ * present) and writes it into the export folder; `print:print` answers `printed: false`.
+ *
  * Any local process can forge Host and Origin, so every request must also carry a token made at
  * start and printed with the address: open `<origin>/?token=<token>`. That first load sets the
  * token as an HttpOnly, SameSite=Strict cookie (named for the port, so two harnesses do not
@@ -31,6 +35,8 @@ import { IMPORT_LIMITS } from '../contract/ipc';
 import { createAppServices } from '../core/app-services';
 import { tsxWorker } from '../core/import/align-runner';
 import { tsxCompareWorker } from '../core/compare-store/runner';
+import { tsxIndexWorker } from '../core/dictionary/index-runner';
+import { chromiumPrinter } from './chromium-printer';
 import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
@@ -41,6 +47,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAX_BODY = 16 * 1024 * 1024;
 /** Room for `import:prepare`: two files of at most 50 MB each, base64. */
 const MAX_IMPORT_BODY = 2 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
+/** Room for `dictionaries:add`: five files of at most 50 MB each, base64. */
+const MAX_DICTIONARY_BODY = 5 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
 /** The header scripts and tests send the token in. */
 export const TOKEN_HEADER = 'x-bitext-token';
 
@@ -62,6 +70,8 @@ export async function startHarness(options: HarnessOptions) {
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
     alignWorker: tsxWorker(),
     compareWorker: tsxCompareWorker(),
+    dictionaryWorker: tsxIndexWorker(),
+    printer: chromiumPrinter,
   });
   const bridge = await buildBridge();
   const csp = contentSecurityPolicy({ allowConnectToSelf: true });
@@ -98,7 +108,7 @@ export async function startHarness(options: HarnessOptions) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
       if (req.headers.origin !== origin) return send(res, 403, 'text/plain', 'foreign origin');
       const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length));
-      const limit = channel === 'import:prepare' ? MAX_IMPORT_BODY : MAX_BODY;
+      const limit = channel === 'import:prepare' ? MAX_IMPORT_BODY : channel === 'dictionaries:add' ? MAX_DICTIONARY_BODY : MAX_BODY;
       if (Number(req.headers['content-length'] ?? 0) > limit) {
         req.resume();
         return sendJson(res, {

@@ -33,7 +33,7 @@ async function makeHandlers(userData: string): Promise<Handlers> {
     AnnotationStore.inUserData(userData),
     library,
     async (name, content) => {
-      exports.set(name, content);
+      exports.set(name, typeof content === 'string' ? content : new TextDecoder().decode(content));
       return { saved: true, path: join(userData, 'exports', name) };
     },
     { now: () => new Date((clock += 1000)), uuid: () => crypto.randomUUID() },

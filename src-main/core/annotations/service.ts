@@ -38,7 +38,7 @@ export interface SaveExportResult {
 }
 
 /** Saves an exported file: a save dialog in the app, a fixed folder in the harness. */
-export type SaveExport = (suggestedName: string, content: string) => Promise<SaveExportResult>;
+export type SaveExport = (suggestedName: string, content: string | Uint8Array) => Promise<SaveExportResult>;
 
 export interface DocumentSources {
   source(documentId: string): Promise<DocumentSource>;

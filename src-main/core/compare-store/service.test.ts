@@ -23,7 +23,7 @@ async function open(): Promise<AppServices> {
     documentsDir: BUNDLED,
     systemLanguages: ['en-GB'],
     saveExport: async (name, content) => {
-      saved.push({ name, content });
+      saved.push({ name, content: typeof content === 'string' ? content : new TextDecoder().decode(content) });
       return { saved: true, path: join(dir, name) };
     },
   });

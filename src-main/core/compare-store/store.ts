@@ -12,18 +12,18 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { findingIdSchema } from '../../contract/compare';
+import { documentIdSchema, isDocumentId } from '../../contract/ids';
 import { GLOSSARY_SCHEMA_VERSION, type GlossaryEntry, glossaryFileSchema } from '../compare/glossary';
 import { AppError } from '../errors';
 import { FileRefusedError, JsonFileWriter, readJsonFile } from '../fs/atomic-file';
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 export const DISMISSED_SCHEMA_VERSION = 1;
 export const MAX_DISMISSED = 50_000;
 
 const dismissedFileSchema = z
   .object({
     schemaVersion: z.literal(DISMISSED_SCHEMA_VERSION),
-    documentId: z.string().regex(ID).max(128),
+    documentId: documentIdSchema,
     dismissed: z.array(z.object({ id: findingIdSchema, at: z.string().max(40) }).strict()).max(MAX_DISMISSED),
   })
   .strict();
@@ -118,7 +118,7 @@ export class CompareStore {
   }
 
   private checkId(documentId: string): string {
-    if (!ID.test(documentId) || documentId.length > 128) throw new AppError('bad-request', `Invalid document id: ${documentId.slice(0, 64)}`);
+    if (!isDocumentId(documentId)) throw new AppError('bad-request', `Invalid document id: ${documentId.slice(0, 64)}`);
     return documentId;
   }
 

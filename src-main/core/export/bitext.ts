@@ -30,9 +30,11 @@ export const EXPORT_EXTENSIONS: Readonly<Record<BitextExportFormat, string>> = {
   tsv: '.tsv',
   beads: '-beads.txt',
   markdown: '-bitext.md',
+  docx: '-bitext.docx',
 };
 
-export function exportBitext(format: BitextExportFormat, body: AlignedText, meta: BitextMeta, now = new Date()): string {
+/** The text formats; DOCX is binary (`toDocx` in `docx.ts`). */
+export function exportBitext(format: Exclude<BitextExportFormat, 'docx'>, body: AlignedText, meta: BitextMeta, now = new Date()): string {
   switch (format) {
     case 'tmx':
       return toTmx(body, meta, { now });

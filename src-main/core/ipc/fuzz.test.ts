@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EN_RU, writeDictd } from '../dictionary/testing';
 import {
   type ImportCheck,
   type ImportJobStatus,
@@ -90,6 +91,8 @@ beforeAll(async () => {
   const done = await services.bitext.settled(job.jobId);
   if (!done.documentId) throw new Error(`the import failed: ${JSON.stringify(done.error)}`);
   const pending = await ok<ImportCheck>('import:prepare', { files: pair });
+  const dictionaryFiles = writeDictd('fuzz', EN_RU, { dz: true }).map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));
+  const dictionary = await ok<{ id: string }>('dictionaries:add', { files: dictionaryFiles });
 
   const documentId = BUNDLED_ID;
   const title = { en: 'A title', ru: 'Заглавие' };
@@ -130,7 +133,14 @@ beforeAll(async () => {
     undoAlignment: { documentId },
     redoAlignment: { documentId },
     reviewAlignment: { documentId, kind: 'weakest', limit: 5 },
-    exportBitext: { documentId, format: 'tmx' },
+    exportBitext: { documentId, format: 'tmx', notes: 'footnotes' },
+    printToPdf: { documentId, notes: 'footnotes' },
+    printDocument: { documentId },
+    listDictionaries: undefined,
+    addDictionary: { files: dictionaryFiles },
+    chooseDictionary: undefined,
+    removeDictionary: { id: dictionary.id },
+    lookupWord: { word: 'measures', lang: 'en' },
     listGlossary: { documentId },
     addGlossaryTerm: { documentId, scope: 'global', entry: { en: 'WHO', ru: 'ВОЗ', note: 'n' } },
     updateGlossaryTerm: { documentId, scope: 'document', id: term.id, entry: { en: 'pandemic', ru: 'пандемии' } },
@@ -176,13 +186,18 @@ async function treeHash(dir: string): Promise<Record<string, string>> {
 
 // ---- What makes a payload malformed, by construction ----
 
-/** Fields that may be left out, per method (every other field, at any depth, is required). */
+/** Fields that may be left out, per method, as dotted paths (every other field, at any depth, is required). */
 const OPTIONAL: Partial<Record<MethodName, readonly string[]>> = {
   setReaderPrefs: ['theme', 'layout', 'singleLang', 'swapped', 'fontStep', 'lineSpacing'],
   createAnnotation: ['note', 'tags'],
   updateAnnotation: ['kind', 'color', 'note', 'tags', 'selection'],
   startImport: ['title', 'swap'],
   reviewAlignment: ['limit'],
+  exportBitext: ['notes'],
+  printToPdf: ['notes'],
+  printDocument: ['notes'],
+  addGlossaryTerm: ['entry.note'],
+  updateGlossaryTerm: ['entry.note'],
 };
 const ID_KEYS = new Set(['documentId', 'id', 'rowId', 'pendingId', 'jobId']);
 const ENUM_KEYS = new Set(['uiLanguage', 'theme', 'layout', 'singleLang', 'lineSpacing', 'kind', 'color', 'format', 'mode', 'lang', 'type', 'op', 'direction']);
@@ -274,8 +289,8 @@ function malformed(method: MethodName, base: Json, rand: Rand): Case {
       case 0:
         return at('not an object', pick(rand, NOT_OBJECTS));
       case 1: {
-        // Required: any key at depth > 0, or a top-level key the contract does not mark optional.
-        const required = all.filter((p) => typeof p.at(-1) === 'string' && !(p.length === 1 && optional.has(p[0] as string)));
+        // Required: any key the contract does not mark optional.
+        const required = all.filter((p) => typeof p.at(-1) === 'string' && !optional.has(p.join('.')));
         if (required.length === 0) break;
         const path = pick(rand, required);
         return at(`missing ${path.join('.')}`, replace(base, path, DELETE));

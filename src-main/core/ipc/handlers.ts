@@ -15,10 +15,12 @@ import {
 } from '../../contract/ipc';
 import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
+import type { DictionaryStore } from '../dictionary/store';
 import type { DocumentLibrary, DocumentSource } from '../documents/library';
 import { AppError } from '../errors';
 import type { CompareService } from '../compare-store/service';
 import { ImportError } from '../import/errors';
+import type { Printer } from '../export/print';
 import type { LibraryService } from '../library/service';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -32,6 +34,14 @@ export interface Services {
   bitext?: LibraryService;
   /** Glossaries, checks, links and the concordance (optional like `bitext`). */
   compare?: CompareService;
+  /** The reader's dictionaries (optional so that older tests can build the table). */
+  dictionaries?: DictionaryStore;
+  /** An open dialog for `dictionaries:choose` (Electron only). */
+  chooseDictionaryFiles?: () => Promise<string[] | undefined>;
+  /** Prints and makes PDFs (Electron: a hidden window; none in the harness). */
+  printer?: Printer;
+  /** Saves a PDF (the same save dialog as the exports). */
+  savePdf?: (suggestedName: string, content: Uint8Array) => Promise<{ saved: boolean; path?: string }>;
   /** Told when the UI language changes (the Electron menu is rebuilt in it). */
   onUiLanguageChanged?: (language: UiLanguage) => void;
 }
@@ -78,7 +88,27 @@ export function createHandlers(services: Services): Handlers {
     undoAlignment: ({ documentId }) => bitext().undoAlignment(documentId),
     redoAlignment: ({ documentId }) => bitext().redoAlignment(documentId),
     reviewAlignment: ({ documentId, kind, limit }) => bitext().review(documentId, kind, limit),
-    exportBitext: ({ documentId, format }) => bitext().exportBitext(documentId, format),
+    exportBitext: ({ documentId, format, notes }) => bitext().exportBitext(documentId, format, notes),
+    printToPdf: async ({ documentId, notes }) => {
+      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage);
+      if (!services.printer || !services.savePdf) throw new AppError('unavailable', 'Printing and PDF need the app (this window cannot print)');
+      return services.savePdf(page.suggestedName, await services.printer.toPdf(page.html));
+    },
+    printDocument: async ({ documentId, notes }) => {
+      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage);
+      if (!services.printer) throw new AppError('unavailable', 'Printing needs the app (this window cannot print)');
+      return { printed: await services.printer.print(page.html) };
+    },
+    listDictionaries: () => dictionaries().list(),
+    addDictionary: ({ files }) =>
+      dictionaries().add(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) }))),
+    chooseDictionary: async () => {
+      const paths = services.chooseDictionaryFiles ? await services.chooseDictionaryFiles() : undefined;
+      if (!paths || paths.length === 0) return { cancelled: true };
+      return { cancelled: false, dictionary: await dictionaries().addPaths(paths) };
+    },
+    removeDictionary: ({ id }) => dictionaries().remove(id),
+    lookupWord: ({ word, lang }) => dictionaries().lookup(word, lang),
     listGlossary: ({ documentId }) => compare().glossary(documentId),
     addGlossaryTerm: ({ documentId, scope, entry }) => compare().addTerm(scope, documentId, entry),
     updateGlossaryTerm: ({ documentId, scope, id, entry }) => compare().updateTerm(scope, documentId, id, entry),
@@ -95,6 +125,11 @@ export function createHandlers(services: Services): Handlers {
   function compare(): CompareService {
     if (!services.compare) throw new AppError('internal', 'The comparison tools are not available');
     return services.compare;
+  }
+
+  function dictionaries(): DictionaryStore {
+    if (!services.dictionaries) throw new AppError('unavailable', 'Dictionaries are not available');
+    return services.dictionaries;
   }
 
   function bitext(): LibraryService {

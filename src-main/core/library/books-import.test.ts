@@ -33,7 +33,7 @@ beforeEach(async () => {
     documentsDir: BUNDLED,
     systemLanguages: ['en-GB'],
     saveExport: async (name, content) => {
-      saved.push({ name, content });
+      saved.push({ name, content: typeof content === "string" ? content : new TextDecoder().decode(content) });
       return { saved: true, path: join(root, name) };
     },
   });

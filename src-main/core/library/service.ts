@@ -14,9 +14,11 @@ import type {
   ImportLimits,
   LibraryEntry,
   LocalizedText,
+  NotePlacement,
   RemoveDocumentResult,
   ReviewKind,
   ReviewRow,
+  UiLanguage,
 } from '../../contract/ipc';
 import type { SaveExport, SaveExportResult } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
@@ -25,6 +27,9 @@ import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
 import { clip, type FileBytes } from '../import/prepare';
+import { toDocx } from '../export/docx';
+import type { RowNote } from '../export/notes';
+import { printHtml } from '../export/print';
 import type { CorrectionsStore } from './corrections-store';
 import { type ChooseImportFiles, ImportJobs } from './import-jobs';
 import type { ImportedManifest, UserDocuments } from './user-documents';
@@ -53,6 +58,8 @@ export interface LibraryServiceOptions {
   limits?: Partial<ImportLimits>;
   appVersion?: string;
   now?: () => Date;
+  /** The reader's notes of a document, for DOCX footnotes and the print (none without it). */
+  notes?: (documentId: string) => Promise<RowNote[]>;
 }
 
 export class LibraryService {
@@ -224,18 +231,28 @@ export class LibraryService {
 
   // ---- export ----
 
-  async exportBitext(documentId: string, format: BitextExportFormat): Promise<SaveExportResult> {
+  async exportBitext(documentId: string, format: BitextExportFormat, notes: NotePlacement = 'omit'): Promise<SaveExportResult> {
     const view = await this.options.documents.open(documentId);
     // Subtitles: each row's times, from the cues its clauses came from.
     const structure = view.alignment?.bundled ? undefined : await this.options.userDocuments.manifest(documentId).then((m) => m.imported.structure, () => undefined);
     const cues = { ...(structure?.en?.cues ? { en: structure.en.cues } : {}), ...(structure?.ru?.cues ? { ru: structure.ru.cues } : {}) };
     const times = cues.en || cues.ru ? rowTimes(view.body, cues) : undefined;
-    const content = exportBitext(
-      format,
-      view.body,
-      { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0', ...(times ? { times } : {}) },
-      this.now(),
-    );
+    const meta = { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' };
+    const content =
+      format === 'docx'
+        ? await toDocx(view.body, meta, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [] })
+        : exportBitext(format, view.body, { ...meta, ...(times ? { times } : {}) }, this.now());
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
+  }
+
+  /** The print page of a document side by side (`core/export/print.ts`). */
+  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage): Promise<{ html: string; suggestedName: string }> {
+    const view = await this.options.documents.open(documentId);
+    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [], uiLanguage });
+    return { html, suggestedName: `${documentId}.pdf` };
+  }
+
+  private async notesOf(documentId: string): Promise<RowNote[]> {
+    return this.options.notes ? this.options.notes(documentId) : [];
   }
 }

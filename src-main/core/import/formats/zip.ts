@@ -48,6 +48,7 @@ export function streamZipPart(bytes: Uint8Array, { part, budget, onChunk }: ZipP
   });
   unzip.register(UnzipInflate);
   try {
+    // oxlint-disable-next-line no-unmodified-loop-condition -- `failure` and `ended` are set by the unzip callbacks
     for (let at = 0; at < bytes.length && !failure && !ended; at += SLICE) {
       unzip.push(bytes.subarray(at, Math.min(bytes.length, at + SLICE)), at + SLICE >= bytes.length);
     }
