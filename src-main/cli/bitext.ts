@@ -8,17 +8,20 @@ import { type Stats, closeSync, constants, fstatSync, openSync, readFileSync, st
 import { IMPORT_LIMITS } from '../contract/ipc';
 import { decodeBytes } from '../core/import/decode';
 import { ImportError } from '../core/import/errors';
-import { checkTextLimits, formatOf, readMonolingual } from '../core/import/formats';
+import { readDocument } from '../core/import/books';
+import type { DocumentCue } from '../core/import/extracted';
+import { checkTextLimits, formatOf } from '../core/import/formats';
 import { CHECK_USAGE, runCheck } from './check';
-import { InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
+import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
 /**
  * Reads an input the way the app imports it: plain UTF-8 text as it is (offsets count from the
  * file's first byte), other encodings (UTF-16, Windows-1251, KOI8-R, CP866) detected and decoded,
- * and Markdown, HTML and .docx converted to paragraphs of text — with the import's limits
- * (`IMPORT_LIMITS`: bytes a file, characters, paragraphs and clauses a side).
+ * and Markdown, HTML, .docx, .odt, EPUB, FB2, PDF and subtitles converted to paragraphs of text
+ * (subtitles bring their cue times) — with the import's limits (`IMPORT_LIMITS`: bytes a file,
+ * characters, paragraphs and clauses a side).
  */
-function readInput(path: string, presegmented: boolean): string {
+async function readInput(path: string, presegmented: boolean): Promise<{ text: string; cues?: DocumentCue[] }> {
   let bytes: Buffer;
   try {
     bytes = readChecked(path);
@@ -39,9 +42,10 @@ function readInput(path: string, presegmented: boolean): string {
         text = decodeBytes(bytes, path, { maxBytes: IMPORT_LIMITS.maxFileBytes }).text;
       }
       checkTextLimits(text, path);
-      return text;
+      return { text };
     }
-    return readMonolingual(bytes, path).text;
+    const doc = await readDocument(bytes, path);
+    return doc.cues ? { text: doc.text, cues: doc.cues } : { text: doc.text };
   } catch (error) {
     if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
     throw error;
@@ -88,20 +92,21 @@ function readGlossary(path: string): string {
   }
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
     if (command.command === 'help') {
       process.stdout.write(`${USAGE}\n\n${CHECK_USAGE}\n`);
       return 0;
     }
-    const en = readInput(command.en, command.presegmented);
-    const ru = readInput(command.ru, command.presegmented);
+    const en = await readInput(command.en, command.presegmented);
+    const ru = await readInput(command.ru, command.presegmented);
     if (command.command === 'check') {
-      process.stdout.write(runCheck(command, en, ru, command.glossary === undefined ? undefined : readGlossary(command.glossary)));
+      process.stdout.write(runCheck(command, en.text, ru.text, command.glossary === undefined ? undefined : readGlossary(command.glossary)));
       return 0;
     }
-    const { stdout, stderr } = runAlign(command, en, ru);
+    const cues: CueTimes = { ...(en.cues ? { en: en.cues } : {}), ...(ru.cues ? { ru: ru.cues } : {}) };
+    const { stdout, stderr } = runAlign(command, en.text, ru.text, cues);
     process.stdout.write(stdout);
     if (stderr) process.stderr.write(stderr);
     return 0;
@@ -118,4 +123,6 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

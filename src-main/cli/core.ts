@@ -4,7 +4,7 @@
  * `bitext.ts` is the thin process wrapper around them. Node-free except for the types.
  */
 import { alignSequences, alignText } from '../core/align/align';
-import type { Bead, Lang } from '../core/model';
+import type { Bead, Clause, Lang } from '../core/model';
 import { ImportError } from '../core/import/errors';
 import { checkClauseLimit } from '../core/import/formats';
 import { segmentText } from '../core/text/segment';
@@ -99,7 +99,12 @@ export interface Segment {
   /** Code-unit offsets into the file's text. */
   start: number;
   end: number;
+  /** For subtitles: the times of the cue the segment comes from (milliseconds). */
+  time?: { start: number; end: number };
 }
+
+/** Subtitle cue times by paragraph index (from the import's `cues`). */
+export type CueTimes = Partial<Record<Lang, ReadonlyArray<{ paragraph: number; start: number; end: number }>>>;
 
 export interface Alignment {
   segments: Record<Lang, Segment[]>;
@@ -142,7 +147,7 @@ function limitClauses(count: number, name: string): void {
 }
 
 /** Segments two raw texts (paragraphs, sentences, clauses) and aligns them as the app does. */
-export function alignRaw(en: string, ru: string, names: { en: string; ru: string } = { en: 'en', ru: 'ru' }): Alignment {
+export function alignRaw(en: string, ru: string, names: { en: string; ru: string } = { en: 'en', ru: 'ru' }, cues: CueTimes = {}): Alignment {
   const enText = segmentText('en', en);
   const ruText = segmentText('ru', ru);
   const enClauses = enText.paragraphs.flatMap((p) => p.clauses);
@@ -160,8 +165,14 @@ export function alignRaw(en: string, ru: string, names: { en: string; ru: string
       }),
     ),
   );
-  const segment = ({ text, start, end }: Segment): Segment => ({ text, start, end });
-  return { segments: { en: enClauses.map(segment), ru: ruClauses.map(segment) }, beads };
+  const timed = (lang: Lang) => {
+    const byParagraph = new Map((cues[lang] ?? []).map((c) => [c.paragraph, { start: c.start, end: c.end }]));
+    return ({ id, text, start, end }: Clause): Segment => {
+      const time = byParagraph.get(Number(/-p(\d+)-/.exec(id)?.[1]));
+      return time ? { text, start, end, time } : { text, start, end };
+    };
+  };
+  return { segments: { en: enClauses.map(timed('en')), ru: ruClauses.map(timed('ru')) }, beads };
 }
 
 /** vecalign's format: `[0]:[0]`, `[1, 2]:[1]`, `[3]:[]`, one bead a line. */
@@ -188,10 +199,26 @@ const joined = (segments: readonly Segment[], indexes: readonly number[]): strin
 /** One bead a line: English and Russian, segments joined by a space; tabs and line breaks become spaces. */
 export function formatTsv(alignment: Alignment): string {
   const clean = (text: string): string => text.replace(/[\t\r\n]+/gu, ' ');
+  const timed = alignment.segments.en.some((s) => s.time) || alignment.segments.ru.some((s) => s.time);
+  /** Subtitles: two more columns, the bead's start and end (`HH:MM:SS.mmm`), from the English cues, else the Russian. */
+  const times = (b: Bead): string => {
+    if (!timed) return '';
+    const spans = [...b.en.map((k) => alignment.segments.en[k]!.time), ...b.ru.map((k) => alignment.segments.ru[k]!.time)].filter((t) => t !== undefined);
+    const en = b.en.map((k) => alignment.segments.en[k]!.time).filter((t) => t !== undefined);
+    const use = en.length > 0 ? en : spans;
+    if (use.length === 0) return '\t\t';
+    return `\t${clock(Math.min(...use.map((t) => t.start)))}\t${clock(Math.max(...use.map((t) => t.end)))}`;
+  };
   return alignment.beads
-    .map((b) => `${clean(joined(alignment.segments.en, b.en))}\t${clean(joined(alignment.segments.ru, b.ru))}\n`)
+    .map((b) => `${clean(joined(alignment.segments.en, b.en))}\t${clean(joined(alignment.segments.ru, b.ru))}${times(b)}\n`)
     .join('');
 }
+
+/** Milliseconds → `HH:MM:SS.mmm`. */
+const clock = (ms: number): string => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+};
 
 /** XML text escaping; characters XML 1.0 forbids are dropped. */
 export function escapeXml(text: string): string {
@@ -254,9 +281,9 @@ export function weakestReport(alignment: Alignment, count: number): string {
 }
 
 /** Runs a parsed `align` command on the two decoded texts; returns stdout and stderr text. */
-export function runAlign(command: AlignCommand, en: string, ru: string): { stdout: string; stderr: string } {
+export function runAlign(command: AlignCommand, en: string, ru: string, cues: CueTimes = {}): { stdout: string; stderr: string } {
   const names = { en: command.en, ru: command.ru };
-  const alignment = command.presegmented ? alignPresegmented(en, ru, names) : alignRaw(en, ru, names);
+  const alignment = command.presegmented ? alignPresegmented(en, ru, names) : alignRaw(en, ru, names, cues);
   if (alignment.segments.en.length === 0 || alignment.segments.ru.length === 0) {
     throw new InputError(`${alignment.segments.en.length === 0 ? command.en : command.ru}: no segments found`);
   }

@@ -50,7 +50,7 @@ export const REVIEW_KINDS = ['unconfirmed', 'non-one-to-one', 'weakest'] as cons
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 /** `tmx` and `tsv` are bilingual: one file brings both texts and their alignment. */
-export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'tmx', 'tsv'] as const;
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'tmx', 'tsv', 'epub', 'fb2', 'odt', 'pdf', 'srt', 'vtt'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const TEXT_ENCODINGS = [
@@ -64,6 +64,8 @@ export const TEXT_ENCODINGS = [
   'windows-1252',
 ] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+/** Packages whose text is not one file of text: the container stands where the encoding would. */
+export type PackageEncodingName = 'docx' | 'epub' | 'odt' | 'pdf';
 
 /** What an import dialog asks for: two monolingual files, or one bilingual file. */
 export const IMPORT_MODES = ['pair', 'bilingual'] as const;
@@ -84,6 +86,11 @@ export type ImportPhase = (typeof IMPORT_PHASES)[number];
  * - `unsupported-format`: not a format the app imports (.pdf, .doc, a folder…), or a bilingual
  *   file without units.
  * - `cancelled`: the import was cancelled.
+ * - `drm-protected`: an e-book with DRM (encrypted chapters, a rights file).
+ * - `no-spine`: an EPUB with no spine (no reading order of its chapters).
+ * - `no-text-layer`: a PDF with no text layer (a scan).
+ * - `encrypted`: a password-protected PDF or document.
+ * - `bad-timing`: a subtitle file whose cue times do not parse.
  */
 export const IMPORT_ERROR_CODES = [
   'empty-file',
@@ -95,6 +102,11 @@ export const IMPORT_ERROR_CODES = [
   'same-file',
   'unsupported-format',
   'cancelled',
+  'drm-protected',
+  'no-spine',
+  'no-text-layer',
+  'encrypted',
+  'bad-timing',
   /** More characters, paragraphs or clauses than `IMPORT_LIMITS` allows (counted while the file is read). */
   'too-much-text',
   /** Parts of the file are in different encodings (a UTF-8 paragraph among Windows-1251 ones). */

@@ -1,6 +1,6 @@
 /** The library: importing documents, correcting their alignment, exporting the bitext. */
 import { z } from 'zod';
-import type { ErrorCode, ErrorDetails, ImportPhase, Lang, SourceFormat, TextEncodingName } from './enums';
+import type { ErrorCode, ErrorDetails, ImportPhase, Lang, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
 import { LANGS, MOVE_DIRECTIONS } from './enums';
 import { rowIdSchema } from './ids';
 import { IMPORT_LIMITS } from './limits';
@@ -55,13 +55,29 @@ export interface LanguageVerdict {
 export interface InspectedFile {
   name: string;
   format: SourceFormat;
-  encoding: TextEncodingName | 'docx';
+  encoding: TextEncodingName | PackageEncodingName;
   bytes: number;
   /** Characters of text after conversion. */
   characters: number;
   paragraphs: number;
   /** Things the reader may want to know (control characters removed, lines without a tab…). */
   warnings: string[];
+  /** What the file says about itself (EPUB, FB2, ODT, docx, PDF): only the details it gives. */
+  details?: FileDetails;
+  /** Headings found in the file (chapters and sections). */
+  headings?: number;
+}
+
+/** A file's own details, to suggest at import; an unknown one is absent (never "not given"). */
+export interface FileDetails {
+  title?: string;
+  author?: string;
+  /** As the file gives it (`1949`, `2020-06-17`); never the import date. */
+  date?: string;
+  language?: string;
+  translator?: string;
+  publisher?: string;
+  source?: string;
 }
 
 /** What a prepared import holds, for the reader to confirm (and swap) before importing. */

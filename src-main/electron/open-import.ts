@@ -2,7 +2,10 @@ import { type BrowserWindow, dialog } from 'electron';
 import type { ChooseImportFiles } from '../core/library/service';
 
 const PAIR_FILTERS: Electron.FileFilter[] = [
-  { name: 'Texts (txt, md, html, docx)', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx'] },
+  {
+    name: 'Texts, books and subtitles (txt, md, html, docx, odt, epub, fb2, pdf, srt, vtt)',
+    extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'odt', 'epub', 'fb2', 'zip', 'pdf', 'srt', 'vtt'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 const BILINGUAL_FILTERS: Electron.FileFilter[] = [{ name: 'Bilingual files (tmx, tsv)', extensions: ['tmx', 'tsv'] }];

@@ -12,7 +12,7 @@ import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 
 const BILINGUAL = /\.(tmx|tsv)$/i;
-const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html';
+const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -5,7 +5,8 @@
  *   omission, not a translation unit); `tuid` is the row id; `segtype` "sentence" (rows are clause
  *   runs) or "paragraph" (one unit per paragraph group).
  * - TSV: `English<TAB>Russian` per row, every row (an omission has an empty cell); tabs and line
- *   breaks inside a text become spaces. The app imports it back as a bilingual file.
+ *   breaks inside a text become spaces. The app imports it back as a bilingual file. For subtitles,
+ *   two more columns: the row's start and end (`HH:MM:SS.mmm`, from the cues of its clauses).
  * - Beads (vecalign's format): `[0, 1]:[0]` per row, 0-based indexes of the clauses of each text in
  *   document order; `[3]:[]` for an omission.
  * - Markdown: a three-column table (paragraph number, English, Russian), `|` escaped.
@@ -20,6 +21,8 @@ export interface BitextMeta {
   title: LocalizedText;
   /** Shown in TMX `creationtoolversion`. */
   appVersion?: string;
+  /** Subtitles: each row's start and end (ms), by row id; TSV then has two more columns. */
+  times?: ReadonlyMap<string, { start: number; end: number }>;
 }
 
 export const EXPORT_EXTENSIONS: Readonly<Record<BitextExportFormat, string>> = {
@@ -36,7 +39,7 @@ export function exportBitext(format: Exclude<BitextExportFormat, 'docx'>, body: 
     case 'tmx':
       return toTmx(body, meta, { now });
     case 'tsv':
-      return toTsv(body);
+      return toTsv(body, meta.times);
     case 'beads':
       return toBeads(body);
     case 'markdown':
@@ -105,11 +108,23 @@ export function toTmx(
   );
 }
 
-export function toTsv(body: AlignedText): string {
+/** `English<TAB>Russian` per row; with `times` (subtitles), two more columns: start and end, `HH:MM:SS.mmm`. */
+export function toTsv(body: AlignedText, times?: ReadonlyMap<string, { start: number; end: number }>): string {
+  const timeColumns = (id: string) => {
+    if (!times) return '';
+    const t = times.get(id);
+    return t ? `\t${clock(t.start)}\t${clock(t.end)}` : '\t\t';
+  };
   return rowsOf(body)
-    .map((r) => `${sideText(r.en)}\t${sideText(r.ru)}\n`)
+    .map((r) => `${sideText(r.en)}\t${sideText(r.ru)}${timeColumns(r.id)}\n`)
     .join('');
 }
+
+/** Milliseconds → `HH:MM:SS.mmm`. */
+const clock = (ms: number): string => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+};
 
 export function toBeads(body: AlignedText): string {
   const index = { en: new Map<string, number>(), ru: new Map<string, number>() };

@@ -19,7 +19,7 @@ import type { WorkerMessage, WorkerTask } from './align-worker';
 import { ImportError } from './errors';
 import { IMPORT_LIMITS } from './limits';
 import { type AlignInput, alignInput } from './pipeline';
-import { type FileBytes, type PreparedImport, prepareImport } from './prepare';
+import { type FileBytes, type PreparedImport, prepareImportAsync } from './prepare';
 
 export type ProgressListener = (phase: ImportPhase, progress: number) => void;
 
@@ -126,7 +126,7 @@ export function inProcessRunner(): AlignRunner {
     },
     async prepare(files, limits) {
       await new Promise((done) => setImmediate(done));
-      return prepareImport(files, limits);
+      return prepareImportAsync(files, limits);
     },
   };
 }

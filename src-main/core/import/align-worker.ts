@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { serializeStoredAlignment, toStoredAlignment } from '../library/stored-alignment';
 import { ImportError, type SerializedImportError } from './errors';
 import { type AlignInput, alignInput } from './pipeline';
-import { type FileBytes, type PreparedImport, prepareImport } from './prepare';
+import { type FileBytes, type PreparedImport, prepareImportAsync } from './prepare';
 
 export type WorkerTask = { task: 'align'; input: AlignInput } | { task: 'prepare'; files: FileBytes[]; limits: ImportLimits };
 
@@ -27,16 +27,20 @@ export type WorkerMessage =
 const port = parentPort;
 if (port) {
   const post = (message: WorkerMessage) => port.postMessage(message);
+  const fail = (error: unknown) => {
+    if (error instanceof ImportError) post({ type: 'refused', error: error.toJSON() });
+    else if (error instanceof AppError) post({ type: 'app-error', code: error.code, message: error.message });
+    else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  };
   try {
     const task = workerData as WorkerTask;
-    if (task.task === 'prepare') post({ type: 'prepared', prepared: prepareImport(task.files, task.limits) });
+    // Preparing may wait on a reader (PDF: pdfjs answers with promises).
+    if (task.task === 'prepare') prepareImportAsync(task.files, task.limits).then((prepared) => post({ type: 'prepared', prepared }), fail);
     else {
       const body = alignInput(task.input, (phase, progress) => post({ type: 'progress', phase, progress }));
       post({ type: 'done', storedJson: serializeStoredAlignment(toStoredAlignment(body)) });
     }
   } catch (error) {
-    if (error instanceof ImportError) post({ type: 'refused', error: error.toJSON() });
-    else if (error instanceof AppError) post({ type: 'app-error', code: error.code, message: error.message });
-    else post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    fail(error);
   }
 }

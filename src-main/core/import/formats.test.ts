@@ -129,10 +129,12 @@ describe('DOCX', () => {
 });
 
 describe('formats by name', () => {
-  it('refuses PDF, .doc and other formats the app does not read, naming the file', () => {
-    const error = refusal(() => formatOf('/home/me/Statement.pdf'));
+  it('refuses .doc, .rtf and other formats the app does not read, naming the file', () => {
+    const error = refusal(() => formatOf('/home/me/Statement.doc'));
     expect(error.code).toBe('unsupported-format');
-    expect(error.message).toContain('Statement.pdf');
+    expect(error.message).toContain('Statement.doc');
+    expect(formatOf('Report.PDF')).toBe('pdf');
+    expect(formatOf('book.fb2.zip')).toBe('fb2');
     expect(formatOf('notes')).toBe('txt');
     expect(formatOf('a.HTM')).toBe('html');
   });

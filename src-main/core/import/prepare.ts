@@ -12,6 +12,8 @@ import { ImportError, displayName } from './errors';
 import { bilingualTexts, readBilingual, readMonolingual, titleFrom, type TextDocument } from './formats';
 import { checkLanguages } from './language';
 import { ExtractionBudget, IMPORT_LIMITS } from './limits';
+import { readDocument } from './books';
+import { type SideStructure, structureOf } from './extracted';
 import type { AlignInput } from './pipeline';
 
 export interface FileBytes {
@@ -26,6 +28,8 @@ export interface PreparedImport {
   format: SourceFormat;
   input: AlignInput;
   check: Omit<ImportCheck, 'pendingId'>;
+  /** What the readers found of each side's structure (headings, contents, notes, cue times, details). */
+  structure?: { en?: SideStructure; ru?: SideStructure };
 }
 
 /** Refuses a file name no file system would give: control characters (a NUL above all), too long, empty. */
@@ -43,13 +47,29 @@ export function prepareImport(files: readonly FileBytes[], limits: ImportLimits 
   throw new AppError('bad-request', 'Choose two files (English and Russian) or one bilingual file (.tmx, .tsv)');
 }
 
-function preparePair(first: FileBytes, second: FileBytes, limits: ImportLimits): PreparedImport {
+/** As `prepareImport`, with the readers that answer asynchronously (PDF) too; what the import worker runs. */
+export async function prepareImportAsync(files: readonly FileBytes[], limits: ImportLimits = IMPORT_LIMITS): Promise<PreparedImport> {
+  if (files.length !== 2) return prepareImport(files, limits);
+  for (const file of files) checkFileName(file.name);
+  const [first, second] = files as [FileBytes, FileBytes];
+  checkNotSame(first, second);
+  return preparePairOf(first, second, await readDocument(first.bytes, first.name, { limits }), await readDocument(second.bytes, second.name, { limits }), limits);
+}
+
+function checkNotSame(first: FileBytes, second: FileBytes): void {
   const [a, b] = [displayName(first.name), displayName(second.name)];
   if (sameBytes(first.bytes, second.bytes)) {
     throw new ImportError('same-file', `“${a}” and “${b}” are the same file; choose the English text and the Russian text`, b, { params: { other: a } });
   }
-  const en = readMonolingual(first.bytes, first.name, { limits });
-  const ru = readMonolingual(second.bytes, second.name, { limits });
+}
+
+function preparePair(first: FileBytes, second: FileBytes, limits: ImportLimits): PreparedImport {
+  checkNotSame(first, second);
+  return preparePairOf(first, second, readMonolingual(first.bytes, first.name, { limits }), readMonolingual(second.bytes, second.name, { limits }), limits);
+}
+
+function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru: TextDocument, limits: ImportLimits): PreparedImport {
+  const [a, b] = [displayName(first.name), displayName(second.name)];
   if (en.text === ru.text) {
     throw new ImportError('same-file', `“${a}” and “${b}” hold the same text`, b, { reason: 'same-text', params: { other: a } });
   }
@@ -64,8 +84,12 @@ function preparePair(first: FileBytes, second: FileBytes, limits: ImportLimits):
     characters: doc.text.length,
     paragraphs: doc.paragraphs,
     warnings: doc.warnings,
+    ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { details: doc.metadata } : {}),
+    ...(doc.headings && doc.headings.length > 0 ? { headings: doc.headings.length } : {}),
   });
+  const [enStructure, ruStructure] = [structureOf(en), structureOf(ru)];
   return {
+    ...(enStructure || ruStructure ? { structure: { ...(enStructure ? { en: enStructure } : {}), ...(ruStructure ? { ru: ruStructure } : {}) } } : {}),
     names: [a, b],
     encodings: [en.encoding, ru.encoding],
     format: en.format === ru.format ? en.format : 'txt',

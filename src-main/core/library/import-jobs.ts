@@ -22,7 +22,7 @@ import { ImportError, displayName } from '../import/errors';
 import { formatOf } from '../import/formats';
 import { IMPORT_LIMITS } from '../import/limits';
 import type { AlignInput } from '../import/pipeline';
-import { type FileBytes, type PreparedImport, checkFileName, prepareImport } from '../import/prepare';
+import { type FileBytes, type PreparedImport, checkFileName, prepareImportAsync } from '../import/prepare';
 import { toStoredAlignment } from './stored-alignment';
 import type { ImportedManifest, UserDocuments } from './user-documents';
 
@@ -84,7 +84,7 @@ export class ImportJobs {
         });
       }
     }
-    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : prepareImport(files, this.limits);
+    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : await prepareImportAsync(files, this.limits);
     return this.remember(prepared);
   }
 
@@ -190,7 +190,13 @@ export class ImportJobs {
         source: { en: `Imported from ${names.join(' and ')}`, ru: `Импортировано из ${names.join(' и ')}` },
         translation: { en: 'Not given', ru: 'Не указано' },
         files: { en: 'en.txt', ru: 'ru.txt' },
-        imported: { at: at.toISOString(), originalNames: names, encodings, format: prepared.format },
+        imported: {
+          at: at.toISOString(),
+          originalNames: names,
+          encodings,
+          format: prepared.format,
+          ...(prepared.structure ? { structure: swap ? swapStructure(prepared.structure) : prepared.structure } : {}),
+        },
       };
       await userDocuments.create(manifest, input.texts, 'storedJson' in aligned ? aligned.storedJson : toStoredAlignment(aligned), signal);
       // Done only once the document opens as the reader will open it; otherwise it goes again.
@@ -260,4 +266,9 @@ export function slugOf(text: string): string {
   const cut = full.slice(0, 41);
   const dash = cut.lastIndexOf('-');
   return (dash > 0 ? cut.slice(0, dash) : cut.slice(0, 40)).replace(/-+$/, '');
+}
+
+/** The structure of each side, the languages swapped. */
+function swapStructure(structure: NonNullable<PreparedImport['structure']>): NonNullable<PreparedImport['structure']> {
+  return { ...(structure.ru ? { en: structure.ru } : {}), ...(structure.en ? { ru: structure.en } : {}) };
 }

@@ -24,6 +24,7 @@ import type { SaveExport, SaveExportResult } from '../annotations/service';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
+import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
 import { clip, type FileBytes } from '../import/prepare';
 import { toDocx } from '../export/docx';
@@ -232,11 +233,15 @@ export class LibraryService {
 
   async exportBitext(documentId: string, format: BitextExportFormat, notes: NotePlacement = 'omit'): Promise<SaveExportResult> {
     const view = await this.options.documents.open(documentId);
+    // Subtitles: each row's times, from the cues its clauses came from.
+    const structure = view.alignment?.bundled ? undefined : await this.options.userDocuments.manifest(documentId).then((m) => m.imported.structure, () => undefined);
+    const cues = { ...(structure?.en?.cues ? { en: structure.en.cues } : {}), ...(structure?.ru?.cues ? { ru: structure.ru.cues } : {}) };
+    const times = cues.en || cues.ru ? rowTimes(view.body, cues) : undefined;
     const meta = { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' };
     const content =
       format === 'docx'
         ? await toDocx(view.body, meta, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [] })
-        : exportBitext(format, view.body, meta, this.now());
+        : exportBitext(format, view.body, { ...meta, ...(times ? { times } : {}) }, this.now());
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
   }
 

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isDocumentId, type LocalizedText, SOURCE_FORMATS } from '../../contract/ipc';
 import { manifestSchema } from '../documents/manifest';
+import { sideStructureSchema } from '../import/extracted';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { ensurePrivateDir } from '../fs/private';
@@ -39,6 +40,8 @@ export const importedManifestSchema = manifestSchema.extend({
       originalNames: z.array(z.string().min(1).max(255)).min(1).max(2),
       encodings: z.array(z.string().min(1).max(32)).min(1).max(2),
       format: z.enum(SOURCE_FORMATS),
+      /** Headings, contents, notes, subtitle times and file details of each side, as the readers found them. */
+      structure: z.object({ en: sideStructureSchema.optional(), ru: sideStructureSchema.optional() }).strict().optional(),
     })
     .strict(),
 });

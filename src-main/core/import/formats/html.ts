@@ -33,6 +33,8 @@ const HTML_BLOCKS = new Set([
 const HTML_SKIPPED = new Set([
   'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'audio', 'video',
   'picture', 'select', 'textarea', 'button', 'head',
+  // Page furniture, not the text: site navigation, headers and footers, side boxes.
+  'nav', 'header', 'footer', 'aside',
 ]);
 /** The most of a `<title>` kept. */
 const MAX_TITLE = 1000;

@@ -3,18 +3,21 @@
  * line, README "Document format") and the sink they pour paragraphs into, which cleans each one,
  * drops those with nothing visible in them, and charges the budget as it goes.
  */
-import type { TextEncodingName } from '../../../contract/ipc';
+import type { PackageEncodingName, TextEncodingName } from '../../../contract/ipc';
+import type { BookFormat } from '../books';
+import type { StructuredParts } from '../extracted';
 import { ImportError } from '../errors';
 import type { ExtractionBudget, Side } from '../limits';
 
-export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx';
+export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx' | BookFormat;
 export type BilingualFormat = 'tmx' | 'tsv';
 
-export interface TextDocument {
+/** `StructuredParts`: headings, contents, notes, cue times and the file's details (book readers, `../books.ts`). */
+export interface TextDocument extends StructuredParts {
   format: MonolingualFormat;
   /** The document text: paragraphs separated by one blank line, ending with a newline. */
   text: string;
-  encoding: TextEncodingName | 'docx';
+  encoding: TextEncodingName | PackageEncodingName;
   /** A title the file gives (HTML `<title>`), if any. */
   title?: string;
   paragraphs: number;
@@ -38,11 +41,11 @@ export function documentText(paragraphs: readonly string[]): string {
   return `${paragraphs.join('\n\n')}\n`;
 }
 
-/** Trailing spaces off each line, no blank lines inside, trimmed. */
+/** Leading and trailing spaces off each line (an indented line leaves no run of spaces), no blank lines inside, trimmed. */
 export function cleanParagraph(paragraph: string): string {
   return paragraph
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+$/u, ''))
+    .map((line) => line.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/gu, ''))
     .filter((line) => line.trim() !== '')
     .join('\n')
     .trim();

@@ -4,6 +4,7 @@
  */
 import type { ImportRefusal, SourceFormat } from '../../../contract/ipc';
 import { ImportError, displayName } from '../errors';
+import { BOOK_READERS, bookReaderFor } from './books';
 import { docxReader } from './docx';
 import { htmlReader } from './html';
 import { markdownReader } from './md';
@@ -12,15 +13,12 @@ import { tmxReader } from './tmx';
 import { tsvReader } from './tsv';
 import { txtReader } from './txt';
 
-export const READERS: readonly FormatReader[] = [txtReader, markdownReader, htmlReader, docxReader, tmxReader, tsvReader];
+export const READERS: readonly FormatReader[] = [txtReader, markdownReader, htmlReader, docxReader, tmxReader, tsvReader, ...BOOK_READERS];
 
 /** Extensions refused outright, with what to do instead (and the message that says so). */
 const REFUSED: Readonly<Record<string, { says: string; reason: ImportRefusal }>> = {
   doc: { says: 'an old Word document (.doc): save it as .docx or .txt', reason: 'refused-doc' },
-  odt: { says: 'an OpenDocument text: save it as .docx or .txt', reason: 'refused-odt' },
   rtf: { says: 'an RTF document: save it as .docx or .txt', reason: 'refused-rtf' },
-  pdf: { says: 'a PDF: copy its text into a .txt file', reason: 'refused-pdf' },
-  epub: { says: 'an e-book (.epub): export its text first', reason: 'refused-epub' },
   xlsx: { says: 'a spreadsheet: save the two columns as .tsv', reason: 'refused-xlsx' },
   csv: { says: 'a CSV table: save it as tab-separated .tsv', reason: 'refused-csv' },
 };
@@ -31,6 +29,8 @@ const BY_FORMAT = new Map<SourceFormat, FormatReader>(READERS.map((reader) => [r
 /** The reader a file name calls for; unknown extensions are read as plain text; refused ones throw. */
 export function readerFor(fileName: string): FormatReader {
   const name = displayName(fileName);
+  const book = bookReaderFor(name); // .fb2.zip: by its double extension
+  if (book) return book;
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   // Own keys only: a file called `x.constructor` is plain text, not `Object`'s constructor.
