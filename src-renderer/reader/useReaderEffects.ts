@@ -10,7 +10,13 @@ import type { ReaderController } from './controller';
 import type { ReaderBodyHandle } from './ReaderBody';
 import { selectionInText } from './selection';
 
+/**
+ * Focuses the row's first clause, waiting a few frames for a virtualised row to be rendered; gives
+ * up if meanwhile the reader went to type somewhere (a search box, a dialog's field): that keeps it.
+ */
 function focusRow(rowIndex: number, tries = 6): void {
+  const now = document.activeElement;
+  if (now instanceof HTMLElement && (now.matches('input, textarea, select, [contenteditable="true"]') || now.closest('dialog[open]'))) return;
   const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
   if (clause) clause.focus({ preventScroll: true });
   else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1));
