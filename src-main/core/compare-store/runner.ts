@@ -1,12 +1,12 @@
 /**
  * Runs `analyseDocument` for a document: in a worker thread (the app and the harness, through the
- * import's worker mechanism, `startWorker`), or in-process (unit tests). Both honour an
+ * import's worker mechanism, `runInWorker`), or in-process (unit tests). Both honour an
  * `AbortSignal`.
  */
 import { fileURLToPath } from 'node:url';
 import { type DocumentAnalysis, analyseDocument } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
-import { type WorkerSpec, startWorker } from '../import/align-runner';
+import { type WorkerSpec, runInWorker } from '../import/align-runner';
 import type { CompareWorkerMessage } from './compare-worker';
 
 export interface CompareInput {
@@ -27,28 +27,18 @@ const cancelled = () => new Error('The comparison was cancelled');
 
 export function workerCompareRunner(spec: WorkerSpec): CompareRunner {
   return {
-    run(input, signal) {
-      return new Promise<DocumentAnalysis>((resolve, reject) => {
-        if (signal?.aborted) return reject(cancelled());
-        const worker = startWorker(spec, input);
-        let settled = false;
-        const settle = (action: () => void) => {
-          if (settled) return;
-          settled = true;
-          signal?.removeEventListener('abort', onAbort);
-          action();
-          void worker.terminate();
-        };
-        const onAbort = () => settle(() => reject(cancelled()));
-        signal?.addEventListener('abort', onAbort);
-        worker.on('message', (message: CompareWorkerMessage) => {
-          if (message.type === 'done') settle(() => resolve(message.body));
-          else if (message.type === 'error') settle(() => reject(new Error(`Comparison failed: ${message.message}`)));
-        });
-        worker.on('error', (error) => settle(() => reject(new Error(`Comparison failed: ${error.message}`))));
-        worker.on('exit', (code) => settle(() => reject(new Error(`The comparison worker stopped (exit code ${code})`))));
-      });
-    },
+    run: (input, signal) =>
+      runInWorker<CompareWorkerMessage, DocumentAnalysis>(spec, input, {
+        signal,
+        cancelled,
+        onMessage: (message) => {
+          if (message.type === 'done') return { value: message.body };
+          if (message.type === 'error') return { error: new Error(`Comparison failed: ${message.message}`) };
+          return undefined;
+        },
+        crashed: (error) => new Error(`Comparison failed: ${error.message}`),
+        exited: (code) => new Error(`The comparison worker stopped (exit code ${code})`),
+      }),
   };
 }
 

@@ -3,9 +3,8 @@
  * this thread (unit tests). The worker's code is found the way the import aligner's is
  * (`core/import/align-runner.ts`): a built chunk in the app, the `.ts` source under tsx.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { WorkerSpec } from '../import/align-runner';
+import { fileURLToPath } from 'node:url';
+import { type WorkerSpec, runInWorker } from '../import/align-runner';
 import { type DictionaryFile, type Prepared, prepareDictionary } from './dictionary';
 import { DictionaryError } from './errors';
 import type { IndexWorkerMessage } from './index-worker';
@@ -21,28 +20,12 @@ export function tsxIndexWorker(): WorkerSpec {
 
 export function workerPrepare(spec: WorkerSpec): PrepareDictionary {
   return (files) =>
-    new Promise<Prepared>((resolve, reject) => {
-      const data = [...files];
-      let worker: Worker;
-      if (spec.tsx) {
-        const entry = JSON.stringify(pathToFileURL(spec.path).href);
-        const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-        worker = new Worker(`import(${api}).then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: data });
-      } else {
-        worker = new Worker(spec.path, { workerData: data });
-      }
-      let settled = false;
-      const settle = (action: () => void) => {
-        if (settled) return;
-        settled = true;
-        action();
-        void worker.terminate();
-      };
-      worker.on('message', (message: IndexWorkerMessage) => {
-        if (message.type === 'done') settle(() => resolve(message.prepared));
-        else settle(() => reject(message.code === 'internal' ? new Error(message.message) : new DictionaryError(message.code, message.message)));
-      });
-      worker.on('error', (error) => settle(() => reject(new Error(`Indexing failed: ${error.message}`))));
-      worker.on('exit', (code) => settle(() => reject(new Error(`The indexing worker stopped (exit code ${code})`))));
+    runInWorker<IndexWorkerMessage, Prepared>(spec, [...files], {
+      onMessage: (message) =>
+        message.type === 'done'
+          ? { value: message.prepared }
+          : { error: message.code === 'internal' ? new Error(message.message) : new DictionaryError(message.code, message.message) },
+      crashed: (error) => new Error(`Indexing failed: ${error.message}`),
+      exited: (code) => new Error(`The indexing worker stopped (exit code ${code})`),
     });
 }

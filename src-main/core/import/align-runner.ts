@@ -52,8 +52,8 @@ export function tsxWorker(): WorkerSpec {
   return { path: fileURLToPath(new URL('./align-worker.ts', import.meta.url)), tsx: true };
 }
 
-/** Starts a worker thread from its spec with `input` as `workerData` (also used by the compare worker), its heap capped. */
-export function startWorker(spec: WorkerSpec, input: unknown): Worker {
+/** Starts a worker thread from its spec with `input` as `workerData`, its heap capped. */
+function startWorker(spec: WorkerSpec, input: unknown): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
   if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
@@ -69,11 +69,32 @@ const outOfMemory = () =>
     reason: 'out-of-memory',
   });
 
-/** Runs one task in a fresh worker; resolves with its result message. */
-function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerMessage) => T | undefined, onProgress: ProgressListener, signal?: AbortSignal): Promise<T> {
+/** What a worker's message means for its task: its result, its failure, or nothing yet (progress). */
+export type WorkerVerdict<T> = { value: T } | { error: Error } | undefined;
+
+export interface WorkerTaskOptions<M, T> {
+  /** Reads each message the worker posts; ignored once the task is settled. */
+  onMessage: (message: M) => WorkerVerdict<T>;
+  /** The error for a worker that crashed (`error.code` says why, e.g. out of memory). */
+  crashed: (error: Error & { code?: string }) => Error;
+  /** The error for a worker that exited before it answered. */
+  exited: (code: number) => Error;
+  /** The error when `signal` aborts (needed with `signal`). */
+  cancelled?: () => Error;
+  signal?: AbortSignal;
+}
+
+/**
+ * One task in a fresh worker thread (the import, the comparison and the dictionary indexer all use
+ * it): settled once, by a message, a crash, an early exit or the abort signal; the worker is always
+ * terminated.
+ */
+export function runInWorker<M, T>(spec: WorkerSpec, input: unknown, options: WorkerTaskOptions<M, T>): Promise<T> {
+  const { signal } = options;
+  const cancelled = options.cancelled ?? (() => new Error('cancelled'));
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled());
-    const worker = startWorker(spec, task);
+    const worker = startWorker(spec, input);
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -84,21 +105,36 @@ function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerM
     };
     const onAbort = () => settle(() => reject(cancelled()));
     signal?.addEventListener('abort', onAbort);
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') {
-        if (!settled) onProgress(message.phase, message.progress);
-        return;
-      }
-      if (message.type === 'refused') return settle(() => reject(ImportError.fromJSON(message.error)));
-      if (message.type === 'app-error') return settle(() => reject(new AppError(message.code, message.message)));
-      if (message.type === 'error') return settle(() => reject(new Error(`The import failed: ${message.message}`)));
-      const value = take(message);
-      if (value !== undefined) settle(() => resolve(value));
+    worker.on('message', (message: M) => {
+      if (settled) return;
+      const verdict = options.onMessage(message);
+      if (!verdict) return;
+      if ('error' in verdict) settle(() => reject(verdict.error));
+      else settle(() => resolve(verdict.value));
     });
-    worker.on('error', (error: Error & { code?: string }) =>
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : new Error(`The import failed: ${error.message}`))),
-    );
-    worker.on('exit', (code) => settle(() => reject(new Error(`The import worker stopped (exit code ${code})`))));
+    worker.on('error', (error: Error & { code?: string }) => settle(() => reject(options.crashed(error))));
+    worker.on('exit', (code) => settle(() => reject(options.exited(code))));
+  });
+}
+
+/** Runs one import task in a fresh worker; resolves with its result message. */
+function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerMessage) => T | undefined, onProgress: ProgressListener, signal?: AbortSignal): Promise<T> {
+  return runInWorker<WorkerMessage, T>(spec, task, {
+    signal,
+    cancelled,
+    onMessage: (message) => {
+      if (message.type === 'progress') {
+        onProgress(message.phase, message.progress);
+        return undefined;
+      }
+      if (message.type === 'refused') return { error: ImportError.fromJSON(message.error) };
+      if (message.type === 'app-error') return { error: new AppError(message.code, message.message) };
+      if (message.type === 'error') return { error: new Error(`The import failed: ${message.message}`) };
+      const value = take(message);
+      return value === undefined ? undefined : { value };
+    },
+    crashed: (error) => (error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : new Error(`The import failed: ${error.message}`)),
+    exited: (code) => new Error(`The import worker stopped (exit code ${code})`),
   });
 }
 
