@@ -1,28 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from './testing';
 import { IMPORT_LIMITS } from '../contract/ipc';
 import { makeDocx } from '../core/import/testing';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-/** Runs the CLI as `npm run bitext` does: node --import tsx src-main/cli/bitext.ts. */
-function bitext(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/bitext.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { dir, file, bitext } = cliSandbox('bitext-cli-');
 
 // Each test starts Node with tsx several times: generous limits for a busy machine (no timing is checked).
 describe('the bitext command', { timeout: 60_000 }, () => {

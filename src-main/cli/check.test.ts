@@ -1,27 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox } from './testing';
 import { makeDocx } from '../core/import/testing';
 import { parseCheckArgs, runCheck } from './check';
 import { UsageError, parseArgs } from './core';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'bitext-check-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-function bitext(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/bitext.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { dir, file, bitext } = cliSandbox('bitext-check-');
 
 const EN = 'The WHO met in Moscow on 17 June 2020.\nThey agreed on a plan of 5 parts for health care.\nPress the button to start the engine now.\n';
 const RU = 'ВОЗ провела встречу в Москве 18 июня 2020 г.\nОни согласовали план из 5 частей по здравоохранению.\nPress the button to start the engine now.\n';
