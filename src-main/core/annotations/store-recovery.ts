@@ -76,17 +76,7 @@ function report(loaded: Loaded, finding: Recovered): void {
 }
 
 export async function loadDocument(ctx: LoadContext): Promise<Loaded> {
-  const loaded: Loaded = {
-    annotations: [],
-    deleted: [],
-    seq: 0,
-    readOnly: false,
-    hasSnapshot: false,
-    needsSnapshot: true,
-    journalLines: 0,
-    journalBytes: 0,
-    rewrite: false,
-  };
+  const loaded = emptyLoaded();
   let tail: LiveTail = { kind: 'whole' };
   try {
     await loadSnapshot(ctx, loaded);
