@@ -13,6 +13,10 @@ const CONTRACT_TREESHAKE = { moduleSideEffects: (id: string) => !/[\\/]src-main[
 
 export default defineConfig({
   main: {
+    // fflate's Node build declares its own `require` (createRequire), which collides with the
+    // CommonJS shim electron-vite puts into worker chunks (a SyntaxError when the worker starts);
+    // its browser build has the same synchronous and streaming API without it.
+    resolve: { alias: { fflate: resolve(root, 'node_modules/fflate/esm/browser.js') } },
     build: {
       externalizeDeps: false,
       rollupOptions: {

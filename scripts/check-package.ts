@@ -107,6 +107,11 @@ async function main(): Promise<void> {
     if (!existsSync(join(ROOT, built))) abort(`${built} is missing: run \`npm run build\` first.`);
   }
   if (!existsSync(join(ROOT, CONFIG))) abort(`${CONFIG} is missing.`);
+  // Every main-process chunk must at least parse (a bundler shim once declared `require` twice in
+  // a worker chunk, which only fails when that worker starts).
+  const mainChunks = readdirSync(join(ROOT, 'out/main'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  const unparsable = mainChunks.filter((f) => spawnSync(process.execPath, ['--check', join(ROOT, 'out/main', f)]).status !== 0);
+  check(unparsable.length === 0, `all ${mainChunks.length} main-process chunks parse (node --check)`, unparsable.join(', '));
   const electronVersion = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
   const builderCli = require.resolve('electron-builder/cli.js');
 
