@@ -75,7 +75,12 @@ export async function startHarness(
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
+        // SIGTERM lets it flush what it holds; a harness that has not exited 15 s later is killed.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          done();
+        });
         child.kill('SIGTERM');
       }),
   };

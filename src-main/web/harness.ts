@@ -157,7 +157,11 @@ export async function startHarness(options: HarnessOptions) {
     url: `${origin}/?token=${token}`,
     services,
     async close(): Promise<void> {
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // A page still open keeps its connections (a request in flight, keep-alive): end them, or
+      // close() waits for the browser.
+      server.closeAllConnections();
+      await closed;
       await Promise.allSettled([services.settings.flush(), services.annotations.flush(), services.corrections.flush()]);
     },
   };
