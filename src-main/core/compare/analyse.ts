@@ -35,12 +35,12 @@ export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptio
   const glossaryPairs = options.glossary ?? [];
   const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
   const acronyms = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
-  const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms });
+  const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms, tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } });
   progress('linking', 0);
   const items = rows.map((row, k) => ({ en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) }));
   const links = rows.map((row, k) => {
     if (k % 500 === 0) progress('linking', k / Math.max(1, rows.length));
-    return linkRow(row.en, row.ru, { context, glossary, lexicon, model, threshold: options.threshold, tokens: tokens[k], items: items[k] });
+    return linkRow(row.en, row.ru, { context, glossary, lexicon, model, modelRow: k, threshold: options.threshold, tokens: tokens[k], items: items[k] });
   });
   progress('checking', 0);
   const findings = checkDocument(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens, items });

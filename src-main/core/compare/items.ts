@@ -72,6 +72,8 @@ export interface ItemContext {
 export interface ContextOptions {
   /** More English→Russian acronym pairs (from a glossary). */
   acronyms?: ReadonlyArray<readonly [string, string]>;
+  /** The tokens of each row when the caller has them already (`en[k]`, `ru[k]` for text `k`). */
+  tokens?: { en: readonly (readonly Token[])[]; ru: readonly (readonly Token[])[] };
 }
 
 const LATIN = /[A-Za-z]/u;
@@ -115,10 +117,10 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
   // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
   const ruLatinRows = new Map<string, number>();
   const ruNames = new Set<string>();
-  for (const text of ru) {
+  ru.forEach((text, row) => {
     const seen = new Set<string>();
-    const addresses = [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const);
-    for (const token of tokenize(text, 'ru')) {
+    const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
+    for (const token of options.tokens?.ru[row] ?? tokenize(text, 'ru')) {
       if (LATIN.test(token.text)) {
         if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
         seen.add(token.folded);
@@ -129,21 +131,31 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
       }
     }
     for (const word of seen) ruLatinRows.set(word, (ruLatinRows.get(word) ?? 0) + 1);
-  }
+  });
   const names = new Set<string>();
   const enRows = new Map<string, number>();
-  for (const text of en) {
+  // What each English word form contributes (its folded parts, its name skeletons): once a form.
+  const enForms = new Map<string, { words: readonly string[]; names: readonly string[] }>();
+  en.forEach((text, row) => {
     const seen = new Set<string>();
-    for (const token of tokenize(text, 'en')) {
-      seen.add(token.folded);
-      for (const part of token.text.split('-')) {
-        seen.add(part.toLowerCase());
-        const key = cachedNameSkeleton(stripPossessive(part), 'en');
-        if (key && ruNames.has(key)) names.add(key);
+    for (const token of options.tokens?.en[row] ?? tokenize(text, 'en')) {
+      let form = enForms.get(token.text);
+      if (!form) {
+        const words = [token.folded];
+        const keys: string[] = [];
+        for (const part of token.text.split('-')) {
+          words.push(part.toLowerCase());
+          const key = cachedNameSkeleton(stripPossessive(part), 'en');
+          if (key) keys.push(key);
+        }
+        form = { words, names: keys };
+        enForms.set(token.text, form);
       }
+      for (const word of form.words) seen.add(word);
+      for (const key of form.names) if (ruNames.has(key)) names.add(key);
     }
     for (const word of seen) enRows.set(word, (enRows.get(word) ?? 0) + 1);
-  }
+  });
   // An ordinary lower-case English word (install, backup) is a Latin token of the Russian only if
   // the Russian keeps it in nearly every row where the English has it: otherwise it is translated
   // and only kept in commands or quotations.
@@ -383,65 +395,103 @@ function findByPattern(text: string, re: RegExp, taken: Uint8Array, out: Item[],
 
 const ALL_CAPS = /^[\p{Lu}][\p{Lu}0-9]+s?$/u;
 
-function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, taken: Uint8Array, out: Item[]): void {
+/** An item a word form yields, at an offset inside the word. */
+interface WordItem {
+  kind: ItemKind;
+  key: string;
+  offset: number;
+  text: string;
+  soft?: boolean;
+}
+
+const NO_ITEMS: readonly WordItem[] = [];
+
+/**
+ * The items of each word form, per document context and language: a document has a few thousand
+ * forms and hundreds of thousands of words, so each form is looked at once.
+ */
+const wordCaches = new WeakMap<ItemContext, Record<Lang, Map<string, readonly WordItem[]>>>();
+
+function wordItems(text: string, lang: Lang, context: ItemContext): readonly WordItem[] {
+  let caches = wordCaches.get(context);
+  if (!caches) wordCaches.set(context, (caches = { en: new Map(), ru: new Map() }));
+  const cache = caches[lang];
+  let items = cache.get(text);
+  if (items === undefined) {
+    items = analyseWord(text, lang, context);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(text, items);
+  }
+  return items;
+}
+
+function analyseWord(text: string, lang: Lang, context: ItemContext): readonly WordItem[] {
   const acronymOf = (word: string): string | undefined => {
     if (lang === 'ru') return context.acronymsRu.get(word) ?? context.acronymsEn.get(word);
     return context.acronymsEn.get(word) ?? (word.endsWith('s') ? context.acronymsEn.get(word.slice(0, -1)) : undefined);
   };
-  const push = (kind: ItemKind, key: string, text: string, start: number): void => {
-    const end = start + text.length;
-    if (taken[start]) return;
-    taken.fill(1, start, end);
-    out.push({ kind, key, text, start, end });
+  const out: WordItem[] = [];
+  const push = (kind: ItemKind, key: string, word: string, offset: number): void => {
+    out.push({ kind, key, text: word, offset });
   };
-  for (const token of tokens) {
-    if (taken[token.start]) continue;
-    const whole = stripPossessive(token.text);
-    const latin = LATIN.test(whole);
-    // A Latin token kept whole in the Russian (COVID-19).
-    if (latin && whole.includes('-') && (lang === 'ru' || context.latinInRussian.has(whole.toLowerCase())) && acronymOf(whole.split('-')[0]!) === undefined) {
-      push('latin', `lat:${whole.toLowerCase()}`, whole, token.start);
+  const whole = stripPossessive(text);
+  const latin = LATIN.test(whole);
+  // A Latin token kept whole in the Russian (COVID-19).
+  if (latin && whole.includes('-') && (lang === 'ru' || context.latinInRussian.has(whole.toLowerCase())) && acronymOf(whole.split('-')[0]!) === undefined) {
+    push('latin', `lat:${whole.toLowerCase()}`, whole, 0);
+    return out;
+  }
+  const parts = whole.split(/(?<=[-‐])/u);
+  let offset = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const withDash = parts[p]!;
+    const part = stripPossessive(withDash.replace(/[-‐]$/u, ''));
+    const at = offset;
+    offset += withDash.length;
+    if (!part) continue;
+    const acronym = acronymOf(part);
+    const next = parts[p + 1]?.replace(/[-‐]$/u, '');
+    if (acronym !== undefined) {
+      if (next && /^(?:plus|плюс)$/iu.test(next)) {
+        push('acronym', `acr:${acronym}+`, `${part}-${next}`, at);
+        p++;
+        offset += parts[p]!.length;
+      } else push('acronym', `acr:${acronym}`, part, at);
       continue;
     }
-    const parts = whole.split(/(?<=[-‐])/u);
-    let offset = token.start;
-    for (let p = 0; p < parts.length; p++) {
-      const withDash = parts[p]!;
-      const part = stripPossessive(withDash.replace(/[-‐]$/u, ''));
-      const at = offset;
-      offset += withDash.length;
-      if (!part) continue;
-      const acronym = acronymOf(part);
-      const next = parts[p + 1]?.replace(/[-‐]$/u, '');
-      if (acronym !== undefined) {
-        if (next && /^(?:plus|плюс)$/iu.test(next)) {
-          push('acronym', `acr:${acronym}+`, `${part}-${next}`, at);
-          p++;
-          offset += parts[p]!.length;
-        } else push('acronym', `acr:${acronym}`, part, at);
-        continue;
-      }
-      const latinPart = /^[A-Za-z][A-Za-z0-9]*$/u.test(part);
-      if (latinPart && ALL_CAPS.test(part) && part.length <= 8 && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
-        push('acronym', `acr:${part.replace(/s$/u, '')}`, part, at);
-        continue;
-      }
-      if (latinPart && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
-        push('latin', `lat:${part.toLowerCase()}`, part, at);
-        continue;
-      }
-      const name = cachedNameSkeleton(part, lang);
-      if (name && (context.names === null || context.names.has(name))) {
-        push('name', `name:${name}`, part, at);
-        continue;
-      }
-      if (part.length > 12) continue;
-      const folded = part.toLowerCase().replaceAll('ё', 'е');
-      const value0 = numberWord(folded, lang);
-      if (value0 !== undefined) {
-        taken.fill(1, at, at + part.length);
-        out.push({ kind: 'number', key: `num:${value0}`, text: part, start: at, end: at + part.length, soft: true });
-      }
+    const latinPart = /^[A-Za-z][A-Za-z0-9]*$/u.test(part);
+    if (latinPart && ALL_CAPS.test(part) && part.length <= 8 && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
+      push('acronym', `acr:${part.replace(/s$/u, '')}`, part, at);
+      continue;
+    }
+    if (latinPart && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
+      push('latin', `lat:${part.toLowerCase()}`, part, at);
+      continue;
+    }
+    const name = cachedNameSkeleton(part, lang);
+    if (name && (context.names === null || context.names.has(name))) {
+      push('name', `name:${name}`, part, at);
+      continue;
+    }
+    if (part.length > 12) continue;
+    const folded = part.toLowerCase().replaceAll('ё', 'е');
+    const value0 = numberWord(folded, lang);
+    if (value0 !== undefined) out.push({ kind: 'number', key: `num:${value0}`, text: part, offset: at, soft: true });
+  }
+  return out.length === 0 ? NO_ITEMS : out;
+}
+
+function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, taken: Uint8Array, out: Item[]): void {
+  for (const token of tokens) {
+    if (taken[token.start]) continue;
+    const items = wordItems(token.text, lang, context);
+    for (const w of items) {
+      const start = token.start + w.offset;
+      const end = start + w.text.length;
+      // Number words are soft and were always taken; the others give way to an item found before.
+      if (!w.soft && taken[start]) continue;
+      taken.fill(1, start, end);
+      out.push(w.soft ? { kind: w.kind, key: w.key, text: w.text, start, end, soft: true } : { kind: w.kind, key: w.key, text: w.text, start, end });
     }
   }
 }

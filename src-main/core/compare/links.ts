@@ -40,6 +40,8 @@ export interface LinkOptions {
   lexicon?: Lexicon | null;
   /** The document's word model; no learned links without one. */
   model?: WordModel | null;
+  /** This row's index among the rows the model was trained on (its tables are then read directly). */
+  modelRow?: number;
   threshold?: number;
   /** Tokens of each side when the caller has them already. */
   tokens?: { en: readonly Token[]; ru: readonly Token[] };
@@ -59,6 +61,9 @@ const ITEM_CLASS: Readonly<Record<ItemKind, LinkClass>> = {
   url: 'latin',
   email: 'latin',
 };
+
+/** Working memory of the learned links (three n × m tables of a row), reused from row to row. */
+let scratch = new Float64Array(1 << 12);
 
 /** Weight of the position prior: how fast a candidate's score falls with its distance from the diagonal. */
 const DIAGONAL = 4;
@@ -152,61 +157,93 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const model = options.model;
   if (model) {
     const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
-    const enContent = content(enTokens, 'en', enUsed);
-    const ruContent = content(ruTokens, 'ru', ruUsed);
-    const enAll = enTokens.filter((t) => !isFunctionWord(t, 'en'));
-    const ruAll = ruTokens.filter((t) => !isFunctionWord(t, 'ru'));
-    if (enContent.length > 0 && ruContent.length > 0) {
-      const diag = (i: number, j: number): number => Math.exp(-DIAGONAL * Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!)));
-      const enIds = enAll.map((t) => model.enId(t.stem));
-      const ruIds = ruAll.map((t) => model.ruId(t.stem));
-      const enIdOf = new Map<number, number>();
-      for (const i of enContent) enIdOf.set(i, model.enId(enTokens[i]!.stem));
-      const ruIdOf = new Map<number, number>();
-      for (const j of ruContent) ruIdOf.set(j, model.ruId(ruTokens[j]!.stem));
-      // For each Russian word: the English word that best generates it (over all content words).
-      const bestForRu = new Map<number, { i: number; post: number }>();
-      for (const j of ruContent) {
-        const r = ruIdOf.get(j)!;
-        if (r < 0) continue;
-        let denom = model.nullRuById(r);
-        for (const e of enIds) denom += model.forwardById(e, r);
-        let best = -1;
-        let bestScore = 0;
-        let bestT = 0;
-        for (const i of enContent) {
-          const t = model.forwardById(enIdOf.get(i)!, r);
-          const s = t * diag(i, j);
-          if (s > bestScore) {
-            bestScore = s;
-            best = i;
-            bestT = t;
+    // Content words (what the model was trained on), and which of them may still be linked.
+    const enAll: number[] = [];
+    const ruAll: number[] = [];
+    enTokens.forEach((t, k) => {
+      if (!t.minor) enAll.push(k);
+    });
+    ruTokens.forEach((t, k) => {
+      if (!t.minor) ruAll.push(k);
+    });
+    const open = (t: Token, used: Uint8Array): boolean => !/[0-9]/u.test(t.text) && free(used, t);
+    const enOpen = enAll.map((k) => open(enTokens[k]!, enUsed));
+    const ruOpen = ruAll.map((k) => open(ruTokens[k]!, ruUsed));
+    if (enOpen.includes(true) && ruOpen.includes(true)) {
+      const n = enAll.length;
+      const m = ruAll.length;
+      // t(ru_b | en_a) and t(en_a | ru_b) for every pair of content words: from the row's own
+      // table when the model was trained on this row, else looked up by word id.
+      if (scratch.length < 3 * n * m) scratch = new Float64Array(Math.max(3 * n * m, scratch.length * 2));
+      const fwd = scratch.subarray(0, n * m);
+      const bwd = scratch.subarray(n * m, 2 * n * m);
+      const diagonal = scratch.subarray(2 * n * m, 3 * n * m);
+      let nullRu: Float64Array;
+      let nullEn: Float64Array;
+      const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
+      if (table && table.en.length === n && table.ru.length === m) {
+        for (let z = 0; z < n * m; z++) {
+          fwd[z] = model.forwardByPair(table.pairs[z]!);
+          bwd[z] = model.backwardByPair(table.pairs[z]!);
+        }
+        nullRu = Float64Array.from(table.ru, (r) => model.nullRuById(r));
+        nullEn = Float64Array.from(table.en, (e) => model.nullEnById(e));
+      } else {
+        const enIds = enAll.map((k) => model.enId(enTokens[k]!.stem));
+        const ruIds = ruAll.map((k) => model.ruId(ruTokens[k]!.stem));
+        for (let a = 0; a < n; a++) {
+          for (let b = 0; b < m; b++) {
+            fwd[a * m + b] = model.forwardById(enIds[a]!, ruIds[b]!);
+            bwd[a * m + b] = model.backwardById(enIds[a]!, ruIds[b]!);
           }
         }
-        if (best >= 0 && denom > 0) bestForRu.set(j, { i: best, post: bestT / denom });
+        nullRu = Float64Array.from(ruIds, (r) => model.nullRuById(r));
+        nullEn = Float64Array.from(enIds, (e) => model.nullEnById(e));
       }
-      for (const i of enContent) {
-        const e = enIdOf.get(i)!;
-        if (e < 0) continue;
-        let denom = model.nullEnById(e);
-        for (const r of ruIds) denom += model.backwardById(e, r);
+      const relA = enAll.map((k) => relEn(enTokens[k]!));
+      const relB = ruAll.map((k) => relRu(ruTokens[k]!));
+      for (let a = 0; a < n; a++) for (let b = 0; b < m; b++) diagonal[a * m + b] = Math.exp(-DIAGONAL * Math.abs(relA[a]! - relB[b]!));
+      // For each Russian word: the English word that best generates it (over all content words).
+      const bestForRu = new Int32Array(m).fill(-1);
+      const postForRu = new Float64Array(m);
+      for (let b = 0; b < m; b++) {
+        if (!ruOpen[b]) continue;
+        let denom = nullRu[b]!;
+        for (let a = 0; a < n; a++) denom += fwd[a * m + b]!;
         let best = -1;
         let bestScore = 0;
-        let bestT = 0;
-        for (const j of ruContent) {
-          const t = model.backwardById(e, ruIdOf.get(j)!);
-          const s = t * diag(i, j);
+        for (let a = 0; a < n; a++) {
+          if (!enOpen[a]) continue;
+          const s = fwd[a * m + b]! * diagonal[a * m + b]!;
           if (s > bestScore) {
             bestScore = s;
-            best = j;
-            bestT = t;
+            best = a;
           }
         }
-        if (best < 0 || denom <= 0) continue;
-        const forward = bestForRu.get(best);
-        if (!forward || forward.i !== i) continue;
-        const post = Math.min(forward.post, bestT / denom);
-        if (post >= threshold && free(enUsed, enTokens[i]!) && free(ruUsed, ruTokens[best]!)) add('learned', enTokens[i]!, ruTokens[best]!, post);
+        if (best >= 0 && denom > 0) {
+          bestForRu[b] = best;
+          postForRu[b] = fwd[best * m + b]! / denom;
+        }
+      }
+      for (let a = 0; a < n; a++) {
+        if (!enOpen[a]) continue;
+        let denom = nullEn[a]!;
+        for (let b = 0; b < m; b++) denom += bwd[a * m + b]!;
+        let best = -1;
+        let bestScore = 0;
+        for (let b = 0; b < m; b++) {
+          if (!ruOpen[b]) continue;
+          const s = bwd[a * m + b]! * diagonal[a * m + b]!;
+          if (s > bestScore) {
+            bestScore = s;
+            best = b;
+          }
+        }
+        if (best < 0 || denom <= 0 || bestForRu[best] !== a) continue;
+        const post = Math.min(postForRu[best]!, bwd[a * m + best]! / denom);
+        const e = enTokens[enAll[a]!]!;
+        const r = ruTokens[ruAll[best]!]!;
+        if (post >= threshold && free(enUsed, e) && free(ruUsed, r)) add('learned', e, r, post);
       }
     }
   }
