@@ -114,55 +114,79 @@ function cachedNameSkeleton(word: string, lang: Lang): string {
 /** The context of a document, from all its English and Russian text. */
 export function itemContext(en: readonly string[], ru: readonly string[], options: ContextOptions = {}): ItemContext {
   const maps = acronymMaps(options.acronyms ?? []);
+  // Words are counted by the rows they occur in: each word gets an id, and `lastRow` says whether
+  // the current row counted it already. What a word form contributes is worked out once a form.
+  const wordIds = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(word, id);
+    }
+    return id;
+  };
+  const ruRowsOf: number[] = [];
+  const enRowsOf: number[] = [];
+  const lastRow: number[] = [];
+  const count = (ids: readonly number[], rows: number[], row: number): void => {
+    for (const id of ids) {
+      if (lastRow[id] === row) continue;
+      lastRow[id] = row;
+      rows[id] = (rows[id] ?? 0) + 1;
+    }
+  };
   // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
-  const ruLatinRows = new Map<string, number>();
   const ruNames = new Set<string>();
+  const ruForms = new Map<string, readonly number[] | null>();
   ru.forEach((text, row) => {
-    const seen = new Set<string>();
     const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
     for (const token of options.tokens?.ru[row] ?? tokenize(text, 'ru')) {
-      if (LATIN.test(token.text)) {
-        if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
-        seen.add(token.folded);
-        for (const part of token.folded.split('-')) seen.add(stripPossessive(part));
-      } else for (const part of token.text.split('-')) {
-        const key = cachedNameSkeleton(part, 'ru');
-        if (key) ruNames.add(key);
+      let form = ruForms.get(token.text);
+      if (form === undefined) {
+        if (LATIN.test(token.text)) {
+          form = [idOf(token.folded), ...token.folded.split('-').map((part) => idOf(stripPossessive(part)))];
+        } else {
+          form = null;
+          for (const part of token.text.split('-')) {
+            const key = cachedNameSkeleton(part, 'ru');
+            if (key) ruNames.add(key);
+          }
+        }
+        ruForms.set(token.text, form);
       }
+      if (form === null) continue;
+      if (addresses.length > 0 && addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
+      count(form, ruRowsOf, row);
     }
-    for (const word of seen) ruLatinRows.set(word, (ruLatinRows.get(word) ?? 0) + 1);
   });
   const names = new Set<string>();
-  const enRows = new Map<string, number>();
-  // What each English word form contributes (its folded parts, its name skeletons): once a form.
-  const enForms = new Map<string, { words: readonly string[]; names: readonly string[] }>();
+  lastRow.length = 0;
+  const enForms = new Map<string, readonly number[]>();
   en.forEach((text, row) => {
-    const seen = new Set<string>();
     for (const token of options.tokens?.en[row] ?? tokenize(text, 'en')) {
       let form = enForms.get(token.text);
       if (!form) {
-        const words = [token.folded];
-        const keys: string[] = [];
+        const ids = [idOf(token.folded)];
         for (const part of token.text.split('-')) {
-          words.push(part.toLowerCase());
+          ids.push(idOf(part.toLowerCase()));
           const key = cachedNameSkeleton(stripPossessive(part), 'en');
-          if (key) keys.push(key);
+          if (key && ruNames.has(key)) names.add(key);
         }
-        form = { words, names: keys };
+        form = ids;
         enForms.set(token.text, form);
       }
-      for (const word of form.words) seen.add(word);
-      for (const key of form.names) if (ruNames.has(key)) names.add(key);
+      count(form, enRowsOf, row);
     }
-    for (const word of seen) enRows.set(word, (enRows.get(word) ?? 0) + 1);
   });
   // An ordinary lower-case English word (install, backup) is a Latin token of the Russian only if
   // the Russian keeps it in nearly every row where the English has it: otherwise it is translated
   // and only kept in commands or quotations.
   const latinInRussian = new Set<string>();
-  for (const [word, rows] of ruLatinRows) {
+  for (const [word, id] of wordIds) {
+    const rows = ruRowsOf[id];
+    if (rows === undefined) continue;
     const ordinary = /^[a-z]+$/u.test(word);
-    if (!ordinary || rows >= 0.8 * (enRows.get(word) ?? 0)) latinInRussian.add(word);
+    if (!ordinary || rows >= 0.8 * (enRowsOf[id] ?? 0)) latinInRussian.add(word);
   }
   return { acronymsEn: maps.en, acronymsRu: maps.ru, latinInRussian, names };
 }

@@ -62,6 +62,17 @@ const ITEM_CLASS: Readonly<Record<ItemKind, LinkClass>> = {
   email: 'latin',
 };
 
+/** Which characters of a row's two sides are linked already, reused from row to row. */
+let usedScratch = new Uint8Array(1 << 12);
+
+/**
+ * The Russian words of the row under each lexicon concept, as linked lists: `conceptStamp[c]` says
+ * whether concept `c` has a list for the current row, `conceptHead[c]` is its first entry.
+ */
+let conceptStamp = new Int32Array(0);
+let conceptHead = new Int32Array(0);
+let stamp = 0;
+
 /** Working memory of the learned links (three n × m tables of a row), reused from row to row. */
 let scratch = new Float64Array(1 << 12);
 
@@ -73,8 +84,11 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const enTokens = options.tokens?.en ?? tokenize(en, 'en');
   const ruTokens = options.tokens?.ru ?? tokenize(ru, 'ru');
   const links: TermLink[] = [];
-  const enUsed = new Uint8Array(en.length + 1);
-  const ruUsed = new Uint8Array(ru.length + 1);
+  if (usedScratch.length < en.length + ru.length + 2) usedScratch = new Uint8Array(Math.max(en.length + ru.length + 2, usedScratch.length * 2));
+  const enUsed = usedScratch.subarray(0, en.length + 1);
+  const ruUsed = usedScratch.subarray(en.length + 1, en.length + ru.length + 2);
+  enUsed.fill(0);
+  ruUsed.fill(0);
   const free = (used: Uint8Array, span: Span): boolean => {
     for (let k = span.start; k < span.end; k++) if (used[k]) return false;
     return true;
@@ -117,32 +131,76 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
 
   // Lexicon: words sharing a concept; ambiguous words only when one candidate is clearly nearest.
   const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
-  const content = (tokens: readonly Token[], lang: Lang, used: Uint8Array): number[] => {
+  const content = (tokens: readonly Token[], used: Uint8Array): number[] => {
     const out: number[] = [];
-    tokens.forEach((t, k) => {
-      if (!isFunctionWord(t, lang) && !/[0-9]/u.test(t.text) && free(used, t)) out.push(k);
-    });
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (!t.minor && !t.digit && free(used, t)) out.push(k);
+    }
     return out;
   };
   if (lexicon) {
-    const enContent = content(enTokens, 'en', enUsed);
-    const ruContent = content(ruTokens, 'ru', ruUsed);
+    const enContent = content(enTokens, enUsed);
+    const ruContent = content(ruTokens, ruUsed);
     const ruConcepts = ruContent.map((k) => lexicon.russian(ruTokens[k]!.text));
+    const ruRel = ruContent.map((k) => relRu(ruTokens[k]!));
     const candidates: { e: number; r: number; d: number; score: number }[] = [];
-    for (const i of enContent) {
-      const concepts = lexicon.english(enTokens[i]!.text);
-      if (concepts.length === 0) continue;
-      const matches: number[] = [];
-      ruContent.forEach((j, z) => {
-        if (ruConcepts[z]!.some((c) => concepts.includes(c))) matches.push(j);
-      });
-      const distances = matches.map((j) => Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!))).sort((a, b) => a - b);
-      for (const j of matches) {
-        const d = Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!));
-        const ambiguous = matches.length > 1;
+    const matches: number[] = [];
+    if (conceptStamp.length < lexicon.size) {
+      conceptStamp = new Int32Array(lexicon.size);
+      conceptHead = new Int32Array(lexicon.size);
+    }
+    if (++stamp > 0x3fffffff) {
+      conceptStamp.fill(0);
+      stamp = 1;
+    }
+    // Entry q of the lists: Russian word entryWord[q], next entry entryNext[q] (−1 ends a list).
+    const entryWord: number[] = [];
+    const entryNext: number[] = [];
+    ruConcepts.forEach((concepts, z) => {
+      for (const c of concepts) {
+        if (c >= conceptStamp.length) continue;
+        entryWord.push(z);
+        entryNext.push(conceptStamp[c] === stamp ? conceptHead[c]! : -1);
+        conceptStamp[c] = stamp;
+        conceptHead[c] = entryWord.length - 1;
+      }
+    });
+    const seenBy = new Int32Array(ruContent.length).fill(-1);
+    if (entryWord.length > 0) {
+      for (const i of enContent) {
+        const concepts: readonly number[] = lexicon.english(enTokens[i]!.text);
+        if (concepts.length === 0) continue;
+        matches.length = 0;
+        for (const c of concepts) {
+          if (c >= conceptStamp.length || conceptStamp[c] !== stamp) continue;
+          for (let q: number = conceptHead[c]!; q >= 0; q = entryNext[q]!) {
+            const z = entryWord[q]!;
+            if (seenBy[z] !== i) {
+              seenBy[z] = i;
+              matches.push(z);
+            }
+          }
+        }
+        if (matches.length === 0) continue;
+        const at = relEn(enTokens[i]!);
+        if (matches.length === 1) {
+          candidates.push({ e: i, r: ruContent[matches[0]!]!, d: Math.abs(at - ruRel[matches[0]!]!), score: 1 });
+          continue;
+        }
         // Ambiguous: taken only if nearest by a clear margin.
-        if (ambiguous && (d !== distances[0] || distances[1]! - distances[0]! < 0.15)) continue;
-        candidates.push({ e: i, r: j, d, score: ambiguous ? 0.8 : 1 });
+        let nearest = -1;
+        let first = Infinity;
+        let second = Infinity;
+        for (const z of matches) {
+          const d = Math.abs(at - ruRel[z]!);
+          if (d < first) {
+            second = first;
+            first = d;
+            nearest = z;
+          } else if (d < second) second = d;
+        }
+        if (second - first >= 0.15) candidates.push({ e: i, r: ruContent[nearest]!, d: first, score: 0.8 });
       }
     }
     candidates.sort((a, b) => b.score - a.score || a.d - b.d);
@@ -166,7 +224,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     ruTokens.forEach((t, k) => {
       if (!t.minor) ruAll.push(k);
     });
-    const open = (t: Token, used: Uint8Array): boolean => !/[0-9]/u.test(t.text) && free(used, t);
+    const open = (t: Token, used: Uint8Array): boolean => !t.digit && free(used, t);
     const enOpen = enAll.map((k) => open(enTokens[k]!, enUsed));
     const ruOpen = ruAll.map((k) => open(ruTokens[k]!, ruUsed));
     if (enOpen.includes(true) && ruOpen.includes(true)) {
@@ -174,10 +232,9 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
       const m = ruAll.length;
       // t(ru_b | en_a) and t(en_a | ru_b) for every pair of content words: from the row's own
       // table when the model was trained on this row, else looked up by word id.
-      if (scratch.length < 3 * n * m) scratch = new Float64Array(Math.max(3 * n * m, scratch.length * 2));
+      if (scratch.length < 2 * n * m) scratch = new Float64Array(Math.max(2 * n * m, scratch.length * 2));
       const fwd = scratch.subarray(0, n * m);
       const bwd = scratch.subarray(n * m, 2 * n * m);
-      const diagonal = scratch.subarray(2 * n * m, 3 * n * m);
       let nullRu: Float64Array;
       let nullEn: Float64Array;
       const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
@@ -186,8 +243,10 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
           fwd[z] = model.forwardByPair(table.pairs[z]!);
           bwd[z] = model.backwardByPair(table.pairs[z]!);
         }
-        nullRu = Float64Array.from(table.ru, (r) => model.nullRuById(r));
-        nullEn = Float64Array.from(table.en, (e) => model.nullEnById(e));
+        nullRu = new Float64Array(m);
+        for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(table.ru[b]!);
+        nullEn = new Float64Array(n);
+        for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(table.en[a]!);
       } else {
         const enIds = enAll.map((k) => model.enId(enTokens[k]!.stem));
         const ruIds = ruAll.map((k) => model.ruId(ruTokens[k]!.stem));
@@ -202,7 +261,13 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
       }
       const relA = enAll.map((k) => relEn(enTokens[k]!));
       const relB = ruAll.map((k) => relRu(ruTokens[k]!));
-      for (let a = 0; a < n; a++) for (let b = 0; b < m; b++) diagonal[a * m + b] = Math.exp(-DIAGONAL * Math.abs(relA[a]! - relB[b]!));
+      // The position prior exp(−DIAGONAL·|x − y|) as a product of exp(±DIAGONAL·x) and exp(∓DIAGONAL·y):
+      // 2(n + m) exps a row, not n·m.
+      const upA = relA.map((x) => Math.exp(DIAGONAL * x));
+      const downA = relA.map((x) => Math.exp(-DIAGONAL * x));
+      const upB = relB.map((y) => Math.exp(DIAGONAL * y));
+      const downB = relB.map((y) => Math.exp(-DIAGONAL * y));
+      const diagonal = (a: number, b: number): number => (relA[a]! > relB[b]! ? downA[a]! * upB[b]! : upA[a]! * downB[b]!);
       // For each Russian word: the English word that best generates it (over all content words).
       const bestForRu = new Int32Array(m).fill(-1);
       const postForRu = new Float64Array(m);
@@ -214,7 +279,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
         let bestScore = 0;
         for (let a = 0; a < n; a++) {
           if (!enOpen[a]) continue;
-          const s = fwd[a * m + b]! * diagonal[a * m + b]!;
+          const s = fwd[a * m + b]! * diagonal(a, b);
           if (s > bestScore) {
             bestScore = s;
             best = a;
@@ -233,7 +298,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
         let bestScore = 0;
         for (let b = 0; b < m; b++) {
           if (!ruOpen[b]) continue;
-          const s = bwd[a * m + b]! * diagonal[a * m + b]!;
+          const s = bwd[a * m + b]! * diagonal(a, b);
           if (s > bestScore) {
             bestScore = s;
             best = b;

@@ -17,6 +17,8 @@ export interface Token {
   stem: string;
   /** A function word, a one-letter word or bare digits: never linked by the word aligner. */
   minor: boolean;
+  /** Holds a digit 0–9 (never a lexicon or learned link). */
+  digit: boolean;
 }
 
 interface FormInfo {
@@ -24,6 +26,7 @@ interface FormInfo {
   folded: string;
   stem: string;
   minor: boolean;
+  digit: boolean;
 }
 const forms: Record<Lang, Map<string, FormInfo>> = { en: new Map(), ru: new Map() };
 const FORM_CACHE_LIMIT = 300_000;
@@ -36,7 +39,7 @@ function formInfo(raw: string, lang: Lang): FormInfo {
     const word = lang === 'en' || /^[A-Za-z]/u.test(raw) ? raw.replace(/['’]s$/u, '') : raw;
     const folded = foldCase(word);
     const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
-    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded) };
+    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded), digit: /[0-9]/u.test(word) };
     if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
     cache.set(raw, info);
   }
@@ -91,7 +94,7 @@ export function tokenize(text: string, lang: Lang): Token[] {
       break;
     }
     const info = formInfo(text.slice(start, k), lang);
-    out.push({ text: info.word, start, end: start + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor });
+    out.push({ text: info.word, start, end: start + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor, digit: info.digit });
   }
   return out;
 }

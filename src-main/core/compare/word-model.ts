@@ -235,13 +235,13 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const ruSize = ruVocab.size;
   const enSize = enVocab.size;
   // t(ru | en) and t(en | ru), uniform to start; lexicon pairs five times as likely.
-  const fwd = new Float64Array(P).fill(1);
-  const bwd = new Float64Array(P).fill(1);
+  const fwd = new Float32Array(P).fill(1);
+  const bwd = new Float32Array(P).fill(1);
   for (let p = 0; p < P; p++) if (prior[p]) fwd[p] = bwd[p] = 5;
   const nullRu = new Float64Array(ruSize).fill(1 / Math.max(1, ruSize));
   const nullEn = new Float64Array(enSize).fill(1 / Math.max(1, enSize));
-  const countF = new Float64Array(P);
-  const countB = new Float64Array(P);
+  const countF = new Float32Array(P);
+  const countB = new Float32Array(P);
   const countNullRu = new Float64Array(ruSize);
   const countNullEn = new Float64Array(enSize);
   const totalEn = new Float64Array(enSize);
