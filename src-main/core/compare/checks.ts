@@ -13,9 +13,8 @@
 import type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
 import type { Lexicon } from '../align/lexicon';
 import { isUntranslated, sameText } from '../align/untranslated';
-import { englishSkeleton, russianSkeleton } from '../align/translit';
 import type { Lang } from '../model';
-import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem } from './items';
+import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem, wordSkeleton } from './items';
 import { type LinkClass, type PreparedTerm, type TermLink, linkRow } from './links';
 import { type TermPattern, findTerm, termPattern } from './terms';
 import { type Token, tokenize } from './tokens';
@@ -90,7 +89,7 @@ function skeletonsOf(tokens: readonly Token[], lang: Lang): Set<string> {
   for (const t of tokens) {
     for (const part of t.text.split('-')) {
       if (!/^\p{L}+$/u.test(part)) continue;
-      const key = lang === 'en' ? englishSkeleton(part) : russianSkeleton(part);
+      const key = wordSkeleton(part, lang);
       if (key.length >= 3) out.add(key);
     }
   }

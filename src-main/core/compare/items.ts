@@ -17,7 +17,7 @@
  */
 import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
-import { englishSkeleton, russianSkeleton } from '../align/translit';
+import { skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
 import { type Token, tokenize } from './tokens';
 
@@ -90,12 +90,76 @@ function acronymMaps(extra: ReadonlyArray<readonly [string, string]>): { en: Map
   return { en, ru };
 }
 
-/** Skeleton of a capitalised word that may be a name, or ''. */
+/**
+ * Skeleton of a capitalised word that may be a name, or ''. Mostly the consonant skeleton of
+ * `align/translit.ts` (Vladivostok ~ Владивостоке: `vldvstk`); a name with fewer than three
+ * consonants (Russia ~ России, Hanoi ~ Ханое, Lavrov ~ Лаврова) keeps its vowels as `V`
+ * (`rVsV`, `hVnV`), which two short words rarely share by chance. A word in capitals of five
+ * letters or more (MURMANSK ~ МУРМАНСК) may be a name too (acronyms are tried before names).
+ */
 export function nameSkeleton(word: string, lang: Lang): string {
-  if (!UPPER_START.test(word) || !HAS_LOWER.test(word.slice(1))) return '';
+  if (!UPPER_START.test(word)) return '';
+  if (!HAS_LOWER.test(word.slice(1)) && word.length < 5) return '';
   if (lang === 'en' ? !/^[A-Za-z]+$/u.test(word) : !/^\p{Script=Cyrillic}+$/u.test(word)) return '';
-  const key = lang === 'en' ? englishSkeleton(word) : russianSkeleton(word);
-  return key.length >= 3 ? key : '';
+  return wordSkeleton(word, lang);
+}
+
+/** Case endings cut from a Russian name: those of `align/translit.ts` but the plural ones (Вьетнам, Амстердам keep their -ам). */
+const RUSSIAN_NAME_ENDINGS = ['ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ую', 'юю', 'ых', 'их', 'ым', 'им', 'ом', 'ем', 'ий', 'ый', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'о', 'ь', 'й'];
+
+function russianNameStem(word: string): string {
+  const w = word.toLowerCase();
+  for (const ending of RUSSIAN_NAME_ENDINGS) {
+    if (w.endsWith(ending) && w.length - ending.length >= 3) return w.slice(0, -ending.length);
+  }
+  return w;
+}
+
+/**
+ * The key of a word as a name, whatever its case ('' when too short to tell): the consonant
+ * skeleton, or for fewer than three consonants the vowel skeleton without a final vowel
+ * (Russia, России → `rVs`; Hanoi, Ханое, Ханой → `hVn`), English words of five letters or more only.
+ */
+export function wordSkeleton(word: string, lang: Lang): string {
+  const latin = lang === 'en' ? englishStem(word) : transliterate(russianNameStem(word));
+  const key = skeleton(latin);
+  if (key.length >= 3) return key;
+  if (lang === 'en' && word.length < 5) return '';
+  const vowels = vowelSkeleton(latin).replace(/V$/u, '');
+  return vowels.length >= 3 && vowels.includes('V') ? vowels : '';
+}
+
+/** The English word as `englishSkeleton` reads it (possessive and plural -s cut). */
+function englishStem(word: string): string {
+  const w = word.toLowerCase().replace(/['’]s$/u, '');
+  return w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** The consonant skeleton's spelling rules, with each run of vowels kept as one `V`. */
+export function vowelSkeleton(latin: string): string {
+  const w = latin
+    .toLowerCase()
+    .replace(/[^a-z]/gu, '')
+    .replace(/shch/gu, 'sh')
+    .replace(/kh/gu, 'h')
+    .replace(/ch/gu, 'h')
+    .replace(/sh/gu, 's')
+    .replace(/zh/gu, 'z')
+    .replace(/ts/gu, 's')
+    .replace(/tz/gu, 's')
+    .replace(/ph/gu, 'f')
+    .replace(/th/gu, 't')
+    .replace(/ck/gu, 'k')
+    .replace(/[cq]/gu, 'k')
+    .replace(/w/gu, 'v')
+    .replace(/x/gu, 'ks')
+    .replace(/[jy]/gu, 'i');
+  let out = '';
+  for (const ch of w) {
+    const c = 'aeiou'.includes(ch) ? 'V' : ch;
+    if (out.at(-1) !== c) out += c;
+  }
+  return out;
 }
 
 const skeletonCache: Record<Lang, Map<string, string>> = { en: new Map(), ru: new Map() };
@@ -163,7 +227,12 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
   lastRow.length = 0;
   const enForms = new Map<string, readonly number[]>();
   en.forEach((text, row) => {
-    for (const token of options.tokens?.en[row] ?? tokenize(text, 'en')) {
+    const tokens = options.tokens?.en[row] ?? tokenize(text, 'en');
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      const key = joinedName(text, tokens[k]!, tokens[k + 1]!);
+      if (key && ruNames.has(key)) names.add(key);
+    }
+    for (const token of tokens) {
       let form = enForms.get(token.text);
       if (!form) {
         const ids = [idOf(token.folded)];
@@ -189,6 +258,31 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
     if (!ordinary || rows >= 0.8 * (enRowsOf[id] ?? 0)) latinInRussian.add(word);
   }
   return { acronymsEn: maps.en, acronymsRu: maps.ru, latinInRussian, names };
+}
+
+const CAPITALISED = /^[A-Z][a-z]+$/u;
+
+/** The name key of two capitalised English words one space apart (Viet Nam ~ Вьетнам: `vtnm`), or ''. */
+function joinedName(text: string, a: Token, b: Token): string {
+  if (b.start !== a.end + 1 || text.charCodeAt(a.end) !== 32) return '';
+  const ca = text.charCodeAt(a.start);
+  const cb = text.charCodeAt(b.start);
+  if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a.text) || !CAPITALISED.test(b.text)) return '';
+  return nameSkeleton(a.text + b.text.toLowerCase(), 'en');
+}
+
+/** Names written in two English words that the Russian writes as one (Viet Nam ~ Вьетнам). */
+function findJoinedNames(text: string, tokens: readonly Token[], context: ItemContext, taken: Uint8Array, out: Item[]): void {
+  if (!context.names || context.names.size === 0) return;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
+    const key = joinedName(text, a, b);
+    if (!key || !context.names.has(key) || taken[a.start] || taken[b.start]) continue;
+    taken.fill(1, a.start, b.end);
+    out.push({ kind: 'name', key: `name:${key}`, text: text.slice(a.start, b.end), start: a.start, end: b.end });
+    k++;
+  }
 }
 
 /** A context for one row on its own (links): names and Latin words judged from the row itself. */
@@ -225,6 +319,8 @@ const DATE_PATTERNS: Record<Lang, RegExp[]> = {
 };
 const NUMERIC_DATES = [/(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/gu, /(?<![\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu];
 
+const FULL_MONTH_DOT = /(?:January|February|March|April|May|June|July|August|September|October|November|December)\.$/u;
+
 const pad = (n: string | number): string => String(n).padStart(2, '0');
 
 function monthIndex(name: string, lang: Lang): number {
@@ -241,6 +337,8 @@ function dateKey(year: string | undefined, month: number, day?: string, day2?: s
 
 function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): void {
   const add = (start: number, end: number, key: string): void => {
+    // The dot after a month is an abbreviation's (Jun.), not the full stop after a full name (2 June.).
+    if (lang === 'en' && text.charCodeAt(end - 1) === 46 && FULL_MONTH_DOT.test(text.slice(Math.max(start, end - 10), end))) end--;
     for (let k = start; k < end; k++) if (taken[k]) return;
     taken.fill(1, start, end);
     out.push({ kind: 'date', key, text: text.slice(start, end), start, end });
@@ -531,6 +629,7 @@ export function extractItems(text: string, lang: Lang, context: ItemContext, tok
   if (digits) findDates(text, lang, taken, out);
   if (text.includes('(') || text.includes('[')) findByPattern(text, REFERENCE, taken, out, (m) => ({ kind: 'reference', key: referenceKey(m[1]!) }));
   if (digits) findNumbers(text, lang, taken, out);
+  if (lang === 'en') findJoinedNames(text, tokens, context, taken, out);
   findWords(tokens, lang, context, taken, out);
   return out.sort((a, b) => a.start - b.start);
 }
