@@ -6,7 +6,8 @@
  *  - numbers (`num:10000` from `10,000` and `10 000`; `3.5` = `3,5`), ordinals (`73rd` = `73-й`,
  *    `15th` = `15-м`: `num:73`), amounts with a scale or a currency (`$5 million` = `5 млн долл.`:
  *    `num:5000000`), percentages (`5%` = `5 %` = `5 per cent` = `5 процентов`: `pct:5`); small
- *    number words (`two` = `двух`) are soft items: they answer a number but are never missing;
+ *    number words (`two` = `двух`) are soft items: they answer a number but are never missing
+ *    (so are names known only by a short or capitalised skeleton, below);
  *  - acronyms through the shared table (`WHO` = `ВОЗ`, `ADMM-Plus` = `СМОА-плюс`: `acr:СМОА+`),
  *    Latin tokens kept in the Russian (`COVID-19`, `Rospotrebnadzor`), names through
  *    transliteration (`Vladivostok` ~ `Владивостоке`: `name:vldvstk`), URLs, e-mail addresses and
@@ -319,6 +320,11 @@ const DATE_PATTERNS: Record<Lang, RegExp[]> = {
 };
 const NUMERIC_DATES = [/(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/gu, /(?<![\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu];
 
+const NUMERIC_DATE_HINT = /\d[.-]\d/u;
+const MONTH_HINT: Record<Lang, RegExp> = {
+  en: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/u,
+  ru: /янв|фев|мар|апр|ма[йяею]|июн|июл|авг|сен|окт|ноя|дек/iu,
+};
 const FULL_MONTH_DOT = /(?:January|February|March|April|May|June|July|August|September|October|November|December)\.$/u;
 
 const pad = (n: string | number): string => String(n).padStart(2, '0');
@@ -343,12 +349,14 @@ function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): vo
     taken.fill(1, start, end);
     out.push({ kind: 'date', key, text: text.slice(start, end), start, end });
   };
-  for (const re of NUMERIC_DATES) {
+  // Each pattern only where its telltale is: digits joined by a dot or a hyphen, a month's name.
+  if (NUMERIC_DATE_HINT.test(text)) for (const re of NUMERIC_DATES) {
     for (const m of text.matchAll(re)) {
       const [d, mo, y] = m[1]!.length === 4 ? [m[3]!, m[2]!, m[1]!] : [m[1]!, m[2]!, m[3]!];
       if (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31) add(m.index, m.index + m[0].length, dateKey(y, Number(mo), d));
     }
   }
+  if (!MONTH_HINT[lang].test(text)) return;
   DATE_PATTERNS[lang].forEach((re, p) => {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
@@ -592,7 +600,10 @@ function analyseWord(text: string, lang: Lang, context: ItemContext): readonly W
     }
     const name = cachedNameSkeleton(part, lang);
     if (name && (context.names === null || context.names.has(name))) {
-      push('name', `name:${name}`, part, at);
+      // A short name's vowel skeleton (Russia: rVs) or a word in capitals (MURMANSK) may meet a
+      // word of another meaning by chance (States ~ Статья): such a name is linked, never reported missing.
+      if (name.includes('V') || !HAS_LOWER.test(part)) out.push({ kind: 'name', key: `name:${name}`, text: part, offset: at, soft: true });
+      else push('name', `name:${name}`, part, at);
       continue;
     }
     if (part.length > 12) continue;
@@ -610,8 +621,8 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
     for (const w of items) {
       const start = token.start + w.offset;
       const end = start + w.text.length;
-      // Number words are soft and were always taken; the others give way to an item found before.
-      if (!w.soft && taken[start]) continue;
+      // Number words were always taken; the others give way to an item found before.
+      if (w.kind !== 'number' && taken[start]) continue;
       taken.fill(1, start, end);
       out.push(w.soft ? { kind: w.kind, key: w.key, text: w.text, start, end, soft: true } : { kind: w.kind, key: w.key, text: w.text, start, end });
     }

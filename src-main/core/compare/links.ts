@@ -109,7 +109,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     let best = -1;
     let bestDistance = Infinity;
     ruItems.forEach((other, k) => {
-      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft)) return;
+      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft && item.kind !== 'name')) return;
       const d = Math.abs(relEn(item) - relRu(other));
       if (d < bestDistance) {
         bestDistance = d;
