@@ -60,7 +60,7 @@ function child(mode: string, dir: string): Measure {
     // Opening the bundled statement as the app does, in a fresh process (modules already loaded).
     const documentDir = join(fileURLToPath(new URL('..', import.meta.url)), 'resources/documents/asean-russia-covid19-2020');
     const text = (lang: string): string => readFileSync(join(documentDir, `${lang}.txt`), 'utf8');
-    const aligned = alignText(segmentText('en', text('en'), { firstParagraphIsTitle: true }), segmentText('ru', text('ru'), { firstParagraphIsTitle: true }));
+    const aligned = alignText(segmentText('en', text('en'), { firstParagraphIsTitle: true, preambleAndOperative: true }), segmentText('ru', text('ru'), { firstParagraphIsTitle: true, preambleAndOperative: true }));
     units = `${aligned.groups.length} groups, ${aligned.groups.reduce((s, g) => s + g.rows.length, 0)} rows`;
   } else {
     const en = segmentText('en', read('en-raw.txt'));

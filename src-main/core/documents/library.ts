@@ -171,15 +171,18 @@ export class DocumentLibrary {
     const user = this.options.userDocuments;
     if (user && !(await this.isBundled(id)) && (await user.has(id))) {
       const loaded = await user.load(id);
-      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body: loaded.body, bundled: false, addedAt: loaded.manifest.imported.at };
+      // Imports made before the parts were left to the manifest may have been given them from capitals.
+      const body = loaded.manifest.preambleAndOperative ? loaded.body : withoutParts(loaded.body);
+      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at };
     }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {
       en: await this.readText(id, manifest, 'en'),
       ru: await this.readText(id, manifest, 'ru'),
     };
-    const en = segmentText('en', texts.en, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
-    const ru = segmentText('ru', texts.ru, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
+    const options = { firstParagraphIsTitle: manifest.firstParagraphIsTitle, preambleAndOperative: manifest.preambleAndOperative === true };
+    const en = segmentText('en', texts.en, options);
+    const ru = segmentText('ru', texts.ru, options);
     return { manifest: manifestView(manifest), texts, body: alignText(en, ru), bundled: true };
   }
 
@@ -220,6 +223,12 @@ export class DocumentLibrary {
     }
     return decodeUtf8Text(bytes, `${id}/${manifest.files[lang]}`);
   }
+}
+
+/** A body whose preamble and operative paragraphs are plain body paragraphs. */
+function withoutParts(body: AlignedText): AlignedText {
+  if (!body.groups.some((g) => g.kind === 'preamble' || g.kind === 'operative')) return body;
+  return { groups: body.groups.map((g) => (g.kind === 'preamble' || g.kind === 'operative' ? { ...g, kind: 'body' } : g)) };
 }
 
 export function manifestView(manifest: DocumentManifest): DocumentManifestView {
