@@ -13,6 +13,8 @@ import type { CorrectionsStore } from '../library/corrections-store';
 import type { UserDocuments } from '../library/user-documents';
 import type { AlignedText, Lang } from '../model';
 import { segmentText } from '../text/segment';
+import type { HeadingMark } from '../align/chapters';
+import { documentChapters } from './chapters';
 import { type DocumentManifest, manifestSchema } from './manifest';
 
 /** A document as opened, with the two whole texts its clause offsets point into. */
@@ -29,6 +31,8 @@ export interface BaseDocument {
   bundled: boolean;
   /** For imports: when (ISO time). */
   addedAt?: string;
+  /** For imports: each side's headings (the import readers found them). */
+  headings?: Partial<Record<Lang, HeadingMark[]>>;
 }
 
 export interface DocumentLibraryOptions {
@@ -152,9 +156,11 @@ export class DocumentLibrary {
       alignment = { ...corrected.state, bundled: base.bundled };
     }
     const count = (lang: Lang) => body.groups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r[lang].length, 0), 0);
+    const chapters = base.headings ? documentChapters(body, base.headings) : undefined;
     const view: DocumentView = {
       manifest: base.manifest,
       body,
+      ...(chapters ? { chapters } : {}),
       stats: {
         paragraphs: { en: body.groups.reduce((n, g) => n + g.en.length, 0), ru: body.groups.reduce((n, g) => n + g.ru.length, 0) },
         clauses: { en: count('en'), ru: count('ru') },
@@ -173,7 +179,9 @@ export class DocumentLibrary {
       const loaded = await user.load(id);
       // Imports made before the parts were left to the manifest may have been given them from capitals.
       const body = loaded.manifest.preambleAndOperative ? loaded.body : withoutParts(loaded.body);
-      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at };
+      const structure = loaded.manifest.imported.structure;
+      const headings = { ...(structure?.en?.headings ? { en: structure.en.headings } : {}), ...(structure?.ru?.headings ? { ru: structure.ru.headings } : {}) };
+      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at, headings };
     }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {
