@@ -26,9 +26,11 @@ export type ProgressListener = (phase: ImportPhase, progress: number) => void;
 export function alignInput(input: AlignInput, progress: ProgressListener = () => undefined): AlignedText {
   const firstParagraphIsTitle = input.kind === 'pair' && input.firstParagraphIsTitle;
   progress('segmenting', 0.05);
-  const en = segmentText('en', input.texts.en, { firstParagraphIsTitle });
+  // Headings are kept whole: one clause each.
+  const whole = (lang: Lang) => (input.kind === 'pair' && input.headings ? input.headings[lang].map((h) => h.paragraph) : []);
+  const en = segmentText('en', input.texts.en, { firstParagraphIsTitle, wholeParagraphs: whole('en') });
   progress('segmenting', 0.1);
-  const ru = segmentText('ru', input.texts.ru, { firstParagraphIsTitle });
+  const ru = segmentText('ru', input.texts.ru, { firstParagraphIsTitle, wholeParagraphs: whole('ru') });
   progress('aligning', 0.15);
   const body =
     input.kind === 'units' ? alignUnits(en, ru, input.rows) : input.headings ? { groups: alignChapters(en, ru, input.headings).groups } : alignText(en, ru);

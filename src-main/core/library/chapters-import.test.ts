@@ -90,6 +90,8 @@ describe('a book with chapters', () => {
     expect(text(view.body.groups[third + 1]!, 'en')).toBe('The fund will hold 5 million dollars.');
     expect(view.body.groups[third + 1]!.ru).toEqual([]);
     const fourth = view.chapters![3]!.group;
+    // A heading is one clause, not cut at "4." like a sentence.
+    expect(view.body.groups[fourth]!.rows.map((r) => [r.en.map((c) => c.text), r.ru.map((c) => c.text)])).toEqual([[['Chapter 4. The schools'], ['Глава 4. Школы']]]);
     expect(text(view.body.groups[fourth + 1]!, 'ru')).toBe('Школы будут делиться уроками онлайн.');
   });
 

@@ -169,6 +169,11 @@ describe('classifyParagraphs', () => {
 });
 
 describe('segmentText', () => {
+  it('keeps the paragraphs it is told to (headings) whole', () => {
+    const segmented = segmentText('en', 'Chapter 1. The meeting\n\nThey met. They talked.', { wholeParagraphs: [0] });
+    expect(segmented.paragraphs.map((p) => p.clauses.map((c) => c.text))).toEqual([['Chapter 1. The meeting'], ['They met.', 'They talked.']]);
+  });
+
   it('gives clause ids and offsets into the whole text', () => {
     const text = '\uFEFFЗаявление\r\n\r\nМы, министры, провели встречу. Обсудили; решили.\r\n\r\nУКРЕПЛЯТЬ сотрудничество;';
     const segmented = segmentText('ru', text, { firstParagraphIsTitle: true, preambleAndOperative: true });

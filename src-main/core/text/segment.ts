@@ -55,6 +55,8 @@ export interface SegmentOptions extends ClauseOptions {
    * every paragraph but the title is body — a capital first word is never taken as a sign.
    */
   preambleAndOperative?: boolean;
+  /** Paragraphs kept whole, one clause each (headings: "Chapter 1. The meeting" is one line). */
+  wholeParagraphs?: readonly number[];
 }
 
 const WHITESPACE = /\s/u; // includes U+FEFF, so a leading BOM is never part of a paragraph
@@ -250,12 +252,13 @@ export function segmentText(lang: Lang, text: string, opts: SegmentOptions = {})
     { firstParagraphIsTitle: opts.firstParagraphIsTitle ?? false, preambleAndOperative: opts.preambleAndOperative ?? false },
   );
   const clauseOptions: ClauseOptions = { abbreviations: opts.abbreviations ?? DEFAULT_ABBREVIATIONS };
+  const whole = new Set(opts.wholeParagraphs ?? []);
   const paragraphs: Paragraph[] = spans.map((span, index) => ({
     index,
     kind: kinds[index]!,
     start: span.start,
     end: span.end,
-    clauses: splitClauses(span.text, clauseOptions).map(
+    clauses: (whole.has(index) ? [{ start: 0, end: span.text.length, text: span.text }] : splitClauses(span.text, clauseOptions)).map(
       (clause, clauseIndex): Clause => ({
         id: `${lang}-p${index}-c${clauseIndex}`,
         text: clause.text,
