@@ -60,7 +60,7 @@ export function ContentsPanel({
       </div>
       {parts.map((part, i) => (
         <div key={i} className="contents-part">
-          <h3 className="contents-part-title">{t(`reader.parts.${part.kind}`)}</h3>
+          {entries.some((e) => e.partStart) && <h3 className="contents-part-title">{t(`reader.parts.${part.kind}`)}</h3>}
           <ol className="contents-list">
             {part.items.map((entry) => {
               const text = entry.row[lang].map((c) => c.text).join(' ') || entry.row[lang === 'en' ? 'ru' : 'en'].map((c) => c.text).join(' ');
