@@ -118,6 +118,8 @@ function docxXmlParser(
   const stack: Array<{ text: string; level?: number }> = [];
   let skipDepth = 0;
   let inText = false;
+  /** The element whose `w:val` attribute is being read, if it says a heading level. */
+  let opened: 'w:pStyle' | 'w:outlineLvl' | undefined;
   const append = (text: string) => {
     const top = stack[stack.length - 1];
     if (!top) return;
@@ -127,29 +129,36 @@ function docxXmlParser(
   const parser = new Parser(
     {
       // `onopentagname`, not `onopentag`: no attribute objects are built (none is needed).
-      onopentag(name, attributes) {
+      // `onopentagname` and `onattribute`, not `onopentag`: no attribute object is built for each
+      // element (markup floods are millions of them); only `w:val` of a style or outline level is read.
+      onopentagname(name) {
         element?.();
+        opened = undefined;
         if (SKIP.has(name)) {
           skipDepth++;
           return;
         }
         if (skipDepth > 0) return;
-        const top = stack[stack.length - 1];
         if (name === 'w:p') stack.push({ text: '' });
-        else if (name === 'w:pStyle' && top) {
-          const id = attributes['w:val'] ?? '';
-          // Without styles.xml, the built-in ids: Heading1…Heading9, Title.
-          const builtIn = /^heading([1-9])$/i.exec(id)?.[1] ?? (/^title$/i.test(id) ? '1' : undefined);
-          const level = headingStyles.get(id) ?? (builtIn ? Number(builtIn) : undefined);
-          if (level !== undefined) top.level = level;
-        } else if (name === 'w:outlineLvl' && top) {
-          const level = Number(attributes['w:val'] ?? 9) + 1;
-          if (level >= 1 && level <= 9) top.level = level;
-        } else if (name === 'w:t') inText = true;
+        else if ((name === 'w:pStyle' || name === 'w:outlineLvl') && stack.length > 0) opened = name;
+        else if (name === 'w:t') inText = true;
         else if (name === 'w:tab' || name === 'w:ptab') append('\t');
         else if (name === 'w:br' || name === 'w:cr') append('\n');
         else if (name === 'w:noBreakHyphen') append('\u2011');
         else if (name === 'w:softHyphen') append('\u00ad');
+      },
+      onattribute(name, value) {
+        const top = stack[stack.length - 1];
+        if (opened === undefined || name !== 'w:val' || !top) return;
+        if (opened === 'w:pStyle') {
+          // Without styles.xml, the built-in ids: Heading1…Heading9, Title.
+          const builtIn = /^heading([1-9])$/i.exec(value)?.[1] ?? (/^title$/i.test(value) ? '1' : undefined);
+          const level = headingStyles.get(value) ?? (builtIn ? Number(builtIn) : undefined);
+          if (level !== undefined) top.level = level;
+        } else {
+          const level = Number(value) + 1;
+          if (level >= 1 && level <= 9) top.level = level;
+        }
       },
       onclosetag(name) {
         if (SKIP.has(name)) {
