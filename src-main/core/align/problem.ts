@@ -26,6 +26,11 @@ export interface Side {
    */
   repeats2: Repeats;
   repeats3: Repeats;
+  /**
+   * The repeats were found and beads' gains are corrected for them. Coarse levels (merged blocks,
+   * searched only to place the band) go without: the sum of the pair gains is close enough there.
+   */
+  exact: boolean;
   /** Prefix counts of barrier units (or null: no barriers). */
   barriers: Int32Array | null;
   /**
@@ -83,6 +88,7 @@ export function makeSide(
   headings: Int32Array | null,
   continues: Uint8Array | null = null,
   structure: Structure | null = null,
+  exact = true,
 ): Side {
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
@@ -96,7 +102,20 @@ export function makeSide(
     missed[u + 1] = missed[u]! + miss;
     bound[u + 1] = bound[u]! + gain;
   }
-  return { count, prefix, bags, missed, bound, repeats2: repeatsOf(bags, count, 2), repeats3: repeatsOf(bags, count, 3), barriers, headings, continues, structure };
+  return {
+    count,
+    prefix,
+    bags,
+    missed,
+    bound,
+    repeats2: exact ? repeatsOf(bags, count, 2) : NO_REPEATS,
+    repeats3: exact ? repeatsOf(bags, count, 3) : NO_REPEATS,
+    exact,
+    barriers,
+    headings,
+    continues,
+    structure,
+  };
 }
 
 /** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
@@ -310,7 +329,7 @@ export function downsample(side: Side, factor: number, keep: Uint8Array, problem
     }
     offsets[k + 1] = z;
   }
-  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null);
+  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null, null, null, false);
 }
 
 /** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */
