@@ -21,7 +21,8 @@ import * as shape from './shape';
 // loader that compiles imports to property getters (tsx, vitest) would otherwise call a getter each time.
 const TABLE_SIZE = cost.TABLE_SIZE;
 const TABLE_STEP = cost.TABLE_STEP;
-const tableTail = cost.tableTail;
+/** Past the tail table the broad law's Gaussian tail dominates (see `tableTail`). */
+const TABLE_END = TABLE_SIZE * TABLE_STEP;
 const filledTailTable = cost.filledTailTable;
 const pairGain = problems.pairGain;
 const repeatCorrection = problems.repeatCorrection;
@@ -154,6 +155,65 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
  *  - `cutCost` per side that starts with the rest of a sentence cut at a comma, `continuationCost`
  *    when one side starts with the next clause of a sentence and the other does not.
  */
+/** Everything a row of the forward pass reads, gathered once per pass (see `forwardPass`). */
+interface Pass {
+  problem: Problem;
+  lo: Int32Array;
+  hi: Int32Array;
+  rowStart: Int32Array;
+  shapeEn: Int32Array;
+  shapeRu: Int32Array;
+  shapePrior: Float64Array;
+  best: Float64Array;
+  back: Uint8Array;
+  forward: Float64Array | null;
+  costs: Float32Array | null;
+  pairs: Float64Array;
+  shapeCount: number;
+  terms: Float64Array;
+  enPrefix: Float64Array;
+  ruPrefix: Float64Array;
+  enMissed: Float64Array;
+  ruMissed: Float64Array;
+  enBound: Float64Array;
+  ruBound: Float64Array;
+  enBarriers: Int32Array;
+  ruBarriers: Int32Array;
+  enHeadings: Int32Array;
+  ruHeadings: Int32Array;
+  enContinues: Uint8Array;
+  ruContinues: Uint8Array;
+  enItems: Int32Array;
+  ruItems: Int32Array;
+  enStarts: Int32Array;
+  ruStarts: Int32Array;
+  enGlued: Int32Array;
+  ruGlued: Int32Array;
+  enForeign: Int32Array;
+  ruForeign: Int32Array;
+  barrierCost: number;
+  headingCost: number;
+  listCost: number;
+  scriptCost: number;
+  cutCost: number;
+  continuationCost: number;
+  ratio: number;
+  variance: number;
+  share: number;
+  scale: number;
+  table: Float64Array;
+  enOffsets: Int32Array;
+  ruOffsets: Int32Array;
+  enIds: Int32Array;
+  ruIds: Int32Array;
+  enCounts: Int32Array;
+  ruCounts: Int32Array;
+  gainOf: Float64Array;
+  exact: boolean;
+  tempered: number;
+  margin: number;
+}
+
 function forwardPass(search: Search, tables: Tables): void {
   const { problem, lo, hi, rowStart } = search;
   const { shapeEn, shapeRu, shapePrior, best, back, forward, costs, pairs } = tables;
@@ -203,141 +263,252 @@ function forwardPass(search: Search, tables: Tables): void {
   const tempered = 1 / problem.temperature;
   // Without the confidences only the best path matters: a bead that cannot beat it is dropped.
   const margin = forward ? PRUNE_MARGIN * problem.temperature : 0;
+  const pass: Pass = {
+    problem,
+    lo,
+    hi,
+    rowStart,
+    shapeEn,
+    shapeRu,
+    shapePrior,
+    best,
+    back,
+    forward,
+    costs,
+    pairs,
+    shapeCount,
+    terms,
+    enPrefix,
+    ruPrefix,
+    enMissed,
+    ruMissed,
+    enBound,
+    ruBound,
+    enBarriers,
+    ruBarriers,
+    enHeadings,
+    ruHeadings,
+    enContinues,
+    ruContinues,
+    enItems,
+    ruItems,
+    enStarts,
+    ruStarts,
+    enGlued,
+    ruGlued,
+    enForeign,
+    ruForeign,
+    barrierCost,
+    headingCost,
+    listCost,
+    scriptCost,
+    cutCost,
+    continuationCost,
+    ratio,
+    variance,
+    share,
+    scale,
+    table,
+    enOffsets,
+    ruOffsets,
+    enIds,
+    ruIds,
+    enCounts,
+    ruCounts,
+    gainOf,
+    exact,
+    tempered,
+    margin,
+  };
   best[0] = 0;
   if (forward) forward[0] = 0;
-  for (let i = 0; i <= n; i++) {
-    const loI = lo[i]!;
-    const hiI = hi[i]!;
-    const base = rowStart[i]! - loI;
-    for (let j = loI; j <= hiI; j++) {
-      if (i === 0 && j === 0) continue;
-      const c = base + j;
-      if (i > 0 && j > 0) {
-        // The 1-1 gain of English unit i − 1 and Russian unit j − 1 (sorted runs merged), kept on the cell.
-        let x = enOffsets[i - 1]!;
-        let y = ruOffsets[j - 1]!;
-        const xEnd = enOffsets[i]!;
-        const yEnd = ruOffsets[j]!;
-        let gain = 0;
-        while (x < xEnd && y < yEnd) {
-          const p = enIds[x]!;
-          const q = ruIds[y]!;
-          if (p === q) {
-            const ca = enCounts[x++]!;
-            const cb = ruCounts[y++]!;
-            gain += (ca < cb ? ca : cb) * gainOf[p]!;
-          } else if (p < q) x++;
-          else y++;
-        }
-        pairs[c] = gain;
+  // One call per row: a small function the engine optimises after a few rows, where one loop over the
+  // whole band would run unoptimised (every double boxed) until replaced on the stack.
+  for (let i = 0; i <= n; i++) forwardRow(pass, i);
+}
+
+/** Row i of the forward pass. */
+function forwardRow(pass: Pass, i: number): void {
+  const {
+    problem,
+    lo,
+    hi,
+    rowStart,
+    shapeEn,
+    shapeRu,
+    shapePrior,
+    best,
+    back,
+    forward,
+    costs,
+    pairs,
+    shapeCount,
+    terms,
+    enPrefix,
+    ruPrefix,
+    enMissed,
+    ruMissed,
+    enBound,
+    ruBound,
+    enBarriers,
+    ruBarriers,
+    enHeadings,
+    ruHeadings,
+    enContinues,
+    ruContinues,
+    enItems,
+    ruItems,
+    enStarts,
+    ruStarts,
+    enGlued,
+    ruGlued,
+    enForeign,
+    ruForeign,
+    barrierCost,
+    headingCost,
+    listCost,
+    scriptCost,
+    cutCost,
+    continuationCost,
+    ratio,
+    variance,
+    share,
+    scale,
+    table,
+    enOffsets,
+    ruOffsets,
+    enIds,
+    ruIds,
+    enCounts,
+    ruCounts,
+    gainOf,
+    exact,
+    tempered,
+    margin,
+  } = pass;
+  const loI = lo[i]!;
+  const hiI = hi[i]!;
+  const base = rowStart[i]! - loI;
+  for (let j = loI; j <= hiI; j++) {
+    if (i === 0 && j === 0) continue;
+    const c = base + j;
+    if (i > 0 && j > 0) {
+      // The 1-1 gain of English unit i − 1 and Russian unit j − 1 (sorted runs merged), kept on the cell.
+      let x = enOffsets[i - 1]!;
+      let y = ruOffsets[j - 1]!;
+      const xEnd = enOffsets[i]!;
+      const yEnd = ruOffsets[j]!;
+      let gain = 0;
+      while (x < xEnd && y < yEnd) {
+        const p = enIds[x]!;
+        const q = ruIds[y]!;
+        if (p === q) {
+          const ca = enCounts[x++]!;
+          const cb = ruCounts[y++]!;
+          gain += (ca < cb ? ca : cb) * gainOf[p]!;
+        } else if (p < q) x++;
+        else y++;
       }
-      let bestCost = Infinity;
-      let bestShape = -1;
-      let termCount = 0;
-      let maxTerm = -Infinity;
-      for (let s = 0; s < shapeCount; s++) {
-        const a = shapeEn[s]!;
-        const b = shapeRu[s]!;
-        const i0 = i - a;
-        const j0 = j - b;
-        if (i0 < 0 || j0 < 0) continue;
-        const loP = lo[i0]!;
-        if (j0 < loP || j0 > hi[i0]!) continue;
-        const from = rowStart[i0]! + j0 - loP;
-        const before = best[from]!;
-        if (before === Infinity) continue;
-        // Beads far worse than the best so far change neither the path nor any posterior visibly.
-        const limit = bestCost + margin - before;
-        let cost = shapePrior[s]! + enMissed[i]! - enMissed[i0]! + ruMissed[j]! - ruMissed[j0]!;
-        let gain = 0;
-        if (a > 0 && b > 0) {
-          const enMost = enBound[i]! - enBound[i0]!;
-          const ruMost = ruBound[j]! - ruBound[j0]!;
-          if (cost - (enMost < ruMost ? enMost : ruMost) > limit) continue;
-          // Σ of the 1-1 pair gains: pair (u, v) sits on cell (u + 1, v + 1), already passed.
-          for (let r = i0 + 1; r <= i; r++) {
-            const loR = lo[r]!;
-            const hiR = hi[r]!;
-            const baseR = rowStart[r]! - loR;
-            for (let col = j0 + 1; col <= j; col++) {
-              if (col >= loR && col <= hiR) gain += pairs[baseR + col]!;
-              else {
-                pairGain(problem, r - 1, col - 1);
-                gain += RESULT[0]!;
-              }
+      pairs[c] = gain;
+    }
+    let bestCost = Infinity;
+    let bestShape = -1;
+    let termCount = 0;
+    let maxTerm = -Infinity;
+    for (let s = 0; s < shapeCount; s++) {
+      const a = shapeEn[s]!;
+      const b = shapeRu[s]!;
+      const i0 = i - a;
+      const j0 = j - b;
+      if (i0 < 0 || j0 < 0) continue;
+      const loP = lo[i0]!;
+      if (j0 < loP || j0 > hi[i0]!) continue;
+      const from = rowStart[i0]! + j0 - loP;
+      const before = best[from]!;
+      if (before === Infinity) continue;
+      // Beads far worse than the best so far change neither the path nor any posterior visibly.
+      const limit = bestCost + margin - before;
+      let cost = shapePrior[s]! + enMissed[i]! - enMissed[i0]! + ruMissed[j]! - ruMissed[j0]!;
+      let gain = 0;
+      if (a > 0 && b > 0) {
+        const enMost = enBound[i]! - enBound[i0]!;
+        const ruMost = ruBound[j]! - ruBound[j0]!;
+        if (cost - (enMost < ruMost ? enMost : ruMost) > limit) continue;
+        // Σ of the 1-1 pair gains: pair (u, v) sits on cell (u + 1, v + 1), already passed.
+        for (let r = i0 + 1; r <= i; r++) {
+          const loR = lo[r]!;
+          const hiR = hi[r]!;
+          const baseR = rowStart[r]! - loR;
+          for (let col = j0 + 1; col <= j; col++) {
+            if (col >= loR && col <= hiR) gain += pairs[baseR + col]!;
+            else {
+              pairGain(problem, r - 1, col - 1);
+              gain += RESULT[0]!;
             }
           }
-          cost -= gain;
-          if (cost > limit) continue;
-          // Gale–Church length term through the tabulated tail.
-          const enLength = enPrefix[i]! - enPrefix[i0]!;
-          const ruLength = ruPrefix[j]! - ruPrefix[j0]!;
-          const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
-          const delta = Math.abs(ruLength - ratio * enLength) / Math.sqrt(variance * mean);
-          const t = delta / TABLE_STEP;
-          const k = Math.floor(t);
-          if (k < TABLE_SIZE) {
-            const f = t - k;
-            cost += table[k]! * (1 - f) + table[k + 1]! * f;
-          } else cost += tableTail(table, delta, share, scale);
-          if (cost > limit) continue;
-        } else if (cost > limit) continue;
-        // Structure.
-        const enFlag = a > 0 ? enContinues[i0]! : 0;
-        const ruFlag = b > 0 ? ruContinues[j0]! : 0;
-        if (enFlag === CONTINUES_CUT) cost += cutCost;
-        if (ruFlag === CONTINUES_CUT) cost += cutCost;
-        const enHeads = a > 1 ? enHeadings[i]! - enHeadings[i0]! : 0;
-        const ruHeads = b > 1 ? ruHeadings[j]! - ruHeadings[j0]! : 0;
-        if (a > 1) {
-          cost += barrierCost * (enBarriers[i]! - enBarriers[i0 + 1]!);
-          const foreign = enForeign[i]! - enForeign[i0]!;
-          if (foreign > 0 && foreign < a) cost += scriptCost * foreign;
         }
-        if (b > 1) {
-          cost += barrierCost * (ruBarriers[j]! - ruBarriers[j0 + 1]!);
-          const foreign = ruForeign[j]! - ruForeign[j0]!;
-          if (foreign > 0 && foreign < b) cost += scriptCost * foreign;
+        cost -= gain;
+        if (cost > limit) continue;
+        // Gale–Church length term through the tabulated tail.
+        const enLength = enPrefix[i]! - enPrefix[i0]!;
+        const ruLength = ruPrefix[j]! - ruPrefix[j0]!;
+        const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
+        const delta = Math.abs(ruLength - ratio * enLength) / Math.sqrt(variance * mean);
+        const t = delta / TABLE_STEP;
+        const k = Math.floor(t);
+        if (k < TABLE_SIZE) {
+          const f = t - k;
+          cost += table[k]! * (1 - f) + table[k + 1]! * f;
+        } else cost += table[TABLE_SIZE]! + (delta * delta - TABLE_END * TABLE_END) / (2 * scale * scale);
+        if (cost > limit) continue;
+      } else if (cost > limit) continue;
+      // Structure, computed without branches where it can be (adding 0 changes nothing): code the engine
+      // optimised on the coarse levels, where most of these are 0, then meets no operation it has not seen.
+      const enFlag = a > 0 ? enContinues[i0]! : 0;
+      const ruFlag = b > 0 ? ruContinues[j0]! : 0;
+      const enHeads = a > 1 ? enHeadings[i]! - enHeadings[i0]! : 0;
+      const ruHeads = b > 1 ? ruHeadings[j]! - ruHeadings[j0]! : 0;
+      const enGlue = a > 0 ? enGlued[i]! - enGlued[i0]! : 0;
+      const ruGlue = b > 0 ? ruGlued[j]! - ruGlued[j0]! : 0;
+      const enJoined = a > 1 ? enBarriers[i]! - enBarriers[i0 + 1]! : 0;
+      const ruJoined = b > 1 ? ruBarriers[j]! - ruBarriers[j0 + 1]! : 0;
+      const enForeignUnits = a > 1 ? enForeign[i]! - enForeign[i0]! : 0;
+      const ruForeignUnits = b > 1 ? ruForeign[j]! - ruForeign[j0]! : 0;
+      cost += (enFlag === CONTINUES_CUT ? cutCost : 0) + (ruFlag === CONTINUES_CUT ? cutCost : 0);
+      cost += barrierCost * (enJoined + ruJoined);
+      cost += scriptCost * ((enForeignUnits < a ? enForeignUnits : 0) + (ruForeignUnits < b ? ruForeignUnits : 0));
+      cost += headingCost * ((enHeads > ruGlue ? enHeads - ruGlue : 0) + (ruHeads > enGlue ? ruHeads - enGlue : 0));
+      if (a > 0 && b > 0) {
+        cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) ? continuationCost : 0;
+        const enList = enItems[i]! - enItems[i0]!;
+        const ruList = ruItems[j]! - ruItems[j0]!;
+        cost += listCost * (enList > 0 && ruList > 0 ? Math.abs(enList - ruList) : 0);
+        const enInner = a > 1 && b > 1 ? enStarts[i]! - enStarts[i0 + 1]! : 0;
+        const ruInner = a > 1 && b > 1 ? ruStarts[j]! - ruStarts[j0 + 1]! : 0;
+        cost += listCost * (enInner < ruInner ? enInner : ruInner);
+        if (cost > limit) continue;
+        if (exact && gain !== 0 && (a > 1 || b > 1)) {
+          repeatCorrection(problem, i0, i, j0, j);
+          cost += RESULT[0]!;
         }
-        if (enHeads > 0 || ruHeads > 0) {
-          const enGlue = a > 0 ? enGlued[i]! - enGlued[i0]! : 0;
-          const ruGlue = b > 0 ? ruGlued[j]! - ruGlued[j0]! : 0;
-          cost += headingCost * ((enHeads > ruGlue ? enHeads - ruGlue : 0) + (ruHeads > enGlue ? ruHeads - enGlue : 0));
-        }
-        if (a > 0 && b > 0) {
-          if ((enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE)) cost += continuationCost;
-          const enList = enItems[i]! - enItems[i0]!;
-          const ruList = ruItems[j]! - ruItems[j0]!;
-          if (enList > 0 && ruList > 0) cost += listCost * (enList > ruList ? enList - ruList : ruList - enList);
-          if (a > 1 && b > 1) {
-            const enInner = enStarts[i]! - enStarts[i0 + 1]!;
-            const ruInner = ruStarts[j]! - ruStarts[j0 + 1]!;
-            cost += listCost * (enInner < ruInner ? enInner : ruInner);
-          }
-          if (cost > limit) continue;
-          if (exact && gain !== 0 && (a > 1 || b > 1)) {
-            repeatCorrection(problem, i0, i, j0, j);
-            cost += RESULT[0]!;
-          }
-        } else if (cost > limit) continue;
-        if (costs) costs[c * shapeCount + s] = cost * tempered;
-        if (before + cost < bestCost) {
-          bestCost = before + cost;
-          bestShape = s;
-        }
-        if (forward) {
-          const term = forward[from]! - cost * tempered;
-          terms[termCount++] = term;
-          if (term > maxTerm) maxTerm = term;
-        }
+      } else if (cost > limit) continue;
+      if (costs) costs[c * shapeCount + s] = cost * tempered;
+      if (before + cost < bestCost) {
+        bestCost = before + cost;
+        bestShape = s;
       }
-      best[c] = bestCost;
-      back[c] = bestShape + 1;
-      if (forward && termCount > 0) {
-        let sum = 0;
-        for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
-        forward[c] = maxTerm + Math.log(sum);
+      if (forward) {
+        const term = forward[from]! - cost * tempered;
+        terms[termCount++] = term;
+        if (term > maxTerm) maxTerm = term;
       }
+    }
+    best[c] = bestCost;
+    back[c] = bestShape + 1;
+    if (forward && termCount > 0) {
+      let sum = 0;
+      for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
+      forward[c] = maxTerm + Math.log(sum);
     }
   }
 }
