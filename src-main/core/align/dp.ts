@@ -95,6 +95,8 @@ interface Tables {
   costs: Float32Array | null;
   /** Gain of English unit a and Russian unit b on cell (a + 1, b + 1), stored by the forward pass as it reaches the cell. */
   pairs: Float64Array;
+  /** Confidences wanted: the forward pass keeps every bead within `PRUNE_MARGIN` of the best (else only those that can beat it). */
+  withConfidence: boolean;
 }
 
 /** Viterbi path and forward–backward confidences inside a band. */
@@ -111,16 +113,20 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
     best: new Float64Array(cells).fill(Infinity),
     back: new Uint8Array(cells),
-    forward: withConfidence ? new Float64Array(cells).fill(-Infinity) : null,
-    costs: withConfidence ? new Float32Array(cells * shapeCount).fill(Infinity) : null,
+    // The forward sums and bead costs are kept on every level, though only the confidences of the finest
+    // need them: a few exponentials per cell cost far less than the engine compiling the forward pass
+    // again when it first meets them on the finest level.
+    forward: new Float64Array(cells).fill(-Infinity),
+    costs: new Float32Array(cells * shapeCount).fill(Infinity),
+    withConfidence,
     pairs: new Float64Array(cells),
   };
   forwardPass(search, tables);
   const { shapeEn, shapeRu, back, forward, costs } = tables;
   const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
   const last = cell(n, m);
-  const backward = forward && costs ? backwardPass(search, tables, last) : null;
-  const total = forward ? forward[last]! : 0;
+  const backward = withConfidence && forward && costs ? backwardPass(search, tables, last) : null;
+  const total = withConfidence && forward ? forward[last]! : 0;
   const beads: Bead[] = [];
   let touchesEdge = false;
   for (let i = n, j = m; i > 0 || j > 0; ) {
@@ -209,7 +215,6 @@ interface Pass {
   enCounts: Int32Array;
   ruCounts: Int32Array;
   gainOf: Float64Array;
-  exact: boolean;
   tempered: number;
   margin: number;
 }
@@ -258,11 +263,10 @@ function forwardPass(search: Search, tables: Tables): void {
   const enCounts = enBags.counts;
   const ruCounts = ruBags.counts;
   const gainOf = problem.gain;
-  const exact = problem.en.exact && problem.ru.exact;
   // Posteriors are computed with the costs divided by the temperature (see confidence.ts).
   const tempered = 1 / problem.temperature;
   // Without the confidences only the best path matters: a bead that cannot beat it is dropped.
-  const margin = forward ? PRUNE_MARGIN * problem.temperature : 0;
+  const margin = tables.withConfidence ? PRUNE_MARGIN * problem.temperature : 0;
   const pass: Pass = {
     problem,
     lo,
@@ -316,7 +320,6 @@ function forwardPass(search: Search, tables: Tables): void {
     enCounts,
     ruCounts,
     gainOf,
-    exact,
     tempered,
     margin,
   };
@@ -382,7 +385,6 @@ function forwardRow(pass: Pass, i: number): void {
     enCounts,
     ruCounts,
     gainOf,
-    exact,
     tempered,
     margin,
   } = pass;
@@ -470,24 +472,29 @@ function forwardRow(pass: Pass, i: number): void {
       const ruHeads = b > 1 ? ruHeadings[j]! - ruHeadings[j0]! : 0;
       const enGlue = a > 0 ? enGlued[i]! - enGlued[i0]! : 0;
       const ruGlue = b > 0 ? ruGlued[j]! - ruGlued[j0]! : 0;
-      const enJoined = a > 1 ? enBarriers[i]! - enBarriers[i0 + 1]! : 0;
-      const ruJoined = b > 1 ? ruBarriers[j]! - ruBarriers[j0 + 1]! : 0;
+      // Units after a side's first (0 for a side of one unit or none; the index stays inside the arrays).
+      const enAfter = a > 0 ? i0 + 1 : i0;
+      const ruAfter = b > 0 ? j0 + 1 : j0;
+      const enJoined = enBarriers[i]! - enBarriers[enAfter]!;
+      const ruJoined = ruBarriers[j]! - ruBarriers[ruAfter]!;
       const enForeignUnits = a > 1 ? enForeign[i]! - enForeign[i0]! : 0;
       const ruForeignUnits = b > 1 ? ruForeign[j]! - ruForeign[j0]! : 0;
       cost += (enFlag === CONTINUES_CUT ? cutCost : 0) + (ruFlag === CONTINUES_CUT ? cutCost : 0);
       cost += barrierCost * (enJoined + ruJoined);
       cost += scriptCost * ((enForeignUnits < a ? enForeignUnits : 0) + (ruForeignUnits < b ? ruForeignUnits : 0));
-      cost += headingCost * ((enHeads > ruGlue ? enHeads - ruGlue : 0) + (ruHeads > enGlue ? ruHeads - enGlue : 0));
+      cost += headingCost * (Math.max(0, enHeads - ruGlue) + Math.max(0, ruHeads - enGlue));
       if (a > 0 && b > 0) {
         cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) ? continuationCost : 0;
         const enList = enItems[i]! - enItems[i0]!;
         const ruList = ruItems[j]! - ruItems[j0]!;
-        cost += listCost * (enList > 0 && ruList > 0 ? Math.abs(enList - ruList) : 0);
-        const enInner = a > 1 && b > 1 ? enStarts[i]! - enStarts[i0 + 1]! : 0;
-        const ruInner = a > 1 && b > 1 ? ruStarts[j]! - ruStarts[j0 + 1]! : 0;
+        cost += listCost * (enList > 0 && ruList > 0 ? 1 : 0) * Math.abs(enList - ruList);
+        // List items joined on both sides (0 unless both hold two units or more).
+        const enInner = enStarts[i]! - enStarts[enAfter]!;
+        const ruInner = ruStarts[j]! - ruStarts[ruAfter]!;
         cost += listCost * (enInner < ruInner ? enInner : ruInner);
         if (cost > limit) continue;
-        if (exact && gain !== 0 && (a > 1 || b > 1)) {
+        // On coarse levels (not `exact`) the correction is 0, but the call is made all the same (see above).
+        if (gain !== 0 && (a > 1 || b > 1)) {
           repeatCorrection(problem, i0, i, j0, j);
           cost += RESULT[0]!;
         }

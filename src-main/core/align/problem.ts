@@ -242,6 +242,10 @@ function repeatsAt(side: Side, from: number, length: number): Repeats | null {
 export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): void {
   const en = problem.en;
   const ru = problem.ru;
+  if (!en.exact || !ru.exact) {
+    RESULT[0] = 0;
+    return;
+  }
   const enRepeats = repeatsAt(en, i0, i1 - i0);
   const ruRepeats = repeatsAt(ru, j0, j1 - j0);
   const enCounts = correctionCounts.en;
