@@ -92,16 +92,7 @@ export function makeSide(
 ): Side {
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
-  for (let u = 0; u < count; u++) {
-    let miss = 0;
-    let gain = 0;
-    for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) {
-      miss += problem.miss[bags.ids[k]!]! * bags.counts[k]!;
-      gain += problem.gain[bags.ids[k]!]! * bags.counts[k]!;
-    }
-    missed[u + 1] = missed[u]! + miss;
-    bound[u + 1] = bound[u]! + gain;
-  }
+  for (let u = 0; u < count; u++) unitSums(bags, problem.miss, problem.gain, u, missed, bound);
   return {
     count,
     prefix,
@@ -116,6 +107,24 @@ export function makeSide(
     continues,
     structure,
   };
+}
+
+/**
+ * Unit u's miss total and gain bound added onto the prefix sums. One call per unit: a small function
+ * is optimised after a few units, where a loop over all of them would box every sum until replaced
+ * on the stack.
+ */
+function unitSums(bags: FlatBags, missOf: Float64Array, gainOf: Float64Array, u: number, missed: Float64Array, bound: Float64Array): void {
+  let miss = 0;
+  let gain = 0;
+  const ids = bags.ids;
+  const counts = bags.counts;
+  for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) {
+    miss += missOf[ids[k]!]! * counts[k]!;
+    gain += gainOf[ids[k]!]! * counts[k]!;
+  }
+  missed[u + 1] = missed[u]! + miss;
+  bound[u + 1] = bound[u]! + gain;
 }
 
 /** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
