@@ -72,7 +72,7 @@ export interface DocumentManifestView {
  * `body.groups`), its heading level and its heading in each language it has one in (a chapter
  * found on one side only has one heading).
  */
-export const documentChapterSchema = z
+const documentChapterSchema = z
   .object({
     group: z.number().int().min(0),
     level: z.number().int().min(1).max(9),
@@ -82,7 +82,7 @@ export const documentChapterSchema = z
   .strict();
 export type DocumentChapter = z.infer<typeof documentChapterSchema>;
 /** The most chapters a document lists (far above any book; the import limits stop long before). */
-export const MAX_CHAPTERS = 100_000;
+const MAX_CHAPTERS = 100_000;
 export const documentChaptersSchema = z.array(documentChapterSchema).max(MAX_CHAPTERS);
 
 export interface DocumentView {
