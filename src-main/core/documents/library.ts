@@ -171,7 +171,7 @@ export class DocumentLibrary {
     const user = this.options.userDocuments;
     if (user && !(await this.isBundled(id)) && (await user.has(id))) {
       const loaded = await user.load(id);
-      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body: loaded.body, bundled: false, addedAt: loaded.manifest.imported.at };
+      return { manifest: { ...manifestView(loaded.manifest), details: loaded.manifest.details ?? {} }, texts: loaded.texts, body: loaded.body, bundled: false, addedAt: loaded.manifest.imported.at };
     }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {

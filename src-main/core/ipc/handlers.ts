@@ -90,6 +90,7 @@ export function createHandlers(services: Services): Handlers {
     importStatus: async ({ jobId }) => bitext().status(jobId),
     cancelImport: async ({ jobId }) => bitext().cancel(jobId),
     renameDocument: ({ id, title }) => bitext().rename(id, title),
+    setDocumentDetails: ({ id, title, details }) => bitext().setDetails(id, title, details),
     removeDocument: ({ id }) => bitext().remove(id),
     purgeAnnotations: ({ id }) => bitext().purgeAnnotations(id),
     applyAlignment: ({ documentId, operation }) => bitext().applyAlignment(documentId, operation),
@@ -115,6 +116,7 @@ export function createHandlers(services: Services): Handlers {
       if (!paths || paths.length === 0) return { cancelled: true };
       return { cancelled: false, dictionary: await dictionaries().addPaths(paths) };
     },
+    cancelAddDictionary: async () => dictionaries().cancelAdd(),
     removeDictionary: ({ id }) => dictionaries().remove(id),
     lookupWord: ({ word, lang }) => dictionaries().lookup(word, lang),
     listGlossary: ({ documentId }) => compare().glossary(documentId),
