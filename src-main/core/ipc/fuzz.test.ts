@@ -207,6 +207,7 @@ const OPTIONAL: Partial<Record<MethodName, readonly string[]>> = {
   createAnnotation: ['note', 'tags'],
   updateAnnotation: ['kind', 'color', 'note', 'tags', 'selection'],
   startImport: ['title', 'swap'],
+  setDocumentDetails: ['details.author', 'details.date', 'details.source', 'details.translator'],
   reviewAlignment: ['limit'],
   exportBitext: ['notes'],
   printToPdf: ['notes'],
