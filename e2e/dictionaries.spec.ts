@@ -20,7 +20,7 @@ const shot = async (page: Page, name: string, clip?: { x: number; y: number; wid
   mkdirSync(SHOTS, { recursive: true });
   const file = join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
-  if (process.env.BITEXT_SCREENSHOTS === '1' && /-en-light-1400$/.test(name)) {
+  if (process.env.BITEXT_SCREENSHOTS === '1' && !name.startsWith('all-') && /-en-light-1400$/.test(name)) {
     copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name.replace(/-en-light-1400$/, '')}.png`));
   }
 };
@@ -320,3 +320,53 @@ test('details: suggested from the EPUB at import, edited in the library, shown w
   await page.reload();
   await expect(page.locator('.document-meta')).toContainText('translated by I. Perevodchikov');
 });
+
+/** The popup and the settings in both UI languages, light and dark, 1400 and 900 px: axe, and a screenshot of each. */
+for (const ui of ['en', 'ru'] as const) {
+  test(`lookup popup and dictionaries settings, ${ui} UI, light and dark, 1400 and 900 px: axe and screenshots`, async ({ page }) => {
+    test.setTimeout(420_000);
+    harness = await startHarness({ userDataDir: newUserDataDir(), systemLanguage: ui === 'en' ? 'en-US' : 'ru-RU' });
+    const files = writeStarDict('Tiny English-Russian', EN_RU, { dz: true }).map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));
+    const added = await page.request.post(`${harness.origin}/__ipc/dictionaries:add`, { headers: harness.headers, data: { hasPayload: true, payload: { files } } });
+    expect(((await added.json()) as { ok: boolean }).ok).toBe(true);
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const width of [1400, 900] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await open(page, width);
+        await focusClauseWith(page, 'en', 'pandemic');
+        // The word "pandemic" in that clause: select it, then D.
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const at = n.textContent?.search(/\bpandemic\b/) ?? -1;
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(n, at);
+            range.setEnd(n, at + 8);
+            window.getSelection()?.removeAllRanges();
+            window.getSelection()?.addRange(range);
+            return;
+          }
+        });
+        await page.keyboard.press('d');
+        const popup = page.locator('.lookup-popup');
+        await expect(popup.locator('.lookup-entry').first()).toContainText('пандемия');
+        expect(await axe(page, '.lookup-popup')).toEqual([]);
+        await shot(page, `all-lookup-${ui}-${scheme}-${width}`);
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: ui === 'en' ? 'More' : 'Ещё', exact: true }).click();
+        await page.getByRole('button', { name: ui === 'en' ? 'Dictionaries…' : 'Словари…' }).click();
+        await expect(page.locator('.dictionaries-dialog tbody tr')).toHaveCount(1);
+        expect(await axe(page, '.dictionaries-dialog')).toEqual([]);
+        await shot(page, `all-dictionaries-${ui}-${scheme}-${width}`);
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+p');
+        await expect(page.locator('.print-dialog')).toBeVisible();
+        expect(await axe(page, '.print-dialog')).toEqual([]);
+        await shot(page, `all-print-dialog-${ui}-${scheme}-${width}`);
+        await page.keyboard.press('Escape');
+      }
+    }
+  });
+}
