@@ -20,7 +20,7 @@ const shot = async (page: Page, name: string, clip?: { x: number; y: number; wid
   mkdirSync(SHOTS, { recursive: true });
   const file = join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
-  if (process.env.BITEXT_SCREENSHOTS === '1' && !name.startsWith('all-') && /-en-light-1400$/.test(name)) {
+  if (process.env.BITEXT_SCREENSHOTS === '1' && !name.startsWith('all-') && name.endsWith('-en-light-1400')) {
     copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name.replace(/-en-light-1400$/, '')}.png`));
   }
 };
@@ -92,6 +92,7 @@ test('D on a clause with no dictionary: the popup says so and leads to the setti
 
   // Again, and through the link to the settings: add the StarDict and the dictd dictionaries.
   await page.keyboard.press('d');
+  await expect(page.getByRole('button', { name: 'Add a dictionary…' })).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add a dictionary…' })).toBeFocused();
@@ -224,6 +225,8 @@ test('print dialog: notes as footnotes, Save as PDF through the harness, the pag
   const dialog = page.getByRole('dialog', { name: 'Print or export' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('As footnotes (1 note)')).toBeChecked();
+  // The focus starts on the choice made.
+  await expect(dialog.getByLabel('As footnotes (1 note)')).toBeFocused();
   expect(await axe(page, '.print-dialog')).toEqual([]);
   await shot(page, 'print-dialog-en-light-1400');
   await dialog.getByRole('button', { name: 'Save as PDF…' }).focus();

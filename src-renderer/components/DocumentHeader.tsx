@@ -9,8 +9,6 @@ import { formatIsoDate } from '../format';
  * title, which is this heading.
  */
 export function DocumentHeader({ doc }: { doc: DocumentView }) {
-  const { t, i18n } = useTranslation();
-  const ui = (i18n.language === 'ru' ? 'ru' : 'en') as UiLanguage;
   const { manifest } = doc;
   // The text's own title paragraph when it has one (it may differ from the name in the library).
   const titleGroup = doc.body.groups.find((g) => g.kind === 'title');

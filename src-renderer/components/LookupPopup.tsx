@@ -39,7 +39,6 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
   useEffect(() => {
     if (!word) return;
     let stale = false;
-    setAnswer({ state: 'loading' });
     Promise.all([expectOk(getApi().lookupWord({ word: word.text, lang: target.lang })), expectOk(getApi().listDictionaries())]).then(
       ([result, list]) => !stale && setAnswer({ state: 'done', result, dictionaries: list.filter((d) => !d.problem).length }),
       (e: unknown) => !stale && setAnswer({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
@@ -71,7 +70,12 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
     return () => window.removeEventListener('mousedown', away);
   }, [app]);
 
-  const step = (delta: 1 | -1) => setIndex((i) => Math.max(0, Math.min(words.length - 1, i + delta)));
+  const step = (delta: 1 | -1) => {
+    const next = Math.max(0, Math.min(words.length - 1, index + delta));
+    if (next === index) return;
+    setAnswer({ state: 'loading' });
+    setIndex(next);
+  };
 
   return (
     <div

@@ -47,11 +47,11 @@ export function PrintDialog({ documentId, notes, onClose }: { documentId: string
         <fieldset className="print-notes" disabled={busy}>
           <legend>{t('print.notes')}</legend>
           <label className="editor-check">
-            <input type="radio" name="print-notes" checked={placement === 'footnotes'} onChange={() => setPlacement('footnotes')} />
+            <input type="radio" name="print-notes" checked={placement === 'footnotes'} data-autofocus={placement === 'footnotes' ? '' : undefined} onChange={() => setPlacement('footnotes')} />
             <span>{t('print.footnotes', { count: notes })}</span>
           </label>
           <label className="editor-check">
-            <input type="radio" name="print-notes" checked={placement === 'omit'} onChange={() => setPlacement('omit')} />
+            <input type="radio" name="print-notes" checked={placement === 'omit'} data-autofocus={placement === 'omit' ? '' : undefined} onChange={() => setPlacement('omit')} />
             <span>{t('print.omit')}</span>
           </label>
         </fieldset>
