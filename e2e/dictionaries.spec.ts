@@ -311,6 +311,7 @@ test('details: suggested from the EPUB at import, edited in the library, shown w
 
   // The library's Edit details shows the same, and saves across a reload.
   await page.getByRole('button', { name: 'Library' }).click();
+  await expect(page.locator('.library-author')).toHaveText('J. Writer');
   await page.getByRole('button', { name: /^Edit details: / }).click();
   const again = page.getByRole('dialog', { name: 'Edit details' });
   await expect(again.getByLabel('Author')).toHaveValue('J. Writer');

@@ -12,7 +12,7 @@ const IN_ELECTRON = typeof navigator !== 'undefined' && /\bElectron\//.test(navi
 type Adding = { state: 'idle' } | { state: 'indexing'; names: string[] };
 
 /** What went wrong, in the reader's language first; main's own words (English) after, for detail. */
-export function dictionaryErrorText(t: (key: string, options?: Record<string, unknown>) => string, e: unknown): { text: string; detail?: string } {
+function dictionaryErrorText(t: (key: string, options?: Record<string, unknown>) => string, e: unknown): { text: string; detail?: string } {
   if (e instanceof ApiError) {
     const known = ['dictionary-broken', 'dictionary-incomplete', 'unsupported-format', 'too-large', 'not-found', 'unavailable'];
     if (e.code === 'cancelled') return { text: t('dictionaries.cancelled') };

@@ -106,6 +106,7 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
                         {entry.title[ui === 'en' ? 'ru' : 'en']}
                       </span>
                     </button>
+                    {entry.details?.author && <span className="library-author">{entry.details.author}</span>}
                     {entry.bundled && <span className="badge">{t('library.bundled')}</span>}
                     {entry.imported && (
                       <span className="library-origin">

@@ -9,7 +9,7 @@ import type { ReaderController } from './controller';
 import { textOffsetIn } from './words';
 
 /** The clause element a DOM node is in, with what the state needs to name it. */
-export function clauseOf(node: Node | null): { el: HTMLElement; rowIndex: number; lang: Lang; clauseId: string } | undefined {
+function clauseOf(node: Node | null): { el: HTMLElement; rowIndex: number; lang: Lang; clauseId: string } | undefined {
   const start = node instanceof HTMLElement ? node : node?.parentElement;
   const el = start?.closest<HTMLElement>('.clause[data-clause-id]');
   const lang = el?.closest<HTMLElement>('[data-lang]')?.dataset.lang;
@@ -20,7 +20,7 @@ export function clauseOf(node: Node | null): { el: HTMLElement; rowIndex: number
 }
 
 /** The lookup target of the selection (a double-click selects the word), if it is in a clause. */
-export function targetOfSelection(selection: Selection | null = window.getSelection()): LookupTarget | undefined {
+function targetOfSelection(selection: Selection | null = window.getSelection()): LookupTarget | undefined {
   if (!selection || selection.rangeCount === 0) return undefined;
   const range = selection.getRangeAt(0);
   const clause = clauseOf(range.startContainer);

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { APP_ORIGIN } from '../ipc/sender';
 
-export const PRINT_PATH = '/__print/';
+const PRINT_PATH = '/__print/';
 
 /** What the print page may load: its own inline CSS, nothing else (no script, no network). */
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
