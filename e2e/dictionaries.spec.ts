@@ -6,7 +6,7 @@
  * `BITEXT_SCREENSHOTS=1` also writes docs/screenshots/lookup.png, dictionaries.png, print.png, details.png.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -238,12 +238,25 @@ test('print dialog: notes as footnotes, Save as PDF through the harness, the pag
   expect(text).toContain('A note printed as a footnote.');
   expect(text).toMatch(/Ministers/);
   expect(text).toMatch(/АСЕАН/);
+  // With paragraph numbers (the default): "34" stands alone on a line of the last page's text.
+  expect(text).toMatch(/^\s*34\s/m);
   const base = join(SHOTS, 'print-page');
   mkdirSync(SHOTS, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, base]);
   expect(statSync(`${base}.png`).size).toBeGreaterThan(20_000);
   if (process.env.BITEXT_SCREENSHOTS === '1') copyFileSync(`${base}.png`, join(ROOT, 'docs/screenshots/print.png'));
 
+  // Without paragraph numbers (the checkbox, by keyboard): no number column in the PDF.
+  await dialog.getByLabel(/^Paragraph numbers/).focus();
+  await page.keyboard.press('Space');
+  await expect(dialog.getByLabel(/^Paragraph numbers/)).not.toBeChecked();
+  rmSync(pdf);
+  await dialog.getByRole('button', { name: 'Save as PDF…' }).click();
+  await expect.poll(() => existsSync(pdf), { timeout: 60_000 }).toBe(true);
+  await expect(dialog.getByRole('status')).toContainText('Saved:', { timeout: 60_000 });
+  const plain = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(plain).not.toMatch(/^\s*34\s/m);
+  expect(plain).toContain('INTENSIFY');
   // Left out: the DOCX has no footnote.
   await dialog.getByLabel('Left out').check();
   await dialog.getByRole('button', { name: 'Export DOCX (two-column table)…' }).click();

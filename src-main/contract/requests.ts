@@ -73,7 +73,14 @@ export type ReviewRequest = z.infer<typeof reviewRequest>;
 
 const byDocument = z.object({ documentId }).strict();
 /** A print of a document side by side; `notes`: as footnotes, or left out (the default). */
-const printRequest = z.object({ documentId, notes: z.enum(NOTE_PLACEMENTS).optional() }).strict();
+const printRequest = z
+  .object({
+    documentId,
+    notes: z.enum(NOTE_PLACEMENTS).optional(),
+    /** The paragraph-number column (default: shown). */
+    numbers: z.boolean().optional(),
+  })
+  .strict();
 const byId = z.object({ id: documentId }).strict();
 const byJob = z.object({ jobId: jobIdSchema }).strict();
 

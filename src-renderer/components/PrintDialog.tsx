@@ -14,17 +14,18 @@ type Job = 'print' | 'pdf' | 'docx';
 export function PrintDialog({ documentId, notes, onClose }: { documentId: string; notes: number; onClose: () => void }) {
   const { t } = useTranslation();
   const [placement, setPlacement] = useState<NotePlacement>(notes > 0 ? 'footnotes' : 'omit');
+  const [numbers, setNumbers] = useState(true);
   const [outcome, setOutcome] = useState<Outcome>();
 
   const run = async (what: Job) => {
     setOutcome({ kind: 'busy', what });
     try {
       if (what === 'print') {
-        const { printed } = await expectOk(getApi().printDocument({ documentId, notes: placement }));
+        const { printed } = await expectOk(getApi().printDocument({ documentId, notes: placement, numbers }));
         setOutcome({ kind: 'done', text: t(printed ? 'print.printed' : 'print.notPrinted') });
       } else {
         const result = await expectOk(
-          what === 'pdf' ? getApi().printToPdf({ documentId, notes: placement }) : getApi().exportBitext({ documentId, format: 'docx', notes: placement }),
+          what === 'pdf' ? getApi().printToPdf({ documentId, notes: placement, numbers }) : getApi().exportBitext({ documentId, format: 'docx', notes: placement }),
         );
         setOutcome({ kind: 'done', text: result.saved ? t('print.saved', { path: result.path ?? '' }) : t('print.notSaved') });
       }
@@ -55,6 +56,10 @@ export function PrintDialog({ documentId, notes, onClose }: { documentId: string
             <span>{t('print.omit')}</span>
           </label>
         </fieldset>
+        <label className="editor-check">
+          <input type="checkbox" checked={numbers} disabled={busy} onChange={(e) => setNumbers(e.target.checked)} />
+          <span>{t('print.numbers')}</span>
+        </label>
         {busy && (
           <p role="status" className="print-status">
             {t(`print.busy.${outcome.what}`)}

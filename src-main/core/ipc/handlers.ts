@@ -98,13 +98,13 @@ export function createHandlers(services: Services): Handlers {
     redoAlignment: ({ documentId }) => bitext().redoAlignment(documentId),
     reviewAlignment: ({ documentId, kind, limit }) => bitext().review(documentId, kind, limit),
     exportBitext: ({ documentId, format, notes }) => bitext().exportBitext(documentId, format, notes),
-    printToPdf: async ({ documentId, notes }) => {
-      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage);
+    printToPdf: async ({ documentId, notes, numbers }) => {
+      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage, numbers);
       if (!services.printer || !services.savePdf) throw new AppError('unavailable', 'Printing and PDF need the app (this window cannot print)');
       return services.savePdf(page.suggestedName, await services.printer.toPdf(page.html));
     },
-    printDocument: async ({ documentId, notes }) => {
-      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage);
+    printDocument: async ({ documentId, notes, numbers }) => {
+      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage, numbers);
       if (!services.printer) throw new AppError('unavailable', 'Printing needs the app (this window cannot print)');
       return { printed: await services.printer.print(page.html) };
     },

@@ -258,9 +258,14 @@ export class LibraryService {
   }
 
   /** The print page of a document side by side (`core/export/print.ts`). */
-  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage): Promise<{ html: string; suggestedName: string }> {
+  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage, numbers?: boolean): Promise<{ html: string; suggestedName: string }> {
     const view = await this.options.documents.open(documentId);
-    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [], uiLanguage });
+    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, {
+      placement: notes,
+      notes: notes === 'footnotes' ? await this.notesOf(documentId) : [],
+      uiLanguage,
+      ...(numbers === undefined ? {} : { numbers }),
+    });
     return { html, suggestedName: `${documentId}.pdf` };
   }
 
