@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
-import { ANNOTATION_COLORS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
+import { ANNOTATION_COLORS, DETAIL_FIELDS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
 import { resources } from './i18n';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -160,6 +160,13 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
   'importErrors.${reason}': [...IMPORT_REFUSALS],
   'importErrors.${e.code as ImportRefusal}': ['bad-request', 'cancelled'],
+  // Dictionaries, print and the document's details (issue 12).
+  'dictionaryErrors.${e.code}': ['dictionary-broken', 'dictionary-incomplete', 'unsupported-format', 'too-large', 'not-found', 'unavailable'],
+  'dictionaries.from.${info.from}': ['en', 'ru', 'unknown'],
+  'lookup.match.${entry.match}': ['synonym', 'form', 'stem'],
+  'print.busy.${outcome.what}': ['print', 'pdf', 'docx'],
+  'details.fields.${field}': [...DETAIL_FIELDS],
+  'details.placeholders.${field}': [...DETAIL_FIELDS],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Lang, ParagraphKind } from './enums';
+import type { DocumentDetails } from './details';
 import type { AlignmentState } from './library';
 
 /** A sentence, or a `;`-separated part of a long sentence. */
@@ -65,6 +66,12 @@ export interface DocumentManifestView {
   source: LocalizedText;
   translation: LocalizedText;
   notes?: LocalizedText;
+  /**
+   * An imported document's details: only those known (an empty object when none is). Absent for
+   * the bundled documents, whose `date`, `place`, `source` and `translation` say it all; for an
+   * import those four are not the text's (`date` is the day of the import) and are not shown.
+   */
+  details?: DocumentDetails;
 }
 
 /**

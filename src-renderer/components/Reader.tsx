@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
+import { useLookupTriggers } from '../hooks/useLookupTriggers';
 import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
 import { ReaderContext, useReaderState } from '../reader/context';
@@ -58,6 +59,7 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
   useReaderEffects(app, body, header);
+  useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);
   const panel = useReaderState((s) => s.panel);

@@ -29,7 +29,20 @@ export type Overlay =
   | { kind: 'split'; rowIndex: number }
   | { kind: 'new-text-note'; selection: TextSelection }
   | { kind: 'new-row-note'; rowIndex: number }
-  | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined };
+  | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined }
+  /** The dictionary popup (not modal): a word of a clause, at `offset` in its text. */
+  | { kind: 'lookup'; target: LookupTarget }
+  | { kind: 'dictionaries' }
+  | { kind: 'print' }
+  | { kind: 'details' };
+
+/** The word a lookup starts from: a clause and an offset in its text. */
+export interface LookupTarget {
+  rowIndex: number;
+  lang: Lang;
+  clauseId: string;
+  offset: number;
+}
 
 export interface PendingSelection {
   selection: TextSelection;
@@ -181,5 +194,5 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
 
 /** Is something modal open (a dialog, the palette)? Then no reader shortcut runs. */
 export function isModal(state: ReaderState): boolean {
-  return state.overlay !== undefined && state.overlay.kind !== 'menu';
+  return state.overlay !== undefined && state.overlay.kind !== 'menu' && state.overlay.kind !== 'lookup';
 }
