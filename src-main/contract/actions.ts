@@ -84,6 +84,10 @@ export const ACTIONS = {
   'command-palette': { group: 'help', keys: ['Mod+KeyK', 'Mod+Shift+KeyP'], when: ANYWHERE_BUT_DIALOG, menu: 'help' },
   'show-help': { group: 'help', keys: ['Shift+Slash', 'F1'], when: BOTH, menu: 'help' },
   'close-overlay': { group: 'help', keys: ['Escape'], when: BOTH, menu: null },
+  // Consistency checks and the glossary (issue 11).
+  'toggle-checks': { group: 'compare', keys: ['Shift+KeyC'], when: BOTH, menu: 'view' },
+  'toggle-glossary': { group: 'compare', keys: ['Shift+KeyG'], when: BOTH, menu: 'view' },
+  'add-to-glossary': { group: 'compare', keys: ['Mod+Shift+KeyG'], when: BOTH, menu: 'edit' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;

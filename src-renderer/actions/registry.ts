@@ -7,6 +7,7 @@
  * way the reader asks for it.
  */
 import { ACTION_IDS, ACTIONS, type ActionContext, type ActionId, enabledIn } from '../../src-main/contract/actions';
+import { addToGlossaryFromSelection, toggleChecks, toggleGlossary } from '../compare/actions';
 import type { ReaderController } from '../reader/controller';
 import type { RowTarget } from '../state/reader-state';
 
@@ -62,6 +63,9 @@ export const REGISTRY = {
   'command-palette': { run: (app) => app.open({ kind: 'palette' }) },
   'show-help': { run: (app) => app.open({ kind: 'help' }) },
   'close-overlay': { run: (app) => app.escape() },
+  'toggle-checks': { run: (app) => toggleChecks(app) },
+  'toggle-glossary': { run: (app) => toggleGlossary(app) },
+  'add-to-glossary': { run: (app, target) => addToGlossaryFromSelection(app, target) },
 } satisfies Record<ActionId, ActionImpl>;
 
 /** Where the focus is and what is open decide the context. */
