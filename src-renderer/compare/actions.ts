@@ -37,7 +37,7 @@ export function toggleGlossary(app: ReaderController): void {
 }
 
 /** The row a selection starts in. */
-export function rowOfSelection(app: ReaderController, selection: TextSelection): string | undefined {
+function rowOfSelection(app: ReaderController, selection: TextSelection): string | undefined {
   for (const { clause, lang, rowIndex } of app.clauseIndex.values()) {
     if (lang === selection.lang && clause.start <= selection.start && selection.start < clause.end) return app.entries[rowIndex]?.row.id;
   }

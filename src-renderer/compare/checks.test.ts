@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, TermLink } from '../../src-main/contract/compare';
 import type { Clause } from '../../src-main/contract/ipc';
-import { chunks, cleanTerm, countByKind, draftFromSelections, groupFindings, kindsByRow, nextFocus, rowsOf, spansToClauseMarks, termMarks } from './checks';
+import { chunks, cleanTerm, filterTerms, countByKind, draftFromSelections, groupFindings, kindsByRow, nextFocus, rowsOf, spansToClauseMarks, termMarks } from './checks';
 
 const finding = (id: string, kind: Finding['kind'], rowId: string, rowIds?: string[]): Finding => ({
   id,
@@ -107,5 +107,19 @@ describe('a glossary draft from the selections', () => {
   it('cuts a list into requests of at most n', () => {
     expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunks([], 2)).toEqual([]);
+  });
+});
+
+describe('filtering the glossary', () => {
+  const at = '2026-12-01T00:00:00.000Z';
+  const entries = [
+    { id: '1', en: 'health care', ru: 'здравоохранение', createdAt: at, updatedAt: at },
+    { id: '2', en: 'pandemic', ru: 'пандемия', note: 'WHO usage', createdAt: at, updatedAt: at },
+  ];
+  it('finds either language or the note, forgiving case', () => {
+    expect(filterTerms(entries, 'HEALTH').map((e) => e.id)).toEqual(['1']);
+    expect(filterTerms(entries, 'пандем').map((e) => e.id)).toEqual(['2']);
+    expect(filterTerms(entries, 'who').map((e) => e.id)).toEqual(['2']);
+    expect(filterTerms(entries, '  ').length).toBe(2);
   });
 });

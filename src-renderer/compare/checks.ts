@@ -3,9 +3,10 @@
  * row's open findings (for the marks in the gutter), and spans of a row's text turned into marks
  * on its clauses (the glossary terms). Pure, so it is unit-tested without a DOM.
  */
-import { FINDING_KINDS, type Finding, type FindingKind, type Span, type TermLink } from '../../src-main/contract/compare';
+import { FINDING_KINDS, type Finding, type FindingKind, type GlossaryEntry, type Span, type TermLink } from '../../src-main/contract/compare';
 import type { Clause, Lang } from '../../src-main/contract/ipc';
 import type { Mark } from '../reader/ClauseText';
+import { foldQuery, foldText } from '../reader/search';
 
 export interface FindingFilter {
   /** One kind only, or every kind. */
@@ -153,4 +154,11 @@ export function cleanTerm(text: string): string {
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^[\s"'«»“”„‘’(\[]+|[\s"'«»“”„‘’)\].,;:!?]+$/gu, '');
+}
+
+/** Glossary entries whose English, Russian or note contains the filter (case, ё and accents folded). */
+export function filterTerms(entries: readonly GlossaryEntry[], text: string): GlossaryEntry[] {
+  const q = foldQuery(text);
+  if (q === '') return [...entries];
+  return entries.filter((e) => foldText(`${e.en} ${e.ru} ${e.note ?? ''}`).folded.includes(q));
 }

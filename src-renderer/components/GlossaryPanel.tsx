@@ -3,19 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { COMPARE_LIMITS, GLOSSARY_FORMATS, type GlossaryEntry, type GlossaryFormat, type GlossaryImportReport, type GlossaryScope } from '../../src-main/contract/compare';
 import { expectOk, getApi } from '../api';
 import { openGlossaryEditor } from '../compare/actions';
+import { filterTerms } from '../compare/checks';
 import { useCompare, useCompareState } from '../compare/model';
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { useReader } from '../reader/context';
-import { foldQuery, foldText } from '../reader/search';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** Entries whose English, Russian or note contains the filter's words (case and accents folded). */
-export function filterTerms(entries: readonly GlossaryEntry[], text: string): GlossaryEntry[] {
-  const q = foldQuery(text);
-  if (q === '') return [...entries];
-  return entries.filter((e) => foldText(`${e.en} ${e.ru} ${e.note ?? ''}`).folded.includes(q));
-}
 
 /**
  * The glossary: this document's term pairs and those for all documents; add, edit, delete (with
