@@ -165,7 +165,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'checks.kinds.${k}': [...FINDING_KINDS],
   'checks.kinds.${g.kind}': [...FINDING_KINDS],
   'checks.details.${f.detail}': [...FINDING_DETAILS],
-  'checks.sides.${item.side}': ['en', 'ru'],
+  'checks.sides.${side}': ['en', 'ru'],
   'glossary.scopes.${s}': ['document', 'global'],
   'glossary.problems.${p.reason}': ['missing-term', 'too-long', 'duplicate'],
   'glossary.empty.${scope}': ['document', 'global'],
