@@ -41,6 +41,8 @@ export class CompareModel {
   };
   private readonly listeners = new Set<() => void>();
   private seq = 0;
+  /** Glossary reloads overlap (a delete, then Undo at once): only the latest one's answers count. */
+  private glossarySeq = 0;
   private entries: readonly RowEntry[] = [];
   /** The last selection made in each column. */
   readonly held: Partial<Record<Lang, HeldSelection>> = {};
@@ -87,17 +89,19 @@ export class CompareModel {
   }
 
   async reloadGlossary(): Promise<void> {
+    const seq = ++this.glossarySeq;
     try {
       const view = await expectOk(getApi().listGlossary({ documentId: this.documentId }));
+      if (seq !== this.glossarySeq) return;
       this.set({ glossary: { status: 'ready', value: view } });
-      await this.reloadTerms(view);
+      await this.reloadTerms(view, seq);
     } catch (e) {
-      this.set({ glossary: { status: 'error', error: message(e) } });
+      if (seq === this.glossarySeq) this.set({ glossary: { status: 'error', error: message(e) } });
     }
   }
 
   /** Where the glossary's terms are, from main's glossary links (none asked for an empty glossary). */
-  private async reloadTerms(view: GlossaryView): Promise<void> {
+  private async reloadTerms(view: GlossaryView, seq: number): Promise<void> {
     if (view.document.length + view.global.length === 0) return this.set({ terms: new Map() });
     const terms = new Map<string, TermLink[]>();
     try {
@@ -111,7 +115,7 @@ export class CompareModel {
           if (links.length > 0) terms.set(row.rowId, links);
         }
       }
-      this.set({ terms });
+      if (seq === this.glossarySeq) this.set({ terms });
     } catch {
       // The terms are not marked; the glossary and the checks still work.
     }

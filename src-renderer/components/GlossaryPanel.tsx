@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_LIMITS, GLOSSARY_FORMATS, type GlossaryEntry, type GlossaryFormat, type GlossaryImportReport, type GlossaryScope } from '../../src-main/contract/compare';
 import { expectOk, getApi } from '../api';
@@ -38,11 +38,14 @@ export function GlossaryPanel() {
       setDeleted({ entry: gone, scope });
       setStatus({ text: t('glossary.deleted', { en: gone.en, ru: gone.ru }) });
       await model.glossaryChanged();
-      ref.current?.querySelector<HTMLElement>('.glossary-undo')?.focus();
     } catch (e) {
       setStatus({ text: t('glossary.deleteFailed', { reason: message(e) }), error: true });
     }
   };
+  // The deleted term's buttons are gone: the focus goes to Undo, which takes their place.
+  useLayoutEffect(() => {
+    if (deleted) ref.current?.querySelector<HTMLElement>('.glossary-undo')?.focus();
+  }, [deleted]);
   const undo = async () => {
     if (!deleted) return;
     const { entry, scope: from } = deleted;
@@ -50,6 +53,7 @@ export function GlossaryPanel() {
       await expectOk(getApi().addGlossaryTerm({ documentId, scope: from, entry: { en: entry.en, ru: entry.ru, ...(entry.note ? { note: entry.note } : {}) } }));
       setDeleted(undefined);
       setStatus({ text: t('glossary.restored', { en: entry.en, ru: entry.ru }) });
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       await model.glossaryChanged();
     } catch (e) {
       setStatus({ text: t('glossary.saveFailed', { reason: message(e) }), error: true });
