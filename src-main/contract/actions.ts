@@ -89,6 +89,10 @@ export const ACTIONS = {
   'open-dictionaries': { group: 'search', keys: [], when: BOTH, menu: 'edit' },
   'print-document': { group: 'view', keys: ['Mod+KeyP'], when: BOTH, menu: 'view' },
   'edit-details': { group: 'view', keys: [], when: BOTH, menu: 'view' },
+  // Consistency checks and the glossary (issue 11).
+  'toggle-checks': { group: 'compare', keys: ['Shift+KeyC'], when: BOTH, menu: 'view' },
+  'toggle-glossary': { group: 'compare', keys: ['Shift+KeyG'], when: BOTH, menu: 'view' },
+  'add-to-glossary': { group: 'compare', keys: ['Mod+Shift+KeyG'], when: BOTH, menu: 'edit' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;

@@ -36,6 +36,12 @@ export function MoreMenu() {
         <button type="button" className="more-item" onClick={() => (hide(), run('show-help'))}>
           {t('more.shortcuts')}
         </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('toggle-checks'))}>
+          {t('more.checks')}
+        </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('toggle-glossary'))}>
+          {t('more.glossary')}
+        </button>
         <button type="button" className="more-item" onClick={() => (hide(), app.library())}>
           {t('more.import')}
         </button>

@@ -3,6 +3,7 @@ import { quoteOf } from './AnnotationPanel';
 import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
 import { ClauseMenu } from './ClauseMenu';
 import { CommandPalette } from './CommandPalette';
+import { GlossaryEditor } from './GlossaryEditor';
 import { GoToDialog } from './GoToDialog';
 import { HelpDialog } from './HelpDialog';
 import { SplitDialog } from './SplitDialog';
@@ -101,6 +102,8 @@ export function Overlays() {
           }}
         />
       );
+    case 'glossary-term':
+      return <GlossaryEditor draft={overlay.draft} />;
     case 'edit-note': {
       const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
       if (!annotation) return null;

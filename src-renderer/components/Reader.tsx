@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
 import { useLookupTriggers } from '../hooks/useLookupTriggers';
+import { useCompareModel } from '../compare/actions';
+import { CompareContext } from '../compare/model';
 import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
 import { ReaderContext, useReaderState } from '../reader/context';
@@ -13,9 +15,11 @@ import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
 import { useReaderEffects } from '../reader/useReaderEffects';
 import { AnnotationPanel } from './AnnotationPanel';
 import { BookmarksPanel } from './BookmarksPanel';
+import { ChecksPanel } from './ChecksPanel';
 import { ContentsPanel } from './ContentsPanel';
 import { DocumentHeader } from './DocumentHeader';
 import { EditBar } from './EditBar';
+import { GlossaryPanel } from './GlossaryPanel';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
@@ -45,9 +49,12 @@ export function Reader(props: ReaderProps) {
   app.sync(deps);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
+  const compare = useCompareModel(app);
   return (
     <ReaderContext.Provider value={app}>
-      <ReaderScreen app={app} prefsError={prefsError} />
+      <CompareContext.Provider value={compare}>
+        <ReaderScreen app={app} prefsError={prefsError} />
+      </CompareContext.Provider>
     </ReaderContext.Provider>
   );
 }
@@ -163,6 +170,8 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         </main>
         {panel === 'notes' && <AnnotationPanel />}
         {panel === 'bookmarks' && <BookmarksPanel />}
+        {panel === 'checks' && <ChecksPanel />}
+        {panel === 'glossary' && <GlossaryPanel />}
         {panel === 'search' && (
           <SearchPanel
             query={search.query}

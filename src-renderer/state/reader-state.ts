@@ -11,7 +11,7 @@ import type { TextSelection } from '../reader/selection';
 export const MODES = ['reading', 'edit-alignment'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const PANELS = ['contents', 'search', 'notes', 'bookmarks'] as const;
+export const PANELS = ['contents', 'search', 'notes', 'bookmarks', 'checks', 'glossary'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** The row (and language) an action from the clause menu applies to. */
@@ -34,7 +34,19 @@ export type Overlay =
   | { kind: 'lookup'; target: LookupTarget }
   | { kind: 'dictionaries' }
   | { kind: 'print' }
-  | { kind: 'details' };
+  | { kind: 'details' }
+  /** The glossary editor: a new term pair (pre-filled), or an existing one (`id`) to edit. */
+  | { kind: 'glossary-term'; draft: GlossaryTermDraft };
+
+/** What the glossary editor opens with. */
+export interface GlossaryTermDraft {
+  en: string;
+  ru: string;
+  note?: string;
+  scope?: 'document' | 'global';
+  /** Set when editing a term already in the glossary. */
+  id?: string;
+}
 
 /** The word a lookup starts from: a clause and an offset in its text. */
 export interface LookupTarget {
