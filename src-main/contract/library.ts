@@ -32,6 +32,37 @@ export const importFileBytesSchema = z
   .strict();
 export type ImportFileBytes = z.infer<typeof importFileBytesSchema>;
 
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^\P{Cc}+$/u, 'a file name has no control characters (NUL, line breaks…)');
+
+/**
+ * One file for `import:prepare`: its raw bytes (what the renderer sends: a `Uint8Array`, carried
+ * by structured clone in Electron and as a binary body by the harness), or base64 (scripts and
+ * tests that speak JSON). Only the cheap part is checked in main — the name, the type, a size
+ * bound; base64 is checked and decoded in the import worker, never on the main thread. Bytes that
+ * own their buffer are handed to the worker, not copied: the caller gives them up.
+ */
+export const importFileSchema = z.union([
+  z
+    .object({
+      name: fileName,
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((bytes) => bytes.byteLength <= IMPORT_LIMITS.maxFileBytes, `a file is at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB`),
+    })
+    .strict(),
+  z
+    .object({
+      name: fileName,
+      data: z.string().max(MAX_BASE64, `a file is at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB`),
+    })
+    .strict(),
+]);
+export type ImportFile = z.infer<typeof importFileSchema>;
+
 /** How much of a text is in each script; `looksLike` needs at least 20 letters and a clear majority. */
 export interface ScriptProfile {
   letters: number;

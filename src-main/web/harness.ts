@@ -6,7 +6,8 @@
  *   npm run web -- --port 5199 --user-data /tmp/bitext-data [--renderer out/renderer] [--lang ru-RU]
  *                  [--export-dir <dir>]   (where annotation exports are written; default <user-data>/exports)
  *
- * Imports: the renderer sends file bytes (base64) to `import:prepare`, as in the app; the harness
+ * Imports: the renderer sends file bytes to `import:prepare`, as in the app (a binary body laid out
+ * by `wire.ts`, read straight into one buffer per file; base64 in JSON is accepted too); the harness
  * has no open dialog (`import:choose` answers `cancelled`) and cannot push events, so the renderer
  * polls `import:status`. Alignment runs in a worker thread started from the TypeScript source
  * under tsx. A request body over `MAX_IMPORT_BODY` is refused by its Content-Length with a
@@ -41,11 +42,12 @@ import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
 import { contentSecurityPolicy } from '../core/security/csp';
+import { LAYOUT_HEADER, WIRE_CONTENT_TYPE, WireBody, parseLayout } from './wire';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Room for an annotations import (≤ 5,000,000 characters, up to 3 bytes each in UTF-8). */
 const MAX_BODY = 16 * 1024 * 1024;
-/** Room for `import:prepare`: two files of at most 50 MB each, base64. */
+/** Room for `import:prepare`: two files of at most 50 MB each, base64 (raw bytes need less). */
 const MAX_IMPORT_BODY = 2 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
 /** Room for `dictionaries:add`: five files of at most 50 MB each, base64. */
 const MAX_DICTIONARY_BODY = 5 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
@@ -117,13 +119,26 @@ export async function startHarness(options: HarnessOptions) {
           message: `The files are too large to import (at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB each)`,
         });
       }
-      const body = await readBody(req, limit);
       let payload: unknown;
-      try {
-        const parsed = JSON.parse(body) as { payload?: unknown; hasPayload?: unknown };
-        payload = parsed.hasPayload === true ? parsed.payload : undefined;
-      } catch {
-        return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body is not JSON' });
+      if (req.headers['content-type'] === WIRE_CONTENT_TYPE) {
+        const layout = parseLayout(req.headers[LAYOUT_HEADER] as string | undefined, Number(req.headers['content-length'] ?? -1), limit);
+        if (!layout) {
+          req.resume();
+          return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body layout is not valid' });
+        }
+        try {
+          payload = (await readWire(req, layout)).payload();
+        } catch {
+          return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body does not match its layout' });
+        }
+      } else {
+        const body = await readBody(req, limit);
+        try {
+          const parsed = JSON.parse(body) as { payload?: unknown; hasPayload?: unknown };
+          payload = parsed.hasPayload === true ? parsed.payload : undefined;
+        } catch {
+          return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body is not JSON' });
+        }
       }
       return sendJson(res, await dispatch(services.handlers, channel, payload));
     }
@@ -206,6 +221,23 @@ function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/** Reads a binary body into its parts as it comes (no concatenation, no copy of the whole). */
+function readWire(req: IncomingMessage, layout: readonly number[]): Promise<WireBody> {
+  return new Promise((done, fail) => {
+    const body = new WireBody(layout);
+    req.on('data', (chunk: Buffer) => {
+      try {
+        body.push(chunk);
+      } catch (error) {
+        fail(error instanceof Error ? error : new Error(String(error)));
+        req.destroy();
+      }
+    });
+    req.on('end', () => done(body));
     req.on('error', fail);
   });
 }

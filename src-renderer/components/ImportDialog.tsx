@@ -14,12 +14,6 @@ import { FormFooter } from './FormFooter';
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Bring a pair of texts (or one bilingual file) into the library: check, name, align. */
 export function ImportDialog({ initialFiles, onImported, onClose }: { initialFiles: File[]; onImported: (id: string) => void; onClose: () => void }) {
@@ -61,7 +55,8 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
     let cancelled = false;
     setChecking(true);
     (async () => {
-      const payload = await Promise.all(chosen.map(async (f) => ({ name: f.name, data: await toBase64(f) })));
+      // The bytes as they are: main hands them to the import worker, which reads them.
+      const payload = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const result = await expectOk(getApi().prepareImport({ files: payload }));
       if (cancelled) return void getApi().discardImport({ pendingId: result.pendingId });
       pendingRef.current = result.pendingId;

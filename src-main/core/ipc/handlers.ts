@@ -82,8 +82,8 @@ export function createHandlers(services: Services): Handlers {
     exportAnnotations: ({ documentId, format }) => services.annotations.export(documentId, format),
     importAnnotations: ({ documentId, content }) => services.annotations.import(documentId, content),
     listLibrary: () => bitext().list(),
-    prepareImport: ({ files }) =>
-      bitext().prepare(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) }))),
+    // Bytes go to the import worker as they came; base64 is decoded there, not here.
+    prepareImport: ({ files }) => bitext().prepare(files.map((file) => ('bytes' in file ? file : { name: file.name, base64: file.data }))),
     chooseImport: ({ mode }) => bitext().choose(mode),
     discardImport: async ({ pendingId }) => ({ discarded: bitext().discard(pendingId) }),
     startImport: async (request) => bitext().start(request),

@@ -16,12 +16,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ErrorDetails, ImportCheck, ImportChoice, ImportJobStatus, ImportLimits, LocalizedText } from '../../contract/ipc';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
-import { type AlignRunner, inProcessRunner } from '../import/align-runner';
+import { type AlignRunner, type CarriedImport, inProcessRunner } from '../import/align-runner';
 import { readFileBytes } from '../import/decode';
+import { type FileInput, sizeOf, toFileBytes } from '../import/file-input';
 import { ImportError, displayName } from '../import/errors';
 import { formatOf } from '../import/formats';
 import { IMPORT_LIMITS } from '../import/limits';
-import type { AlignInput } from '../import/pipeline';
+import type { AlignInput, PackedInput } from '../import/pipeline';
 import { type FileBytes, type PreparedImport, checkFileName, prepareImportAsync } from '../import/prepare';
 import { toStoredAlignment } from './stored-alignment';
 import type { ImportedManifest, UserDocuments } from './user-documents';
@@ -44,11 +45,11 @@ export interface ImportJobsOptions {
   now?: () => Date;
 }
 
-interface Pending extends PreparedImport {
+type Pending = CarriedImport & {
   pendingId: string;
   createdAt: number;
   checkWithId: ImportCheck;
-}
+};
 
 interface Job {
   status: ImportJobStatus;
@@ -69,22 +70,26 @@ export class ImportJobs {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Prepares the files in the worker (see the module comment); nothing is written. */
-  async prepare(files: readonly FileBytes[]): Promise<ImportCheck> {
+  /**
+   * Prepares the files in the worker (see the module comment); nothing is written. Only names and
+   * sizes are checked here: base64 is checked and decoded in the worker.
+   */
+  async prepare(files: readonly FileInput[]): Promise<ImportCheck> {
     this.expire();
     for (const file of files) checkFileName(file.name);
     if (files.length !== 1 && files.length !== 2) {
       throw new AppError('bad-request', 'Choose two files (English and Russian) or one bilingual file (.tmx, .tsv)');
     }
     for (const file of files) {
-      if (file.bytes.length > this.limits.maxFileBytes) {
+      const size = sizeOf(file);
+      if (size > this.limits.maxFileBytes) {
         const name = displayName(file.name);
         throw new ImportError('too-large', `“${name}” is too large to import`, name, {
-          params: { size: Math.ceil(file.bytes.length / 2 ** 20), max: Math.round(this.limits.maxFileBytes / 2 ** 20) },
+          params: { size: Math.ceil(size / 2 ** 20), max: Math.round(this.limits.maxFileBytes / 2 ** 20) },
         });
       }
     }
-    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : await prepareImportAsync(files, this.limits);
+    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : await prepareImportAsync(files.map(toFileBytes), this.limits);
     return this.remember(prepared);
   }
 
@@ -108,7 +113,7 @@ export class ImportJobs {
     return this.pending.delete(pendingId);
   }
 
-  private remember(prepared: PreparedImport): ImportCheck {
+  private remember(prepared: CarriedImport): ImportCheck {
     const pendingId = randomUUID();
     const checkWithId: ImportCheck = { pendingId, ...prepared.check };
     this.pending.set(pendingId, { ...prepared, pendingId, createdAt: Date.now(), checkWithId });
@@ -198,7 +203,9 @@ export class ImportJobs {
           ...(prepared.structure ? { structure: swap ? swapStructure(prepared.structure) : prepared.structure } : {}),
         },
       };
-      await userDocuments.create(manifest, input.texts, 'storedJson' in aligned ? aligned.storedJson : toStoredAlignment(aligned), signal);
+      // The worker gives the texts back with the alignment (they were handed to it, as bytes).
+      const texts = ('storedJson' in aligned && aligned.texts) || input.texts;
+      await userDocuments.create(manifest, texts, 'storedJson' in aligned ? aligned.storedJson : toStoredAlignment(aligned), signal);
       // Done only once the document opens as the reader will open it; otherwise it goes again.
       documents.invalidate(id, { base: true });
       try {
@@ -248,10 +255,10 @@ class LoadFailed extends Error {
   }
 }
 
-function swapInput(input: AlignInput): AlignInput {
+function swapInput<I extends AlignInput | PackedInput>(input: I): I {
   const texts = { en: input.texts.ru, ru: input.texts.en };
   if (input.kind === 'pair') return { ...input, texts };
-  return { kind: 'units', texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
+  return { ...input, texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
 }
 
 /** Lower-case ASCII words joined by dashes, cut at a word boundary within 40 characters. */

@@ -218,6 +218,61 @@ describe('bad input is refused with a code and a message naming the file; nothin
   });
 });
 
+describe('import:prepare reads the files in the worker, not on the main thread', () => {
+  const bytesOf = (text: string) => encodeText(text, 'utf-8');
+
+  it('raw bytes (as the renderer sends them) are handed to the worker without a copy and import', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const en = bytesOf(STATEMENT.en);
+    const ru = bytesOf(STATEMENT.ru);
+    const sizes = [en.byteLength, ru.byteLength];
+    const check = await ok<ImportCheck>('import:prepare', { files: [{ name: 'en.txt', bytes: en }, { name: 'ru.txt', bytes: ru }] });
+    expect(check.files.map((f) => f.bytes)).toEqual(sizes);
+    // Transferred: this side gave the buffers up (a copy would have left them whole here).
+    expect([en.byteLength, ru.byteLength]).toEqual([0, 0]);
+    const job = await ok<ImportJobStatus>('library:import', { pendingId: check.pendingId });
+    expect((await services.bitext.settled(job.jobId)).state).toBe('done');
+  }, 60_000);
+
+  it('base64 is decoded in the worker: main never decodes it', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const files = [file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)];
+    const from = vi.spyOn(Buffer, 'from');
+    try {
+      const check = await ok<ImportCheck>('import:prepare', { files });
+      expect(check.files).toHaveLength(2);
+      expect(from.mock.calls.filter((args) => (args as unknown[])[1] === 'base64')).toEqual([]);
+    } finally {
+      from.mockRestore();
+    }
+  }, 60_000);
+
+  it('data that is not base64 is refused by the worker as a bad request naming the file', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const result = await call('import:prepare', { files: [file('en.txt', STATEMENT.en), { name: 'ru.txt', data: 'not base64!' }] });
+    expect(result).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(!result.ok && result.message).toContain('ru.txt');
+  }, 60_000);
+
+  it('the schema checks the bytes cheaply: their type and size', async () => {
+    await start();
+    const refused = async (files: unknown) => expect(await call('import:prepare', { files })).toMatchObject({ ok: false, code: 'bad-request' });
+    await refused([{ name: 'en.txt', bytes: [65, 66] }]);
+    await refused([{ name: 'en.txt', bytes: 'QUJD' }]);
+    await refused([{ name: 'en.txt', bytes: new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1) }]);
+    await refused([{ name: 'en.txt', bytes: new Uint8Array(4), data: 'QUJD' }]);
+    await refused([{ name: 'e\u0000n.txt', bytes: new Uint8Array(4) }]);
+  });
+
+  it('an over-large file is refused from the size of its bytes or its base64, before anything is read', async () => {
+    await start({ maxImportBytes: 1000, alignWorker: tsxWorker() });
+    const big = bytesOf(STATEMENT.en);
+    const raw = await call('import:prepare', { files: [{ name: 'en.txt', bytes: big }, { name: 'ru.txt', bytes: bytesOf('Мало.') }] });
+    expect(raw).toMatchObject({ ok: false, code: 'too-large', details: { params: { file: 'en.txt' } } });
+    expect(big.byteLength).toBeGreaterThan(1000); // refused in main, so never handed over
+  }, 60_000);
+});
+
 describe('rename, remove, purge, corrections and export', () => {
   it('renames and removes an import; its annotations are kept until purged', async () => {
     await start();

@@ -27,6 +27,7 @@ import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
 import { clip, type FileBytes } from '../import/prepare';
+import type { FileInput } from '../import/file-input';
 import { toDocx } from '../export/docx';
 import type { RowNote } from '../export/notes';
 import { printHtml } from '../export/print';
@@ -143,7 +144,7 @@ export class LibraryService {
 
   // ---- import (see `import-jobs.ts`) ----
 
-  prepare(files: readonly FileBytes[]): Promise<ImportCheck> {
+  prepare(files: readonly FileInput[]): Promise<ImportCheck> {
     return this.imports.prepare(files);
   }
 

@@ -158,9 +158,10 @@ export class UserDocuments {
    */
   async create(
     manifest: ImportedManifest,
-    texts: Record<Lang, string>,
-    /** The alignment, or its JSON already serialized (by the import worker). */
-    alignment: StoredAlignment | string,
+    /** As text, or as UTF-8 bytes (from the import worker: written as they are). */
+    texts: Record<Lang, string | Uint8Array>,
+    /** The alignment, or its JSON already serialized (by the import worker: UTF-8 with its final line break). */
+    alignment: StoredAlignment | string | Uint8Array,
     signal?: AbortSignal,
   ): Promise<void> {
     const target = this.folder(manifest.id);
@@ -170,7 +171,10 @@ export class UserDocuments {
       await ensurePrivateDir(tmp);
       await writeFileAtomic(join(tmp, manifest.files.en), texts.en);
       await writeFileAtomic(join(tmp, manifest.files.ru), texts.ru);
-      await writeFileAtomic(join(tmp, ALIGNMENT_FILE), `${typeof alignment === 'string' ? alignment : serializeStoredAlignment(alignment)}\n`);
+      await writeFileAtomic(
+        join(tmp, ALIGNMENT_FILE),
+        alignment instanceof Uint8Array ? alignment : `${typeof alignment === 'string' ? alignment : serializeStoredAlignment(alignment)}\n`,
+      );
       await writeFileAtomic(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       if (signal?.aborted) throw new AppError('cancelled', 'The import was cancelled');
       if (await this.has(manifest.id)) throw new AppError('bad-request', `A document "${manifest.id}" already exists`);
