@@ -36,6 +36,7 @@ import { IMPORT_LIMITS } from '../contract/ipc';
 import { createAppServices } from '../core/app-services';
 import { tsxWorker } from '../core/import/align-runner';
 import { tsxCompareWorker } from '../core/compare-store/runner';
+import { tsxAnnotationWorker } from '../core/annotations/import-run';
 import { tsxIndexWorker } from '../core/dictionary/index-runner';
 import { chromiumPrinter } from './chromium-printer';
 import { writeFileAtomic } from '../core/fs/atomic-file';
@@ -72,6 +73,7 @@ export async function startHarness(options: HarnessOptions) {
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
     alignWorker: tsxWorker(),
     compareWorker: tsxCompareWorker(),
+    annotationWorker: tsxAnnotationWorker(),
     dictionaryWorker: tsxIndexWorker(),
     printer: chromiumPrinter,
   });

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
 import type { DictionaryStore } from '../dictionary/store';
 import type { DocumentLibrary, DocumentSource } from '../documents/library';
-import { AppError } from '../errors';
+import { AppError, DetailedError } from '../errors';
 import type { CompareService } from '../compare-store/service';
 import { ImportError } from '../import/errors';
 import type { Printer } from '../export/print';
@@ -179,6 +179,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message, details: error.details };
+    if (error instanceof DetailedError) return { ok: false, code: error.code, message: error.message, details: error.details };
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
     // A file the system would not read or write (a read-only disk, a full one, permissions).
     if (isSystemError(error)) return { ok: false, code: 'io-error', message: error.message };
