@@ -1,6 +1,6 @@
 /** The library: importing documents, correcting their alignment, exporting the bitext. */
 import { z } from 'zod';
-import type { ErrorCode, ErrorDetails, ImportPhase, Lang, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
+import type { DocumentProblemCode, ErrorCode, ErrorDetails, ImportPhase, ImportWarning, Lang, MessageParams, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
 import { LANGS, MOVE_DIRECTIONS } from './enums';
 import { rowIdSchema } from './ids';
 import { IMPORT_LIMITS } from './limits';
@@ -91,8 +91,10 @@ export interface InspectedFile {
   /** Characters of text after conversion. */
   characters: number;
   paragraphs: number;
-  /** Things the reader may want to know (control characters removed, lines without a tab…). */
+  /** Things the reader may want to know (control characters removed, lines without a tab…), in English (the command line, logs). */
   warnings: string[];
+  /** The same as codes and values, for the reader's language (`importWarnings.<code>`). */
+  notices?: ImportWarning[];
   /** What the file says about itself (EPUB, FB2, ODT, docx, PDF): only the details it gives. */
   details?: FileDetails;
   /** Headings found in the file (chapters and sections). */
@@ -155,8 +157,10 @@ export interface LibraryEntry {
   annotations: number;
   /** For imports: the original file names, their encodings and format. */
   imported?: { originalNames: string[]; encodings: string[]; format: SourceFormat };
-  /** Set when the document could not be read; it is listed so the reader can remove it. */
+  /** Set when the document could not be read; it is listed so the reader can remove it (English: logs). */
   problem?: string;
+  /** The same as a code and values, for the reader's language (`documentProblems.<code>`). */
+  problemCode?: { code: DocumentProblemCode; params?: MessageParams };
 }
 
 export interface RemoveDocumentResult {

@@ -24,6 +24,7 @@ import { formatOf } from '../import/formats';
 import { IMPORT_LIMITS } from '../import/limits';
 import type { AlignInput, PackedInput } from '../import/pipeline';
 import { type FileBytes, type PreparedImport, checkFileName, prepareImportAsync } from '../import/prepare';
+import { type DocumentProblem, problemOf } from './problems';
 import { toStoredAlignment } from './stored-alignment';
 import type { ImportedManifest, UserDocuments } from './user-documents';
 
@@ -214,7 +215,7 @@ export class ImportJobs {
         documents.invalidate(id, { base: true });
         await userDocuments.remove(id).catch(() => undefined);
         const problem = error instanceof Error ? error.message : String(error);
-        throw new LoadFailed(`The imported document could not be opened, so it was not kept: ${problem}`, problem);
+        throw new LoadFailed(`The imported document could not be opened, so it was not kept: ${problem}`, problemOf(error));
       }
       this.update(job, { state: 'done', phase: 'done', progress: 1, documentId: id });
     } catch (error) {
@@ -247,11 +248,12 @@ export class ImportJobs {
   }
 }
 
+/** `params.problem`: a `DOCUMENT_PROBLEMS` code (the renderer says it in the reader's language), with its values. */
 class LoadFailed extends Error {
   readonly details: ErrorDetails;
-  constructor(message: string, problem: string) {
+  constructor(message: string, problem: DocumentProblem) {
     super(message);
-    this.details = { reason: 'load-failed', params: { problem } };
+    this.details = { reason: 'load-failed', params: { ...problem.params, problem: problem.code } };
   }
 }
 

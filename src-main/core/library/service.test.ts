@@ -357,10 +357,28 @@ describe('hostile imports through the service', () => {
       },
     });
     const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
-    expect(done).toMatchObject({ state: 'failed', error: { code: 'corrupt-file', details: { reason: 'load-failed' } } });
+    // The problem as a code, said in the reader's language (never the English message inside it).
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'corrupt-file', details: { reason: 'load-failed', params: { problem: 'damaged' } } } });
     expect(done.documentId).toBeUndefined();
     expect((await documentFolders()).filter((name) => !name.startsWith('.'))).toEqual([]);
     expect(await ok<unknown[]>('library:list')).toHaveLength(1);
+  });
+
+  it('a document whose files are missing, unreadable or damaged is listed with a code for each', async () => {
+    await start();
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) ids.push((await importPair([file(`en${n}.txt`, `${STATEMENT.en} ${n}`), file(`ru${n}.txt`, `${STATEMENT.ru} ${n}`)])).done.documentId!);
+    const folder = (id: string) => join(root, 'data', 'documents', id);
+    await fs.rm(join(folder(ids[0]!), 'en.txt'));
+    await fs.writeFile(join(folder(ids[1]!), 'manifest.json'), '{ not json');
+    await fs.rm(join(folder(ids[2]!), 'manifest.json'));
+    await fs.mkdir(join(folder(ids[2]!), 'manifest.json'));
+    for (const id of ids) services.library.invalidate(id, { base: true });
+    const listed = await ok<Array<{ id: string; problemCode?: unknown }>>('library:list');
+    const codeOf = (id: string) => listed.find((e) => e.id === id)?.problemCode;
+    expect(codeOf(ids[0]!)).toEqual({ code: 'missing', params: { file: 'en.txt' } });
+    expect(codeOf(ids[1]!)).toEqual({ code: 'damaged', params: { file: 'manifest.json' } });
+    expect(codeOf(ids[2]!)).toEqual({ code: 'unreadable', params: { file: 'manifest.json' } });
   });
 
   it('a document that fails to load is listed with its problem, and the failure is remembered', async () => {
@@ -370,8 +388,9 @@ describe('hostile imports through the service', () => {
     await fs.writeFile(join(root, 'data', 'documents', id, 'alignment.json'), '{"schemaVersion":1,"groups":[{"broken":true}]}');
     services.library.invalidate(id, { base: true }); // as after a restart
     const loads = vi.spyOn(UserDocuments.prototype, 'load');
-    const first = await ok<Array<{ id: string; problem?: string }>>('library:list');
+    const first = await ok<Array<{ id: string; problem?: string; problemCode?: unknown }>>('library:list');
     expect(first.find((e) => e.id === id)?.problem).toMatch(/alignment/);
+    expect(first.find((e) => e.id === id)?.problemCode).toEqual({ code: 'damaged' });
     const second = await ok<Array<{ id: string; problem?: string }>>('library:list');
     expect(second.find((e) => e.id === id)?.problem).toBe(first.find((e) => e.id === id)?.problem);
     expect(loads).toHaveBeenCalledTimes(1);

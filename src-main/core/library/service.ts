@@ -32,6 +32,7 @@ import { toDocx } from '../export/docx';
 import type { RowNote } from '../export/notes';
 import { printHtml } from '../export/print';
 import type { CorrectionsStore } from './corrections-store';
+import { problemOf } from './problems';
 import { type ChooseImportFiles, ImportJobs } from './import-jobs';
 import type { ImportedManifest, UserDocuments } from './user-documents';
 
@@ -101,6 +102,7 @@ export class LibraryService {
           rows: 0,
           annotations: await this.options.annotations.count(listing.id).catch(() => 0),
           problem: listing.problem,
+          problemCode: listing.problemCode,
         });
       } else {
         entries.push(await this.entry(listing.id, listing.manifest));
@@ -138,6 +140,7 @@ export class LibraryService {
         rows: 0,
         annotations,
         problem: error instanceof Error ? error.message : String(error),
+        problemCode: problemOf(error),
       };
     }
   }
