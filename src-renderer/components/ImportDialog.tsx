@@ -5,10 +5,10 @@ import {
   type ImportCheck,
   type ImportJobStatus,
   type ImportMode as Mode,
-  type ImportRefusal,
 } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { Dialog } from './Dialog';
+import { importErrorText, importWarningText } from '../import-messages';
 import { FormFooter } from './FormFooter';
 
 const BILINGUAL = /\.(tmx|tsv)$/i;
@@ -17,7 +17,7 @@ const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.p
 
 /** Bring a pair of texts (or one bilingual file) into the library: check, name, align. */
 export function ImportDialog({ initialFiles, onImported, onClose }: { initialFiles: File[]; onImported: (id: string) => void; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? 'bilingual' : 'pair');
   const [files, setFiles] = useState<Array<File | undefined>>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? [initialFiles[0]] : [initialFiles[0], initialFiles[1]]);
   const [check, setCheck] = useState<ImportCheck | undefined>();
@@ -30,14 +30,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   const pendingRef = useRef<string | undefined>(undefined);
 
   // A refusal is said once, in the reader's language, from its message key and values.
-  const errorText = (e: unknown) => {
-    if (e instanceof ApiError && e.details?.reason) {
-      const reason: ImportRefusal = e.details.reason;
-      return t(`importErrors.${reason}`, e.details.params ?? {});
-    }
-    if (e instanceof ApiError && (e.code === 'bad-request' || e.code === 'cancelled')) return t(`importErrors.${e.code as ImportRefusal}`);
-    return e instanceof Error ? e.message : String(e);
-  };
+  const errorText = (e: unknown) => importErrorText(t, i18n.language, e);
 
   const needed = mode === 'pair' ? 2 : 1;
   const chosen = files.slice(0, needed).filter((f): f is File => f !== undefined);
@@ -155,10 +148,10 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
               {check.files.map((f) => (
                 <li key={f.name}>
                   <strong>{f.name}</strong> — {f.format.toUpperCase()}, {f.encoding}, {t('import.paragraphs', { count: f.paragraphs })}
-                  {f.warnings.map((w) => (
-                    <span key={w} className="import-warning">
+                  {(f.notices ?? []).map((w) => (
+                    <span key={w.code} className="import-warning">
                       {' '}
-                      ⚠ {w}
+                      ⚠ {importWarningText(t, w)}
                     </span>
                   ))}
                 </li>

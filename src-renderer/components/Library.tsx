@@ -6,6 +6,7 @@ import { AppHeader } from './AppHeader';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 import { ImportDialog } from './ImportDialog';
+import { documentProblemText } from '../import-messages';
 
 type Overlay =
   | { kind: 'import'; files: File[] }
@@ -105,7 +106,9 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
                         {entry.imported.originalNames.join(' + ')} · {entry.imported.encodings.join(', ')}
                       </span>
                     )}
-                    {entry.problem && <span className="field-error">{entry.problem}</span>}
+                    {entry.problem && (
+                      <span className="field-error">{entry.problemCode ? documentProblemText(t, entry.problemCode) : ui === 'en' ? entry.problem : t('failures.corrupt-file')}</span>
+                    )}
                   </td>
                   <td>{entry.addedAt ? date.format(new Date(entry.addedAt)) : t('library.bundledDate')}</td>
                   <td>{t('library.rows', { count: entry.rows })}</td>
