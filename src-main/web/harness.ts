@@ -24,7 +24,8 @@
  * Anything without it gets 403.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -34,7 +35,7 @@ import { build } from 'esbuild';
 import type { SaveExport } from '../core/annotations/service';
 import { IMPORT_LIMITS } from '../contract/ipc';
 import { createAppServices } from '../core/app-services';
-import { tsxWorker } from '../core/import/align-runner';
+import { type WorkerSpec, tsxWorker } from '../core/import/align-runner';
 import { tsxCompareWorker } from '../core/compare-store/runner';
 import { tsxAnnotationWorker } from '../core/annotations/import-run';
 import { tsxIndexWorker } from '../core/dictionary/index-runner';
@@ -73,7 +74,7 @@ export async function startHarness(options: HarnessOptions) {
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
     alignWorker: tsxWorker(),
     compareWorker: tsxCompareWorker(),
-    annotationWorker: tsxAnnotationWorker(),
+    annotationWorker: await bundledWorker(tsxAnnotationWorker().path),
     dictionaryWorker: tsxIndexWorker(),
     printer: chromiumPrinter,
   });
@@ -192,6 +193,28 @@ function folderSaveExport(dir: string): SaveExport {
     await writeFileAtomic(path, content);
     return { saved: true, path };
   };
+}
+
+/**
+ * A worker's entry bundled once at start (esbuild), so that a short task — an annotation import —
+ * starts its thread in milliseconds instead of loading tsx and compiling its modules each time,
+ * as the app's built chunk does.
+ */
+async function bundledWorker(entry: string): Promise<WorkerSpec> {
+  const dir = await mkdtemp(join(tmpdir(), 'bitext-harness-worker-'));
+  const outfile = join(dir, `${basename(entry, '.ts')}.mjs`);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+    // CommonJS modules in the bundle still call require (node built-ins).
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return { path: outfile };
 }
 
 async function buildBridge(): Promise<string> {

@@ -1,67 +1,25 @@
 /**
- * Importing a W3C Web Annotation file is parsing it (up to 5,000,000 characters of JSON), checking
- * every annotation's shape and placing every quote in the current text — fuzzy matching above all,
- * which a hostile file makes as costly as it can. `computeImport` does all of it, pure; it runs in
- * a worker thread (`import-worker.ts`, the app and the harness) or in-process (unit tests), with
- * the same result either way. Main then only stores what it found and keeps its anchors.
+ * Where an annotation import is computed (`import-compute.ts`): in a worker thread (the app and
+ * the harness) or in this thread (unit tests). Main then only stores what it found and keeps its
+ * anchors.
  */
 import { fileURLToPath } from 'node:url';
 import { type WorkerSpec, runInWorker } from '../import/align-runner';
 import type { AlignedText, Lang } from '../model';
-import { PASS_CELLS } from './anchor-cache';
-import { type AnchoringDocument, TextQuoteAnchor, anchorTarget, buildAnchoringDocument, fuzzyBudget } from './anchoring';
-import { type ImportParseFailure, type ImportRejection, parseJsonLd } from './export';
-import type { Annotation, AnnotationAnchor } from './model';
+import type { AnchoringDocument } from './anchoring';
+import {
+  type AnnotationImportOutcome,
+  type AnnotationImportTask,
+  type AnnotationWorkerInput,
+  type AnnotationWorkerMessage,
+  computeImport,
+} from './import-compute';
 
-export interface AnnotationImportTask {
-  documentId: string;
-  content: string;
-  /** ISO time: `created` for annotations that give none. */
-  now: string;
-}
-
-export type AnnotationImportOutcome =
-  | {
-      ok: true;
-      annotations: Annotation[];
-      rejected: ImportRejection[];
-      /** Each annotation's place in the current text, in order. */
-      anchors: AnnotationAnchor[];
-      /** The budget held to the end: the anchors are final and may be kept for this text version. */
-      final: boolean;
-    }
-  | ImportParseFailure;
-
-/** Parses the file and places each quote in `doc`, within one bounded budget for the whole file. */
-export function computeImport(doc: AnchoringDocument, task: AnnotationImportTask): AnnotationImportOutcome {
-  const budget = fuzzyBudget(PASS_CELLS);
-  const parsed = parseJsonLd(task.content, {
-    documentId: task.documentId,
-    now: new Date(task.now),
-    clauseIdFor: (lang, quote) => {
-      const source = doc.sources[lang];
-      const match = TextQuoteAnchor.fromSelector(quote).toRange(source, { budget });
-      return match ? source.clausesIn(match)[0]?.id : undefined;
-    },
-  });
-  if (!parsed.ok) return parsed;
-  // Each quote is checked against the current text now: what matches nothing is an orphan at once.
-  const anchors = parsed.annotations.map((annotation) => anchorTarget(doc, annotation.target, budget));
-  return { ok: true, annotations: parsed.annotations, rejected: parsed.rejected, anchors, final: !budget.exhausted };
-}
+export type { AnnotationImportOutcome, AnnotationImportTask };
 
 export interface AnnotationImportRunner {
   run(task: AnnotationImportTask, document: { doc: AnchoringDocument; body: AlignedText; texts: Record<Lang, string> }): Promise<AnnotationImportOutcome>;
 }
-
-/** What the worker is given: the task and the document as the reader sees it. */
-export interface AnnotationWorkerInput {
-  task: AnnotationImportTask;
-  body: AlignedText;
-  texts: Record<Lang, string>;
-}
-
-export type AnnotationWorkerMessage = { type: 'done'; outcome: AnnotationImportOutcome } | { type: 'error'; message: string };
 
 /** The worker as source, for processes running under tsx (the harness, tests, the benchmark). */
 export function tsxAnnotationWorker(): WorkerSpec {
@@ -86,7 +44,3 @@ export function inProcessImportRunner(): AnnotationImportRunner {
   };
 }
 
-/** In the worker: the document built there from what it was given. */
-export function computeImportIn(input: AnnotationWorkerInput): AnnotationImportOutcome {
-  return computeImport(buildAnchoringDocument(input.body, input.texts), input.task);
-}
