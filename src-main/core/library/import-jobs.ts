@@ -259,7 +259,7 @@ class LoadFailed extends Error {
 
 function swapInput<I extends AlignInput | PackedInput>(input: I): I {
   const texts = { en: input.texts.ru, ru: input.texts.en };
-  if (input.kind === 'pair') return { ...input, texts };
+  if (input.kind === 'pair') return { ...input, texts, ...(input.headings ? { headings: { en: input.headings.ru, ru: input.headings.en } } : {}) };
   return { ...input, texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
 }
 
