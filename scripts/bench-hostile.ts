@@ -144,6 +144,19 @@ async function latency(wire: Wire): Promise<void> {
       saveExport: async () => ({ saved: false }),
       alignWorker: tsxWorker(),
     });
+    // The machine's own noise first: the same probe with nothing running (a busy, shared machine
+    // delays timers by itself; the figures below are to be read beside this one).
+    const idle: number[] = [];
+    for (const until = performance.now() + 3000; performance.now() < until; ) {
+      const t0 = performance.now();
+      await dispatch(services.handlers, 'settings:get', undefined);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      idle.push(performance.now() - t0 - 10);
+    }
+    const sortedIdle = [...idle].sort((a, b) => a - b);
+    console.log(
+      `  idle baseline (nothing imported; timer lateness + settings:get): p50 ${sortedIdle[Math.floor(sortedIdle.length / 2)]!.toFixed(1)} ms, max ${sortedIdle.at(-1)!.toFixed(1)} ms over ${idle.length} requests`,
+    );
     for (const [label, files] of [
       ['largest allowed pair (characters)', () => { const p = largestAllowedPair(IMPORT_LIMITS.maxCharacters); return [{ name: 'en.txt', bytes: p.en }, { name: 'ru.txt', bytes: p.ru }]; }],
       ['largest allowed pair (paragraphs)', () => [{ name: 'go-en.txt', bytes: goFlood(IMPORT_LIMITS.maxParagraphs, 'Go.') }, { name: 'go-ru.txt', bytes: goFlood(IMPORT_LIMITS.maxParagraphs, 'Иди.') }]],
