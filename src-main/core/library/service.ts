@@ -26,7 +26,7 @@ import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
-import { clip, type FileBytes } from '../import/prepare';
+import { clip } from '../import/prepare';
 import type { FileInput } from '../import/file-input';
 import { toDocx } from '../export/docx';
 import type { RowNote } from '../export/notes';
@@ -37,7 +37,6 @@ import { type ChooseImportFiles, ImportJobs } from './import-jobs';
 import type { ImportedManifest, UserDocuments } from './user-documents';
 
 export { MAX_PENDING, PENDING_TTL_MS, slugOf, type ChooseImportFiles } from './import-jobs';
-export type { FileBytes };
 
 /** What the annotations side offers the library (counts for the list, and an explicit purge). */
 export interface AnnotationCounts {
