@@ -64,7 +64,7 @@ export function annotationImportErrorText(t: T, language: string, error: unknown
 }
 
 /** Why one annotation of a file was left out. */
-export function rejectionText(t: T, rejection: { index: number; code: AnnotationRejectionCode; params?: MessageParams }): string {
+function rejectionText(t: T, rejection: { index: number; code: AnnotationRejectionCode; params?: MessageParams }): string {
   return say(t)('annotationImport.rejectedItem', { number: rejection.index + 1, reason: say(t)(`annotationImport.rejections.${rejection.code}`, rejection.params ?? {}) });
 }
 

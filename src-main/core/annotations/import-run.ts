@@ -15,7 +15,6 @@ import {
   computeImport,
 } from './import-compute';
 
-export type { AnnotationImportOutcome, AnnotationImportTask };
 
 export interface AnnotationImportRunner {
   run(task: AnnotationImportTask, document: { doc: AnchoringDocument; body: AlignedText; texts: Record<Lang, string> }): Promise<AnnotationImportOutcome>;
