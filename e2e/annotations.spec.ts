@@ -164,7 +164,7 @@ test('importing an export merges by id without duplicates', async ({ page }) => 
     await expect(page.locator('.annotation-item')).toHaveCount(1);
     await expect(page.locator('mark.anno')).toHaveCount(1);
     await input.setInputFiles({ name: 'junk.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"not": "annotations"') });
-    await expect(page.getByRole('status').filter({ hasText: 'Import failed' })).toHaveCount(1);
+    await expect(page.getByRole('status').filter({ hasText: 'The notes were not imported' })).toHaveCount(1);
     await expect(page.locator('.annotation-item')).toHaveCount(1);
   } finally {
     await harness.stop();

@@ -10,7 +10,10 @@
  * `settings:get` is asked every 10 ms through the same table; its latency (p50, p99, max) is
  * printed beside the goal of 50 ms.
  *
- *   node --import tsx scripts/bench-hostile.ts [--only NAME]
+ *   node --import tsx scripts/bench-hostile.ts [--only NAME] [--no-latency] [--wire bytes|base64]
+ *
+ * `--wire`: how `import:prepare` carries the files — raw bytes, as the renderer sends them (the
+ * default), or base64 (accepted from scripts; checked and decoded in the worker).
  *
  * Generating the lying zip (ten entries of 1 GB) takes a while: it deflates 1 GB once.
  */
@@ -128,7 +131,10 @@ function child(dir: string): ChildResult {
   return { outcome, ms: performance.now() - start, maxRssMB: process.resourceUsage().maxRSS / 1024 };
 }
 
-async function latency(): Promise<void> {
+/** How `import:prepare` carries the files: raw bytes (what the renderer sends) or base64 (scripts). */
+type Wire = 'bytes' | 'base64';
+
+async function latency(wire: Wire): Promise<void> {
   const root = await fs.mkdtemp(join(tmpdir(), 'bitext-bench-latency-'));
   try {
     const services = await createAppServices({
@@ -138,12 +144,28 @@ async function latency(): Promise<void> {
       saveExport: async () => ({ saved: false }),
       alignWorker: tsxWorker(),
     });
+    // The machine's own noise first: the same probe with nothing running (a busy, shared machine
+    // delays timers by itself; the figures below are to be read beside this one).
+    const idle: number[] = [];
+    for (const until = performance.now() + 3000; performance.now() < until; ) {
+      const t0 = performance.now();
+      await dispatch(services.handlers, 'settings:get', undefined);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      idle.push(performance.now() - t0 - 10);
+    }
+    const sortedIdle = [...idle].sort((a, b) => a - b);
+    console.log(
+      `  idle baseline (nothing imported; timer lateness + settings:get): p50 ${sortedIdle[Math.floor(sortedIdle.length / 2)]!.toFixed(1)} ms, max ${sortedIdle.at(-1)!.toFixed(1)} ms over ${idle.length} requests`,
+    );
     for (const [label, files] of [
       ['largest allowed pair (characters)', () => { const p = largestAllowedPair(IMPORT_LIMITS.maxCharacters); return [{ name: 'en.txt', bytes: p.en }, { name: 'ru.txt', bytes: p.ru }]; }],
       ['largest allowed pair (paragraphs)', () => [{ name: 'go-en.txt', bytes: goFlood(IMPORT_LIMITS.maxParagraphs, 'Go.') }, { name: 'go-ru.txt', bytes: goFlood(IMPORT_LIMITS.maxParagraphs, 'Иди.') }]],
       ['docx text bomb (refused)', async () => [{ name: 'bomb.docx', bytes: (await docxTextBomb()).bytes }, ruText()]],
     ] as const) {
-      const payload = { files: (await files()).map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') })) };
+      // Bytes are handed to the worker (transferred): made fresh for each run.
+      const payload = {
+        files: (await files()).map((f) => (wire === 'bytes' ? { name: f.name, bytes: f.bytes } : { name: f.name, data: Buffer.from(f.bytes).toString('base64') })),
+      };
       const times: number[] = [];
       const preparing: number[] = [];
       let phase: 'prepare' | 'import' = 'prepare';
@@ -188,7 +210,9 @@ async function latency(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { child: { type: 'string' }, align: { type: 'boolean' }, only: { type: 'string' }, 'no-latency': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { child: { type: 'string' }, align: { type: 'boolean' }, only: { type: 'string' }, 'no-latency': { type: 'boolean' }, wire: { type: 'string', default: 'bytes' } },
+  });
   if (values.child) {
     process.stdout.write(JSON.stringify(child(values.child)));
     return;
@@ -218,8 +242,9 @@ async function main(): Promise<void> {
     }
   }
   if (!values['no-latency']) {
-    console.log('Main process, while an import runs in the worker (handler table, settings:get every 10 ms):');
-    await latency();
+    const wire: Wire = values.wire === 'base64' ? 'base64' : 'bytes';
+    console.log(`Main process, while an import runs in the worker (handler table, settings:get every 10 ms; files sent as ${wire === 'bytes' ? 'raw bytes, as the renderer sends them' : 'base64'}):`);
+    await latency(wire);
   }
 }
 

@@ -171,15 +171,16 @@ async function main(): Promise<void> {
     check(existsSync(join(appDir, 'LICENSE.electron.txt')), "Electron's LICENSE is shipped as LICENSE.electron.txt");
     check(!existsSync(join(resources, 'default_app.asar')), 'no default_app.asar');
     check(!existsSync(join(resources, 'app')), 'no unpacked resources/app folder (asar: true)');
-    // Only the workers (alignment, comparison, dictionary indexing) are unpacked: worker threads load their script from the real file system.
+    // Only the workers (alignment, comparison, annotation import, dictionary indexing) are unpacked: worker threads load their script from the real file system.
     const unpacked = join(resources, 'app.asar.unpacked');
     const unpackedFiles = existsSync(unpacked) ? readdirSync(join(unpacked, 'out/main/chunks')).sort() : [];
     check(
-      unpackedFiles.length === 3 &&
+      unpackedFiles.length === 4 &&
         /^align-worker-[\w-]+\.js$/.test(unpackedFiles[0] ?? '') &&
         /^compare-worker-[\w-]+\.js$/.test(unpackedFiles[1] ?? '') &&
-        /^index-worker-[\w-]+\.js$/.test(unpackedFiles[2] ?? ''),
-      'the alignment, comparison and dictionary workers, and only they, are unpacked beside the asar',
+        /^import-worker-[\w-]+\.js$/.test(unpackedFiles[2] ?? '') &&
+        /^index-worker-[\w-]+\.js$/.test(unpackedFiles[3] ?? ''),
+      'the alignment, comparison, annotation import and dictionary workers, and only they, are unpacked beside the asar',
       `found ${unpackedFiles.join(', ') || 'nothing'}`,
     );
     const locales = existsSync(join(appDir, 'locales')) ? readdirSync(join(appDir, 'locales')).sort() : [];

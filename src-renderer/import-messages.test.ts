@@ -4,7 +4,21 @@
  */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS, IMPORT_REFUSALS } from '../src-main/contract/ipc';
+import {
+  ANNOTATION_IMPORT_ERRORS,
+  ANNOTATION_REJECTIONS,
+  DOCUMENT_PROBLEMS,
+  ERROR_CODES,
+  IMPORT_ERROR_CODES,
+  IMPORT_LIMITS,
+  IMPORT_REFUSALS,
+  IMPORT_WARNINGS,
+} from '../src-main/contract/ipc';
+import { parseJsonLd } from '../src-main/core/annotations/export';
+import { decodeBytes } from '../src-main/core/import/decode';
+import { parseTsv } from '../src-main/core/import/formats/tsv';
+import { ApiError } from './api';
+import { annotationImportErrorText, annotationReportText, documentProblemText, importErrorText, importWarningText } from './import-messages';
 import type { ImportError } from '../src-main/core/import/errors';
 import { readMonolingual } from '../src-main/core/import/formats';
 import { mixedEncodingText, paragraphFlood, zeroWidthText } from '../src-main/core/import/hostile';
@@ -52,5 +66,100 @@ describe('import refusals in the UI language', () => {
     const error = refusal(() => readMonolingual(paragraphFlood(1 << 20).bytes, 'flood.txt'));
     expect(await say('en', error)).toContain('100,000');
     expect(await say('ru', error)).toMatch(/100\s000/);
+  });
+});
+
+async function instance(lng: 'en' | 'ru') {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources, lng, fallbackLng: false, ns: ['common'], defaultNS: 'common', interpolation: { escapeValue: false } });
+  return i18n;
+}
+
+/** Russian with the names, codes and formats taken out: no English word may be left. */
+const englishIn = (text: string, ...allowed: string[]) =>
+  allowed.reduce((rest, a) => rest.replaceAll(a, ''), text).replace(/W3C Web Annotation|Web Annotation|JSON-LD|JSON|urn:uuid|Bitext Reader/g, '').match(/[A-Za-z]{3,}/g) ?? [];
+
+describe('every code main sends has its words in both languages', () => {
+  const sets: Array<[string, readonly string[], (code: string) => string]> = [
+    ['import warnings', IMPORT_WARNINGS, (c) => `importWarnings.${c}`],
+    ['document problems', DOCUMENT_PROBLEMS, (c) => `documentProblems.${c}`],
+    ['annotation import errors', ANNOTATION_IMPORT_ERRORS, (c) => `annotationImport.errors.${c}`],
+    ['annotation rejections', ANNOTATION_REJECTIONS, (c) => `annotationImport.rejections.${c}`],
+    ['other failures', ERROR_CODES.filter((c) => !(IMPORT_ERROR_CODES as readonly string[]).includes(c)), (c) => `failures.${c}`],
+  ];
+  it.each(sets)('%s', async (_, codes, key) => {
+    expect(codes.length).toBeGreaterThan(0);
+    for (const lng of ['en', 'ru'] as const) {
+      const i18n = await instance(lng);
+      for (const code of codes) {
+        for (const count of [1, 3, 5, 21]) expect(i18n.exists(key(code), { count }), `${lng}: ${key(code)} (${count})`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('import warnings, document problems and annotation imports in the reader\'s language, said once', () => {
+  it('warnings made by the readers, with Russian plurals', async () => {
+    const control = decodeBytes(new TextEncoder().encode('Text\u0001 with\u0002 controls\u0003.'), 'c.txt').warnings;
+    const untabbed = parseTsv('one\tодин\ntwo\tдва\nthree\tтри\nfour\n').warnings;
+    const [ru, en] = [await instance('ru'), await instance('en')];
+    expect(importWarningText(ru.t, control[0]!)).toBe('Удалено 3 управляющих символа.');
+    expect(importWarningText(en.t, control[0]!)).toBe('3 control characters were removed.');
+    expect(importWarningText(ru.t, untabbed[0]!)).toBe('1 строка без табуляции прочитана как только английская.');
+    expect(importWarningText(ru.t, { code: 'units-skipped', params: { count: 5 } })).toMatch(/^Пропущено 5 единиц/);
+  });
+
+  it.each(DOCUMENT_PROBLEMS)('a listed document that is %s', async (code) => {
+    const ru = await instance('ru');
+    const text = documentProblemText(ru.t, { code, params: { file: 'alignment.json' } });
+    expect(englishIn(text, 'alignment.json')).toEqual([]);
+    const unnamed = documentProblemText(ru.t, { code });
+    expect(englishIn(unnamed)).toEqual([]);
+    expect(unnamed).not.toMatch(/\{\{/);
+  });
+
+  it('a failed load says its problem in Russian, not the English message inside it', async () => {
+    const ru = await instance('ru');
+    const error = new ApiError('corrupt-file', 'The imported document could not be opened, so it was not kept: The alignment of "x" is not valid JSON', {
+      reason: 'load-failed',
+      params: { problem: 'damaged', file: 'alignment.json' },
+    });
+    const text = importErrorText(ru.t, 'ru', error);
+    expect(text).toContain('повреждён');
+    expect(englishIn(text, 'alignment.json')).toEqual([]);
+  });
+
+  it('an annotation file refused whole, and one partly imported', async () => {
+    const ru = await instance('ru');
+    const notJson = parseJsonLd('{ nope', { documentId: 'd', now: new Date(), clauseIdFor: () => undefined });
+    if (notJson.ok) throw new Error('parsed');
+    const refused = annotationImportErrorText(ru.t, 'ru', new ApiError('bad-request', notJson.message, { annotationReason: notJson.reason }));
+    expect(refused).toMatch(/^Заметки не импортированы: файл не в формате JSON/);
+    expect(englishIn(refused)).toEqual([]);
+    const cap = annotationImportErrorText(ru.t, 'ru', new ApiError('bad-request', 'A document holds at most 20000 annotations', { annotationReason: 'too-many-annotations', params: { max: 20_000, count: 19_990, adding: 470 } }));
+    expect(cap).toMatch(/20\s000/);
+    expect(englishIn(cap)).toEqual([]);
+
+    const parsed = parseJsonLd(JSON.stringify([{ type: 'Annotation' }, { id: 'http://x/1', type: 'Annotation', target: { source: 'urn:bitext:d:en' } }]), {
+      documentId: 'd',
+      now: new Date(),
+      clauseIdFor: () => undefined,
+    });
+    if (!parsed.ok) throw new Error('refused');
+    const report = { added: 0, updated: 0, unchanged: 0, rejected: 2, reasons: [], rejections: parsed.rejected };
+    const text = annotationReportText(ru.t, report);
+    expect(text).toContain('Заметка 2: её идентификатор — не urn:uuid');
+    expect(englishIn(text, 'type')).toEqual([]);
+    // Said once: no sentence twice.
+    const sentences = text.split(/(?<=[.:])\s+/);
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+
+  it('a failure without a code of its own: main\'s English in English, the code\'s words in Russian', async () => {
+    const [ru, en] = [await instance('ru'), await instance('en')];
+    const error = new ApiError('io-error', "EACCES: permission denied, open '/data/x'");
+    expect(importErrorText(en.t, 'en', error)).toBe("EACCES: permission denied, open '/data/x'");
+    expect(importErrorText(ru.t, 'ru', error)).toBe(ru.t('failures.io-error'));
+    expect(englishIn(importErrorText(ru.t, 'ru', error))).toEqual([]);
   });
 });

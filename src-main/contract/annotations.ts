@@ -8,7 +8,7 @@
  * an edited or re-segmented text, and exports to other tools unchanged.
  */
 import { z } from 'zod';
-import { ANNOTATION_COLORS, ANNOTATION_KINDS, LANGS, type Lang } from './enums';
+import { ANNOTATION_COLORS, ANNOTATION_KINDS, type AnnotationRejectionCode, LANGS, type Lang, type MessageParams } from './enums';
 import { annotationIdSchema, clauseIdSchema, documentIdSchema, rowIdSchema } from './ids';
 import { LIMITS } from './limits';
 
@@ -172,8 +172,10 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
-  /** Why some were rejected (the first few). */
+  /** Why some were rejected (the first few), in English (logs). */
   reasons: string[];
+  /** The same, as codes and values for the reader's language (the first few). */
+  rejections?: Array<{ index: number; code: AnnotationRejectionCode; params?: MessageParams }>;
   /** How many of the file's annotations could not be placed in the current text (imported as orphans). */
   orphans?: number;
 }

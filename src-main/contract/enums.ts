@@ -149,6 +149,8 @@ export interface ErrorDetails {
   reason?: ImportRefusal;
   /** Its values: the file's name (`file`), a limit (`max`), a count, a position… */
   params?: Record<string, string | number>;
+  /** For an annotation import: why it was refused (`annotationImport.errors.<reason>`, filled in by `params`). */
+  annotationReason?: AnnotationImportError;
 }
 
 /**
@@ -170,3 +172,55 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values that fill in a message (a file's name, a count, a limit), keyed by their name in the locales. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Things an import found worth saying about a file it accepted (`InspectedFile.notices`), each a
+ * key under `importWarnings` in the locales:
+ * - `control-characters`: control characters were removed (`count`);
+ * - `units-skipped`: translation units without English or Russian were skipped (`count`);
+ * - `lines-without-tab`: lines without a tab were read as English only (`count`).
+ */
+export const IMPORT_WARNINGS = ['control-characters', 'units-skipped', 'lines-without-tab'] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNINGS)[number];
+export interface ImportWarning {
+  code: ImportWarningCode;
+  params: MessageParams;
+}
+
+/**
+ * Why an annotation file was refused whole, or the annotations of a document are at their limit
+ * (`ErrorDetails.annotationReason`; keys under `annotationImport.errors`).
+ */
+export const ANNOTATION_IMPORT_ERRORS = ['too-large', 'not-json', 'not-web-annotations', 'too-many-annotations'] as const;
+export type AnnotationImportError = (typeof ANNOTATION_IMPORT_ERRORS)[number];
+
+/** Why one annotation of an imported file was left out (`ImportReport.rejections`; keys under `annotationImport.rejections`). */
+export const ANNOTATION_REJECTIONS = [
+  'not-web-annotation',
+  'bad-id',
+  'duplicate-id',
+  'other-document',
+  'row-note-incomplete',
+  'quote-not-text',
+  'quote-too-long',
+  'context-too-long',
+  'bad-row-id',
+  'no-target',
+  'no-quote',
+  'quote-not-found',
+  'invalid',
+] as const;
+export type AnnotationRejectionCode = (typeof ANNOTATION_REJECTIONS)[number];
+
+/**
+ * Why a listed document cannot be opened (`LibraryEntry.problemCode`; keys under `documentProblems`):
+ * - `unreadable`: a file of it could not be read (permissions, a disk error);
+ * - `damaged`: a file of it does not parse or fails its checks (`file` when known);
+ * - `newer-version`: saved by a newer version of the app;
+ * - `missing`: a file of it is missing.
+ */
+export const DOCUMENT_PROBLEMS = ['unreadable', 'damaged', 'newer-version', 'missing'] as const;
+export type DocumentProblemCode = (typeof DOCUMENT_PROBLEMS)[number];

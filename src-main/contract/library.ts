@@ -1,6 +1,6 @@
 /** The library: importing documents, correcting their alignment, exporting the bitext. */
 import { z } from 'zod';
-import type { ErrorCode, ErrorDetails, ImportPhase, Lang, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
+import type { DocumentProblemCode, ErrorCode, ErrorDetails, ImportPhase, ImportWarning, Lang, MessageParams, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
 import { LANGS, MOVE_DIRECTIONS } from './enums';
 import { rowIdSchema } from './ids';
 import { IMPORT_LIMITS } from './limits';
@@ -33,6 +33,37 @@ export const importFileBytesSchema = z
   .strict();
 export type ImportFileBytes = z.infer<typeof importFileBytesSchema>;
 
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^\P{Cc}+$/u, 'a file name has no control characters (NUL, line breaks…)');
+
+/**
+ * One file for `import:prepare`: its raw bytes (what the renderer sends: a `Uint8Array`, carried
+ * by structured clone in Electron and as a binary body by the harness), or base64 (scripts and
+ * tests that speak JSON). Only the cheap part is checked in main — the name, the type, a size
+ * bound; base64 is checked and decoded in the import worker, never on the main thread. Bytes that
+ * own their buffer are handed to the worker, not copied: the caller gives them up.
+ */
+export const importFileSchema = z.union([
+  z
+    .object({
+      name: fileName,
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((bytes) => bytes.byteLength <= IMPORT_LIMITS.maxFileBytes, `a file is at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB`),
+    })
+    .strict(),
+  z
+    .object({
+      name: fileName,
+      data: z.string().max(MAX_BASE64, `a file is at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB`),
+    })
+    .strict(),
+]);
+export type ImportFile = z.infer<typeof importFileSchema>;
+
 /** How much of a text is in each script; `looksLike` needs at least 20 letters and a clear majority. */
 export interface ScriptProfile {
   letters: number;
@@ -61,8 +92,10 @@ export interface InspectedFile {
   /** Characters of text after conversion. */
   characters: number;
   paragraphs: number;
-  /** Things the reader may want to know (control characters removed, lines without a tab…). */
+  /** Things the reader may want to know (control characters removed, lines without a tab…), in English (the command line, logs). */
   warnings: string[];
+  /** The same as codes and values, for the reader's language (`importWarnings.<code>`). */
+  notices?: ImportWarning[];
   /** What the file says about itself (EPUB, FB2, ODT, docx, PDF): only the details it gives. */
   details?: FileDetails;
   /** Headings found in the file (chapters and sections). */
@@ -125,10 +158,12 @@ export interface LibraryEntry {
   annotations: number;
   /** For imports: the original file names, their encodings and format. */
   imported?: { originalNames: string[]; encodings: string[]; format: SourceFormat };
-  /** Set when the document could not be read; it is listed so the reader can remove it. */
+  /** Set when the document could not be read; it is listed so the reader can remove it (English: logs). */
   problem?: string;
   /** For imports: the details known (author, date of the text, source, translator). */
   details?: DocumentDetails;
+  /** The same as a code and values, for the reader's language (`documentProblems.<code>`). */
+  problemCode?: { code: DocumentProblemCode; params?: MessageParams };
 }
 
 export interface RemoveDocumentResult {

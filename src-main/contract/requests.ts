@@ -12,7 +12,7 @@ import { documentDetailsSchema, setDetailsRequestSchema } from './details';
 import { addDictionaryRequestSchema, lookupRequestSchema } from './dictionaries';
 import { BITEXT_EXPORT_FORMATS, EXPORT_FORMATS, IMPORT_MODES, NOTE_PLACEMENTS, REVIEW_KINDS, UI_LANGUAGES } from './enums';
 import { annotationIdSchema, documentIdSchema as documentId, dictionaryIdSchema, jobIdSchema, rowIdSchema } from './ids';
-import { alignmentOperationSchema, importFileBytesSchema } from './library';
+import { alignmentOperationSchema, importFileSchema } from './library';
 import { LIMITS, MAX_BOOKMARKS } from './limits';
 import { readerPrefsSchema } from './settings';
 
@@ -102,7 +102,7 @@ export const requestSchemas = {
   exportAnnotations: z.object({ documentId, format: z.enum(EXPORT_FORMATS) }).strict(),
   importAnnotations: z.object({ documentId, content: z.string().min(1).max(LIMITS.importContent) }).strict(),
   listLibrary: z.undefined(),
-  prepareImport: z.object({ files: z.array(importFileBytesSchema).min(1).max(2) }).strict(),
+  prepareImport: z.object({ files: z.array(importFileSchema).min(1).max(2) }).strict(),
   chooseImport: z.object({ mode: z.enum(IMPORT_MODES) }).strict(),
   discardImport: z.object({ pendingId: jobIdSchema }).strict(),
   startImport: startImportRequest,

@@ -15,6 +15,7 @@ import { type AnnotationCounts, type ChooseImportFiles, LibraryService } from '.
 import { UserDocuments } from './library/user-documents';
 import { SettingsStore } from './settings/settings-store';
 import { inProcessCompareRunner, workerCompareRunner } from './compare-store/runner';
+import { workerImportRunner } from './annotations/import-run';
 import { CompareService, rowsOfBody } from './compare-store/service';
 import { CompareStore } from './compare-store/store';
 import { startupStep } from './startup/startup-failure';
@@ -37,6 +38,8 @@ export interface AppServicesOptions {
   alignRunner?: AlignRunner;
   /** The worker thread that compares a document (links, checks); without it, in this thread. */
   compareWorker?: WorkerSpec;
+  /** The worker thread that parses an annotation import and places its quotes; without it, in this thread. */
+  annotationWorker?: WorkerSpec;
   /** An open dialog for `import:choose` (Electron only). */
   chooseImportFiles?: ChooseImportFiles;
   /** Told of every step of an import job (Electron pushes it to the window). */
@@ -77,7 +80,13 @@ export async function createAppServices(
   const corrections = CorrectionsStore.inUserData(options.userDataDir);
   const library = new DocumentLibrary(options.documentsDir, { userDocuments, corrections });
   const annotationStore = AnnotationStore.inUserData(options.userDataDir);
-  const annotations = new AnnotationService(annotationStore, library, options.saveExport);
+  const annotations = new AnnotationService(
+    annotationStore,
+    library,
+    options.saveExport,
+    undefined,
+    options.annotationWorker ? workerImportRunner(options.annotationWorker) : undefined,
+  );
   const dictionaries = DictionaryStore.inUserData(options.userDataDir, options.dictionaryWorker ? workerPrepare(options.dictionaryWorker) : undefined);
   await startupStep('data', [dictionaries.dir], () => dictionaries.cleanUp());
   const bitext = new LibraryService({

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../contract/ipc';
+import type { ErrorCode, ErrorDetails } from '../contract/ipc';
 
 /** An error whose code reaches the renderer as `{ ok: false, code, message }`. */
 export class AppError extends Error {
@@ -8,5 +8,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+}
+
+/** An `AppError` the renderer says in its own words: `details` names the message and its values. */
+export class DetailedError extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails,
+  ) {
+    super(code, message);
+    this.name = 'DetailedError';
   }
 }

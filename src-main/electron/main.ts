@@ -18,6 +18,8 @@ import { electronPrinter } from './print';
 // The import aligner's worker thread, bundled by electron-vite as its own chunk.
 import alignWorkerPath from '../core/import/align-worker?modulePath';
 import compareWorkerPath from '../core/compare-store/compare-worker?modulePath';
+// The annotation import's worker thread (parsing and placing quotes), likewise.
+import annotationWorkerPath from '../core/annotations/import-worker?modulePath';
 // The dictionary indexer's worker thread, likewise.
 import dictionaryWorkerPath from '../core/dictionary/index-worker?modulePath';
 import { applyMenu } from './menu';
@@ -76,6 +78,7 @@ async function start(): Promise<void> {
       saveExport: dialogSaveExport(() => mainWindow),
       alignWorker: { path: unpackedPath(alignWorkerPath) },
       compareWorker: { path: unpackedPath(compareWorkerPath) },
+      annotationWorker: { path: unpackedPath(annotationWorkerPath) },
       dictionaryWorker: { path: unpackedPath(dictionaryWorkerPath) },
       chooseImportFiles: dialogChooseImport(() => mainWindow),
       chooseDictionaryFiles: dialogChooseDictionary(() => mainWindow),

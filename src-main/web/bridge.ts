@@ -3,13 +3,17 @@
  * named functions as `window.bitext`, carried over HTTP to the same handler table.
  */
 import { buildApi } from '../contract/ipc';
+import { LAYOUT_HEADER, WIRE_CONTENT_TYPE, encodeWire } from './wire';
 
 const api = buildApi(
   async (channel, payload) => {
+    // Bytes (import files) go as bytes, as structured clone carries them in the app (`wire.ts`).
+    const wire = encodeWire(payload);
     const response = await fetch(`/__ipc/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ payload: payload ?? null, hasPayload: payload !== undefined }),
+      ...(wire
+        ? { headers: { 'Content-Type': WIRE_CONTENT_TYPE, [LAYOUT_HEADER]: wire.layout }, body: new Blob(wire.parts as BlobPart[]) }
+        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ payload: payload ?? null, hasPayload: payload !== undefined }) }),
     });
     return response.json();
   },

@@ -6,7 +6,8 @@
  *   npm run web -- --port 5199 --user-data /tmp/bitext-data [--renderer out/renderer] [--lang ru-RU]
  *                  [--export-dir <dir>]   (where annotation exports are written; default <user-data>/exports)
  *
- * Imports: the renderer sends file bytes (base64) to `import:prepare`, as in the app; the harness
+ * Imports: the renderer sends file bytes to `import:prepare`, as in the app (a binary body laid out
+ * by `wire.ts`, read straight into one buffer per file; base64 in JSON is accepted too); the harness
  * has no open dialog (`import:choose` answers `cancelled`) and cannot push events, so the renderer
  * polls `import:status`. Alignment runs in a worker thread started from the TypeScript source
  * under tsx. A request body over `MAX_IMPORT_BODY` is refused by its Content-Length with a
@@ -23,7 +24,8 @@
  * Anything without it gets 403.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -33,19 +35,21 @@ import { build } from 'esbuild';
 import type { SaveExport } from '../core/annotations/service';
 import { IMPORT_LIMITS } from '../contract/ipc';
 import { createAppServices } from '../core/app-services';
-import { tsxWorker } from '../core/import/align-runner';
+import { type WorkerSpec, tsxWorker } from '../core/import/align-runner';
 import { tsxCompareWorker } from '../core/compare-store/runner';
+import { tsxAnnotationWorker } from '../core/annotations/import-run';
 import { tsxIndexWorker } from '../core/dictionary/index-runner';
 import { chromiumPrinter } from './chromium-printer';
 import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
 import { contentSecurityPolicy } from '../core/security/csp';
+import { LAYOUT_HEADER, WIRE_CONTENT_TYPE, WireBody, parseLayout } from './wire';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Room for an annotations import (≤ 5,000,000 characters, up to 3 bytes each in UTF-8). */
 const MAX_BODY = 16 * 1024 * 1024;
-/** Room for `import:prepare`: two files of at most 50 MB each, base64. */
+/** Room for `import:prepare`: two files of at most 50 MB each, base64 (raw bytes need less). */
 const MAX_IMPORT_BODY = 2 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
 /** Room for `dictionaries:add`: five files of at most 50 MB each, base64. */
 const MAX_DICTIONARY_BODY = 5 * (Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4) + 64 * 1024;
@@ -70,6 +74,7 @@ export async function startHarness(options: HarnessOptions) {
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
     alignWorker: tsxWorker(),
     compareWorker: tsxCompareWorker(),
+    annotationWorker: await bundledWorker(tsxAnnotationWorker().path),
     dictionaryWorker: tsxIndexWorker(),
     printer: chromiumPrinter,
   });
@@ -117,13 +122,26 @@ export async function startHarness(options: HarnessOptions) {
           message: `The files are too large to import (at most ${IMPORT_LIMITS.maxFileBytes / (1024 * 1024)} MB each)`,
         });
       }
-      const body = await readBody(req, limit);
       let payload: unknown;
-      try {
-        const parsed = JSON.parse(body) as { payload?: unknown; hasPayload?: unknown };
-        payload = parsed.hasPayload === true ? parsed.payload : undefined;
-      } catch {
-        return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body is not JSON' });
+      if (req.headers['content-type'] === WIRE_CONTENT_TYPE) {
+        const layout = parseLayout(req.headers[LAYOUT_HEADER] as string | undefined, Number(req.headers['content-length'] ?? -1), limit);
+        if (!layout) {
+          req.resume();
+          return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body layout is not valid' });
+        }
+        try {
+          payload = (await readWire(req, layout)).payload();
+        } catch {
+          return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body does not match its layout' });
+        }
+      } else {
+        const body = await readBody(req, limit);
+        try {
+          const parsed = JSON.parse(body) as { payload?: unknown; hasPayload?: unknown };
+          payload = parsed.hasPayload === true ? parsed.payload : undefined;
+        } catch {
+          return sendJson(res, { ok: false, code: 'bad-request', message: 'Request body is not JSON' });
+        }
       }
       return sendJson(res, await dispatch(services.handlers, channel, payload));
     }
@@ -177,6 +195,28 @@ function folderSaveExport(dir: string): SaveExport {
   };
 }
 
+/**
+ * A worker's entry bundled once at start (esbuild), so that a short task — an annotation import —
+ * starts its thread in milliseconds instead of loading tsx and compiling its modules each time,
+ * as the app's built chunk does.
+ */
+async function bundledWorker(entry: string): Promise<WorkerSpec> {
+  const dir = await mkdtemp(join(tmpdir(), 'bitext-harness-worker-'));
+  const outfile = join(dir, `${basename(entry, '.ts')}.mjs`);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+    // CommonJS modules in the bundle still call require (node built-ins).
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return { path: outfile };
+}
+
 async function buildBridge(): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, 'src-main/web/bridge.ts')],
@@ -206,6 +246,23 @@ function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/** Reads a binary body into its parts as it comes (no concatenation, no copy of the whole). */
+function readWire(req: IncomingMessage, layout: readonly number[]): Promise<WireBody> {
+  return new Promise((done, fail) => {
+    const body = new WireBody(layout);
+    req.on('data', (chunk: Buffer) => {
+      try {
+        body.push(chunk);
+      } catch (error) {
+        fail(error instanceof Error ? error : new Error(String(error)));
+        req.destroy();
+      }
+    });
+    req.on('end', () => done(body));
     req.on('error', fail);
   });
 }

@@ -4,6 +4,7 @@ import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } 
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { useReader } from '../reader/context';
 import { foldQuery, foldText } from '../reader/search';
+import { annotationImportErrorText, annotationReportText } from '../import-messages';
 
 export interface AnnotationFilter {
   color: string;
@@ -215,9 +216,9 @@ export function AnnotationPanel() {
             if (!file) return;
             try {
               const report = await state.importJsonLd(await file.text());
-              onMessage(t('annotations.imported', { added: report.added, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected }));
+              onMessage(annotationReportText(t, report));
             } catch (err) {
-              onMessage(t('annotations.importFailed', { reason: err instanceof Error ? err.message : String(err) }));
+              onMessage(annotationImportErrorText(t, i18n.language, err));
             }
           }}
         />

@@ -5,27 +5,21 @@ import {
   type ImportCheck,
   type ImportJobStatus,
   type ImportMode as Mode,
-  type ImportRefusal,
 } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
 import { type DetailValues, NO_DETAILS, detailsOf, suggestDetails } from '../details';
 import { DetailsFields } from './DetailsFields';
 import { Dialog } from './Dialog';
+import { importErrorText, importWarningText } from '../import-messages';
 import { FormFooter } from './FormFooter';
 
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Bring a pair of texts (or one bilingual file) into the library: check, name, align. */
 export function ImportDialog({ initialFiles, onImported, onClose }: { initialFiles: File[]; onImported: (id: string) => void; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? 'bilingual' : 'pair');
   const [files, setFiles] = useState<Array<File | undefined>>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? [initialFiles[0]] : [initialFiles[0], initialFiles[1]]);
   const [check, setCheck] = useState<ImportCheck | undefined>();
@@ -39,14 +33,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   const pendingRef = useRef<string | undefined>(undefined);
 
   // A refusal is said once, in the reader's language, from its message key and values.
-  const errorText = (e: unknown) => {
-    if (e instanceof ApiError && e.details?.reason) {
-      const reason: ImportRefusal = e.details.reason;
-      return t(`importErrors.${reason}`, e.details.params ?? {});
-    }
-    if (e instanceof ApiError && (e.code === 'bad-request' || e.code === 'cancelled')) return t(`importErrors.${e.code as ImportRefusal}`);
-    return e instanceof Error ? e.message : String(e);
-  };
+  const errorText = (e: unknown) => importErrorText(t, i18n.language, e);
 
   const needed = mode === 'pair' ? 2 : 1;
   const chosen = files.slice(0, needed).filter((f): f is File => f !== undefined);
@@ -64,7 +51,8 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
     let cancelled = false;
     setChecking(true);
     (async () => {
-      const payload = await Promise.all(chosen.map(async (f) => ({ name: f.name, data: await toBase64(f) })));
+      // The bytes as they are: main hands them to the import worker, which reads them.
+      const payload = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const result = await expectOk(getApi().prepareImport({ files: payload }));
       if (cancelled) return void getApi().discardImport({ pendingId: result.pendingId });
       pendingRef.current = result.pendingId;
@@ -164,10 +152,10 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
               {check.files.map((f) => (
                 <li key={f.name}>
                   <strong>{f.name}</strong> — {f.format.toUpperCase()}, {f.encoding}, {t('import.paragraphs', { count: f.paragraphs })}
-                  {f.warnings.map((w) => (
-                    <span key={w} className="import-warning">
+                  {(f.notices ?? []).map((w) => (
+                    <span key={w.code} className="import-warning">
                       {' '}
-                      ⚠ {w}
+                      ⚠ {importWarningText(t, w)}
                     </span>
                   ))}
                 </li>

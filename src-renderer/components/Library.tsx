@@ -8,6 +8,7 @@ import { FormFooter } from './FormFooter';
 import { ImportDialog } from './ImportDialog';
 import { DictionariesDialog } from './DictionariesDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
+import { documentProblemText } from '../import-messages';
 
 type Overlay =
   | { kind: 'import'; files: File[] }
@@ -113,7 +114,9 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
                         {entry.imported.originalNames.join(' + ')} · {entry.imported.encodings.join(', ')}
                       </span>
                     )}
-                    {entry.problem && <span className="field-error">{entry.problem}</span>}
+                    {entry.problem && (
+                      <span className="field-error">{entry.problemCode ? documentProblemText(t, entry.problemCode) : ui === 'en' ? entry.problem : t('failures.corrupt-file')}</span>
+                    )}
                   </td>
                   <td>{entry.addedAt ? date.format(new Date(entry.addedAt)) : t('library.bundledDate')}</td>
                   <td>{t('library.rows', { count: entry.rows })}</td>

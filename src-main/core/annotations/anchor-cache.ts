@@ -58,6 +58,18 @@ export class AnchorCache {
     return out;
   }
 
+  /**
+   * Keeps anchors found elsewhere (an import's worker) for `annotations`, as `anchors` with
+   * `all: false` would have kept them; nothing is kept unless they are `final` (the budget held).
+   */
+  keep(documentId: string, doc: AnchoringDocument, annotations: readonly Annotation[], anchors: readonly AnnotationAnchor[], final: boolean): void {
+    const version = this.versionOf(doc);
+    const previous = this.documents.get(documentId);
+    const known = previous?.version === version ? previous.byKey : new Map<string, AnnotationAnchor>();
+    if (final) annotations.forEach((annotation, i) => anchors[i] && known.set(keyOf(annotation), anchors[i]));
+    this.documents.set(documentId, { version, byKey: known });
+  }
+
   /** One annotation's anchor (kept with the others of its document). */
   anchor(documentId: string, doc: AnchoringDocument, annotation: Annotation): AnnotationAnchor {
     const version = this.versionOf(doc);

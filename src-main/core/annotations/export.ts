@@ -3,6 +3,7 @@
  * W3C Web Annotation JSON-LD to exchange — and import of that JSON-LD. Pure: no Node APIs.
  */
 import { z } from 'zod';
+import type { AnnotationImportError, AnnotationRejectionCode, MessageParams } from '../../contract/ipc';
 import type { Lang } from '../model';
 import type { AnchoringDocument, RowInfo } from './anchoring';
 import { type Annotation, type AnnotationView, type TextQuoteSelector, ANNOTATION_COLORS, normaliseTags } from './model';
@@ -231,9 +232,58 @@ const container = z.union([
   z.looseObject({ type: z.union([z.literal('Annotation'), z.array(z.string())]) }),
 ]);
 
-export type ImportParse =
-  | { ok: true; annotations: Annotation[]; rejected: Array<{ index: number; reason: string }> }
-  | { ok: false; message: string };
+/** One annotation of a file left out: which (0-based), why (a code and its values). */
+export interface ImportRejection {
+  index: number;
+  code: AnnotationRejectionCode;
+  params?: MessageParams;
+}
+
+/** The file refused whole: why, and the English for logs. */
+export interface ImportParseFailure {
+  ok: false;
+  reason: AnnotationImportError;
+  params?: MessageParams;
+  message: string;
+}
+
+export type ImportParse = { ok: true; annotations: Annotation[]; rejected: ImportRejection[] } | ImportParseFailure;
+
+/** The English of a rejection (logs, the report's `reasons`); the renderer says it from its code. */
+export function rejectionText(rejection: Pick<ImportRejection, 'code' | 'params'>): string {
+  const p = rejection.params ?? {};
+  const n = (key: string) => (typeof p[key] === 'number' ? (p[key] as number).toLocaleString('en') : String(p[key] ?? ''));
+  switch (rejection.code) {
+    case 'not-web-annotation':
+      return `not a Web Annotation (${String(p.path ?? 'shape')})`;
+    case 'bad-id':
+      return 'the id is not a urn:uuid';
+    case 'duplicate-id':
+      return 'the same id twice in one file';
+    case 'other-document':
+      return 'the target is not this document';
+    case 'row-note-incomplete':
+      return 'a row note needs a quote and a row in each language';
+    case 'quote-not-text':
+      return 'a quote is not text';
+    case 'quote-too-long':
+      return `the quote is ${n('length')} characters long; at most ${n('max')} are imported`;
+    case 'context-too-long':
+      return `the quote's context is longer than ${n('max')} characters`;
+    case 'bad-row-id':
+      return 'the row id is not valid';
+    case 'no-target':
+      return 'no target';
+    case 'no-quote':
+      return 'no quote to anchor to';
+    case 'quote-not-found':
+      return 'the quote is not in this document';
+    case 'invalid':
+      return `invalid ${String(p.path ?? '')}: ${String(p.detail ?? '')}`.trim();
+  }
+}
+
+const reject = (code: AnnotationRejectionCode, params?: MessageParams): Omit<ImportRejection, 'index'> => ({ code, ...(params ? { params } : {}) });
 
 export interface ImportOptions {
   documentId: string;
@@ -250,16 +300,18 @@ const storedAnnotation = annotationSchema(true);
  * fit (another document, no quote, a foreign id) are counted as rejected with their reason.
  */
 export function parseJsonLd(content: string, options: ImportOptions): ImportParse {
-  if (content.length > LIMITS.importContent) return { ok: false, message: 'The file is too large to import.' };
+  if (content.length > LIMITS.importContent) {
+    return { ok: false, reason: 'too-large', params: { max: LIMITS.importContent }, message: 'The file is too large to import.' };
+  }
   let json: unknown;
   try {
     json = JSON.parse(content);
   } catch {
-    return { ok: false, message: 'The file is not JSON: expected W3C Web Annotation JSON-LD.' };
+    return { ok: false, reason: 'not-json', message: 'The file is not JSON: expected W3C Web Annotation JSON-LD.' };
   }
   const parsed = container.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, message: 'The file is JSON but not W3C Web Annotations (no AnnotationCollection, page or list).' };
+    return { ok: false, reason: 'not-web-annotations', message: 'The file is JSON but not W3C Web Annotations (no AnnotationCollection, page or list).' };
   }
   const value = parsed.data;
   const list: unknown[] = Array.isArray(value)
@@ -270,12 +322,12 @@ export function parseJsonLd(content: string, options: ImportOptions): ImportPars
         ? (value.items as unknown[])
         : [value];
   const annotations: Annotation[] = [];
-  const rejected: Array<{ index: number; reason: string }> = [];
+  const rejected: ImportRejection[] = [];
   const seen = new Set<string>();
   list.forEach((raw, index) => {
     const result = fromWebAnnotation(raw, options);
-    if (typeof result === 'string') rejected.push({ index, reason: result });
-    else if (seen.has(result.id)) rejected.push({ index, reason: 'the same id twice in one file' });
+    if ('code' in result) rejected.push({ index, ...result });
+    else if (seen.has(result.id)) rejected.push({ index, ...reject('duplicate-id') });
     else {
       seen.add(result.id);
       annotations.push(result);
@@ -285,12 +337,12 @@ export function parseJsonLd(content: string, options: ImportOptions): ImportPars
 }
 
 /** An annotation, or why it cannot be imported. */
-function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | string {
+function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | Omit<ImportRejection, 'index'> {
   const parsed = webAnnotation.safeParse(raw);
-  if (!parsed.success) return `not a Web Annotation (${parsed.error.issues[0]?.path.join('.') || 'shape'})`;
+  if (!parsed.success) return reject('not-web-annotation', { path: parsed.error.issues[0]?.path.join('.') || 'shape' });
   const w = parsed.data;
   const idMatch = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(w.id);
-  if (!idMatch?.[1]) return 'the id is not a urn:uuid';
+  if (!idMatch?.[1]) return reject('bad-id');
   const created = isoOrUndefined(w.created) ?? options.now.toISOString();
   const modified = isoOrUndefined(w.modified) ?? created;
 
@@ -322,18 +374,18 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     let rowId: string | undefined;
     for (const t of targets) {
       const lang = langOf(t.source);
-      if (!lang) return 'the target is not this document';
+      if (!lang) return reject('other-document');
       const quote = selectorsOf(t).find((s) => s.type === 'TextQuoteSelector');
       const row = rowSelector(t);
-      if (!quote || !row) return 'a row note needs a quote and a row in each language';
+      if (!quote || !row) return reject('row-note-incomplete');
       const clean = cleanQuote(quote);
-      if (!clean) return 'a quote is not text';
+      if (!clean) return reject('quote-not-text');
       const tooLong = quoteTooLong(clean);
       if (tooLong) return tooLong;
       quotes[lang] = clean;
       rowId = String(row.value);
     }
-    if (!rowId || !rowIdSchema.safeParse(rowId).success) return 'the row id is not valid';
+    if (!rowId || !rowIdSchema.safeParse(rowId).success) return reject('bad-row-id');
     target = {
       type: 'row',
       rowId,
@@ -341,12 +393,12 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     };
   } else {
     const t = targets[0];
-    if (!t) return 'no target';
+    if (!t) return reject('no-target');
     const lang = langOf(t.source);
-    if (!lang) return 'the target is not this document';
+    if (!lang) return reject('other-document');
     const selectors = selectorsOf(t);
     const quote = cleanQuote(selectors.find((s) => s.type === 'TextQuoteSelector'));
-    if (!quote || quote.exact === '') return 'no quote to anchor to';
+    if (!quote || quote.exact === '') return reject('no-quote');
     const tooLong = quoteTooLong(quote);
     if (tooLong) return tooLong;
     const positionRaw = selectors.find((s) => s.type === 'TextPositionSelector') as { start?: unknown; end?: unknown } | undefined;
@@ -357,7 +409,7 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
     const clause = selectors.find((s) => s.type === 'FragmentSelector' && s.conformsTo === CLAUSE_SCHEME);
     const clauseId =
       clause && clauseIdSchema.safeParse(clause.value).success ? String(clause.value) : options.clauseIdFor(lang, quote, position);
-    if (!clauseId) return 'the quote is not in this document';
+    if (!clauseId) return reject('quote-not-found');
     target = {
       type: 'text',
       lang,
@@ -382,19 +434,15 @@ function fromWebAnnotation(raw: unknown, options: ImportOptions): Annotation | s
   const checked = storedAnnotation.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return `invalid ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim();
+    return reject('invalid', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' });
   }
   return checked.data;
 }
 
 /** Why a quote is refused for its length (the same limits as a selection in the reader), if it is. */
-function quoteTooLong(quote: TextQuoteSelector): string | undefined {
-  if (quote.exact.length > LIMITS.quote) {
-    return `the quote is ${quote.exact.length.toLocaleString('en')} characters long; at most ${LIMITS.quote.toLocaleString('en')} are imported`;
-  }
-  if (quote.prefix.length > LIMITS.context || quote.suffix.length > LIMITS.context) {
-    return `the quote's context is longer than ${LIMITS.context} characters`;
-  }
+function quoteTooLong(quote: TextQuoteSelector): Omit<ImportRejection, 'index'> | undefined {
+  if (quote.exact.length > LIMITS.quote) return reject('quote-too-long', { length: quote.exact.length, max: LIMITS.quote });
+  if (quote.prefix.length > LIMITS.context || quote.suffix.length > LIMITS.context) return reject('context-too-long', { max: LIMITS.context });
   return undefined;
 }
 

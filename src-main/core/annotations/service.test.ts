@@ -6,12 +6,13 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationList, AnnotationView, ImportReport, Result } from '../../contract/ipc';
 import { DocumentLibrary } from '../documents/library';
 import { createHandlers, dispatch, type Handlers } from '../ipc/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
+import { tsxAnnotationWorker, workerImportRunner } from './import-run';
 import { buildAnchoringDocument } from './anchoring';
 import { AnnotationStore } from './store';
 import { hostileJsonLd } from './testing/hostile';
@@ -276,7 +277,7 @@ describe('export and import', () => {
     try {
       const empty = await makeHandlers(other);
       const report = await call<ImportReport>('annotations:import', { documentId: DOC, content }, empty);
-      expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0, reasons: [], orphans: 0 });
+      expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0, reasons: [], rejections: [], orphans: 0 });
       const listed = await call<AnnotationList>('annotations:list', { documentId: DOC }, empty);
       expect(listed.annotations).toEqual([highlight, comparison]);
       const twice = await call<ImportReport>('annotations:import', { documentId: DOC, content }, empty);
@@ -306,11 +307,13 @@ describe('export and import', () => {
       ok: false,
       code: 'bad-request',
       message: expect.stringMatching(/not JSON/),
+      details: { annotationReason: 'not-json' },
     });
     expect(await dispatch(handlers, 'annotations:import', { documentId: DOC, content: '{"hello": "world"}' })).toMatchObject({
       ok: false,
       code: 'bad-request',
       message: expect.stringMatching(/not W3C Web Annotations/),
+      details: { annotationReason: 'not-web-annotations' },
     });
     const foreign = [
       { id: 'urn:uuid:6f1c2a52-5b5e-4a36-9d0e-0c3b8a1f2e01', type: 'Annotation', target: { source: 'urn:bitext:other-doc:en', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
@@ -323,6 +326,12 @@ describe('export and import', () => {
       '#1: the target is not this document',
       '#2: the id is not a urn:uuid',
       expect.stringMatching(/^#3: not a Web Annotation/),
+    ]);
+    // The same as codes, for the reader's language.
+    expect(report.rejections?.map((r) => [r.index, r.code])).toEqual([
+      [0, 'other-document'],
+      [1, 'bad-id'],
+      [2, 'not-web-annotation'],
     ]);
   });
 
@@ -394,17 +403,59 @@ describe('a hostile annotation file', () => {
     expect(content.length).toBeGreaterThan(4_700_000);
     const report = await service.import(DOC, content);
     expect(report).toMatchObject({ added: 470, rejected: 0, orphans: 470 });
-    expect(service.anchors.stats).toEqual({ computed: 470, reused: 0 });
 
     const listed = await service.list(DOC);
     expect(listed.annotations).toHaveLength(470);
     expect(listed.annotations.every((a) => a.anchor.status === 'orphan')).toBe(true);
     // Checked once, at import, for this text version: a list only looks the answers up.
-    expect(service.anchors.stats).toEqual({ computed: 470, reused: 470 });
+    expect(service.anchors.stats).toEqual({ computed: 0, reused: 470 });
     await service.list(DOC);
-    expect(service.anchors.stats).toEqual({ computed: 470, reused: 940 });
+    expect(service.anchors.stats).toEqual({ computed: 0, reused: 940 });
     await service.flush();
     // A limit on time for a busy machine only: the figures are the benchmark's (bench:annotations).
+  }, 60_000);
+
+  it('in the worker thread: the same report and anchors as in this thread, and main parses and anchors nothing', async () => {
+    const content = hostileJsonLd(DOC, { count: 40, quoteLength: 2_000 });
+    const inThread = new AnnotationService(AnnotationStore.inUserData(join(dir, 'a')), library, async (name, text) => {
+      exports.set(name, typeof text === 'string' ? text : new TextDecoder().decode(text));
+      return { saved: true };
+    });
+    const inWorker = new AnnotationService(
+      AnnotationStore.inUserData(join(dir, 'b')),
+      library,
+      async () => ({ saved: false }),
+      undefined,
+      workerImportRunner(tsxAnnotationWorker()),
+    );
+    // Real quotes too, from an export of this document: they anchor, in both.
+    await inThread.create({ documentId: DOC, selection: await select('COVID-19'), kind: 'highlight', color: 'blue' });
+    await inThread.export(DOC, 'jsonld');
+    const exported = [...exports.values()].at(-1) ?? '';
+    const items = (json: string): unknown[] => {
+      const value = JSON.parse(json) as unknown[] | { first?: { items: unknown[] }; items?: unknown[] };
+      return Array.isArray(value) ? value : (value.first?.items ?? value.items ?? []);
+    };
+    const mixed = JSON.stringify([...items(content), ...items(exported), { type: 'Annotation' }]);
+    const parse = vi.spyOn(JSON, 'parse');
+    const workerReport = await inWorker.import(DOC, mixed);
+    // Not one JSON.parse of the file (nor any anchoring) on this thread.
+    expect(parse.mock.calls.filter(([text]) => text === mixed)).toEqual([]);
+    parse.mockRestore();
+    expect(inWorker.anchors.stats.computed).toBe(0);
+    const threadReport = await inThread.import(DOC, mixed);
+    expect(workerReport).toEqual({ ...threadReport, added: threadReport.added + threadReport.unchanged, unchanged: 0 });
+    expect(workerReport).toMatchObject({ added: 41, rejected: 1, orphans: 40 });
+    const [a, b] = [await inThread.list(DOC), await inWorker.list(DOC)];
+    expect(b.annotations.map((x) => [x.id, x.anchor])).toEqual(a.annotations.map((x) => [x.id, x.anchor]));
+    expect(inWorker.anchors.stats.computed).toBe(0);
+    await Promise.all([inThread.flush(), inWorker.flush()]);
+  }, 60_000);
+
+  it('a file that is not JSON, parsed in the worker, is refused with its reason', async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(tsxAnnotationWorker()));
+    await expect(service.import(DOC, '{ nope')).rejects.toMatchObject({ code: 'bad-request', details: { annotationReason: 'not-json' } });
+    await service.flush();
   }, 60_000);
 
   it('refuses a quote over the length limit and an import past the per-document cap, saying why', async () => {
@@ -416,6 +467,9 @@ describe('a hostile annotation file', () => {
     await expect(service.import(DOC, hostileJsonLd(DOC, { count: 6, quoteLength: 20 }))).rejects.toThrow(
       /at most 5 annotations; this one has 0, and this would add 6/,
     );
+    await expect(service.import(DOC, hostileJsonLd(DOC, { count: 6, quoteLength: 20 }))).rejects.toMatchObject({
+      details: { annotationReason: 'too-many-annotations', params: { max: 5, count: 0, adding: 6 } },
+    });
     expect(await service.import(DOC, hostileJsonLd(DOC, { count: 5, quoteLength: 20 }))).toMatchObject({ added: 5 });
     await service.flush();
   });

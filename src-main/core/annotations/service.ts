@@ -6,18 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateAnnotationRequest, UpdateAnnotationRequest } from '../../contract/ipc';
 import type { DocumentSource } from '../documents/library';
-import { AppError } from '../errors';
+import { AppError, DetailedError } from '../errors';
 import type { Lang } from '../model';
-import { AnchorCache, PASS_CELLS } from './anchor-cache';
-import {
-  type AnchoringDocument,
-  TextQuoteAnchor,
-  buildAnchoringDocument,
-  fuzzyBudget,
-  rowTargetFromRow,
-  textTargetFromRange,
-} from './anchoring';
-import { exportJsonLd, exportMarkdown, parseJsonLd } from './export';
+import { AnchorCache } from './anchor-cache';
+import { type AnchoringDocument, buildAnchoringDocument, rowTargetFromRow, textTargetFromRange } from './anchoring';
+import { exportJsonLd, exportMarkdown, rejectionText } from './export';
+import { type AnnotationImportRunner, inProcessImportRunner } from './import-run';
 import {
   type Annotation,
   type AnnotationList,
@@ -58,6 +52,8 @@ export class AnnotationService {
     private readonly documents: DocumentSources,
     private readonly saveExport: SaveExport,
     private readonly clock: { now: () => Date; uuid: () => string } = { now: () => new Date(), uuid: randomUUID },
+    /** Where an import is parsed and placed (the app: a worker thread; default: this thread). */
+    private readonly importRunner: AnnotationImportRunner = inProcessImportRunner(),
   ) {}
 
   async list(documentId: string): Promise<AnnotationList> {
@@ -125,29 +121,27 @@ export class AnnotationService {
   }
 
   async import(documentId: string, content: string): Promise<ImportReport> {
-    const doc = await this.document(documentId);
-    // One bounded budget for the whole import: placing quotes is the costly part.
-    const budget = fuzzyBudget(PASS_CELLS);
-    const parsed = parseJsonLd(content, {
-      documentId,
-      now: this.clock.now(),
-      clauseIdFor: (lang, quote) => {
-        const source = doc.sources[lang];
-        const match = TextQuoteAnchor.fromSelector(quote).toRange(source, { budget });
-        return match ? source.clausesIn(match)[0]?.id : undefined;
-      },
-    });
-    if (!parsed.ok) throw new AppError('bad-request', parsed.message);
-    // Each quote is checked against the current text now: what matches nothing is an orphan at
-    // once, and its answer is kept for this text version, so listing it later costs nothing.
-    const anchors = this.anchors.anchors(documentId, doc, parsed.annotations, { budget, all: false });
-    const counts = await this.store.merge(documentId, parsed.annotations);
-    const orphans = anchors.filter((a) => a.status === 'orphan').length;
+    const source = await this.documents.source(documentId);
+    const doc = this.anchoringOf(source);
+    // Parsing and placing the quotes run in the worker (in the app): a hostile file holds up nothing.
+    const outcome = await this.importRunner.run(
+      { documentId, content, now: this.clock.now().toISOString() },
+      { doc, body: source.view.body, texts: source.texts },
+    );
+    if (!outcome.ok) {
+      throw new DetailedError('bad-request', outcome.message, { annotationReason: outcome.reason, ...(outcome.params ? { params: outcome.params } : {}) });
+    }
+    // What matched nothing is an orphan at once, and each answer is kept for this text version,
+    // so listing them later costs a lookup.
+    this.anchors.keep(documentId, doc, outcome.annotations, outcome.anchors, outcome.final);
+    const counts = await this.store.merge(documentId, outcome.annotations, { checked: true });
+    const first = outcome.rejected.slice(0, 10);
     return {
       ...counts,
-      rejected: parsed.rejected.length,
-      reasons: parsed.rejected.slice(0, 10).map((r) => `#${r.index + 1}: ${r.reason}`),
-      orphans,
+      rejected: outcome.rejected.length,
+      reasons: first.map((r) => `#${r.index + 1}: ${rejectionText(r)}`),
+      rejections: first.map((r) => ({ index: r.index, code: r.code, ...(r.params ? { params: r.params } : {}) })),
+      orphans: outcome.anchors.filter((a) => a.status === 'orphan').length,
     };
   }
 

@@ -29,7 +29,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../errors';
+import { AppError, DetailedError } from '../errors';
 import { JsonFileWriter, backupPathOf, copyBackup } from '../fs/atomic-file';
 import { JournalWriter, journalLine } from '../fs/journal';
 import { AckMark } from './ack-mark';
@@ -200,8 +200,13 @@ export class AnnotationStore {
   }
 
   /** Merges annotations by id in one save: new ones are added, a newer `updatedAt` wins. */
-  merge(documentId: string, incoming: readonly Annotation[]): Promise<MergeCounts> {
-    return this.change(documentId, (state) => {
+  /**
+   * `checked`: every annotation already passed the import's schema (`annotationSchema(true)`,
+   * stricter than the store's) in the import worker, so the store does not check them again on
+   * the main thread (for a 5 MB file that is the longest step left there).
+   */
+  merge(documentId: string, incoming: readonly Annotation[], { checked = false }: { checked?: boolean } = {}): Promise<MergeCounts> {
+    return this.change(documentId, checked, (state) => {
       const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
       const current = new Map(state.annotations.map((a) => [a.id, a]));
       const winners = new Map<string, Annotation>();
@@ -249,7 +254,15 @@ export class AnnotationStore {
     }
   }
 
-  private change<R>(documentId: string, compute: (state: DocumentState) => { change?: Change; result: R }): Promise<R> {
+  private change<R>(documentId: string, checked: boolean, compute: (state: DocumentState) => { change?: Change; result: R }): Promise<R>;
+  private change<R>(documentId: string, compute: (state: DocumentState) => { change?: Change; result: R }): Promise<R>;
+  private change<R>(
+    documentId: string,
+    checkedOrCompute: boolean | ((state: DocumentState) => { change?: Change; result: R }),
+    maybeCompute?: (state: DocumentState) => { change?: Change; result: R },
+  ): Promise<R> {
+    const checked = checkedOrCompute === true;
+    const compute = typeof checkedOrCompute === 'function' ? checkedOrCompute : maybeCompute!;
     return this.load(documentId).then((state) => {
       const step = state.queue.then(async () => {
         if (state.readOnly) {
@@ -262,14 +275,18 @@ export class AnnotationStore {
         if (!change) return result;
         const grown = change.op === 'create' || change.op === 'restore' ? 1 : change.op === 'merge' ? countNew(state, change.annotations) : 0;
         if (grown > 0 && state.annotations.length + grown > this.maxAnnotations) {
-          throw new AppError(
+          throw new DetailedError(
             'bad-request',
             `A document holds at most ${this.maxAnnotations} annotations; this one has ${state.annotations.length}, and this would add ${grown}.`,
+            { annotationReason: 'too-many-annotations', params: { max: this.maxAnnotations, count: state.annotations.length, adding: grown } },
           );
         }
         // Never write what would not load back (it would read as a corrupt line).
-        const checked = journalEntrySchema.safeParse({ seq: state.seq + 1, v: ANNOTATIONS_SCHEMA_VERSION, ...change });
-        if (!checked.success) throw new AppError('bad-request', `Not a valid annotation: ${checked.error.issues[0]?.message ?? ''}`);
+        // (Unless the import worker checked them already, against the import's stricter schema.)
+        if (!(checked && change.op === 'merge')) {
+          const valid = journalEntrySchema.safeParse({ seq: state.seq + 1, v: ANNOTATIONS_SCHEMA_VERSION, ...change });
+          if (!valid.success) throw new AppError('bad-request', `Not a valid annotation: ${valid.error.issues[0]?.message ?? ''}`);
+        }
         const seq = ++state.seq;
         const next = applyChange(state, change);
         try {

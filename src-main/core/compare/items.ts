@@ -220,7 +220,7 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
         ruForms.set(token.text, form);
       }
       if (form === null) continue;
-      if (addresses.length > 0 && addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
+      if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
       count(form, ruRowsOf, row);
     }
   });

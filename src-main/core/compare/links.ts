@@ -14,10 +14,9 @@
 import type { LinkClass, Span, TermLink } from '../../contract/compare';
 import type { Lexicon } from '../align/lexicon';
 import { shippedLexicon } from '../align/lexicon';
-import type { Lang } from '../model';
 import { type Item, type ItemContext, type ItemKind, extractItems, rowContext, sameItem } from './items';
 import { type TermPattern, findTerm } from './terms';
-import { type Token, isFunctionWord, tokenize } from './tokens';
+import { type Token, tokenize } from './tokens';
 import type { WordModel } from './word-model';
 
 export { LINK_CLASSES } from '../../contract/compare';

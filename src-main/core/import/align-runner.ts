@@ -14,22 +14,33 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportLimits, ImportPhase } from '../../contract/ipc';
 import { AppError } from '../errors';
-import type { AlignedText } from '../model';
+import type { AlignedText, Lang } from '../model';
 import type { WorkerMessage, WorkerTask } from './align-worker';
 import { ImportError } from './errors';
 import { IMPORT_LIMITS } from './limits';
-import { type AlignInput, alignInput } from './pipeline';
-import { type FileBytes, type PreparedImport, prepareImportAsync } from './prepare';
+import { type AlignInput, type PackedInput, alignInput, packedBuffers, unpackInput } from './pipeline';
+import { type FileInput, toFileBytes, transferable } from './file-input';
+import { type PreparedImport, prepareImportAsync } from './prepare';
 
 export type ProgressListener = (phase: ImportPhase, progress: number) => void;
 
-/** The alignment made: as objects (in-process), or already serialized as saved (by the worker). */
-export type AlignResult = AlignedText | { storedJson: string };
+/**
+ * The alignment made: as objects (in-process), or already serialized as saved by the worker
+ * (`alignment.json` as UTF-8 bytes, with the texts it was given back, all transferred).
+ */
+export type AlignResult = AlignedText | { storedJson: string | Uint8Array; texts?: Record<Lang, Uint8Array> };
+
+/** A prepared import as the worker hands it back: its texts packed as bytes (`PackedInput`). */
+export type CarriedImport = Omit<PreparedImport, 'input'> & { input: AlignInput | PackedInput };
 
 export interface AlignRunner {
-  run(input: AlignInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignResult>;
-  /** Prepares the files (without it, they are prepared in this thread: tests only). */
-  prepare?(files: readonly FileBytes[], limits: ImportLimits, signal?: AbortSignal): Promise<PreparedImport>;
+  /** A packed input's bytes are handed to the worker (they come back with the result). */
+  run(input: AlignInput | PackedInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignResult>;
+  /**
+   * Prepares the files (without it, they are prepared in this thread: tests only). Base64 is
+   * checked and decoded there too; bytes that own their buffer are handed over, not copied.
+   */
+  prepare?(files: readonly FileInput[], limits: ImportLimits, signal?: AbortSignal): Promise<CarriedImport>;
 }
 
 /** The most heap an import worker may use; the largest import allowed needs well under half. */
@@ -52,15 +63,18 @@ export function tsxWorker(): WorkerSpec {
   return { path: fileURLToPath(new URL('./align-worker.ts', import.meta.url)), tsx: true };
 }
 
-/** Starts a worker thread from its spec with `input` as `workerData`, its heap capped. */
-function startWorker(spec: WorkerSpec, input: unknown): Worker {
+/**
+ * Starts a worker thread from its spec with `input` as `workerData`, its heap capped; the buffers
+ * in `transferList` are moved into the worker rather than copied on this thread.
+ */
+function startWorker(spec: WorkerSpec, input: unknown, transferList: ArrayBuffer[] = []): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
-  if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits });
+  if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits, transferList });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   // Resolved here, so that the worker finds tsx whatever its working directory.
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const bootstrap = `import(${api}).then(({ register }) => { register(); return import(${entry}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: input, resourceLimits });
+  return new Worker(bootstrap, { eval: true, workerData: input, resourceLimits, transferList });
 }
 
 const cancelled = () => new ImportError('cancelled', 'The import was cancelled');
@@ -82,6 +96,8 @@ export interface WorkerTaskOptions<M, T> {
   /** The error when `signal` aborts (needed with `signal`). */
   cancelled?: () => Error;
   signal?: AbortSignal;
+  /** Buffers in `input` moved to the worker, not copied (the caller gives them up). */
+  transferList?: ArrayBuffer[];
 }
 
 /**
@@ -94,7 +110,7 @@ export function runInWorker<M, T>(spec: WorkerSpec, input: unknown, options: Wor
   const cancelled = options.cancelled ?? (() => new Error('cancelled'));
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled());
-    const worker = startWorker(spec, input);
+    const worker = startWorker(spec, input, options.transferList);
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -118,9 +134,17 @@ export function runInWorker<M, T>(spec: WorkerSpec, input: unknown, options: Wor
 }
 
 /** Runs one import task in a fresh worker; resolves with its result message. */
-function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerMessage) => T | undefined, onProgress: ProgressListener, signal?: AbortSignal): Promise<T> {
+function inWorker<T>(
+  spec: WorkerSpec,
+  task: WorkerTask,
+  take: (message: WorkerMessage) => T | undefined,
+  onProgress: ProgressListener,
+  signal?: AbortSignal,
+  transferList: ArrayBuffer[] = [],
+): Promise<T> {
   return runInWorker<WorkerMessage, T>(spec, task, {
     signal,
+    transferList,
     cancelled,
     onMessage: (message) => {
       if (message.type === 'progress') {
@@ -141,9 +165,23 @@ function inWorker<T>(spec: WorkerSpec, task: WorkerTask, take: (message: WorkerM
 export function workerRunner(spec: WorkerSpec): AlignRunner {
   return {
     run: (input, onProgress, signal) =>
-      inWorker<AlignResult>(spec, { task: 'align', input }, (m) => (m.type === 'done' ? { storedJson: m.storedJson } : undefined), onProgress, signal),
+      inWorker<AlignResult>(
+        spec,
+        { task: 'align', input },
+        (m) => (m.type === 'done' ? { storedJson: m.storedJson, ...(m.texts ? { texts: m.texts } : {}) } : undefined),
+        onProgress,
+        signal,
+        packedBuffers(input),
+      ),
     prepare: (files, limits = IMPORT_LIMITS, signal) =>
-      inWorker(spec, { task: 'prepare', files: [...files], limits: { ...limits } }, (m) => (m.type === 'prepared' ? m.prepared : undefined), () => undefined, signal),
+      inWorker(
+        spec,
+        { task: 'prepare', files: [...files], limits: { ...limits } },
+        (m) => (m.type === 'prepared' ? m.prepared : undefined),
+        () => undefined,
+        signal,
+        transferable(files),
+      ),
   };
 }
 
@@ -153,7 +191,7 @@ export function inProcessRunner(): AlignRunner {
     async run(input, onProgress, signal) {
       await new Promise((done) => setImmediate(done));
       if (signal.aborted) throw cancelled();
-      const body = alignInput(input, (phase, progress) => {
+      const body = alignInput(unpackInput(input), (phase, progress) => {
         if (signal.aborted) throw cancelled();
         onProgress(phase, progress);
       });
@@ -162,7 +200,7 @@ export function inProcessRunner(): AlignRunner {
     },
     async prepare(files, limits) {
       await new Promise((done) => setImmediate(done));
-      return prepareImportAsync(files, limits);
+      return prepareImportAsync(files.map(toFileBytes), limits);
     },
   };
 }

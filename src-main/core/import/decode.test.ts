@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TextEncodingName, decodeBytes, encodeText, readFileBytes } from './decode';
 import { ImportError } from './errors';
 import { refusal, STATEMENT } from './testing';
+import { warningText } from './warnings';
 
 /** What an encoding can carry of a text (KOI8-R and CP866 have no « » — …). */
 const representable = (text: string, encoding: string) => iconv.decode(iconv.encode(text, encoding), encoding);
@@ -75,7 +76,8 @@ describe('decodeBytes detects the encoding of the bundled statement', () => {
   it('removes a few stray control characters and says so', () => {
     const decoded = decodeBytes(encodeText('Some text\u0007 here.\nMore text.', 'utf-8'), 'x.txt');
     expect(decoded.text).toBe('Some text here.\nMore text.');
-    expect(decoded.warnings[0]).toMatch(/control/);
+    expect(decoded.warnings[0]?.code).toBe('control-characters');
+    expect(warningText(decoded.warnings[0]!)).toMatch(/control/);
   });
 });
 

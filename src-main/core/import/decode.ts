@@ -23,6 +23,7 @@ import { constants, promises as fs } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { TextEncodingName } from '../../contract/ipc';
 import { ImportError, displayName, formatBytes, megabytes } from './errors';
+import { type ImportWarning, importWarning } from './warnings';
 
 export type { TextEncodingName };
 
@@ -42,7 +43,7 @@ export interface DecodedText {
   encoding: TextEncodingName;
   /** The line endings found before normalisation. */
   lineEndings: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 const SINGLE_BYTE: readonly TextEncodingName[] = ['windows-1251', 'koi8-r', 'ibm866', 'windows-1252'];
@@ -123,13 +124,13 @@ export function decodeBytes(bytes: Uint8Array, fileName: string, options: Decode
   if (encoding.startsWith('utf-16') && /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u.test(raw)) {
     throw new ImportError('undecodable', `“${name}” is not valid ${encoding.toUpperCase()} text`, name, { reason: 'broken-utf16' });
   }
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const lineEndings = lineEndingsOf(raw);
   let text = normaliseText(raw);
   const controls = text.match(CONTROL_CHARS);
   if (controls) {
     text = text.replace(CONTROL_CHARS, '');
-    warnings.push(`${controls.length} control character(s) removed`);
+    warnings.push(importWarning('control-characters', { count: controls.length }));
   }
   if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(text)) throw new ImportError('empty-file', `“${name}” holds no text (only blank space or invisible characters)`, name);
   return { text, encoding, lineEndings, warnings };

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ImportError, displayName } from './errors';
 import { DEFAULT_MAX_BYTES } from './decode';
+import type { ImportWarning } from './warnings';
 
 /** What a file says about itself; only what it says (an unknown detail stays undefined). */
 export interface DocumentMetadata {
@@ -62,7 +63,7 @@ export interface Extracted {
   metadata: DocumentMetadata;
   toc?: TocEntry[];
   notes?: DocumentNote[];
-  warnings: string[];
+  warnings: ImportWarning[];
   /** Set by readers that place TOC entries: block index → paragraph index happens in `toTextDocument`. */
   tocBlocks?: Array<{ level: number; title: string; block?: number }>;
 }
@@ -146,7 +147,7 @@ export interface StructuredTextDocument<F extends string> extends StructuredPart
   text: string;
   title?: string;
   paragraphs: number;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /**

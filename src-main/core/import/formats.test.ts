@@ -11,6 +11,7 @@ import {
   readMonolingual,
 } from './formats';
 import { STATEMENT, firstParagraphs, makeDocx, refusal } from './testing';
+import { warningText } from './warnings';
 
 const paragraphsOf = (text: string) => text.trim().split('\n\n');
 
@@ -165,7 +166,8 @@ describe('bilingual files', () => {
     expect(doc.units.slice(0, 4)).toEqual(en.map((e, k) => ({ en: e, ru: ru[k] })));
     expect(doc.units[4]).toEqual({ en: 'Bold text', ru: 'Жирный текст' });
     expect(doc.units).toHaveLength(5);
-    expect(doc.warnings.join()).toMatch(/1 unit/);
+    expect(doc.warnings).toEqual([{ code: 'units-skipped', params: { count: 1 } }]);
+    expect(doc.warnings.map(warningText).join()).toMatch(/1 unit/);
     expect(parseTmx('<tmx><body></body></tmx>').units).toEqual([]);
     expect(refusal(() => readBilingual(encodeText('<tmx><body></body></tmx>', 'utf-8'), 'empty.tmx')).code).toBe('unsupported-format');
   });
@@ -176,7 +178,8 @@ describe('bilingual files', () => {
     expect(doc.encoding).toBe('windows-1251');
     expect(doc.units.slice(0, 4)).toEqual(en.map((e, k) => ({ en: e, ru: ru[k] })));
     expect(doc.units[4]).toEqual({ en: 'only English', ru: '' });
-    expect(doc.warnings.join()).toMatch(/without a tab/);
+    expect(doc.warnings.map((w) => w.code)).toEqual(['lines-without-tab']);
+    expect(doc.warnings.map(warningText).join()).toMatch(/without a tab/);
     expect(refusal(() => parseTsv('one\ntwo\nthree', 'not.tsv')).code).toBe('unsupported-format');
   });
 

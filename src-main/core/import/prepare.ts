@@ -15,6 +15,7 @@ import { ExtractionBudget, IMPORT_LIMITS } from './limits';
 import { readDocument } from './books';
 import { type SideStructure, structureOf } from './extracted';
 import type { AlignInput } from './pipeline';
+import { warningText } from './warnings';
 import { chapterLevel, chapterStarts } from '../align/chapters';
 
 export interface FileBytes {
@@ -88,7 +89,8 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
     bytes: file.bytes.length,
     characters: doc.text.length,
     paragraphs: doc.paragraphs,
-    warnings: doc.warnings,
+    warnings: doc.warnings.map(warningText),
+    notices: doc.warnings,
     ...(doc.metadata && Object.keys(doc.metadata).length > 0 ? { details: doc.metadata } : {}),
     ...(doc.headings && doc.headings.length > 0 ? { headings: doc.headings.length } : {}),
   });
@@ -130,7 +132,8 @@ function prepareBilingual(file: FileBytes, limits: ImportLimits): PreparedImport
           bytes: file.bytes.length,
           characters: texts.en.length + texts.ru.length,
           paragraphs: doc.units.length,
-          warnings: doc.warnings,
+          warnings: doc.warnings.map(warningText),
+          notices: doc.warnings,
         },
       ],
       bilingual: true,

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { AnnotationService } from '../annotations/service';
 import type { DictionaryStore } from '../dictionary/store';
 import type { DocumentLibrary, DocumentSource } from '../documents/library';
-import { AppError } from '../errors';
+import { AppError, DetailedError } from '../errors';
 import type { CompareService } from '../compare-store/service';
 import { ImportError } from '../import/errors';
 import type { Printer } from '../export/print';
@@ -82,8 +82,8 @@ export function createHandlers(services: Services): Handlers {
     exportAnnotations: ({ documentId, format }) => services.annotations.export(documentId, format),
     importAnnotations: ({ documentId, content }) => services.annotations.import(documentId, content),
     listLibrary: () => bitext().list(),
-    prepareImport: ({ files }) =>
-      bitext().prepare(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.data, 'base64')) }))),
+    // Bytes go to the import worker as they came; base64 is decoded there, not here.
+    prepareImport: ({ files }) => bitext().prepare(files.map((file) => ('bytes' in file ? file : { name: file.name, base64: file.data }))),
     chooseImport: ({ mode }) => bitext().choose(mode),
     discardImport: async ({ pendingId }) => ({ discarded: bitext().discard(pendingId) }),
     startImport: async (request) => bitext().start(request),
@@ -181,6 +181,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message, details: error.details };
+    if (error instanceof DetailedError) return { ok: false, code: error.code, message: error.message, details: error.details };
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
     // A file the system would not read or write (a read-only disk, a full one, permissions).
     if (isSystemError(error)) return { ok: false, code: 'io-error', message: error.message };

@@ -16,13 +16,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DocumentDetails, ErrorDetails, ImportCheck, ImportChoice, ImportJobStatus, ImportLimits, LocalizedText } from '../../contract/ipc';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
-import { type AlignRunner, inProcessRunner } from '../import/align-runner';
+import { type AlignRunner, type CarriedImport, inProcessRunner } from '../import/align-runner';
 import { readFileBytes } from '../import/decode';
+import { type FileInput, sizeOf, toFileBytes } from '../import/file-input';
 import { ImportError, displayName } from '../import/errors';
 import { formatOf } from '../import/formats';
 import { IMPORT_LIMITS } from '../import/limits';
-import type { AlignInput } from '../import/pipeline';
+import type { AlignInput, PackedInput } from '../import/pipeline';
 import { type FileBytes, type PreparedImport, checkFileName, prepareImportAsync } from '../import/prepare';
+import { type DocumentProblem, problemOf } from './problems';
 import { toStoredAlignment } from './stored-alignment';
 import type { ImportedManifest, UserDocuments } from './user-documents';
 
@@ -44,11 +46,11 @@ export interface ImportJobsOptions {
   now?: () => Date;
 }
 
-interface Pending extends PreparedImport {
+type Pending = CarriedImport & {
   pendingId: string;
   createdAt: number;
   checkWithId: ImportCheck;
-}
+};
 
 interface Job {
   status: ImportJobStatus;
@@ -69,22 +71,26 @@ export class ImportJobs {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Prepares the files in the worker (see the module comment); nothing is written. */
-  async prepare(files: readonly FileBytes[]): Promise<ImportCheck> {
+  /**
+   * Prepares the files in the worker (see the module comment); nothing is written. Only names and
+   * sizes are checked here: base64 is checked and decoded in the worker.
+   */
+  async prepare(files: readonly FileInput[]): Promise<ImportCheck> {
     this.expire();
     for (const file of files) checkFileName(file.name);
     if (files.length !== 1 && files.length !== 2) {
       throw new AppError('bad-request', 'Choose two files (English and Russian) or one bilingual file (.tmx, .tsv)');
     }
     for (const file of files) {
-      if (file.bytes.length > this.limits.maxFileBytes) {
+      const size = sizeOf(file);
+      if (size > this.limits.maxFileBytes) {
         const name = displayName(file.name);
         throw new ImportError('too-large', `“${name}” is too large to import`, name, {
-          params: { size: Math.ceil(file.bytes.length / 2 ** 20), max: Math.round(this.limits.maxFileBytes / 2 ** 20) },
+          params: { size: Math.ceil(size / 2 ** 20), max: Math.round(this.limits.maxFileBytes / 2 ** 20) },
         });
       }
     }
-    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : await prepareImportAsync(files, this.limits);
+    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : await prepareImportAsync(files.map(toFileBytes), this.limits);
     return this.remember(prepared);
   }
 
@@ -108,7 +114,7 @@ export class ImportJobs {
     return this.pending.delete(pendingId);
   }
 
-  private remember(prepared: PreparedImport): ImportCheck {
+  private remember(prepared: CarriedImport): ImportCheck {
     const pendingId = randomUUID();
     const checkWithId: ImportCheck = { pendingId, ...prepared.check };
     this.pending.set(pendingId, { ...prepared, pendingId, createdAt: Date.now(), checkWithId });
@@ -199,7 +205,9 @@ export class ImportJobs {
           ...(prepared.structure ? { structure: swap ? swapStructure(prepared.structure) : prepared.structure } : {}),
         },
       };
-      await userDocuments.create(manifest, input.texts, 'storedJson' in aligned ? aligned.storedJson : toStoredAlignment(aligned), signal);
+      // The worker gives the texts back with the alignment (they were handed to it, as bytes).
+      const texts = ('storedJson' in aligned && aligned.texts) || input.texts;
+      await userDocuments.create(manifest, texts, 'storedJson' in aligned ? aligned.storedJson : toStoredAlignment(aligned), signal);
       // Done only once the document opens as the reader will open it; otherwise it goes again.
       documents.invalidate(id, { base: true });
       try {
@@ -208,7 +216,7 @@ export class ImportJobs {
         documents.invalidate(id, { base: true });
         await userDocuments.remove(id).catch(() => undefined);
         const problem = error instanceof Error ? error.message : String(error);
-        throw new LoadFailed(`The imported document could not be opened, so it was not kept: ${problem}`, problem);
+        throw new LoadFailed(`The imported document could not be opened, so it was not kept: ${problem}`, problemOf(error));
       }
       this.update(job, { state: 'done', phase: 'done', progress: 1, documentId: id });
     } catch (error) {
@@ -241,18 +249,19 @@ export class ImportJobs {
   }
 }
 
+/** `params.problem`: a `DOCUMENT_PROBLEMS` code (the renderer says it in the reader's language), with its values. */
 class LoadFailed extends Error {
   readonly details: ErrorDetails;
-  constructor(message: string, problem: string) {
+  constructor(message: string, problem: DocumentProblem) {
     super(message);
-    this.details = { reason: 'load-failed', params: { problem } };
+    this.details = { reason: 'load-failed', params: { ...problem.params, problem: problem.code } };
   }
 }
 
-function swapInput(input: AlignInput): AlignInput {
+function swapInput<I extends AlignInput | PackedInput>(input: I): I {
   const texts = { en: input.texts.ru, ru: input.texts.en };
   if (input.kind === 'pair') return { ...input, texts, ...(input.headings ? { headings: { en: input.headings.ru, ru: input.headings.en } } : {}) };
-  return { kind: 'units', texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
+  return { ...input, texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
 }
 
 /** Lower-case ASCII words joined by dashes, cut at a word boundary within 40 characters. */

@@ -218,6 +218,61 @@ describe('bad input is refused with a code and a message naming the file; nothin
   });
 });
 
+describe('import:prepare reads the files in the worker, not on the main thread', () => {
+  const bytesOf = (text: string) => encodeText(text, 'utf-8');
+
+  it('raw bytes (as the renderer sends them) are handed to the worker without a copy and import', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const en = bytesOf(STATEMENT.en);
+    const ru = bytesOf(STATEMENT.ru);
+    const sizes = [en.byteLength, ru.byteLength];
+    const check = await ok<ImportCheck>('import:prepare', { files: [{ name: 'en.txt', bytes: en }, { name: 'ru.txt', bytes: ru }] });
+    expect(check.files.map((f) => f.bytes)).toEqual(sizes);
+    // Transferred: this side gave the buffers up (a copy would have left them whole here).
+    expect([en.byteLength, ru.byteLength]).toEqual([0, 0]);
+    const job = await ok<ImportJobStatus>('library:import', { pendingId: check.pendingId });
+    expect((await services.bitext.settled(job.jobId)).state).toBe('done');
+  }, 60_000);
+
+  it('base64 is decoded in the worker: main never decodes it', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const files = [file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)];
+    const from = vi.spyOn(Buffer, 'from');
+    try {
+      const check = await ok<ImportCheck>('import:prepare', { files });
+      expect(check.files).toHaveLength(2);
+      expect(from.mock.calls.filter((args) => (args as unknown[])[1] === 'base64')).toEqual([]);
+    } finally {
+      from.mockRestore();
+    }
+  }, 60_000);
+
+  it('data that is not base64 is refused by the worker as a bad request naming the file', async () => {
+    await start({ alignWorker: tsxWorker() });
+    const result = await call('import:prepare', { files: [file('en.txt', STATEMENT.en), { name: 'ru.txt', data: 'not base64!' }] });
+    expect(result).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(!result.ok && result.message).toContain('ru.txt');
+  }, 60_000);
+
+  it('the schema checks the bytes cheaply: their type and size', async () => {
+    await start();
+    const refused = async (files: unknown) => expect(await call('import:prepare', { files })).toMatchObject({ ok: false, code: 'bad-request' });
+    await refused([{ name: 'en.txt', bytes: [65, 66] }]);
+    await refused([{ name: 'en.txt', bytes: 'QUJD' }]);
+    await refused([{ name: 'en.txt', bytes: new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1) }]);
+    await refused([{ name: 'en.txt', bytes: new Uint8Array(4), data: 'QUJD' }]);
+    await refused([{ name: 'e\u0000n.txt', bytes: new Uint8Array(4) }]);
+  });
+
+  it('an over-large file is refused from the size of its bytes or its base64, before anything is read', async () => {
+    await start({ maxImportBytes: 1000, alignWorker: tsxWorker() });
+    const big = bytesOf(STATEMENT.en);
+    const raw = await call('import:prepare', { files: [{ name: 'en.txt', bytes: big }, { name: 'ru.txt', bytes: bytesOf('Мало.') }] });
+    expect(raw).toMatchObject({ ok: false, code: 'too-large', details: { params: { file: 'en.txt' } } });
+    expect(big.byteLength).toBeGreaterThan(1000); // refused in main, so never handed over
+  }, 60_000);
+});
+
 describe('rename, remove, purge, corrections and export', () => {
   it('renames and removes an import; its annotations are kept until purged', async () => {
     await start();
@@ -302,10 +357,28 @@ describe('hostile imports through the service', () => {
       },
     });
     const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
-    expect(done).toMatchObject({ state: 'failed', error: { code: 'corrupt-file', details: { reason: 'load-failed' } } });
+    // The problem as a code, said in the reader's language (never the English message inside it).
+    expect(done).toMatchObject({ state: 'failed', error: { code: 'corrupt-file', details: { reason: 'load-failed', params: { problem: 'damaged' } } } });
     expect(done.documentId).toBeUndefined();
     expect((await documentFolders()).filter((name) => !name.startsWith('.'))).toEqual([]);
     expect(await ok<unknown[]>('library:list')).toHaveLength(1);
+  });
+
+  it('a document whose files are missing, unreadable or damaged is listed with a code for each', async () => {
+    await start();
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) ids.push((await importPair([file(`en${n}.txt`, `${STATEMENT.en} ${n}`), file(`ru${n}.txt`, `${STATEMENT.ru} ${n}`)])).done.documentId!);
+    const folder = (id: string) => join(root, 'data', 'documents', id);
+    await fs.rm(join(folder(ids[0]!), 'en.txt'));
+    await fs.writeFile(join(folder(ids[1]!), 'manifest.json'), '{ not json');
+    await fs.rm(join(folder(ids[2]!), 'manifest.json'));
+    await fs.mkdir(join(folder(ids[2]!), 'manifest.json'));
+    for (const id of ids) services.library.invalidate(id, { base: true });
+    const listed = await ok<Array<{ id: string; problemCode?: unknown }>>('library:list');
+    const codeOf = (id: string) => listed.find((e) => e.id === id)?.problemCode;
+    expect(codeOf(ids[0]!)).toEqual({ code: 'missing', params: { file: 'en.txt' } });
+    expect(codeOf(ids[1]!)).toEqual({ code: 'damaged', params: { file: 'manifest.json' } });
+    expect(codeOf(ids[2]!)).toEqual({ code: 'unreadable', params: { file: 'manifest.json' } });
   });
 
   it('a document that fails to load is listed with its problem, and the failure is remembered', async () => {
@@ -315,8 +388,9 @@ describe('hostile imports through the service', () => {
     await fs.writeFile(join(root, 'data', 'documents', id, 'alignment.json'), '{"schemaVersion":1,"groups":[{"broken":true}]}');
     services.library.invalidate(id, { base: true }); // as after a restart
     const loads = vi.spyOn(UserDocuments.prototype, 'load');
-    const first = await ok<Array<{ id: string; problem?: string }>>('library:list');
+    const first = await ok<Array<{ id: string; problem?: string; problemCode?: unknown }>>('library:list');
     expect(first.find((e) => e.id === id)?.problem).toMatch(/alignment/);
+    expect(first.find((e) => e.id === id)?.problemCode).toEqual({ code: 'damaged' });
     const second = await ok<Array<{ id: string; problem?: string }>>('library:list');
     expect(second.find((e) => e.id === id)?.problem).toBe(first.find((e) => e.id === id)?.problem);
     expect(loads).toHaveBeenCalledTimes(1);

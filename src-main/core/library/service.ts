@@ -27,16 +27,17 @@ import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
-import { clip, type FileBytes } from '../import/prepare';
+import { clip } from '../import/prepare';
+import type { FileInput } from '../import/file-input';
 import { toDocx } from '../export/docx';
 import type { RowNote } from '../export/notes';
 import { printHtml } from '../export/print';
 import type { CorrectionsStore } from './corrections-store';
+import { problemOf } from './problems';
 import { type ChooseImportFiles, ImportJobs } from './import-jobs';
 import type { ImportedManifest, UserDocuments } from './user-documents';
 
 export { MAX_PENDING, PENDING_TTL_MS, slugOf, type ChooseImportFiles } from './import-jobs';
-export type { FileBytes };
 
 /** What the annotations side offers the library (counts for the list, and an explicit purge). */
 export interface AnnotationCounts {
@@ -101,6 +102,7 @@ export class LibraryService {
           rows: 0,
           annotations: await this.options.annotations.count(listing.id).catch(() => 0),
           problem: listing.problem,
+          problemCode: listing.problemCode,
         });
       } else {
         entries.push(await this.entry(listing.id, listing.manifest));
@@ -141,13 +143,14 @@ export class LibraryService {
         rows: 0,
         annotations,
         problem: error instanceof Error ? error.message : String(error),
+        problemCode: problemOf(error),
       };
     }
   }
 
   // ---- import (see `import-jobs.ts`) ----
 
-  prepare(files: readonly FileBytes[]): Promise<ImportCheck> {
+  prepare(files: readonly FileInput[]): Promise<ImportCheck> {
     return this.imports.prepare(files);
   }
 

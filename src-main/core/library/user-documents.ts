@@ -29,6 +29,7 @@ import {
   storedGroupLines,
   storedGroupsSchema,
 } from './stored-alignment';
+import { type DocumentProblem, DocumentFileError, problemOf } from './problems';
 
 /** Groups checked and built between two yields to the event loop when a document is loaded. */
 const LOAD_SLICE = 500;
@@ -57,7 +58,7 @@ export interface LoadedUserDocument {
   body: AlignedText;
 }
 
-export type UserDocumentListing = { id: string; manifest: ImportedManifest } | { id: string; problem: string };
+export type UserDocumentListing = { id: string; manifest: ImportedManifest } | { id: string; problem: string; problemCode: DocumentProblem };
 
 export class UserDocuments {
   constructor(readonly dir: string) {}
@@ -109,7 +110,7 @@ export class UserDocuments {
       try {
         out.push({ id: entry.name, manifest: await this.manifest(entry.name) });
       } catch (error) {
-        out.push({ id: entry.name, problem: error instanceof Error ? error.message : String(error) });
+        out.push({ id: entry.name, problem: error instanceof Error ? error.message : String(error), problemCode: problemOf(error) });
       }
     }
     const at = (l: UserDocumentListing) => ('manifest' in l ? l.manifest.imported.at : '');
@@ -120,9 +121,9 @@ export class UserDocuments {
     const raw = await this.readFile(id, 'manifest.json', 'manifest');
     const parsed = importedManifestSchema.safeParse(parseJson(raw, id, 'manifest'));
     if (!parsed.success) {
-      throw new AppError('corrupt-file', `The manifest of "${id}" is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+      throw new DocumentFileError(`The manifest of "${id}" is invalid: ${parsed.error.issues[0]?.message ?? ''}`, { code: 'damaged', params: { file: 'manifest.json' } });
     }
-    if (parsed.data.id !== id) throw new AppError('corrupt-file', `The manifest in folder "${id}" names another id`);
+    if (parsed.data.id !== id) throw new DocumentFileError(`The manifest in folder "${id}" names another id`, { code: 'damaged', params: { file: 'manifest.json' } });
     return parsed.data;
   }
 
@@ -160,9 +161,10 @@ export class UserDocuments {
    */
   async create(
     manifest: ImportedManifest,
-    texts: Record<Lang, string>,
-    /** The alignment, or its JSON already serialized (by the import worker). */
-    alignment: StoredAlignment | string,
+    /** As text, or as UTF-8 bytes (from the import worker: written as they are). */
+    texts: Record<Lang, string | Uint8Array>,
+    /** The alignment, or its JSON already serialized (by the import worker: UTF-8 with its final line break). */
+    alignment: StoredAlignment | string | Uint8Array,
     signal?: AbortSignal,
   ): Promise<void> {
     const target = this.folder(manifest.id);
@@ -172,7 +174,10 @@ export class UserDocuments {
       await ensurePrivateDir(tmp);
       await writeFileAtomic(join(tmp, manifest.files.en), texts.en);
       await writeFileAtomic(join(tmp, manifest.files.ru), texts.ru);
-      await writeFileAtomic(join(tmp, ALIGNMENT_FILE), `${typeof alignment === 'string' ? alignment : serializeStoredAlignment(alignment)}\n`);
+      await writeFileAtomic(
+        join(tmp, ALIGNMENT_FILE),
+        alignment instanceof Uint8Array ? alignment : `${typeof alignment === 'string' ? alignment : serializeStoredAlignment(alignment)}\n`,
+      );
       await writeFileAtomic(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       if (signal?.aborted) throw new AppError('cancelled', 'The import was cancelled');
       if (await this.has(manifest.id)) throw new AppError('bad-request', `A document "${manifest.id}" already exists`);
@@ -216,9 +221,10 @@ export class UserDocuments {
       return await fs.readFile(join(this.folder(id), file), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new AppError(what === 'manifest' ? 'not-found' : 'corrupt-file', what === 'manifest' ? `No document "${id}"` : `The ${what} of "${id}" is missing`);
+        if (what === 'manifest') throw new AppError('not-found', `No document "${id}"`);
+        throw new DocumentFileError(`The ${what} of "${id}" is missing`, { code: 'missing', params: { file } });
       }
-      throw new AppError('io-error', `Cannot read the ${what} of "${id}"`);
+      throw new DocumentFileError(`Cannot read the ${what} of "${id}"`, { code: 'unreadable', params: { file } });
     }
   }
 }
@@ -227,6 +233,6 @@ function parseJson(raw: string, id: string, what: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new AppError('corrupt-file', `The ${what} of "${id}" is not valid JSON`);
+    throw new DocumentFileError(`The ${what} of "${id}" is not valid JSON`, { code: 'damaged', params: { file: what === 'manifest' ? 'manifest.json' : ALIGNMENT_FILE } });
   }
 }

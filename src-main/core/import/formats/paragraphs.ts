@@ -8,6 +8,7 @@ import type { BookFormat } from '../books';
 import type { DocumentHeading, StructuredParts } from '../extracted';
 import { ImportError } from '../errors';
 import type { ExtractionBudget, Side } from '../limits';
+import type { ImportWarning } from '../warnings';
 
 export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx' | BookFormat;
 export type BilingualFormat = 'tmx' | 'tsv';
@@ -21,7 +22,7 @@ export interface TextDocument extends StructuredParts {
   /** A title the file gives (HTML `<title>`), if any. */
   title?: string;
   paragraphs: number;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface BilingualUnit {
@@ -33,7 +34,7 @@ export interface BilingualDocument {
   format: BilingualFormat;
   units: BilingualUnit[];
   encoding: TextEncodingName;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** Paragraphs as the document format wants them: one blank line between, a final newline. */
@@ -87,7 +88,7 @@ export class ParagraphSink {
   }
 
   /** The document; a file with no visible text is refused as empty. */
-  finish(format: MonolingualFormat, encoding: TextEncodingName | 'docx', warnings: string[], title?: string): TextDocument {
+  finish(format: MonolingualFormat, encoding: TextEncodingName | 'docx', warnings: ImportWarning[], title?: string): TextDocument {
     const name = this.budget.name;
     if (this.kept.length === 0) throw new ImportError('empty-file', `“${name}” holds no text`, name);
     return {

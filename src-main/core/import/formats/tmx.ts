@@ -9,6 +9,7 @@ import { ImportError } from '../errors';
 import { PARSE_SLICE } from './html';
 import { type BilingualUnit, UnitSink, oneLine } from './paragraphs';
 import type { BilingualReader } from './reader';
+import { importWarning } from '../warnings';
 
 export const tmxReader: BilingualReader = {
   kind: 'bilingual',
@@ -24,7 +25,7 @@ export const tmxReader: BilingualReader = {
       throw new ImportError('unsupported-format', `“${name}” holds no English or Russian translation units`, name, { reason: 'no-units' });
     }
     const warnings = [...decoded.warnings];
-    if (skipped > 0) warnings.push(`${skipped} unit(s) without English or Russian skipped`);
+    if (skipped > 0) warnings.push(importWarning('units-skipped', { count: skipped }));
     return { format: 'tmx', units: sink.units, encoding: decoded.encoding, warnings };
   },
 };

@@ -8,6 +8,7 @@ import { ImportError, displayName } from '../errors';
 import { ExtractionBudget } from '../limits';
 import { type BilingualUnit, UnitSink, forEachLine, oneLine } from './paragraphs';
 import type { BilingualReader } from './reader';
+import { type ImportWarning, importWarning } from '../warnings';
 
 export const tsvReader: BilingualReader = {
   kind: 'bilingual',
@@ -24,11 +25,11 @@ const HEADER_EN = /^(en|eng|english|source|английский)$/i;
 const HEADER_RU = /^(ru|rus|russian|target|русский)$/i;
 
 /** `English<TAB>Russian` per line; a line without a tab is English alone. */
-export function parseTsv(text: string, fileName = 'the file'): { units: BilingualUnit[]; warnings: string[] } {
+export function parseTsv(text: string, fileName = 'the file'): { units: BilingualUnit[]; warnings: ImportWarning[] } {
   return readTsv(text, new ExtractionBudget(fileName));
 }
 
-function readTsv(text: string, budget: ExtractionBudget): { units: BilingualUnit[]; warnings: string[] } {
+function readTsv(text: string, budget: ExtractionBudget): { units: BilingualUnit[]; warnings: ImportWarning[] } {
   const name = displayName(budget.name);
   const sink = new UnitSink(budget);
   let lines = 0;
@@ -48,6 +49,6 @@ function readTsv(text: string, budget: ExtractionBudget): { units: BilingualUnit
   if (untabbed * 2 > lines) {
     throw new ImportError('unsupported-format', `“${name}” is not tab-separated (English<TAB>Russian on each line)`, name, { reason: 'not-tab-separated' });
   }
-  const warnings = untabbed > 0 ? [`${untabbed} line(s) without a tab were read as English only`] : [];
+  const warnings = untabbed > 0 ? [importWarning('lines-without-tab', { count: untabbed })] : [];
   return { units: sink.units, warnings };
 }
