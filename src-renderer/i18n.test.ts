@@ -160,6 +160,13 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
   'importErrors.${reason}': [...IMPORT_REFUSALS],
   'importErrors.${e.code as ImportRefusal}': ['bad-request', 'cancelled'],
+  // Term links, the concordance, the word search (issue 11).
+  'wordSearch.hint.${options.mode}': ['words', 'phrase', 'substring', 'regex'],
+  'wordSearch.modes.${mode}': ['words', 'phrase', 'substring', 'regex'],
+  'wordSearch.inputLabel.${options.lang}': ['en', 'ru'],
+  'links.classes.${link.class}': ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'],
+  'concordance.in.${side}': ['en', 'ru'],
+  'glossaryAdd.scopes.${s}': ['document', 'global'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

@@ -84,6 +84,10 @@ export const ACTIONS = {
   'command-palette': { group: 'help', keys: ['Mod+KeyK', 'Mod+Shift+KeyP'], when: ANYWHERE_BUT_DIALOG, menu: 'help' },
   'show-help': { group: 'help', keys: ['Shift+Slash', 'F1'], when: BOTH, menu: 'help' },
   'close-overlay': { group: 'help', keys: ['Escape'], when: BOTH, menu: null },
+  // Term links and the concordance (issue 11).
+  'next-term': { group: 'compare', keys: ['BracketRight'], when: BOTH, menu: 'view' },
+  'previous-term': { group: 'compare', keys: ['BracketLeft'], when: BOTH, menu: 'view' },
+  'open-concordance': { group: 'compare', keys: ['Shift+KeyC'], when: BOTH, menu: 'edit' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;
@@ -114,6 +118,8 @@ const ACCELERATOR_NAMES: Record<string, string> = {
   Minus: '-',
   NumpadAdd: 'numadd',
   NumpadSubtract: 'numsub',
+  BracketLeft: '[',
+  BracketRight: ']',
 };
 
 /** `Mod+Shift+KeyC` → Electron's accelerator `CommandOrControl+Shift+C`. */

@@ -9,6 +9,7 @@
 import { ACTION_IDS, ACTIONS, type ActionContext, type ActionId, enabledIn } from '../../src-main/contract/actions';
 import type { ReaderController } from '../reader/controller';
 import type { RowTarget } from '../state/reader-state';
+import { openConcordance, stepTerm } from '../reader/term-actions';
 
 export interface ActionImpl {
   run(app: ReaderController, target?: RowTarget): void | Promise<void>;
@@ -62,6 +63,9 @@ export const REGISTRY = {
   'command-palette': { run: (app) => app.open({ kind: 'palette' }) },
   'show-help': { run: (app) => app.open({ kind: 'help' }) },
   'close-overlay': { run: (app) => app.escape() },
+  'next-term': { run: (app) => stepTerm(app, 1) },
+  'previous-term': { run: (app) => stepTerm(app, -1) },
+  'open-concordance': { run: (app) => openConcordance(app) },
 } satisfies Record<ActionId, ActionImpl>;
 
 /** Where the focus is and what is open decide the context. */

@@ -36,6 +36,9 @@ export function MoreMenu() {
         <button type="button" className="more-item" onClick={() => (hide(), run('show-help'))}>
           {t('more.shortcuts')}
         </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('open-concordance'))}>
+          {t('concordance.moreItem')}
+        </button>
         <button type="button" className="more-item" onClick={() => (hide(), app.library())}>
           {t('more.import')}
         </button>

@@ -3,6 +3,7 @@ import { quoteOf } from './AnnotationPanel';
 import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
 import { ClauseMenu } from './ClauseMenu';
 import { CommandPalette } from './CommandPalette';
+import { GlossaryAddDialog } from './GlossaryAddDialog';
 import { GoToDialog } from './GoToDialog';
 import { HelpDialog } from './HelpDialog';
 import { SplitDialog } from './SplitDialog';
@@ -74,6 +75,8 @@ export function Overlays() {
         />
       );
     }
+    case 'glossary-add':
+      return <GlossaryAddDialog en={overlay.en} ru={overlay.ru} onClose={close} />;
     case 'edit-note': {
       const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
       if (!annotation) return null;
