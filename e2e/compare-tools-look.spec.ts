@@ -62,7 +62,7 @@ for (const { ui, scheme } of cases) {
 
     // The concordance of a word, a row jumped to.
     await page.locator('.cell[lang="en"] .clause').first().focus();
-    await page.keyboard.press('Shift+KeyC');
+    await page.keyboard.press('Shift+KeyF');
     await page.keyboard.type(WORDS[ui].concordance);
     await page.keyboard.press('Enter');
     const hits = page.locator('#concordance-panel .concordance-hits button');

@@ -119,10 +119,10 @@ test.describe('term links', () => {
       target.dispatchEvent(new KeyboardEvent('keydown', { key: 'ъ', code: 'BracketRight', bubbles: true, cancelable: true }));
     });
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('term'))).toBe(true);
-    // Shift+С (Shift+C on the Russian layout) opens the concordance on the focused term.
+    // Shift+А (Shift+F on the Russian layout) opens the concordance on the focused term.
     await page.evaluate(() => {
       const target = document.activeElement ?? document.body;
-      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'С', code: 'KeyC', shiftKey: true, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'А', code: 'KeyF', shiftKey: true, bubbles: true, cancelable: true }));
     });
     await expect(page.locator('#concordance-panel')).toBeVisible();
     await expect(page.locator('#concordance-input')).toBeFocused();
@@ -133,7 +133,7 @@ test.describe('concordance', () => {
   test('typed word: every occurrence, renderings counted, a row jumped to, Esc closes and focus returns', async ({ page }) => {
     await open(page);
     await focusFirstClause(page);
-    await page.keyboard.press('Shift+KeyC');
+    await page.keyboard.press('Shift+KeyF');
     const panel = page.locator('#concordance-panel');
     await expect(panel).toBeVisible();
     await expect(page.locator('#concordance-input')).toBeFocused();
@@ -168,7 +168,7 @@ test.describe('concordance', () => {
   test('a Russian word is looked for in the Russian column; a selection opens it from the selection bar', async ({ page }) => {
     await open(page);
     await focusFirstClause(page);
-    await page.keyboard.press('Shift+KeyC');
+    await page.keyboard.press('Shift+KeyF');
     await page.keyboard.type('пандемия');
     await expect(page.getByRole('radio', { name: 'Russian' })).toBeChecked();
     await expect(page.locator('.rendering-item').first()).toContainText('pandemic');
@@ -186,7 +186,7 @@ test.describe('concordance', () => {
   test('a rendering becomes a glossary entry after a confirmation', async ({ page, request }) => {
     await open(page);
     await focusFirstClause(page);
-    await page.keyboard.press('Shift+KeyC');
+    await page.keyboard.press('Shift+KeyF');
     await page.keyboard.type('health');
     await page.keyboard.press('Enter');
     const toGlossary = page.locator('#concordance-panel .rendering-item').first().getByRole('button', { name: /glossary/ });

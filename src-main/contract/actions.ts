@@ -87,7 +87,7 @@ export const ACTIONS = {
   // Term links and the concordance (issue 11).
   'next-term': { group: 'compare', keys: ['BracketRight'], when: BOTH, menu: 'view' },
   'previous-term': { group: 'compare', keys: ['BracketLeft'], when: BOTH, menu: 'view' },
-  'open-concordance': { group: 'compare', keys: ['Shift+KeyC'], when: BOTH, menu: 'edit' },
+  'open-concordance': { group: 'compare', keys: ['Shift+KeyF'], when: BOTH, menu: 'edit' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;

@@ -53,7 +53,7 @@ function MarkedText({ text, offset, marks }: { text: string; offset: number; mar
             key={piece.start}
             className={piece.marks.map((m) => m.className).join(' ')}
             data-annotation-id={annotation?.annotationId}
-            title={annotation?.title}
+            title={annotation?.title ?? piece.marks.find((m) => m.title)?.title}
           >
             {slice}
           </mark>
