@@ -47,7 +47,7 @@ export function termsByClause(row: AlignedRow, links: readonly TermLink[]): Map<
 }
 
 /** The row's links in the reading order of one side. */
-export function linkOrder(links: readonly TermLink[], lang: Lang): number[] {
+function linkOrder(links: readonly TermLink[], lang: Lang): number[] {
   return links.map((_, k) => k).sort((a, b) => links[a]![lang].start - links[b]![lang].start);
 }
 
