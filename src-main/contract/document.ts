@@ -67,9 +67,29 @@ export interface DocumentManifestView {
   notes?: LocalizedText;
 }
 
+/**
+ * A chapter of a document, as the contents panel lists it: where it starts (an index into
+ * `body.groups`), its heading level and its heading in each language it has one in (a chapter
+ * found on one side only has one heading).
+ */
+export const documentChapterSchema = z
+  .object({
+    group: z.number().int().min(0),
+    level: z.number().int().min(1).max(9),
+    en: z.string().max(1000).optional(),
+    ru: z.string().max(1000).optional(),
+  })
+  .strict();
+export type DocumentChapter = z.infer<typeof documentChapterSchema>;
+/** The most chapters a document lists (far above any book; the import limits stop long before). */
+export const MAX_CHAPTERS = 100_000;
+export const documentChaptersSchema = z.array(documentChapterSchema).max(MAX_CHAPTERS);
+
 export interface DocumentView {
   manifest: DocumentManifestView;
   body: AlignedText;
+  /** The chapters, in order, when the document's texts have chapter headings (absent: none). */
+  chapters?: DocumentChapter[];
   stats: { paragraphs: Record<Lang, number>; clauses: Record<Lang, number>; rows: number };
   /** The reader's corrections of the alignment (present for every document main opens). */
   alignment?: AlignmentState;

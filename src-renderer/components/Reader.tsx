@@ -148,6 +148,8 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
             entries={entries}
             lang={ui}
             currentParagraph={entries[app.state.currentRow]?.group.number}
+            {...(doc.chapters ? { chapters: doc.chapters, groups: doc.body.groups } : {})}
+            currentRow={app.state.currentRow}
             onJump={(row) => app.goToRow(row)}
             onClose={() => app.dispatch({ type: 'close-panel' })}
           />

@@ -132,7 +132,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
 
   return (
     <div
-      className={`row-line paragraph-${group.kind}${entry.firstInGroup ? ' is-first' : ''}${entry.lastInGroup ? ' is-last' : ''}`}
+      className={`row-line paragraph-${group.kind}${entry.firstInGroup ? ' is-first' : ''}${entry.lastInGroup ? ' is-last' : ''}${entry.chapterHeading ? ' is-chapter-heading' : ''}`}
       data-row-line={entry.index}
     >
       {entry.partStart && (

@@ -250,7 +250,7 @@ class LoadFailed extends Error {
 
 function swapInput(input: AlignInput): AlignInput {
   const texts = { en: input.texts.ru, ru: input.texts.en };
-  if (input.kind === 'pair') return { ...input, texts };
+  if (input.kind === 'pair') return { ...input, texts, ...(input.headings ? { headings: { en: input.headings.ru, ru: input.headings.en } } : {}) };
   return { kind: 'units', texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
 }
 
