@@ -3,10 +3,16 @@ import { quoteOf } from './AnnotationPanel';
 import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
 import { ClauseMenu } from './ClauseMenu';
 import { CommandPalette } from './CommandPalette';
+import { GlossaryEditor } from './GlossaryEditor';
 import { GlossaryAddDialog } from './GlossaryAddDialog';
 import { GoToDialog } from './GoToDialog';
 import { HelpDialog } from './HelpDialog';
 import { SplitDialog } from './SplitDialog';
+import { DictionariesDialog } from './DictionariesDialog';
+import { EditDetailsDialog } from './EditDetailsDialog';
+import { LookupPopup } from './LookupPopup';
+import { PrintDialog } from './PrintDialog';
+import { expectOk, getApi } from '../api';
 import { useReader, useReaderState } from '../reader/context';
 import { rowText } from '../reader/model';
 
@@ -75,6 +81,30 @@ export function Overlays() {
         />
       );
     }
+    // Dictionaries, print and the document's details (issue 12).
+    case 'lookup':
+      return <LookupPopup key={`${overlay.target.clauseId}:${overlay.target.offset}`} target={overlay.target} />;
+    case 'dictionaries':
+      return <DictionariesDialog onClose={close} />;
+    case 'print':
+      return <PrintDialog documentId={app.doc.manifest.id} notes={app.annotations.annotations.filter((a) => a.kind === 'note').length} onClose={close} />;
+    case 'details':
+      return (
+        <EditDetailsDialog
+          id={app.doc.manifest.id}
+          title={app.doc.manifest.title}
+          details={app.doc.manifest.details}
+          onClose={close}
+          onSaved={() => {
+            close();
+            // The header shows the saved details: the document as main now has it.
+            void expectOk(getApi().openDocument({ id: app.doc.manifest.id })).then((doc) => app.documentChanged(doc));
+            app.say(t('library.detailsSaved'));
+          }}
+        />
+      );
+    case 'glossary-term':
+      return <GlossaryEditor draft={overlay.draft} />;
     case 'glossary-add':
       return <GlossaryAddDialog en={overlay.en} ru={overlay.ru} onClose={close} />;
     case 'edit-note': {

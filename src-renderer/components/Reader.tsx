@@ -2,6 +2,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
+import { useLookupTriggers } from '../hooks/useLookupTriggers';
+import { useCompareModel } from '../compare/actions';
+import { CompareContext } from '../compare/model';
 import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
 import { expectOk, getApi } from '../api';
@@ -15,9 +18,11 @@ import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
 import { useReaderEffects } from '../reader/useReaderEffects';
 import { AnnotationPanel } from './AnnotationPanel';
 import { BookmarksPanel } from './BookmarksPanel';
+import { ChecksPanel } from './ChecksPanel';
 import { ContentsPanel } from './ContentsPanel';
 import { DocumentHeader } from './DocumentHeader';
 import { EditBar } from './EditBar';
+import { GlossaryPanel } from './GlossaryPanel';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
@@ -48,6 +53,7 @@ export function Reader(props: ReaderProps) {
   app.sync(deps);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
+  const compare = useCompareModel(app);
   // Term links of the rows drawn, asked for afresh when the document (or its alignment) changes.
   const documentId = props.doc.manifest.id;
   const links = useMemo(() => new LinkStore((rowIds) => expectOk(getApi().compareLinks({ documentId, rowIds }))), [documentId]);
@@ -60,9 +66,11 @@ export function Reader(props: ReaderProps) {
   useLayoutEffect(() => app.attachLinks(links), [app, links]);
   return (
     <ReaderContext.Provider value={app}>
-      <LinkStoreContext.Provider value={links}>
-        <ReaderScreen app={app} prefsError={prefsError} />
-      </LinkStoreContext.Provider>
+      <CompareContext.Provider value={compare}>
+        <LinkStoreContext.Provider value={links}>
+          <ReaderScreen app={app} prefsError={prefsError} />
+        </LinkStoreContext.Provider>
+      </CompareContext.Provider>
     </ReaderContext.Provider>
   );
 }
@@ -74,6 +82,7 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
   useReaderEffects(app, body, header);
+  useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);
   const panel = useReaderState((s) => s.panel);
@@ -183,6 +192,8 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         </main>
         {panel === 'notes' && <AnnotationPanel />}
         {panel === 'bookmarks' && <BookmarksPanel />}
+        {panel === 'checks' && <ChecksPanel />}
+        {panel === 'glossary' && <GlossaryPanel />}
         {panel === 'concordance' && <ConcordancePanel onShown={setConcordance} />}
         {panel === 'search' && (
           <SearchPanel

@@ -1,6 +1,8 @@
 import { createContext, memo, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
+import { FindingMark } from '../components/FindingMark';
+import { useRowTermMarks, withTermMarks } from '../compare/terms';
 import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
 import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
@@ -52,6 +54,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
   const shown: Lang[] = view.layout === 'single' ? [view.singleLang] : order;
   const other = (lang: Lang): Lang => (lang === 'en' ? 'ru' : 'en');
   const showPeek = view.layout === 'single' && (peek || pinned !== null);
+  const glossaryTerms = useRowTermMarks(entry);
   // Term links: fetched when the row is drawn; the lit one re-renders this row only.
   const linkStore = useLinkStore();
   const links = useRowLinks(row.id);
@@ -122,7 +125,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
                 onContextMenu(entry, clause, lang, { x: event.clientX, y: event.clientY });
               }}
             >
-              <ClauseText text={clause.text} marks={marks?.get(clause.id)} terms={termLayer(lang, clause.id)} />
+              <ClauseText text={clause.text} marks={withTermMarks(marks?.get(clause.id), glossaryTerms?.get(clause.id))} terms={termLayer(lang, clause.id)} />
             </span>
           </span>
         ))}
@@ -152,6 +155,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
               <span className="visually-hidden">{t('bookmarks.marked')}</span>
             </span>
           )}
+          <FindingMark rowId={row.id} />
           {view.editing && <span className="row-flags">
             {checked && (
               <span className="row-flag flag-checked" title={t('alignment.confirmed')}>

@@ -31,8 +31,8 @@ const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
 export const range = (from: number, count: number): number[] => {
-  const out = new Array<number>(count);
-  for (let k = 0; k < count; k++) out[k] = from + k;
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) out.push(from + k);
   return out;
 };
 
@@ -113,11 +113,12 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
     best: new Float64Array(cells).fill(Infinity),
     back: new Uint8Array(cells),
-    // The forward sums and bead costs are kept on every level, though only the confidences of the finest
-    // need them: a few exponentials per cell cost far less than the engine compiling the forward pass
-    // again when it first meets them on the finest level.
+    // The forward sums are kept on every level, though only the confidences of the finest need them: a
+    // few exponentials per cell cost far less than the engine compiling the forward pass again when it
+    // first meets them on the finest level. For the same reason the bead costs are always written, on
+    // coarse levels all into one slot.
     forward: new Float64Array(cells).fill(-Infinity),
-    costs: new Float32Array(cells * shapeCount).fill(Infinity),
+    costs: new Float32Array(withConfidence ? cells * shapeCount : 1).fill(Infinity),
     withConfidence,
     pairs: new Float64Array(cells),
   };
@@ -205,7 +206,6 @@ interface Pass {
   continuationCost: number;
   ratio: number;
   variance: number;
-  share: number;
   scale: number;
   table: Float64Array;
   enOffsets: Int32Array;
@@ -217,6 +217,7 @@ interface Pass {
   gainOf: Float64Array;
   tempered: number;
   margin: number;
+  costMask: number;
 }
 
 function forwardPass(search: Search, tables: Tables): void {
@@ -267,6 +268,8 @@ function forwardPass(search: Search, tables: Tables): void {
   const tempered = 1 / problem.temperature;
   // Without the confidences only the best path matters: a bead that cannot beat it is dropped.
   const margin = tables.withConfidence ? PRUNE_MARGIN * problem.temperature : 0;
+  /** Bead costs go to their own slot with the confidences, else all to slot 0. */
+  const costMask = tables.withConfidence ? -1 : 0;
   const pass: Pass = {
     problem,
     lo,
@@ -310,7 +313,6 @@ function forwardPass(search: Search, tables: Tables): void {
     continuationCost,
     ratio,
     variance,
-    share,
     scale,
     table,
     enOffsets,
@@ -322,6 +324,7 @@ function forwardPass(search: Search, tables: Tables): void {
     gainOf,
     tempered,
     margin,
+    costMask,
   };
   best[0] = 0;
   if (forward) forward[0] = 0;
@@ -375,7 +378,6 @@ function forwardRow(pass: Pass, i: number): void {
     continuationCost,
     ratio,
     variance,
-    share,
     scale,
     table,
     enOffsets,
@@ -387,6 +389,7 @@ function forwardRow(pass: Pass, i: number): void {
     gainOf,
     tempered,
     margin,
+    costMask,
   } = pass;
   const loI = lo[i]!;
   const hiI = hi[i]!;
@@ -499,7 +502,7 @@ function forwardRow(pass: Pass, i: number): void {
           cost += RESULT[0]!;
         }
       } else if (cost > limit) continue;
-      if (costs) costs[c * shapeCount + s] = cost * tempered;
+      if (costs) costs[costMask & (c * shapeCount + s)] = cost * tempered;
       if (before + cost < bestCost) {
         bestCost = before + cost;
         bestShape = s;

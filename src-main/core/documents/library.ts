@@ -181,7 +181,7 @@ export class DocumentLibrary {
       const body = loaded.manifest.preambleAndOperative ? loaded.body : withoutParts(loaded.body);
       const structure = loaded.manifest.imported.structure;
       const headings = { ...(structure?.en?.headings ? { en: structure.en.headings } : {}), ...(structure?.ru?.headings ? { ru: structure.ru.headings } : {}) };
-      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at, headings };
+      return { manifest: { ...manifestView(loaded.manifest), details: loaded.manifest.details ?? {} }, texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at, headings };
     }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {

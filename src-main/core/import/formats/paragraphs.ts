@@ -60,7 +60,7 @@ export function hasVisibleText(text: string): boolean {
 }
 
 /** The deepest heading level kept (HTML's h6; Word has nine, deeper ones are read as level 6). */
-export const MAX_HEADING_LEVEL = 6;
+const MAX_HEADING_LEVEL = 6;
 
 /**
  * Collects a monolingual document's paragraphs, charging the budget for each one kept. A heading
