@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryScope } from '../../src-main/contract/compare';
 import { expectOk, getApi } from '../api';
+import { compareOf } from '../compare/model';
 import { useReader } from '../reader/context';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
@@ -33,6 +34,8 @@ export function GlossaryAddDialog({ en: initialEn, ru: initialRu, onClose }: { e
             await expectOk(getApi().addGlossaryTerm({ documentId: app.doc.manifest.id, scope, entry: { en: en.trim(), ru: ru.trim() } }));
             onClose();
             app.links?.invalidate();
+            // The Glossary panel, the term marks and the checks follow the new term too.
+            void compareOf(app).glossaryChanged();
             app.say(t('glossaryAdd.added', { en: en.trim(), ru: ru.trim() }));
           } catch (err) {
             setError(t('glossaryAdd.failed', { reason: err instanceof Error ? err.message : String(err) }));

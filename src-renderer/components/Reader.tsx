@@ -64,6 +64,19 @@ export function Reader(props: ReaderProps) {
     links.invalidate();
   }, [links, props.doc]);
   useLayoutEffect(() => app.attachLinks(links), [app, links]);
+  // A glossary edited in the Glossary panel or editor: glossary terms are linked first, so the
+  // links are fetched again (the first load of the glossary is not a change).
+  useEffect(() => {
+    let last = compare.state.glossary;
+    let loaded = last.status !== 'loading';
+    return compare.subscribe(() => {
+      const now = compare.state.glossary;
+      if (now === last || now.status === 'loading') return;
+      last = now;
+      if (loaded) links.invalidate();
+      loaded = true;
+    });
+  }, [compare, links]);
   return (
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
