@@ -184,7 +184,12 @@ test.describe('concordance', () => {
 
     // Select a word with the mouse and use the selection bar's "Concordance".
     const clause = page.locator('.row[data-row-id="r2-0"] .cell[lang="en"] .clause').first();
-    await clause.dblclick({ position: { x: 20, y: 8 } });
+    // (A double click looks the word up in the dictionaries: the selection is dragged instead.)
+    const box = (await clause.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 90, box.y + 8, { steps: 5 });
+    await page.mouse.up();
     await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Concordance' }).click();
     await expect(page.locator('#concordance-panel')).toBeVisible();
     await expect(page.locator('#concordance-input')).not.toHaveValue('');
