@@ -176,6 +176,13 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'glossary.scopes.${s}': ['document', 'global'],
   'glossary.problems.${p.reason}': ['missing-term', 'too-long', 'duplicate'],
   'glossary.empty.${scope}': ['document', 'global'],
+  // Term links, the concordance, the word search (issue 11).
+  'wordSearch.hint.${options.mode}': ['words', 'phrase', 'substring', 'regex'],
+  'wordSearch.modes.${mode}': ['words', 'phrase', 'substring', 'regex'],
+  'wordSearch.inputLabel.${options.lang}': ['en', 'ru'],
+  'links.classes.${link.class}': ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'],
+  'concordance.in.${side}': ['en', 'ru'],
+  'glossaryAdd.scopes.${s}': ['document', 'global'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

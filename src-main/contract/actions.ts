@@ -93,6 +93,10 @@ export const ACTIONS = {
   'toggle-checks': { group: 'compare', keys: ['Shift+KeyC'], when: BOTH, menu: 'view' },
   'toggle-glossary': { group: 'compare', keys: ['Shift+KeyG'], when: BOTH, menu: 'view' },
   'add-to-glossary': { group: 'compare', keys: ['Mod+Shift+KeyG'], when: BOTH, menu: 'edit' },
+  // Term links and the concordance (issue 11).
+  'next-term': { group: 'compare', keys: ['BracketRight'], when: BOTH, menu: 'view' },
+  'previous-term': { group: 'compare', keys: ['BracketLeft'], when: BOTH, menu: 'view' },
+  'open-concordance': { group: 'compare', keys: ['Shift+KeyF'], when: BOTH, menu: 'edit' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;
@@ -123,6 +127,8 @@ const ACCELERATOR_NAMES: Record<string, string> = {
   Minus: '-',
   NumpadAdd: 'numadd',
   NumpadSubtract: 'numsub',
+  BracketLeft: '[',
+  BracketRight: ']',
 };
 
 /** `Mod+Shift+KeyC` → Electron's accelerator `CommandOrControl+Shift+C`. */

@@ -56,6 +56,8 @@ const NAMES: Record<string, string> = {
   Minus: '−',
   NumpadAdd: 'Num +',
   NumpadSubtract: 'Num −',
+  BracketLeft: '[',
+  BracketRight: ']',
 };
 /** Shift+key on a US keyboard, for the few shortcuts that read better as one character. */
 const SHIFTED: Record<string, string> = { Slash: '?', Equal: '+' };

@@ -11,6 +11,7 @@ import { addToGlossaryFromSelection, toggleChecks, toggleGlossary } from '../com
 import type { ReaderController } from '../reader/controller';
 import { lookUpFocused } from '../reader/lookup';
 import type { RowTarget } from '../state/reader-state';
+import { openConcordance, stepTerm } from '../reader/term-actions';
 
 export interface ActionImpl {
   run(app: ReaderController, target?: RowTarget): void | Promise<void>;
@@ -72,6 +73,9 @@ export const REGISTRY = {
   'toggle-checks': { run: (app) => toggleChecks(app) },
   'toggle-glossary': { run: (app) => toggleGlossary(app) },
   'add-to-glossary': { run: (app, target) => addToGlossaryFromSelection(app, target) },
+  'next-term': { run: (app) => stepTerm(app, 1) },
+  'previous-term': { run: (app) => stepTerm(app, -1) },
+  'open-concordance': { run: (app) => openConcordance(app) },
 } satisfies Record<ActionId, ActionImpl>;
 
 /** Where the focus is and what is open decide the context. */

@@ -42,6 +42,9 @@ export function MoreMenu() {
         <button type="button" className="more-item" onClick={() => (hide(), run('toggle-glossary'))}>
           {t('more.glossary')}
         </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('open-concordance'))}>
+          {t('concordance.moreItem')}
+        </button>
         <button type="button" className="more-item" onClick={() => (hide(), app.library())}>
           {t('more.import')}
         </button>

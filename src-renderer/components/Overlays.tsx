@@ -4,6 +4,7 @@ import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
 import { ClauseMenu } from './ClauseMenu';
 import { CommandPalette } from './CommandPalette';
 import { GlossaryEditor } from './GlossaryEditor';
+import { GlossaryAddDialog } from './GlossaryAddDialog';
 import { GoToDialog } from './GoToDialog';
 import { HelpDialog } from './HelpDialog';
 import { SplitDialog } from './SplitDialog';
@@ -104,6 +105,8 @@ export function Overlays() {
       );
     case 'glossary-term':
       return <GlossaryEditor draft={overlay.draft} />;
+    case 'glossary-add':
+      return <GlossaryAddDialog en={overlay.en} ru={overlay.ru} onClose={close} />;
     case 'edit-note': {
       const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
       if (!annotation) return null;

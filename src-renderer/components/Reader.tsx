@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
@@ -7,8 +7,11 @@ import { useCompareModel } from '../compare/actions';
 import { CompareContext } from '../compare/model';
 import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
+import { expectOk, getApi } from '../api';
 import { ReaderContext, useReaderState } from '../reader/context';
+import { LinkStore, LinkStoreContext } from '../reader/links-store';
 import { ReaderController } from '../reader/controller';
+import { concordanceMarks, mergeMarks } from '../reader/concordance-view';
 import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
@@ -23,6 +26,7 @@ import { GlossaryPanel } from './GlossaryPanel';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
+import { ConcordancePanel, type ConcordanceShown } from './ConcordancePanel';
 import { SearchPanel } from './SearchPanel';
 import { SelectionBar } from './SelectionBar';
 import { TopBar } from './TopBar';
@@ -50,10 +54,35 @@ export function Reader(props: ReaderProps) {
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
   const compare = useCompareModel(app);
+  // Term links of the rows drawn, asked for afresh when the document (or its alignment) changes.
+  const documentId = props.doc.manifest.id;
+  const links = useMemo(() => new LinkStore((rowIds) => expectOk(getApi().compareLinks({ documentId, rowIds }))), [documentId]);
+  const shownDoc = useRef(props.doc);
+  useEffect(() => {
+    if (shownDoc.current === props.doc) return;
+    shownDoc.current = props.doc;
+    links.invalidate();
+  }, [links, props.doc]);
+  useLayoutEffect(() => app.attachLinks(links), [app, links]);
+  // A glossary edited in the Glossary panel or editor: glossary terms are linked first, so the
+  // links are fetched again (the first load of the glossary is not a change).
+  useEffect(() => {
+    let last = compare.state.glossary;
+    let loaded = last.status !== 'loading';
+    return compare.subscribe(() => {
+      const now = compare.state.glossary;
+      if (now === last || now.status === 'loading') return;
+      last = now;
+      if (loaded) links.invalidate();
+      loaded = true;
+    });
+  }, [compare, links]);
   return (
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
-        <ReaderScreen app={app} prefsError={prefsError} />
+        <LinkStoreContext.Provider value={links}>
+          <ReaderScreen app={app} prefsError={prefsError} />
+        </LinkStoreContext.Provider>
       </CompareContext.Provider>
     </ReaderContext.Provider>
   );
@@ -77,11 +106,17 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const bookmarkIds = useReaderState((s) => s.bookmarks);
   const { doc, prefs, entries } = app;
   const list = app.annotations.annotations;
-  const hits = app.hits();
+  const searchOptions = useReaderState((s) => s.searchOptions);
+  const searchResult = app.searchResult();
+  const hits = searchResult.hits;
   const clauseIndex = app.clauseIndex;
-  const { marks, rowNotes, marginNotes } = useMemo(
-    () => buildMarks(list, clauseIndex, (id) => app.rowIndexOf(id), hits, search.hit),
-    [list, app, clauseIndex, hits, search.hit],
+  const built = useMemo(() => buildMarks(list, clauseIndex, (id) => app.rowIndexOf(id), hits, search.hit), [list, app, clauseIndex, hits, search.hit]);
+  const { rowNotes, marginNotes } = built;
+  // The concordance's hits and their renderings, marked in the text while its panel is open.
+  const [concordance, setConcordance] = useState<ConcordanceShown | undefined>();
+  const marks = useMemo(
+    () => (concordance && panel === 'concordance' ? mergeMarks(built.marks, concordanceMarks(entries, (id) => app.rowIndexOf(id), concordance.result, concordance.current)) : built.marks),
+    [built.marks, concordance, panel, entries, app],
   );
   const confirmed = useMemo(() => new Set(doc.alignment?.confirmed ?? []), [doc]);
   const bookmarks = useMemo(() => new Set(bookmarkIds), [bookmarkIds]);
@@ -172,13 +207,17 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         {panel === 'bookmarks' && <BookmarksPanel />}
         {panel === 'checks' && <ChecksPanel />}
         {panel === 'glossary' && <GlossaryPanel />}
+        {panel === 'concordance' && <ConcordancePanel onShown={setConcordance} />}
         {panel === 'search' && (
           <SearchPanel
             query={search.query}
             onQuery={(query) => app.dispatch({ type: 'search-query', query })}
-            hits={hits}
+            result={searchResult}
             current={search.hit}
             entries={entries}
+            options={searchOptions}
+            onOptions={(patch) => app.setSearchOptions(patch)}
+            index={app.rowSearch}
             onNext={() => app.findStep(1)}
             onPrevious={() => app.findStep(-1)}
             onPick={(hit) => app.showHit(hit)}

@@ -4,14 +4,20 @@ import type { Lang } from '../../src-main/contract/ipc';
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { ClauseText } from '../reader/ClauseText';
 import type { RowEntry, SearchHit } from '../reader/model';
+import type { RowSearch, RowSearchResult } from '../reader/row-search';
+import { WORD_SEARCH_MODES, type WordSearchOptions } from '../reader/word-search';
 
 export interface SearchPanelProps {
   query: string;
   onQuery: (query: string) => void;
-  hits: readonly SearchHit[];
+  result: RowSearchResult;
   /** Index into `hits` of the current match, or -1. */
   current: number;
   entries: readonly RowEntry[];
+  options: WordSearchOptions;
+  onOptions: (patch: Partial<WordSearchOptions>) => void;
+  /** For the snippets. */
+  index: RowSearch;
   onNext: () => void;
   onPrevious: () => void;
   onPick: (hitIndex: number) => void;
@@ -20,29 +26,44 @@ export interface SearchPanelProps {
 
 const MAX_LISTED = 200;
 
-/** Search both languages at once; results list each matching row with both versions. */
-export function SearchPanel({ query, onQuery, hits, current, entries, onNext, onPrevious, onPick, onClose }: SearchPanelProps) {
+/**
+ * Search both languages (or one): whole words and their forms by default, or an exact phrase, part
+ * of a word, a regular expression; case on request. The options are remembered. Each matching row
+ * is listed with both versions, cut around the match.
+ */
+export function SearchPanel({ query, onQuery, result, current, entries, options, onOptions, index, onNext, onPrevious, onPick, onClose }: SearchPanelProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
-  const rows: Array<{ rowIndex: number; firstHit: number }> = [];
+  const hits = result.hits;
+  const rows: Array<{ rowIndex: number; firstHit: number; hits: SearchHit[] }> = [];
   hits.forEach((hit, i) => {
-    if (rows.at(-1)?.rowIndex !== hit.rowIndex) rows.push({ rowIndex: hit.rowIndex, firstHit: i });
+    const last = rows.at(-1);
+    if (last?.rowIndex === hit.rowIndex) last.hits.push(hit);
+    else rows.push({ rowIndex: hit.rowIndex, firstHit: i, hits: [hit] });
   });
   const currentRow = current >= 0 ? hits[current]?.rowIndex : undefined;
+  const formsApply = options.mode === 'words' || options.mode === 'phrase';
 
-  const snippet = (entry: RowEntry, lang: Lang) =>
-    entry.row[lang].map((clause, i) => (
-      <span key={clause.id}>
-        {i > 0 && ' '}
-        <ClauseText
-          text={clause.text}
-          marks={hits
-            .filter((h) => h.rowIndex === entry.index && h.clauseId === clause.id)
-            .map((h) => ({ start: h.start, end: h.end, className: 'search-hit' }))}
-        />
-      </span>
-    ));
+  const snippet = (rowIndex: number, lang: Lang, rowHits: readonly SearchHit[]) => {
+    const s = index.snippet(rowIndex, lang, rowHits);
+    return (
+      <>
+        {s.before && '…'}
+        <ClauseText text={s.text} marks={s.matches.map((m) => ({ start: m.start, end: m.end, className: 'search-hit' }))} />
+        {s.after && '…'}
+      </>
+    );
+  };
+
+  const status =
+    query.trim() === ''
+      ? t(`wordSearch.hint.${options.mode}`)
+      : result.problem
+        ? undefined
+        : hits.length === 0
+          ? t('search.none')
+          : `${t('search.matches', { count: hits.length })} · ${t('search.rows', { count: rows.length })}${current >= 0 ? ` · ${t('search.position', { current: current + 1, total: hits.length })}` : ''}`;
 
   return (
     <aside ref={ref} id="search-panel" className="side-panel search-panel" aria-label={t('search.label')}>
@@ -59,9 +80,15 @@ export function SearchPanel({ query, onQuery, hits, current, entries, onNext, on
           e.preventDefault();
           onNext();
         }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
       >
         <label className="search-label" htmlFor="search-input">
-          {t('search.inputLabel')}
+          {options.lang ? t(`wordSearch.inputLabel.${options.lang}`) : t('search.inputLabel')}
         </label>
         <input
           id="search-input"
@@ -70,14 +97,13 @@ export function SearchPanel({ query, onQuery, hits, current, entries, onNext, on
           value={query}
           autoComplete="off"
           spellCheck={false}
+          aria-invalid={result.problem ? true : undefined}
+          aria-describedby={result.problem ? 'search-problem' : undefined}
           onChange={(e) => onQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && e.shiftKey) {
               e.preventDefault();
               onPrevious();
-            } else if (e.key === 'Escape') {
-              e.preventDefault();
-              onClose();
             }
           }}
         />
@@ -89,17 +115,54 @@ export function SearchPanel({ query, onQuery, hits, current, entries, onNext, on
             {t('search.next')}
           </button>
         </div>
+        <fieldset className="search-options">
+          <legend className="visually-hidden">{t('wordSearch.options')}</legend>
+          <div className="search-modes" role="radiogroup" aria-label={t('wordSearch.match')}>
+            {WORD_SEARCH_MODES.map((mode) => (
+              <label key={mode} className="search-option">
+                <input type="radio" name="search-mode" value={mode} checked={options.mode === mode} onChange={() => onOptions({ mode })} />
+                {t(`wordSearch.modes.${mode}`)}
+              </label>
+            ))}
+          </div>
+          <div className="search-toggles">
+            <label className="search-option">
+              <input type="checkbox" checked={options.forms && formsApply} disabled={!formsApply} onChange={(e) => onOptions({ forms: e.target.checked })} />
+              {t('wordSearch.forms')}
+            </label>
+            <label className="search-option">
+              <input type="checkbox" checked={options.caseSensitive} onChange={(e) => onOptions({ caseSensitive: e.target.checked })} />
+              {t('wordSearch.case')}
+            </label>
+            <span className="search-option search-lang">
+              <label htmlFor="search-lang">{t('wordSearch.languages')}</label>
+              <select
+                id="search-lang"
+                value={options.lang ?? 'both'}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  onOptions({ lang: v === 'en' || v === 'ru' ? v : undefined });
+                }}
+              >
+                <option value="both">{t('wordSearch.both')}</option>
+                <option value="en">{t('wordSearch.onlyEn')}</option>
+                <option value="ru">{t('wordSearch.onlyRu')}</option>
+              </select>
+            </span>
+          </div>
+        </fieldset>
       </form>
+      {result.problem && query.trim() !== '' && (
+        <p id="search-problem" className="field-error" role="alert">
+          {t('wordSearch.badRegex', { detail: result.problem.detail })}
+        </p>
+      )}
       <p className="search-status" role="status" aria-live="polite">
-        {query.trim() === ''
-          ? t('search.hint')
-          : hits.length === 0
-            ? t('search.none')
-            : `${t('search.matches', { count: hits.length })} · ${t('search.rows', { count: rows.length })}${current >= 0 ? ` · ${t('search.position', { current: current + 1, total: hits.length })}` : ''}`}
+        {status}
       </p>
       {rows.length > 0 && (
         <ol className="search-results">
-          {rows.slice(0, MAX_LISTED).map(({ rowIndex, firstHit }) => {
+          {rows.slice(0, MAX_LISTED).map(({ rowIndex, firstHit, hits: rowHits }) => {
             const entry = entries[rowIndex]!;
             return (
               <li key={rowIndex}>
@@ -111,10 +174,10 @@ export function SearchPanel({ query, onQuery, hits, current, entries, onNext, on
                 >
                   <span className="search-result-number">¶ {entry.group.number}</span>
                   <span className="search-result-text" lang="en">
-                    {snippet(entry, 'en')}
+                    {snippet(rowIndex, 'en', rowHits)}
                   </span>
                   <span className="search-result-text" lang="ru">
-                    {snippet(entry, 'ru')}
+                    {snippet(rowIndex, 'ru', rowHits)}
                   </span>
                 </button>
               </li>

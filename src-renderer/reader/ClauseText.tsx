@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 export interface Mark {
   start: number;
   end: number;
@@ -31,11 +33,18 @@ export function pieces(length: number, marks: readonly Mark[]): Piece[] {
 }
 
 /** Clause text with marked ranges (search matches, highlights); overlapping marks combine. */
-export function ClauseText({ text, marks }: { text: string; marks: readonly Mark[] | undefined }) {
+export function ClauseText({ text, marks, terms }: { text: string; marks: readonly Mark[] | undefined; terms?: TermLayer | undefined }) {
+  if (terms && terms.spans.length > 0) return <TermText text={text} marks={marks} terms={terms} />;
+  return <MarkedText text={text} offset={0} marks={marks} />;
+}
+
+/** `text` is the clause's text from `offset`; marks are in clause offsets. */
+function MarkedText({ text, offset, marks }: { text: string; offset: number; marks: readonly Mark[] | undefined }) {
   if (!marks || marks.length === 0) return <>{text}</>;
+  const local = offset === 0 ? marks : marks.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
   return (
     <>
-      {pieces(text.length, marks).map((piece) => {
+      {pieces(text.length, local).map((piece) => {
         const slice = text.slice(piece.start, piece.end);
         if (piece.marks.length === 0) return slice;
         const annotation = piece.marks.find((m) => m.annotationId);
@@ -52,4 +61,45 @@ export function ClauseText({ text, marks }: { text: string; marks: readonly Mark
       })}
     </>
   );
+}
+
+// ---- Term links ----
+
+/** The linked terms of a clause, and which link is lit now (`term-links.ts`, `links-store.ts`). */
+export interface TermLayer {
+  /** Sorted, not overlapping, in clause offsets. */
+  spans: readonly { start: number; end: number; link: number }[];
+  /** The class of each link (number, acronym, glossary…), by index. */
+  classOf?: (link: number) => string;
+  /** The lit link, and whether it was pointed at on this side (else this side has its counterpart). */
+  lit: { link: number; source: boolean } | undefined;
+  /** The element id of this side's end of a link, and of the other side's (undefined: not drawn). */
+  idOf: (link: number) => string;
+  counterpartIdOf: (link: number) => string | undefined;
+}
+
+/** Each linked term is one element (marks cut inside it), so pointing anywhere on it lights it. */
+function TermText({ text, marks, terms }: { text: string; marks: readonly Mark[] | undefined; terms: TermLayer }) {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const span of terms.spans) {
+    if (span.start > at) out.push(<MarkedText key={`t${at}`} text={text.slice(at, span.start)} offset={at} marks={marks} />);
+    const lit = terms.lit?.link === span.link;
+    out.push(
+      <span
+        key={`l${span.start}`}
+        id={terms.idOf(span.link)}
+        className={`term${lit ? (terms.lit?.source ? ' is-lit is-lit-source' : ' is-lit is-lit-counterpart') : ''}`}
+        data-link={span.link}
+        data-link-class={terms.classOf?.(span.link)}
+        tabIndex={-1}
+        aria-describedby={terms.counterpartIdOf(span.link)}
+      >
+        <MarkedText text={text.slice(span.start, span.end)} offset={span.start} marks={marks} />
+      </span>,
+    );
+    at = span.end;
+  }
+  if (at < text.length) out.push(<MarkedText key={`t${at}`} text={text.slice(at)} offset={at} marks={marks} />);
+  return <>{out}</>;
 }

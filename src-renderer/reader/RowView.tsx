@@ -1,4 +1,4 @@
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
 import { FindingMark } from '../components/FindingMark';
@@ -6,7 +6,9 @@ import { useRowTermMarks, withTermMarks } from '../compare/terms';
 import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
 import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
+import { useLinkStore, useLitLink, useRowLinks } from './links-store';
 import type { RowEntry } from './model';
+import { termElementId, termsByClause } from './term-links';
 
 export interface RowLayout {
   layout: Layout;
@@ -52,7 +54,36 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
   const shown: Lang[] = view.layout === 'single' ? [view.singleLang] : order;
   const other = (lang: Lang): Lang => (lang === 'en' ? 'ru' : 'en');
   const showPeek = view.layout === 'single' && (peek || pinned !== null);
-  const terms = useRowTermMarks(entry);
+  const glossaryTerms = useRowTermMarks(entry);
+  // Term links: fetched when the row is drawn; the lit one re-renders this row only.
+  const linkStore = useLinkStore();
+  const links = useRowLinks(row.id);
+  const lit = useLitLink(row.id);
+  // The term elements are drawn only in the row under the pointer or holding the focus: the
+  // other rows stay plain text (a light page to scroll, to search and for the screen reader).
+  const [pointer, setPointer] = useState(false);
+  const [focusWithin, setFocusWithin] = useState(false);
+  const armed = pointer || focusWithin;
+  const terms = useMemo(() => (armed && links.length > 0 ? termsByClause(row, links) : undefined), [armed, row, links]);
+  const termLayer = (lang: Lang, clauseId: string) => {
+    const spans = terms?.get(clauseId);
+    if (!spans) return undefined;
+    return {
+      spans,
+      lit: lit ? { link: lit.link, source: lit.lang === lang } : undefined,
+      idOf: (link: number) => termElementId(row.id, lang, link),
+      classOf: (link: number) => links[link]?.class ?? '',
+      counterpartIdOf: (link: number) => (shown.includes(other(lang)) ? termElementId(row.id, other(lang), link) : undefined),
+    };
+  };
+  /** The term under the pointer or the focus lights its counterpart(s); anything else unlights. */
+  const pointAt = (target: EventTarget | null) => {
+    if (!linkStore || links.length === 0) return;
+    const term = target instanceof Element ? target.closest<HTMLElement>('[data-link]') : null;
+    const lang = term?.closest<HTMLElement>('[data-lang]')?.dataset.lang;
+    if (term && (lang === 'en' || lang === 'ru')) linkStore.setLit({ rowId: row.id, link: Number(term.dataset.link), lang });
+    else linkStore.clearLit(row.id);
+  };
 
   const cell = (lang: Lang) => {
     const counterpart = active?.lang === other(lang) || pinned?.lang === other(lang);
@@ -94,7 +125,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
                 onContextMenu(entry, clause, lang, { x: event.clientX, y: event.clientY });
               }}
             >
-              <ClauseText text={clause.text} marks={withTermMarks(marks?.get(clause.id), terms?.get(clause.id))} />
+              <ClauseText text={clause.text} marks={withTermMarks(marks?.get(clause.id), glossaryTerms?.get(clause.id))} terms={termLayer(lang, clause.id)} />
             </span>
           </span>
         ))}
@@ -152,6 +183,22 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
           data-paragraph={entry.firstInGroup ? group.number : undefined}
           data-confidence={row.confidence.toFixed(2)}
           data-confirmed={checked || undefined}
+          onMouseOver={(e) => pointAt(e.target)}
+          // Not while a button is held: redrawing the text would drop a selection being made.
+          onMouseEnter={(e) => e.buttons === 0 && setPointer(true)}
+          onMouseLeave={(e) => {
+            linkStore?.clearLit(row.id);
+            if (e.buttons === 0) setPointer(false);
+          }}
+          onFocus={(e) => {
+            setFocusWithin(true);
+            pointAt(e.target);
+          }}
+          onBlur={(e) => {
+            if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+            setFocusWithin(false);
+            linkStore?.clearLit(row.id);
+          }}
         >
           {shown.map(cell)}
           {rowNotes && rowNotes.length > 0 && (

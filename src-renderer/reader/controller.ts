@@ -26,8 +26,11 @@ import { type Overlay, reduce, type ReaderEvent, type ReaderState, type RowTarge
 import { createStore, type Store } from '../state/store';
 import { nextMatching, type ReviewKind, reviewPredicate } from './alignment';
 import { pairAsMarkdown, pairAsText } from './copy';
-import { flattenRows, type RowEntry, type SearchHit, SearchIndex } from './model';
+import { flattenRows, type RowEntry, type SearchHit } from './model';
+import { loadSearchOptions, RowSearch, type RowSearchResult, saveSearchOptions, type WordSearchOptions } from './row-search';
+import type { LinkStore } from './links-store';
 import type { TextSelection } from './selection';
+import { leaveTerm } from './term-actions';
 
 const LAYOUT_CYCLE: readonly Layout[] = LAYOUTS;
 const THEME_CYCLE: readonly Theme[] = THEMES;
@@ -61,12 +64,19 @@ export class ReaderController {
         clauseIndex: Map<string, { clause: Clause; lang: Lang; rowIndex: number }>;
       }
     | undefined;
-  private searchIndex: { entries: readonly RowEntry[]; index: SearchIndex } | undefined;
-  private hitsOf: { entries: readonly RowEntry[]; query: string; hits: SearchHit[] } | undefined;
+  private searchIndex: { entries: readonly RowEntry[]; index: RowSearch } | undefined;
+  /** The term links of the rows drawn (set by the reading screen). */
+  links: LinkStore | null = null;
+  private hitsOf: { entries: readonly RowEntry[]; query: string; options: WordSearchOptions; result: RowSearchResult } | undefined;
 
   constructor(deps: ReaderDeps, mode: Mode = 'reading') {
     this.deps = deps;
-    this.store = createStore(reduce, initialState(this.entries.length, mode));
+    this.store = createStore(reduce, { ...initialState(this.entries.length, mode), searchOptions: loadSearchOptions() });
+  }
+
+  /** The reading screen hands over the term links of the rows it draws. */
+  attachLinks(links: LinkStore): void {
+    this.links = links;
   }
 
   /** Called on every render with the latest values. */
@@ -185,6 +195,7 @@ export class ReaderController {
   }
   /** Escape: the selection, then the counterpart shown, the pinned clause, the open panel. */
   escape(): void {
+    if (leaveTerm()) return;
     const s = this.state;
     if (s.pending) {
       window.getSelection()?.removeAllRanges();
@@ -239,14 +250,28 @@ export class ReaderController {
   }
 
   hits(): SearchHit[] {
+    return this.searchResult().hits;
+  }
+  /** The hits, and what is wrong with the query if it cannot be searched for. */
+  searchResult(): RowSearchResult {
     const { query } = this.state.search;
-    if (this.state.panel !== 'search' || query.trim() === '') return [];
-    if (this.hitsOf?.entries === this.entries && this.hitsOf.query === query) return this.hitsOf.hits;
-    // Built on the first search, not at open: folding every clause of a book takes a moment.
-    if (this.searchIndex?.entries !== this.entries) this.searchIndex = { entries: this.entries, index: new SearchIndex(this.entries) };
-    const hits = this.searchIndex.index.search(query);
-    this.hitsOf = { entries: this.entries, query, hits };
-    return hits;
+    const options = this.state.searchOptions;
+    if (this.state.panel !== 'search' || query.trim() === '') return { hits: [] };
+    if (this.hitsOf?.entries === this.entries && this.hitsOf.query === query && this.hitsOf.options === options) return this.hitsOf.result;
+    const result = this.rowSearch.search(query, options);
+    this.hitsOf = { entries: this.entries, query, options, result };
+    return result;
+  }
+  /** Built on the first search, not at open: joining every row of a book takes a moment. */
+  get rowSearch(): RowSearch {
+    if (this.searchIndex?.entries !== this.entries) this.searchIndex = { entries: this.entries, index: new RowSearch(this.entries) };
+    return this.searchIndex.index;
+  }
+  setSearchOptions(patch: Partial<WordSearchOptions>): void {
+    const options = { ...this.state.searchOptions, ...patch };
+    if (patch.lang === undefined && 'lang' in patch) delete options.lang;
+    this.dispatch({ type: 'search-options', options });
+    saveSearchOptions(options);
   }
   showHit(hit: number): void {
     const found = this.hits()[hit];
@@ -265,8 +290,9 @@ export class ReaderController {
 
   /** The clause with the keyboard focus, if any. */
   focusedClause(): { entry: RowEntry; lang: Lang; clause: Clause } | undefined {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el?.classList.contains('clause')) return undefined;
+    // A linked term inside a clause (stepped to with [ and ]) counts as its clause.
+    const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.clause');
+    if (!el) return undefined;
     const entry = this.entries[Number(el.dataset.rowIndex)];
     const lang = el.closest<HTMLElement>('[data-lang]')?.dataset.lang as Lang | undefined;
     const clause = entry && lang ? entry.row[lang].find((c) => c.id === el.dataset.clauseId) : undefined;

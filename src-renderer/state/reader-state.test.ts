@@ -107,3 +107,26 @@ describe('the store', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('the comparison tools in the state', () => {
+  it('search options change how search searches and start the matches over', () => {
+    const s = run(initialState(41), { type: 'search-query', query: 'WHO' }, { type: 'search-hit', hit: 3, row: 5 });
+    const next = reduce(s, { type: 'search-options', options: { mode: 'regex', forms: false, caseSensitive: true } });
+    expect(next.searchOptions.mode).toBe('regex');
+    expect(next.search).toEqual({ query: 'WHO', hit: -1 });
+  });
+
+  it('each concordance query from outside the panel is a new one, even the same word again', () => {
+    const s = run(initialState(41), { type: 'concordance-query', query: 'health', lang: 'en' });
+    const again = reduce(s, { type: 'concordance-query', query: 'health', lang: 'en' });
+    expect(again.concordance.seq).toBe(s.concordance.seq + 1);
+    expect(again.concordance).toMatchObject({ query: 'health', lang: 'en' });
+  });
+
+  it('the concordance is a panel; the glossary confirmation is modal', () => {
+    const s = run(initialState(41), { type: 'open-panel', panel: 'concordance' });
+    expect(s.panel).toBe('concordance');
+    expect(isModal(s)).toBe(false);
+    expect(isModal(reduce(s, { type: 'open-overlay', overlay: { kind: 'glossary-add', en: 'health', ru: 'здравоохранение' } }))).toBe(true);
+  });
+});

@@ -6,12 +6,13 @@
  */
 import type { AnnotationColor, AnnotationView, Lang } from '../../src-main/contract/ipc';
 import type { TextSelection } from '../reader/selection';
+import { DEFAULT_WORD_SEARCH, type WordSearchOptions } from '../reader/word-search';
 
 /** Reading: no key changes the text or its alignment. Edit alignment: the correction tools. */
 export const MODES = ['reading', 'edit-alignment'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const PANELS = ['contents', 'search', 'notes', 'bookmarks', 'checks', 'glossary'] as const;
+export const PANELS = ['contents', 'search', 'notes', 'bookmarks', 'checks', 'glossary', 'concordance'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** The row (and language) an action from the clause menu applies to. */
@@ -36,7 +37,9 @@ export type Overlay =
   | { kind: 'print' }
   | { kind: 'details' }
   /** The glossary editor: a new term pair (pre-filled), or an existing one (`id`) to edit. */
-  | { kind: 'glossary-term'; draft: GlossaryTermDraft };
+  | { kind: 'glossary-term'; draft: GlossaryTermDraft }
+  /** The concordance's confirmation before a rendering goes into a glossary. */
+  | { kind: 'glossary-add'; en: string; ru: string };
 
 /** What the glossary editor opens with. */
 export interface GlossaryTermDraft {
@@ -90,6 +93,10 @@ export interface ReaderState {
   restored: AnnotationView[];
   /** Bookmarked rows (ids), in the order they were added; saved by main. */
   bookmarks: string[];
+  /** How the search panel searches (whole words, forms, phrase, substring, regex; language; case). */
+  searchOptions: WordSearchOptions;
+  /** The concordance panel's word or phrase, and its language. */
+  concordance: { query: string; lang: Lang; seq: number };
 }
 
 export function initialState(rowCount: number, mode: Mode = 'reading'): ReaderState {
@@ -109,6 +116,8 @@ export function initialState(rowCount: number, mode: Mode = 'reading'): ReaderSt
     deleted: [],
     restored: [],
     bookmarks: [],
+    searchOptions: DEFAULT_WORD_SEARCH,
+    concordance: { query: '', lang: 'en', seq: 0 },
   };
 }
 
@@ -135,7 +144,9 @@ export type ReaderEvent =
   | { type: 'annotation-restored'; annotation: AnnotationView }
   | { type: 'annotation-deleted-again'; annotation: AnnotationView }
   | { type: 'forget-deletes' }
-  | { type: 'bookmarks'; rowIds: string[] };
+  | { type: 'bookmarks'; rowIds: string[] }
+  | { type: 'search-options'; options: WordSearchOptions }
+  | { type: 'concordance-query'; query: string; lang: Lang };
 
 const clampRow = (row: number, count: number) => Math.max(0, Math.min(Math.max(0, count - 1), row));
 
@@ -201,6 +212,10 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
       return { ...state, deleted: [], restored: [] };
     case 'bookmarks':
       return { ...state, bookmarks: event.rowIds };
+    case 'search-options':
+      return { ...state, searchOptions: event.options, search: { ...state.search, hit: -1 } };
+    case 'concordance-query':
+      return { ...state, concordance: { query: event.query, lang: event.lang, seq: state.concordance.seq + 1 } };
   }
 }
 
