@@ -14,10 +14,11 @@ async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   const api = getApi();
-  // Ask for the settings and the document list together, and open the first document as soon as
-  // both are known, while the interface is still being set up.
+  // The settings and the first document: asked for by the preload before this bundle ran (the
+  // first call gets that answer), so main reads and aligns while the interface is set up.
   const pendingSettings = expectOk(api.getSettings());
-  const pendingDocuments = expectOk(api.listDocuments());
+  const startup: Promise<Startup> = expectOk(api.openFirstDocument()).then((first) => first ?? undefined);
+  startup.catch(() => undefined);
   let settings;
   try {
     settings = await pendingSettings;
@@ -26,12 +27,6 @@ async function boot(): Promise<void> {
     root.setAttribute('role', 'alert');
     return;
   }
-  const lastDocumentId = settings.lastDocumentId;
-  const startup: Promise<Startup> = pendingDocuments.then(async (documents) => {
-    const first = documents.find((d) => d.id === lastDocumentId) ?? documents.find((d) => d.bundled) ?? documents[0];
-    return first ? { id: first.id, doc: await expectOk(api.openDocument({ id: first.id })) } : undefined;
-  });
-  startup.catch(() => undefined);
   applyPrefs(settings.reader);
   const i18n = await initI18n(settings.uiLanguage);
   createRoot(root).render(

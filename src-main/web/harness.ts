@@ -184,6 +184,23 @@ async function buildBridge(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
+    // As the preload is built (electron.vite.config.ts): minified, and the contract's modules
+    // marked free of side effects, so that its zod schemas (which the bridge never runs) are left
+    // out. The bridge stands in for the preload, and should cost the page what the preload does.
+    minify: true,
+    plugins: [
+      {
+        name: 'contract-without-side-effects',
+        setup(b) {
+          b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+            if (args.pluginData === 'contract-resolving') return undefined;
+            const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'contract-resolving' });
+            if (resolved.errors.length > 0 || !/[\\/]src-main[\\/]contract[\\/]/.test(resolved.path)) return undefined;
+            return { path: resolved.path, sideEffects: false };
+          });
+        },
+      },
+    ],
     write: false,
     logLevel: 'silent',
   });

@@ -51,6 +51,12 @@ export function createHandlers(services: Services): Handlers {
     listDocuments: () => services.library.list(),
     openDocument: ({ id }) => services.library.open(id),
     getSettings: async () => services.settings.view(),
+    openFirstDocument: async () => {
+      const last = services.settings.view().lastDocumentId;
+      const documents = await services.library.list();
+      const first = documents.find((d) => d.id === last) ?? documents.find((d) => d.bundled) ?? documents[0];
+      return first ? { id: first.id, doc: await services.library.open(first.id) } : null;
+    },
     setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
     getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
     setReadingPosition: async ({ documentId, rowId }) => {
