@@ -317,3 +317,24 @@ test.describe('comparing', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1);
   });
 });
+
+test.describe('reading progress', () => {
+  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  test('the progress pill never sits over an open panel', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 800 });
+    await open(page);
+    const pill = page.locator('.reading-progress');
+    await expect(pill).toBeVisible();
+    await page.keyboard.press('KeyA');
+    const panel = page.getByRole('complementary', { name: 'Annotations' });
+    await expect(panel).toBeVisible();
+    expect(overlaps((await pill.boundingBox())!, (await panel.boundingBox())!)).toBe(false);
+    await page.setViewportSize({ width: 900, height: 800 });
+    await expect(pill).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(pill).toBeVisible();
+  });
+});

@@ -7,7 +7,8 @@
 import { analyseDocument } from '../core/compare/analyse';
 import type { Finding } from '../core/compare/checks';
 import { type GlossaryFormat, glossaryFormatOf, parseGlossary } from '../core/compare/glossary';
-import { type Alignment, InputError, UsageError, alignPresegmented, alignRaw } from './core';
+import { type Alignment, InputError, alignPresegmented, alignRaw } from './core';
+import { UsageError, readArgs, twoFiles } from './options';
 
 export const CHECK_FORMATS = ['text', 'json'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -33,36 +34,12 @@ export interface CheckCommand {
 }
 
 export function parseCheckArgs(rest: readonly string[]): CheckCommand {
-  let presegmented = false;
-  let format: CheckFormat = 'text';
-  let glossary: string | undefined;
-  const files: string[] = [];
-  for (let k = 0; k < rest.length; k++) {
-    const arg = rest[k]!;
-    const value = (name: string): string => {
-      const eq = arg.indexOf('=');
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = rest[++k];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    };
-    if (arg === '--') {
-      files.push(...rest.slice(k + 1));
-      break;
-    }
-    if (arg === '--presegmented') presegmented = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = value('--format');
-      if (!(CHECK_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format for check: ${f} (text or json)`);
-      format = f as CheckFormat;
-    } else if (arg === '--glossary' || arg.startsWith('--glossary=')) {
-      glossary = value('--glossary');
-      if (!glossaryFormatOf(glossary)) throw new UsageError(`--glossary needs a .csv, .tsv or .tbx file, not ${glossary}`);
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length !== 2) throw new UsageError(`expected two files (English, Russian), got ${files.length}`);
-  return { command: 'check', presegmented, format, glossary, en: files[0]!, ru: files[1]! };
+  const args = readArgs(rest, { flags: ['--presegmented'], values: ['--format', '--glossary'] });
+  const format = args.values.get('--format') ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format for check: ${format} (text or json)`);
+  const glossary = args.values.get('--glossary');
+  if (glossary !== undefined && !glossaryFormatOf(glossary)) throw new UsageError(`--glossary needs a .csv, .tsv or .tbx file, not ${glossary}`);
+  return { command: 'check', presegmented: args.flags.has('--presegmented'), format: format as CheckFormat, glossary, ...twoFiles(args.files) };
 }
 
 export interface CheckedRow {

@@ -9,6 +9,7 @@ import { ImportError } from '../core/import/errors';
 import { checkClauseLimit } from '../core/import/formats';
 import { segmentText } from '../core/text/segment';
 import { type CheckCommand, parseCheckArgs } from './check';
+import { UsageError, readArgs, twoFiles } from './options';
 
 export const FORMATS = ['beads', 'json', 'tsv', 'tmx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,8 +26,7 @@ Aligns an English text and its Russian translation (UTF-8 files) and prints the 
   -h, --help       this help
 Exit status: 0 success, 1 unreadable or empty input, 2 usage error.`;
 
-/** A usage error: exit status 2. */
-export class UsageError extends Error {}
+export { UsageError };
 /** An input error (missing file, bad encoding, empty text): exit status 1. */
 export class InputError extends Error {}
 
@@ -47,35 +47,12 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === 'check') return parseCheckArgs(rest);
   if (command !== 'align') throw new UsageError(`unknown command: ${command}`);
-  let presegmented = false;
-  let format: Format = 'beads';
-  let weakest = 0;
-  const files: string[] = [];
-  for (let k = 0; k < rest.length; k++) {
-    const arg = rest[k]!;
-    const value = (name: string): string => {
-      const eq = arg.indexOf('=');
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = rest[++k];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      return next;
-    };
-    if (arg === '--presegmented') presegmented = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = value('--format');
-      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format: ${f} (beads, json, tsv or tmx)`);
-      format = f as Format;
-    } else if (arg === '--weakest' || arg.startsWith('--weakest=')) {
-      const v = value('--weakest');
-      if (!/^[0-9]+$/u.test(v)) throw new UsageError(`--weakest needs a whole number, not ${v}`);
-      weakest = Number(v);
-    } else if (arg === '--') files.push(...rest.slice(k + 1).splice(0));
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
-    else files.push(arg);
-    if (arg === '--') break;
-  }
-  if (files.length !== 2) throw new UsageError(`expected two files (English, Russian), got ${files.length}`);
-  return { command: 'align', presegmented, format, weakest, en: files[0]!, ru: files[1]! };
+  const args = readArgs(rest, { flags: ['--presegmented'], values: ['--format', '--weakest'] });
+  const format = args.values.get('--format') ?? 'beads';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format: ${format} (beads, json, tsv or tmx)`);
+  const weakest = args.values.get('--weakest') ?? '0';
+  if (!/^[0-9]+$/u.test(weakest)) throw new UsageError(`--weakest needs a whole number, not ${weakest}`);
+  return { command: 'align', presegmented: args.flags.has('--presegmented'), format: format as Format, weakest: Number(weakest), ...twoFiles(args.files) };
 }
 
 /**

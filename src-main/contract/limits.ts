@@ -9,6 +9,12 @@ export const FONT_STEPS = { min: -3, max: 6 } as const;
 /** Column width in characters. */
 export const MEASURE = { min: 30, max: 90, step: 5 } as const;
 
+/**
+ * Below this confidence a row is weak: the aligner calibrates its confidences to it, Edit alignment
+ * flags such rows with `?` and *Next weakest* finds them.
+ */
+export const WEAK_CONFIDENCE = 0.6;
+
 /** Bookmarks per document. */
 export const MAX_BOOKMARKS = 1000;
 

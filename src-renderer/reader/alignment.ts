@@ -3,10 +3,10 @@
  * not one-to-one, or weak (confidence below the threshold). Pure, for Node tests.
  */
 import { type AlignedRow, REVIEW_KINDS, type ReviewKind } from '../../src-main/contract/ipc';
+import { WEAK_CONFIDENCE } from '../../src-main/contract/limits';
 import type { RowEntry } from './model';
 
-/** Below this confidence a row is weak: flagged with `?` in Edit alignment and found by W. */
-export const WEAK_CONFIDENCE = 0.6;
+export { WEAK_CONFIDENCE };
 
 export { REVIEW_KINDS, type ReviewKind };
 

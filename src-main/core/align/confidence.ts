@@ -4,8 +4,8 @@
  * `WEAK_CONFIDENCE` are flagged for the reader to check. Pure TypeScript.
  */
 
-/** Rows below this confidence are flagged (the reader's `WEAK_CONFIDENCE` is the same number). */
-export const WEAK_CONFIDENCE = 0.6;
+/** Rows below this confidence are flagged (one number for the aligner and the reader). */
+export { WEAK_CONFIDENCE } from '../../contract/limits';
 
 /** Goals of issue 13: flag at most this share of the rows … */
 export const FLAG_SHARE_GOAL = 0.1;
