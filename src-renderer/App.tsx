@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
-import { Library } from './components/Library';
 import { Reader } from './components/Reader';
+import { lazyView } from './lazy';
+
+// The library (and its import dialog): a chunk of its own, outside the first bundle.
+const Library = lazyView(() => import('./components/Library').then((m) => m.Library));
 
 /** The document opened at start (the one read last, else the bundled statement), if there is one. */
 export type Startup = { id: string; doc: DocumentView } | undefined;

@@ -9,7 +9,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
 import { ANNOTATION_COLORS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
-import { resources } from './i18n';
+import { resources } from './i18n-resources';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const LOCALES = join(REPO, 'locales');

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { quoteOf } from './AnnotationPanel';
-import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
-import { ClauseMenu } from './ClauseMenu';
-import { CommandPalette } from './CommandPalette';
-import { GoToDialog } from './GoToDialog';
-import { HelpDialog } from './HelpDialog';
-import { SplitDialog } from './SplitDialog';
+import type { EditorValue } from './AnnotationEditor';
+import { lazyView } from '../lazy';
 import { useReader, useReaderState } from '../reader/context';
 import { rowText } from '../reader/model';
+import { quoteOf } from '../reader/quote';
+
+// The overlays, each its own chunk outside the first bundle (see lazy.tsx); add new ones the same way.
+const AnnotationEditor = lazyView(() => import('./AnnotationEditor').then((m) => m.AnnotationEditor));
+const ClauseMenu = lazyView(() => import('./ClauseMenu').then((m) => m.ClauseMenu));
+const CommandPalette = lazyView(() => import('./CommandPalette').then((m) => m.CommandPalette));
+const GoToDialog = lazyView(() => import('./GoToDialog').then((m) => m.GoToDialog));
+const HelpDialog = lazyView(() => import('./HelpDialog').then((m) => m.HelpDialog));
+const SplitDialog = lazyView(() => import('./SplitDialog').then((m) => m.SplitDialog));
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 

@@ -1,7 +1,8 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
+import { lazyView, preloadLazyViews } from '../lazy';
 import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
 import { ReaderContext, useReaderState } from '../reader/context';
@@ -10,17 +11,19 @@ import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
 import { useReaderEffects } from '../reader/useReaderEffects';
-import { AnnotationPanel } from './AnnotationPanel';
-import { BookmarksPanel } from './BookmarksPanel';
-import { ContentsPanel } from './ContentsPanel';
 import { DocumentHeader } from './DocumentHeader';
-import { EditBar } from './EditBar';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
-import { SearchPanel } from './SearchPanel';
 import { SelectionBar } from './SelectionBar';
 import { TopBar } from './TopBar';
+
+// The side panels and the edit bar, each its own chunk outside the first bundle (see lazy.tsx).
+const AnnotationPanel = lazyView(() => import('./AnnotationPanel').then((m) => m.AnnotationPanel));
+const BookmarksPanel = lazyView(() => import('./BookmarksPanel').then((m) => m.BookmarksPanel));
+const ContentsPanel = lazyView(() => import('./ContentsPanel').then((m) => m.ContentsPanel));
+const EditBar = lazyView(() => import('./EditBar').then((m) => m.EditBar));
+const SearchPanel = lazyView(() => import('./SearchPanel').then((m) => m.SearchPanel));
 
 export interface ReaderProps {
   doc: DocumentView;
@@ -44,6 +47,8 @@ export function Reader(props: ReaderProps) {
   app.sync(deps);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
+  // The first rows are on screen: fetch the panels' and dialogs' chunks now, before they are asked for.
+  useEffect(() => preloadLazyViews(), []);
   return (
     <ReaderContext.Provider value={app}>
       <ReaderScreen app={app} prefsError={prefsError} />
