@@ -28,11 +28,14 @@ async function boot(): Promise<void> {
   }
   applyPrefs(settings.reader);
   const i18n = await initI18n(settings.uiLanguage);
+  // Rows sent with the page (main's snapshot of the first document) stay until React can draw the
+  // same document in their place, so the reader never sees them give way to "Loading".
+  const ready = root.querySelector('.first-paint') ? await startup.catch(() => undefined) : undefined;
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <SettingsNotice notice={settings.notice} />
-        <App initialPrefs={settings.reader} startup={startup} />
+        <App initialPrefs={settings.reader} startup={startup} ready={ready} />
       </I18nextProvider>
     </StrictMode>,
   );

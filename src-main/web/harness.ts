@@ -41,6 +41,7 @@ import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
 import { contentSecurityPolicy } from '../core/security/csp';
+import { FIRST_PAINT_WAIT_MS, pageWithFirstPaint } from '../core/startup/first-paint';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Room for an annotations import (≤ 5,000,000 characters, up to 3 bytes each in UTF-8). */
@@ -60,6 +61,8 @@ export interface HarnessOptions {
   systemLanguages: string[];
   /** Where `annotations:export` writes its files (default `<userDataDir>/exports`). */
   exportDir?: string;
+  /** Send the first document's rows with the page, as the app does (default true; the bench compares). */
+  firstPaint?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions) {
@@ -138,7 +141,10 @@ export async function startHarness(options: HarnessOptions) {
       return send(res, 404, 'text/plain', 'not found');
     }
     if (target.mimeType.startsWith('text/html')) {
-      const html = body.toString('utf8').replace('<script', '<script src="/__harness/bridge.js"></script>\n    <script');
+      // As Electron's protocol does: the first document's rows sent with the page when ready.
+      const page =
+        options.firstPaint === false ? body.toString('utf8') : await pageWithFirstPaint(body.toString('utf8'), services, FIRST_PAINT_WAIT_MS);
+      const html = page.replace('<script', '<script src="/__harness/bridge.js"></script>\n    <script');
       res.setHeader('Content-Security-Policy', csp);
       return send(res, 200, target.mimeType, html);
     }

@@ -1,6 +1,6 @@
 /** `buildApi`: the early methods are invoked once at build, and their first call gets that answer. */
 import { describe, expect, it } from 'vitest';
-import { buildApi, type Channel, EARLY_METHODS } from './channels';
+import { buildApi, type Channel, EARLY_METHODS } from '../../contract/channels';
 
 function recorder() {
   const calls: Array<[Channel, unknown]> = [];
