@@ -56,6 +56,8 @@ export function Reader(props: ReaderProps) {
   );
 }
 
+const NO_CLAUSES: ReaderController['clauseIndex'] = new Map();
+
 function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: string | undefined }) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
@@ -74,10 +76,10 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const { doc, prefs, entries } = app;
   const list = app.annotations.annotations;
   const hits = app.hits();
-  const clauseIndex = app.clauseIndex;
+  // The clause index is built only once there are notes to place (not for the first paint).
   const { marks, rowNotes, marginNotes } = useMemo(
-    () => buildMarks(list, clauseIndex, (id) => app.rowIndexOf(id), hits, search.hit),
-    [list, app, clauseIndex, hits, search.hit],
+    () => buildMarks(list, list.length > 0 ? app.clauseIndex : NO_CLAUSES, (id) => app.rowIndexOf(id), hits, search.hit),
+    [list, app, doc, hits, search.hit],
   );
   const confirmed = useMemo(() => new Set(doc.alignment?.confirmed ?? []), [doc]);
   const bookmarks = useMemo(() => new Set(bookmarkIds), [bookmarkIds]);
