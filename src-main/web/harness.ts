@@ -144,7 +144,10 @@ export async function startHarness(options: HarnessOptions) {
       // As Electron's protocol does: the first document's rows sent with the page when ready.
       const page =
         options.firstPaint === false ? body.toString('utf8') : await pageWithFirstPaint(body.toString('utf8'), services, FIRST_PAINT_WAIT_MS);
-      const html = page.replace('<script', '<script src="/__harness/bridge.js"></script>\n    <script');
+      // Deferred, as the module script is (so the two run in this order once the page is parsed):
+      // the bridge does not hold up the parsing of the page and of the rows sent with it, as the
+      // preload, which runs beside the page, does not either.
+      const html = page.replace('<script', '<script defer src="/__harness/bridge.js"></script>\n    <script');
       res.setHeader('Content-Security-Policy', csp);
       return send(res, 200, target.mimeType, html);
     }
