@@ -41,7 +41,7 @@ import { writeFileAtomic } from '../core/fs/atomic-file';
 import { dispatch } from '../core/ipc/handlers';
 import { resolveStaticPath } from '../core/security/app-protocol';
 import { contentSecurityPolicy } from '../core/security/csp';
-import { FIRST_PAINT_WAIT_MS, pageWithFirstPaint } from '../core/startup/first-paint';
+import { FIRST_PAINT_WAIT_MS, openFirstDocument, pageWithFirstPaint } from '../core/startup/first-paint';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Room for an annotations import (≤ 5,000,000 characters, up to 3 bytes each in UTF-8). */
@@ -76,6 +76,8 @@ export async function startHarness(options: HarnessOptions) {
     dictionaryWorker: tsxIndexWorker(),
     printer: chromiumPrinter,
   });
+  // As Electron's main does: the document that opens first is read and aligned from the start.
+  if (options.firstPaint !== false) openFirstDocument(services).catch(() => undefined);
   const bridge = await buildBridge();
   const csp = contentSecurityPolicy({ allowConnectToSelf: true });
   let origin = '';
