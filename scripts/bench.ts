@@ -280,9 +280,10 @@ async function nodeTimings(): Promise<{ rows: string[][]; rowCount: number }> {
 
   const manifest = JSON.parse(readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, 'manifest.json'), 'utf8')) as {
     firstParagraphIsTitle?: boolean;
+    preambleAndOperative?: boolean;
     files: { en: string; ru: string };
   };
-  const options = { firstParagraphIsTitle: manifest.firstParagraphIsTitle ?? false };
+  const options = { firstParagraphIsTitle: manifest.firstParagraphIsTitle ?? false, preambleAndOperative: manifest.preambleAndOperative ?? false };
   const enText = readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, manifest.files.en), 'utf8');
   const ruText = readFileSync(join(DOCUMENTS_DIR, DOCUMENT_ID, manifest.files.ru), 'utf8');
   const segment: number[] = [];

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
-import { ANNOTATION_COLORS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
+import { ANNOTATION_COLORS, DETAIL_FIELDS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
+import { FINDING_DETAILS, FINDING_KINDS } from '../src-main/contract/compare';
 import { resources } from './i18n-resources';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -148,7 +149,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'annotations.colors.${color}': [...ANNOTATION_COLORS],
   'annotations.colors.${a.color}': [...ANNOTATION_COLORS],
   'annotations.langs.${langOf(a)}': ['en', 'ru', 'both'],
-  'clauseMenu.${id}': ['copy-english', 'copy-russian', 'copy-pair', 'copy-pair-markdown', 'note-row', 'toggle-bookmark', 'merge-row', 'split-row', 'move-first-to-previous', 'move-last-to-next', 'confirm-row'],
+  'clauseMenu.${id}': ['copy-english', 'copy-russian', 'copy-pair', 'copy-pair-markdown', 'note-row', 'toggle-bookmark', 'add-to-glossary', 'merge-row', 'split-row', 'move-first-to-previous', 'move-last-to-next', 'confirm-row'],
   'clauseMenu.what.${what}': ['en', 'ru', 'pair', 'markdown'],
   'annotations.sorts.${s}': ['position', 'date'],
   'display.fonts.${font}': ['serif', 'sans', 'system'],
@@ -160,6 +161,21 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'import.phases.${job.phase}': ['queued', 'segmenting', 'aligning', 'writing', 'done'],
   'importErrors.${reason}': [...IMPORT_REFUSALS],
   'importErrors.${e.code as ImportRefusal}': ['bad-request', 'cancelled'],
+  // Dictionaries, print and the document's details (issue 12).
+  'dictionaryErrors.${e.code}': ['dictionary-broken', 'dictionary-incomplete', 'unsupported-format', 'too-large', 'not-found', 'unavailable'],
+  'dictionaries.from.${info.from}': ['en', 'ru', 'unknown'],
+  'lookup.match.${entry.match}': ['synonym', 'form', 'stem'],
+  'print.busy.${outcome.what}': ['print', 'pdf', 'docx'],
+  'details.fields.${field}': [...DETAIL_FIELDS],
+  'details.placeholders.${field}': [...DETAIL_FIELDS],
+  'checks.kinds.${f.kind}': [...FINDING_KINDS],
+  'checks.kinds.${k}': [...FINDING_KINDS],
+  'checks.kinds.${g.kind}': [...FINDING_KINDS],
+  'checks.details.${f.detail}': [...FINDING_DETAILS],
+  'checks.sides.${side}': ['en', 'ru'],
+  'glossary.scopes.${s}': ['document', 'global'],
+  'glossary.problems.${p.reason}': ['missing-term', 'too-long', 'duplicate'],
+  'glossary.empty.${scope}': ['document', 'global'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

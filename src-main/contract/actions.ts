@@ -84,6 +84,15 @@ export const ACTIONS = {
   'command-palette': { group: 'help', keys: ['Mod+KeyK', 'Mod+Shift+KeyP'], when: ANYWHERE_BUT_DIALOG, menu: 'help' },
   'show-help': { group: 'help', keys: ['Shift+Slash', 'F1'], when: BOTH, menu: 'help' },
   'close-overlay': { group: 'help', keys: ['Escape'], when: BOTH, menu: null },
+  // Dictionaries, print and the document's details (issue 12).
+  'look-up-word': { group: 'search', keys: ['KeyD'], when: BOTH, menu: 'edit' },
+  'open-dictionaries': { group: 'search', keys: [], when: BOTH, menu: 'edit' },
+  'print-document': { group: 'view', keys: ['Mod+KeyP'], when: BOTH, menu: 'view' },
+  'edit-details': { group: 'view', keys: [], when: BOTH, menu: 'view' },
+  // Consistency checks and the glossary (issue 11).
+  'toggle-checks': { group: 'compare', keys: ['Shift+KeyC'], when: BOTH, menu: 'view' },
+  'toggle-glossary': { group: 'compare', keys: ['Shift+KeyG'], when: BOTH, menu: 'view' },
+  'add-to-glossary': { group: 'compare', keys: ['Mod+Shift+KeyG'], when: BOTH, menu: 'edit' },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;

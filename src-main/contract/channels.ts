@@ -146,6 +146,11 @@ export const contract = {
     channel: 'library:rename',
     response: type<LibraryEntry>(),
   },
+  /** An imported document's title and details (author, date of the text, source, translator), replaced whole. */
+  setDocumentDetails: {
+    channel: 'library:set-details',
+    response: type<LibraryEntry>(),
+  },
   /** Removes an imported document (the UI confirms first). Its annotations are kept. */
   removeDocument: {
     channel: 'library:remove',
@@ -210,6 +215,11 @@ export const contract = {
   chooseDictionary: {
     channel: 'dictionaries:choose',
     response: type<DictionaryChoice>(),
+  },
+  /** Stops the dictionary being indexed by `dictionaries:add` (which then fails with `cancelled`). */
+  cancelAddDictionary: {
+    channel: 'dictionaries:cancel-add',
+    response: type<{ cancelled: boolean }>(),
   },
   removeDictionary: {
     channel: 'dictionaries:remove',

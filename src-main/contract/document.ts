@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Lang, ParagraphKind } from './enums';
+import type { DocumentDetails } from './details';
 import type { AlignmentState } from './library';
 
 /** A sentence, or a `;`-separated part of a long sentence. */
@@ -65,11 +66,37 @@ export interface DocumentManifestView {
   source: LocalizedText;
   translation: LocalizedText;
   notes?: LocalizedText;
+  /**
+   * An imported document's details: only those known (an empty object when none is). Absent for
+   * the bundled documents, whose `date`, `place`, `source` and `translation` say it all; for an
+   * import those four are not the text's (`date` is the day of the import) and are not shown.
+   */
+  details?: DocumentDetails;
 }
+
+/**
+ * A chapter of a document, as the contents panel lists it: where it starts (an index into
+ * `body.groups`), its heading level and its heading in each language it has one in (a chapter
+ * found on one side only has one heading).
+ */
+const documentChapterSchema = z
+  .object({
+    group: z.number().int().min(0),
+    level: z.number().int().min(1).max(9),
+    en: z.string().max(1000).optional(),
+    ru: z.string().max(1000).optional(),
+  })
+  .strict();
+export type DocumentChapter = z.infer<typeof documentChapterSchema>;
+/** The most chapters a document lists (far above any book; the import limits stop long before). */
+const MAX_CHAPTERS = 100_000;
+export const documentChaptersSchema = z.array(documentChapterSchema).max(MAX_CHAPTERS);
 
 export interface DocumentView {
   manifest: DocumentManifestView;
   body: AlignedText;
+  /** The chapters, in order, when the document's texts have chapter headings (absent: none). */
+  chapters?: DocumentChapter[];
   stats: { paragraphs: Record<Lang, number>; clauses: Record<Lang, number>; rows: number };
   /** The reader's corrections of the alignment (present for every document main opens). */
   alignment?: AlignmentState;

@@ -10,12 +10,14 @@
  * - `requests.ts`: the zod schema of every request, the one source of the request types;
  * - `channels.ts`: every channel with its response type, the events, the preload's API and
  *   `buildApi`, which the preload and the harness bridge both use;
- * - `actions.ts`: the reader's actions, shared with the application menu.
+ * - `actions.ts`: the reader's actions, shared with the application menu;
+ * - `details.ts`: a document's details (author, date, source, translator).
  */
 export type { ActionId } from './actions';
 export * from './annotations';
 export * from './channels';
 export * from './compare';
+export * from './details';
 export * from './dictionaries';
 export * from './document';
 export * from './enums';

@@ -5,6 +5,7 @@ import { LANGS, MOVE_DIRECTIONS } from './enums';
 import { rowIdSchema } from './ids';
 import { IMPORT_LIMITS } from './limits';
 import type { LocalizedText } from './document';
+import type { DocumentDetails } from './details';
 
 /** Base64 characters only, with at most two `=` of padding at the end. */
 function isBase64(data: string): boolean {
@@ -126,6 +127,8 @@ export interface LibraryEntry {
   imported?: { originalNames: string[]; encodings: string[]; format: SourceFormat };
   /** Set when the document could not be read; it is listed so the reader can remove it. */
   problem?: string;
+  /** For imports: the details known (author, date of the text, source, translator). */
+  details?: DocumentDetails;
 }
 
 export interface RemoveDocumentResult {

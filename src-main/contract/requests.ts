@@ -8,6 +8,7 @@ import { compareRequestSchemas } from './compare';
 import { annotationSelectionSchema, colorSchema, kindSchema, noteSchema, tagsSchema } from './annotations';
 import type { MethodName } from './channels';
 import { localizedTextSchema } from './document';
+import { documentDetailsSchema, setDetailsRequestSchema } from './details';
 import { addDictionaryRequestSchema, lookupRequestSchema } from './dictionaries';
 import { BITEXT_EXPORT_FORMATS, EXPORT_FORMATS, IMPORT_MODES, NOTE_PLACEMENTS, REVIEW_KINDS, UI_LANGUAGES } from './enums';
 import { annotationIdSchema, documentIdSchema as documentId, dictionaryIdSchema, jobIdSchema, rowIdSchema } from './ids';
@@ -54,6 +55,8 @@ const startImportRequest = z
     title: localizedTextSchema.optional(),
     /** Import the first file as Russian and the second as English. */
     swap: z.boolean().optional(),
+    /** Author, date of the text, source, translator: those the reader kept (suggested from the files). */
+    details: documentDetailsSchema.optional(),
   })
   .strict();
 export type StartImportRequest = z.infer<typeof startImportRequest>;
@@ -70,7 +73,14 @@ export type ReviewRequest = z.infer<typeof reviewRequest>;
 
 const byDocument = z.object({ documentId }).strict();
 /** A print of a document side by side; `notes`: as footnotes, or left out (the default). */
-const printRequest = z.object({ documentId, notes: z.enum(NOTE_PLACEMENTS).optional() }).strict();
+const printRequest = z
+  .object({
+    documentId,
+    notes: z.enum(NOTE_PLACEMENTS).optional(),
+    /** The paragraph-number column (default: shown). */
+    numbers: z.boolean().optional(),
+  })
+  .strict();
 const byId = z.object({ id: documentId }).strict();
 const byJob = z.object({ jobId: jobIdSchema }).strict();
 
@@ -100,6 +110,7 @@ export const requestSchemas = {
   importStatus: byJob,
   cancelImport: byJob,
   renameDocument: z.object({ id: documentId, title: localizedTextSchema }).strict(),
+  setDocumentDetails: setDetailsRequestSchema,
   removeDocument: byId,
   purgeAnnotations: byId,
   applyAlignment: z.object({ documentId, operation: alignmentOperationSchema }).strict(),
@@ -113,6 +124,7 @@ export const requestSchemas = {
   listDictionaries: z.undefined(),
   addDictionary: addDictionaryRequestSchema,
   chooseDictionary: z.undefined(),
+  cancelAddDictionary: z.undefined(),
   removeDictionary: z.object({ id: dictionaryIdSchema }).strict(),
   lookupWord: lookupRequestSchema,
   ...compareRequestSchemas,

@@ -7,7 +7,9 @@
  * way the reader asks for it.
  */
 import { ACTION_IDS, ACTIONS, type ActionContext, type ActionId, enabledIn } from '../../src-main/contract/actions';
+import { addToGlossaryFromSelection, toggleChecks, toggleGlossary } from '../compare/actions';
 import type { ReaderController } from '../reader/controller';
+import { lookUpFocused } from '../reader/lookup';
 import type { RowTarget } from '../state/reader-state';
 
 export interface ActionImpl {
@@ -62,6 +64,14 @@ export const REGISTRY = {
   'command-palette': { run: (app) => app.open({ kind: 'palette' }) },
   'show-help': { run: (app) => app.open({ kind: 'help' }) },
   'close-overlay': { run: (app) => app.escape() },
+  // Dictionaries, print and the document's details (issue 12).
+  'look-up-word': { run: (app) => lookUpFocused(app) },
+  'open-dictionaries': { run: (app) => app.open({ kind: 'dictionaries' }) },
+  'print-document': { run: (app) => app.open({ kind: 'print' }) },
+  'edit-details': { run: (app) => (app.doc.manifest.details ? app.open({ kind: 'details' }) : app.say(app.t('details.bundled'))) },
+  'toggle-checks': { run: (app) => toggleChecks(app) },
+  'toggle-glossary': { run: (app) => toggleGlossary(app) },
+  'add-to-glossary': { run: (app, target) => addToGlossaryFromSelection(app, target) },
 } satisfies Record<ActionId, ActionImpl>;
 
 /** Where the focus is and what is open decide the context. */

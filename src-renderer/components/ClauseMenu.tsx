@@ -4,7 +4,7 @@ import type { ActionId } from '../../src-main/contract/actions';
 import { useReader, useReaderState, useRun } from '../reader/context';
 import type { RowTarget } from '../state/reader-state';
 
-const COPY: ActionId[] = ['copy-english', 'copy-russian', 'copy-pair', 'copy-pair-markdown', 'note-row', 'toggle-bookmark'];
+const COPY: ActionId[] = ['copy-english', 'copy-russian', 'copy-pair', 'copy-pair-markdown', 'note-row', 'toggle-bookmark', 'add-to-glossary'];
 const ALIGN: ActionId[] = ['merge-row', 'split-row', 'move-first-to-previous', 'move-last-to-next', 'confirm-row'];
 
 /** The context menu of a clause: copy, note, bookmark; in Edit alignment, the corrections too. */

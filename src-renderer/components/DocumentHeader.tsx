@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, UiLanguage } from '../../src-main/contract/ipc';
+import { knownDetails } from '../details';
 import { formatIsoDate } from '../format';
 
 /**
@@ -8,8 +9,6 @@ import { formatIsoDate } from '../format';
  * title, which is this heading.
  */
 export function DocumentHeader({ doc }: { doc: DocumentView }) {
-  const { t, i18n } = useTranslation();
-  const ui = (i18n.language === 'ru' ? 'ru' : 'en') as UiLanguage;
   const { manifest } = doc;
   // The text's own title paragraph when it has one (it may differ from the name in the library).
   const titleGroup = doc.body.groups.find((g) => g.kind === 'title');
@@ -26,6 +25,59 @@ export function DocumentHeader({ doc }: { doc: DocumentView }) {
           {titleText('ru')}
         </span>
       </h1>
+      {manifest.details ? (
+        <ImportedMeta doc={doc} paragraphs={bodyParagraphs} />
+      ) : (
+        <BundledMeta doc={doc} paragraphs={bodyParagraphs} />
+      )}
+    </header>
+  );
+}
+
+/**
+ * An imported document: only the details known (author, date of the text, source, translator),
+ * never a placeholder and never the day of the import.
+ */
+function ImportedMeta({ doc, paragraphs }: { doc: DocumentView; paragraphs: number }) {
+  const { t } = useTranslation();
+  const known = knownDetails(doc.manifest.details);
+  return (
+    <>
+      <p className="document-meta">
+        {known.map(({ field, value }) => (
+          <span key={field} className={`document-detail detail-${field}`}>
+            {field === 'translator' ? t('details.translatedBy', { name: value }) : value}
+            <span aria-hidden="true"> · </span>
+          </span>
+        ))}
+        <span>{t('document.paragraphs', { count: paragraphs })}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{t('document.rows', { count: doc.stats.rows })}</span>
+      </p>
+      {known.length > 0 && (
+        <details className="document-about">
+          <summary>{t('details.about')}</summary>
+          <dl>
+            {known.map(({ field, value }) => (
+              <div key={field} className="document-about-item">
+                <dt>{t(`details.fields.${field}`)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** The bundled documents: their date and place, the translation note, their source. */
+function BundledMeta({ doc, paragraphs: bodyParagraphs }: { doc: DocumentView; paragraphs: number }) {
+  const { t, i18n } = useTranslation();
+  const ui = (i18n.language === 'ru' ? 'ru' : 'en') as UiLanguage;
+  const { manifest } = doc;
+  return (
+    <>
       <p className="document-meta">
         <time dateTime={manifest.date}>{formatIsoDate(manifest.date, ui)}</time>
         <span aria-hidden="true"> · </span>
@@ -51,6 +103,6 @@ export function DocumentHeader({ doc }: { doc: DocumentView }) {
           )}
         </dl>
       </details>
-    </header>
+    </>
   );
 }

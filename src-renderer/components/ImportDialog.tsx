@@ -8,6 +8,8 @@ import {
   type ImportRefusal,
 } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
+import { type DetailValues, NO_DETAILS, detailsOf, suggestDetails } from '../details';
+import { DetailsFields } from './DetailsFields';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 
@@ -32,6 +34,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   const [titleEn, setTitleEn] = useState('');
   const [titleRu, setTitleRu] = useState('');
   const [swap, setSwap] = useState(false);
+  const [details, setDetails] = useState<DetailValues>(NO_DETAILS);
   const [job, setJob] = useState<ImportJobStatus | undefined>();
   const pendingRef = useRef<string | undefined>(undefined);
 
@@ -69,6 +72,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
       setTitleEn(result.suggestedTitle.en);
       setTitleRu(result.suggestedTitle.ru);
       setSwap(result.language.suggestion === 'swap');
+      setDetails(suggestDetails(result.language.suggestion === 'swap' ? [...result.files].reverse() : result.files));
     })()
       .catch((e: unknown) => !cancelled && setError(errorText(e)))
       .finally(() => !cancelled && setChecking(false));
@@ -128,7 +132,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
           e.preventDefault();
           if (!check) return;
           setError(undefined);
-          expectOk(getApi().startImport({ pendingId: check.pendingId, title: { en: titleEn.trim() || check.suggestedTitle.en, ru: titleRu.trim() || check.suggestedTitle.ru }, swap }))
+          expectOk(getApi().startImport({ pendingId: check.pendingId, title: { en: titleEn.trim() || check.suggestedTitle.en, ru: titleRu.trim() || check.suggestedTitle.ru }, swap, details: detailsOf(details) }))
             .then(setJob)
             .catch((err: unknown) => setError(errorText(err)));
         }}
@@ -174,7 +178,15 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
                 <p>{t(`import.verdict.${verdict.status}`)}</p>
                 {verdict.suggestion === 'swap' && (
                   <label className="editor-check">
-                    <input type="checkbox" checked={swap} onChange={(e) => setSwap(e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={swap}
+                      onChange={(e) => {
+                        setSwap(e.target.checked);
+                        // The details are suggested again from the files the right way round.
+                        setDetails(suggestDetails(e.target.checked ? [...check.files].reverse() : check.files));
+                      }}
+                    />
                     <span>{t('import.swap')}</span>
                   </label>
                 )}
@@ -188,6 +200,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
               <span>{t('library.titleRu')}</span>
               <input value={titleRu} lang="ru" disabled={!!job} onChange={(e) => setTitleRu(e.target.value)} />
             </label>
+            <DetailsFields values={details} onChange={setDetails} disabled={!!job} />
           </div>
         )}
         {job && job.state === 'running' && (
@@ -207,3 +220,4 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
     </Dialog>
   );
 }
+

@@ -6,11 +6,15 @@ import { AppHeader } from './AppHeader';
 import { Dialog } from './Dialog';
 import { FormFooter } from './FormFooter';
 import { ImportDialog } from './ImportDialog';
+import { DictionariesDialog } from './DictionariesDialog';
+import { EditDetailsDialog } from './EditDetailsDialog';
 
 type Overlay =
   | { kind: 'import'; files: File[] }
   | { kind: 'rename'; entry: LibraryEntry }
   | { kind: 'remove'; entry: LibraryEntry }
+  | { kind: 'details'; entry: LibraryEntry }
+  | { kind: 'dictionaries' }
   | null;
 
 /** The start view: every document, bundled and imported, with what can be done to each. */
@@ -67,6 +71,9 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
           <button type="button" className="tool-button primary" onClick={() => setOverlay({ kind: 'import', files: [] })}>
             {t('library.import')}
           </button>
+          <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'dictionaries' })}>
+            {t('library.dictionaries')}
+          </button>
         </div>
         <p className="library-hint">{t('library.hint')}</p>
         {error && (
@@ -99,6 +106,7 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
                         {entry.title[ui === 'en' ? 'ru' : 'en']}
                       </span>
                     </button>
+                    {entry.details?.author && <span className="library-author">{entry.details.author}</span>}
                     {entry.bundled && <span className="badge">{t('library.bundled')}</span>}
                     {entry.imported && (
                       <span className="library-origin">
@@ -115,6 +123,14 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
                       <>
                         <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'rename', entry })}>
                           {t('library.rename')}
+                        </button>
+                        <button
+                          type="button"
+                          className="tool-button"
+                          aria-label={`${t('library.editDetails')}: ${entry.title[ui]}`}
+                          onClick={() => setOverlay({ kind: 'details', entry })}
+                        >
+                          {t('library.editDetails')}
                         </button>
                         <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'remove', entry })}>
                           {t('library.remove')}
@@ -153,6 +169,20 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
           }}
         />
       )}
+      {overlay?.kind === 'details' && (
+        <EditDetailsDialog
+          id={overlay.entry.id}
+          title={overlay.entry.title}
+          details={overlay.entry.details}
+          onClose={() => setOverlay(null)}
+          onSaved={() => {
+            setOverlay(null);
+            setMessage(t('library.detailsSaved'));
+            void reload();
+          }}
+        />
+      )}
+      {overlay?.kind === 'dictionaries' && <DictionariesDialog onClose={() => setOverlay(null)} />}
       {overlay?.kind === 'remove' && (
         <RemoveDialog
           entry={overlay.entry}

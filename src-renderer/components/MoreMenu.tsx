@@ -36,6 +36,12 @@ export function MoreMenu() {
         <button type="button" className="more-item" onClick={() => (hide(), run('show-help'))}>
           {t('more.shortcuts')}
         </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('toggle-checks'))}>
+          {t('more.checks')}
+        </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('toggle-glossary'))}>
+          {t('more.glossary')}
+        </button>
         <button type="button" className="more-item" onClick={() => (hide(), app.library())}>
           {t('more.import')}
         </button>
@@ -45,6 +51,17 @@ export function MoreMenu() {
         <button type="button" className="more-item" disabled={app.annotations.annotations.length === 0} onClick={() => void exportNotes('jsonld')}>
           {t('more.exportNotesJsonLd')}
         </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('print-document'))}>
+          {t('more.print')}
+        </button>
+        <button type="button" className="more-item" onClick={() => (hide(), run('open-dictionaries'))}>
+          {t('more.dictionaries')}
+        </button>
+        {app.doc.manifest.details && (
+          <button type="button" className="more-item" onClick={() => (hide(), run('edit-details'))}>
+            {t('more.editDetails')}
+          </button>
+        )}
       </div>
       <LanguageSwitch />
     </div>

@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { EditorValue } from './AnnotationEditor';
 import { lazyView } from '../lazy';
+import { GlossaryEditor } from './GlossaryEditor';
+import { DictionariesDialog } from './DictionariesDialog';
+import { EditDetailsDialog } from './EditDetailsDialog';
+import { LookupPopup } from './LookupPopup';
+import { PrintDialog } from './PrintDialog';
+import { expectOk, getApi } from '../api';
 import { useReader, useReaderState } from '../reader/context';
 import { rowText } from '../reader/model';
 import { quoteOf } from '../reader/quote';
@@ -78,6 +84,30 @@ export function Overlays() {
         />
       );
     }
+    // Dictionaries, print and the document's details (issue 12).
+    case 'lookup':
+      return <LookupPopup key={`${overlay.target.clauseId}:${overlay.target.offset}`} target={overlay.target} />;
+    case 'dictionaries':
+      return <DictionariesDialog onClose={close} />;
+    case 'print':
+      return <PrintDialog documentId={app.doc.manifest.id} notes={app.annotations.annotations.filter((a) => a.kind === 'note').length} onClose={close} />;
+    case 'details':
+      return (
+        <EditDetailsDialog
+          id={app.doc.manifest.id}
+          title={app.doc.manifest.title}
+          details={app.doc.manifest.details}
+          onClose={close}
+          onSaved={() => {
+            close();
+            // The header shows the saved details: the document as main now has it.
+            void expectOk(getApi().openDocument({ id: app.doc.manifest.id })).then((doc) => app.documentChanged(doc));
+            app.say(t('library.detailsSaved'));
+          }}
+        />
+      );
+    case 'glossary-term':
+      return <GlossaryEditor draft={overlay.draft} />;
     case 'edit-note': {
       const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
       if (!annotation) return null;

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
 import { lazyView, preloadLazyViews } from '../lazy';
+import { useLookupTriggers } from '../hooks/useLookupTriggers';
+import { useCompareModel } from '../compare/actions';
+import { CompareContext } from '../compare/model';
 import { useAnnotations } from '../hooks/useAnnotations';
 import { usePrefs } from '../hooks/usePrefs';
 import { ReaderContext, useReaderState } from '../reader/context';
@@ -11,7 +14,9 @@ import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
 import { useReaderEffects } from '../reader/useReaderEffects';
+import { ChecksPanel } from './ChecksPanel';
 import { DocumentHeader } from './DocumentHeader';
+import { GlossaryPanel } from './GlossaryPanel';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
@@ -49,9 +54,12 @@ export function Reader(props: ReaderProps) {
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
   // The first rows are on screen: fetch the panels' and dialogs' chunks now, before they are asked for.
   useEffect(() => preloadLazyViews(), []);
+  const compare = useCompareModel(app);
   return (
     <ReaderContext.Provider value={app}>
-      <ReaderScreen app={app} prefsError={prefsError} />
+      <CompareContext.Provider value={compare}>
+        <ReaderScreen app={app} prefsError={prefsError} />
+      </CompareContext.Provider>
     </ReaderContext.Provider>
   );
 }
@@ -65,6 +73,7 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
   useReaderEffects(app, body, header);
+  useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);
   const panel = useReaderState((s) => s.panel);
@@ -133,6 +142,8 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
             entries={entries}
             lang={ui}
             currentParagraph={entries[app.state.currentRow]?.group.number}
+            {...(doc.chapters ? { chapters: doc.chapters, groups: doc.body.groups } : {})}
+            currentRow={app.state.currentRow}
             onJump={(row) => app.goToRow(row)}
             onClose={() => app.dispatch({ type: 'close-panel' })}
           />
@@ -166,6 +177,8 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         </main>
         {panel === 'notes' && <AnnotationPanel />}
         {panel === 'bookmarks' && <BookmarksPanel />}
+        {panel === 'checks' && <ChecksPanel />}
+        {panel === 'glossary' && <GlossaryPanel />}
         {panel === 'search' && (
           <SearchPanel
             query={search.query}

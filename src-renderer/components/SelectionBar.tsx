@@ -28,6 +28,9 @@ export function SelectionBar({ at }: { at: { x: number; y: number } }) {
       <button type="button" className="tool-button" onMouseDown={(e) => e.preventDefault()} onClick={() => run('note-selection')}>
         {t('annotations.addNote')}
       </button>
+      <button type="button" className="tool-button" title={t('actions.add-to-glossary')} onMouseDown={(e) => e.preventDefault()} onClick={() => run('add-to-glossary')}>
+        {t('glossary.addFromSelection')}
+      </button>
     </div>
   );
 }

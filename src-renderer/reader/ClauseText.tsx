@@ -44,7 +44,7 @@ export function ClauseText({ text, marks }: { text: string; marks: readonly Mark
             key={piece.start}
             className={piece.marks.map((m) => m.className).join(' ')}
             data-annotation-id={annotation?.annotationId}
-            title={annotation?.title}
+            title={annotation?.title ?? piece.marks.find((m) => m.title)?.title}
           >
             {slice}
           </mark>

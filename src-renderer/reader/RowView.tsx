@@ -1,6 +1,8 @@
 import { createContext, memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
+import { FindingMark } from '../components/FindingMark';
+import { useRowTermMarks, withTermMarks } from '../compare/terms';
 import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
 import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
@@ -50,6 +52,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
   const shown: Lang[] = view.layout === 'single' ? [view.singleLang] : order;
   const other = (lang: Lang): Lang => (lang === 'en' ? 'ru' : 'en');
   const showPeek = view.layout === 'single' && (peek || pinned !== null);
+  const terms = useRowTermMarks(entry);
 
   const cell = (lang: Lang) => {
     const counterpart = active?.lang === other(lang) || pinned?.lang === other(lang);
@@ -91,7 +94,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
                 onContextMenu(entry, clause, lang, { x: event.clientX, y: event.clientY });
               }}
             >
-              <ClauseText text={clause.text} marks={marks?.get(clause.id)} />
+              <ClauseText text={clause.text} marks={withTermMarks(marks?.get(clause.id), terms?.get(clause.id))} />
             </span>
           </span>
         ))}
@@ -101,7 +104,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
 
   return (
     <div
-      className={`row-line paragraph-${group.kind}${entry.firstInGroup ? ' is-first' : ''}${entry.lastInGroup ? ' is-last' : ''}`}
+      className={`row-line paragraph-${group.kind}${entry.firstInGroup ? ' is-first' : ''}${entry.lastInGroup ? ' is-last' : ''}${entry.chapterHeading ? ' is-chapter-heading' : ''}`}
       data-row-line={entry.index}
     >
       {entry.partStart && (
@@ -121,6 +124,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
               <span className="visually-hidden">{t('bookmarks.marked')}</span>
             </span>
           )}
+          <FindingMark rowId={row.id} />
           {view.editing && <span className="row-flags">
             {checked && (
               <span className="row-flag flag-checked" title={t('alignment.confirmed')}>

@@ -508,6 +508,10 @@ export class ReaderController {
   library(): void {
     this.deps.onLibrary();
   }
+  /** The document as main has it now (its details edited, say). */
+  documentChanged(doc: DocumentView): void {
+    this.deps.onDocumentChanged(doc);
+  }
 
   isModal(): boolean {
     return isModal(this.state);

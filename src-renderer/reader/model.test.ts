@@ -28,6 +28,16 @@ describe('flattenRows', () => {
   });
 });
 
+describe('a document without parts', () => {
+  it('gets no part heading (a plain text is not headed “Text”), and its chapter headings are marked', () => {
+    const plain: DocumentView = { ...doc, body: { groups: doc.body.groups.map((g) => ({ ...g, kind: g.kind === 'title' ? g.kind : ('body' as const) })) } };
+    const withChapters: DocumentView = { ...plain, chapters: [{ group: 1, level: 1, en: 'x' }, { group: 3, level: 1, en: 'y' }] };
+    const entries = flattenRows(withChapters);
+    expect(entries.filter((e) => e.partStart)).toEqual([]);
+    expect(entries.filter((e) => e.chapterHeading).map((e) => e.group)).toEqual([withChapters.body.groups[1], withChapters.body.groups[3]].flatMap((g) => g!.rows.map(() => g)));
+  });
+});
+
 describe('SearchIndex', () => {
   const entries = flattenRows(doc);
   const index = new SearchIndex(entries);

@@ -13,11 +13,17 @@ export interface RowEntry {
   lastInGroup: boolean;
   /** Set on the first row of a part (preamble, operative paragraphs, body). */
   partStart: ParagraphKind | undefined;
+  /** The row's group starts a chapter (its heading): `DocumentView.chapters`. */
+  chapterHeading?: boolean;
 }
 
 export function flattenRows(doc: DocumentView): RowEntry[] {
   const entries: RowEntry[] = [];
   let kind: ParagraphKind | undefined;
+  const chapterGroups = new Set((doc.chapters ?? []).map((c) => doc.body.groups[c.group]));
+  // Part headings only in a document that has parts (a preamble, an operative part): a plain text
+  // is not headed "Text".
+  const hasParts = doc.body.groups.some((g) => g.kind === 'preamble' || g.kind === 'operative');
   for (const group of doc.body.groups) {
     if (group.kind === 'title') continue;
     group.rows.forEach((row, i) => {
@@ -27,7 +33,8 @@ export function flattenRows(doc: DocumentView): RowEntry[] {
         group,
         firstInGroup: i === 0,
         lastInGroup: i === group.rows.length - 1,
-        partStart: i === 0 && group.kind !== kind ? group.kind : undefined,
+        partStart: hasParts && i === 0 && group.kind !== kind ? group.kind : undefined,
+        ...(chapterGroups.has(group) ? { chapterHeading: true } : {}),
       });
     });
     kind = group.kind;

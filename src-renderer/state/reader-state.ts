@@ -11,7 +11,7 @@ import type { TextSelection } from '../reader/selection';
 export const MODES = ['reading', 'edit-alignment'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const PANELS = ['contents', 'search', 'notes', 'bookmarks'] as const;
+export const PANELS = ['contents', 'search', 'notes', 'bookmarks', 'checks', 'glossary'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** The row (and language) an action from the clause menu applies to. */
@@ -29,7 +29,32 @@ export type Overlay =
   | { kind: 'split'; rowIndex: number }
   | { kind: 'new-text-note'; selection: TextSelection }
   | { kind: 'new-row-note'; rowIndex: number }
-  | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined };
+  | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined }
+  /** The dictionary popup (not modal): a word of a clause, at `offset` in its text. */
+  | { kind: 'lookup'; target: LookupTarget }
+  | { kind: 'dictionaries' }
+  | { kind: 'print' }
+  | { kind: 'details' }
+  /** The glossary editor: a new term pair (pre-filled), or an existing one (`id`) to edit. */
+  | { kind: 'glossary-term'; draft: GlossaryTermDraft };
+
+/** What the glossary editor opens with. */
+export interface GlossaryTermDraft {
+  en: string;
+  ru: string;
+  note?: string;
+  scope?: 'document' | 'global';
+  /** Set when editing a term already in the glossary. */
+  id?: string;
+}
+
+/** The word a lookup starts from: a clause and an offset in its text. */
+export interface LookupTarget {
+  rowIndex: number;
+  lang: Lang;
+  clauseId: string;
+  offset: number;
+}
 
 export interface PendingSelection {
   selection: TextSelection;
@@ -181,5 +206,5 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
 
 /** Is something modal open (a dialog, the palette)? Then no reader shortcut runs. */
 export function isModal(state: ReaderState): boolean {
-  return state.overlay !== undefined && state.overlay.kind !== 'menu';
+  return state.overlay !== undefined && state.overlay.kind !== 'menu' && state.overlay.kind !== 'lookup';
 }

@@ -14,6 +14,5 @@ export const ACRONYMS_EN_RU: ReadonlyArray<readonly [en: string, ru: string]> = 
   ['MSMEs', 'ММСП'],
   ['ICTs', 'ИКТ'],
   ['ASEAN', 'АСЕАН'],
-  ['ASCN', 'СУГА'],
   ['IHR', 'ММСП'],
 ];

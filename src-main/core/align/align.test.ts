@@ -202,9 +202,11 @@ describe('isHeadingLike', () => {
 describe('alignText', () => {
   const english = segmentText('en', `Statement 2020\n\n${en(200)} ${en(100)}\n\nSTRENGTHEN ${en(150, 'in 2021')}\n\n${en(120)}`, {
     firstParagraphIsTitle: true,
+    preambleAndOperative: true,
   });
   const russian = segmentText('ru', `Заявление 2020\n\n${ru(200)} ${ru(100)}\n\nУКРЕПЛЯТЬ ${ru(150, 'в 2021')}\n\n${ru(120)}`, {
     firstParagraphIsTitle: true,
+    preambleAndOperative: true,
   });
 
   it('numbers groups from 1 after a title group 0 and takes kinds from the English paragraphs', () => {
@@ -223,6 +225,7 @@ describe('alignText', () => {
   it('gives a Russian-only paragraph its own group with the Russian kind', () => {
     const extra = segmentText('ru', `Заявление 2020\n\n${ru(200)} ${ru(100)}\n\nУКРЕПЛЯТЬ ${ru(150, 'в 2021')}\n\nПООЩРЯТЬ ${ru(250)}\n\n${ru(120)}`, {
       firstParagraphIsTitle: true,
+      preambleAndOperative: true,
     });
     const aligned = alignText(english, extra);
     expect(aligned.groups.map((g) => [g.number, g.kind, g.en, g.ru])).toEqual([

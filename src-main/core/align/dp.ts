@@ -1,35 +1,40 @@
 /**
  * The dynamic programme inside a band: Viterbi for the best path, forward–backward for each bead's
- * posterior probability (its confidence), with the costs of `problem.ts`. Allocation-free inner loop.
- * Pure TypeScript.
+ * posterior probability (its confidence), with the costs of `problem.ts`. Pure TypeScript.
+ *
+ * The forward pass is one function whose inner loop reads only typed arrays held in locals: a bead's
+ * cost is built from prefix sums of the two sides (lengths, missed anchors, barriers, headings, list
+ * items, scripts, cut sentences) and from the 1-1 pair gains the pass stores on each cell it reaches,
+ * cheapest part first, each part a lower bound of the whole, so that a bead that cannot come within
+ * the margin of the best one into its cell is dropped before its dearer parts are computed. Nothing is
+ * allocated per cell.
  */
 import type { Bead } from '../model';
 import type { Band } from './band';
 import * as cost from './cost';
 import type { CostModel } from './cost';
 import * as problems from './problem';
-import type { Problem } from './problem';
+import type { Problem, Side } from './problem';
 import * as shape from './shape';
 
 // Imports copied into module constants: the inner loop reads them millions of times, and a module
 // loader that compiles imports to property getters (tsx, vitest) would otherwise call a getter each time.
 const TABLE_SIZE = cost.TABLE_SIZE;
 const TABLE_STEP = cost.TABLE_STEP;
-const tableTail = cost.tableTail;
-const tailTable = cost.tailTable;
+/** Past the tail table the broad law's Gaussian tail dominates (see `tableTail`). */
+const TABLE_END = TABLE_SIZE * TABLE_STEP;
+const filledTailTable = cost.filledTailTable;
 const pairGain = problems.pairGain;
 const repeatCorrection = problems.repeatCorrection;
 const RESULT = problems.RESULT;
-/**
- * `beadCost`'s double-valued arguments and result: slot 0 the cost it found, slot 1 the limit, slot
- * 2 the shape's prior. A double passed to or returned from a call that is not inlined is boxed (see
- * `RESULT` in problem.ts); through a typed array it is not.
- */
-const BEAD = new Float64Array(3);
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
-export const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, k) => from + k);
+export const range = (from: number, count: number): number[] => {
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) out.push(from + k);
+  return out;
+};
 
 export interface Solution {
   beads: Bead[];
@@ -37,150 +42,44 @@ export interface Solution {
   touchesEdge: boolean;
 }
 
-/** The length model in the form the inner loop reads it. */
-interface LengthModel {
-  ratio: number;
-  variance: number;
-  share: number;
-  scale: number;
-  table: Float64Array;
-}
-
-function lengthModel(model: CostModel): LengthModel {
-  return { ratio: model.ratio, variance: model.variance, share: model.outlierShare, scale: model.outlierScale, table: tailTable(model.outlierShare, model.outlierScale) };
-}
-
-/** What one search needs besides the problem: the band, the length model and pair gains found so far. */
+/** What one search reads besides the tables: the problem, the band and the length model. */
 interface Search {
   problem: Problem;
-  length: LengthModel;
+  model: CostModel;
   lo: Int32Array;
   hi: Int32Array;
   rowStart: Int32Array;
-  /** Gain of English unit a and Russian unit b, cached on cell (a + 1, b + 1) (NaN: not yet known). */
-  pairs: Float64Array;
 }
 
-/** `pairGain` through the search's cache. */
-function cachedPairGain(search: Search, a: number, b: number): number {
-  const i = a + 1;
-  const j = b + 1;
-  const lo = search.lo[i]!;
-  if (j < lo || j > search.hi[i]!) {
-    pairGain(search.problem, a, b);
-    return RESULT[0]!;
-  }
-  const c = search.rowStart[i]! + j - lo;
-  let gain = search.pairs[c]!;
-  if (gain !== gain) {
-    pairGain(search.problem, a, b);
-    search.pairs[c] = gain = RESULT[0]!;
-  }
-  return gain;
+/** A side's prefix sums as the forward pass reads them: absent features as zeros. */
+interface SideArrays {
+  prefix: Float64Array;
+  missed: Float64Array;
+  bound: Float64Array;
+  barriers: Int32Array;
+  headings: Int32Array;
+  continues: Uint8Array;
+  items: Int32Array;
+  starts: Int32Array;
+  glued: Int32Array;
+  foreign: Int32Array;
 }
 
-/**
- * Cost of a bead's list structure and scripts, and of the headings inside a side of two or more units:
- *  - a heading joined to other units pays `headingCost`, unless the other side holds a unit that ends
- *    with a glued-on heading (the heading's counterpart was glued onto the previous line);
- *  - each list item one side holds and the other does not pays `listCost` when both hold items (a list
- *    item the translator left out is a 1-0, not absorbed by its neighbour), and so does each pair of
- *    items joined on both sides (parallel items are two 1-1 beads, not one 2-2);
- *  - a unit in the other side's script (a line left in English in the Russian) joined with units in
- *    the side's own script pays `scriptCost`.
- */
-function structureCost(problem: Problem, enCount: number, ruCount: number, i0: number, i: number, j0: number, j: number, enHeadings: number, ruHeadings: number): number {
-  const en = problem.en.structure;
-  const ru = problem.ru.structure;
-  const enGlued = en && enCount > 0 ? en.glued[i]! - en.glued[i0]! : 0;
-  const ruGlued = ru && ruCount > 0 ? ru.glued[j]! - ru.glued[j0]! : 0;
-  let cost = problem.headingCost * (Math.max(0, enHeadings - ruGlued) + Math.max(0, ruHeadings - enGlued));
-  if (enCount > 0 && ruCount > 0) {
-    const enItems = en ? en.items[i]! - en.items[i0]! : 0;
-    const ruItems = ru ? ru.items[j]! - ru.items[j0]! : 0;
-    if (enItems > 0 && ruItems > 0) cost += problem.listCost * Math.abs(enItems - ruItems);
-    if (en && ru && enCount > 1 && ruCount > 1) cost += problem.listCost * Math.min(en.starts[i]! - en.starts[i0 + 1]!, ru.starts[j]! - ru.starts[j0 + 1]!);
-  }
-  if (en && enCount > 1) {
-    const foreign = en.foreign[i]! - en.foreign[i0]!;
-    if (foreign > 0 && foreign < enCount) cost += problem.scriptCost * foreign;
-  }
-  if (ru && ruCount > 1) {
-    const foreign = ru.foreign[j]! - ru.foreign[j0]!;
-    if (foreign > 0 && foreign < ruCount) cost += problem.scriptCost * foreign;
-  }
-  return cost;
-}
-
-/**
- * Cost of the bead of `enCount` English and `ruCount` Russian units ending at (i, j), in `BEAD[0]`;
- * false when even a lower bound of it (all that can be gained lexically assumed gained) exceeds `limit`.
- */
-function beadCost(search: Search, enCount: number, ruCount: number, i: number, j: number): boolean {
-  const limit = BEAD[1]!;
-  const problem = search.problem;
-  const length = search.length;
-  const en = problem.en;
-  const ru = problem.ru;
-  const i0 = i - enCount;
-  const j0 = j - ruCount;
-  let cost = BEAD[2]!;
-  let enHeadings = 0;
-  let ruHeadings = 0;
-  if (enCount > 1) {
-    if (en.barriers) cost += problem.barrierCost * (en.barriers[i]! - en.barriers[i0 + 1]!);
-    if (en.headings) enHeadings = en.headings[i]! - en.headings[i0]!;
-  }
-  if (ruCount > 1) {
-    if (ru.barriers) cost += problem.barrierCost * (ru.barriers[j]! - ru.barriers[j0 + 1]!);
-    if (ru.headings) ruHeadings = ru.headings[j]! - ru.headings[j0]!;
-  }
-  if (en.structure || ru.structure) cost += structureCost(problem, enCount, ruCount, i0, i, j0, j, enHeadings, ruHeadings);
-  else cost += problem.headingCost * (enHeadings + ruHeadings);
-  if (en.continues && ru.continues) {
-    // A bead starts a sentence, or a clause on both sides; a sentence cut at a comma stays whole.
-    const enFlag = enCount > 0 ? en.continues[i0]! : 0;
-    const ruFlag = ruCount > 0 ? ru.continues[j0]! : 0;
-    if (enFlag === CONTINUES_CUT) cost += problem.cutCost;
-    if (ruFlag === CONTINUES_CUT) cost += problem.cutCost;
-    if (enCount > 0 && ruCount > 0 && (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE)) cost += problem.continuationCost;
-  }
-  const missed = en.missed[i]! - en.missed[i0]! + ru.missed[j]! - ru.missed[j0]!;
-  if (enCount === 0 || ruCount === 0) {
-    BEAD[0] = cost + missed;
-    return true;
-  }
-  const enBound = en.bound[i]! - en.bound[i0]!;
-  const ruBound = ru.bound[j]! - ru.bound[j0]!;
-  const bound = enBound < ruBound ? enBound : ruBound;
-  // The length term is never negative: without it the cost's lower bound may already exceed the limit.
-  if (cost + missed - bound > limit) return false;
-  // Gale–Church length term through the tabulated tail.
-  const enLength = en.prefix[i]! - en.prefix[i0]!;
-  const ruLength = ru.prefix[j]! - ru.prefix[j0]!;
-  const ratio = length.ratio;
-  const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
-  const x = Math.abs(ruLength - ratio * enLength) / Math.sqrt(length.variance * mean) / TABLE_STEP;
-  const table = length.table;
-  const k = Math.floor(x);
-  if (k < TABLE_SIZE && table[k] === table[k] && table[k + 1] === table[k + 1]) {
-    const f = x - k;
-    cost += table[k]! * (1 - f) + table[k + 1]! * f;
-  } else cost += tableTail(table, x * TABLE_STEP, length.share, length.scale);
-  cost += missed;
-  if (cost - bound > limit) return false;
-  // The sum of the pair gains overstates the bead's gain (see `repeatCorrection`): if even that
-  // leaves the cost over the limit, the correction need not be computed.
-  let gain = 0;
-  for (let a = i0; a < i; a++) for (let b = j0; b < j; b++) gain += cachedPairGain(search, a, b);
-  if (gain === 0 || (enCount === 1 && ruCount === 1)) {
-    BEAD[0] = cost - gain;
-    return true;
-  }
-  if (cost - gain > limit) return false;
-  repeatCorrection(problem, i0, i, j0, j);
-  BEAD[0] = cost - gain + RESULT[0]!;
-  return true;
+function sideArrays(side: Side): SideArrays {
+  const zeros = new Int32Array(side.count + 1);
+  const structure = side.structure;
+  return {
+    prefix: side.prefix,
+    missed: side.missed,
+    bound: side.bound,
+    barriers: side.barriers ?? zeros,
+    headings: side.headings ?? zeros,
+    continues: side.continues ?? new Uint8Array(side.count + 1),
+    items: structure ? structure.items : zeros,
+    starts: structure ? structure.starts : zeros,
+    glued: structure ? structure.glued : zeros,
+    foreign: structure ? structure.foreign : zeros,
+  };
 }
 
 /** The tables of one search: best costs and back pointers, and for the confidences forward sums and bead costs. */
@@ -194,6 +93,10 @@ interface Tables {
   forward: Float64Array | null;
   /** Bead costs by cell and shape, tempered, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
   costs: Float32Array | null;
+  /** Gain of English unit a and Russian unit b on cell (a + 1, b + 1), stored by the forward pass as it reaches the cell. */
+  pairs: Float64Array;
+  /** Confidences wanted: the forward pass keeps every bead within `PRUNE_MARGIN` of the best (else only those that can beat it). */
+  withConfidence: boolean;
 }
 
 /** Viterbi path and forward–backward confidences inside a band. */
@@ -203,22 +106,28 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const m = ru.count;
   const { lo, hi, rowStart, cells } = band;
   const shapeCount = shapes.length;
-  const search: Search = { problem, length: lengthModel(model), lo, hi, rowStart, pairs: new Float64Array(cells).fill(Number.NaN) };
+  const search: Search = { problem, model, lo, hi, rowStart };
   const tables: Tables = {
     shapeEn: Int32Array.from(shapes, (shape) => shape.en),
     shapeRu: Int32Array.from(shapes, (shape) => shape.ru),
     shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
     best: new Float64Array(cells).fill(Infinity),
     back: new Uint8Array(cells),
-    forward: withConfidence ? new Float64Array(cells).fill(-Infinity) : null,
-    costs: withConfidence ? new Float32Array(cells * shapeCount) : null,
+    // The forward sums are kept on every level, though only the confidences of the finest need them: a
+    // few exponentials per cell cost far less than the engine compiling the forward pass again when it
+    // first meets them on the finest level. For the same reason the bead costs are always written, on
+    // coarse levels all into one slot.
+    forward: new Float64Array(cells).fill(-Infinity),
+    costs: new Float32Array(withConfidence ? cells * shapeCount : 1).fill(Infinity),
+    withConfidence,
+    pairs: new Float64Array(cells),
   };
   forwardPass(search, tables);
   const { shapeEn, shapeRu, back, forward, costs } = tables;
   const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
   const last = cell(n, m);
-  const backward = forward && costs ? backwardPass(search, tables, last) : null;
-  const total = forward ? forward[last]! : 0;
+  const backward = withConfidence && forward && costs ? backwardPass(search, tables, last) : null;
+  const total = withConfidence && forward ? forward[last]! : 0;
   const beads: Bead[] = [];
   let touchesEdge = false;
   for (let i = n, j = m; i > 0 || j > 0; ) {
@@ -236,61 +145,380 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   return { beads: beads.reverse(), touchesEdge };
 }
 
-/** Viterbi costs and back pointers, and (with the confidences) forward log-sums and tempered bead costs. */
+/**
+ * Viterbi costs and back pointers, and (with the confidences) forward log-sums and tempered bead costs.
+ *
+ * A bead of a English and b Russian units ending at (i, j) costs, in nats: its shape's prior; the
+ * anchor weight its units miss, less what each pair of its units shares (the sum of the 1-1 pair
+ * gains, corrected last for anchors repeated within a run, see `repeatCorrection`); the Gale–Church
+ * length term; and its structure:
+ *  - `barrierCost` per barrier unit joined to the unit before it, `headingCost` per heading-like unit
+ *    in a side of two or more units (unless the other side holds a unit ending with a glued-on
+ *    heading, the heading's counterpart glued onto the previous line);
+ *  - `listCost` per list item one side holds and the other does not (when both hold items: a list item
+ *    left out is a 1-0, not absorbed by its neighbour) and per pair of items joined on both sides
+ *    (parallel items are two 1-1 beads, not one 2-2);
+ *  - `scriptCost` per unit in the other side's script joined with units in the side's own;
+ *  - `cutCost` per side that starts with the rest of a sentence cut at a comma, `continuationCost`
+ *    when one side starts with the next clause of a sentence and the other does not.
+ */
+/** Everything a row of the forward pass reads, gathered once per pass (see `forwardPass`). */
+interface Pass {
+  problem: Problem;
+  lo: Int32Array;
+  hi: Int32Array;
+  rowStart: Int32Array;
+  shapeEn: Int32Array;
+  shapeRu: Int32Array;
+  shapePrior: Float64Array;
+  best: Float64Array;
+  back: Uint8Array;
+  forward: Float64Array | null;
+  costs: Float32Array | null;
+  pairs: Float64Array;
+  shapeCount: number;
+  terms: Float64Array;
+  enPrefix: Float64Array;
+  ruPrefix: Float64Array;
+  enMissed: Float64Array;
+  ruMissed: Float64Array;
+  enBound: Float64Array;
+  ruBound: Float64Array;
+  enBarriers: Int32Array;
+  ruBarriers: Int32Array;
+  enHeadings: Int32Array;
+  ruHeadings: Int32Array;
+  enContinues: Uint8Array;
+  ruContinues: Uint8Array;
+  enItems: Int32Array;
+  ruItems: Int32Array;
+  enStarts: Int32Array;
+  ruStarts: Int32Array;
+  enGlued: Int32Array;
+  ruGlued: Int32Array;
+  enForeign: Int32Array;
+  ruForeign: Int32Array;
+  barrierCost: number;
+  headingCost: number;
+  listCost: number;
+  scriptCost: number;
+  cutCost: number;
+  continuationCost: number;
+  ratio: number;
+  variance: number;
+  scale: number;
+  table: Float64Array;
+  enOffsets: Int32Array;
+  ruOffsets: Int32Array;
+  enIds: Int32Array;
+  ruIds: Int32Array;
+  enCounts: Int32Array;
+  ruCounts: Int32Array;
+  gainOf: Float64Array;
+  tempered: number;
+  margin: number;
+  costMask: number;
+}
+
 function forwardPass(search: Search, tables: Tables): void {
   const { problem, lo, hi, rowStart } = search;
-  const { shapeEn, shapeRu, shapePrior, best, back, forward, costs } = tables;
+  const { shapeEn, shapeRu, shapePrior, best, back, forward, costs, pairs } = tables;
   const n = problem.en.count;
   const shapeCount = shapeEn.length;
   const terms = new Float64Array(shapeCount);
+  const en = sideArrays(problem.en);
+  const ru = sideArrays(problem.ru);
+  const enPrefix = en.prefix;
+  const ruPrefix = ru.prefix;
+  const enMissed = en.missed;
+  const ruMissed = ru.missed;
+  const enBound = en.bound;
+  const ruBound = ru.bound;
+  const enBarriers = en.barriers;
+  const ruBarriers = ru.barriers;
+  const enHeadings = en.headings;
+  const ruHeadings = ru.headings;
+  const enContinues = en.continues;
+  const ruContinues = ru.continues;
+  const enItems = en.items;
+  const ruItems = ru.items;
+  const enStarts = en.starts;
+  const ruStarts = ru.starts;
+  const enGlued = en.glued;
+  const ruGlued = ru.glued;
+  const enForeign = en.foreign;
+  const ruForeign = ru.foreign;
+  const { barrierCost, headingCost, listCost, scriptCost, cutCost, continuationCost } = problem;
+  const model = search.model;
+  const ratio = model.ratio;
+  const variance = model.variance;
+  const share = model.outlierShare;
+  const scale = model.outlierScale;
+  const table = filledTailTable(share, scale);
+  const enBags = problem.en.bags;
+  const ruBags = problem.ru.bags;
+  const enOffsets = enBags.offsets;
+  const ruOffsets = ruBags.offsets;
+  const enIds = enBags.ids;
+  const ruIds = ruBags.ids;
+  const enCounts = enBags.counts;
+  const ruCounts = ruBags.counts;
+  const gainOf = problem.gain;
   // Posteriors are computed with the costs divided by the temperature (see confidence.ts).
   const tempered = 1 / problem.temperature;
-  const margin = PRUNE_MARGIN * problem.temperature;
+  // Without the confidences only the best path matters: a bead that cannot beat it is dropped.
+  const margin = tables.withConfidence ? PRUNE_MARGIN * problem.temperature : 0;
+  /** Bead costs go to their own slot with the confidences, else all to slot 0. */
+  const costMask = tables.withConfidence ? -1 : 0;
+  const pass: Pass = {
+    problem,
+    lo,
+    hi,
+    rowStart,
+    shapeEn,
+    shapeRu,
+    shapePrior,
+    best,
+    back,
+    forward,
+    costs,
+    pairs,
+    shapeCount,
+    terms,
+    enPrefix,
+    ruPrefix,
+    enMissed,
+    ruMissed,
+    enBound,
+    ruBound,
+    enBarriers,
+    ruBarriers,
+    enHeadings,
+    ruHeadings,
+    enContinues,
+    ruContinues,
+    enItems,
+    ruItems,
+    enStarts,
+    ruStarts,
+    enGlued,
+    ruGlued,
+    enForeign,
+    ruForeign,
+    barrierCost,
+    headingCost,
+    listCost,
+    scriptCost,
+    cutCost,
+    continuationCost,
+    ratio,
+    variance,
+    scale,
+    table,
+    enOffsets,
+    ruOffsets,
+    enIds,
+    ruIds,
+    enCounts,
+    ruCounts,
+    gainOf,
+    tempered,
+    margin,
+    costMask,
+  };
   best[0] = 0;
   if (forward) forward[0] = 0;
-  for (let i = 0; i <= n; i++) {
-    const loI = lo[i]!;
-    const hiI = hi[i]!;
-    const base = rowStart[i]! - loI;
-    for (let j = loI; j <= hiI; j++) {
-      if (i === 0 && j === 0) continue;
-      const c = base + j;
-      let bestCost = Infinity;
-      let bestShape = -1;
-      let termCount = 0;
-      let maxTerm = -Infinity;
-      for (let s = 0; s < shapeCount; s++) {
-        if (costs) costs[c * shapeCount + s] = Infinity;
-        const pi = i - shapeEn[s]!;
-        const pj = j - shapeRu[s]!;
-        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        const from = rowStart[pi]! + pj - lo[pi]!;
-        const before = best[from]!;
-        if (before === Infinity) continue;
-        // Beads far worse than the best so far change neither the path nor any posterior visibly.
-        BEAD[1] = bestCost + margin - before;
-        BEAD[2] = shapePrior[s]!;
-        if (!beadCost(search, shapeEn[s]!, shapeRu[s]!, i, j)) continue;
-        const cost = BEAD[0]!;
-        if (cost === Infinity) continue;
-        if (costs) costs[c * shapeCount + s] = cost * tempered;
-        if (before + cost < bestCost) {
-          bestCost = before + cost;
-          bestShape = s;
-        }
-        if (forward) {
-          const term = forward[from]! - cost * tempered;
-          terms[termCount++] = term;
-          if (term > maxTerm) maxTerm = term;
-        }
+  // One call per row: a small function the engine optimises after a few rows, where one loop over the
+  // whole band would run unoptimised (every double boxed) until replaced on the stack.
+  for (let i = 0; i <= n; i++) forwardRow(pass, i);
+}
+
+/** Row i of the forward pass. */
+function forwardRow(pass: Pass, i: number): void {
+  const {
+    problem,
+    lo,
+    hi,
+    rowStart,
+    shapeEn,
+    shapeRu,
+    shapePrior,
+    best,
+    back,
+    forward,
+    costs,
+    pairs,
+    shapeCount,
+    terms,
+    enPrefix,
+    ruPrefix,
+    enMissed,
+    ruMissed,
+    enBound,
+    ruBound,
+    enBarriers,
+    ruBarriers,
+    enHeadings,
+    ruHeadings,
+    enContinues,
+    ruContinues,
+    enItems,
+    ruItems,
+    enStarts,
+    ruStarts,
+    enGlued,
+    ruGlued,
+    enForeign,
+    ruForeign,
+    barrierCost,
+    headingCost,
+    listCost,
+    scriptCost,
+    cutCost,
+    continuationCost,
+    ratio,
+    variance,
+    scale,
+    table,
+    enOffsets,
+    ruOffsets,
+    enIds,
+    ruIds,
+    enCounts,
+    ruCounts,
+    gainOf,
+    tempered,
+    margin,
+    costMask,
+  } = pass;
+  const loI = lo[i]!;
+  const hiI = hi[i]!;
+  const base = rowStart[i]! - loI;
+  for (let j = loI; j <= hiI; j++) {
+    if (i === 0 && j === 0) continue;
+    const c = base + j;
+    if (i > 0 && j > 0) {
+      // The 1-1 gain of English unit i − 1 and Russian unit j − 1 (sorted runs merged), kept on the cell.
+      let x = enOffsets[i - 1]!;
+      let y = ruOffsets[j - 1]!;
+      const xEnd = enOffsets[i]!;
+      const yEnd = ruOffsets[j]!;
+      let gain = 0;
+      while (x < xEnd && y < yEnd) {
+        const p = enIds[x]!;
+        const q = ruIds[y]!;
+        if (p === q) {
+          const ca = enCounts[x++]!;
+          const cb = ruCounts[y++]!;
+          gain += (ca < cb ? ca : cb) * gainOf[p]!;
+        } else if (p < q) x++;
+        else y++;
       }
-      best[c] = bestCost;
-      back[c] = bestShape + 1;
-      if (forward && termCount > 0) {
-        let sum = 0;
-        for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
-        forward[c] = maxTerm + Math.log(sum);
+      pairs[c] = gain;
+    }
+    let bestCost = Infinity;
+    let bestShape = -1;
+    let termCount = 0;
+    let maxTerm = -Infinity;
+    for (let s = 0; s < shapeCount; s++) {
+      const a = shapeEn[s]!;
+      const b = shapeRu[s]!;
+      const i0 = i - a;
+      const j0 = j - b;
+      if (i0 < 0 || j0 < 0) continue;
+      const loP = lo[i0]!;
+      if (j0 < loP || j0 > hi[i0]!) continue;
+      const from = rowStart[i0]! + j0 - loP;
+      const before = best[from]!;
+      if (before === Infinity) continue;
+      // Beads far worse than the best so far change neither the path nor any posterior visibly.
+      const limit = bestCost + margin - before;
+      let cost = shapePrior[s]! + enMissed[i]! - enMissed[i0]! + ruMissed[j]! - ruMissed[j0]!;
+      let gain = 0;
+      if (a > 0 && b > 0) {
+        const enMost = enBound[i]! - enBound[i0]!;
+        const ruMost = ruBound[j]! - ruBound[j0]!;
+        if (cost - (enMost < ruMost ? enMost : ruMost) > limit) continue;
+        // Σ of the 1-1 pair gains: pair (u, v) sits on cell (u + 1, v + 1), already passed.
+        for (let r = i0 + 1; r <= i; r++) {
+          const loR = lo[r]!;
+          const hiR = hi[r]!;
+          const baseR = rowStart[r]! - loR;
+          for (let col = j0 + 1; col <= j; col++) {
+            if (col >= loR && col <= hiR) gain += pairs[baseR + col]!;
+            else {
+              pairGain(problem, r - 1, col - 1);
+              gain += RESULT[0]!;
+            }
+          }
+        }
+        cost -= gain;
+        if (cost > limit) continue;
+        // Gale–Church length term through the tabulated tail.
+        const enLength = enPrefix[i]! - enPrefix[i0]!;
+        const ruLength = ruPrefix[j]! - ruPrefix[j0]!;
+        const mean = Math.max((enLength + ruLength / ratio) / 2, 1);
+        const delta = Math.abs(ruLength - ratio * enLength) / Math.sqrt(variance * mean);
+        const t = delta / TABLE_STEP;
+        const k = Math.floor(t);
+        if (k < TABLE_SIZE) {
+          const f = t - k;
+          cost += table[k]! * (1 - f) + table[k + 1]! * f;
+        } else cost += table[TABLE_SIZE]! + (delta * delta - TABLE_END * TABLE_END) / (2 * scale * scale);
+        if (cost > limit) continue;
+      } else if (cost > limit) continue;
+      // Structure, computed without branches where it can be (adding 0 changes nothing): code the engine
+      // optimised on the coarse levels, where most of these are 0, then meets no operation it has not seen.
+      const enFlag = a > 0 ? enContinues[i0]! : 0;
+      const ruFlag = b > 0 ? ruContinues[j0]! : 0;
+      const enHeads = a > 1 ? enHeadings[i]! - enHeadings[i0]! : 0;
+      const ruHeads = b > 1 ? ruHeadings[j]! - ruHeadings[j0]! : 0;
+      const enGlue = a > 0 ? enGlued[i]! - enGlued[i0]! : 0;
+      const ruGlue = b > 0 ? ruGlued[j]! - ruGlued[j0]! : 0;
+      // Units after a side's first (0 for a side of one unit or none; the index stays inside the arrays).
+      const enAfter = a > 0 ? i0 + 1 : i0;
+      const ruAfter = b > 0 ? j0 + 1 : j0;
+      const enJoined = enBarriers[i]! - enBarriers[enAfter]!;
+      const ruJoined = ruBarriers[j]! - ruBarriers[ruAfter]!;
+      const enForeignUnits = a > 1 ? enForeign[i]! - enForeign[i0]! : 0;
+      const ruForeignUnits = b > 1 ? ruForeign[j]! - ruForeign[j0]! : 0;
+      cost += (enFlag === CONTINUES_CUT ? cutCost : 0) + (ruFlag === CONTINUES_CUT ? cutCost : 0);
+      cost += barrierCost * (enJoined + ruJoined);
+      cost += scriptCost * ((enForeignUnits < a ? enForeignUnits : 0) + (ruForeignUnits < b ? ruForeignUnits : 0));
+      cost += headingCost * (Math.max(0, enHeads - ruGlue) + Math.max(0, ruHeads - enGlue));
+      if (a > 0 && b > 0) {
+        cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) ? continuationCost : 0;
+        const enList = enItems[i]! - enItems[i0]!;
+        const ruList = ruItems[j]! - ruItems[j0]!;
+        cost += listCost * (enList > 0 && ruList > 0 ? 1 : 0) * Math.abs(enList - ruList);
+        // List items joined on both sides (0 unless both hold two units or more).
+        const enInner = enStarts[i]! - enStarts[enAfter]!;
+        const ruInner = ruStarts[j]! - ruStarts[ruAfter]!;
+        cost += listCost * (enInner < ruInner ? enInner : ruInner);
+        if (cost > limit) continue;
+        // On coarse levels (not `exact`) the correction is 0, but the call is made all the same (see above).
+        if (gain !== 0 && (a > 1 || b > 1)) {
+          repeatCorrection(problem, i0, i, j0, j);
+          cost += RESULT[0]!;
+        }
+      } else if (cost > limit) continue;
+      if (costs) costs[costMask & (c * shapeCount + s)] = cost * tempered;
+      if (before + cost < bestCost) {
+        bestCost = before + cost;
+        bestShape = s;
       }
+      if (forward) {
+        const term = forward[from]! - cost * tempered;
+        terms[termCount++] = term;
+        if (term > maxTerm) maxTerm = term;
+      }
+    }
+    best[c] = bestCost;
+    back[c] = bestShape + 1;
+    if (forward && termCount > 0) {
+      let sum = 0;
+      for (let k = 0; k < termCount; k++) sum += Math.exp(terms[k]! - maxTerm);
+      forward[c] = maxTerm + Math.log(sum);
     }
   }
 }
@@ -334,9 +562,10 @@ function backwardPass(search: Search, tables: Tables, last: number): Float64Arra
 
 /**
  * In the forward pass a bead whose cost's lower bound puts its path this many nats behind the best
- * one into the same cell is skipped: its share of any posterior is below e^-20.
+ * one into the same cell is skipped: its share of any posterior is below e^-12 (6·10^-6), far below
+ * what moves a confidence across the flagging threshold.
  */
-const PRUNE_MARGIN = 20;
+const PRUNE_MARGIN = 12;
 
 /** Paths below e^-NEGLIGIBLE of the total mass are left out of the backward sums. */
 const NEGLIGIBLE = 30;

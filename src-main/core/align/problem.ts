@@ -26,6 +26,11 @@ export interface Side {
    */
   repeats2: Repeats;
   repeats3: Repeats;
+  /**
+   * The repeats were found and beads' gains are corrected for them. Coarse levels (merged blocks,
+   * searched only to place the band) go without: the sum of the pair gains is close enough there.
+   */
+  exact: boolean;
   /** Prefix counts of barrier units (or null: no barriers). */
   barriers: Int32Array | null;
   /**
@@ -83,20 +88,43 @@ export function makeSide(
   headings: Int32Array | null,
   continues: Uint8Array | null = null,
   structure: Structure | null = null,
+  exact = true,
 ): Side {
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
-  for (let u = 0; u < count; u++) {
-    let miss = 0;
-    let gain = 0;
-    for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) {
-      miss += problem.miss[bags.ids[k]!]! * bags.counts[k]!;
-      gain += problem.gain[bags.ids[k]!]! * bags.counts[k]!;
-    }
-    missed[u + 1] = missed[u]! + miss;
-    bound[u + 1] = bound[u]! + gain;
+  for (let u = 0; u < count; u++) unitSums(bags, problem.miss, problem.gain, u, missed, bound);
+  return {
+    count,
+    prefix,
+    bags,
+    missed,
+    bound,
+    repeats2: exact ? repeatsOf(bags, count, 2) : NO_REPEATS,
+    repeats3: exact ? repeatsOf(bags, count, 3) : NO_REPEATS,
+    exact,
+    barriers,
+    headings,
+    continues,
+    structure,
+  };
+}
+
+/**
+ * Unit u's miss total and gain bound added onto the prefix sums. One call per unit: a small function
+ * is optimised after a few units, where a loop over all of them would box every sum until replaced
+ * on the stack.
+ */
+function unitSums(bags: FlatBags, missOf: Float64Array, gainOf: Float64Array, u: number, missed: Float64Array, bound: Float64Array): void {
+  let miss = 0;
+  let gain = 0;
+  const ids = bags.ids;
+  const counts = bags.counts;
+  for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) {
+    miss += missOf[ids[k]!]! * counts[k]!;
+    gain += gainOf[ids[k]!]! * counts[k]!;
   }
-  return { count, prefix, bags, missed, bound, repeats2: repeatsOf(bags, count, 2), repeats3: repeatsOf(bags, count, 3), barriers, headings, continues, structure };
+  missed[u + 1] = missed[u]! + miss;
+  bound[u + 1] = bound[u]! + gain;
 }
 
 /** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
@@ -223,6 +251,10 @@ function repeatsAt(side: Side, from: number, length: number): Repeats | null {
 export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): void {
   const en = problem.en;
   const ru = problem.ru;
+  if (!en.exact || !ru.exact) {
+    RESULT[0] = 0;
+    return;
+  }
   const enRepeats = repeatsAt(en, i0, i1 - i0);
   const ruRepeats = repeatsAt(ru, j0, j1 - j0);
   const enCounts = correctionCounts.en;
@@ -310,7 +342,7 @@ export function downsample(side: Side, factor: number, keep: Uint8Array, problem
     }
     offsets[k + 1] = z;
   }
-  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null);
+  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null, null, null, false);
 }
 
 /** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */

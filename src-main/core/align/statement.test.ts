@@ -17,8 +17,8 @@ const documentDir = 'resources/documents/asean-russia-covid19-2020';
 const fixture = JSON.parse(read('src-main/core/align/fixtures/asean-russia-covid19-2020.alignment.json')) as {
   groups: FixtureGroup[];
 };
-const english = segmentText('en', read(`${documentDir}/en.txt`), { firstParagraphIsTitle: true });
-const russian = segmentText('ru', read(`${documentDir}/ru.txt`), { firstParagraphIsTitle: true });
+const english = segmentText('en', read(`${documentDir}/en.txt`), { firstParagraphIsTitle: true, preambleAndOperative: true });
+const russian = segmentText('ru', read(`${documentDir}/ru.txt`), { firstParagraphIsTitle: true, preambleAndOperative: true });
 
 const render = (aligned: AlignedText): FixtureGroup[] =>
   aligned.groups.map((group) => ({

@@ -4,7 +4,7 @@
  * `AbortSignal`.
  */
 import { fileURLToPath } from 'node:url';
-import { type DocumentAnalysis, analyseDocument } from '../compare/analyse';
+import { type DocumentAnalysis, analyseDocument, unpackLinks } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
 import { type WorkerSpec, runInWorker } from '../import/align-runner';
 import type { CompareWorkerMessage } from './compare-worker';
@@ -32,7 +32,7 @@ export function workerCompareRunner(spec: WorkerSpec): CompareRunner {
         signal,
         cancelled,
         onMessage: (message) => {
-          if (message.type === 'done') return { value: message.body };
+          if (message.type === 'done') return { value: { findings: message.body.findings, links: unpackLinks(message.body.links) } };
           if (message.type === 'error') return { error: new Error(`Comparison failed: ${message.message}`) };
           return undefined;
         },

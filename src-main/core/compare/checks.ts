@@ -13,9 +13,8 @@
 import type { Finding, FindingDetail, FindingItem, FindingKind } from '../../contract/compare';
 import type { Lexicon } from '../align/lexicon';
 import { isUntranslated, sameText } from '../align/untranslated';
-import { englishSkeleton, russianSkeleton } from '../align/translit';
 import type { Lang } from '../model';
-import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem } from './items';
+import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem, wordSkeleton } from './items';
 import { type LinkClass, type PreparedTerm, type TermLink, linkRow } from './links';
 import { type TermPattern, findTerm, termPattern } from './terms';
 import { type Token, tokenize } from './tokens';
@@ -76,7 +75,11 @@ function letters(text: string): { latin: number; cyrillic: number } {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k) | 32;
     if (c >= 97 && c <= 122) latin++;
-    else if (text.charCodeAt(k) >= 0x400 && text.charCodeAt(k) <= 0x4ff) cyrillic++;
+    else {
+      // Cyrillic letters (not the signs U+0482–0489, which the text comparison ignores).
+      const u = text.charCodeAt(k);
+      if (u >= 0x400 && u <= 0x4ff && (u < 0x482 || u > 0x489)) cyrillic++;
+    }
   }
   return { latin, cyrillic };
 }
@@ -86,7 +89,7 @@ function skeletonsOf(tokens: readonly Token[], lang: Lang): Set<string> {
   for (const t of tokens) {
     for (const part of t.text.split('-')) {
       if (!/^\p{L}+$/u.test(part)) continue;
-      const key = lang === 'en' ? englishSkeleton(part) : russianSkeleton(part);
+      const key = wordSkeleton(part, lang);
       if (key.length >= 3) out.add(key);
     }
   }
@@ -199,10 +202,13 @@ function untranslated(row: CheckRow): Finding | undefined {
   const ruLetters = letters(ru);
   const enLetters = letters(en);
   // The aligner's test (`align/untranslated.ts`) first: the same text, or the English left as it was.
-  if (ruLetters.latin + ruLetters.cyrillic >= 3 && sameText(en, ru)) return make('same-text', [{ side: 'ru', text: ru }]);
+  // (Texts with different counts of Cyrillic letters cannot be the same: spared the comparison.)
+  const couldBeSame = ruLetters.cyrillic === enLetters.cyrillic;
+  if (couldBeSame && ruLetters.latin + ruLetters.cyrillic >= 3 && sameText(en, ru)) return make('same-text', [{ side: 'ru', text: ru }]);
   // English in the Russian column: the aligner's test, or mostly Latin letters over several words.
   const latinWords = (ru.match(/[A-Za-z]{2,}/gu) ?? []).length;
-  if (isUntranslated(en, ru) || (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
+  // isUntranslated: a Russian side with Cyrillic is untranslated only if it is the same text.
+  if (((ruLetters.cyrillic === 0 || couldBeSame) && isUntranslated(en, ru)) || (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
   const cyrWords = (en.match(/\p{Script=Cyrillic}{2,}/gu) ?? []).length;
   if (enLetters.cyrillic > 2 * enLetters.latin && cyrWords >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
   return undefined;
@@ -279,14 +285,10 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
     });
 
     const links = options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
-    let enAt: Map<number, Token> | undefined;
-    let ruAt: Map<number, Token> | undefined;
     for (const link of links) {
       if (!RENDERED.has(link.class)) continue;
-      enAt ??= new Map(tokens.en.map((t) => [t.start, t]));
-      ruAt ??= new Map(tokens.ru.map((t) => [t.start, t]));
-      const enToken = enAt.get(link.en.start);
-      const ruToken = ruAt.get(link.ru.start);
+      const enToken = tokenAt(tokens.en, link.en.start);
+      const ruToken = tokenAt(tokens.ru, link.ru.start);
       if (!enToken || !ruToken) continue;
       let entry = renderings.get(enToken.stem);
       if (!entry) renderings.set(enToken.stem, (entry = { text: enToken.folded, rows: new Map() }));
@@ -294,7 +296,8 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
       const root = ruToken.stem.slice(0, 4);
       let rendering = entry.rows.get(root);
       if (!rendering) entry.rows.set(root, (rendering = { text: ruToken.folded, rows: [] }));
-      if (!rendering.rows.includes(row.id)) rendering.rows.push(row.id);
+      // Rows come in order: a row already counted is the last one.
+      if (rendering.rows.at(-1) !== row.id) rendering.rows.push(row.id);
     }
   });
 
@@ -315,6 +318,20 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
     });
   }
   return findings;
+}
+
+/** The token that starts at `start` (tokens are in text order), if any. */
+function tokenAt(tokens: readonly Token[], start: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === start) return tokens[mid];
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** Links whose renderings are compared across the document. */

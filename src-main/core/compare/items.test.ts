@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Item, extractItems, itemContext, sameItem } from './items';
+import { statementRows, statementTexts } from './testing';
 
 function items(en: string, ru: string): { en: Item[]; ru: Item[] } {
   const context = itemContext([en], [ru]);
@@ -70,5 +71,26 @@ describe('items', () => {
     const { en, ru } = items('the two countries', 'двух стран');
     expect(en).toMatchObject([{ key: 'num:2', soft: true }]);
     expect(ru).toMatchObject([{ key: 'num:2', soft: true }]);
+  });
+});
+
+describe('the acronym table against the bundled statement', () => {
+  it('gives every acronym of the English the form the Russian translation uses', () => {
+    const { en, ru } = statementTexts();
+    const context = itemContext([en], [ru]);
+    const word = (text: string, w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'u').test(text);
+    const wrong: string[] = [];
+    for (const [english, russian] of context.acronymsEn) {
+      if (!word(en, english)) continue;
+      // The Russian form, or the acronym kept in Latin letters (ASCN).
+      if (!word(ru, russian) && !word(ru, english)) wrong.push(`${english} = ${russian}`);
+    }
+    expect(wrong).toEqual([]);
+    // ASCN is kept in Latin letters in the translation: one item, the same on both sides.
+    const row = statementRows().find((r) => r.en.includes('(ASCN)'))!;
+    const enItem = extractItems(row.en, 'en', context).find((i) => i.text === 'ASCN');
+    const ruItem = extractItems(row.ru, 'ru', context).find((i) => i.text === 'ASCN');
+    expect(enItem?.key).toBe('acr:ASCN');
+    expect(ruItem?.key).toBe('acr:ASCN');
   });
 });

@@ -6,7 +6,8 @@
  *  - numbers (`num:10000` from `10,000` and `10 000`; `3.5` = `3,5`), ordinals (`73rd` = `73-й`,
  *    `15th` = `15-м`: `num:73`), amounts with a scale or a currency (`$5 million` = `5 млн долл.`:
  *    `num:5000000`), percentages (`5%` = `5 %` = `5 per cent` = `5 процентов`: `pct:5`); small
- *    number words (`two` = `двух`) are soft items: they answer a number but are never missing;
+ *    number words (`two` = `двух`) are soft items: they answer a number but are never missing
+ *    (so are names known only by a short or capitalised skeleton, below);
  *  - acronyms through the shared table (`WHO` = `ВОЗ`, `ADMM-Plus` = `СМОА-плюс`: `acr:СМОА+`),
  *    Latin tokens kept in the Russian (`COVID-19`, `Rospotrebnadzor`), names through
  *    transliteration (`Vladivostok` ~ `Владивостоке`: `name:vldvstk`), URLs, e-mail addresses and
@@ -17,7 +18,7 @@
  */
 import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
-import { englishSkeleton, russianSkeleton } from '../align/translit';
+import { skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
 import { type Token, tokenize } from './tokens';
 
@@ -72,6 +73,8 @@ export interface ItemContext {
 export interface ContextOptions {
   /** More English→Russian acronym pairs (from a glossary). */
   acronyms?: ReadonlyArray<readonly [string, string]>;
+  /** The tokens of each row when the caller has them already (`en[k]`, `ru[k]` for text `k`). */
+  tokens?: { en: readonly (readonly Token[])[]; ru: readonly (readonly Token[])[] };
 }
 
 const LATIN = /[A-Za-z]/u;
@@ -88,12 +91,76 @@ function acronymMaps(extra: ReadonlyArray<readonly [string, string]>): { en: Map
   return { en, ru };
 }
 
-/** Skeleton of a capitalised word that may be a name, or ''. */
+/**
+ * Skeleton of a capitalised word that may be a name, or ''. Mostly the consonant skeleton of
+ * `align/translit.ts` (Vladivostok ~ Владивостоке: `vldvstk`); a name with fewer than three
+ * consonants (Russia ~ России, Hanoi ~ Ханое, Lavrov ~ Лаврова) keeps its vowels as `V`
+ * (`rVsV`, `hVnV`), which two short words rarely share by chance. A word in capitals of five
+ * letters or more (MURMANSK ~ МУРМАНСК) may be a name too (acronyms are tried before names).
+ */
 export function nameSkeleton(word: string, lang: Lang): string {
-  if (!UPPER_START.test(word) || !HAS_LOWER.test(word.slice(1))) return '';
+  if (!UPPER_START.test(word)) return '';
+  if (!HAS_LOWER.test(word.slice(1)) && word.length < 5) return '';
   if (lang === 'en' ? !/^[A-Za-z]+$/u.test(word) : !/^\p{Script=Cyrillic}+$/u.test(word)) return '';
-  const key = lang === 'en' ? englishSkeleton(word) : russianSkeleton(word);
-  return key.length >= 3 ? key : '';
+  return wordSkeleton(word, lang);
+}
+
+/** Case endings cut from a Russian name: those of `align/translit.ts` but the plural ones (Вьетнам, Амстердам keep their -ам). */
+const RUSSIAN_NAME_ENDINGS = ['ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ую', 'юю', 'ых', 'их', 'ым', 'им', 'ом', 'ем', 'ий', 'ый', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'о', 'ь', 'й'];
+
+function russianNameStem(word: string): string {
+  const w = word.toLowerCase();
+  for (const ending of RUSSIAN_NAME_ENDINGS) {
+    if (w.endsWith(ending) && w.length - ending.length >= 3) return w.slice(0, -ending.length);
+  }
+  return w;
+}
+
+/**
+ * The key of a word as a name, whatever its case ('' when too short to tell): the consonant
+ * skeleton, or for fewer than three consonants the vowel skeleton without a final vowel
+ * (Russia, России → `rVs`; Hanoi, Ханое, Ханой → `hVn`), English words of five letters or more only.
+ */
+export function wordSkeleton(word: string, lang: Lang): string {
+  const latin = lang === 'en' ? englishStem(word) : transliterate(russianNameStem(word));
+  const key = skeleton(latin);
+  if (key.length >= 3) return key;
+  if (lang === 'en' && word.length < 5) return '';
+  const vowels = vowelSkeleton(latin).replace(/V$/u, '');
+  return vowels.length >= 3 && vowels.includes('V') ? vowels : '';
+}
+
+/** The English word as `englishSkeleton` reads it (possessive and plural -s cut). */
+function englishStem(word: string): string {
+  const w = word.toLowerCase().replace(/['’]s$/u, '');
+  return w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** The consonant skeleton's spelling rules, with each run of vowels kept as one `V`. */
+export function vowelSkeleton(latin: string): string {
+  const w = latin
+    .toLowerCase()
+    .replace(/[^a-z]/gu, '')
+    .replace(/shch/gu, 'sh')
+    .replace(/kh/gu, 'h')
+    .replace(/ch/gu, 'h')
+    .replace(/sh/gu, 's')
+    .replace(/zh/gu, 'z')
+    .replace(/ts/gu, 's')
+    .replace(/tz/gu, 's')
+    .replace(/ph/gu, 'f')
+    .replace(/th/gu, 't')
+    .replace(/ck/gu, 'k')
+    .replace(/[cq]/gu, 'k')
+    .replace(/w/gu, 'v')
+    .replace(/x/gu, 'ks')
+    .replace(/[jy]/gu, 'i');
+  let out = '';
+  for (const ch of w) {
+    const c = 'aeiou'.includes(ch) ? 'V' : ch;
+    if (out.at(-1) !== c) out += c;
+  }
+  return out;
 }
 
 const skeletonCache: Record<Lang, Map<string, string>> = { en: new Map(), ru: new Map() };
@@ -112,47 +179,111 @@ function cachedNameSkeleton(word: string, lang: Lang): string {
 /** The context of a document, from all its English and Russian text. */
 export function itemContext(en: readonly string[], ru: readonly string[], options: ContextOptions = {}): ItemContext {
   const maps = acronymMaps(options.acronyms ?? []);
+  // Words are counted by the rows they occur in: each word gets an id, and `lastRow` says whether
+  // the current row counted it already. What a word form contributes is worked out once a form.
+  const wordIds = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(word, id);
+    }
+    return id;
+  };
+  const ruRowsOf: number[] = [];
+  const enRowsOf: number[] = [];
+  const lastRow: number[] = [];
+  const count = (ids: readonly number[], rows: number[], row: number): void => {
+    for (const id of ids) {
+      if (lastRow[id] === row) continue;
+      lastRow[id] = row;
+      rows[id] = (rows[id] ?? 0) + 1;
+    }
+  };
   // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
-  const ruLatinRows = new Map<string, number>();
   const ruNames = new Set<string>();
-  for (const text of ru) {
-    const seen = new Set<string>();
-    const addresses = [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const);
-    for (const token of tokenize(text, 'ru')) {
-      if (LATIN.test(token.text)) {
-        if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
-        seen.add(token.folded);
-        for (const part of token.folded.split('-')) seen.add(stripPossessive(part));
-      } else for (const part of token.text.split('-')) {
-        const key = cachedNameSkeleton(part, 'ru');
-        if (key) ruNames.add(key);
+  const ruForms = new Map<string, readonly number[] | null>();
+  ru.forEach((text, row) => {
+    const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
+    for (const token of options.tokens?.ru[row] ?? tokenize(text, 'ru')) {
+      let form = ruForms.get(token.text);
+      if (form === undefined) {
+        if (LATIN.test(token.text)) {
+          form = [idOf(token.folded), ...token.folded.split('-').map((part) => idOf(stripPossessive(part)))];
+        } else {
+          form = null;
+          for (const part of token.text.split('-')) {
+            const key = cachedNameSkeleton(part, 'ru');
+            if (key) ruNames.add(key);
+          }
+        }
+        ruForms.set(token.text, form);
       }
+      if (form === null) continue;
+      if (addresses.length > 0 && addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
+      count(form, ruRowsOf, row);
     }
-    for (const word of seen) ruLatinRows.set(word, (ruLatinRows.get(word) ?? 0) + 1);
-  }
+  });
   const names = new Set<string>();
-  const enRows = new Map<string, number>();
-  for (const text of en) {
-    const seen = new Set<string>();
-    for (const token of tokenize(text, 'en')) {
-      seen.add(token.folded);
-      for (const part of token.text.split('-')) {
-        seen.add(part.toLowerCase());
-        const key = cachedNameSkeleton(stripPossessive(part), 'en');
-        if (key && ruNames.has(key)) names.add(key);
-      }
+  lastRow.length = 0;
+  const enForms = new Map<string, readonly number[]>();
+  en.forEach((text, row) => {
+    const tokens = options.tokens?.en[row] ?? tokenize(text, 'en');
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      const key = joinedName(text, tokens[k]!, tokens[k + 1]!);
+      if (key && ruNames.has(key)) names.add(key);
     }
-    for (const word of seen) enRows.set(word, (enRows.get(word) ?? 0) + 1);
-  }
+    for (const token of tokens) {
+      let form = enForms.get(token.text);
+      if (!form) {
+        const ids = [idOf(token.folded)];
+        for (const part of token.text.split('-')) {
+          ids.push(idOf(part.toLowerCase()));
+          const key = cachedNameSkeleton(stripPossessive(part), 'en');
+          if (key && ruNames.has(key)) names.add(key);
+        }
+        form = ids;
+        enForms.set(token.text, form);
+      }
+      count(form, enRowsOf, row);
+    }
+  });
   // An ordinary lower-case English word (install, backup) is a Latin token of the Russian only if
   // the Russian keeps it in nearly every row where the English has it: otherwise it is translated
   // and only kept in commands or quotations.
   const latinInRussian = new Set<string>();
-  for (const [word, rows] of ruLatinRows) {
+  for (const [word, id] of wordIds) {
+    const rows = ruRowsOf[id];
+    if (rows === undefined) continue;
     const ordinary = /^[a-z]+$/u.test(word);
-    if (!ordinary || rows >= 0.8 * (enRows.get(word) ?? 0)) latinInRussian.add(word);
+    if (!ordinary || rows >= 0.8 * (enRowsOf[id] ?? 0)) latinInRussian.add(word);
   }
   return { acronymsEn: maps.en, acronymsRu: maps.ru, latinInRussian, names };
+}
+
+const CAPITALISED = /^[A-Z][a-z]+$/u;
+
+/** The name key of two capitalised English words one space apart (Viet Nam ~ Вьетнам: `vtnm`), or ''. */
+function joinedName(text: string, a: Token, b: Token): string {
+  if (b.start !== a.end + 1 || text.charCodeAt(a.end) !== 32) return '';
+  const ca = text.charCodeAt(a.start);
+  const cb = text.charCodeAt(b.start);
+  if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a.text) || !CAPITALISED.test(b.text)) return '';
+  return nameSkeleton(a.text + b.text.toLowerCase(), 'en');
+}
+
+/** Names written in two English words that the Russian writes as one (Viet Nam ~ Вьетнам). */
+function findJoinedNames(text: string, tokens: readonly Token[], context: ItemContext, taken: Uint8Array, out: Item[]): void {
+  if (!context.names || context.names.size === 0) return;
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
+    const key = joinedName(text, a, b);
+    if (!key || !context.names.has(key) || taken[a.start] || taken[b.start]) continue;
+    taken.fill(1, a.start, b.end);
+    out.push({ kind: 'name', key: `name:${key}`, text: text.slice(a.start, b.end), start: a.start, end: b.end });
+    k++;
+  }
 }
 
 /** A context for one row on its own (links): names and Latin words judged from the row itself. */
@@ -189,6 +320,13 @@ const DATE_PATTERNS: Record<Lang, RegExp[]> = {
 };
 const NUMERIC_DATES = [/(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/gu, /(?<![\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu];
 
+const NUMERIC_DATE_HINT = /\d[.-]\d/u;
+const MONTH_HINT: Record<Lang, RegExp> = {
+  en: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/u,
+  ru: /янв|фев|мар|апр|ма[йяею]|июн|июл|авг|сен|окт|ноя|дек/iu,
+};
+const FULL_MONTH_DOT = /(?:January|February|March|April|May|June|July|August|September|October|November|December)\.$/u;
+
 const pad = (n: string | number): string => String(n).padStart(2, '0');
 
 function monthIndex(name: string, lang: Lang): number {
@@ -205,16 +343,20 @@ function dateKey(year: string | undefined, month: number, day?: string, day2?: s
 
 function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): void {
   const add = (start: number, end: number, key: string): void => {
+    // The dot after a month is an abbreviation's (Jun.), not the full stop after a full name (2 June.).
+    if (lang === 'en' && text.charCodeAt(end - 1) === 46 && FULL_MONTH_DOT.test(text.slice(Math.max(start, end - 10), end))) end--;
     for (let k = start; k < end; k++) if (taken[k]) return;
     taken.fill(1, start, end);
     out.push({ kind: 'date', key, text: text.slice(start, end), start, end });
   };
-  for (const re of NUMERIC_DATES) {
+  // Each pattern only where its telltale is: digits joined by a dot or a hyphen, a month's name.
+  if (NUMERIC_DATE_HINT.test(text)) for (const re of NUMERIC_DATES) {
     for (const m of text.matchAll(re)) {
       const [d, mo, y] = m[1]!.length === 4 ? [m[3]!, m[2]!, m[1]!] : [m[1]!, m[2]!, m[3]!];
       if (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31) add(m.index, m.index + m[0].length, dateKey(y, Number(mo), d));
     }
   }
+  if (!MONTH_HINT[lang].test(text)) return;
   DATE_PATTERNS[lang].forEach((re, p) => {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
@@ -383,65 +525,106 @@ function findByPattern(text: string, re: RegExp, taken: Uint8Array, out: Item[],
 
 const ALL_CAPS = /^[\p{Lu}][\p{Lu}0-9]+s?$/u;
 
-function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, taken: Uint8Array, out: Item[]): void {
+/** An item a word form yields, at an offset inside the word. */
+interface WordItem {
+  kind: ItemKind;
+  key: string;
+  offset: number;
+  text: string;
+  soft?: boolean;
+}
+
+const NO_ITEMS: readonly WordItem[] = [];
+
+/**
+ * The items of each word form, per document context and language: a document has a few thousand
+ * forms and hundreds of thousands of words, so each form is looked at once.
+ */
+const wordCaches = new WeakMap<ItemContext, Record<Lang, Map<string, readonly WordItem[]>>>();
+
+function wordItems(text: string, lang: Lang, context: ItemContext): readonly WordItem[] {
+  let caches = wordCaches.get(context);
+  if (!caches) wordCaches.set(context, (caches = { en: new Map(), ru: new Map() }));
+  const cache = caches[lang];
+  let items = cache.get(text);
+  if (items === undefined) {
+    items = analyseWord(text, lang, context);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(text, items);
+  }
+  return items;
+}
+
+function analyseWord(text: string, lang: Lang, context: ItemContext): readonly WordItem[] {
   const acronymOf = (word: string): string | undefined => {
     if (lang === 'ru') return context.acronymsRu.get(word) ?? context.acronymsEn.get(word);
     return context.acronymsEn.get(word) ?? (word.endsWith('s') ? context.acronymsEn.get(word.slice(0, -1)) : undefined);
   };
-  const push = (kind: ItemKind, key: string, text: string, start: number): void => {
-    const end = start + text.length;
-    if (taken[start]) return;
-    taken.fill(1, start, end);
-    out.push({ kind, key, text, start, end });
+  const out: WordItem[] = [];
+  const push = (kind: ItemKind, key: string, word: string, offset: number): void => {
+    out.push({ kind, key, text: word, offset });
   };
-  for (const token of tokens) {
-    if (taken[token.start]) continue;
-    const whole = stripPossessive(token.text);
-    const latin = LATIN.test(whole);
-    // A Latin token kept whole in the Russian (COVID-19).
-    if (latin && whole.includes('-') && (lang === 'ru' || context.latinInRussian.has(whole.toLowerCase())) && acronymOf(whole.split('-')[0]!) === undefined) {
-      push('latin', `lat:${whole.toLowerCase()}`, whole, token.start);
+  const whole = stripPossessive(text);
+  const latin = LATIN.test(whole);
+  // A Latin token kept whole in the Russian (COVID-19).
+  if (latin && whole.includes('-') && (lang === 'ru' || context.latinInRussian.has(whole.toLowerCase())) && acronymOf(whole.split('-')[0]!) === undefined) {
+    push('latin', `lat:${whole.toLowerCase()}`, whole, 0);
+    return out;
+  }
+  const parts = whole.split(/(?<=[-‐])/u);
+  let offset = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const withDash = parts[p]!;
+    const part = stripPossessive(withDash.replace(/[-‐]$/u, ''));
+    const at = offset;
+    offset += withDash.length;
+    if (!part) continue;
+    const acronym = acronymOf(part);
+    const next = parts[p + 1]?.replace(/[-‐]$/u, '');
+    if (acronym !== undefined) {
+      if (next && /^(?:plus|плюс)$/iu.test(next)) {
+        push('acronym', `acr:${acronym}+`, `${part}-${next}`, at);
+        p++;
+        offset += parts[p]!.length;
+      } else push('acronym', `acr:${acronym}`, part, at);
       continue;
     }
-    const parts = whole.split(/(?<=[-‐])/u);
-    let offset = token.start;
-    for (let p = 0; p < parts.length; p++) {
-      const withDash = parts[p]!;
-      const part = stripPossessive(withDash.replace(/[-‐]$/u, ''));
-      const at = offset;
-      offset += withDash.length;
-      if (!part) continue;
-      const acronym = acronymOf(part);
-      const next = parts[p + 1]?.replace(/[-‐]$/u, '');
-      if (acronym !== undefined) {
-        if (next && /^(?:plus|плюс)$/iu.test(next)) {
-          push('acronym', `acr:${acronym}+`, `${part}-${next}`, at);
-          p++;
-          offset += parts[p]!.length;
-        } else push('acronym', `acr:${acronym}`, part, at);
-        continue;
-      }
-      const latinPart = /^[A-Za-z][A-Za-z0-9]*$/u.test(part);
-      if (latinPart && ALL_CAPS.test(part) && part.length <= 8 && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
-        push('acronym', `acr:${part.replace(/s$/u, '')}`, part, at);
-        continue;
-      }
-      if (latinPart && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
-        push('latin', `lat:${part.toLowerCase()}`, part, at);
-        continue;
-      }
-      const name = cachedNameSkeleton(part, lang);
-      if (name && (context.names === null || context.names.has(name))) {
-        push('name', `name:${name}`, part, at);
-        continue;
-      }
-      if (part.length > 12) continue;
-      const folded = part.toLowerCase().replaceAll('ё', 'е');
-      const value0 = numberWord(folded, lang);
-      if (value0 !== undefined) {
-        taken.fill(1, at, at + part.length);
-        out.push({ kind: 'number', key: `num:${value0}`, text: part, start: at, end: at + part.length, soft: true });
-      }
+    const latinPart = /^[A-Za-z][A-Za-z0-9]*$/u.test(part);
+    if (latinPart && ALL_CAPS.test(part) && part.length <= 8 && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
+      push('acronym', `acr:${part.replace(/s$/u, '')}`, part, at);
+      continue;
+    }
+    if (latinPart && (lang === 'ru' || context.latinInRussian.has(part.toLowerCase()))) {
+      push('latin', `lat:${part.toLowerCase()}`, part, at);
+      continue;
+    }
+    const name = cachedNameSkeleton(part, lang);
+    if (name && (context.names === null || context.names.has(name))) {
+      // A short name's vowel skeleton (Russia: rVs) or a word in capitals (MURMANSK) may meet a
+      // word of another meaning by chance (States ~ Статья): such a name is linked, never reported missing.
+      if (name.includes('V') || !HAS_LOWER.test(part)) out.push({ kind: 'name', key: `name:${name}`, text: part, offset: at, soft: true });
+      else push('name', `name:${name}`, part, at);
+      continue;
+    }
+    if (part.length > 12) continue;
+    const folded = part.toLowerCase().replaceAll('ё', 'е');
+    const value0 = numberWord(folded, lang);
+    if (value0 !== undefined) out.push({ kind: 'number', key: `num:${value0}`, text: part, offset: at, soft: true });
+  }
+  return out.length === 0 ? NO_ITEMS : out;
+}
+
+function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, taken: Uint8Array, out: Item[]): void {
+  for (const token of tokens) {
+    if (taken[token.start]) continue;
+    const items = wordItems(token.text, lang, context);
+    for (const w of items) {
+      const start = token.start + w.offset;
+      const end = start + w.text.length;
+      // Number words were always taken; the others give way to an item found before.
+      if (w.kind !== 'number' && taken[start]) continue;
+      taken.fill(1, start, end);
+      out.push(w.soft ? { kind: w.kind, key: w.key, text: w.text, start, end, soft: true } : { kind: w.kind, key: w.key, text: w.text, start, end });
     }
   }
 }
@@ -457,6 +640,7 @@ export function extractItems(text: string, lang: Lang, context: ItemContext, tok
   if (digits) findDates(text, lang, taken, out);
   if (text.includes('(') || text.includes('[')) findByPattern(text, REFERENCE, taken, out, (m) => ({ kind: 'reference', key: referenceKey(m[1]!) }));
   if (digits) findNumbers(text, lang, taken, out);
+  if (lang === 'en') findJoinedNames(text, tokens, context, taken, out);
   findWords(tokens, lang, context, taken, out);
   return out.sort((a, b) => a.start - b.start);
 }

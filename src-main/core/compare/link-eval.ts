@@ -80,6 +80,8 @@ export interface LinkScores {
   precision: Record<LinkClass | 'all', ClassScore>;
   /** By gold class: gold links hit by at least one correct prediction. */
   recall: Record<GoldClass | 'all', { hit: number; gold: number; recall: number }>;
+  /** Gold links hit, by the class of the prediction that hit them (how the `word` links are found: lexicon, learned, glossary). */
+  hitBy: Partial<Record<LinkClass, number>>;
   /** Wrong predictions, for a human to look at. */
   wrong: { row: number; class: LinkClass; en: string; ru: string }[];
 }
@@ -90,14 +92,17 @@ export function scoreLinks(gold: readonly GoldRow[], predicted: readonly (readon
   const p = (k: LinkClass | 'all') => (precision[k] ??= { correct: 0, predicted: 0, precision: 1 });
   const r = (k: GoldClass | 'all') => (recall[k] ??= { hit: 0, gold: 0, recall: 0 });
   const wrong: LinkScores['wrong'] = [];
+  const hitBy: LinkScores['hitBy'] = {};
   gold.forEach((row, index) => {
     const hit = new Uint8Array(row.links.length);
+    const hitClass: (LinkClass | undefined)[] = [];
     for (const link of predicted[index] ?? []) {
       let ok = false;
       row.links.forEach((g, k) => {
         if (inside(link.en, g.en) && inside(link.ru, g.ru)) {
           ok = true;
           hit[k] = 1;
+          hitClass[k] ??= link.class;
         }
       });
       for (const key of [link.class, 'all'] as const) {
@@ -111,9 +116,11 @@ export function scoreLinks(gold: readonly GoldRow[], predicted: readonly (readon
         r(key).gold++;
         if (hit[k]) r(key).hit++;
       }
+      const by = hitClass[k];
+      if (by) hitBy[by] = (hitBy[by] ?? 0) + 1;
     });
   });
   for (const s of Object.values(precision)) s.precision = s.predicted ? s.correct / s.predicted : 1;
   for (const s of Object.values(recall)) s.recall = s.gold ? s.hit / s.gold : 0;
-  return { precision, recall, wrong };
+  return { precision, recall, hitBy, wrong };
 }

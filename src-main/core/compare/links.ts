@@ -40,6 +40,8 @@ export interface LinkOptions {
   lexicon?: Lexicon | null;
   /** The document's word model; no learned links without one. */
   model?: WordModel | null;
+  /** This row's index among the rows the model was trained on (its tables are then read directly). */
+  modelRow?: number;
   threshold?: number;
   /** Tokens of each side when the caller has them already. */
   tokens?: { en: readonly Token[]; ru: readonly Token[] };
@@ -60,6 +62,20 @@ const ITEM_CLASS: Readonly<Record<ItemKind, LinkClass>> = {
   email: 'latin',
 };
 
+/** Which characters of a row's two sides are linked already, reused from row to row. */
+let usedScratch = new Uint8Array(1 << 12);
+
+/**
+ * The Russian words of the row under each lexicon concept, as linked lists: `conceptStamp[c]` says
+ * whether concept `c` has a list for the current row, `conceptHead[c]` is its first entry.
+ */
+let conceptStamp = new Int32Array(0);
+let conceptHead = new Int32Array(0);
+let stamp = 0;
+
+/** Working memory of the learned links (three n × m tables of a row), reused from row to row. */
+let scratch = new Float64Array(1 << 12);
+
 /** Weight of the position prior: how fast a candidate's score falls with its distance from the diagonal. */
 const DIAGONAL = 4;
 
@@ -68,8 +84,11 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const enTokens = options.tokens?.en ?? tokenize(en, 'en');
   const ruTokens = options.tokens?.ru ?? tokenize(ru, 'ru');
   const links: TermLink[] = [];
-  const enUsed = new Uint8Array(en.length + 1);
-  const ruUsed = new Uint8Array(ru.length + 1);
+  if (usedScratch.length < en.length + ru.length + 2) usedScratch = new Uint8Array(Math.max(en.length + ru.length + 2, usedScratch.length * 2));
+  const enUsed = usedScratch.subarray(0, en.length + 1);
+  const ruUsed = usedScratch.subarray(en.length + 1, en.length + ru.length + 2);
+  enUsed.fill(0);
+  ruUsed.fill(0);
   const free = (used: Uint8Array, span: Span): boolean => {
     for (let k = span.start; k < span.end; k++) if (used[k]) return false;
     return true;
@@ -90,7 +109,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     let best = -1;
     let bestDistance = Infinity;
     ruItems.forEach((other, k) => {
-      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft)) return;
+      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft && item.kind !== 'name')) return;
       const d = Math.abs(relEn(item) - relRu(other));
       if (d < bestDistance) {
         bestDistance = d;
@@ -112,32 +131,76 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
 
   // Lexicon: words sharing a concept; ambiguous words only when one candidate is clearly nearest.
   const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
-  const content = (tokens: readonly Token[], lang: Lang, used: Uint8Array): number[] => {
+  const content = (tokens: readonly Token[], used: Uint8Array): number[] => {
     const out: number[] = [];
-    tokens.forEach((t, k) => {
-      if (!isFunctionWord(t, lang) && !/[0-9]/u.test(t.text) && free(used, t)) out.push(k);
-    });
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (!t.minor && !t.digit && free(used, t)) out.push(k);
+    }
     return out;
   };
   if (lexicon) {
-    const enContent = content(enTokens, 'en', enUsed);
-    const ruContent = content(ruTokens, 'ru', ruUsed);
+    const enContent = content(enTokens, enUsed);
+    const ruContent = content(ruTokens, ruUsed);
     const ruConcepts = ruContent.map((k) => lexicon.russian(ruTokens[k]!.text));
+    const ruRel = ruContent.map((k) => relRu(ruTokens[k]!));
     const candidates: { e: number; r: number; d: number; score: number }[] = [];
-    for (const i of enContent) {
-      const concepts = lexicon.english(enTokens[i]!.text);
-      if (concepts.length === 0) continue;
-      const matches: number[] = [];
-      ruContent.forEach((j, z) => {
-        if (ruConcepts[z]!.some((c) => concepts.includes(c))) matches.push(j);
-      });
-      const distances = matches.map((j) => Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!))).sort((a, b) => a - b);
-      for (const j of matches) {
-        const d = Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!));
-        const ambiguous = matches.length > 1;
+    const matches: number[] = [];
+    if (conceptStamp.length < lexicon.size) {
+      conceptStamp = new Int32Array(lexicon.size);
+      conceptHead = new Int32Array(lexicon.size);
+    }
+    if (++stamp > 0x3fffffff) {
+      conceptStamp.fill(0);
+      stamp = 1;
+    }
+    // Entry q of the lists: Russian word entryWord[q], next entry entryNext[q] (−1 ends a list).
+    const entryWord: number[] = [];
+    const entryNext: number[] = [];
+    ruConcepts.forEach((concepts, z) => {
+      for (const c of concepts) {
+        if (c >= conceptStamp.length) continue;
+        entryWord.push(z);
+        entryNext.push(conceptStamp[c] === stamp ? conceptHead[c]! : -1);
+        conceptStamp[c] = stamp;
+        conceptHead[c] = entryWord.length - 1;
+      }
+    });
+    const seenBy = new Int32Array(ruContent.length).fill(-1);
+    if (entryWord.length > 0) {
+      for (const i of enContent) {
+        const concepts: readonly number[] = lexicon.english(enTokens[i]!.text);
+        if (concepts.length === 0) continue;
+        matches.length = 0;
+        for (const c of concepts) {
+          if (c >= conceptStamp.length || conceptStamp[c] !== stamp) continue;
+          for (let q: number = conceptHead[c]!; q >= 0; q = entryNext[q]!) {
+            const z = entryWord[q]!;
+            if (seenBy[z] !== i) {
+              seenBy[z] = i;
+              matches.push(z);
+            }
+          }
+        }
+        if (matches.length === 0) continue;
+        const at = relEn(enTokens[i]!);
+        if (matches.length === 1) {
+          candidates.push({ e: i, r: ruContent[matches[0]!]!, d: Math.abs(at - ruRel[matches[0]!]!), score: 1 });
+          continue;
+        }
         // Ambiguous: taken only if nearest by a clear margin.
-        if (ambiguous && (d !== distances[0] || distances[1]! - distances[0]! < 0.15)) continue;
-        candidates.push({ e: i, r: j, d, score: ambiguous ? 0.8 : 1 });
+        let nearest = -1;
+        let first = Infinity;
+        let second = Infinity;
+        for (const z of matches) {
+          const d = Math.abs(at - ruRel[z]!);
+          if (d < first) {
+            second = first;
+            first = d;
+            nearest = z;
+          } else if (d < second) second = d;
+        }
+        if (second - first >= 0.15) candidates.push({ e: i, r: ruContent[nearest]!, d: first, score: 0.8 });
       }
     }
     candidates.sort((a, b) => b.score - a.score || a.d - b.d);
@@ -152,61 +215,100 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const model = options.model;
   if (model) {
     const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
-    const enContent = content(enTokens, 'en', enUsed);
-    const ruContent = content(ruTokens, 'ru', ruUsed);
-    const enAll = enTokens.filter((t) => !isFunctionWord(t, 'en'));
-    const ruAll = ruTokens.filter((t) => !isFunctionWord(t, 'ru'));
-    if (enContent.length > 0 && ruContent.length > 0) {
-      const diag = (i: number, j: number): number => Math.exp(-DIAGONAL * Math.abs(relEn(enTokens[i]!) - relRu(ruTokens[j]!)));
-      const enIds = enAll.map((t) => model.enId(t.stem));
-      const ruIds = ruAll.map((t) => model.ruId(t.stem));
-      const enIdOf = new Map<number, number>();
-      for (const i of enContent) enIdOf.set(i, model.enId(enTokens[i]!.stem));
-      const ruIdOf = new Map<number, number>();
-      for (const j of ruContent) ruIdOf.set(j, model.ruId(ruTokens[j]!.stem));
-      // For each Russian word: the English word that best generates it (over all content words).
-      const bestForRu = new Map<number, { i: number; post: number }>();
-      for (const j of ruContent) {
-        const r = ruIdOf.get(j)!;
-        if (r < 0) continue;
-        let denom = model.nullRuById(r);
-        for (const e of enIds) denom += model.forwardById(e, r);
-        let best = -1;
-        let bestScore = 0;
-        let bestT = 0;
-        for (const i of enContent) {
-          const t = model.forwardById(enIdOf.get(i)!, r);
-          const s = t * diag(i, j);
-          if (s > bestScore) {
-            bestScore = s;
-            best = i;
-            bestT = t;
+    // Content words (what the model was trained on), and which of them may still be linked.
+    const enAll: number[] = [];
+    const ruAll: number[] = [];
+    enTokens.forEach((t, k) => {
+      if (!t.minor) enAll.push(k);
+    });
+    ruTokens.forEach((t, k) => {
+      if (!t.minor) ruAll.push(k);
+    });
+    const open = (t: Token, used: Uint8Array): boolean => !t.digit && free(used, t);
+    const enOpen = enAll.map((k) => open(enTokens[k]!, enUsed));
+    const ruOpen = ruAll.map((k) => open(ruTokens[k]!, ruUsed));
+    if (enOpen.includes(true) && ruOpen.includes(true)) {
+      const n = enAll.length;
+      const m = ruAll.length;
+      // t(ru_b | en_a) and t(en_a | ru_b) for every pair of content words: from the row's own
+      // table when the model was trained on this row, else looked up by word id.
+      if (scratch.length < 2 * n * m) scratch = new Float64Array(Math.max(2 * n * m, scratch.length * 2));
+      const fwd = scratch.subarray(0, n * m);
+      const bwd = scratch.subarray(n * m, 2 * n * m);
+      let nullRu: Float64Array;
+      let nullEn: Float64Array;
+      const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
+      if (table && table.en.length === n && table.ru.length === m) {
+        for (let z = 0; z < n * m; z++) {
+          fwd[z] = model.forwardByPair(table.pairs[z]!);
+          bwd[z] = model.backwardByPair(table.pairs[z]!);
+        }
+        nullRu = new Float64Array(m);
+        for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(table.ru[b]!);
+        nullEn = new Float64Array(n);
+        for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(table.en[a]!);
+      } else {
+        const enIds = enAll.map((k) => model.enId(enTokens[k]!.stem));
+        const ruIds = ruAll.map((k) => model.ruId(ruTokens[k]!.stem));
+        for (let a = 0; a < n; a++) {
+          for (let b = 0; b < m; b++) {
+            fwd[a * m + b] = model.forwardById(enIds[a]!, ruIds[b]!);
+            bwd[a * m + b] = model.backwardById(enIds[a]!, ruIds[b]!);
           }
         }
-        if (best >= 0 && denom > 0) bestForRu.set(j, { i: best, post: bestT / denom });
+        nullRu = Float64Array.from(ruIds, (r) => model.nullRuById(r));
+        nullEn = Float64Array.from(enIds, (e) => model.nullEnById(e));
       }
-      for (const i of enContent) {
-        const e = enIdOf.get(i)!;
-        if (e < 0) continue;
-        let denom = model.nullEnById(e);
-        for (const r of ruIds) denom += model.backwardById(e, r);
+      const relA = enAll.map((k) => relEn(enTokens[k]!));
+      const relB = ruAll.map((k) => relRu(ruTokens[k]!));
+      // The position prior exp(−DIAGONAL·|x − y|) as a product of exp(±DIAGONAL·x) and exp(∓DIAGONAL·y):
+      // 2(n + m) exps a row, not n·m.
+      const upA = relA.map((x) => Math.exp(DIAGONAL * x));
+      const downA = relA.map((x) => Math.exp(-DIAGONAL * x));
+      const upB = relB.map((y) => Math.exp(DIAGONAL * y));
+      const downB = relB.map((y) => Math.exp(-DIAGONAL * y));
+      const diagonal = (a: number, b: number): number => (relA[a]! > relB[b]! ? downA[a]! * upB[b]! : upA[a]! * downB[b]!);
+      // For each Russian word: the English word that best generates it (over all content words).
+      const bestForRu = new Int32Array(m).fill(-1);
+      const postForRu = new Float64Array(m);
+      for (let b = 0; b < m; b++) {
+        if (!ruOpen[b]) continue;
+        let denom = nullRu[b]!;
+        for (let a = 0; a < n; a++) denom += fwd[a * m + b]!;
         let best = -1;
         let bestScore = 0;
-        let bestT = 0;
-        for (const j of ruContent) {
-          const t = model.backwardById(e, ruIdOf.get(j)!);
-          const s = t * diag(i, j);
+        for (let a = 0; a < n; a++) {
+          if (!enOpen[a]) continue;
+          const s = fwd[a * m + b]! * diagonal(a, b);
           if (s > bestScore) {
             bestScore = s;
-            best = j;
-            bestT = t;
+            best = a;
           }
         }
-        if (best < 0 || denom <= 0) continue;
-        const forward = bestForRu.get(best);
-        if (!forward || forward.i !== i) continue;
-        const post = Math.min(forward.post, bestT / denom);
-        if (post >= threshold && free(enUsed, enTokens[i]!) && free(ruUsed, ruTokens[best]!)) add('learned', enTokens[i]!, ruTokens[best]!, post);
+        if (best >= 0 && denom > 0) {
+          bestForRu[b] = best;
+          postForRu[b] = fwd[best * m + b]! / denom;
+        }
+      }
+      for (let a = 0; a < n; a++) {
+        if (!enOpen[a]) continue;
+        let denom = nullEn[a]!;
+        for (let b = 0; b < m; b++) denom += bwd[a * m + b]!;
+        let best = -1;
+        let bestScore = 0;
+        for (let b = 0; b < m; b++) {
+          if (!ruOpen[b]) continue;
+          const s = bwd[a * m + b]! * diagonal(a, b);
+          if (s > bestScore) {
+            bestScore = s;
+            best = b;
+          }
+        }
+        if (best < 0 || denom <= 0 || bestForRu[best] !== a) continue;
+        const post = Math.min(postForRu[best]!, bwd[a * m + best]! / denom);
+        const e = enTokens[enAll[a]!]!;
+        const r = ruTokens[ruAll[best]!]!;
+        if (post >= threshold && free(enUsed, e) && free(ruUsed, r)) add('learned', e, r, post);
       }
     }
   }

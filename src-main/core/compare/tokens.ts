@@ -17,15 +17,16 @@ export interface Token {
   stem: string;
   /** A function word, a one-letter word or bare digits: never linked by the word aligner. */
   minor: boolean;
+  /** Holds a digit 0–9 (never a lexicon or learned link). */
+  digit: boolean;
 }
-
-const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 
 interface FormInfo {
   word: string;
   folded: string;
   stem: string;
   minor: boolean;
+  digit: boolean;
 }
 const forms: Record<Lang, Map<string, FormInfo>> = { en: new Map(), ru: new Map() };
 const FORM_CACHE_LIMIT = 300_000;
@@ -38,19 +39,62 @@ function formInfo(raw: string, lang: Lang): FormInfo {
     const word = lang === 'en' || /^[A-Za-z]/u.test(raw) ? raw.replace(/['’]s$/u, '') : raw;
     const folded = foldCase(word);
     const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
-    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded) };
+    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded), digit: /[0-9]/u.test(word) };
     if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
     cache.set(raw, info);
   }
   return info;
 }
 
-/** The words of `text`, in order. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const wordCharCache = new Map<number, boolean>();
+
+/** A letter or digit (code point `cp`): ASCII and Cyrillic decided at once, the rest by `\p{L}\p{N}`, cached. */
+function isWordCode(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  if (cp >= 0x410 && cp <= 0x44f) return true;
+  let known = wordCharCache.get(cp);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordCharCache.set(cp, known);
+  }
+  return known;
+}
+
+/** `'`, `’`, `-`, `‐`: join two runs of letters into one word. */
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 45 || c === 0x2010;
+
+/**
+ * The words of `text`, in order: what `/[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*\/gu` matches, by a
+ * scanner over code points (the regular expression was a tenth of the comparison's time).
+ */
 export function tokenize(text: string, lang: Lang): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const info = formInfo(m[0], lang);
-    out.push({ text: info.word, start: m.index, end: m.index + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor });
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const cp = text.codePointAt(k)!;
+    if (!isWordCode(cp)) {
+      k += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = k;
+    k += cp > 0xffff ? 2 : 1;
+    for (;;) {
+      while (k < n) {
+        const c = text.codePointAt(k)!;
+        if (!isWordCode(c)) break;
+        k += c > 0xffff ? 2 : 1;
+      }
+      // A joiner continues the word only when a letter or digit follows it.
+      if (k + 1 < n && isJoiner(text.charCodeAt(k)) && isWordCode(text.codePointAt(k + 1)!)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    const info = formInfo(text.slice(start, k), lang);
+    out.push({ text: info.word, start, end: start + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor, digit: info.digit });
   }
   return out;
 }

@@ -38,6 +38,22 @@ export interface WordModel {
   backwardById(e: number, r: number): number;
   nullRuById(r: number): number;
   nullEnById(e: number): number;
+  /**
+   * The table of training row `row` (its index in the rows given to `trainWordModel`), or
+   * `undefined` for a row not trained on: the ids of its content words (`contentIndexes` order) and
+   * the pair id of each (English word `a`, Russian word `b`) at `pairs[a * ru.length + b]`, whose
+   * probabilities are `forwardByPair` and `backwardByPair`. Lets the links of a row read the
+   * model without a hash lookup per word pair.
+   */
+  rowTable(row: number): RowTable | undefined;
+  forwardByPair(p: number): number;
+  backwardByPair(p: number): number;
+}
+
+export interface RowTable {
+  en: Int32Array;
+  ru: Int32Array;
+  pairs: Int32Array;
 }
 
 export interface TrainingRow {
@@ -134,32 +150,79 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const rowEn: Int32Array[] = [];
   const rowRu: Int32Array[] = [];
   const rowPairs: Int32Array[] = [];
-  const pairIndex = new PairTable();
-  const pairEn: number[] = [];
-  const pairRu: number[] = [];
-  for (const row of rows) {
-    const en = contentIndexes(row.en, 'en');
-    const ru = contentIndexes(row.ru, 'ru');
-    if (en.length === 0 || ru.length === 0 || en.length > maxWords || ru.length > maxWords) continue;
-    const e = Int32Array.from(en, (k) => idOf(enVocab, enConcepts, row.en[k]!, 'en'));
-    const r = Int32Array.from(ru, (k) => idOf(ruVocab, ruConcepts, row.ru[k]!, 'ru'));
-    const pairs = new Int32Array(e.length * r.length);
+  /** Training row → its place in rowEn/rowRu/rowPairs, or −1. */
+  const tableOf = new Int32Array(rows.length).fill(-1);
+  const contentCount = (tokens: readonly Token[]): number => {
+    let n = 0;
+    for (const t of tokens) if (!t.minor) n++;
+    return n;
+  };
+  const ids = (tokens: readonly Token[], n: number, lang: 'en' | 'ru'): Int32Array => {
+    const out = new Int32Array(n);
+    let k = 0;
+    for (const t of tokens) if (!t.minor) out[k++] = lang === 'en' ? idOf(enVocab, enConcepts, t, 'en') : idOf(ruVocab, ruConcepts, t, 'ru');
+    return out;
+  };
+  rows.forEach((row, k) => {
+    const n = contentCount(row.en);
+    const m = contentCount(row.ru);
+    if (n === 0 || m === 0 || n > maxWords || m > maxWords) return;
+    tableOf[k] = rowEn.length;
+    rowEn.push(ids(row.en, n, 'en'));
+    rowRu.push(ids(row.ru, m, 'ru'));
+  });
+  // Pair ids, English word by English word: the rows an English word occurs in are visited
+  // together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
+  // pairs of one English word get consecutive ids.
+  const enSize0 = enVocab.size;
+  const occurrences = new Int32Array(enSize0 + 1);
+  for (const e of rowEn) for (let i = 0; i < e.length; i++) occurrences[e[i]! + 1]!++;
+  for (let k = 0; k < enSize0; k++) occurrences[k + 1]! += occurrences[k]!;
+  const occRow = new Int32Array(occurrences[enSize0]!);
+  const occAt = new Int32Array(occurrences[enSize0]!);
+  const fill = occurrences.slice(0, enSize0);
+  rowEn.forEach((e, row) => {
+    rowPairs.push(new Int32Array(e.length * rowRu[row]!.length));
     for (let i = 0; i < e.length; i++) {
-      for (let j = 0; j < r.length; j++) {
-        const p = pairIndex.intern(e[i]!, r[j]!);
-        if (p === pairEn.length) {
-          pairEn.push(e[i]!);
-          pairRu.push(r[j]!);
+      const z = fill[e[i]!]!++;
+      occRow[z] = row;
+      occAt[z] = i;
+    }
+  });
+  const mark = new Int32Array(ruVocab.size).fill(-1);
+  const touched: number[] = [];
+  const pairEnList: number[] = [];
+  const pairRuList: number[] = [];
+  for (let e = 0; e < enSize0; e++) {
+    for (let z = occurrences[e]!; z < occurrences[e + 1]!; z++) {
+      const row = occRow[z]!;
+      const i = occAt[z]!;
+      const r = rowRu[row]!;
+      const pairs = rowPairs[row]!;
+      const m = r.length;
+      for (let j = 0; j < m; j++) {
+        const rj = r[j]!;
+        let p = mark[rj]!;
+        if (p < 0) {
+          p = pairEnList.length;
+          pairEnList.push(e);
+          pairRuList.push(rj);
+          mark[rj] = p;
+          touched.push(rj);
         }
-        pairs[i * r.length + j] = p;
+        pairs[i * m + j] = p;
       }
     }
-    rowEn.push(e);
-    rowRu.push(r);
-    rowPairs.push(pairs);
+    for (const rj of touched) mark[rj] = -1;
+    touched.length = 0;
   }
+  const pairEn = Int32Array.from(pairEnList);
+  const pairRu = Int32Array.from(pairRuList);
+  // (English id, Russian id) → pair id, for rows the model was not trained on.
+  const pairIndex = new PairTable();
+  for (let p = 0; p < pairEn.length; p++) pairIndex.intern(pairEn[p]!, pairRu[p]!);
 
-  const P = pairEn.length;
+  const P = pairIndex.size;
   const prior = new Uint8Array(P);
   if (lexicon) {
     for (let p = 0; p < P; p++) {
@@ -172,18 +235,21 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const ruSize = ruVocab.size;
   const enSize = enVocab.size;
   // t(ru | en) and t(en | ru), uniform to start; lexicon pairs five times as likely.
-  const fwd = new Float64Array(P).fill(1);
-  const bwd = new Float64Array(P).fill(1);
+  const fwd = new Float32Array(P).fill(1);
+  const bwd = new Float32Array(P).fill(1);
   for (let p = 0; p < P; p++) if (prior[p]) fwd[p] = bwd[p] = 5;
   const nullRu = new Float64Array(ruSize).fill(1 / Math.max(1, ruSize));
   const nullEn = new Float64Array(enSize).fill(1 / Math.max(1, enSize));
-  const countF = new Float64Array(P);
-  const countB = new Float64Array(P);
+  const countF = new Float32Array(P);
+  const countB = new Float32Array(P);
   const countNullRu = new Float64Array(ruSize);
   const countNullEn = new Float64Array(enSize);
   const totalEn = new Float64Array(enSize);
   const totalRu = new Float64Array(ruSize);
 
+  let gathered = new Float64Array(1 << 12);
+  const colSum = new Float64Array(maxWords + 1);
+  const rowSum = new Float64Array(maxWords + 1);
   for (let it = 0; it < iterations; it++) {
     countF.fill(0);
     countB.fill(0);
@@ -193,25 +259,39 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
       const e = rowEn[row]!;
       const r = rowRu[row]!;
       const pairs = rowPairs[row]!;
+      const n = e.length;
       const m = r.length;
-      // English → Russian: each Russian word generated by one English word or NULL.
-      for (let j = 0; j < m; j++) {
-        let denom = nullRu[r[j]!]!;
-        for (let i = 0; i < e.length; i++) denom += fwd[pairs[i * m + j]!]!;
-        countNullRu[r[j]!]! += nullRu[r[j]!]! / denom;
-        for (let i = 0; i < e.length; i++) {
-          const p = pairs[i * m + j]!;
-          countF[p]! += fwd[p]! / denom;
-        }
-      }
-      // Russian → English.
-      for (let i = 0; i < e.length; i++) {
-        let denom = nullEn[e[i]!]!;
-        for (let j = 0; j < m; j++) denom += bwd[pairs[i * m + j]!]!;
-        countNullEn[e[i]!]! += nullEn[e[i]!]! / denom;
+      const size = n * m;
+      if (gathered.length < 2 * size) gathered = new Float64Array(Math.max(2 * size, gathered.length * 2));
+      // One pass in row order: t(r|e) and t(e|r) of every slot, and the sums that normalise them
+      // (each Russian word generated by one English word or NULL, and the reverse).
+      for (let j = 0; j < m; j++) colSum[j] = nullRu[r[j]!]!;
+      for (let i = 0; i < n; i++) {
+        let sum = nullEn[e[i]!]!;
+        const base = i * m;
         for (let j = 0; j < m; j++) {
-          const p = pairs[i * m + j]!;
-          countB[p]! += bwd[p]! / denom;
+          const p = pairs[base + j]!;
+          const f = fwd[p]!;
+          const b = bwd[p]!;
+          gathered[2 * (base + j)] = f;
+          gathered[2 * (base + j) + 1] = b;
+          colSum[j]! += f;
+          sum += b;
+        }
+        rowSum[i] = 1 / sum;
+      }
+      for (let j = 0; j < m; j++) {
+        colSum[j] = 1 / colSum[j]!;
+        countNullRu[r[j]!]! += nullRu[r[j]!]! * colSum[j]!;
+      }
+      for (let i = 0; i < n; i++) {
+        countNullEn[e[i]!]! += nullEn[e[i]!]! * rowSum[i]!;
+        const base = i * m;
+        const inv = rowSum[i]!;
+        for (let j = 0; j < m; j++) {
+          const p = pairs[base + j]!;
+          countF[p]! += gathered[2 * (base + j)]! * colSum[j]!;
+          countB[p]! += gathered[2 * (base + j) + 1]! * inv;
         }
       }
     }
@@ -249,6 +329,12 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex.get(e, r));
   return {
     pairs: P,
+    rowTable(row) {
+      const t = row >= 0 && row < tableOf.length ? tableOf[row]! : -1;
+      return t < 0 ? undefined : { en: rowEn[t]!, ru: rowRu[t]!, pairs: rowPairs[t]! };
+    },
+    forwardByPair: (p) => fwd[p]!,
+    backwardByPair: (p) => bwd[p]!,
     enId: (stem) => enVocab.get(stem) ?? -1,
     ruId: (stem) => ruVocab.get(stem) ?? -1,
     forwardById(e, r) {

@@ -6,12 +6,19 @@
 import { fileURLToPath } from 'node:url';
 import { type WorkerSpec, runInWorker } from '../import/align-runner';
 import { type DictionaryFile, type Prepared, prepareDictionary } from './dictionary';
+import { AppError } from '../errors';
 import { DictionaryError } from './errors';
 import type { IndexWorkerMessage } from './index-worker';
 
-export type PrepareDictionary = (files: readonly DictionaryFile[]) => Promise<Prepared>;
+/** `signal` stops the indexing (the worker is terminated); the promise then rejects with `cancelled`. */
+export type PrepareDictionary = (files: readonly DictionaryFile[], signal?: AbortSignal) => Promise<Prepared>;
 
-export const inProcessPrepare: PrepareDictionary = prepareDictionary;
+export const cancelledAdd = () => new AppError('cancelled', 'Adding the dictionary was cancelled');
+
+export const inProcessPrepare: PrepareDictionary = async (files, signal) => {
+  if (signal?.aborted) throw cancelledAdd();
+  return prepareDictionary(files);
+};
 
 /** The worker as source, for processes running under tsx (the harness, tests). */
 export function tsxIndexWorker(): WorkerSpec {
@@ -19,8 +26,10 @@ export function tsxIndexWorker(): WorkerSpec {
 }
 
 export function workerPrepare(spec: WorkerSpec): PrepareDictionary {
-  return (files) =>
+  return (files, signal) =>
     runInWorker<IndexWorkerMessage, Prepared>(spec, [...files], {
+      ...(signal ? { signal } : {}),
+      cancelled: cancelledAdd,
       onMessage: (message) =>
         message.type === 'done'
           ? { value: message.prepared }

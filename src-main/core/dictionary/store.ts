@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../fs/atomic-file';
 import { ensurePrivateDir } from '../fs/private';
 import { syncDirectory } from '../fs/sync';
 import { type DictionaryFile, LoadedDictionary, type StoredIndex, openStoredText, queryOf } from './dictionary';
-import { type PrepareDictionary, inProcessPrepare } from './index-runner';
+import { type PrepareDictionary, cancelledAdd, inProcessPrepare } from './index-runner';
 import { DictionaryError } from './errors';
 import type { RandomAccess } from './source';
 import { lemmaCandidates, stemOf } from './stem';
@@ -53,6 +53,8 @@ export class DictionaryStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** The list, read once and renewed by every add and remove (this store is the only writer). */
   private listed: Promise<StoredDictionary[]> | undefined;
+  /** The add being indexed now (one at a time), so that `cancelAdd` can stop it. */
+  private adding: AbortController | undefined;
 
   constructor(
     readonly dir: string,
@@ -104,8 +106,18 @@ export class DictionaryStore {
 
   /** Checks, indexes and keeps a dictionary given as files (bytes). */
   add(files: readonly DictionaryFile[]): Promise<DictionaryInfo> {
+    const controller = new AbortController();
     return this.serial(async () => {
-      const prepared = await this.prepare(files);
+      this.adding = controller;
+      let prepared: Awaited<ReturnType<PrepareDictionary>>;
+      try {
+        prepared = await this.prepare(files, controller.signal);
+      } catch (error) {
+        throw controller.signal.aborted ? cancelledAdd() : error;
+      } finally {
+        this.adding = undefined;
+      }
+      if (controller.signal.aborted) throw cancelledAdd();
       const id = `d-${randomBytes(8).toString('hex')}`;
       const meta: Meta = {
         version: 1,
@@ -150,6 +162,13 @@ export class DictionaryStore {
       files.push({ name: basename(path), bytes: new Uint8Array(await fs.readFile(path)) });
     }
     return this.add(files);
+  }
+
+  /** Stops the add being indexed, if any (it then fails with `cancelled`, and nothing is kept). */
+  cancelAdd(): { cancelled: boolean } {
+    const adding = this.adding;
+    adding?.abort();
+    return { cancelled: adding !== undefined };
   }
 
   remove(id: string): Promise<{ id: string }> {

@@ -13,6 +13,8 @@ import type { CorrectionsStore } from '../library/corrections-store';
 import type { UserDocuments } from '../library/user-documents';
 import type { AlignedText, Lang } from '../model';
 import { segmentText } from '../text/segment';
+import type { HeadingMark } from '../align/chapters';
+import { documentChapters } from './chapters';
 import { type DocumentManifest, manifestSchema } from './manifest';
 
 /** A document as opened, with the two whole texts its clause offsets point into. */
@@ -29,6 +31,8 @@ export interface BaseDocument {
   bundled: boolean;
   /** For imports: when (ISO time). */
   addedAt?: string;
+  /** For imports: each side's headings (the import readers found them). */
+  headings?: Partial<Record<Lang, HeadingMark[]>>;
 }
 
 export interface DocumentLibraryOptions {
@@ -152,9 +156,11 @@ export class DocumentLibrary {
       alignment = { ...corrected.state, bundled: base.bundled };
     }
     const count = (lang: Lang) => body.groups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r[lang].length, 0), 0);
+    const chapters = base.headings ? documentChapters(body, base.headings) : undefined;
     const view: DocumentView = {
       manifest: base.manifest,
       body,
+      ...(chapters ? { chapters } : {}),
       stats: {
         paragraphs: { en: body.groups.reduce((n, g) => n + g.en.length, 0), ru: body.groups.reduce((n, g) => n + g.ru.length, 0) },
         clauses: { en: count('en'), ru: count('ru') },
@@ -171,15 +177,20 @@ export class DocumentLibrary {
     const user = this.options.userDocuments;
     if (user && !(await this.isBundled(id)) && (await user.has(id))) {
       const loaded = await user.load(id);
-      return { manifest: manifestView(loaded.manifest), texts: loaded.texts, body: loaded.body, bundled: false, addedAt: loaded.manifest.imported.at };
+      // Imports made before the parts were left to the manifest may have been given them from capitals.
+      const body = loaded.manifest.preambleAndOperative ? loaded.body : withoutParts(loaded.body);
+      const structure = loaded.manifest.imported.structure;
+      const headings = { ...(structure?.en?.headings ? { en: structure.en.headings } : {}), ...(structure?.ru?.headings ? { ru: structure.ru.headings } : {}) };
+      return { manifest: { ...manifestView(loaded.manifest), details: loaded.manifest.details ?? {} }, texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at, headings };
     }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {
       en: await this.readText(id, manifest, 'en'),
       ru: await this.readText(id, manifest, 'ru'),
     };
-    const en = segmentText('en', texts.en, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
-    const ru = segmentText('ru', texts.ru, { firstParagraphIsTitle: manifest.firstParagraphIsTitle });
+    const options = { firstParagraphIsTitle: manifest.firstParagraphIsTitle, preambleAndOperative: manifest.preambleAndOperative === true };
+    const en = segmentText('en', texts.en, options);
+    const ru = segmentText('ru', texts.ru, options);
     return { manifest: manifestView(manifest), texts, body: alignText(en, ru), bundled: true };
   }
 
@@ -220,6 +231,12 @@ export class DocumentLibrary {
     }
     return decodeUtf8Text(bytes, `${id}/${manifest.files[lang]}`);
   }
+}
+
+/** A body whose preamble and operative paragraphs are plain body paragraphs. */
+function withoutParts(body: AlignedText): AlignedText {
+  if (!body.groups.some((g) => g.kind === 'preamble' || g.kind === 'operative')) return body;
+  return { groups: body.groups.map((g) => (g.kind === 'preamble' || g.kind === 'operative' ? { ...g, kind: 'body' } : g)) };
 }
 
 export function manifestView(manifest: DocumentManifest): DocumentManifestView {

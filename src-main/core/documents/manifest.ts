@@ -13,6 +13,8 @@ export const manifestSchema = z
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD'),
     place: localized,
     firstParagraphIsTitle: z.boolean().default(false),
+    /** The text has a preamble and an operative part (a statement, a resolution); absent: it has not. Never guessed. */
+    preambleAndOperative: z.boolean().optional(),
     source: localized,
     translation: localized,
     notes: localized.optional(),

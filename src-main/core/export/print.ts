@@ -23,6 +23,8 @@ export interface PrintOptions {
   placement?: NotePlacement;
   /** The language of the page's own words (column headings, "Notes"). */
   uiLanguage?: UiLanguage;
+  /** The paragraph-number column (default: shown). */
+  numbers?: boolean;
 }
 
 /** Text for HTML content and attribute values. */
@@ -67,6 +69,7 @@ const sideText = (clauses: readonly Clause[]) => clauses.map((c) => c.text).join
 
 export function printHtml(body: AlignedText, meta: BitextMeta, options: PrintOptions = {}): string {
   const words = WORDS[options.uiLanguage ?? 'en'];
+  const numbered = options.numbers !== false;
   const byRow = options.placement === 'footnotes' ? notesByRow(options.notes ?? []) : new Map<string, RowNote[]>();
   const footnotes: string[] = [];
   const refs = (notes: readonly RowNote[]) =>
@@ -84,7 +87,7 @@ export function printHtml(body: AlignedText, meta: BitextMeta, options: PrintOpt
       const notes = byRow.get(row.id) ?? [];
       const number = k === 0 && group.number > 0 ? String(group.number) : '';
       rows.push(
-        `<tr id="${htmlEscape(row.id)}"${k === 0 ? ' class="paragraph-start"' : ''}><td class="number">${number}</td>` +
+        `<tr id="${htmlEscape(row.id)}"${k === 0 ? ' class="paragraph-start"' : ''}>${numbered ? `<td class="number">${number}</td>` : ''}` +
           cellOf('en', sideText(row.en), notes.filter((n) => n.lang === 'en')) +
           cellOf('ru', sideText(row.ru), notes.filter((n) => n.lang !== 'en')) +
           '</tr>',
@@ -101,8 +104,8 @@ export function printHtml(body: AlignedText, meta: BitextMeta, options: PrintOpt
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
     `<title>${htmlEscape(meta.title.en)}</title><style>${PRINT_CSS}</style></head><body>` +
     `<h1 lang="en">${htmlEscape(meta.title.en)}</h1><p class="subtitle" lang="ru">${htmlEscape(meta.title.ru)}</p>` +
-    '<table class="bitext"><colgroup><col class="number"><col><col></colgroup>' +
-    `<thead><tr><th>${words.number}</th><th lang="en">${words.en}</th><th lang="ru">${words.ru}</th></tr></thead>` +
+    `<table class="bitext"><colgroup>${numbered ? '<col class="number">' : ''}<col><col></colgroup>` +
+    `<thead><tr>${numbered ? `<th>${words.number}</th>` : ''}<th lang="en">${words.en}</th><th lang="ru">${words.ru}</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>${notesSection}</body></html>\n`
   );
 }

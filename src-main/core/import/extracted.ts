@@ -123,15 +123,20 @@ export class ExtractBudget {
   add(text: string): void {
     this.characters += text.length;
     this.paragraphs++;
-    if (this.characters > this.maxCharacters || this.paragraphs > this.maxParagraphs) {
+    // The same refusals, codes and reasons as the import's own budget (`limits.ts`), so that the
+    // message names the limit passed, in the reader's language.
+    if (this.paragraphs > this.maxParagraphs) {
       const name = displayName(this.name);
-      throw new ImportError(
-        'too-large',
-        this.paragraphs > this.maxParagraphs
-          ? `“${name}” holds more than ${this.maxParagraphs.toLocaleString('en')} paragraphs; too large to import`
-          : `“${name}” holds more than ${this.maxCharacters.toLocaleString('en')} characters of text; too large to import`,
-        name,
-      );
+      throw new ImportError('too-much-text', `“${name}” holds more than ${this.maxParagraphs.toLocaleString('en')} paragraphs; the app imports at most that many per language`, name, {
+        reason: 'too-many-paragraphs',
+        params: { max: this.maxParagraphs },
+      });
+    }
+    if (this.characters > this.maxCharacters) {
+      const name = displayName(this.name);
+      throw new ImportError('too-much-text', `“${name}” holds more than ${this.maxCharacters.toLocaleString('en')} characters of text; the app imports at most that many per language`, name, {
+        params: { max: this.maxCharacters },
+      });
     }
   }
 }

@@ -15,6 +15,7 @@ import { ExtractionBudget, IMPORT_LIMITS } from './limits';
 import { readDocument } from './books';
 import { type SideStructure, structureOf } from './extracted';
 import type { AlignInput } from './pipeline';
+import { chapterLevel, chapterStarts } from '../align/chapters';
 
 export interface FileBytes {
   name: string;
@@ -73,7 +74,11 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
   if (en.text === ru.text) {
     throw new ImportError('same-file', `“${a}” and “${b}” hold the same text`, b, { reason: 'same-text', params: { other: a } });
   }
-  const firstParagraphIsTitle = titleFrom(en.text) !== undefined && titleFrom(ru.text) !== undefined;
+  // Both sides with headings: aligned chapter by chapter. A first paragraph that opens a chapter
+  // ("Chapter 1") is that chapter's heading, not the document's title.
+  const headings = en.headings && en.headings.length > 0 && ru.headings && ru.headings.length > 0 ? { en: en.headings, ru: ru.headings } : undefined;
+  const opensChapter = (doc: TextDocument) => chapterStarts(doc.headings ?? [], doc.paragraphs)[0] === 0 && chapterLevel(doc.headings ?? []) === doc.headings?.[0]?.level;
+  const firstParagraphIsTitle = titleFrom(en.text) !== undefined && titleFrom(ru.text) !== undefined && !opensChapter(en) && !opensChapter(ru);
   countClauses({ en: en.text, ru: ru.text }, { en: a, ru: b }, firstParagraphIsTitle, limits);
   const titles = { en: en.title ?? titleFrom(en.text), ru: ru.title ?? titleFrom(ru.text) };
   const inspected = (file: FileBytes, doc: TextDocument): InspectedFile => ({
@@ -93,7 +98,7 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
     names: [a, b],
     encodings: [en.encoding, ru.encoding],
     format: en.format === ru.format ? en.format : 'txt',
-    input: { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle },
+    input: { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle, ...(headings ? { headings } : {}) },
     check: {
       files: [inspected(first, en), inspected(second, ru)],
       bilingual: false,

@@ -92,6 +92,7 @@ export function createHandlers(services: Services): Handlers {
     importStatus: async ({ jobId }) => bitext().status(jobId),
     cancelImport: async ({ jobId }) => bitext().cancel(jobId),
     renameDocument: ({ id, title }) => bitext().rename(id, title),
+    setDocumentDetails: ({ id, title, details }) => bitext().setDetails(id, title, details),
     removeDocument: ({ id }) => bitext().remove(id),
     purgeAnnotations: ({ id }) => bitext().purgeAnnotations(id),
     applyAlignment: ({ documentId, operation }) => bitext().applyAlignment(documentId, operation),
@@ -99,13 +100,13 @@ export function createHandlers(services: Services): Handlers {
     redoAlignment: ({ documentId }) => bitext().redoAlignment(documentId),
     reviewAlignment: ({ documentId, kind, limit }) => bitext().review(documentId, kind, limit),
     exportBitext: ({ documentId, format, notes }) => bitext().exportBitext(documentId, format, notes),
-    printToPdf: async ({ documentId, notes }) => {
-      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage);
+    printToPdf: async ({ documentId, notes, numbers }) => {
+      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage, numbers);
       if (!services.printer || !services.savePdf) throw new AppError('unavailable', 'Printing and PDF need the app (this window cannot print)');
       return services.savePdf(page.suggestedName, await services.printer.toPdf(page.html));
     },
-    printDocument: async ({ documentId, notes }) => {
-      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage);
+    printDocument: async ({ documentId, notes, numbers }) => {
+      const page = await bitext().printPage(documentId, notes ?? 'omit', services.settings.view().uiLanguage, numbers);
       if (!services.printer) throw new AppError('unavailable', 'Printing needs the app (this window cannot print)');
       return { printed: await services.printer.print(page.html) };
     },
@@ -117,6 +118,7 @@ export function createHandlers(services: Services): Handlers {
       if (!paths || paths.length === 0) return { cancelled: true };
       return { cancelled: false, dictionary: await dictionaries().addPaths(paths) };
     },
+    cancelAddDictionary: async () => dictionaries().cancelAdd(),
     removeDictionary: ({ id }) => dictionaries().remove(id),
     lookupWord: ({ word, lang }) => dictionaries().lookup(word, lang),
     listGlossary: ({ documentId }) => compare().glossary(documentId),

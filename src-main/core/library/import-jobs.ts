@@ -13,7 +13,7 @@
  *    leaves nothing behind.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ErrorDetails, ImportCheck, ImportChoice, ImportJobStatus, ImportLimits, LocalizedText } from '../../contract/ipc';
+import type { DocumentDetails, ErrorDetails, ImportCheck, ImportChoice, ImportJobStatus, ImportLimits, LocalizedText } from '../../contract/ipc';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
 import { type AlignRunner, inProcessRunner } from '../import/align-runner';
@@ -122,7 +122,7 @@ export class ImportJobs {
   }
 
   /** Starts the import job of a prepared pair; answers its first status. */
-  start(request: { pendingId: string; title?: LocalizedText; swap?: boolean }): ImportJobStatus {
+  start(request: { pendingId: string; title?: LocalizedText; swap?: boolean; details?: DocumentDetails }): ImportJobStatus {
     this.expire();
     const prepared = this.pending.get(request.pendingId);
     if (!prepared) throw new AppError('not-found', 'This import is no longer prepared (it expired or was started); choose the files again');
@@ -163,7 +163,7 @@ export class ImportJobs {
     this.options.onProgress?.({ ...job.status });
   }
 
-  private async run(job: Job, prepared: Pending, request: { title?: LocalizedText; swap?: boolean }): Promise<void> {
+  private async run(job: Job, prepared: Pending, request: { title?: LocalizedText; swap?: boolean; details?: DocumentDetails }): Promise<void> {
     const signal = job.controller.signal;
     const { documents, userDocuments } = this.options;
     try {
@@ -190,6 +190,7 @@ export class ImportJobs {
         source: { en: `Imported from ${names.join(' and ')}`, ru: `Импортировано из ${names.join(' и ')}` },
         translation: { en: 'Not given', ru: 'Не указано' },
         files: { en: 'en.txt', ru: 'ru.txt' },
+        ...(request.details ? { details: request.details } : {}),
         imported: {
           at: at.toISOString(),
           originalNames: names,
@@ -250,7 +251,7 @@ class LoadFailed extends Error {
 
 function swapInput(input: AlignInput): AlignInput {
   const texts = { en: input.texts.ru, ru: input.texts.en };
-  if (input.kind === 'pair') return { ...input, texts };
+  if (input.kind === 'pair') return { ...input, texts, ...(input.headings ? { headings: { en: input.headings.ru, ru: input.headings.en } } : {}) };
   return { kind: 'units', texts, rows: input.rows.map((r) => ({ en: r.ru, ru: r.en })) };
 }
 

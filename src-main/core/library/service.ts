@@ -6,6 +6,7 @@
  */
 import type {
   AlignmentOperation,
+  DocumentDetails,
   BitextExportFormat,
   DocumentView,
   ImportCheck,
@@ -122,7 +123,10 @@ export class LibraryService {
         rows: view.stats.rows,
         annotations,
         ...(manifest
-          ? { imported: { originalNames: manifest.imported.originalNames, encodings: manifest.imported.encodings, format: manifest.imported.format } }
+          ? {
+              imported: { originalNames: manifest.imported.originalNames, encodings: manifest.imported.encodings, format: manifest.imported.format },
+              details: manifest.details ?? {},
+            }
           : {}),
       };
     } catch (error) {
@@ -155,7 +159,7 @@ export class LibraryService {
     return this.imports.discard(pendingId);
   }
 
-  start(request: { pendingId: string; title?: LocalizedText; swap?: boolean }): ImportJobStatus {
+  start(request: { pendingId: string; title?: LocalizedText; swap?: boolean; details?: DocumentDetails }): ImportJobStatus {
     return this.imports.start(request);
   }
 
@@ -177,6 +181,14 @@ export class LibraryService {
   async rename(id: string, title: LocalizedText): Promise<LibraryEntry> {
     await this.requireImported(id, 'renamed');
     const manifest = await this.options.userDocuments.rename(id, { en: clip(title.en.trim()), ru: clip(title.ru.trim()) });
+    this.options.documents.invalidate(id, { base: true });
+    return this.entry(id, manifest);
+  }
+
+  /** An imported document's title and details, replaced whole (blank details are left out by the schema). */
+  async setDetails(id: string, title: LocalizedText, details: DocumentDetails): Promise<LibraryEntry> {
+    await this.requireImported(id, 'edited');
+    const manifest = await this.options.userDocuments.setDetails(id, { en: clip(title.en.trim()), ru: clip(title.ru.trim()) }, details);
     this.options.documents.invalidate(id, { base: true });
     return this.entry(id, manifest);
   }
@@ -246,9 +258,14 @@ export class LibraryService {
   }
 
   /** The print page of a document side by side (`core/export/print.ts`). */
-  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage): Promise<{ html: string; suggestedName: string }> {
+  async printPage(documentId: string, notes: NotePlacement, uiLanguage: UiLanguage, numbers?: boolean): Promise<{ html: string; suggestedName: string }> {
     const view = await this.options.documents.open(documentId);
-    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [], uiLanguage });
+    const html = printHtml(view.body, { id: documentId, title: view.manifest.title }, {
+      placement: notes,
+      notes: notes === 'footnotes' ? await this.notesOf(documentId) : [],
+      uiLanguage,
+      ...(numbers === undefined ? {} : { numbers }),
+    });
     return { html, suggestedName: `${documentId}.pdf` };
   }
 

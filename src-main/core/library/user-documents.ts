@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isDocumentId, type LocalizedText, SOURCE_FORMATS } from '../../contract/ipc';
+import { type DocumentDetails, documentDetailsSchema, isDocumentId, type LocalizedText, SOURCE_FORMATS } from '../../contract/ipc';
 import { manifestSchema } from '../documents/manifest';
 import { sideStructureSchema } from '../import/extracted';
 import { AppError } from '../errors';
@@ -44,6 +44,8 @@ export const importedManifestSchema = manifestSchema.extend({
       structure: z.object({ en: sideStructureSchema.optional(), ru: sideStructureSchema.optional() }).strict().optional(),
     })
     .strict(),
+  /** Author, date of the text, source, translator: only those known (older imports have none). */
+  details: documentDetailsSchema.optional(),
 });
 export type ImportedManifest = z.infer<typeof importedManifestSchema>;
 
@@ -184,6 +186,14 @@ export class UserDocuments {
   async rename(id: string, title: LocalizedText): Promise<ImportedManifest> {
     const manifest = await this.manifest(id);
     const next: ImportedManifest = { ...manifest, title, shortTitle: title };
+    await writeFileAtomic(join(this.folder(id), 'manifest.json'), `${JSON.stringify(next, null, 2)}\n`);
+    return next;
+  }
+
+  /** Replaces the title and details (the manifest rewritten atomically; an unreadable one is left alone). */
+  async setDetails(id: string, title: LocalizedText, details: DocumentDetails): Promise<ImportedManifest> {
+    const manifest = await this.manifest(id);
+    const next: ImportedManifest = { ...manifest, title, shortTitle: title, details };
     await writeFileAtomic(join(this.folder(id), 'manifest.json'), `${JSON.stringify(next, null, 2)}\n`);
     return next;
   }

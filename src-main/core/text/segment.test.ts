@@ -142,6 +142,7 @@ describe('classifyParagraphs', () => {
     expect(
       classifyParagraphs(['Statement', 'Recalling x,', 'STRENGTHEN y;', 'FURTHER DISCUSS z;', 'Done.', 'УКРЕПЛЯТЬ w'], {
         firstParagraphIsTitle: true,
+        preambleAndOperative: true,
       }),
     ).toEqual(['title', 'preamble', 'operative', 'operative', 'body', 'operative']);
   });
@@ -154,15 +155,28 @@ describe('classifyParagraphs', () => {
     expect(
       classifyParagraphs(['I went.', 'COVID-19 spread.', 'ADMM-Plus met.', '«ПООЩРЯТЬ» обмен', 'WELCOME, all'], {
         firstParagraphIsTitle: false,
+        preambleAndOperative: true,
       }),
     ).toEqual(['preamble', 'preamble', 'preamble', 'operative', 'operative']);
+  });
+
+  it('never guesses the parts from capitals when the manifest does not say the document has them', () => {
+    // The software manual: "IRC such as #debian-mentors." is no operative paragraph.
+    const manual = ['Getting help', 'Ask on the mailing list.', 'IRC such as #debian-mentors.', 'FAQ entries follow.'];
+    expect(classifyParagraphs(manual, { firstParagraphIsTitle: true })).toEqual(['title', 'body', 'body', 'body']);
+    expect(segmentText('en', manual.join('\n\n')).paragraphs.map((p) => p.kind)).toEqual(['body', 'body', 'body', 'body']);
   });
 });
 
 describe('segmentText', () => {
+  it('keeps the paragraphs it is told to (headings) whole', () => {
+    const segmented = segmentText('en', 'Chapter 1. The meeting\n\nThey met. They talked.', { wholeParagraphs: [0] });
+    expect(segmented.paragraphs.map((p) => p.clauses.map((c) => c.text))).toEqual([['Chapter 1. The meeting'], ['They met.', 'They talked.']]);
+  });
+
   it('gives clause ids and offsets into the whole text', () => {
     const text = '\uFEFFЗаявление\r\n\r\nМы, министры, провели встречу. Обсудили; решили.\r\n\r\nУКРЕПЛЯТЬ сотрудничество;';
-    const segmented = segmentText('ru', text, { firstParagraphIsTitle: true });
+    const segmented = segmentText('ru', text, { firstParagraphIsTitle: true, preambleAndOperative: true });
     expect(segmented.lang).toBe('ru');
     expect(segmented.paragraphs.map((p) => p.kind)).toEqual(['title', 'preamble', 'operative']);
     expect(segmented.paragraphs.map((p) => p.clauses.map((c) => c.id))).toEqual([

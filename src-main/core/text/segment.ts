@@ -49,6 +49,14 @@ export interface ClauseOptions {
 export interface SegmentOptions extends ClauseOptions {
   /** The first paragraph is the document's title. */
   firstParagraphIsTitle?: boolean;
+  /**
+   * The document has a preamble and an operative part (its manifest says so: the bundled
+   * statement). Only then are paragraphs opening with a word in capitals operative; otherwise
+   * every paragraph but the title is body — a capital first word is never taken as a sign.
+   */
+  preambleAndOperative?: boolean;
+  /** Paragraphs kept whole, one clause each (headings: "Chapter 1. The meeting" is one line). */
+  wholeParagraphs?: readonly number[];
 }
 
 const WHITESPACE = /\s/u; // includes U+FEFF, so a leading BOM is never part of a paragraph
@@ -222,11 +230,11 @@ export function isOperative(text: string): boolean {
 
 /**
  * Title (the first paragraph, when flagged), operative, preamble (non-operative paragraphs before
- * the first operative one, only in documents that have one) or body.
+ * the first operative one) or body. Preamble and operative only when `preambleAndOperative`.
  */
-export function classifyParagraphs(texts: readonly string[], opts: { firstParagraphIsTitle: boolean }): ParagraphKind[] {
+export function classifyParagraphs(texts: readonly string[], opts: { firstParagraphIsTitle: boolean; preambleAndOperative?: boolean }): ParagraphKind[] {
   const isTitle = (index: number): boolean => opts.firstParagraphIsTitle && index === 0;
-  const operative = texts.map((text, index) => !isTitle(index) && isOperative(text));
+  const operative = texts.map((text, index) => opts.preambleAndOperative === true && !isTitle(index) && isOperative(text));
   const firstOperative = operative.indexOf(true);
   return texts.map((_, index): ParagraphKind => {
     if (isTitle(index)) return 'title';
@@ -241,15 +249,16 @@ export function segmentText(lang: Lang, text: string, opts: SegmentOptions = {})
   const spans = splitParagraphs(text);
   const kinds = classifyParagraphs(
     spans.map((span) => span.text),
-    { firstParagraphIsTitle: opts.firstParagraphIsTitle ?? false },
+    { firstParagraphIsTitle: opts.firstParagraphIsTitle ?? false, preambleAndOperative: opts.preambleAndOperative ?? false },
   );
   const clauseOptions: ClauseOptions = { abbreviations: opts.abbreviations ?? DEFAULT_ABBREVIATIONS };
+  const whole = new Set(opts.wholeParagraphs ?? []);
   const paragraphs: Paragraph[] = spans.map((span, index) => ({
     index,
     kind: kinds[index]!,
     start: span.start,
     end: span.end,
-    clauses: splitClauses(span.text, clauseOptions).map(
+    clauses: (whole.has(index) ? [{ start: 0, end: span.text.length, text: span.text }] : splitClauses(span.text, clauseOptions)).map(
       (clause, clauseIndex): Clause => ({
         id: `${lang}-p${index}-c${clauseIndex}`,
         text: clause.text,

@@ -18,7 +18,7 @@ export const htmlReader: TextReader = {
     const options = { maxBytes: limits.maxFileBytes, ...(declared ? { declared } : {}) };
     const decoded = decodeBytes(bytes, budget.name, options);
     const sink = new ParagraphSink(budget);
-    const { title } = forEachHtmlParagraph(decoded.text, (p) => sink.add(p), (n) => sink.pending(n));
+    const { title } = forEachHtmlParagraph(decoded.text, (p, heading) => sink.add(p, heading), (n) => sink.pending(n));
     return sink.finish('html', decoded.encoding, decoded.warnings, title);
   },
 };
@@ -33,7 +33,8 @@ const HTML_BLOCKS = new Set([
 const HTML_SKIPPED = new Set([
   'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'audio', 'video',
   'picture', 'select', 'textarea', 'button', 'head',
-  // Page furniture, not the text: site navigation, headers and footers, side boxes.
+  // Page furniture, not the text: site navigation, the page's header and footer (an article's own
+  // are kept), side boxes.
   'nav', 'header', 'footer', 'aside',
 ]);
 /** The most of a `<title>` kept. */
@@ -41,17 +42,28 @@ const MAX_TITLE = 1000;
 /** Characters given to the parser at a time. */
 export const PARSE_SLICE = 1 << 16;
 
+const HEADING = /^h([1-6])$/;
+/** An article's or a section's own `header` and `footer` (where its heading often is) are its text, not page furniture. */
+const SECTIONING = new Set(['article', 'section', 'main']);
+const OWN_FURNITURE = new Set(['header', 'footer']);
+
 /** HTML → paragraphs (and the `<title>`). */
 export function htmlParagraphs(html: string): { paragraphs: string[]; title?: string } {
   const paragraphs: string[] = [];
   return { paragraphs, ...forEachHtmlParagraph(html, (p) => paragraphs.push(p)) };
 }
 
-/** Calls `emit` for each paragraph as it closes; answers the `<title>`. */
-export function forEachHtmlParagraph(html: string, emit: (paragraph: string) => void, pending?: (length: number) => void): { title?: string } {
+/** Calls `emit` for each paragraph as it closes (`heading`: its level, for `h1`–`h6`); answers the `<title>`. */
+export function forEachHtmlParagraph(html: string, emit: (paragraph: string, heading?: number) => void, pending?: (length: number) => void): { title?: string } {
   let current = '';
+  /** The level of the heading being read, if one is open. */
+  let heading: number | undefined;
   let skipDepth = 0;
   let preDepth = 0;
+  /** Open `article`, `section` and `main` elements: a `header` or `footer` inside one is its own, and kept. */
+  let sectioning = 0;
+  /** Open `header`/`footer` elements kept as part of the text. */
+  let ownFurniture = 0;
   let inTitle = false;
   let title = '';
   const flush = () => {
@@ -59,32 +71,51 @@ export function forEachHtmlParagraph(html: string, emit: (paragraph: string) => 
       .split('\n')
       .map((line) => line.replace(/[ \t\r\f]+/g, ' ').trim())
       .join('\n');
-    if (text.trim() !== '') emit(text);
+    if (text.trim() !== '') emit(text, heading);
     current = '';
   };
   const parser = new Parser(
     {
       onopentag(name) {
         if (name === 'title') inTitle = true;
+        if (skipDepth === 0 && sectioning > 0 && OWN_FURNITURE.has(name)) {
+          ownFurniture++;
+          flush();
+          return;
+        }
         if (HTML_SKIPPED.has(name)) {
           skipDepth++;
           return;
         }
         if (skipDepth > 0) return;
-        if (name === 'br') current += '\n';
+        if (SECTIONING.has(name)) sectioning++;
+        const level = HEADING.exec(name)?.[1];
+        if (level) {
+          flush();
+          heading = Number(level);
+        } else if (name === 'br') current += '\n';
         else if (name === 'td' || name === 'th') current += '\t';
         else if (HTML_BLOCKS.has(name)) flush();
         if (name === 'pre') preDepth++;
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
+        if (skipDepth === 0 && ownFurniture > 0 && OWN_FURNITURE.has(name)) {
+          ownFurniture--;
+          flush();
+          return;
+        }
         if (HTML_SKIPPED.has(name)) {
           skipDepth = Math.max(0, skipDepth - 1);
           return;
         }
         if (skipDepth > 0) return;
+        if (SECTIONING.has(name)) sectioning = Math.max(0, sectioning - 1);
         if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
-        if (HTML_BLOCKS.has(name)) flush();
+        if (HEADING.test(name)) {
+          flush();
+          heading = undefined;
+        } else if (HTML_BLOCKS.has(name)) flush();
       },
       ontext(data) {
         if (inTitle) {

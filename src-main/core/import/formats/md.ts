@@ -13,7 +13,7 @@ export const markdownReader: TextReader = {
   read(bytes, { budget, limits }) {
     const decoded = decodeBytes(bytes, budget.name, { maxBytes: limits.maxFileBytes });
     const sink = new ParagraphSink(budget);
-    forEachMarkdownParagraph(decoded.text, (p) => sink.add(p));
+    forEachMarkdownParagraph(decoded.text, (p, heading) => sink.add(p, heading));
     return sink.finish('md', decoded.encoding, decoded.warnings);
   },
 };
@@ -27,12 +27,18 @@ export function markdownParagraphs(markdown: string): string[] {
   return out;
 }
 
-/** Calls `emit` for each paragraph of plain text, in order (the text is read line by line). */
-export function forEachMarkdownParagraph(markdown: string, emit: (paragraph: string) => void): void {
+/**
+ * Calls `emit` for each paragraph of plain text, in order (the text is read line by line);
+ * `heading` is a heading's level (ATX `#`…`######`, setext `===` 1 and `---` 2).
+ */
+export function forEachMarkdownParagraph(markdown: string, emit: (paragraph: string, heading?: number) => void): void {
   let current: string[] = [];
-  const flush = () => {
-    if (current.length > 0) emit(current.join('\n'));
+  /** Whether `current` is a run of paragraph lines (which a setext underline would make a heading). */
+  let inParagraph = false;
+  const flush = (heading?: number) => {
+    if (current.length > 0) emit(current.join('\n'), heading);
     current = [];
+    inParagraph = false;
   };
   // Front matter: a first line `---` up to a closing `---` or `...`; without one, it was no front matter.
   let frontMatter: string[] | undefined;
@@ -55,16 +61,17 @@ export function forEachMarkdownParagraph(markdown: string, emit: (paragraph: str
     let line = rawLine;
     while (/^ {0,3}>/.test(line)) line = line.replace(/^ {0,3}> ?/, '');
     if (line.trim() === '') return flush();
-    // a thematic break, or a setext underline of the paragraph above: either way, a boundary
+    // a setext underline of the paragraph above makes it a heading; otherwise `---` is a thematic break
+    if (inParagraph && /^ {0,3}=+ *$/.test(line)) return flush(1);
+    if (inParagraph && /^ {0,3}-+ *$/.test(line)) return flush(2);
     if (/^ {0,3}([-*_])( *\1){2,} *$/.test(line)) return flush();
-    if (/^ {0,3}=+ *$/.test(line) && current.length > 0) return flush();
     if (/^ {0,3}\[[^\]]+\]: *\S+/.test(line)) return; // link reference definition
     if (/^ *\|? *:?-{3,}:? *(\| *:?-{3,}:? *)*\|? *$/.test(line)) return; // table separator
     const heading = /^ {0,3}#{1,6}(?: +(.*?))?(?: +#+)? *$/.exec(line);
     if (heading) {
       flush();
       current.push(inlineMarkdown(heading[1] ?? ''));
-      return flush();
+      return flush(line.trimStart().match(/^#+/)![0].length);
     }
     const item = /^ *(?:[-*+]|(\d{1,9}[.)])) +(.*)$/.exec(line);
     if (item) {
@@ -79,6 +86,7 @@ export function forEachMarkdownParagraph(markdown: string, emit: (paragraph: str
       return flush();
     }
     current.push(inlineMarkdown(line.replace(/^ {1,}/, '').replace(/ {2,}$/, '')));
+    inParagraph = true;
   };
   const replayFrontMatter = () => {
     const lines = frontMatter ?? [];

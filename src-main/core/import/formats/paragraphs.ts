@@ -5,7 +5,7 @@
  */
 import type { PackageEncodingName, TextEncodingName } from '../../../contract/ipc';
 import type { BookFormat } from '../books';
-import type { StructuredParts } from '../extracted';
+import type { DocumentHeading, StructuredParts } from '../extracted';
 import { ImportError } from '../errors';
 import type { ExtractionBudget, Side } from '../limits';
 
@@ -59,16 +59,25 @@ export function hasVisibleText(text: string): boolean {
   return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
 }
 
-/** Collects a monolingual document's paragraphs, charging the budget for each one kept. */
+/** The deepest heading level kept (HTML's h6; Word has nine, deeper ones are read as level 6). */
+const MAX_HEADING_LEVEL = 6;
+
+/**
+ * Collects a monolingual document's paragraphs, charging the budget for each one kept. A heading
+ * is a paragraph of its own, on one line, remembered by its index and level.
+ */
 export class ParagraphSink {
   readonly kept: string[] = [];
+  readonly headings: DocumentHeading[] = [];
 
   constructor(private readonly budget: ExtractionBudget) {}
 
-  add(paragraph: string): void {
-    const clean = cleanParagraph(paragraph);
+  /** `heading`: the paragraph is a heading of that level (1 = chapter). */
+  add(paragraph: string, heading?: number): void {
+    const clean = heading === undefined ? cleanParagraph(paragraph) : oneLine(paragraph);
     if (clean === '' || !hasVisibleText(clean)) return;
     this.budget.paragraph(clean.length);
+    if (heading !== undefined) this.headings.push({ paragraph: this.kept.length, level: Math.max(1, Math.min(MAX_HEADING_LEVEL, Math.trunc(heading) || 1)) });
     this.kept.push(clean);
   }
 
@@ -81,7 +90,15 @@ export class ParagraphSink {
   finish(format: MonolingualFormat, encoding: TextEncodingName | 'docx', warnings: string[], title?: string): TextDocument {
     const name = this.budget.name;
     if (this.kept.length === 0) throw new ImportError('empty-file', `“${name}” holds no text`, name);
-    return { format, text: documentText(this.kept), encoding, paragraphs: this.kept.length, warnings, ...(title ? { title } : {}) };
+    return {
+      format,
+      text: documentText(this.kept),
+      encoding,
+      paragraphs: this.kept.length,
+      warnings,
+      ...(title ? { title } : {}),
+      ...(this.headings.length > 0 ? { headings: this.headings } : {}),
+    };
   }
 }
 

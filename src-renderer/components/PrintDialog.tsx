@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NotePlacement } from '../../src-main/contract/ipc';
+import { ApiError, expectOk, getApi } from '../api';
+import { Dialog } from './Dialog';
+
+type Outcome = { kind: 'busy'; what: Job } | { kind: 'done'; text: string } | { kind: 'error'; text: string; detail?: string } | undefined;
+type Job = 'print' | 'pdf' | 'docx';
+
+/**
+ * Print the document side by side (both columns level, paragraph numbers), save it as a PDF, or
+ * export it as a two-column DOCX table; the reader's notes as footnotes or left out.
+ */
+export function PrintDialog({ documentId, notes, onClose }: { documentId: string; notes: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [placement, setPlacement] = useState<NotePlacement>(notes > 0 ? 'footnotes' : 'omit');
+  const [numbers, setNumbers] = useState(true);
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const run = async (what: Job) => {
+    setOutcome({ kind: 'busy', what });
+    try {
+      if (what === 'print') {
+        const { printed } = await expectOk(getApi().printDocument({ documentId, notes: placement, numbers }));
+        setOutcome({ kind: 'done', text: t(printed ? 'print.printed' : 'print.notPrinted') });
+      } else {
+        const result = await expectOk(
+          what === 'pdf' ? getApi().printToPdf({ documentId, notes: placement, numbers }) : getApi().exportBitext({ documentId, format: 'docx', notes: placement }),
+        );
+        setOutcome({ kind: 'done', text: result.saved ? t('print.saved', { path: result.path ?? '' }) : t('print.notSaved') });
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'unavailable') setOutcome({ kind: 'error', text: t('printErrors.unavailable'), detail: e.message });
+      else setOutcome({ kind: 'error', text: t('print.failed'), detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const busy = outcome?.kind === 'busy';
+  return (
+    <Dialog title={t('print.title')} onClose={onClose} className="print-dialog">
+      <form
+        className="dialog-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run('print');
+        }}
+      >
+        <p className="panel-hint">{t('print.intro')}</p>
+        <fieldset className="print-notes" disabled={busy}>
+          <legend>{t('print.notes')}</legend>
+          <label className="editor-check">
+            <input type="radio" name="print-notes" checked={placement === 'footnotes'} data-autofocus={placement === 'footnotes' ? '' : undefined} onChange={() => setPlacement('footnotes')} />
+            <span>{t('print.footnotes', { count: notes })}</span>
+          </label>
+          <label className="editor-check">
+            <input type="radio" name="print-notes" checked={placement === 'omit'} data-autofocus={placement === 'omit' ? '' : undefined} onChange={() => setPlacement('omit')} />
+            <span>{t('print.omit')}</span>
+          </label>
+        </fieldset>
+        <label className="editor-check">
+          <input type="checkbox" checked={numbers} disabled={busy} onChange={(e) => setNumbers(e.target.checked)} />
+          <span>{t('print.numbers')}</span>
+        </label>
+        {busy && (
+          <p role="status" className="print-status">
+            {t(`print.busy.${outcome.what}`)}
+          </p>
+        )}
+        {outcome?.kind === 'done' && (
+          <p role="status" className="print-status">
+            {outcome.text}
+          </p>
+        )}
+        {outcome?.kind === 'error' && (
+          <div className="field-error" role="alert">
+            <p>{outcome.text}</p>
+            {outcome.detail && <p className="status-detail">{outcome.detail}</p>}
+          </div>
+        )}
+        <div className="editor-actions">
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          <button type="button" className="tool-button" disabled={busy} onClick={() => void run('docx')}>
+            {t('print.docx')}
+          </button>
+          <button type="button" className="tool-button" disabled={busy} onClick={() => void run('pdf')}>
+            {t('print.pdf')}
+          </button>
+          <button type="submit" className="tool-button primary" disabled={busy}>
+            {t('print.print')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
