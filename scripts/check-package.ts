@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { extractFile, listPackage } from '@electron/asar';
 import type * as FusesModule from '@electron/fuses';
 import type * as FuseConstants from '@electron/fuses/dist/constants';
+import { firstBundleChecks } from './first-bundle';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
   const mainChunks = readdirSync(join(ROOT, 'out/main'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
   const unparsable = mainChunks.filter((f) => spawnSync(process.execPath, ['--check', join(ROOT, 'out/main', f)]).status !== 0);
   check(unparsable.length === 0, `all ${mainChunks.length} main-process chunks parse (node --check)`, unparsable.join(', '));
+  // The first paint: what the renderer's first bundle leaves to later (scripts/first-bundle.ts).
+  for (const [ok, what, detail] of firstBundleChecks(join(ROOT, 'out/renderer'))) check(ok, what, detail);
   const electronVersion = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
   const builderCli = require.resolve('electron-builder/cli.js');
 

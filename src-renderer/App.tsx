@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
-import { Library } from './components/Library';
 import { Reader } from './components/Reader';
+import { lazyView } from './lazy';
+
+// The library (and its import dialog): a chunk of its own, outside the first bundle.
+const Library = lazyView(() => import('./components/Library').then((m) => m.Library));
 
 /** The document opened at start (the one read last, else the bundled statement), if there is one. */
 export type Startup = { id: string; doc: DocumentView } | undefined;
@@ -19,9 +22,14 @@ type View =
  * The app: the reader on the document read last (the bundled statement at first start), and the
  * library of documents one click away.
  */
-export function App({ initialPrefs, startup }: { initialPrefs: ReaderPrefs; startup: Promise<Startup> }) {
+export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPrefs; startup: Promise<Startup>; ready?: Startup }) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<View>({ kind: 'loading', id: '' });
+  // `ready`: the first document has already arrived (the page showed its rows meanwhile).
+  const [view, setView] = useState<View>(() => {
+    if (!ready) return { kind: 'loading', id: '' };
+    performance.mark('bitext:document-received');
+    return { kind: 'reader', doc: ready.doc };
+  });
   const [prefs, setPrefs] = useState(initialPrefs);
 
   const open = useCallback(async (id: string) => {
@@ -36,6 +44,7 @@ export function App({ initialPrefs, startup }: { initialPrefs: ReaderPrefs; star
   }, []);
 
   useEffect(() => {
+    if (ready) return;
     let cancelled = false;
     startup.then(
       (first) => {
@@ -51,7 +60,7 @@ export function App({ initialPrefs, startup }: { initialPrefs: ReaderPrefs; star
     return () => {
       cancelled = true;
     };
-  }, [startup]);
+  }, [startup, ready]);
 
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);

@@ -2,7 +2,8 @@
  * A document's details (author, date of the text, source, translator): suggested at import from
  * what the files say about themselves, and tidied before they are saved. Pure: unit-tested in Node.
  */
-import { DETAIL_FIELDS, type DetailField, type DocumentDetails, type FileDetails, type InspectedFile } from '../src-main/contract/ipc';
+import { DETAIL_FIELDS, type DetailField } from '../src-main/contract/enums';
+import type { DocumentDetails, FileDetails, InspectedFile } from '../src-main/contract/ipc';
 
 export type DetailValues = Record<DetailField, string>;
 

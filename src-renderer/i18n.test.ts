@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
 import { ANNOTATION_COLORS, DETAIL_FIELDS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
 import { FINDING_DETAILS, FINDING_KINDS } from '../src-main/contract/compare';
-import { resources } from './i18n';
+import { resources } from './i18n-resources';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const LOCALES = join(REPO, 'locales');

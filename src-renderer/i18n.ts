@@ -1,18 +1,32 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type BackendModule, type i18n, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { UiLanguage } from '../src-main/contract/ipc';
-import enCommon from '../locales/en/common.json';
-import ruCommon from '../locales/ru/common.json';
 
-export const resources = {
-  en: { common: enCommon },
-  ru: { common: ruCommon },
-} as const;
+/**
+ * Each language's strings are a chunk of their own, loaded when that language is shown (at start,
+ * the reader's; the other when the reader switches): the first bundle carries neither.
+ */
+const LOCALES: Record<UiLanguage, () => Promise<{ default: unknown }>> = {
+  en: () => import('../locales/en/common.json'),
+  ru: () => import('../locales/ru/common.json'),
+};
+
+const localeBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = LOCALES[language as UiLanguage];
+    if (!load) return callback(new Error(`No strings for language "${language}"`), false);
+    load().then(
+      (strings) => callback(null, strings.default as ResourceKey),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 export async function initI18n(language: UiLanguage): Promise<i18n> {
   const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    resources,
+  await instance.use(localeBackend).use(initReactI18next).init({
     lng: language,
     fallbackLng: false,
     supportedLngs: ['en', 'ru'],

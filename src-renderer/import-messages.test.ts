@@ -23,7 +23,7 @@ import type { ImportError } from '../src-main/core/import/errors';
 import { readMonolingual } from '../src-main/core/import/formats';
 import { mixedEncodingText, paragraphFlood, zeroWidthText } from '../src-main/core/import/hostile';
 import { refusal } from '../src-main/core/import/testing';
-import { resources } from './i18n';
+import { resources } from './i18n-resources';
 
 async function say(lng: 'en' | 'ru', error: ImportError): Promise<string> {
   const i18n = i18next.createInstance();

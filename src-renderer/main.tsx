@@ -1,5 +1,4 @@
-import '@fontsource-variable/literata/wght.css';
-import '@fontsource-variable/literata/wght-italic.css';
+import './styles/fonts.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,10 +13,11 @@ async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   const api = getApi();
-  // Ask for the settings and the document list together, and open the first document as soon as
-  // both are known, while the interface is still being set up.
+  // The settings and the first document: asked for by the preload before this bundle ran (the
+  // first call gets that answer), so main reads and aligns while the interface is set up.
   const pendingSettings = expectOk(api.getSettings());
-  const pendingDocuments = expectOk(api.listDocuments());
+  const startup: Promise<Startup> = expectOk(api.openFirstDocument()).then((first) => first ?? undefined);
+  startup.catch(() => undefined);
   let settings;
   try {
     settings = await pendingSettings;
@@ -26,19 +26,16 @@ async function boot(): Promise<void> {
     root.setAttribute('role', 'alert');
     return;
   }
-  const lastDocumentId = settings.lastDocumentId;
-  const startup: Promise<Startup> = pendingDocuments.then(async (documents) => {
-    const first = documents.find((d) => d.id === lastDocumentId) ?? documents.find((d) => d.bundled) ?? documents[0];
-    return first ? { id: first.id, doc: await expectOk(api.openDocument({ id: first.id })) } : undefined;
-  });
-  startup.catch(() => undefined);
   applyPrefs(settings.reader);
   const i18n = await initI18n(settings.uiLanguage);
+  // Rows sent with the page (main's snapshot of the first document) stay until React can draw the
+  // same document in their place, so the reader never sees them give way to "Loading".
+  const ready = root.querySelector('.first-paint') ? await startup.catch(() => undefined) : undefined;
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <SettingsNotice notice={settings.notice} />
-        <App initialPrefs={settings.reader} startup={startup} />
+        <App initialPrefs={settings.reader} startup={startup} ready={ready} />
       </I18nextProvider>
     </StrictMode>,
   );

@@ -8,7 +8,7 @@ import type { ActionId } from './actions';
 import { compareContract } from './compare';
 import type { AnnotationList, AnnotationView, ExportAnnotationsResult, ImportReport } from './annotations';
 import type { DictionaryChoice, DictionaryInfo, LookupResult } from './dictionaries';
-import type { DocumentSummary, DocumentView } from './document';
+import type { DocumentSummary, DocumentView, FirstDocument } from './document';
 import type { ErrorCode, ErrorDetails } from './enums';
 import type { ImportCheck, ImportChoice, ImportJobStatus, LibraryEntry, RemoveDocumentResult, ReviewRow } from './library';
 import type { RequestSchemas } from './requests';
@@ -31,6 +31,15 @@ export const contract = {
   getSettings: {
     channel: 'settings:get',
     response: type<SettingsView>(),
+  },
+  /**
+   * The document the app opens at start (the one read last, else the first bundled one, else the
+   * first in the library; `null` when the library is empty), opened. The preload asks for it
+   * before the renderer's bundle has loaded (see `EARLY_METHODS`).
+   */
+  openFirstDocument: {
+    channel: 'documents:open-first',
+    response: type<FirstDocument | null>(),
   },
   setUiLanguage: {
     channel: 'settings:set-ui-language',
@@ -263,12 +272,34 @@ export type Subscribe = (channel: EventChannel, listener: (payload: unknown) => 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 const EVENT_NAMES = Object.keys(events) as EventName[];
 
-/** Builds the named-function API over a transport. Used by the preload and the harness bridge. */
-export function buildApi(invoke: Invoke, subscribe: Subscribe): BitextApi {
+/**
+ * What the renderer needs for its first paint: the preload (and the harness bridge) asks for it
+ * as soon as it runs, while the page's bundle is still loading.
+ */
+export const EARLY_METHODS = ['getSettings', 'openFirstDocument'] as const satisfies readonly MethodName[];
+type EarlyMethod = (typeof EARLY_METHODS)[number];
+
+/**
+ * Builds the named-function API over a transport. Used by the preload and the harness bridge.
+ * `early` methods (taking no request) are invoked at once; the first call gets that answer, later
+ * calls ask again.
+ */
+export function buildApi(invoke: Invoke, subscribe: Subscribe, options: { early?: readonly EarlyMethod[] } = {}): BitextApi {
   const api: Record<string, unknown> = {};
   for (const name of METHOD_NAMES) {
     const { channel } = contract[name];
     api[name] = (request?: unknown) => invoke(channel, request);
+  }
+  for (const name of options.early ?? []) {
+    const { channel } = contract[name];
+    let early: Promise<unknown> | undefined = invoke(channel, undefined);
+    // Not awaited yet: a failure is seen by the first caller, never as an unhandled rejection.
+    early.catch(() => undefined);
+    api[name] = (request?: unknown) => {
+      const pending = request === undefined ? early : undefined;
+      early = undefined;
+      return pending ?? invoke(channel, request);
+    };
   }
   for (const name of EVENT_NAMES) {
     const { channel } = events[name];

@@ -10,47 +10,10 @@ import { documentIdSchema, rowIdSchema, termIdSchema } from './ids';
 
 // ---- Closed sets ----
 
-export const GLOSSARY_SCOPES = ['document', 'global'] as const;
-export type GlossaryScope = (typeof GLOSSARY_SCOPES)[number];
+import { COMPARE_LIMITS, LINK_DISPLAY_THRESHOLD } from './limits';
+import { GLOSSARY_SCOPES, type GlossaryScope, GLOSSARY_FORMATS, type GlossaryFormat, FINDINGS_EXPORT_FORMATS, type FindingsExportFormat, FINDING_KINDS, type FindingKind, FINDING_DETAILS, type FindingDetail, LINK_CLASSES, type LinkClass } from './enums';
 
-export const GLOSSARY_FORMATS = ['csv', 'tsv', 'tbx'] as const;
-export type GlossaryFormat = (typeof GLOSSARY_FORMATS)[number];
-
-export const FINDINGS_EXPORT_FORMATS = ['markdown', 'csv'] as const;
-export type FindingsExportFormat = (typeof FINDINGS_EXPORT_FORMATS)[number];
-
-export const FINDING_KINDS = [
-  'number',
-  'date',
-  'percent',
-  'acronym',
-  'latin',
-  'url',
-  'email',
-  'name',
-  'reference',
-  'untranslated',
-  'empty',
-  'length',
-  'glossary',
-  'inconsistent',
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
-
-/** What exactly is wrong: an item missing on one side, or on both sides but different; etc. */
-export const FINDING_DETAILS = ['missing-ru', 'missing-en', 'different', 'same-text', 'english-in-russian', 'russian-in-english', 'no-ru', 'no-en', 'longer', 'shorter', 'renderings'] as const;
-export type FindingDetail = (typeof FINDING_DETAILS)[number];
-
-export const LINK_CLASSES = ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'] as const;
-export type LinkClass = (typeof LINK_CLASSES)[number];
-
-/**
- * The score a link needs to be shown in the reader: the default threshold main links with
- * (`DEFAULT_LINK_THRESHOLD` in `core/compare/links.ts`; a test keeps the two equal).
- */
-export const LINK_DISPLAY_THRESHOLD = 0.5;
-
-export const COMPARE_LIMITS = { term: 300, note: 2000, entries: 20_000, findingId: 2_000, linkRows: 1_000, query: 200, glossaryFile: 5_000_000 } as const;
+export { COMPARE_LIMITS, LINK_DISPLAY_THRESHOLD, GLOSSARY_SCOPES, type GlossaryScope, GLOSSARY_FORMATS, type GlossaryFormat, FINDINGS_EXPORT_FORMATS, type FindingsExportFormat, FINDING_KINDS, type FindingKind, FINDING_DETAILS, type FindingDetail, LINK_CLASSES, type LinkClass };
 
 // ---- Glossary ----
 

@@ -7,8 +7,6 @@ import { z } from 'zod';
 import { localizedTextSchema } from './document';
 import { documentIdSchema } from './ids';
 
-export const DETAIL_FIELDS = ['author', 'date', 'source', 'translator'] as const;
-export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 /** At most 300 characters, no control characters; blank means unknown (leave the field out). */
 const detail = z

@@ -101,3 +101,9 @@ export interface DocumentView {
   /** The reader's corrections of the alignment (present for every document main opens). */
   alignment?: AlignmentState;
 }
+
+/** The document opened at start, with its id (the id the reader's position is kept under). */
+export interface FirstDocument {
+  id: string;
+  doc: DocumentView;
+}

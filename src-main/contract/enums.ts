@@ -224,3 +224,43 @@ export type AnnotationRejectionCode = (typeof ANNOTATION_REJECTIONS)[number];
  */
 export const DOCUMENT_PROBLEMS = ['unreadable', 'damaged', 'newer-version', 'missing'] as const;
 export type DocumentProblemCode = (typeof DOCUMENT_PROBLEMS)[number];
+
+/** A document's details beyond its title (`details.ts` holds their schema). */
+export const DETAIL_FIELDS = ['author', 'date', 'source', 'translator'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+// ---- Comparing the two versions (issue 11): the glossary, the checks, the term links ----
+
+export const GLOSSARY_SCOPES = ['document', 'global'] as const;
+export type GlossaryScope = (typeof GLOSSARY_SCOPES)[number];
+
+export const GLOSSARY_FORMATS = ['csv', 'tsv', 'tbx'] as const;
+export type GlossaryFormat = (typeof GLOSSARY_FORMATS)[number];
+
+export const FINDINGS_EXPORT_FORMATS = ['markdown', 'csv'] as const;
+export type FindingsExportFormat = (typeof FINDINGS_EXPORT_FORMATS)[number];
+
+export const FINDING_KINDS = [
+  'number',
+  'date',
+  'percent',
+  'acronym',
+  'latin',
+  'url',
+  'email',
+  'name',
+  'reference',
+  'untranslated',
+  'empty',
+  'length',
+  'glossary',
+  'inconsistent',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** What exactly is wrong: an item missing on one side, or on both sides but different; etc. */
+export const FINDING_DETAILS = ['missing-ru', 'missing-en', 'different', 'same-text', 'english-in-russian', 'russian-in-english', 'no-ru', 'no-en', 'longer', 'shorter', 'renderings'] as const;
+export type FindingDetail = (typeof FINDING_DETAILS)[number];
+
+export const LINK_CLASSES = ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'] as const;
+export type LinkClass = (typeof LINK_CLASSES)[number];

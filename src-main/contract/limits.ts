@@ -55,3 +55,11 @@ export const LIMITS = {
   /** Annotations in one import. */
   importItems: 20_000,
 } as const;
+
+/**
+ * The score a link needs to be shown in the reader: the default threshold main links with
+ * (`DEFAULT_LINK_THRESHOLD` in `core/compare/links.ts`; a test keeps the two equal).
+ */
+export const LINK_DISPLAY_THRESHOLD = 0.5;
+
+export const COMPARE_LIMITS = { term: 300, note: 2000, entries: 20_000, findingId: 2_000, linkRows: 1_000, query: 200, glossaryFile: 5_000_000 } as const;

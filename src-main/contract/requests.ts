@@ -88,6 +88,7 @@ export const requestSchemas = {
   listDocuments: z.undefined(),
   openDocument: byId,
   getSettings: z.undefined(),
+  openFirstDocument: z.undefined(),
   setUiLanguage: z.object({ uiLanguage: z.enum(UI_LANGUAGES) }).strict(),
   setReaderPrefs: readerPrefsSchema.partial().strict(),
   getReadingPosition: byDocument,

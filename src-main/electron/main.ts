@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { BrowserWindow, app, dialog, screen } from 'electron';
 import type { UiLanguage } from '../contract/ipc';
 import { type AppServices, createAppServices } from '../core/app-services';
+import { FIRST_PAINT_WAIT_MS, openFirstDocument, pageWithFirstPaint } from '../core/startup/first-paint';
 import { aboutText } from '../core/menu/menu-template';
 import { createMainWindow } from '../core/window/main-window';
 import { APP_ORIGIN } from '../core/ipc/sender';
@@ -69,7 +70,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSession(APP_ORIGIN);
-  registerAppProtocol(rendererDir);
+  // The page goes out with the first document's rows when main has them (core/startup/first-paint).
+  registerAppProtocol(rendererDir, async (html) => (services ? pageWithFirstPaint(html, services, FIRST_PAINT_WAIT_MS) : html));
   services = await createAppServices(
     {
       userDataDir: app.getPath('userData'),
@@ -92,6 +94,9 @@ async function start(): Promise<void> {
     },
   );
   registerIpc(services.handlers, APP_ORIGIN);
+  // Read and align the document that opens first while the window is made (the page and the
+  // preload's early request then find it ready).
+  openFirstDocument(services).catch(() => undefined);
   rebuildMenu(services.settings.view().uiLanguage);
   // A settings file that could not be used is reported by the window (`SettingsView.notice`).
   const win = openMainWindow(services);

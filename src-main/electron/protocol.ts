@@ -12,8 +12,11 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `app://bitext/`, refusing any path outside it. */
-export function registerAppProtocol(rendererDir: string): void {
+/**
+ * Serves the built renderer from `app://bitext/`, refusing any path outside it. `firstPaint` may
+ * rewrite the page (`index.html`): the first document's rows sent with it (core/startup/first-paint).
+ */
+export function registerAppProtocol(rendererDir: string, firstPaint?: (html: string) => Promise<string>): void {
   const csp = contentSecurityPolicy({ allowConnectToSelf: false });
   protocol.handle(APP_SCHEME, async (request) => {
     // A print page being printed (`electron/print.ts`): from memory, with its own CSP.
@@ -29,7 +32,8 @@ export function registerAppProtocol(rendererDir: string): void {
     const target = resolveAppRequest(rendererDir, request.url);
     if (!target.ok) return new Response(null, { status: target.status });
     try {
-      const body = await readFile(target.path);
+      const file = await readFile(target.path);
+      const body = firstPaint && target.mimeType.startsWith('text/html') ? await firstPaint(file.toString('utf8')) : file;
       return new Response(body, {
         status: 200,
         headers: {

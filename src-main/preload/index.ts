@@ -3,7 +3,7 @@
  * itself or an event object.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { type BitextApi, buildApi } from '../contract/channels';
+import { type BitextApi, buildApi, EARLY_METHODS } from '../contract/channels';
 
 const api: BitextApi = buildApi(
   (channel, payload) => ipcRenderer.invoke(channel, payload),
@@ -14,6 +14,8 @@ const api: BitextApi = buildApi(
       ipcRenderer.removeListener(channel, handler);
     };
   },
+  // The settings and the first document are asked for now, while the page's bundle loads.
+  { early: EARLY_METHODS },
 );
 
 contextBridge.exposeInMainWorld('bitext', api);

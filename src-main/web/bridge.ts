@@ -2,7 +2,7 @@
  * Stands in for the preload when the built renderer is served by the loopback harness: the same
  * named functions as `window.bitext`, carried over HTTP to the same handler table.
  */
-import { buildApi } from '../contract/ipc';
+import { buildApi, EARLY_METHODS } from '../contract/channels';
 import { LAYOUT_HEADER, WIRE_CONTENT_TYPE, encodeWire } from './wire';
 
 const api = buildApi(
@@ -19,6 +19,8 @@ const api = buildApi(
   },
   // The harness has no application menu, so nothing is ever pushed: subscriptions stay silent.
   () => () => undefined,
+  // As the preload does: the settings and the first document are asked for before the bundle runs.
+  { early: EARLY_METHODS },
 );
 
 Object.defineProperty(window, 'bitext', { value: api, writable: false, configurable: false });

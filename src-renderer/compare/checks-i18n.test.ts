@@ -1,7 +1,7 @@
 /** The Checks panel's counts read right in Russian (one, few, many) and in English. */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../i18n';
+import { resources } from '../i18n-resources';
 
 async function instance(lng: 'en' | 'ru') {
   const i18n = i18next.createInstance();

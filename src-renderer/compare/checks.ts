@@ -3,7 +3,8 @@
  * row's open findings (for the marks in the gutter), and spans of a row's text turned into marks
  * on its clauses (the glossary terms). Pure, so it is unit-tested without a DOM.
  */
-import { FINDING_KINDS, type Finding, type FindingKind, type GlossaryEntry, type Span, type TermLink } from '../../src-main/contract/compare';
+import { FINDING_KINDS } from '../../src-main/contract/enums';
+import type { Finding, FindingKind, GlossaryEntry, Span, TermLink } from '../../src-main/contract/compare';
 import type { Clause, Lang } from '../../src-main/contract/ipc';
 import type { Mark } from '../reader/ClauseText';
 import { foldQuery, foldText } from '../reader/search';

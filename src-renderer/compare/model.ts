@@ -5,7 +5,8 @@
  * action registry through `compareOf(app)` and from components through `CompareContext`.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { COMPARE_LIMITS, type FindingKind, type FindingsView, type GlossaryView, type TermLink } from '../../src-main/contract/compare';
+import { COMPARE_LIMITS } from '../../src-main/contract/limits';
+import type { FindingKind, FindingsView, GlossaryView, TermLink } from '../../src-main/contract/compare';
 import type { Lang } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import type { ReaderController } from '../reader/controller';

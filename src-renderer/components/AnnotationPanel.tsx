@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } from '../../src-main/contract/ipc';
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { useReader } from '../reader/context';
+import { quoteOf } from '../reader/quote';
 import { foldQuery, foldText } from '../reader/search';
 import { annotationImportErrorText, annotationReportText } from '../import-messages';
 
@@ -14,11 +15,6 @@ export interface AnnotationFilter {
 }
 
 const NO_FILTER: AnnotationFilter = { color: '', tag: '', lang: '', text: '' };
-
-/** What an annotation is about: its quote, or both versions of the row for a row note. */
-export function quoteOf(a: AnnotationView): string {
-  return a.target.type === 'text' ? a.target.selectors[0].exact : `${a.target.quotes.en.exact} / ${a.target.quotes.ru.exact}`;
-}
 
 export function langOf(a: AnnotationView): Lang | 'both' {
   return a.target.type === 'text' ? a.target.lang : 'both';

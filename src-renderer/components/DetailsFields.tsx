@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DETAIL_FIELDS } from '../../src-main/contract/ipc';
+import { DETAIL_FIELDS } from '../../src-main/contract/enums';
 import type { DetailValues } from '../details';
 
 /** The fields of a document's details (author, date of the text, source, translator); blank = unknown. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPARE_LIMITS, type GlossaryScope } from '../../src-main/contract/compare';
+import { COMPARE_LIMITS } from '../../src-main/contract/limits';
+import type { GlossaryScope } from '../../src-main/contract/compare';
 import { expectOk, getApi } from '../api';
 import { useCompare } from '../compare/model';
 import { useReader } from '../reader/context';

@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPARE_LIMITS, GLOSSARY_FORMATS, type GlossaryEntry, type GlossaryFormat, type GlossaryImportReport, type GlossaryScope } from '../../src-main/contract/compare';
+import { COMPARE_LIMITS } from '../../src-main/contract/limits';
+import { GLOSSARY_FORMATS } from '../../src-main/contract/enums';
+import type { GlossaryEntry, GlossaryFormat, GlossaryImportReport, GlossaryScope } from '../../src-main/contract/compare';
 import { expectOk, getApi } from '../api';
 import { openGlossaryEditor } from '../compare/actions';
 import { filterTerms } from '../compare/checks';

@@ -1,20 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { quoteOf } from './AnnotationPanel';
-import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
-import { ClauseMenu } from './ClauseMenu';
-import { CommandPalette } from './CommandPalette';
-import { GlossaryEditor } from './GlossaryEditor';
-import { GlossaryAddDialog } from './GlossaryAddDialog';
-import { GoToDialog } from './GoToDialog';
-import { HelpDialog } from './HelpDialog';
-import { SplitDialog } from './SplitDialog';
-import { DictionariesDialog } from './DictionariesDialog';
-import { EditDetailsDialog } from './EditDetailsDialog';
-import { LookupPopup } from './LookupPopup';
-import { PrintDialog } from './PrintDialog';
+import type { EditorValue } from './AnnotationEditor';
+import { lazyView } from '../lazy';
 import { expectOk, getApi } from '../api';
 import { useReader, useReaderState } from '../reader/context';
 import { rowText } from '../reader/model';
+import { quoteOf } from '../reader/quote';
+
+const GlossaryEditor = lazyView(() => import('./GlossaryEditor').then((m) => m.GlossaryEditor));
+const GlossaryAddDialog = lazyView(() => import('./GlossaryAddDialog').then((m) => m.GlossaryAddDialog));
+const DictionariesDialog = lazyView(() => import('./DictionariesDialog').then((m) => m.DictionariesDialog));
+const EditDetailsDialog = lazyView(() => import('./EditDetailsDialog').then((m) => m.EditDetailsDialog));
+const LookupPopup = lazyView(() => import('./LookupPopup').then((m) => m.LookupPopup));
+const PrintDialog = lazyView(() => import('./PrintDialog').then((m) => m.PrintDialog));
+
+// The overlays, each its own chunk outside the first bundle (see lazy.tsx); add new ones the same way.
+const AnnotationEditor = lazyView(() => import('./AnnotationEditor').then((m) => m.AnnotationEditor));
+const ClauseMenu = lazyView(() => import('./ClauseMenu').then((m) => m.ClauseMenu));
+const CommandPalette = lazyView(() => import('./CommandPalette').then((m) => m.CommandPalette));
+const GoToDialog = lazyView(() => import('./GoToDialog').then((m) => m.GoToDialog));
+const HelpDialog = lazyView(() => import('./HelpDialog').then((m) => m.HelpDialog));
+const SplitDialog = lazyView(() => import('./SplitDialog').then((m) => m.SplitDialog));
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
+import { lazyView, preloadLazyViews } from '../lazy';
 import { useLookupTriggers } from '../hooks/useLookupTriggers';
 import { useCompareModel } from '../compare/actions';
 import { CompareContext } from '../compare/model';
@@ -16,20 +17,24 @@ import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
 import { useReaderEffects } from '../reader/useReaderEffects';
-import { AnnotationPanel } from './AnnotationPanel';
-import { BookmarksPanel } from './BookmarksPanel';
-import { ChecksPanel } from './ChecksPanel';
-import { ContentsPanel } from './ContentsPanel';
 import { DocumentHeader } from './DocumentHeader';
-import { EditBar } from './EditBar';
-import { GlossaryPanel } from './GlossaryPanel';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
-import { ConcordancePanel, type ConcordanceShown } from './ConcordancePanel';
-import { SearchPanel } from './SearchPanel';
+import type { ConcordanceShown } from './ConcordancePanel';
 import { SelectionBar } from './SelectionBar';
 import { TopBar } from './TopBar';
+
+const ConcordancePanel = lazyView(() => import('./ConcordancePanel').then((m) => m.ConcordancePanel));
+const ChecksPanel = lazyView(() => import('./ChecksPanel').then((m) => m.ChecksPanel));
+const GlossaryPanel = lazyView(() => import('./GlossaryPanel').then((m) => m.GlossaryPanel));
+
+// The side panels and the edit bar, each its own chunk outside the first bundle (see lazy.tsx).
+const AnnotationPanel = lazyView(() => import('./AnnotationPanel').then((m) => m.AnnotationPanel));
+const BookmarksPanel = lazyView(() => import('./BookmarksPanel').then((m) => m.BookmarksPanel));
+const ContentsPanel = lazyView(() => import('./ContentsPanel').then((m) => m.ContentsPanel));
+const EditBar = lazyView(() => import('./EditBar').then((m) => m.EditBar));
+const SearchPanel = lazyView(() => import('./SearchPanel').then((m) => m.SearchPanel));
 
 export interface ReaderProps {
   doc: DocumentView;
@@ -53,6 +58,8 @@ export function Reader(props: ReaderProps) {
   app.sync(deps);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
+  // The first rows are on screen: fetch the panels' and dialogs' chunks now, before they are asked for.
+  useEffect(() => preloadLazyViews(), []);
   const compare = useCompareModel(app);
   // Term links of the rows drawn, asked for afresh when the document (or its alignment) changes.
   const documentId = props.doc.manifest.id;
@@ -88,6 +95,8 @@ export function Reader(props: ReaderProps) {
   );
 }
 
+const NO_CLAUSES: ReaderController['clauseIndex'] = new Map();
+
 function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: string | undefined }) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
@@ -109,8 +118,11 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
   const searchOptions = useReaderState((s) => s.searchOptions);
   const searchResult = app.searchResult();
   const hits = searchResult.hits;
-  const clauseIndex = app.clauseIndex;
-  const built = useMemo(() => buildMarks(list, clauseIndex, (id) => app.rowIndexOf(id), hits, search.hit), [list, app, clauseIndex, hits, search.hit]);
+  // The clause index is built only once there are notes to place (not for the first paint).
+  const built = useMemo(
+    () => buildMarks(list, list.length > 0 ? app.clauseIndex : NO_CLAUSES, (id) => app.rowIndexOf(id), hits, search.hit),
+    [list, app, doc, hits, search.hit],
+  );
   const { rowNotes, marginNotes } = built;
   // The concordance's hits and their renderings, marked in the text while its panel is open.
   const [concordance, setConcordance] = useState<ConcordanceShown | undefined>();

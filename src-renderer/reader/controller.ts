@@ -60,8 +60,9 @@ export class ReaderController {
         doc: DocumentView;
         entries: RowEntry[];
         paragraphs: RowEntry[];
-        rowIndexById: Map<string, number>;
-        clauseIndex: Map<string, { clause: Clause; lang: Lang; rowIndex: number }>;
+        /** Built when first asked for (not for the first paint of a long document). */
+        rowIndexById?: Map<string, number>;
+        clauseIndex?: Map<string, { clause: Clause; lang: Lang; rowIndex: number }>;
       }
     | undefined;
   private searchIndex: { entries: readonly RowEntry[]; index: RowSearch } | undefined;
@@ -106,15 +107,7 @@ export class ReaderController {
   private get derived() {
     if (this.entriesOf?.doc !== this.deps.doc) {
       const entries = flattenRows(this.deps.doc);
-      const clauseIndex = new Map<string, { clause: Clause; lang: Lang; rowIndex: number }>();
-      for (const entry of entries) for (const lang of ['en', 'ru'] as const) for (const clause of entry.row[lang]) clauseIndex.set(clause.id, { clause, lang, rowIndex: entry.index });
-      this.entriesOf = {
-        doc: this.deps.doc,
-        entries,
-        paragraphs: entries.filter((e) => e.firstInGroup),
-        rowIndexById: new Map(entries.map((e) => [e.row.id, e.index])),
-        clauseIndex,
-      };
+      this.entriesOf = { doc: this.deps.doc, entries, paragraphs: entries.filter((e) => e.firstInGroup) };
     }
     return this.entriesOf;
   }
@@ -127,10 +120,18 @@ export class ReaderController {
   }
   /** Every clause by id, with its language and row. */
   get clauseIndex(): ReadonlyMap<string, { clause: Clause; lang: Lang; rowIndex: number }> {
-    return this.derived.clauseIndex;
+    const derived = this.derived;
+    if (!derived.clauseIndex) {
+      const index = new Map<string, { clause: Clause; lang: Lang; rowIndex: number }>();
+      for (const entry of derived.entries) for (const lang of ['en', 'ru'] as const) for (const clause of entry.row[lang]) index.set(clause.id, { clause, lang, rowIndex: entry.index });
+      derived.clauseIndex = index;
+    }
+    return derived.clauseIndex;
   }
   rowIndexOf(rowId: string): number | undefined {
-    return this.derived.rowIndexById.get(rowId);
+    const derived = this.derived;
+    derived.rowIndexById ??= new Map(derived.entries.map((e) => [e.row.id, e.index]));
+    return derived.rowIndexById.get(rowId);
   }
   get editable(): boolean {
     return this.doc.alignment?.editable ?? false;

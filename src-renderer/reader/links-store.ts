@@ -5,7 +5,8 @@
  * links and to the link lit in it, so pointing at a word re-renders one row, not the document.
  */
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import { COMPARE_LIMITS, type RowLinks, type TermLink } from '../../src-main/contract/compare';
+import { COMPARE_LIMITS } from '../../src-main/contract/limits';
+import type { RowLinks, TermLink } from '../../src-main/contract/compare';
 import type { Lang } from '../../src-main/contract/ipc';
 import { confidentLinks } from './term-links';
 

@@ -4,11 +4,10 @@
  * search options the reader chose, remembered between sessions (in the renderer's local storage:
  * a view preference, like the panel's width, not the reader's work).
  */
-import { z } from 'zod';
 import type { Lang } from '../../src-main/contract/ipc';
 import type { RowEntry, SearchHit } from './model';
 import { clauseStarts, sideText, toClauseSpans } from './row-spans';
-import { type CompileResult, compileQuery, DEFAULT_WORD_SEARCH, findMatches, type Match, snippetAround, type Snippet, WORD_SEARCH_MODES, type WordSearchOptions } from './word-search';
+import { type CompileResult, compileQuery, DEFAULT_WORD_SEARCH, findMatches, type Match, snippetAround, type Snippet, WORD_SEARCH_MODES, type WordSearchMode, type WordSearchOptions } from './word-search';
 
 export type { WordSearchOptions } from './word-search';
 
@@ -77,22 +76,24 @@ export class RowSearch {
 
 const STORAGE_KEY = 'bitext.searchOptions.v1';
 
-const storedOptionsSchema = z
-  .object({
-    mode: z.enum(WORD_SEARCH_MODES),
-    forms: z.boolean(),
-    lang: z.enum(['en', 'ru']).optional(),
-    caseSensitive: z.boolean(),
-  })
-  .strict();
+/** What was stored, if it is exactly a set of options (anything else: the defaults). Checked by
+ * hand rather than with zod, which would bring 80 KiB into the renderer's first bundle. */
+function storedOptions(value: unknown): WordSearchOptions | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { mode, forms, lang, caseSensitive, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return undefined;
+  if (!(WORD_SEARCH_MODES as readonly unknown[]).includes(mode)) return undefined;
+  if (typeof forms !== 'boolean' || typeof caseSensitive !== 'boolean') return undefined;
+  if (lang !== undefined && lang !== 'en' && lang !== 'ru') return undefined;
+  return { mode: mode as WordSearchMode, forms, caseSensitive, ...(lang ? { lang } : {}) };
+}
 
 /** The options saved last time, or the defaults (whole words, word forms, both languages). */
 export function loadSearchOptions(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): WordSearchOptions {
   try {
     const raw = storage?.getItem(STORAGE_KEY);
     if (!raw) return DEFAULT_WORD_SEARCH;
-    const parsed = storedOptionsSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? { ...parsed.data } : DEFAULT_WORD_SEARCH;
+    return storedOptions(JSON.parse(raw)) ?? DEFAULT_WORD_SEARCH;
   } catch {
     return DEFAULT_WORD_SEARCH;
   }

@@ -4,7 +4,8 @@
  * they fall in, put in reading order for stepping through with the keyboard, and described for
  * the screen reader. Pure: no DOM, no React.
  */
-import { LINK_DISPLAY_THRESHOLD, type TermLink } from '../../src-main/contract/compare';
+import { LINK_DISPLAY_THRESHOLD } from '../../src-main/contract/limits';
+import type { TermLink } from '../../src-main/contract/compare';
 import type { AlignedRow, Lang } from '../../src-main/contract/ipc';
 import { clauseStarts, sideText, toClauseSpans } from './row-spans';
 

@@ -101,6 +101,7 @@ beforeAll(async () => {
     listDocuments: undefined,
     openDocument: { id: documentId },
     getSettings: undefined,
+    openFirstDocument: undefined,
     setUiLanguage: { uiLanguage: 'en' },
     setReaderPrefs: {
       theme: 'dark',

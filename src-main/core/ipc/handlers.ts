@@ -23,6 +23,7 @@ import { ImportError } from '../import/errors';
 import type { Printer } from '../export/print';
 import type { LibraryService } from '../library/service';
 import type { SettingsStore } from '../settings/settings-store';
+import { openFirstDocument } from '../startup/first-paint';
 
 export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
 
@@ -51,6 +52,7 @@ export function createHandlers(services: Services): Handlers {
     listDocuments: () => services.library.list(),
     openDocument: ({ id }) => services.library.open(id),
     getSettings: async () => services.settings.view(),
+    openFirstDocument: () => openFirstDocument(services),
     setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
     getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
     setReadingPosition: async ({ documentId, rowId }) => {
