@@ -206,7 +206,7 @@ test.describe('concordance', () => {
     await expect(toGlossary).toBeVisible();
     await toGlossary.focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Add to the glossary' });
+    const dialog = page.getByRole('dialog', { name: 'Add to glossary' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('English term')).toBeFocused();
     await expect(dialog.getByLabel('English term')).toHaveValue('health');
@@ -227,7 +227,7 @@ test.describe('concordance', () => {
     await dialog.getByRole('button', { name: 'Add', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(status(page)).toContainText('Added to the glossary: health = здравоохранение');
+    await expect(status(page)).toContainText('Added “health” = “здравоохранение” to the glossary.');
     expect(await list()).toMatchObject([{ en: 'health', ru: 'здравоохранение' }]);
     // The glossary links come first now: the links are fetched again, the renderings counted again.
     await expect(page.locator('#concordance-panel .search-status')).toContainText(/occurrences/);

@@ -17,7 +17,6 @@ const LAZY_VIEWS = [
   'GlossaryPanel',
   'ConcordancePanel',
   'GlossaryEditor',
-  'GlossaryAddDialog',
   'DictionariesDialog',
   'EditDetailsDialog',
   'LookupPopup',

@@ -182,7 +182,6 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'wordSearch.inputLabel.${options.lang}': ['en', 'ru'],
   'links.classes.${link.class}': ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'],
   'concordance.in.${side}': ['en', 'ru'],
-  'glossaryAdd.scopes.${s}': ['document', 'global'],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

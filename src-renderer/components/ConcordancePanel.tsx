@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConcordanceResult } from '../../src-main/contract/compare';
 import type { Lang } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
+import { openGlossaryEditor } from '../compare/actions';
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { ClauseText } from '../reader/ClauseText';
 import { hitSnippets, isFormOf, queryLang } from '../reader/concordance-view';
@@ -215,7 +216,7 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
                   type="button"
                   className="tool-button"
                   aria-label={t('concordance.toGlossaryFor', { en: pair(r.text).en, ru: pair(r.text).ru })}
-                  onClick={() => app.open({ kind: 'glossary-add', ...pair(r.text) })}
+                  onClick={() => openGlossaryEditor(app, pair(r.text))}
                 >
                   {t('concordance.toGlossary')}
                 </button>

@@ -7,7 +7,6 @@ import { rowText } from '../reader/model';
 import { quoteOf } from '../reader/quote';
 
 const GlossaryEditor = lazyView(() => import('./GlossaryEditor').then((m) => m.GlossaryEditor));
-const GlossaryAddDialog = lazyView(() => import('./GlossaryAddDialog').then((m) => m.GlossaryAddDialog));
 const DictionariesDialog = lazyView(() => import('./DictionariesDialog').then((m) => m.DictionariesDialog));
 const EditDetailsDialog = lazyView(() => import('./EditDetailsDialog').then((m) => m.EditDetailsDialog));
 const LookupPopup = lazyView(() => import('./LookupPopup').then((m) => m.LookupPopup));
@@ -110,8 +109,6 @@ export function Overlays() {
       );
     case 'glossary-term':
       return <GlossaryEditor draft={overlay.draft} />;
-    case 'glossary-add':
-      return <GlossaryAddDialog en={overlay.en} ru={overlay.ru} onClose={close} />;
     case 'edit-note': {
       const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
       if (!annotation) return null;

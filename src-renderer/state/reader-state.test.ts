@@ -127,6 +127,6 @@ describe('the comparison tools in the state', () => {
     const s = run(initialState(41), { type: 'open-panel', panel: 'concordance' });
     expect(s.panel).toBe('concordance');
     expect(isModal(s)).toBe(false);
-    expect(isModal(reduce(s, { type: 'open-overlay', overlay: { kind: 'glossary-add', en: 'health', ru: 'здравоохранение' } }))).toBe(true);
+    expect(isModal(reduce(s, { type: 'open-overlay', overlay: { kind: 'glossary-term', draft: { en: 'health', ru: 'здравоохранение' } } }))).toBe(true);
   });
 });

@@ -37,9 +37,7 @@ export type Overlay =
   | { kind: 'print' }
   | { kind: 'details' }
   /** The glossary editor: a new term pair (pre-filled), or an existing one (`id`) to edit. */
-  | { kind: 'glossary-term'; draft: GlossaryTermDraft }
-  /** The concordance's confirmation before a rendering goes into a glossary. */
-  | { kind: 'glossary-add'; en: string; ru: string };
+  | { kind: 'glossary-term'; draft: GlossaryTermDraft };
 
 /** What the glossary editor opens with. */
 export interface GlossaryTermDraft {
