@@ -55,7 +55,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
     await editor.getByLabel('Pink').check();
     await page.keyboard.press('Control+Enter');
     await expect(editor).toBeHidden();
-    await expect(page.locator('[data-row-id]').nth(2).locator('.cell[lang="ru"] mark.anno.swatch-pink.has-note')).toHaveCount(1);
+    await expect(page.locator('[data-row-id]').nth(2).locator('.cell[lang="ru"] mark.anno.swatch-pink.note-end')).toHaveCount(1);
 
     // A comparison note on a whole row.
     await page.locator('[data-row-id]').nth(3).locator('.clause').first().focus();

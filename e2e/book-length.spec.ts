@@ -53,10 +53,13 @@ test('keyboard, search and annotations reach rows that were never rendered', asy
   // An annotation made there is drawn when its row is rendered again after scrolling away and back.
   await page.locator('[data-paragraph="1777"] .cell[lang="ru"] .clause').first().focus();
   await page.keyboard.press('Control+Shift+H');
-  await expect(page.locator('[data-paragraph="1777"] mark.anno')).toHaveCount(1);
+  // One highlight (its text may be cut into pieces by the focused row's term links).
+  await expect
+    .poll(() => page.locator('[data-paragraph="1777"] mark.anno').evaluateAll((els) => new Set(els.map((el) => el.getAttribute('data-annotation-id'))).size))
+    .toBe(1);
   await page.keyboard.press('Control+Home');
   await expect(page.locator('[data-paragraph="1777"]')).toHaveCount(0);
   await page.keyboard.press('a');
   await page.locator('.annotation-jump').first().click();
-  await expect(page.locator('[data-paragraph="1777"] mark.anno')).toBeInViewport();
+  await expect(page.locator('[data-paragraph="1777"] mark.anno').first()).toBeInViewport();
 });

@@ -324,6 +324,23 @@ test.describe('search by words and word forms', () => {
     if (text.startsWith('…')) expect(Math.abs(at + 7 - text.length / 2)).toBeLessThan(text.length / 3);
   });
 
+  test('at 900 px the checks and the glossary are sheets under the text too', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 800 });
+    await open(page);
+    for (const [key, id] of [['Shift+KeyC', '#checks-panel'], ['Shift+KeyG', '#glossary-panel']] as const) {
+      await focusFirstClause(page);
+      await page.keyboard.press(key);
+      const panel = page.locator(id);
+      await expect(panel).toBeVisible();
+      const box = (await panel.boundingBox())!;
+      expect(box.x, id).toBeLessThanOrEqual(1);
+      expect(box.width, id).toBeGreaterThanOrEqual(890);
+      expect(box.y, id).toBeGreaterThan(400);
+      await page.keyboard.press('Escape');
+      await expect(panel).toBeHidden();
+    }
+  });
+
   test('at 900 px the search panel is a sheet under the text: neither column is covered', async ({ page }) => {
     await page.setViewportSize({ width: 900, height: 800 });
     await open(page);

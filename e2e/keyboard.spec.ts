@@ -195,11 +195,11 @@ test('contents, notes and search take the focus when opened and give it back', a
   const clause = page.locator('[data-row-id]').nth(4).locator('.clause').first();
   await clause.focus();
   await page.keyboard.press('o');
-  expect(await focusInside(page, '#contents-panel')).toBe(true);
+  await expect.poll(() => focusInside(page, '#contents-panel')).toBe(true);
   await page.keyboard.press('o');
   await expect(clause).toBeFocused();
   await page.keyboard.press('a');
-  expect(await focusInside(page, '#annotations-panel')).toBe(true);
+  await expect.poll(() => focusInside(page, '#annotations-panel')).toBe(true);
   await page.keyboard.press('a');
   await expect(clause).toBeFocused();
   await page.keyboard.press('Control+f');

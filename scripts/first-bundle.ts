@@ -15,8 +15,6 @@ import { join } from 'node:path';
 const LAZY_VIEWS = [
   'ChecksPanel',
   'GlossaryPanel',
-  'ConcordancePanel',
-  'GlossaryEditor',
   'DictionariesDialog',
   'EditDetailsDialog',
   'LookupPopup',
@@ -25,22 +23,19 @@ const LAZY_VIEWS = [
   'AnnotationPanel',
   'BookmarksPanel',
   'ContentsPanel',
-  'SearchPanel',
   'EditBar',
-  'AnnotationEditor',
   'ClauseMenu',
-  'CommandPalette',
-  'GoToDialog',
   'HelpDialog',
   'SplitDialog',
 ] as const;
 
 /**
  * The first bundle's JavaScript, raw: 466 KiB in one file before the split, 365 KiB after
- * (December 2026), 403 KiB with the comparison tools' term links and word search. The renderer takes
+ * (December 2026), 440 KiB with the comparison tools' term links and word search and the dialogs
+ * typed into right after their key (kept in: keys typed before a lazy chunk arrives would be lost). The renderer takes
  * constants only from contract modules without schemas, so zod (78 KiB) stays out of it (checked).
  */
-const FIRST_BUNDLE_BUDGET = 420 * 1024;
+const FIRST_BUNDLE_BUDGET = 450 * 1024;
 /** Literata's subsets that ship: Latin, Latin Extended, Cyrillic, Cyrillic Extended; upright and italic. */
 const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext'] as const;
 

@@ -7,7 +7,8 @@
  *
  *   export const GlossaryPanel = lazyView(() => import('./GlossaryPanel').then((m) => m.GlossaryPanel));
  *
- * and render `<GlossaryPanel … />` as before. Import the module itself nowhere else (a static
+ * and render `<GlossaryPanel … />` as before. Not for a view typed into right after its key (search,
+ * Go to, the palette, the editors): keys typed before its chunk arrives would be lost. Import the module itself nowhere else (a static
  * import puts it back into the first bundle; `npm run test:package` checks the first bundle).
  */
 import { type ComponentType, createElement, lazy, type ReactNode, Suspense, useState } from 'react';

@@ -1,22 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { EditorValue } from './AnnotationEditor';
+// Dialogs typed into right after their key (Go to, the palette, the note and glossary editors) are in
+// the first bundle: keys typed before a lazy chunk arrived would be lost.
+import { AnnotationEditor, type EditorValue } from './AnnotationEditor';
+import { CommandPalette } from './CommandPalette';
+import { GlossaryEditor } from './GlossaryEditor';
+import { GoToDialog } from './GoToDialog';
 import { lazyView } from '../lazy';
 import { expectOk, getApi } from '../api';
 import { useReader, useReaderState } from '../reader/context';
 import { rowText } from '../reader/model';
 import { quoteOf } from '../reader/quote';
 
-const GlossaryEditor = lazyView(() => import('./GlossaryEditor').then((m) => m.GlossaryEditor));
 const DictionariesDialog = lazyView(() => import('./DictionariesDialog').then((m) => m.DictionariesDialog));
 const EditDetailsDialog = lazyView(() => import('./EditDetailsDialog').then((m) => m.EditDetailsDialog));
 const LookupPopup = lazyView(() => import('./LookupPopup').then((m) => m.LookupPopup));
 const PrintDialog = lazyView(() => import('./PrintDialog').then((m) => m.PrintDialog));
 
 // The overlays, each its own chunk outside the first bundle (see lazy.tsx); add new ones the same way.
-const AnnotationEditor = lazyView(() => import('./AnnotationEditor').then((m) => m.AnnotationEditor));
 const ClauseMenu = lazyView(() => import('./ClauseMenu').then((m) => m.ClauseMenu));
-const CommandPalette = lazyView(() => import('./CommandPalette').then((m) => m.CommandPalette));
-const GoToDialog = lazyView(() => import('./GoToDialog').then((m) => m.GoToDialog));
 const HelpDialog = lazyView(() => import('./HelpDialog').then((m) => m.HelpDialog));
 const SplitDialog = lazyView(() => import('./SplitDialog').then((m) => m.SplitDialog));
 

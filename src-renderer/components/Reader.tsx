@@ -21,11 +21,13 @@ import { DocumentHeader } from './DocumentHeader';
 import { Notices } from './Notices';
 import { Overlays } from './Overlays';
 import { ReadingProgress } from './ReadingProgress';
-import type { ConcordanceShown } from './ConcordancePanel';
+// Search and the concordance are typed into right after their key: in the first bundle, so that no
+// key typed before a lazy chunk arrived is lost (or run as a shortcut).
+import { ConcordancePanel, type ConcordanceShown } from './ConcordancePanel';
+import { SearchPanel } from './SearchPanel';
 import { SelectionBar } from './SelectionBar';
 import { TopBar } from './TopBar';
 
-const ConcordancePanel = lazyView(() => import('./ConcordancePanel').then((m) => m.ConcordancePanel));
 const ChecksPanel = lazyView(() => import('./ChecksPanel').then((m) => m.ChecksPanel));
 const GlossaryPanel = lazyView(() => import('./GlossaryPanel').then((m) => m.GlossaryPanel));
 
@@ -34,7 +36,6 @@ const AnnotationPanel = lazyView(() => import('./AnnotationPanel').then((m) => m
 const BookmarksPanel = lazyView(() => import('./BookmarksPanel').then((m) => m.BookmarksPanel));
 const ContentsPanel = lazyView(() => import('./ContentsPanel').then((m) => m.ContentsPanel));
 const EditBar = lazyView(() => import('./EditBar').then((m) => m.EditBar));
-const SearchPanel = lazyView(() => import('./SearchPanel').then((m) => m.SearchPanel));
 
 export interface ReaderProps {
   doc: DocumentView;

@@ -7,6 +7,8 @@ export interface Mark {
   /** Set on annotation highlights: the annotation's id (for clicks and tests). */
   annotationId?: string;
   title?: string;
+  /** Classes for the mark's last piece only (a marker drawn once, however the text is cut). */
+  endClassName?: string;
 }
 
 interface Piece {
@@ -51,7 +53,7 @@ function MarkedText({ text, offset, marks }: { text: string; offset: number; mar
         return (
           <mark
             key={piece.start}
-            className={piece.marks.map((m) => m.className).join(' ')}
+            className={piece.marks.map((m) => (m.endClassName && m.end === piece.end ? `${m.className} ${m.endClassName}` : m.className)).join(' ')}
             data-annotation-id={annotation?.annotationId}
             title={annotation?.title ?? piece.marks.find((m) => m.title)?.title}
           >

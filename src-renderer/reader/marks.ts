@@ -51,6 +51,7 @@ export function buildMarks(
         start,
         end,
         className: `anno swatch-${a.color}${a.note && first ? ' has-note' : ''}`,
+        ...(a.note && first ? { endClassName: 'note-end' } : {}),
         annotationId: a.id,
         ...(a.note ? { title: a.note } : {}),
       });
