@@ -45,22 +45,7 @@ export function stripRussianEnding(word: string): string {
  * merged (c,q→k; w→v; x→ks; j,y→i), vowels after the first letter dropped, doubles collapsed.
  */
 export function skeleton(latin: string): string {
-  let w = latin.toLowerCase().replace(/[^a-z]/gu, '');
-  w = w
-    .replace(/shch/gu, 'sh')
-    .replace(/kh/gu, 'h')
-    .replace(/ch/gu, 'h')
-    .replace(/sh/gu, 's')
-    .replace(/zh/gu, 'z')
-    .replace(/ts/gu, 's')
-    .replace(/tz/gu, 's')
-    .replace(/ph/gu, 'f')
-    .replace(/th/gu, 't')
-    .replace(/ck/gu, 'k')
-    .replace(/[cq]/gu, 'k')
-    .replace(/w/gu, 'v')
-    .replace(/x/gu, 'ks')
-    .replace(/[jy]/gu, 'i');
+  const w = foldSpelling(latin);
   if (!w) return '';
   let out = w[0]!;
   for (let k = 1; k < w.length; k++) {
@@ -80,4 +65,25 @@ export function russianSkeleton(word: string): string {
 export function englishSkeleton(word: string): string {
   const w = word.toLowerCase().replace(/['’]s$/u, '');
   return skeleton(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+}
+
+/** A Latin spelling in lower case, letters only, its digraphs folded and similar letters merged. */
+export function foldSpelling(latin: string): string {
+  return latin
+    .toLowerCase()
+    .replace(/[^a-z]/gu, '')
+    .replace(/shch/gu, 'sh')
+    .replace(/kh/gu, 'h')
+    .replace(/ch/gu, 'h')
+    .replace(/sh/gu, 's')
+    .replace(/zh/gu, 'z')
+    .replace(/ts/gu, 's')
+    .replace(/tz/gu, 's')
+    .replace(/ph/gu, 'f')
+    .replace(/th/gu, 't')
+    .replace(/ck/gu, 'k')
+    .replace(/[cq]/gu, 'k')
+    .replace(/w/gu, 'v')
+    .replace(/x/gu, 'ks')
+    .replace(/[jy]/gu, 'i');
 }

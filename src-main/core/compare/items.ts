@@ -18,7 +18,7 @@
  */
 import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
-import { skeleton, transliterate } from '../align/translit';
+import { foldSpelling, skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
 import { type Token, tokenize } from './tokens';
 
@@ -138,23 +138,7 @@ function englishStem(word: string): string {
 
 /** The consonant skeleton's spelling rules, with each run of vowels kept as one `V`. */
 export function vowelSkeleton(latin: string): string {
-  const w = latin
-    .toLowerCase()
-    .replace(/[^a-z]/gu, '')
-    .replace(/shch/gu, 'sh')
-    .replace(/kh/gu, 'h')
-    .replace(/ch/gu, 'h')
-    .replace(/sh/gu, 's')
-    .replace(/zh/gu, 'z')
-    .replace(/ts/gu, 's')
-    .replace(/tz/gu, 's')
-    .replace(/ph/gu, 'f')
-    .replace(/th/gu, 't')
-    .replace(/ck/gu, 'k')
-    .replace(/[cq]/gu, 'k')
-    .replace(/w/gu, 'v')
-    .replace(/x/gu, 'ks')
-    .replace(/[jy]/gu, 'i');
+  const w = foldSpelling(latin);
   let out = '';
   for (const ch of w) {
     const c = 'aeiou'.includes(ch) ? 'V' : ch;
