@@ -183,7 +183,8 @@ export type MessageParams = Record<string, string | number>;
  * - `units-skipped`: translation units without English or Russian were skipped (`count`);
  * - `lines-without-tab`: lines without a tab were read as English only (`count`).
  */
-export const IMPORT_WARNINGS = ['control-characters', 'units-skipped', 'lines-without-tab'] as const;
+/** `notes-apart`: footnotes or endnotes were kept apart from the text (saved with the document, not aligned). */
+export const IMPORT_WARNINGS = ['control-characters', 'units-skipped', 'lines-without-tab', 'notes-apart'] as const;
 export type ImportWarningCode = (typeof IMPORT_WARNINGS)[number];
 export interface ImportWarning {
   code: ImportWarningCode;

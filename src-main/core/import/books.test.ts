@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeEpub, makeFb2, makeOdt, makePdf, reportPage } from './book-fixtures';
-import { readDocument, readDocxDocument, readHtmlDocument, readMarkdownDocument } from './books';
+import { readDocument, readHtmlDocument, readMarkdownDocument } from './books';
 import { encodeText } from './decode';
 import type { ImportError } from './errors';
 import { formatOf, readMonolingual } from './formats';
@@ -310,26 +310,54 @@ describe('Subtitles', () => {
 });
 
 describe('DOCX', () => {
-  it('headings from styles (named “heading N” whatever their id), footnotes apart, core properties', () => {
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    const p = (text: string, style?: string, extra = '') => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${extra}</w:p>`;
-    const docx = zipSync({
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (text: string, style?: string, extra = '') => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${extra}</w:p>`;
+  const CORE =
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
+    '<dc:title>Заявление министров</dc:title><dc:creator>МИД</dc:creator><dc:language>ru-RU</dc:language>' +
+    '<dcterms:created>2020-06-17T09:00:00Z</dcterms:created><dcterms:modified>2024-01-02T10:00:00Z</dcterms:modified></cp:coreProperties>';
+  const docx = (core: string | null = CORE) =>
+    zipSync({
       'word/document.xml': strToU8(
-        `<w:document ${W}><w:body>${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.')}</w:body></w:document>`,
+        `<w:document ${W}><w:body>${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.', undefined, '<w:r><w:endnoteReference w:id="1"/></w:r>')}</w:body></w:document>`,
       ),
       'word/styles.xml': strToU8(`<w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>`),
-      'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote><w:footnote w:id="2">${p('Сноска.')}</w:footnote></w:footnotes>`),
-      'docProps/core.xml': strToU8(
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
-          '<dc:title>Заявление министров</dc:title><dc:creator>МИД</dc:creator><dcterms:created>2020-06-17T09:00:00Z</dcterms:created></cp:coreProperties>',
+      'word/footnotes.xml': strToU8(
+        `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>--</w:t></w:r></w:p></w:footnote><w:footnote w:id="2">${p('Сноска.')}</w:footnote></w:footnotes>`,
       ),
+      'word/endnotes.xml': strToU8(`<w:endnotes ${W}><w:endnote w:id="1">${p('Концевая сноска,')}${p('в два абзаца.')}</w:endnote></w:endnotes>`),
+      ...(core === null ? {} : { 'docProps/core.xml': strToU8(core) }),
       'word/media/image1.png': new Uint8Array(1000),
     });
-    const doc = readDocxDocument(docx, 'ru.docx');
+
+  it('the import’s reader: headings from styles (named “heading N” whatever their id), notes apart with their paragraph, core properties', async () => {
+    const doc = await readDocument(docx(), 'ru.docx');
     expect(paragraphs(doc.text)).toEqual(['Заявление', 'Первый абзац.', 'Раздел', 'Второй абзац.']);
     expect(headingTexts(doc)).toEqual(['1:Заявление', '2:Раздел']);
-    expect(doc.notes).toEqual([{ id: '2', text: 'Сноска.' }]);
-    expect(doc.metadata).toEqual({ title: 'Заявление министров', author: 'МИД', date: '2020-06-17' });
+    expect(doc.notes).toEqual([
+      { id: 'footnote-2', label: '1', paragraph: 1, text: 'Сноска.' },
+      { id: 'endnote-1', label: '1', paragraph: 3, text: 'Концевая сноска,\nв два абзаца.' },
+    ]);
+    // The notes are never lost silently: the import says they are kept apart.
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
+    // The document's date is the day it was created (not the day it was last saved, nor today).
+    expect(doc.metadata).toEqual({ title: 'Заявление министров', author: 'МИД', language: 'ru-RU', date: '2020-06-17' });
+    expect(doc.title).toBe('Заявление министров');
+  });
+
+  it('core properties: only what the file gives; dc:date when there is no creation date; none without the part', async () => {
+    const only = (inner: string) => `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">${inner}</cp:coreProperties>`;
+    expect((await readDocument(docx(only('<dc:creator>Jane Roe</dc:creator><dc:date>1949</dc:date><dc:title> </dc:title>')), 'a.docx')).metadata).toEqual({ author: 'Jane Roe', date: '1949' });
+    const none = await readDocument(docx(null), 'b.docx');
+    expect(none.metadata).toEqual({});
+    expect(none.title).toBeUndefined();
+  });
+
+  it('core properties are charged to the budget: a part that floods elements is refused', async () => {
+    const flood = `<cp:coreProperties xmlns:cp="x">${'<x/>'.repeat(5000)}</cp:coreProperties>`;
+    const error = refusal(() => readMonolingual(docx(flood), 'flood.docx', { limits: { maxElements: 2000 } }));
+    expect(error).toMatchObject({ code: 'too-large', reason: 'too-many-elements' });
+    expect(readMonolingual(docx(), 'ok.docx', { limits: { maxElements: 2000 } }).metadata).toMatchObject({ author: 'МИД' });
   });
 });
 

@@ -9,7 +9,6 @@ import { decodeBytes } from './decode';
 import { isAsyncReader } from './formats/books';
 import { readerFor } from './formats/registry';
 import { ExtractionBudget, IMPORT_LIMITS } from './limits';
-import { readDocx } from './docx';
 import { readEpub } from './epub';
 import { ImportError, displayName } from './errors';
 import { type Extracted, type StructuredTextDocument, toTextDocument } from './extracted';
@@ -105,13 +104,6 @@ export function readHtmlDocument(bytes: Uint8Array, fileName: string, options: R
   const titleIsFirstHeading = parsed.title !== undefined && first?.kind === 'heading' && sameLine(first.text, parsed.title);
   const doc = toTextDocument('html', { blocks: parsed.blocks, metadata: parsed.title ? { title: parsed.title } : {}, notes: parsed.notes, warnings: decoded.warnings }, fileName);
   return { ...doc, encoding: decoded.encoding, ...(titleIsFirstHeading ? { title: first.text } : {}) };
-}
-
-/** Word .docx by blocks: headings from the paragraph styles, notes apart, core properties. */
-export function readDocxDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'docx'> & { encoding: 'docx' } {
-  const name = displayName(fileName);
-  if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
-  return { ...toTextDocument('docx', readDocx(bytes, fileName, limitsOf(options)), fileName), encoding: 'docx' };
 }
 
 /** Markdown by blocks (marked's lexer): headings kept as headings. */

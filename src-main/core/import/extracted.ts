@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ImportError, displayName } from './errors';
 import { DEFAULT_MAX_BYTES } from './decode';
-import type { ImportWarning } from './warnings';
+import { type ImportWarning, importWarning } from './warnings';
 
 /** What a file says about itself; only what it says (an unknown detail stays undefined). */
 export interface DocumentMetadata {
@@ -48,6 +48,8 @@ export interface DocumentNote {
   id?: string;
   /** The note's own number or title (`1`, `*`), when it has one. */
   label?: string;
+  /** The paragraph (0-based, in the document text) that refers to the note, where the file says. */
+  paragraph?: number;
   text: string;
 }
 
@@ -182,7 +184,8 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
     text: `${paragraphs.join('\n\n')}\n`,
     ...(metadata.title ? { title: metadata.title } : {}),
     paragraphs: paragraphs.length,
-    warnings: extracted.warnings,
+    // Notes are kept apart from the text (not aligned): the reader is told so.
+    warnings: notes && notes.length > 0 ? [...extracted.warnings, importWarning('notes-apart', { count: notes.length })] : extracted.warnings,
     metadata,
     headings,
     ...(toc && toc.length > 0 ? { toc } : {}),
@@ -208,7 +211,9 @@ export const sideStructureSchema = z
       .optional(),
     headings: z.array(z.object({ paragraph: z.number().int().min(0), level: z.number().int().min(1).max(9) }).strict()).optional(),
     toc: z.array(z.object({ level: z.number().int().min(1).max(20), title: z.string().max(1000), paragraph: z.number().int().min(0).optional() }).strict()).optional(),
-    notes: z.array(z.object({ id: z.string().max(200).optional(), label: z.string().max(200).optional(), text: z.string() }).strict()).optional(),
+    notes: z
+      .array(z.object({ id: z.string().max(200).optional(), label: z.string().max(200).optional(), paragraph: z.number().int().min(0).optional(), text: z.string() }).strict())
+      .optional(),
     cues: z.array(z.object({ paragraph: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(0) }).strict()).optional(),
   })
   .strict();
