@@ -157,7 +157,9 @@ describe('FB2', () => {
       'Мороз и солнце;\nдень чудесный!',
     ]);
     expect(headingTexts(doc)).toEqual(['1:Глава первая', '2:Часть вторая']);
-    expect(doc.notes).toEqual([{ id: 'n1', label: '1', text: 'Примечание переводчика.' }]);
+    // The note remembers the paragraph its reference mark was in (the mark itself is left out).
+    expect(doc.notes).toEqual([{ id: 'n1', label: '1', paragraph: 3, text: 'Примечание переводчика.' }]);
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 1 } }]);
     expect(doc.text).not.toContain('[1]');
     expect(doc.text).not.toContain('/9j/');
     expect(doc.metadata).toEqual({ title: '1984', author: 'Джордж Оруэлл', translator: 'Виктор Голышев', date: '1949', language: 'ru' });
@@ -187,7 +189,8 @@ describe('ODT', () => {
     const doc = readMonolingual(odt, 'report.odt');
     expect(paragraphs(doc.text)).toEqual(['Report', 'First paragraph.', 'Details', 'Second paragraph.', 'item one', 'item two']);
     expect(headingTexts(doc)).toEqual(['1:Report', '2:Details']);
-    expect(doc.notes).toEqual([{ label: '1', text: 'A footnote.' }]);
+    expect(doc.notes).toEqual([{ label: '1', paragraph: 1, text: 'A footnote.' }]);
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 1 } }]);
     expect(doc.text).not.toContain('reviewer');
     expect(doc.text).not.toContain('Sub Main');
     expect(doc.metadata).toEqual({ title: 'The report', author: 'A. Author', date: '2020-06-17', language: 'en-US' });

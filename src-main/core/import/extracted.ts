@@ -64,7 +64,8 @@ export interface Extracted {
   blocks: Block[];
   metadata: DocumentMetadata;
   toc?: TocEntry[];
-  notes?: DocumentNote[];
+  /** `block`: the block that refers to the note (it becomes the note's `paragraph`). */
+  notes?: Array<DocumentNote & { block?: number }>;
   warnings: ImportWarning[];
   /** Set by readers that place TOC entries: block index → paragraph index happens in `toTextDocument`. */
   tocBlocks?: Array<{ level: number; title: string; block?: number }>;
@@ -178,7 +179,12 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
     return { level: entry.level, title: entry.title, ...(paragraph !== undefined && paragraph < paragraphs.length ? { paragraph } : {}) };
   });
   const metadata = cleanMetadata(extracted.metadata);
-  const notes = extracted.notes?.filter((n) => n.text.trim() !== '');
+  const notes = extracted.notes
+    ?.filter((n) => n.text.trim() !== '')
+    .map(({ block, ...note }): DocumentNote => {
+      const paragraph = block === undefined ? note.paragraph : paragraphOfBlock[block];
+      return paragraph !== undefined && paragraph < paragraphs.length ? { ...note, paragraph } : note;
+    });
   return {
     format,
     text: `${paragraphs.join('\n\n')}\n`,
