@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeEpub, makeFb2, makeOdt, makePdf, reportPage } from './book-fixtures';
-import { readDocument, readHtmlDocument, readMarkdownDocument } from './books';
+import { readDocument, readMarkdownDocument } from './books';
 import { encodeText } from './decode';
 import type { ImportError } from './errors';
 import { formatOf, readMonolingual } from './formats';
@@ -76,7 +76,8 @@ describe('EPUB', () => {
     const doc = readMonolingual(epub, 'notes.epub');
     expect(paragraphs(doc.text)).toEqual(['Notes', 'Body text.', 'A claim here.', 'Part heading']);
     expect(headingTexts(doc)).toEqual(['1:Notes', '2:Part heading']);
-    expect(doc.notes).toEqual([{ id: 'fn1', label: '1', text: 'The source of the claim.' }]);
+    expect(doc.notes).toEqual([{ id: 'fn1', label: '1', paragraph: 2, text: 'The source of the claim.' }]);
+    expect(doc.warnings).toContainEqual({ code: 'notes-apart', params: { count: 1 } });
     for (const absent of ['fetch', 'example.org', 'menu', 'tracker']) expect(doc.text).not.toContain(absent);
   });
 
@@ -369,12 +370,10 @@ describe('HTML and text (section 2)', () => {
     const html =
       '<html><head><title>The Statement</title></head><body><header>Site name</header><nav><a href="/">Home</a></nav>' +
       '<h1>The Statement</h1><p>First paragraph.</p><h2>Part two</h2><p>Second.</p><aside>Related links</aside><footer>© site</footer></body></html>';
-    const doc = readHtmlDocument(encodeText(html, 'utf-8'), 'page.html');
+    const doc = readMonolingual(encodeText(html, 'utf-8'), 'page.html');
     expect(paragraphs(doc.text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
     expect(doc.title).toBe('The Statement');
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two']);
-    // The import's streaming HTML reader leaves the same furniture out.
-    expect(paragraphs(readMonolingual(encodeText(html, 'utf-8'), 'page.html').text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
   });
 
   it('text files: lines indented inside a paragraph leave no runs of spaces', () => {

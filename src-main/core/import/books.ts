@@ -13,8 +13,7 @@ import { readEpub } from './epub';
 import { ImportError, displayName } from './errors';
 import { type Extracted, type StructuredTextDocument, toTextDocument } from './extracted';
 import { readFb2 } from './fb2';
-import { type ReadOptions, type TextDocument, declaredHtmlCharset, readMonolingual } from './formats';
-import { htmlBlocks, sameLine } from './html-blocks';
+import { type ReadOptions, type TextDocument, readMonolingual } from './formats';
 import { markdownBlocks } from './markdown';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
@@ -88,22 +87,6 @@ export async function readPdfDocument(bytes: Uint8Array, fileName: string, optio
   if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
   const extracted = await readPdf(bytes, fileName, limitsOf(options));
   return { ...toTextDocument('pdf', extracted, fileName), encoding: 'pdf' };
-}
-
-/**
- * HTML by blocks: headings kept as headings; `nav`, `header`, `footer` and `aside` left out; the
- * `<title>` is the document's title (and, when it says what the first heading says, that heading
- * stays paragraph 0 and is not repeated).
- */
-export function readHtmlDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'html'> & { encoding: DecodedText['encoding'] } {
-  const maxBytes = limitsOf(options).maxBytes;
-  const declared = declaredHtmlCharset(bytes);
-  const decoded = decodeBytes(bytes, fileName, declared ? { maxBytes, declared } : { maxBytes });
-  const parsed = htmlBlocks(decoded.text);
-  const first = parsed.blocks[0];
-  const titleIsFirstHeading = parsed.title !== undefined && first?.kind === 'heading' && sameLine(first.text, parsed.title);
-  const doc = toTextDocument('html', { blocks: parsed.blocks, metadata: parsed.title ? { title: parsed.title } : {}, notes: parsed.notes, warnings: decoded.warnings }, fileName);
-  return { ...doc, encoding: decoded.encoding, ...(titleIsFirstHeading ? { title: first.text } : {}) };
 }
 
 /** Markdown by blocks (marked's lexer): headings kept as headings. */
