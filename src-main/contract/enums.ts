@@ -230,6 +230,13 @@ export type DocumentProblemCode = (typeof DOCUMENT_PROBLEMS)[number];
 export const DETAIL_FIELDS = ['author', 'date', 'source', 'translator'] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
+/**
+ * What a file says about itself (EPUB, FB2, ODT, docx, PDF metadata), suggested at import:
+ * `FileDetails` (library.ts) and the import's `DocumentMetadata` and its schema come from this list.
+ */
+export const FILE_DETAIL_FIELDS = ['title', 'author', 'date', 'language', 'translator', 'publisher', 'source'] as const;
+export type FileDetailField = (typeof FILE_DETAIL_FIELDS)[number];
+
 // ---- Comparing the two versions (issue 11): the glossary, the checks, the term links ----
 
 export const GLOSSARY_SCOPES = ['document', 'global'] as const;

@@ -8,22 +8,17 @@
  * one paragraph per block, headings remembered by paragraph index. Pure: no Node, no Electron.
  */
 import { z } from 'zod';
+import { FILE_DETAIL_FIELDS, type FileDetailField, type FileDetails } from '../../contract/ipc';
 import { ImportError, displayName } from './errors';
 import { DEFAULT_MAX_BYTES } from './decode';
 import { type ImportWarning, importWarning } from './warnings';
 
-/** What a file says about itself; only what it says (an unknown detail stays undefined). */
-export interface DocumentMetadata {
-  title?: string;
-  author?: string;
-  /** As the file gives it: `2020`, `2020-06-17`… (never the import date). */
-  date?: string;
-  /** A language tag as given (`en`, `ru-RU`). */
-  language?: string;
-  translator?: string;
-  publisher?: string;
-  source?: string;
-}
+/** What a file says about itself; only what it says (an unknown detail stays undefined). The contract's `FileDetails`. */
+export type DocumentMetadata = FileDetails;
+
+/** A detail as a manifest keeps it; the object's keys are `FILE_DETAIL_FIELDS`, its type `FileDetails`. */
+const detailSchema = z.string().max(500).optional();
+const metadataSchema = z.object(Object.fromEntries(FILE_DETAIL_FIELDS.map((field) => [field, detailSchema])) as Record<FileDetailField, typeof detailSchema>).strict();
 
 export type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -93,7 +88,8 @@ function tidy(text: string, keepLines = false): string {
 /** Metadata values tidied; empty ones dropped. */
 function cleanMetadata(metadata: DocumentMetadata): DocumentMetadata {
   const out: DocumentMetadata = {};
-  for (const [key, value] of Object.entries(metadata) as Array<[keyof DocumentMetadata, string | undefined]>) {
+  for (const key of FILE_DETAIL_FIELDS) {
+    const value = metadata[key];
     const v = value === undefined ? '' : tidy(value).slice(0, 500);
     if (v !== '') out[key] = v;
   }
@@ -203,18 +199,7 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
 /** What an imported document keeps of one side's structure (stored in its manifest). */
 export const sideStructureSchema = z
   .object({
-    metadata: z
-      .object({
-        title: z.string().max(500).optional(),
-        author: z.string().max(500).optional(),
-        date: z.string().max(500).optional(),
-        language: z.string().max(500).optional(),
-        translator: z.string().max(500).optional(),
-        publisher: z.string().max(500).optional(),
-        source: z.string().max(500).optional(),
-      })
-      .strict()
-      .optional(),
+    metadata: metadataSchema.optional(),
     headings: z.array(z.object({ paragraph: z.number().int().min(0), level: z.number().int().min(1).max(9) }).strict()).optional(),
     toc: z.array(z.object({ level: z.number().int().min(1).max(20), title: z.string().max(1000), paragraph: z.number().int().min(0).optional() }).strict()).optional(),
     notes: z
