@@ -234,6 +234,21 @@ describe('PDF', () => {
     expect(doc.metadata).toMatchObject({ title: 'Annual Report', author: 'The Board' });
   });
 
+  it('details: the XMP metadata (UTF-8) before the Info dictionary, the creation day, the catalogue’s language', async () => {
+    const xmp =
+      '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">' +
+      '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Годовой отчёт</rdf:li></rdf:Alt></dc:title>' +
+      '<dc:creator><rdf:Seq><rdf:li>Совет директоров</rdf:li><rdf:li>Секретариат</rdf:li></rdf:Seq></dc:creator>' +
+      '<xmp:CreateDate>2020-06-17T09:30:00+03:00</xmp:CreateDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+    const doc = await readDocument(makePdf([page1], { title: 'Garbled', author: 'The Board', lang: 'ru-RU', xmp }), 'report.pdf');
+    expect(doc.metadata).toEqual({ title: 'Годовой отчёт', author: 'Совет директоров, Секретариат', date: '2020-06-17', language: 'ru-RU' });
+    expect(doc.title).toBe('Годовой отчёт');
+    // Without XMP: the Info dictionary; without either, nothing (never the day of the import).
+    expect((await readDocument(makePdf([page1], { title: 'Annual Report' }), 'plain.pdf')).metadata).toEqual({ title: 'Annual Report' });
+    expect((await readDocument(makePdf([page1]), 'bare.pdf')).metadata).toEqual({});
+  });
+
   it('refuses a PDF with no text layer and one with a password, naming the file', async () => {
     const scan = await refusedAsync(() => readDocument(makePdf([null, null]), 'scan.pdf'));
     expect(scan.code).toBe('no-text-layer');

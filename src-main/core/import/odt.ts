@@ -124,7 +124,8 @@ function odtMetadata(xml: string): DocumentMetadata {
   };
   set('title', pick('title'));
   set('author', pick('initial-creator', 'creator'));
-  set('date', pick('creation-date')?.slice(0, 10));
+  // When the text was made (`meta:creation-date`), else when it was last saved (`dc:date`): as its day.
+  set('date', (pick('creation-date') ?? pick('date'))?.slice(0, 10));
   set('language', pick('language'));
   return out;
 }
