@@ -8,6 +8,7 @@ import { formatOf, readMonolingual } from './formats';
 import { dropFurniture, joinLine, linesOf, paragraphsOf } from './pdf';
 import { parseSubtitles, rowTimes } from './subtitles';
 import { refusal } from './testing';
+import { prepareImportAsync } from './prepare';
 
 const paragraphs = (text: string) => text.trim().split('\n\n');
 const headingTexts = (doc: { text: string; headings?: Array<{ paragraph: number; level: number }> }) =>
@@ -335,11 +336,10 @@ describe('DOCX', () => {
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
     '<dc:title>Заявление министров</dc:title><dc:creator>МИД</dc:creator><dc:language>ru-RU</dc:language>' +
     '<dcterms:created>2020-06-17T09:00:00Z</dcterms:created><dcterms:modified>2024-01-02T10:00:00Z</dcterms:modified></cp:coreProperties>';
-  const docx = (core: string | null = CORE) =>
+  const BODY = `${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.', undefined, '<w:r><w:endnoteReference w:id="1"/></w:r>')}`;
+  const docx = (core: string | null = CORE, body = BODY) =>
     zipSync({
-      'word/document.xml': strToU8(
-        `<w:document ${W}><w:body>${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.', undefined, '<w:r><w:endnoteReference w:id="1"/></w:r>')}</w:body></w:document>`,
-      ),
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
       'word/styles.xml': strToU8(`<w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>`),
       'word/footnotes.xml': strToU8(
         `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>--</w:t></w:r></w:p></w:footnote><w:footnote w:id="2">${p('Сноска.')}</w:footnote></w:footnotes>`,
@@ -370,6 +370,21 @@ describe('DOCX', () => {
     const none = await readDocument(docx(null), 'b.docx');
     expect(none.metadata).toEqual({});
     expect(none.title).toBeUndefined();
+  });
+
+  it('an import of two .docx suggests each file’s details and titles (what the import dialog fills in)', async () => {
+    const en = `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>The Ministers’ Statement</dc:title><dc:creator>ASEAN Secretariat</dc:creator><dcterms:created>2020-06-17T09:00:00Z</dcterms:created></cp:coreProperties>`;
+    const prepared = await prepareImportAsync([
+      { name: 'en.docx', bytes: docx(en, `${p('Statement', '1')}${p('The first paragraph.')}${p('Part', 'Heading2')}${p('The second paragraph.')}`) },
+      { name: 'ru.docx', bytes: docx() },
+    ]);
+    expect(prepared.check.files.map((f) => f.details)).toEqual([
+      { title: 'The Ministers’ Statement', author: 'ASEAN Secretariat', date: '2020-06-17' },
+      { title: 'Заявление министров', author: 'МИД', language: 'ru-RU', date: '2020-06-17' },
+    ]);
+    expect(prepared.check.suggestedTitle).toEqual({ en: 'The Ministers’ Statement', ru: 'Заявление министров' });
+    expect(prepared.check.files[1]!.notices).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
+    expect(prepared.structure?.ru?.notes?.map((n) => n.paragraph)).toEqual([1, 3]);
   });
 
   it('core properties are charged to the budget: a part that floods elements is refused', async () => {
