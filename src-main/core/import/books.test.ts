@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeEpub, makeFb2, makeOdt, makePdf, reportPage } from './book-fixtures';
-import { readDocument, readMarkdownDocument } from './books';
+import { readDocument } from './books';
 import { encodeText } from './decode';
 import type { ImportError } from './errors';
 import { formatOf, readMonolingual } from './formats';
@@ -412,9 +412,9 @@ describe('HTML and text (section 2)', () => {
     expect(doc.text).not.toMatch(/ {2}/);
   });
 
-  it('Markdown (marked): headings kept with their level, syntax and link targets dropped', () => {
+  it('Markdown: headings kept with their level, syntax, front matter and link targets dropped', () => {
     const md = '---\ntitle: x\n---\n# The **Statement**\n\nWe met [online](https://example.org "t") & agreed.\n\n## Part two\n\n1. first\n2. second\n\nSetext\n------\n';
-    const doc = readMarkdownDocument(encodeText(md, 'utf-8'), 'a.md');
+    const doc = readMonolingual(encodeText(md, 'utf-8'), 'a.md');
     expect(paragraphs(doc.text)).toEqual(['The Statement', 'We met online & agreed.', 'Part two', '1. first', '2. second', 'Setext']);
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two', '2:Setext']);
   });

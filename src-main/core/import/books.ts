@@ -1,11 +1,9 @@
 /**
  * The readers of books, reports and subtitles — EPUB, FB2 (and .fb2.zip), ODT, PDF, SRT, WebVTT —
- * and the block-level HTML reader, behind one entry: `readDocument` (async, because pdfjs is) reads
- * any one-language file, these formats here and the others through `readMonolingual`.
+ * behind one entry: `readDocument` (async, because pdfjs is) reads any one-language file, these
+ * formats here and the others (txt, Markdown, HTML, docx) through `readMonolingual`.
  * `readBookSync` reads the formats that need no promise (all but PDF).
  */
-import type { DecodedText } from './decode';
-import { decodeBytes } from './decode';
 import { isAsyncReader } from './formats/books';
 import { readerFor } from './formats/registry';
 import { ExtractionBudget, IMPORT_LIMITS } from './limits';
@@ -14,7 +12,6 @@ import { ImportError, displayName } from './errors';
 import { type Extracted, type StructuredTextDocument, toTextDocument } from './extracted';
 import { readFb2 } from './fb2';
 import { type ReadOptions, type TextDocument, readMonolingual } from './formats';
-import { markdownBlocks } from './markdown';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
 import { readSubtitles } from './subtitles';
@@ -87,12 +84,6 @@ export async function readPdfDocument(bytes: Uint8Array, fileName: string, optio
   if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
   const extracted = await readPdf(bytes, fileName, limitsOf(options));
   return { ...toTextDocument('pdf', extracted, fileName), encoding: 'pdf' };
-}
-
-/** Markdown by blocks (marked's lexer): headings kept as headings. */
-export function readMarkdownDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'md'> & { encoding: DecodedText['encoding'] } {
-  const decoded = decodeBytes(bytes, fileName, { maxBytes: limitsOf(options).maxBytes });
-  return { ...toTextDocument('md', { blocks: markdownBlocks(decoded.text), metadata: {}, warnings: decoded.warnings }, fileName), encoding: decoded.encoding };
 }
 
 /** Any one-language file: the book formats here, the others as `readMonolingual` reads them. */
