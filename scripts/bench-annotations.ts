@@ -14,9 +14,12 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { performance as perf } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { AnnotationService } from '../src-main/core/annotations/service';
 import { tsxAnnotationWorker, workerImportRunner } from '../src-main/core/annotations/import-run';
+import type { WorkerSpec } from '../src-main/core/import/align-runner';
 import { AnnotationStore, COMPACT_AFTER } from '../src-main/core/annotations/store';
 import { DOC, makeAnnotation } from '../src-main/core/annotations/testing/fixtures';
 import { hostileJsonLd } from '../src-main/core/annotations/testing/hostile';
@@ -68,13 +71,34 @@ async function size(path: string): Promise<number> {
 const DOCUMENTS = fileURLToPath(new URL('../resources/documents', import.meta.url));
 const BUNDLED = 'asean-russia-covid19-2020';
 
+/**
+ * The worker's entry bundled into one file before anything is timed, as the app's build (its own
+ * chunk) and the harness (`bundledWorker`) run it: loading it through tsx instead would time
+ * tsx compiling every module at each import, which no user meets.
+ */
+async function bundledAnnotationWorker(dir: string): Promise<WorkerSpec> {
+  const outfile = join(dir, 'import-worker.mjs');
+  await build({
+    entryPoints: [tsxAnnotationWorker().path],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return { path: outfile };
+}
+
 /** Issue 10, section 2: the hostile file imports, and the document lists, in ≤ 1 s each. */
 async function hostile(dir: string): Promise<void> {
   const library = new DocumentLibrary(DOCUMENTS);
   const content = hostileJsonLd(BUNDLED);
   // As in the app: the import is parsed and its quotes placed in the annotation import worker.
+  const worker = await bundledAnnotationWorker(await fs.mkdtemp(join(tmpdir(), 'bitext-bench-worker-')));
   const make = () =>
-    new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(tsxAnnotationWorker()));
+    new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(worker));
   const service = make();
   await service.list(BUNDLED); // the document loaded and indexed, as when the reader has it open
   const goal = (label: string, time: number) => console.log(`${label}: ${ms(time)} (goal ≤ 1000 ms) ${time <= 1000 ? 'ok' : 'OVER'}`);
@@ -88,10 +112,14 @@ async function hostile(dir: string): Promise<void> {
     last = now;
   }, 1);
   let t0 = performance.now();
+  const busy = perf.eventLoopUtilization();
   const report = await service.import(BUNDLED, content);
+  const { active } = perf.eventLoopUtilization(busy);
   clearInterval(timer);
   goal(`hostile import (${report.added} added, ${report.orphans ?? 0} orphans)`, performance.now() - t0);
   console.log(`  main thread's longest block during the import: ${ms(longest)} (goal ≤ 50 ms) ${longest <= 50 ? 'ok' : 'OVER'}`);
+  // The main thread's own work in all (its event loop's active time), steadier than the wall time on a busy machine.
+  console.log(`  main thread busy during the import: ${ms(active)} in all`);
   t0 = performance.now();
   const first = await service.list(BUNDLED);
   goal(`hostile list, first after import (${first.annotations.length} annotations)`, performance.now() - t0);

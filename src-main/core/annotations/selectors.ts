@@ -170,7 +170,7 @@ export class TextQuoteAnchor {
     const seeds: number[] = [];
     for (let p = 0; p < pieces && seeds.length < MAX_SEEDS; p++) {
       const offset = p * pieceLength;
-      const piece = String.fromCodePoint(...pattern.subarray(offset, offset + pieceLength));
+      const piece = sliceOfPattern(this.exact, pattern, offset, offset + pieceLength);
       let occurrences = 0;
       for (let at = source.text.indexOf(piece); at >= 0 && occurrences < MAX_OCCURRENCES; at = source.text.indexOf(piece, at + 1)) {
         occurrences++;
@@ -238,4 +238,13 @@ function cpLength(text: string): number {
 
 export function round(score: number): number {
   return Math.round(score * 1000) / 1000;
+}
+
+/** Code points `[from, to)` of `exact` (whose code points are `pattern`) as a string. */
+function sliceOfPattern(exact: string, pattern: Int32Array, from: number, to: number): string {
+  // Every character in the BMP (the usual case): code points are code units.
+  if (pattern.length === exact.length) return exact.slice(from, to);
+  let out = '';
+  for (let i = from; i < to; i++) out += String.fromCodePoint(pattern[i] ?? 0);
+  return out;
 }

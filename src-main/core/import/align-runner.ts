@@ -69,12 +69,29 @@ export function tsxWorker(): WorkerSpec {
  */
 function startWorker(spec: WorkerSpec, input: unknown, transferList: ArrayBuffer[] = []): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
-  if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits, transferList });
+  // A built entry needs no loader: this process's `--import tsx` (harness, benchmarks) is not passed on.
+  if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits, transferList, execArgv: withoutTsx(process.execArgv) });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   // Resolved here, so that the worker finds tsx whatever its working directory.
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const bootstrap = `import(${api}).then(({ register }) => { register(); return import(${entry}); })`;
   return new Worker(bootstrap, { eval: true, workerData: input, resourceLimits, transferList });
+}
+
+/** `execArgv` without the flags that load tsx (`--import tsx`, `--import=tsx`, `--require tsx/cjs`…), which a built worker does not need. */
+function withoutTsx(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] ?? '';
+    const loader = /^--(import|loader|experimental-loader|require)$/.test(arg);
+    if (loader && /^tsx(\/|$)/.test(execArgv[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (/^--(import|loader|experimental-loader|require)=tsx(\/|$)/.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
 }
 
 const cancelled = () => new ImportError('cancelled', 'The import was cancelled');
