@@ -92,11 +92,11 @@ async function bundledAnnotationWorker(dir: string): Promise<WorkerSpec> {
 }
 
 /** Issue 10, section 2: the hostile file imports, and the document lists, in ≤ 1 s each. */
-async function hostile(dir: string): Promise<void> {
+async function hostile(dir: string, workerDir: string): Promise<void> {
   const library = new DocumentLibrary(DOCUMENTS);
   const content = hostileJsonLd(BUNDLED);
   // As in the app: the import is parsed and its quotes placed in the annotation import worker.
-  const worker = await bundledAnnotationWorker(await fs.mkdtemp(join(tmpdir(), 'bitext-bench-worker-')));
+  const worker = await bundledAnnotationWorker(workerDir);
   const make = () =>
     new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(worker));
   const service = make();
@@ -141,7 +141,7 @@ async function hostile(dir: string): Promise<void> {
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(join(tmpdir(), 'bitext-bench-annotations-'));
   try {
-    await hostile(join(dir, 'hostile'));
+    await hostile(join(dir, 'hostile'), dir);
     if (values['hostile-only']) return;
     // 1. Everything in one document.
     const annotations = Array.from({ length: TOTAL }, (_, i) => makeAnnotation(i));
