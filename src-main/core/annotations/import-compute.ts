@@ -25,8 +25,11 @@ export type AnnotationImportOutcome =
       rejected: ImportRejection[];
       /** Each annotation's place in the current text, in order. */
       anchors: AnnotationAnchor[];
-      /** The budget held to the end: the anchors are final and may be kept for this text version. */
-      final: boolean;
+      /**
+       * How many of the anchors, from the first, were found within the budget: those are final
+       * and may be kept for this text version (the rest are found again by a list).
+       */
+      finalCount: number;
     }
   | ImportParseFailure;
 
@@ -44,8 +47,13 @@ export function computeImport(doc: AnchoringDocument, task: AnnotationImportTask
   });
   if (!parsed.ok) return parsed;
   // Each quote is checked against the current text now: what matches nothing is an orphan at once.
-  const anchors = parsed.annotations.map((annotation) => anchorTarget(doc, annotation.target, budget));
-  return { ok: true, annotations: parsed.annotations, rejected: parsed.rejected, anchors, final: !budget.exhausted };
+  let finalCount = 0;
+  const anchors = parsed.annotations.map((annotation) => {
+    const anchor = anchorTarget(doc, annotation.target, budget);
+    if (!budget.exhausted) finalCount++;
+    return anchor;
+  });
+  return { ok: true, annotations: parsed.annotations, rejected: parsed.rejected, anchors, finalCount };
 }
 
 /** What the worker is given: the task and the document as the reader sees it. */
