@@ -43,7 +43,7 @@ import {
 import { type BeadEvidence, TEMPERATURE, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
 import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
-import { continuations, isHeadingLike } from './shape';
+import { CONTINUES_CUT, continuations, isHeadingLike } from './shape';
 import { isUntranslated } from './untranslated';
 
 export { CONTINUES_CLAUSE, CONTINUES_CUT, continuations, isHeadingLike } from './shape';
@@ -310,20 +310,25 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const gain = match.map((x, id) => x + 2 * miss[id]!);
   const weighting = { miss, gain };
   const headings = options.headingBarriers ?? true;
-  const side = (texts: readonly string[], lang: 'en' | 'ru', bags: FlatBags, flags: readonly boolean[] | undefined, headingFlags: readonly boolean[] | undefined): Side =>
-    makeSide(
+  const side = (texts: readonly string[], lang: 'en' | 'ru', bags: FlatBags, flags: readonly boolean[] | undefined): Side => {
+    const continues = continuations(texts);
+    // The rest of a sentence cut after a comma is no heading, however short and unpunctuated
+    // ("address 10.44.0.17, valid for 86400 s"): it stays in one bead with its first half.
+    const headingFlags = headings ? texts.map((text, u) => continues[u] !== CONTINUES_CUT && isHeadingLike(text)) : undefined;
+    return makeSide(
       texts.length,
       prefixLengths(texts),
       bags,
       weighting,
       flags ? prefixCounts(texts.length, flags) : null,
       headingFlags?.some(Boolean) ? prefixCounts(texts.length, headingFlags) : null,
-      continuations(texts),
+      continues,
       structureOf(texts, lang),
     );
+  };
   const problem: Problem = {
-    en: side(en, 'en', anchors.en, options.barriers?.en, headings ? en.map(isHeadingLike) : undefined),
-    ru: side(ru, 'ru', anchors.ru, options.barriers?.ru, headings ? ru.map(isHeadingLike) : undefined),
+    en: side(en, 'en', anchors.en, options.barriers?.en),
+    ru: side(ru, 'ru', anchors.ru, options.barriers?.ru),
     match,
     miss,
     gain,
