@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignSequences } from './align';
-import { calibratedConfidence } from './confidence';
+import { type BeadEvidence, calibratedConfidence } from './confidence';
 import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
 import { isUntranslated, sameText } from './untranslated';
 
@@ -70,19 +70,34 @@ describe('lists, headings and untranslated lines', () => {
 });
 
 describe('calibrated confidence', () => {
+  const beads = [
+    { en: [0], ru: [0], confidence: 0.99 },
+    { en: [1], ru: [], confidence: 0.99 },
+    { en: [2], ru: [1], confidence: 0.99 },
+    { en: [3, 4], ru: [2], confidence: 0.99 },
+    { en: [5], ru: [3], confidence: 0.99 },
+    { en: [6], ru: [4], confidence: 0.99 },
+  ];
+  const evidence = (lexical: number, size: number, lengthDelta = 0.5): BeadEvidence => ({ lengthDelta, lexical, size });
+  const plainEvidence = evidence(-3, 100);
+
   it('lowers one-sided and merged beads more than plain 1-1 beads', () => {
-    const beads = [
-      { en: [0], ru: [0], confidence: 0.99 },
-      { en: [1], ru: [], confidence: 0.99 },
-      { en: [2], ru: [1], confidence: 0.99 },
-      { en: [3, 4], ru: [2], confidence: 0.99 },
-      { en: [5], ru: [3], confidence: 0.99 },
-    ];
-    const [plain, alone, beside, merged, last] = beads.map((_, k) => calibratedConfidence(beads, k));
+    const all = [plainEvidence, evidence(0, 20), plainEvidence, evidence(-3, 200), plainEvidence, plainEvidence];
+    const [plain, alone, beside, merged, nextToMerged, last] = beads.map((_, k) => calibratedConfidence(beads, k, all[k]));
     expect(alone!).toBeLessThan(merged!);
     expect(merged!).toBeLessThan(beside!);
-    expect(beside!).toBeLessThan(last!);
-    expect(last).toBeCloseTo(0.99);
-    expect(plain).toBeLessThan(0.99);
+    expect(beside!).toBeLessThan(nextToMerged!);
+    expect(nextToMerged!).toBeLessThan(last!);
+    expect(plain!).toBeLessThan(last!);
+    expect(last).toBeGreaterThan(0.9);
+  });
+
+  it('trusts a unit left alone more when its own anchors are found nowhere, and a pair less when it misses more than it shares', () => {
+    const at = (k: number, e: BeadEvidence): number => calibratedConfidence(beads, k, e);
+    // A sentence whose numbers and names have no counterpart anywhere near: a real omission.
+    expect(at(1, evidence(4, 60))).toBeGreaterThan(at(1, evidence(0, 60)));
+    expect(at(5, evidence(3, 100))).toBeLessThan(at(5, plainEvidence));
+    expect(at(5, evidence(-3, 100, 4))).toBeLessThan(at(5, plainEvidence));
+    expect(calibratedConfidence([{ ...beads[5]!, confidence: 0.6 }], 0, plainEvidence)).toBeLessThan(at(5, plainEvidence));
   });
 });
