@@ -40,7 +40,6 @@ export const FEATURE_NAMES = [
   'one-sided: unmatched anchors',
   'one-sided: log size',
   'two-sided: unmatched anchors',
-  'merged: unmatched anchors',
 ] as const;
 
 /**
@@ -59,8 +58,8 @@ export const FEATURE_NAMES = [
  * changes.
  */
 export const CALIBRATION: { bias: number; weights: readonly number[] } = {
-  bias: 0.7597,
-  weights: [0.4107, -0.9341, -1.5913, -0.7254, -0.7334, -0.2806, 0.3826, -1.6387, -0.616, 0],
+  bias: 0.7293,
+  weights: [0.4225, -1.0399, -1.4801, -1.0222, -0.6814, -0.236, 0.1577, -1.4492, -0.3877],
 };
 
 interface Scored {
@@ -97,7 +96,6 @@ export function beadFeatures(beads: readonly Scored[], k: number, evidence?: Bea
     one * Math.log1p((evidence?.size ?? 0) / 40),
     // Units set side by side that share less than they miss.
     (1 - one) * unmatched,
-    joined * unmatched,
   ];
 }
 
