@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignSequences } from './align';
 import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
 import { type BeadEvidence, calibratedConfidence } from './confidence';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
+import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
 import { isUntranslated, sameText } from './untranslated';
 
 const shapes = (beads: ReturnType<typeof alignSequences>): string[] => beads.map((bead) => `${bead.en.join('+') || '-'}:${bead.ru.join('+') || '-'}`);
@@ -19,6 +19,14 @@ describe('unit shapes', () => {
     expect(endsWithGluedHeading('Устройства теряют связь. Гостевая сеть')).toBe(true);
     expect(endsWithGluedHeading('3. Connect the power')).toBe(false);
     expect(endsWithGluedHeading('Click Save to apply the settings.')).toBe(false);
+  });
+
+  it('finds a numbered heading glued onto the start of a sentence, not a list item naming a menu', () => {
+    expect(startsWithGluedHeading('2. Настройка Snapkeep читает настройки из файла ~/.config/snapkeep/config.json.')).toBe(true);
+    expect(startsWithGluedHeading('4. Listing and restoring The command snapkeep list shows all backups.')).toBe(true);
+    expect(startsWithGluedHeading('1. Open Wireless > Basic.')).toBe(false);
+    expect(startsWithGluedHeading('2. Turn off Smart Connect.')).toBe(false);
+    expect(startsWithGluedHeading('2. Настройка')).toBe(false);
   });
 
   it('tells a line left in English in the Russian file', () => {
