@@ -116,9 +116,14 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
     }
     const wanted = refocus.current;
     if (!wanted || !list) return;
-    refocus.current = undefined;
-    if (!focusLost(form.current) && document.activeElement !== form.current) return;
     const row = wanted.to === 'row' ? form.current?.querySelector<HTMLElement>(`[data-dictionary-id="${CSS.escape(wanted.id)}"] th`) : null;
+    if (wanted.to === 'row' && !row) {
+      // Indexed, the list not yet read again: Add holds the focus meanwhile (Cancel is gone).
+      if (focusLost(form.current)) input.current?.focus();
+      return;
+    }
+    refocus.current = undefined;
+    if (!focusLost(form.current) && document.activeElement !== input.current) return;
     (row ?? input.current)?.focus();
   }, [busy, list]);
 

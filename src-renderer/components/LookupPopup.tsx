@@ -29,14 +29,26 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
   const word = words[index];
   const [answer, setAnswer] = useState<Answer>({ state: 'loading' });
   const [at, setAt] = useState<{ left: number; top: number } | undefined>();
-  // What had the focus in the clause (the clause, or a linked term in it): Escape goes back there.
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  // The linked term that had the focus (stepped to with ]), if any: Escape goes back to it. Terms
+  // are drawn in the row holding the focus only, so it is found again by its id once the clause has it.
+  const [termId] = useState(() => {
+    const el = document.activeElement;
+    return el instanceof HTMLElement && el.classList.contains('term') && el.id ? el.id : undefined;
+  });
 
   const close = (refocus: boolean) => {
     app.close();
     if (!refocus) return;
     const clause = clauseElement(target.clauseId);
-    (opener?.isConnected && clause?.contains(opener) ? opener : clause)?.focus({ preventScroll: true });
+    clause?.focus({ preventScroll: true });
+    if (!termId || !clause) return;
+    const back = (tries: number) => {
+      if (document.activeElement !== clause) return; // the reader has moved on meanwhile
+      const term = document.getElementById(termId);
+      if (term && clause.contains(term)) term.focus({ preventScroll: true });
+      else if (tries > 0) requestAnimationFrame(() => back(tries - 1));
+    };
+    back(6);
   };
 
   // Look the word up (the dictionaries are counted to tell "none added" from "not found").
