@@ -12,16 +12,16 @@ const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const STATEMENT = join(ROOT, 'resources/documents/asean-russia-covid19-2020');
 const text = (lang: 'en' | 'ru') => readFileSync(join(STATEMENT, `${lang}.txt`), 'utf8').split(/\n\s*\n/).slice(0, 6).join('\n\n');
 
-let english: RunningHarness;
-let russian: RunningHarness;
+let english: RunningHarness | undefined;
+let russian: RunningHarness | undefined;
 test.beforeAll(async () => {
-  [english, russian] = await Promise.all([
-    startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'en-US' }),
-    startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'ru-RU' }),
-  ]);
+  test.setTimeout(120_000);
+  // One after the other: on a busy machine two starting at once may not make the start timeout.
+  english = await startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'en-US' });
+  russian = await startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'ru-RU' });
 });
 test.afterAll(async () => {
-  await Promise.all([english.stop(), russian.stop()]);
+  await Promise.all([english?.stop(), russian?.stop()]);
 });
 
 const L = {
@@ -57,7 +57,7 @@ for (const ui of ['en', 'ru'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [1400, 900] as const) {
       test(`Help and Import: title and buttons in view, ${ui}, ${scheme}, ${width} × 700; screenshots`, async ({ page }) => {
-        const harness = ui === 'en' ? english : russian;
+        const harness = (ui === 'en' ? english : russian)!;
         await open(page, harness, width, 700, scheme);
         mkdirSync(SHOTS, { recursive: true });
         await page.locator('.clause').first().focus();
@@ -82,3 +82,43 @@ for (const ui of ['en', 'ru'] as const) {
     }
   }
 }
+
+test('a short window (900 × 460): the Import dialog’s body scrolls, its title and buttons stay; Tab reaches every field in view', async ({ page }) => {
+  await open(page, english!, 900, 460);
+  await page.getByRole('button', { name: 'Library' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: L.en.import }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: L.en.importTitle });
+  await dialog.getByLabel(L.en.enFile).setInputFiles({ name: 'statement-en.txt', mimeType: 'text/plain', buffer: Buffer.from(text('en')) });
+  await dialog.getByLabel(L.en.ruFile).setInputFiles({ name: 'statement-ru.txt', mimeType: 'text/plain', buffer: Buffer.from(text('ru')) });
+  await expect(dialog.locator('.import-files')).toContainText('TXT');
+  const body = dialog.locator('.dialog-form');
+  expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  const title = dialog.getByRole('heading', { name: L.en.importTitle });
+  const start = dialog.getByRole('button', { name: L.en.start, exact: true });
+  // Tab through every field: each one focused is in view, and so are the title and the buttons.
+  await dialog.getByLabel('English title').focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    if ((await focused.getAttribute('class'))?.includes('dialog-close')) break;
+    await inView(page, focused);
+    await inView(page, title);
+    await inView(page, start);
+  }
+  await page.screenshot({ path: join(SHOTS, 'import-en-light-900x460.png') });
+});
+
+test('a short window (900 × 460): the Help dialog’s title stays as its list scrolls', async ({ page }) => {
+  await open(page, russian!, 900, 460, 'dark');
+  await page.locator('.clause').first().focus();
+  await page.keyboard.press('Shift+Slash');
+  const help = page.getByRole('dialog', { name: L.ru.help });
+  const list = help.locator('.help-groups');
+  await expect(list).toBeFocused();
+  await page.keyboard.press('End');
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await inView(page, help.getByRole('heading', { name: L.ru.help }));
+  await page.screenshot({ path: join(SHOTS, 'help-ru-dark-900x460.png') });
+});
