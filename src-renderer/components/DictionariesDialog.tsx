@@ -125,7 +125,7 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
     refocus.current = undefined;
     if (!focusLost(form.current) && document.activeElement !== input.current) return;
     (row ?? input.current)?.focus();
-  }, [busy, list]);
+  }, [busy, list, refocus]);
 
   const direction = (info: DictionaryInfo) => t(`dictionaries.from.${info.from}`);
   return (
