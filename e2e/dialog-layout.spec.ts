@@ -1,7 +1,8 @@
 /**
  * Dialogs at 900 px: the title and the buttons stay in view, the body scrolls between them
  * (a short window too); the Import dialog names each chosen file once. Screenshots of the Help
- * and Import dialogs in both UI languages, light and dark, 1400 and 900 px wide.
+ * and Import dialogs and the concordance's language choice in both UI languages, light and dark,
+ * 1400 and 900 px wide (into test-results/screenshots).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,14 @@ for (const ui of ['en', 'ru'] as const) {
         await page.screenshot({ path: join(SHOTS, `help-${ui}-${scheme}-${width}.png`) });
         await page.keyboard.press('Escape');
         await expect(help).toBeHidden();
+
+        // The concordance's language choice, led in by its label ("Look in:").
+        await page.keyboard.press('Shift+KeyF');
+        await page.keyboard.type(ui === 'en' ? 'cooperation' : 'сотрудничество');
+        await expect(page.locator('#concordance-panel .concordance-hits button').first()).toBeVisible();
+        await inView(page, page.locator('#concordance-side-label'));
+        await page.screenshot({ path: join(SHOTS, `concordance-side-${ui}-${scheme}-${width}.png`) });
+        await page.keyboard.press('Escape');
 
         await page.getByRole('button', { name: L[ui].library }).click();
         await page.getByRole('button', { name: L[ui].import }).click();

@@ -195,4 +195,16 @@ test('the library and an import on a Russian layout: the focus follows, the titl
   await page.getByRole('button', { name: 'Библиотека' }).focus();
   await pressRussian(page, 'Enter');
   await expect(page.locator('.library-open:focus .library-title')).toHaveText('Часть заявления');
+  // Removed (Tab to its Remove button, Enter, Tab to Remove, Enter): the focus goes to the entry left.
+  const removeButton = page.locator('tr', { hasText: 'Часть заявления' }).getByRole('button', { name: 'Удалить', exact: true });
+  for (let i = 0; i < 6 && !(await removeButton.evaluate((el) => el === document.activeElement)); i++) await pressRussian(page, 'Tab');
+  await expect(removeButton).toBeFocused();
+  await pressRussian(page, 'Enter');
+  const confirm = page.getByRole('dialog', { name: 'Удалить «Часть заявления»?' });
+  const submit = confirm.getByRole('button', { name: 'Удалить', exact: true });
+  for (let i = 0; i < 4 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await pressRussian(page, 'Tab');
+  await pressRussian(page, 'Enter');
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(entry).toBeFocused();
 });

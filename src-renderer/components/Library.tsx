@@ -32,7 +32,8 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
   const [message, setMessage] = useState('');
   const [dragging, setDragging] = useState(false);
   const main = useRef<HTMLElement>(null);
-  const focusPending = useRef(focusEntry !== undefined);
+  /** The entry that takes the focus when the list is shown next (`null`: the heading; undefined: none). */
+  const focusNext = useRef<string | null | undefined>(focusEntry);
 
   const reload = useCallback(async () => {
     try {
@@ -46,15 +47,17 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
     void reload();
   }, [reload]);
 
-  // Back from a document: its entry's button (the one that opens it), else the heading.
+  // Back from a document: its entry's button (the one that opens it), else the heading. After a
+  // removal: the next entry (its row and buttons are gone).
   useLayoutEffect(() => {
-    if (!focusPending.current || (entries === undefined && !error)) return;
-    focusPending.current = false;
+    const wanted = focusNext.current;
+    if (wanted === undefined || (entries === undefined && !error)) return;
+    focusNext.current = undefined;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    const entry = focusEntry ? main.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(focusEntry)}"] .library-open:not(:disabled)`) : null;
+    const entry = wanted ? main.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(wanted)}"] .library-open:not(:disabled)`) : null;
     (entry ?? main.current?.querySelector<HTMLElement>('h1'))?.focus();
-  }, [entries, error, focusEntry]);
+  }, [entries, error]);
 
   const date = new Intl.DateTimeFormat(ui === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium' });
 
@@ -209,6 +212,8 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
           onRemove={async (purge) => {
             await expectOk(getApi().removeDocument({ id: overlay.entry.id }));
             if (purge) await expectOk(getApi().purgeAnnotations({ id: overlay.entry.id }));
+            const at = entries?.findIndex((e) => e.id === overlay.entry.id) ?? -1;
+            focusNext.current = (entries?.[at + 1] ?? entries?.[at - 1])?.id ?? null;
             setOverlay(null);
             setMessage(t('library.removed'));
             await reload();
