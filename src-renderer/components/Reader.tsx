@@ -43,6 +43,8 @@ export interface ReaderProps {
   onPrefsChanged: (prefs: ReaderPrefs) => void;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
+  /** Opened from the library or an import: the text takes the focus (else it stays where it is). */
+  focusOnOpen?: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export function Reader(props: ReaderProps) {
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
         <LinkStoreContext.Provider value={links}>
-          <ReaderScreen app={app} prefsError={prefsError} />
+          <ReaderScreen app={app} prefsError={prefsError} focusOnOpen={props.focusOnOpen === true} />
         </LinkStoreContext.Provider>
       </CompareContext.Provider>
     </ReaderContext.Provider>
@@ -98,13 +100,13 @@ export function Reader(props: ReaderProps) {
 
 const NO_CLAUSES: ReaderController['clauseIndex'] = new Map();
 
-function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: string | undefined }) {
+function ReaderScreen({ app, prefsError, focusOnOpen }: { app: ReaderController; prefsError: string | undefined; focusOnOpen: boolean }) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const body = useRef<ReaderBodyHandle>(null);
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
-  useReaderEffects(app, body, header);
+  useReaderEffects(app, body, header, focusOnOpen);
   useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);
