@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { AnnotationView } from '../../src-main/contract/ipc';
 import type { RowEntry } from './model';
 import { type ClauseMarks, type RowLayout, RowView, type RowViewProps } from './RowView';
@@ -54,6 +54,8 @@ const PlainRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function PlainRo
   );
 });
 
+const estimateRowSize = () => 140;
+
 /** Book-length documents: only the rows near the window are in the page; heights are measured. */
 const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function VirtualRows(props, ref) {
   const listRef = useRef<HTMLDivElement>(null);
@@ -61,13 +63,27 @@ const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function Virtu
   useLayoutEffect(() => {
     setMargin(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0);
   }, []);
+  // Stable functions: the virtualizer recomputes every row's offset (all 20,000 of a book) when
+  // `getItemKey` changes, so a new one each render cost that on every frame of a scroll.
+  const { entries } = props;
+  const getItemKey = useCallback((index: number) => entries[index]?.row.id ?? index, [entries]);
   const virtualizer = useWindowVirtualizer({
-    count: props.entries.length,
-    estimateSize: () => 140,
+    count: entries.length,
+    estimateSize: estimateRowSize,
     overscan: 8,
     scrollMargin: margin,
-    getItemKey: (index) => props.entries[index]?.row.id ?? index,
+    getItemKey,
+    // The rows' offsets and the list's height are written straight to the DOM: React renders the
+    // list again only when the range of rows changes, not for every row measured or pixel scrolled.
+    directDomUpdates: true,
   });
+  const setList = useCallback(
+    (node: HTMLDivElement | null) => {
+      listRef.current = node;
+      virtualizer.containerRef(node);
+    },
+    [virtualizer],
+  );
   useImperativeHandle(ref, () => ({
     scrollToIndex(index) {
       virtualizer.scrollToIndex(index, { align: 'start' });
@@ -75,17 +91,11 @@ const VirtualRows = forwardRef<ReaderBodyHandle, ReaderBodyProps>(function Virtu
   }));
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={listRef} className="rows rows-virtual" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={setList} className="rows rows-virtual">
       {items.map((item) => {
-        const entry = props.entries[item.index]!;
+        const entry = entries[item.index]!;
         return (
-          <div
-            key={item.key}
-            ref={virtualizer.measureElement}
-            data-index={item.index}
-            className="virtual-item"
-            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-          >
+          <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="virtual-item">
             <RowView {...rowProps(props, entry)} />
           </div>
         );
