@@ -16,6 +16,7 @@ import { concordanceMarks, mergeMarks } from '../reader/concordance-view';
 import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
+import { RowTextContext } from '../reader/row-text';
 import { useReaderEffects } from '../reader/useReaderEffects';
 import { DocumentHeader } from './DocumentHeader';
 import { Notices } from './Notices';
@@ -202,17 +203,19 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
               </div>
             )}
             <RowCallbacksContext.Provider value={callbacks}>
-              <ReaderBody
-                ref={body}
-                entries={entries}
-                view={view}
-                marks={marks}
-                rowNotes={rowNotes}
-                marginNotes={marginNotes}
-                bookmarks={bookmarks}
-                peekRow={peekRow}
-                confirmed={confirmed}
-              />
+              <RowTextContext.Provider value={t}>
+                <ReaderBody
+                  ref={body}
+                  entries={entries}
+                  view={view}
+                  marks={marks}
+                  rowNotes={rowNotes}
+                  marginNotes={marginNotes}
+                  bookmarks={bookmarks}
+                  peekRow={peekRow}
+                  confirmed={confirmed}
+                />
+              </RowTextContext.Provider>
             </RowCallbacksContext.Provider>
           </article>
         </main>
