@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
+import type { DocumentView, FirstDocument, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
 import { Reader } from './components/Reader';
@@ -10,12 +10,12 @@ import { lazyView } from './lazy';
 const Library = lazyView(() => import('./components/Library').then((m) => m.Library));
 
 /** The document opened at start (the one read last, else the bundled statement), if there is one. */
-export type Startup = { id: string; doc: DocumentView } | undefined;
+export type Startup = FirstDocument | undefined;
 
 type View =
   | { kind: 'library' }
   | { kind: 'loading'; id: string }
-  | { kind: 'reader'; doc: DocumentView }
+  | { kind: 'reader'; doc: DocumentView; partial?: FirstDocument['partial'] }
   | { kind: 'error'; id: string; message: string };
 
 /**
@@ -28,7 +28,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
   const [view, setView] = useState<View>(() => {
     if (!ready) return { kind: 'loading', id: '' };
     performance.mark('bitext:document-received');
-    return { kind: 'reader', doc: ready.doc };
+    return { kind: 'reader', doc: ready.doc, partial: ready.partial };
   });
   const [prefs, setPrefs] = useState(initialPrefs);
 
@@ -51,7 +51,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         if (cancelled) return;
         if (!first) return setView({ kind: 'library' });
         performance.mark('bitext:document-received');
-        setView({ kind: 'reader', doc: first.doc });
+        setView({ kind: 'reader', doc: first.doc, partial: first.partial });
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });
@@ -61,6 +61,26 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       cancelled = true;
     };
   }, [startup, ready]);
+
+  // The first rows of a long document are drawn (and live): now the whole, in their place.
+  const partialId = view.kind === 'reader' && view.partial ? view.doc.manifest.id : undefined;
+  useEffect(() => {
+    if (!partialId) return;
+    let cancelled = false;
+    expectOk(getApi().openDocument({ id: partialId })).then(
+      (doc) => {
+        if (cancelled) return;
+        performance.mark('bitext:document-whole');
+        setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now));
+      },
+      (error: unknown) => {
+        if (!cancelled) setView({ kind: 'error', id: partialId, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [partialId]);
 
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);
@@ -75,6 +95,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       <Reader
         key={view.doc.manifest.id}
         doc={view.doc}
+        {...(view.partial ? { partial: view.partial } : {})}
         initialPrefs={prefs}
         onPrefsChanged={setPrefs}
         onDocumentChanged={(doc) => setView({ kind: 'reader', doc })}

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
+import type { DocumentView, FirstDocument, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
 import { lazyView, preloadLazyViews } from '../lazy';
 import { useLookupTriggers } from '../hooks/useLookupTriggers';
@@ -44,6 +44,8 @@ export interface ReaderProps {
   onPrefsChanged: (prefs: ReaderPrefs) => void;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
+  /** `doc` holds the first rows of a long document only; the whole follows (App asks for it). */
+  partial?: FirstDocument['partial'];
 }
 
 /**
@@ -55,9 +57,13 @@ export function Reader(props: ReaderProps) {
   const { t } = useTranslation();
   const [prefs, updatePrefs, prefsError] = usePrefs(props.initialPrefs, props.onPrefsChanged);
   const annotations = useAnnotations(props.doc.manifest.id);
-  const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary };
+  const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary, partial: props.partial !== undefined };
   const [app] = useState(() => new ReaderController(deps));
   app.sync(deps);
+  // The whole of a long document is drawn: keys pressed meanwhile run now.
+  useEffect(() => {
+    if (!app.partial) app.wholeArrived();
+  }, [app, props.doc, app.partial]);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
   // The first rows are on screen: fetch the panels' and dialogs' chunks now, before they are asked for.
@@ -90,7 +96,7 @@ export function Reader(props: ReaderProps) {
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
         <LinkStoreContext.Provider value={links}>
-          <ReaderScreen app={app} prefsError={prefsError} />
+          <ReaderScreen app={app} prefsError={prefsError} groupsInDocument={props.partial?.groups} />
         </LinkStoreContext.Provider>
       </CompareContext.Provider>
     </ReaderContext.Provider>
@@ -99,7 +105,7 @@ export function Reader(props: ReaderProps) {
 
 const NO_CLAUSES: ReaderController['clauseIndex'] = new Map();
 
-function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: string | undefined }) {
+function ReaderScreen({ app, prefsError, groupsInDocument }: { app: ReaderController; prefsError: string | undefined; groupsInDocument: number | undefined }) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const body = useRef<ReaderBodyHandle>(null);
@@ -192,7 +198,7 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         )}
         <main id="reader" className="app-main" tabIndex={-1}>
           <article className={`document layout-${prefs.layout}${prefs.swapped ? ' is-swapped' : ''}`} aria-labelledby="document-title">
-            <DocumentHeader doc={doc} />
+            <DocumentHeader doc={doc} {...(groupsInDocument !== undefined ? { groupsInDocument } : {})} />
             {prefs.layout === 'side-by-side' && (
               <div className="column-heads" aria-hidden="true">
                 {columns.map((lang) => (
@@ -214,6 +220,7 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
                   bookmarks={bookmarks}
                   peekRow={peekRow}
                   confirmed={confirmed}
+                  {...(app.partial ? { rowsInDocument: doc.stats.rows } : {})}
                 />
               </RowTextContext.Provider>
             </RowCallbacksContext.Provider>
