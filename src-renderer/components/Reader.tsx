@@ -61,9 +61,10 @@ export function Reader(props: ReaderProps) {
   const [app] = useState(() => new ReaderController(deps));
   app.sync(deps);
   // The whole of a long document is drawn: keys pressed meanwhile run now.
+  const partial = props.partial !== undefined;
   useEffect(() => {
-    if (!app.partial) app.wholeArrived();
-  }, [app, props.doc, app.partial]);
+    if (!partial) app.wholeArrived();
+  }, [app, partial]);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
   // The first rows are on screen: fetch the panels' and dialogs' chunks now, before they are asked for.
