@@ -178,3 +178,26 @@ test('swapped files are noticed and can be swapped back', async ({ page }) => {
     await harness.stop();
   }
 });
+
+test('while an import runs the focus is on "Stop the import"; Enter there stops it and the focus goes back', async ({ page }) => {
+  const harness = await startHarness();
+  try {
+    await toLibrary(page, harness.url);
+    // A long pair (the statement thirty times over), so the import runs long enough to be seen.
+    const long = (lang: 'en' | 'ru') => Buffer.from(Array.from({ length: 30 }, () => paragraphs(lang, 40).join('\n\n')).join('\n\n'));
+    const dialog = await importPair(page, { name: 'long-en.txt', buffer: long('en') }, { name: 'long-ru.txt', buffer: long('ru') });
+    const title = dialog.getByLabel('English title');
+    await expect(title).toBeEnabled({ timeout: 30_000 });
+    await title.focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog.locator('.import-progress')).toBeVisible();
+    const stop = dialog.getByRole('button', { name: 'Stop the import' });
+    await expect(stop).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Import texts…' })).toBeFocused();
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+  } finally {
+    await harness.stop();
+  }
+});
