@@ -79,6 +79,16 @@ test('the statement, Help, Go to, search and the palette on a Russian layout', a
   await expect(search).toBeFocused();
   await typeRussian(page, 'пандемия');
   await expect(search).toHaveValue('пандемия');
+  // Down goes to the first matching row of the list, Up back to the words typed.
+  const results = page.locator('#search-panel .search-results .search-result');
+  await expect(results.nth(1)).toBeVisible();
+  await pressRussian(page, 'ArrowDown');
+  await expect(results.first()).toBeFocused();
+  await pressRussian(page, 'ArrowDown');
+  await expect(results.nth(1)).toBeFocused();
+  await pressRussian(page, 'ArrowUp');
+  await pressRussian(page, 'ArrowUp');
+  await expect(search).toBeFocused();
   await pressRussian(page, 'Enter');
   await expect(page.locator('#search-panel .search-status')).toContainText(/\d/);
   await pressRussian(page, 'Escape');
