@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
+import type { DocumentView, FirstDocument, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
 import { Reader } from './components/Reader';
@@ -10,14 +10,17 @@ import { lazyView } from './lazy';
 const Library = lazyView(() => import('./components/Library').then((m) => m.Library));
 
 /** The document opened at start (the one read last, else the bundled statement), if there is one. */
-export type Startup = { id: string; doc: DocumentView } | undefined;
+export type Startup = FirstDocument | undefined;
 
 type View =
   /** `from`: the document the reader came back from (its entry takes the focus); `null`: none. */
   | { kind: 'library'; from?: string | null }
   | { kind: 'loading'; id: string }
-  /** `opened`: chosen in the library (or just imported), so the text takes the focus. */
-  | { kind: 'reader'; doc: DocumentView; opened?: boolean }
+  /**
+   * `opened`: chosen in the library (or just imported), so the text takes the focus.
+   * `partial`: `doc` holds the first rows of a long document only; the whole follows.
+   */
+  | { kind: 'reader'; doc: DocumentView; opened?: boolean; partial?: FirstDocument['partial'] }
   | { kind: 'error'; id: string; message: string };
 
 /**
@@ -30,7 +33,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
   const [view, setView] = useState<View>(() => {
     if (!ready) return { kind: 'loading', id: '' };
     performance.mark('bitext:document-received');
-    return { kind: 'reader', doc: ready.doc };
+    return { kind: 'reader', doc: ready.doc, partial: ready.partial };
   });
   const [prefs, setPrefs] = useState(initialPrefs);
 
@@ -53,7 +56,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         if (cancelled) return;
         if (!first) return setView({ kind: 'library' });
         performance.mark('bitext:document-received');
-        setView({ kind: 'reader', doc: first.doc });
+        setView({ kind: 'reader', doc: first.doc, partial: first.partial });
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });
@@ -63,6 +66,26 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       cancelled = true;
     };
   }, [startup, ready]);
+
+  // The first rows of a long document are drawn (and live): now the whole, in their place.
+  const partialId = view.kind === 'reader' && view.partial ? view.doc.manifest.id : undefined;
+  useEffect(() => {
+    if (!partialId) return;
+    let cancelled = false;
+    expectOk(getApi().openDocument({ id: partialId })).then(
+      (doc) => {
+        if (cancelled) return;
+        performance.mark('bitext:document-whole');
+        setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now));
+      },
+      (error: unknown) => {
+        if (!cancelled) setView({ kind: 'error', id: partialId, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [partialId]);
 
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);
@@ -89,6 +112,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       <Reader
         key={view.doc.manifest.id}
         doc={view.doc}
+        {...(view.partial ? { partial: view.partial } : {})}
         initialPrefs={prefs}
         onPrefsChanged={setPrefs}
         focusOnOpen={view.opened === true}
