@@ -192,7 +192,7 @@ test('the library and an import on a Russian layout: the focus follows, the titl
   await expect(dialog.getByRole('radio', { name: /Два файла/ })).toBeFocused();
   await dialog.getByLabel('Английский файл').setInputFiles({ name: 'part-en.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs('en', 5)) });
   await dialog.getByLabel('Русский файл').setInputFiles({ name: 'part-ru.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs('ru', 5)) });
-  await expect(dialog.locator('.import-files')).toContainText('TXT');
+  await expect(dialog.locator('.import-files')).toContainText('TXT', { timeout: 30_000 });
   const title = dialog.getByLabel('Русское название');
   await title.focus();
   await pressRussian(page, 'KeyA', { ctrl: true });
