@@ -48,6 +48,8 @@ export interface WordModel {
   rowTable(row: number): RowTable | undefined;
   forwardByPair(p: number): number;
   backwardByPair(p: number): number;
+  /** The table itself: t(ru | en) of pair `p` at `prob[2p]`, t(en | ru) at `prob[2p + 1]` (read-only). */
+  prob: Float32Array;
 }
 
 export interface RowTable {
@@ -146,62 +148,85 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
     return id;
   };
 
-  // Rows as word ids, and for each (row, en word, ru word) the id of the pair.
-  const rowEn: Int32Array[] = [];
-  const rowRu: Int32Array[] = [];
-  const rowPairs: Int32Array[] = [];
-  /** Training row → its place in rowEn/rowRu/rowPairs, or −1. */
+  // Rows as word ids (all rows in one array: row t's English words are enIds[enStart[t]..enStart[t + 1]]),
+  // and for each (row, en word, ru word) the id of the pair, at slots[slotStart[t] + a * m + b].
+  /** Training row → its place among the rows trained on, or −1. */
   const tableOf = new Int32Array(rows.length).fill(-1);
   const contentCount = (tokens: readonly Token[]): number => {
     let n = 0;
     for (const t of tokens) if (!t.minor) n++;
     return n;
   };
-  const ids = (tokens: readonly Token[], n: number, lang: 'en' | 'ru'): Int32Array => {
-    const out = new Int32Array(n);
-    let k = 0;
-    for (const t of tokens) if (!t.minor) out[k++] = lang === 'en' ? idOf(enVocab, enConcepts, t, 'en') : idOf(ruVocab, ruConcepts, t, 'ru');
-    return out;
-  };
+  let trained = 0;
+  let enTotal = 0;
+  let ruTotal = 0;
+  let slotTotal = 0;
+  const counts = new Int32Array(2 * rows.length);
   rows.forEach((row, k) => {
     const n = contentCount(row.en);
     const m = contentCount(row.ru);
     if (n === 0 || m === 0 || n > maxWords || m > maxWords) return;
-    tableOf[k] = rowEn.length;
-    rowEn.push(ids(row.en, n, 'en'));
-    rowRu.push(ids(row.ru, m, 'ru'));
+    tableOf[k] = trained++;
+    counts[2 * k] = n;
+    counts[2 * k + 1] = m;
+    enTotal += n;
+    ruTotal += m;
+    slotTotal += n * m;
   });
+  const enIds = new Int32Array(enTotal);
+  const ruIds = new Int32Array(ruTotal);
+  const enStart = new Int32Array(trained + 1);
+  const ruStart = new Int32Array(trained + 1);
+  const slotStart = new Int32Array(trained + 1);
+  {
+    let t = 0;
+    let e = 0;
+    let r = 0;
+    let z = 0;
+    rows.forEach((row, k) => {
+      if (tableOf[k]! < 0) return;
+      enStart[t] = e;
+      ruStart[t] = r;
+      slotStart[t] = z;
+      for (const token of row.en) if (!token.minor) enIds[e++] = idOf(enVocab, enConcepts, token, 'en');
+      for (const token of row.ru) if (!token.minor) ruIds[r++] = idOf(ruVocab, ruConcepts, token, 'ru');
+      z += counts[2 * k]! * counts[2 * k + 1]!;
+      t++;
+    });
+    enStart[t] = e;
+    ruStart[t] = r;
+    slotStart[t] = z;
+  }
+  const slots = new Int32Array(slotTotal);
   // Pair ids, English word by English word: the rows an English word occurs in are visited
   // together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
   // pairs of one English word get consecutive ids.
   const enSize0 = enVocab.size;
   const occurrences = new Int32Array(enSize0 + 1);
-  for (const e of rowEn) for (let i = 0; i < e.length; i++) occurrences[e[i]! + 1]!++;
+  for (let i = 0; i < enTotal; i++) occurrences[enIds[i]! + 1]!++;
   for (let k = 0; k < enSize0; k++) occurrences[k + 1]! += occurrences[k]!;
-  const occRow = new Int32Array(occurrences[enSize0]!);
-  const occAt = new Int32Array(occurrences[enSize0]!);
+  const occRow = new Int32Array(enTotal);
+  const occAt = new Int32Array(enTotal);
   const fill = occurrences.slice(0, enSize0);
-  rowEn.forEach((e, row) => {
-    rowPairs.push(new Int32Array(e.length * rowRu[row]!.length));
-    for (let i = 0; i < e.length; i++) {
-      const z = fill[e[i]!]!++;
-      occRow[z] = row;
-      occAt[z] = i;
+  for (let t = 0; t < trained; t++) {
+    for (let i = enStart[t]!; i < enStart[t + 1]!; i++) {
+      const z = fill[enIds[i]!]!++;
+      occRow[z] = t;
+      occAt[z] = i - enStart[t]!;
     }
-  });
+  }
   const mark = new Int32Array(ruVocab.size).fill(-1);
   const touched: number[] = [];
   const pairEnList: number[] = [];
   const pairRuList: number[] = [];
   for (let e = 0; e < enSize0; e++) {
     for (let z = occurrences[e]!; z < occurrences[e + 1]!; z++) {
-      const row = occRow[z]!;
-      const i = occAt[z]!;
-      const r = rowRu[row]!;
-      const pairs = rowPairs[row]!;
-      const m = r.length;
+      const t = occRow[z]!;
+      const r0 = ruStart[t]!;
+      const m = ruStart[t + 1]! - r0;
+      const base = slotStart[t]! + occAt[z]! * m;
       for (let j = 0; j < m; j++) {
-        const rj = r[j]!;
+        const rj = ruIds[r0 + j]!;
         let p = mark[rj]!;
         if (p < 0) {
           p = pairEnList.length;
@@ -210,7 +235,7 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
           mark[rj] = p;
           touched.push(rj);
         }
-        pairs[i * m + j] = p;
+        slots[base + j] = p;
       }
     }
     for (const rj of touched) mark[rj] = -1;
@@ -234,83 +259,76 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   }
   const ruSize = ruVocab.size;
   const enSize = enVocab.size;
-  // t(ru | en) and t(en | ru), uniform to start; lexicon pairs five times as likely.
-  const fwd = new Float32Array(P).fill(1);
-  const bwd = new Float32Array(P).fill(1);
-  for (let p = 0; p < P; p++) if (prior[p]) fwd[p] = bwd[p] = 5;
+  // t(ru | en) at prob[2p] and t(en | ru) at prob[2p + 1] (the two of a pair side by side, read and
+  // counted together), uniform to start; lexicon pairs five times as likely.
+  const prob = new Float32Array(2 * P).fill(1);
+  for (let p = 0; p < P; p++) if (prior[p]) prob[2 * p] = prob[2 * p + 1] = 5;
   const nullRu = new Float64Array(ruSize).fill(1 / Math.max(1, ruSize));
   const nullEn = new Float64Array(enSize).fill(1 / Math.max(1, enSize));
-  const countF = new Float32Array(P);
-  const countB = new Float32Array(P);
+  const count = new Float32Array(2 * P);
   const countNullRu = new Float64Array(ruSize);
   const countNullEn = new Float64Array(enSize);
   const totalEn = new Float64Array(enSize);
   const totalRu = new Float64Array(ruSize);
 
-  let gathered = new Float64Array(1 << 12);
   const colSum = new Float64Array(maxWords + 1);
   const rowSum = new Float64Array(maxWords + 1);
   for (let it = 0; it < iterations; it++) {
-    countF.fill(0);
-    countB.fill(0);
+    count.fill(0);
     countNullRu.fill(0);
     countNullEn.fill(0);
-    for (let row = 0; row < rowPairs.length; row++) {
-      const e = rowEn[row]!;
-      const r = rowRu[row]!;
-      const pairs = rowPairs[row]!;
-      const n = e.length;
-      const m = r.length;
-      const size = n * m;
-      if (gathered.length < 2 * size) gathered = new Float64Array(Math.max(2 * size, gathered.length * 2));
-      // One pass in row order: t(r|e) and t(e|r) of every slot, and the sums that normalise them
-      // (each Russian word generated by one English word or NULL, and the reverse).
-      for (let j = 0; j < m; j++) colSum[j] = nullRu[r[j]!]!;
+    for (let t = 0; t < trained; t++) {
+      const e0 = enStart[t]!;
+      const r0 = ruStart[t]!;
+      const n = enStart[t + 1]! - e0;
+      const m = ruStart[t + 1]! - r0;
+      const s0 = slotStart[t]!;
+      // t(r|e) and t(e|r) of every slot summed, to normalise them (each Russian word generated by
+      // one English word or NULL, and the reverse); then the counts, reading the table again.
+      for (let j = 0; j < m; j++) colSum[j] = nullRu[ruIds[r0 + j]!]!;
       for (let i = 0; i < n; i++) {
-        let sum = nullEn[e[i]!]!;
-        const base = i * m;
+        let sum = nullEn[enIds[e0 + i]!]!;
+        const base = s0 + i * m;
         for (let j = 0; j < m; j++) {
-          const p = pairs[base + j]!;
-          const f = fwd[p]!;
-          const b = bwd[p]!;
-          gathered[2 * (base + j)] = f;
-          gathered[2 * (base + j) + 1] = b;
-          colSum[j]! += f;
-          sum += b;
+          const p2 = 2 * slots[base + j]!;
+          colSum[j]! += prob[p2]!;
+          sum += prob[p2 + 1]!;
         }
         rowSum[i] = 1 / sum;
       }
       for (let j = 0; j < m; j++) {
         colSum[j] = 1 / colSum[j]!;
-        countNullRu[r[j]!]! += nullRu[r[j]!]! * colSum[j]!;
+        const r = ruIds[r0 + j]!;
+        countNullRu[r]! += nullRu[r]! * colSum[j]!;
       }
       for (let i = 0; i < n; i++) {
-        countNullEn[e[i]!]! += nullEn[e[i]!]! * rowSum[i]!;
-        const base = i * m;
+        const e = enIds[e0 + i]!;
         const inv = rowSum[i]!;
+        countNullEn[e]! += nullEn[e]! * inv;
+        const base = s0 + i * m;
         for (let j = 0; j < m; j++) {
-          const p = pairs[base + j]!;
-          countF[p]! += gathered[2 * (base + j)]! * colSum[j]!;
-          countB[p]! += gathered[2 * (base + j) + 1]! * inv;
+          const p2 = 2 * slots[base + j]!;
+          count[p2]! += prob[p2]! * colSum[j]!;
+          count[p2 + 1]! += prob[p2 + 1]! * inv;
         }
       }
     }
     for (let p = 0; p < P; p++) {
       if (prior[p]) {
-        countF[p]! += priorCount;
-        countB[p]! += priorCount;
+        count[2 * p]! += priorCount;
+        count[2 * p + 1]! += priorCount;
       }
     }
     // Normalise: t(r|e) over r for each e; t(e|r) over e for each r.
     totalEn.fill(0);
     totalRu.fill(0);
     for (let p = 0; p < P; p++) {
-      totalEn[pairEn[p]!]! += countF[p]!;
-      totalRu[pairRu[p]!]! += countB[p]!;
+      totalEn[pairEn[p]!]! += count[2 * p]!;
+      totalRu[pairRu[p]!]! += count[2 * p + 1]!;
     }
     for (let p = 0; p < P; p++) {
-      fwd[p] = countF[p]! / (totalEn[pairEn[p]!]! || 1);
-      bwd[p] = countB[p]! / (totalRu[pairRu[p]!]! || 1);
+      prob[2 * p] = count[2 * p]! / (totalEn[pairEn[p]!]! || 1);
+      prob[2 * p + 1] = count[2 * p + 1]! / (totalRu[pairRu[p]!]! || 1);
     }
     let nullTotal = 0;
     for (let k = 0; k < ruSize; k++) nullTotal += countNullRu[k]!;
@@ -329,31 +347,34 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex.get(e, r));
   return {
     pairs: P,
+    prob,
     rowTable(row) {
       const t = row >= 0 && row < tableOf.length ? tableOf[row]! : -1;
-      return t < 0 ? undefined : { en: rowEn[t]!, ru: rowRu[t]!, pairs: rowPairs[t]! };
+      return t < 0
+        ? undefined
+        : { en: enIds.subarray(enStart[t]!, enStart[t + 1]!), ru: ruIds.subarray(ruStart[t]!, ruStart[t + 1]!), pairs: slots.subarray(slotStart[t]!, slotStart[t + 1]!) };
     },
-    forwardByPair: (p) => fwd[p]!,
-    backwardByPair: (p) => bwd[p]!,
+    forwardByPair: (p) => prob[2 * p]!,
+    backwardByPair: (p) => prob[2 * p + 1]!,
     enId: (stem) => enVocab.get(stem) ?? -1,
     ruId: (stem) => ruVocab.get(stem) ?? -1,
     forwardById(e, r) {
       const p = byId(e, r);
-      return p < 0 ? 0 : fwd[p]!;
+      return p < 0 ? 0 : prob[2 * p]!;
     },
     backwardById(e, r) {
       const p = byId(e, r);
-      return p < 0 ? 0 : bwd[p]!;
+      return p < 0 ? 0 : prob[2 * p + 1]!;
     },
     nullRuById: (r) => (r < 0 ? 0 : nullRu[r]!),
     nullEnById: (e) => (e < 0 ? 0 : nullEn[e]!),
     forward(en, ru) {
       const p = pairOf(en, ru);
-      return p < 0 ? 0 : fwd[p]!;
+      return p < 0 ? 0 : prob[2 * p]!;
     },
     backward(en, ru) {
       const p = pairOf(en, ru);
-      return p < 0 ? 0 : bwd[p]!;
+      return p < 0 ? 0 : prob[2 * p + 1]!;
     },
     nullRu(ru) {
       const r = ruVocab.get(ru);
