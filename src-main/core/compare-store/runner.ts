@@ -1,13 +1,21 @@
 /**
- * Runs `analyseDocument` for a document: in a worker thread (the app and the harness, through the
- * import's worker mechanism, `runInWorker`), or in-process (unit tests). Both honour an
- * `AbortSignal`.
+ * Runs the comparison of a document off the main thread (the app and the harness), or in-process
+ * (unit tests). Both honour an `AbortSignal`.
+ *
+ * In workers: with two cores or more, two workers share the work (`analysePart`: each trains one
+ * direction of the word model, then links and checks half the rows), else one does it all. Workers
+ * are started ahead of need (`standby`): a little after the runner is made and again after each
+ * comparison, each loads its code and the lexicon and waits, so that a comparison does not wait
+ * for threads to start. Each worker runs one comparison and is terminated: nothing (caches, compiled
+ * code) carries over from one comparison to the next. Idle workers do not keep the process alive.
  */
-import { fileURLToPath } from 'node:url';
-import { type DocumentAnalysis, analyseDocument, unpackLinks } from '../compare/analyse';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { type DocumentAnalysis, type PackedLinks, analyseDocument, unpackLinks } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
-import { type WorkerSpec, runInWorker } from '../import/align-runner';
-import type { CompareWorkerMessage } from './compare-worker';
+import { WORKER_HEAP_MB, type WorkerSpec } from '../import/align-runner';
+import type { CompareWorkerCommand, CompareWorkerMessage } from './compare-worker';
 
 export interface CompareInput {
   rows: CheckRow[];
@@ -18,27 +26,178 @@ export interface CompareRunner {
   run(input: CompareInput, signal?: AbortSignal): Promise<DocumentAnalysis>;
 }
 
+export interface WorkerCompareRunner extends CompareRunner {
+  /** Resolves once the standby workers are up and waiting (benchmarks; the app need not wait). */
+  ready(): Promise<void>;
+  /** Terminates the standby workers. */
+  close(): void;
+}
+
+export interface WorkerRunnerOptions {
+  /** Workers a comparison uses: 2 (default, with two cores or more) or 1. */
+  workers?: 1 | 2;
+  /** Keep workers started ahead of need (default true); `false` starts them when a comparison does. */
+  standby?: boolean;
+  /** Delay before the first standby workers start, so that they do not compete with the app's start (ms, default 1500). */
+  standbyDelayMs?: number;
+}
+
 /** The worker as source, for processes running under tsx (the harness, tests, the benchmark). */
 export function tsxCompareWorker(): WorkerSpec {
   return { path: fileURLToPath(new URL('./compare-worker.ts', import.meta.url)), tsx: true };
 }
 
 const cancelled = () => new Error('The comparison was cancelled');
+const failed = (message: string) => new Error(`Comparison failed: ${message}`);
 
-export function workerCompareRunner(spec: WorkerSpec): CompareRunner {
-  return {
-    run: (input, signal) =>
-      runInWorker<CompareWorkerMessage, DocumentAnalysis>(spec, input, {
-        signal,
-        cancelled,
-        onMessage: (message) => {
-          if (message.type === 'done') return { value: { findings: message.body.findings, links: unpackLinks(message.body.links) } };
-          if (message.type === 'error') return { error: new Error(`Comparison failed: ${message.message}`) };
-          return undefined;
+/** A worker thread from its spec, heap capped (as `align-runner.ts` starts its workers). */
+function spawn(spec: WorkerSpec): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
+  if (!spec.tsx) return new Worker(spec.path, { resourceLimits });
+  const entry = JSON.stringify(pathToFileURL(spec.path).href);
+  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return new Worker(`import(${api}).then(({ register }) => { register(); return import(${entry}); })`, { eval: true, resourceLimits });
+}
+
+/** A started worker, and a promise settled when it is ready for its command (or failed to start). */
+interface Started {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+function start(spec: WorkerSpec): Started {
+  const worker = spawn(spec);
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (message: CompareWorkerMessage) => {
+      if (message.type !== 'ready') return;
+      worker.off('message', onMessage);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', (error) => reject(failed(error.message)));
+    worker.once('exit', (code) => reject(new Error(`The comparison worker stopped (exit code ${code})`)));
+  });
+  ready.catch(() => undefined);
+  return { worker, ready };
+}
+
+/** Two packed link lists (rows of the first, then of the second) as one. */
+function joinPacked(a: PackedLinks, b: PackedLinks): PackedLinks {
+  const rows = a.offsets.length - 1 + b.offsets.length - 1;
+  const n = a.classes.length;
+  const offsets = new Int32Array(rows + 1);
+  offsets.set(a.offsets.subarray(0, a.offsets.length - 1));
+  for (let k = 0; k < b.offsets.length; k++) offsets[a.offsets.length - 1 + k] = b.offsets[k]! + n;
+  const classes = new Uint8Array(n + b.classes.length);
+  classes.set(a.classes);
+  classes.set(b.classes, n);
+  const spans = new Int32Array(a.spans.length + b.spans.length);
+  spans.set(a.spans);
+  spans.set(b.spans, a.spans.length);
+  const scores = new Float64Array(n + b.scores.length);
+  scores.set(a.scores);
+  scores.set(b.scores, n);
+  return { offsets, classes, spans, scores };
+}
+
+export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptions = {}): WorkerCompareRunner {
+  const count = options.workers ?? (availableParallelism() >= 2 ? 2 : 1);
+  const standby = options.standby ?? true;
+  let spares: Started[] = [];
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const refill = () => {
+    timer = undefined;
+    if (closed || !standby) return;
+    while (spares.length < count) {
+      const started = start(spec);
+      started.worker.unref();
+      // A spare that fails is forgotten; the next comparison starts its own.
+      started.ready.catch(() => {
+        spares = spares.filter((s) => s !== started);
+      });
+      spares.push(started);
+    }
+  };
+  if (standby) {
+    timer = setTimeout(refill, options.standbyDelayMs ?? 1500);
+    timer.unref();
+  }
+  const take = (): Started[] => {
+    const taken = spares.splice(0, count);
+    while (taken.length < count) taken.push(start(spec));
+    for (const t of taken) t.worker.ref();
+    return taken;
+  };
+
+  const run = (input: CompareInput, signal?: AbortSignal): Promise<DocumentAnalysis> =>
+    new Promise<DocumentAnalysis>((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelled());
+      const workers = take();
+      let settled = false;
+      const settle = (action: () => void) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        for (const w of workers) void w.worker.terminate();
+        action();
+        // The next comparison's workers, once this one is over.
+        if (standby && !closed && !timer) setImmediate(refill);
+      };
+      const onAbort = () => settle(() => reject(cancelled()));
+      signal?.addEventListener('abort', onAbort);
+      const parts: (Extract<CompareWorkerMessage, { type: 'part' }>['body'] | undefined)[] = [undefined, undefined];
+      workers.forEach(({ worker }) => {
+        worker.on('message', (message: CompareWorkerMessage) => {
+          if (settled) return;
+          if (message.type === 'error') settle(() => reject(failed(message.message)));
+          else if (message.type === 'done') settle(() => resolve({ findings: message.body.findings, links: unpackLinks(message.body.links) }));
+          else if (message.type === 'part') {
+            parts[message.part] = message.body;
+            const [first, second] = parts;
+            if (first && second) {
+              settle(() => resolve({ findings: [...first.findings, ...second.findings, ...first.extra], links: unpackLinks(joinPacked(first.links, second.links)) }));
+            }
+          }
+        });
+        worker.on('error', (error) => settle(() => reject(failed(error.message))));
+        worker.on('exit', (code) => settle(() => reject(new Error(`The comparison worker stopped (exit code ${code})`))));
+      });
+      void Promise.all(workers.map((w) => w.ready)).then(
+        () => {
+          if (settled) return;
+          if (workers.length === 1) {
+            workers[0]!.worker.postMessage({ type: 'start', input } satisfies CompareWorkerCommand);
+            return;
+          }
+          const channel = new MessageChannel();
+          workers[0]!.worker.postMessage({ type: 'start', input, part: 0, peer: channel.port1 } satisfies CompareWorkerCommand, [channel.port1]);
+          workers[1]!.worker.postMessage({ type: 'start', input, part: 1, peer: channel.port2 } satisfies CompareWorkerCommand, [channel.port2]);
         },
-        crashed: (error) => new Error(`Comparison failed: ${error.message}`),
-        exited: (code) => new Error(`The comparison worker stopped (exit code ${code})`),
-      }),
+        (error: unknown) => settle(() => reject(error instanceof Error ? error : failed(String(error)))),
+      );
+    });
+
+  return {
+    run,
+    async ready() {
+      if (timer) clearTimeout(timer);
+      refill();
+      // Held while awaited (an idle spare would not keep the process alive to answer).
+      const waiting = [...spares];
+      for (const s of waiting) s.worker.ref();
+      try {
+        await Promise.all(waiting.map((s) => s.ready));
+      } finally {
+        for (const s of waiting) if (spares.includes(s)) s.worker.unref();
+      }
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      for (const s of spares) void s.worker.terminate();
+      spares = [];
+    },
   };
 }
 

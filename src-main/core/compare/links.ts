@@ -308,12 +308,13 @@ function learnedLinks(
   const { nullEn, nullRu } = s;
   const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
   if (table && table.en.length === n && table.ru.length === m) {
-    const prob = model.prob;
+    const forward = model.forwardTable;
+    const backward = model.backwardTable;
     const pairs = table.pairs;
     for (let z = 0; z < n * m; z++) {
-      const p2 = 2 * pairs[z]!;
-      fwd[z] = prob[p2]!;
-      fwd[bwdAt + z] = prob[p2 + 1]!;
+      const p = pairs[z]!;
+      fwd[z] = forward[p]!;
+      fwd[bwdAt + z] = backward[p]!;
     }
     for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(table.ru[b]!);
     for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(table.en[a]!);
