@@ -67,7 +67,7 @@ async function run(port: MessagePort, command: CompareWorkerCommand): Promise<vo
   }
   const { part, peer } = command;
   const next = inbox(peer);
-  const sent = (message: PeerMessage) => peer.postMessage(message);
+  const sent = (message: PeerMessage) => peer.postMessage(message, []);
   const result = await analysePart(
     input.rows,
     {

@@ -167,7 +167,7 @@ export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptio
         () => {
           if (settled) return;
           if (workers.length === 1) {
-            workers[0]!.worker.postMessage({ type: 'start', input } satisfies CompareWorkerCommand);
+            workers[0]!.worker.postMessage({ type: 'start', input } satisfies CompareWorkerCommand, []);
             return;
           }
           const channel = new MessageChannel();

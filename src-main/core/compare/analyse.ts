@@ -57,8 +57,9 @@ function analyseRange(
   const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms, tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } });
   progress('linking', 0);
   // Indexed by row; only the range is filled.
-  const items: { en: Item[]; ru: Item[] }[] = new Array(rows.length);
-  const links: TermLink[][] = new Array(rows.length);
+  const items: { en: Item[]; ru: Item[] }[] = [];
+  const links: TermLink[][] = [];
+  items.length = links.length = rows.length;
   for (let k = from; k < to; k++) {
     const row = rows[k]!;
     items[k] = { en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) };
