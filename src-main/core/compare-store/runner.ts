@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { type DocumentAnalysis, type PackedLinks, analyseDocument, unpackLinks } from '../compare/analyse';
+import { type ComparedDocument, LinkTable, type PackedLinks, analyseDocument } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
 import { WORKER_HEAP_MB, type WorkerSpec } from '../import/align-runner';
 import type { CompareWorkerCommand, CompareWorkerMessage } from './compare-worker';
@@ -23,7 +23,7 @@ export interface CompareInput {
 }
 
 export interface CompareRunner {
-  run(input: CompareInput, signal?: AbortSignal): Promise<DocumentAnalysis>;
+  run(input: CompareInput, signal?: AbortSignal): Promise<ComparedDocument>;
 }
 
 export interface WorkerCompareRunner extends CompareRunner {
@@ -52,7 +52,7 @@ const failed = (message: string) => new Error(`Comparison failed: ${message}`);
 
 /** A worker thread from its spec, heap capped (as `align-runner.ts` starts its workers). */
 function spawn(spec: WorkerSpec): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
+  const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB, ...(process.env.CMP_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.CMP_YOUNG) } : {}) };
   if (!spec.tsx) return new Worker(spec.path, { resourceLimits });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
@@ -130,8 +130,8 @@ export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptio
     return taken;
   };
 
-  const run = (input: CompareInput, signal?: AbortSignal): Promise<DocumentAnalysis> =>
-    new Promise<DocumentAnalysis>((resolve, reject) => {
+  const run = (input: CompareInput, signal?: AbortSignal): Promise<ComparedDocument> =>
+    new Promise<ComparedDocument>((resolve, reject) => {
       if (signal?.aborted) return reject(cancelled());
       const workers = take();
       let settled = false;
@@ -151,12 +151,12 @@ export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptio
         worker.on('message', (message: CompareWorkerMessage) => {
           if (settled) return;
           if (message.type === 'error') settle(() => reject(failed(message.message)));
-          else if (message.type === 'done') settle(() => resolve({ findings: message.body.findings, links: unpackLinks(message.body.links) }));
+          else if (message.type === 'done') settle(() => resolve({ findings: message.body.findings, links: new LinkTable(message.body.links) }));
           else if (message.type === 'part') {
             parts[message.part] = message.body;
             const [first, second] = parts;
             if (first && second) {
-              settle(() => resolve({ findings: [...first.findings, ...second.findings, ...first.extra], links: unpackLinks(joinPacked(first.links, second.links)) }));
+              settle(() => resolve({ findings: [...first.findings, ...second.findings, ...first.extra], links: new LinkTable(joinPacked(first.links, second.links)) }));
             }
           }
         });
@@ -207,7 +207,8 @@ export function inProcessCompareRunner(): CompareRunner {
     async run(input, signal) {
       await new Promise((done) => setImmediate(done));
       if (signal?.aborted) throw cancelled();
-      return analyseDocument(input.rows, { glossary: input.glossary });
+      const { findings, links } = analyseDocument(input.rows, { glossary: input.glossary });
+      return { findings, links: LinkTable.of(links) };
     },
   };
 }

@@ -165,15 +165,53 @@ export function packLinks(links: readonly (readonly TermLink[])[]): PackedLinks 
   return { offsets, classes, spans, scores };
 }
 
-export function unpackLinks(packed: PackedLinks): TermLink[][] {
-  const { offsets, classes, spans, scores } = packed;
-  const out: TermLink[][] = [];
-  for (let k = 0; k + 1 < offsets.length; k++) {
-    const row: TermLink[] = [];
-    for (let z = offsets[k]!; z < offsets[k + 1]!; z++) {
-      row.push({ class: LINK_CLASSES[classes[z]!]!, en: { start: spans[4 * z]!, end: spans[4 * z + 1]! }, ru: { start: spans[4 * z + 2]!, end: spans[4 * z + 3]! }, score: scores[z]! });
-    }
-    out.push(row);
+/**
+ * The links of a document kept packed (as they come from the workers) and unpacked a row at a time
+ * when asked for: main never turns tens of thousands of links into objects at once.
+ */
+export class LinkTable {
+  private readonly unpacked = new Map<number, TermLink[]>();
+
+  constructor(private readonly packed: PackedLinks) {}
+
+  static of(links: readonly (readonly TermLink[])[]): LinkTable {
+    return new LinkTable(packLinks(links));
   }
-  return out;
+
+  /** Rows in the table. */
+  get rows(): number {
+    return this.packed.offsets.length - 1;
+  }
+
+  /** Links in the table. */
+  get size(): number {
+    return this.packed.classes.length;
+  }
+
+  /** The links of row `k` (the same array each time; empty for a row out of range). */
+  row(k: number): TermLink[] {
+    let row = this.unpacked.get(k);
+    if (row) return row;
+    row = [];
+    const { offsets, classes, spans, scores } = this.packed;
+    if (k >= 0 && k + 1 < offsets.length) {
+      for (let z = offsets[k]!; z < offsets[k + 1]!; z++) {
+        row.push({ class: LINK_CLASSES[classes[z]!]!, en: { start: spans[4 * z]!, end: spans[4 * z + 1]! }, ru: { start: spans[4 * z + 2]!, end: spans[4 * z + 3]! }, score: scores[z]! });
+      }
+    }
+    this.unpacked.set(k, row);
+    return row;
+  }
+
+  /** Every row's links (tests, small documents). */
+  all(): TermLink[][] {
+    return Array.from({ length: this.rows }, (_, k) => this.row(k));
+  }
 }
+
+/** A document's comparison as the runner gives it: the findings, and the links packed. */
+export interface ComparedDocument {
+  findings: Finding[];
+  links: LinkTable;
+}
+
