@@ -18,7 +18,18 @@ import { type Finding, type Renderings, mergeRenderings, renderingFindings } fro
 import type { DirectionTable } from '../compare/word-model';
 import type { CompareInput } from './runner';
 
-export type CompareWorkerCommand = { type: 'start'; input: CompareInput } | { type: 'start'; input: CompareInput; part: 0 | 1; peer: MessagePort };
+/**
+ * What main sends: `start` (the glossary, how many rows will come, and for a part its number and
+ * peer port), then the rows in chunks (`ROW_CHUNK` at a time, so that main is never busy long
+ * copying them).
+ */
+export type CompareWorkerCommand =
+  | { type: 'start'; glossary: CompareInput['glossary']; rowCount: number }
+  | { type: 'start'; glossary: CompareInput['glossary']; rowCount: number; part: 0 | 1; peer: MessagePort }
+  | { type: 'rows'; rows: CompareInput['rows'] };
+
+/** Rows a `rows` command carries at most. */
+export const ROW_CHUNK = 500;
 
 export type CompareWorkerMessage =
   | { type: 'ready' }
@@ -54,10 +65,11 @@ function inbox(peer: MessagePort): <T extends PeerMessage['type']>(type: T) => P
 
 const buffers = (packed: PackedLinks): ArrayBuffer[] => [packed.offsets.buffer, packed.classes.buffer, packed.spans.buffer, packed.scores.buffer];
 
-async function run(port: MessagePort, command: CompareWorkerCommand): Promise<void> {
+type StartCommand = Extract<CompareWorkerCommand, { type: 'start' }>;
+
+async function run(port: MessagePort, command: StartCommand, input: CompareInput): Promise<void> {
   const post = (message: CompareWorkerMessage) => port.postMessage(message);
   const onProgress = (phase: 'training' | 'linking' | 'checking', progress: number) => post({ type: 'progress', phase, progress });
-  const { input } = command;
   if (!('part' in command)) {
     const { findings, links } = analyseDocument(input.rows, { glossary: input.glossary, onProgress });
     // The links travel as typed arrays whose buffers are handed over, not copied.
@@ -92,8 +104,18 @@ const port = parentPort;
 if (port) {
   // Ready before it is needed: the code loaded and the lexicon parsed.
   shippedLexicon();
-  port.once('message', (command: CompareWorkerCommand) => {
-    run(port, command).catch((error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies CompareWorkerMessage));
+  let start: StartCommand | undefined;
+  const rows: CompareInput['rows'] = [];
+  const fail = (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies CompareWorkerMessage);
+  const begin = () => {
+    if (!start || rows.length < start.rowCount) return;
+    port.removeAllListeners('message');
+    run(port, start, { rows, glossary: start.glossary }).catch(fail);
+  };
+  port.on('message', (command: CompareWorkerCommand) => {
+    if (command.type === 'start') start = command;
+    else for (const row of command.rows) rows.push(row);
+    begin();
   });
   port.postMessage({ type: 'ready' } satisfies CompareWorkerMessage);
 }

@@ -15,7 +15,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { type ComparedDocument, LinkTable, type PackedLinks, analyseDocument } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
 import { WORKER_HEAP_MB, type WorkerSpec } from '../import/align-runner';
-import type { CompareWorkerCommand, CompareWorkerMessage } from './compare-worker';
+import { type CompareWorkerCommand, type CompareWorkerMessage, ROW_CHUNK } from './compare-worker';
 
 export interface CompareInput {
   rows: CheckRow[];
@@ -166,13 +166,23 @@ export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptio
       void Promise.all(workers.map((w) => w.ready)).then(
         () => {
           if (settled) return;
-          if (workers.length === 1) {
-            workers[0]!.worker.postMessage({ type: 'start', input } satisfies CompareWorkerCommand, []);
-            return;
+          const rowCount = input.rows.length;
+          if (workers.length === 1) workers[0]!.worker.postMessage({ type: 'start', glossary: input.glossary, rowCount } satisfies CompareWorkerCommand, []);
+          else {
+            const channel = new MessageChannel();
+            workers[0]!.worker.postMessage({ type: 'start', glossary: input.glossary, rowCount, part: 0, peer: channel.port1 } satisfies CompareWorkerCommand, [channel.port1]);
+            workers[1]!.worker.postMessage({ type: 'start', glossary: input.glossary, rowCount, part: 1, peer: channel.port2 } satisfies CompareWorkerCommand, [channel.port2]);
           }
-          const channel = new MessageChannel();
-          workers[0]!.worker.postMessage({ type: 'start', input, part: 0, peer: channel.port1 } satisfies CompareWorkerCommand, [channel.port1]);
-          workers[1]!.worker.postMessage({ type: 'start', input, part: 1, peer: channel.port2 } satisfies CompareWorkerCommand, [channel.port2]);
+          // The rows a chunk at a time, main free in between.
+          let at = 0;
+          const send = () => {
+            if (settled || at >= rowCount) return;
+            const rows = input.rows.slice(at, at + ROW_CHUNK);
+            at += rows.length;
+            for (const w of workers) w.worker.postMessage({ type: 'rows', rows } satisfies CompareWorkerCommand, []);
+            setImmediate(send);
+          };
+          send();
         },
         (error: unknown) => settle(() => reject(error instanceof Error ? error : failed(String(error)))),
       );
