@@ -15,7 +15,9 @@ import { type MessagePort, parentPort } from 'node:worker_threads';
 import { shippedLexicon } from '../align/lexicon';
 import { type PackedLinks, analyseDocument, analysePart, packLinks } from '../compare/analyse';
 import { type Finding, type Renderings, mergeRenderings, renderingFindings } from '../compare/checks';
+import { type StemIndex, stemIndexBuffers } from '../compare/stem-index';
 import type { DirectionTable } from '../compare/word-model';
+import type { Lang } from '../model';
 import type { CompareInput } from './runner';
 
 /**
@@ -34,9 +36,9 @@ export const ROW_CHUNK = 500;
 export type CompareWorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; phase: 'training' | 'linking' | 'checking'; progress: number }
-  | { type: 'done'; body: { findings: Finding[]; links: PackedLinks } }
-  /** A part's rows `from` to `to`: their findings and links; part 0 adds the findings about renderings (`extra`). */
-  | { type: 'part'; part: 0 | 1; body: { from: number; to: number; findings: Finding[]; extra: Finding[]; links: PackedLinks } }
+  | { type: 'done'; body: { findings: Finding[]; links: PackedLinks; stems: Record<Lang, StemIndex> } }
+  /** A part's rows `from` to `to`: their findings and links; part 0 adds the findings about renderings (`extra`) and the stem index of every row. */
+  | { type: 'part'; part: 0 | 1; body: { from: number; to: number; findings: Finding[]; extra: Finding[]; links: PackedLinks; stems?: Record<Lang, StemIndex> } }
   | { type: 'error'; message: string };
 
 /** What the two parts send each other. */
@@ -63,6 +65,7 @@ function inbox(peer: MessagePort): <T extends PeerMessage['type']>(type: T) => P
     });
 }
 
+const indexBuffers = (stems: Record<Lang, StemIndex> | undefined): ArrayBuffer[] => (stems ? [...stemIndexBuffers(stems.en), ...stemIndexBuffers(stems.ru)] : []);
 const buffers = (packed: PackedLinks): ArrayBuffer[] => [packed.offsets.buffer, packed.classes.buffer, packed.spans.buffer, packed.scores.buffer];
 
 type StartCommand = Extract<CompareWorkerCommand, { type: 'start' }>;
@@ -71,10 +74,10 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
   const post = (message: CompareWorkerMessage) => port.postMessage(message);
   const onProgress = (phase: 'training' | 'linking' | 'checking', progress: number) => post({ type: 'progress', phase, progress });
   if (!('part' in command)) {
-    const { findings, links } = analyseDocument(input.rows, { glossary: input.glossary, onProgress });
+    const { findings, links, stems } = analyseDocument(input.rows, { glossary: input.glossary, onProgress, stemIndex: true });
     // The links travel as typed arrays whose buffers are handed over, not copied.
     const packed = packLinks(links);
-    port.postMessage({ type: 'done', body: { findings, links: packed } } satisfies CompareWorkerMessage, buffers(packed));
+    port.postMessage({ type: 'done', body: { findings, links: packed, stems: stems! } } satisfies CompareWorkerMessage, [...buffers(packed), ...indexBuffers(stems)]);
     return;
   }
   const { part, peer } = command;
@@ -89,7 +92,7 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
         return (await next('direction')).table;
       },
     },
-    { glossary: input.glossary, onProgress },
+    { glossary: input.glossary, onProgress, stemIndex: part === 0 },
   );
   let extra: Finding[] = [];
   if (part === 1) sent({ type: 'renderings', renderings: result.renderings });
@@ -97,7 +100,8 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
   // The peer port stays open (closing it could drop a message still on its way); the runner
   // terminates both workers once it has both parts.
   const packed = packLinks(result.links);
-  port.postMessage({ type: 'part', part, body: { from: result.from, to: result.to, findings: result.findings, extra, links: packed } } satisfies CompareWorkerMessage, buffers(packed));
+  const body = { from: result.from, to: result.to, findings: result.findings, extra, links: packed, ...(result.stems ? { stems: result.stems } : {}) };
+  port.postMessage({ type: 'part', part, body } satisfies CompareWorkerMessage, [...buffers(packed), ...indexBuffers(result.stems)]);
 }
 
 const port = parentPort;

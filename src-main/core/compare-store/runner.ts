@@ -151,12 +151,14 @@ export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptio
         worker.on('message', (message: CompareWorkerMessage) => {
           if (settled) return;
           if (message.type === 'error') settle(() => reject(failed(message.message)));
-          else if (message.type === 'done') settle(() => resolve({ findings: message.body.findings, links: new LinkTable(message.body.links) }));
+          else if (message.type === 'done') settle(() => resolve({ findings: message.body.findings, links: new LinkTable(message.body.links), stems: message.body.stems }));
           else if (message.type === 'part') {
             parts[message.part] = message.body;
             const [first, second] = parts;
             if (first && second) {
-              settle(() => resolve({ findings: [...first.findings, ...second.findings, ...first.extra], links: new LinkTable(joinPacked(first.links, second.links)) }));
+              const stems = first.stems;
+              if (!stems) settle(() => reject(failed('no stem index')));
+              else settle(() => resolve({ findings: [...first.findings, ...second.findings, ...first.extra], links: new LinkTable(joinPacked(first.links, second.links)), stems }));
             }
           }
         });
@@ -217,8 +219,8 @@ export function inProcessCompareRunner(): CompareRunner {
     async run(input, signal) {
       await new Promise((done) => setImmediate(done));
       if (signal?.aborted) throw cancelled();
-      const { findings, links } = analyseDocument(input.rows, { glossary: input.glossary });
-      return { findings, links: LinkTable.of(links) };
+      const { findings, links, stems } = analyseDocument(input.rows, { glossary: input.glossary, stemIndex: true });
+      return { findings, links: LinkTable.of(links), stems: stems! };
     },
   };
 }

@@ -168,7 +168,7 @@ export class CompareService {
 
   async concordance(documentId: string, query: string, lang: Lang): Promise<ConcordanceResult> {
     const { analysis, rows } = await this.analysis(documentId);
-    return concordance(rows, query, lang, { linksOf: (k) => analysis.links.row(k) });
+    return concordance(rows, query, lang, { linksOf: (k) => analysis.links.row(k), stems: analysis.stems });
   }
 }
 

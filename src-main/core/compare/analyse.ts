@@ -7,6 +7,8 @@ import { type Lexicon, shippedLexicon } from '../align/lexicon';
 import { type CheckRow, type Finding, type GlossaryPair, type Renderings, checkRows, mergeRenderings, renderingFindings } from './checks';
 import { type Item, extractItems, itemContext } from './items';
 import { LINK_CLASSES, type PreparedTerm, type TermLink, linkRow } from './links';
+import type { Lang } from '../model';
+import { type StemIndex, stemIndex } from './stem-index';
 import { termPattern } from './terms';
 import { type Token, tokenize } from './tokens';
 import { type DirectionTable, type WordModel, prepareWordModel, trainDirection, trainWordModel, wordModelOf } from './word-model';
@@ -16,6 +18,8 @@ export interface AnalyseOptions {
   lexicon?: Lexicon | null;
   /** Learned-link threshold (default `DEFAULT_LINK_THRESHOLD`). */
   threshold?: number;
+  /** Also give which rows hold which stems (`stems`, for the concordance). */
+  stemIndex?: boolean;
   /** Called between phases and every few hundred rows, with 0..1; throw from it to cancel. */
   onProgress?: (phase: 'training' | 'linking' | 'checking', progress: number) => void;
 }
@@ -24,6 +28,12 @@ export interface DocumentAnalysis {
   /** Links of each row, in row order. */
   links: TermLink[][];
   findings: Finding[];
+  /** With `stemIndex`: which rows hold which stems, per language. */
+  stems?: Record<Lang, StemIndex>;
+}
+
+function stemIndexes(tokens: readonly { en: Token[]; ru: Token[] }[]): Record<Lang, StemIndex> {
+  return { en: stemIndex(tokens.map((t) => t.en)), ru: stemIndex(tokens.map((t) => t.ru)) };
 }
 
 export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptions = {}): DocumentAnalysis {
@@ -33,7 +43,8 @@ export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptio
   const tokens = tokenizeRows(rows);
   const model = trainWordModel(tokens, { lexicon });
   const part = analyseRange(rows, tokens, model, lexicon, options, 0, rows.length);
-  return { links: part.links, findings: [...part.findings, ...renderingFindings(part.renderings)] };
+  const findings = [...part.findings, ...renderingFindings(part.renderings)];
+  return options.stemIndex ? { links: part.links, findings, stems: stemIndexes(tokens) } : { links: part.links, findings };
 }
 
 function tokenizeRows(rows: readonly CheckRow[]): { en: Token[]; ru: Token[] }[] {
@@ -95,6 +106,8 @@ export interface PartAnalysis {
   links: TermLink[][];
   findings: Finding[];
   renderings: Renderings;
+  /** Part 0, with `stemIndex`: which rows (all of them) hold which stems. */
+  stems?: Record<Lang, StemIndex>;
 }
 
 /** Where the rows are split between the two parts: where half the text is behind. */
@@ -120,7 +133,8 @@ export async function analysePart(rows: readonly CheckRow[], plan: PartPlan, opt
   const model = plan.part === 0 ? wordModelOf(tables, mine, theirs) : wordModelOf(tables, theirs, mine);
   const half = splitPoint(rows);
   const [from, to] = plan.part === 0 ? [0, half] : [half, rows.length];
-  return { from, to, ...analyseRange(rows, tokens, model, lexicon, options, from, to) };
+  const done = { from, to, ...analyseRange(rows, tokens, model, lexicon, options, from, to) };
+  return plan.part === 0 && options.stemIndex ? { ...done, stems: stemIndexes(tokens) } : done;
 }
 
 /** The document's analysis from its two parts. */
@@ -213,5 +227,7 @@ export class LinkTable {
 export interface ComparedDocument {
   findings: Finding[];
   links: LinkTable;
+  /** Which rows hold which stems, per language (for the concordance). */
+  stems: Record<Lang, StemIndex>;
 }
 
