@@ -50,10 +50,36 @@ export function tsxCompareWorker(): WorkerSpec {
 const cancelled = () => new Error('The comparison was cancelled');
 const failed = (message: string) => new Error(`Comparison failed: ${message}`);
 
+/**
+ * `execArgv` without what loads tsx (`--import tsx` and the like): a built worker needs no loader,
+ * and one inherited from a process run under tsx (the harness, benchmarks) would load tsx in the
+ * worker first, a few hundred ms. (As `align-runner.ts` does for its workers.)
+ */
+function withoutTsx(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (/^--(?:import|loader|experimental-loader|require)$/u.test(arg) && /^tsx(?:\/|$)/u.test(execArgv[i + 1] ?? '')) i++;
+    else if (!/^--(?:import|loader|experimental-loader|require)=tsx(?:\/|$)/u.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
 /** A worker thread from its spec, heap capped (as `align-runner.ts` starts its workers). */
 function spawn(spec: WorkerSpec): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB, ...(process.env.CMP_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.CMP_YOUNG) } : {}) };
-  if (!spec.tsx) return new Worker(spec.path, { resourceLimits });
+  const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
+  if (!spec.tsx) {
+    const execArgv = withoutTsx(process.execArgv);
+    if (execArgv.length !== process.execArgv.length) {
+      try {
+        return new Worker(spec.path, { resourceLimits, execArgv });
+      } catch (error) {
+        // Node refuses some flags given explicitly (V8 ones); then the worker inherits them all.
+        if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      }
+    }
+    return new Worker(spec.path, { resourceLimits });
+  }
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   return new Worker(`import(${api}).then(({ register }) => { register(); return import(${entry}); })`, { eval: true, resourceLimits });
