@@ -80,17 +80,7 @@ async function time<T>(label: string, run: () => T | Promise<T>, goal?: number, 
 const rows = documentRows();
 const words = rows.reduce((n, r) => n + tokenize(r.en, 'en').length + tokenize(r.ru, 'ru').length, 0);
 console.log(`bench:compare — ${rows.length} rows, ${words} words (${(words / rows.length).toFixed(1)} a row, both sides), ${RUNS} runs each`);
-const lexicon = shippedLexicon();
-const tokens = await time('tokenize both sides', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
-const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(tokens, { lexicon }));
-const context = await time('item context of the document', () =>
-  itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } }),
-);
-const items = await time('items of every row', () => rows.map((r, k) => ({ en: extractItems(r.en, 'en', context, tokens[k]!.en), ru: extractItems(r.ru, 'ru', context, tokens[k]!.ru) })));
-const links = await time('term links of every row', () => rows.map((r, k) => linkRow(r.en, r.ru, { context, lexicon, model, modelRow: k, tokens: tokens[k], items: items[k] })));
-await time('checks of every row', () => checkDocument(rows, { lexicon, model, links, context, tokens, items }));
-const analysis = await time('links + checks in one thread (analyseDocument)', () => analyseDocument(rows), GOAL_MS);
-await time('concordance "health", tokens kept', () => concordance(rows, 'health', 'en', { linksOf: (k) => analysis.links[k]!, tokens }));
+console.log('In workers, as the app runs them (first, while this process holds nothing but the rows, as main does):');
 // In workers, as the app runs them. Each comparison runs in new workers (nothing carries over from
 // one run to the next); "started ahead" workers were started, and loaded their code and the lexicon,
 // before the run (the app keeps them ready: `runner.ts`), "started by the run" ones were not.
@@ -127,17 +117,31 @@ const inWorkers = async (label: string, options: WorkerRunnerOptions) => {
   );
   runner.close();
 };
-const two = availableParallelism() >= 2;
-await inWorkers(`in ${two ? 2 : 1} workers started ahead (${where}, as the app)`, { standby: true });
-await inWorkers(`in ${two ? 2 : 1} workers started by the run (${where})`, { standby: false });
-if (two) await inWorkers(`in 1 worker started ahead (${where})`, { standby: true, workers: 1 });
+// The app uses two workers with four cores or more, else one (`runner.ts`); both are timed.
+const appWorkers = availableParallelism() >= 4 ? 2 : 1;
+const asApp = `in ${appWorkers} worker${appWorkers === 1 ? '' : 's'} started ahead (${where}, as the app)`;
+await inWorkers(asApp, { standby: true, workers: appWorkers });
+await inWorkers(`in ${appWorkers} worker${appWorkers === 1 ? '' : 's'} started by the run (${where})`, { standby: false, workers: appWorkers });
+await inWorkers(`in ${3 - appWorkers} worker${appWorkers === 2 ? '' : 's'} started ahead (${where})`, { standby: true, workers: appWorkers === 1 ? 2 : 1 });
 console.log(`${"main thread's longest block during those runs".padEnd(LABEL)} ${longest.toFixed(0).padStart(6)} ms  (goal ≤ 50 ms: ${longest <= 50 ? 'met' : 'NOT met'})`);
 // The concordance as main runs it (service.ts): the rows, their links and the workers' stem index
 // (only the rows holding the query's words are tokenized).
 const app = viaWorker;
 await time('concordance "health", as main runs it', () => concordance(rows, 'health', 'en', { linksOf: (k) => app.links.row(k), stems: app.stems }), GOAL_MS);
+console.log('In this thread, part by part (after the first run the caches of word forms are warm: lower than a fresh worker):');
+const lexicon = shippedLexicon();
+const tokens = await time('tokenize both sides', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
+const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(tokens, { lexicon }));
+const context = await time('item context of the document', () =>
+  itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } }),
+);
+const items = await time('items of every row', () => rows.map((r, k) => ({ en: extractItems(r.en, 'en', context, tokens[k]!.en), ru: extractItems(r.ru, 'ru', context, tokens[k]!.ru) })));
+const links = await time('term links of every row', () => rows.map((r, k) => linkRow(r.en, r.ru, { context, lexicon, model, modelRow: k, tokens: tokens[k], items: items[k] })));
+await time('checks of every row', () => checkDocument(rows, { lexicon, model, links, context, tokens, items }));
+const analysis = await time('links + checks in one thread (analyseDocument)', () => analyseDocument(rows), GOAL_MS);
+await time('concordance "health", tokens kept', () => concordance(rows, 'health', 'en', { linksOf: (k) => analysis.links[k]!, tokens }));
 // The issue's figure: links, checks and a concordance query, the first two in the workers.
-const worker = figures.get(`in ${two ? 2 : 1} workers started ahead (${where}, as the app)`)!;
+const worker = figures.get(asApp)!;
 const query = figures.get('concordance "health", as main runs it')!;
 const total = worker.wall + query.wall;
 console.log(

@@ -2,8 +2,10 @@
  * Runs the comparison of a document off the main thread (the app and the harness), or in-process
  * (unit tests). Both honour an `AbortSignal`.
  *
- * In workers: with two cores or more, two workers share the work (`analysePart`: each trains one
- * direction of the word model, then links and checks half the rows), else one does it all. Workers
+ * In workers: with four cores or more, two workers share the work (`analysePart`: each trains one
+ * direction of the word model, then links and checks half the rows), else one does it all (on two
+ * cores a single worker's compiler and collector threads already keep the second core busy, and
+ * two workers would each tokenize, compile and collect: more work for no gain). Workers
  * are started ahead of need (`standby`): a little after the runner is made and again after each
  * comparison, each loads its code and the lexicon and waits, so that a comparison does not wait
  * for threads to start. Each worker runs one comparison and is terminated: nothing (caches, compiled
@@ -34,7 +36,7 @@ export interface WorkerCompareRunner extends CompareRunner {
 }
 
 export interface WorkerRunnerOptions {
-  /** Workers a comparison uses: 2 (default, with two cores or more) or 1. */
+  /** Workers a comparison uses: 2 (default with four cores or more) or 1 (default below). */
   workers?: 1 | 2;
   /** Keep workers started ahead of need (default true); `false` starts them when a comparison does. */
   standby?: boolean;
@@ -127,7 +129,7 @@ function joinPacked(a: PackedLinks, b: PackedLinks): PackedLinks {
 }
 
 export function workerCompareRunner(spec: WorkerSpec, options: WorkerRunnerOptions = {}): WorkerCompareRunner {
-  const count = options.workers ?? (availableParallelism() >= 2 ? 2 : 1);
+  const count = options.workers ?? (availableParallelism() >= 4 ? 2 : 1);
   const standby = options.standby ?? true;
   let spares: Started[] = [];
   let closed = false;
