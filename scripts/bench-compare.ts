@@ -95,8 +95,8 @@ async function time<T>(label: string, run: () => T | Promise<T>, goal?: number, 
 }
 
 const rows = documentRows();
-const words = rows.reduce((n, r) => n + tokenize(r.en, 'en').length + tokenize(r.ru, 'ru').length, 0);
-console.log(`bench:compare — ${rows.length} rows, ${words} words (${(words / rows.length).toFixed(1)} a row, both sides), ${RUNS} runs each`);
+const characters = rows.reduce((n, r) => n + r.en.length + r.ru.length, 0);
+console.log(`bench:compare — ${rows.length} rows, ${characters} characters, ${RUNS} runs each`);
 console.log('In workers, as the app runs them (first, while this process holds nothing but the rows, as main does):');
 // In workers, as the app runs them. Each comparison runs in new workers (nothing carries over from
 // one run to the next); "started ahead" workers were started, and loaded their code and the lexicon,
@@ -166,4 +166,5 @@ console.log(
 );
 console.log('(wall times on a shared machine swing with its load; the CPU times, of all threads, are the steadier figure)');
 const linkCount = viaWorker.links.size;
-console.log(`results: ${linkCount} links (${(linkCount / rows.length).toFixed(1)} a row), ${viaWorker.findings.length} findings`);
+const words = tokens.reduce((n, t) => n + t.en.length + t.ru.length, 0);
+console.log(`results: ${words} words (${(words / rows.length).toFixed(1)} a row, both sides), ${linkCount} links (${(linkCount / rows.length).toFixed(1)} a row), ${viaWorker.findings.length} findings`);
