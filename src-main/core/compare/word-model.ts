@@ -74,7 +74,7 @@ export function contentIndexes(tokens: readonly Token[], lang: 'en' | 'ru'): num
 }
 
 /** (English id, Russian id) → pair id: open addressing over typed arrays (faster than a Map of numbers). */
-export class PairTable {
+class PairTable {
   private keysE: Int32Array;
   private keysR: Int32Array;
   private values: Int32Array;
