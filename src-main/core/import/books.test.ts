@@ -406,6 +406,19 @@ describe('HTML and text (section 2)', () => {
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two']);
   });
 
+  it('HTML footnotes are kept apart with the paragraph that refers to them, never lost with the side boxes', () => {
+    const html =
+      '<html><body><p>Intro.</p><p>A claim<a role="doc-noteref" href="#fn1">1</a> here.</p><aside>Related links</aside>' +
+      '<aside role="doc-footnote" id="fn1"><p>1. The source of the claim.</p></aside><div role="doc-endnote" id="en1">* An endnote.</div></body></html>';
+    const doc = readMonolingual(encodeText(html, 'utf-8'), 'notes.html');
+    expect(paragraphs(doc.text)).toEqual(['Intro.', 'A claim here.']);
+    expect(doc.notes).toEqual([
+      { id: 'fn1', label: '1', paragraph: 1, text: 'The source of the claim.' },
+      { id: 'en1', label: '*', text: 'An endnote.' },
+    ]);
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
+  });
+
   it('text files: lines indented inside a paragraph leave no runs of spaces', () => {
     const doc = readMonolingual(encodeText('The contents and\n    more practical advice.\n\n   Second paragraph.\n', 'utf-8'), 'a.txt');
     expect(paragraphs(doc.text)).toEqual(['The contents and\nmore practical advice.', 'Second paragraph.']);
