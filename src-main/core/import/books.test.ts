@@ -387,6 +387,15 @@ describe('DOCX', () => {
     expect(prepared.structure?.ru?.notes?.map((n) => n.paragraph)).toEqual([1, 3]);
   });
 
+  it('notes count against the character limit with the body: a package of huge footnotes is refused', () => {
+    const huge = zipSync({
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${BODY}</w:body></w:document>`),
+      'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:id="2">${p('Сноска. '.repeat(2000))}</w:footnote></w:footnotes>`),
+    });
+    expect(refusal(() => readMonolingual(huge, 'huge.docx', { limits: { maxCharacters: 10_000 } }))).toMatchObject({ code: 'too-much-text', params: { file: 'huge.docx', max: 10_000 } });
+    expect(readMonolingual(huge, 'huge.docx', { limits: { maxCharacters: 20_000 } }).notes).toHaveLength(1);
+  });
+
   it('core properties are charged to the budget: a part that floods elements is refused', async () => {
     const flood = `<cp:coreProperties xmlns:cp="x">${'<x/>'.repeat(5000)}</cp:coreProperties>`;
     const error = refusal(() => readMonolingual(docx(flood), 'flood.docx', { limits: { maxElements: 2000 } }));
