@@ -13,9 +13,14 @@ const Library = lazyView(() => import('./components/Library').then((m) => m.Libr
 export type Startup = FirstDocument | undefined;
 
 type View =
-  | { kind: 'library' }
+  /** `from`: the document the reader came back from (its entry takes the focus); `null`: none. */
+  | { kind: 'library'; from?: string | null }
   | { kind: 'loading'; id: string }
-  | { kind: 'reader'; doc: DocumentView; partial?: FirstDocument['partial'] }
+  /**
+   * `opened`: chosen in the library (or just imported), so the text takes the focus.
+   * `partial`: `doc` holds the first rows of a long document only; the whole follows.
+   */
+  | { kind: 'reader'; doc: DocumentView; opened?: boolean; partial?: FirstDocument['partial'] }
   | { kind: 'error'; id: string; message: string };
 
 /**
@@ -37,7 +42,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
     try {
       const doc = await expectOk(getApi().openDocument({ id }));
       performance.mark('bitext:document-received');
-      setView({ kind: 'reader', doc });
+      setView({ kind: 'reader', doc, opened: true });
     } catch (error) {
       setView({ kind: 'error', id, message: error instanceof Error ? error.message : String(error) });
     }
@@ -98,12 +103,13 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         {...(view.partial ? { partial: view.partial } : {})}
         initialPrefs={prefs}
         onPrefsChanged={setPrefs}
-        onDocumentChanged={(doc) => setView({ kind: 'reader', doc })}
-        onLibrary={() => setView({ kind: 'library' })}
+        focusOnOpen={view.opened === true}
+        onDocumentChanged={(doc) => setView({ kind: 'reader', doc, opened: false })}
+        onLibrary={() => setView({ kind: 'library', from: view.doc.manifest.id })}
       />
     );
   }
-  if (view.kind === 'library') return <Library onOpen={(id) => void open(id)} />;
+  if (view.kind === 'library') return <Library onOpen={(id) => void open(id)} {...(view.from !== undefined ? { focusEntry: view.from } : {})} />;
   return (
     <div className="reader-page">
       <header className="app-header">
@@ -118,7 +124,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
           <div className="status status-error" role="alert">
             <p>{t('errors.openFailed')}</p>
             <p className="status-detail">{view.message}</p>
-            <button type="button" className="tool-button" onClick={() => setView({ kind: 'library' })}>
+            <button type="button" className="tool-button" onClick={() => setView({ kind: 'library', from: view.id || null })}>
               {t('library.backToLibrary')}
             </button>
           </div>

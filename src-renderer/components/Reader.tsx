@@ -44,6 +44,8 @@ export interface ReaderProps {
   onPrefsChanged: (prefs: ReaderPrefs) => void;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
+  /** Opened from the library or an import: the text takes the focus (else it stays where it is). */
+  focusOnOpen?: boolean;
   /** `doc` holds the first rows of a long document only; the whole follows (App asks for it). */
   partial?: FirstDocument['partial'];
 }
@@ -97,7 +99,7 @@ export function Reader(props: ReaderProps) {
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
         <LinkStoreContext.Provider value={links}>
-          <ReaderScreen app={app} prefsError={prefsError} groupsInDocument={props.partial?.groups} />
+          <ReaderScreen app={app} prefsError={prefsError} focusOnOpen={props.focusOnOpen === true} groupsInDocument={props.partial?.groups} />
         </LinkStoreContext.Provider>
       </CompareContext.Provider>
     </ReaderContext.Provider>
@@ -106,13 +108,23 @@ export function Reader(props: ReaderProps) {
 
 const NO_CLAUSES: ReaderController['clauseIndex'] = new Map();
 
-function ReaderScreen({ app, prefsError, groupsInDocument }: { app: ReaderController; prefsError: string | undefined; groupsInDocument: number | undefined }) {
+function ReaderScreen({
+  app,
+  prefsError,
+  focusOnOpen,
+  groupsInDocument,
+}: {
+  app: ReaderController;
+  prefsError: string | undefined;
+  focusOnOpen: boolean;
+  groupsInDocument: number | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const body = useRef<ReaderBodyHandle>(null);
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
-  useReaderEffects(app, body, header);
+  useReaderEffects(app, body, header, focusOnOpen);
   useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);
