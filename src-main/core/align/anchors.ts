@@ -122,11 +122,6 @@ function cachedNameKey(word: string, lang: 'en' | 'ru'): string {
   return key;
 }
 
-/** Word characters: digits, Latin letters, U+00C0–U+024F and the Cyrillic block U+0400–U+04FF. */
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
-}
-
 /** Anchor bags of one side, flat: unit u's anchor ids (ascending) and counts are at offsets[u]..offsets[u+1]. */
 export interface FlatBags {
   offsets: Int32Array;
@@ -151,55 +146,18 @@ interface Tokens {
 }
 
 /**
- * Distinct word forms, found by a hash of their characters without cutting each word out of its
- * text first (cutting 400,000 words into strings is most of the tokenizer's time and garbage).
+ * A word: a run of digits, Latin letters, U+00C0–U+024F and the Cyrillic block U+0400–U+04FF. Words
+ * and marks are found by the regular-expression engine (native code, fast from the first call),
+ * not by a loop over every character, which a fresh process runs unoptimised for most of a book.
  */
-class FormTable {
-  forms: string[] = [];
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes: number[] = [];
-
-  /** The id of text[start..end), added if new; `hash` is `hashStep` folded over its characters. */
-  idOf(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot]!;
-      if (id < 0) {
-        const form = text.slice(start, end);
-        const added = this.forms.push(form) - 1;
-        this.hashes.push(hash);
-        this.slots[slot] = added;
-        if (this.forms.length * 2 > this.slots.length) this.grow();
-        return added;
-      }
-      if (this.hashes[id] === hash && sameChars(this.forms[id]!, text, start, end)) return id;
-    }
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, id) => {
-      let slot = hash & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = id;
-    });
-    this.slots = slots;
-  }
-}
-
-function sameChars(form: string, text: string, start: number, end: number): boolean {
-  if (form.length !== end - start) return false;
-  for (let k = 0; k < form.length; k++) if (form.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-/** One step of FNV-1a over UTF-16 code units. */
-const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193) & 0x3fffffff;
-const HASH_START = 0x011c9dc5;
+const WORD = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
+const DIGIT = /[0-9]/;
+/** Marks counted per unit: ( " « „ “. */
+const MARK = /[("\u00ab\u201e\u201c]/g;
 
 function tokenize(texts: readonly string[]): Tokens {
-  const table = new FormTable();
+  const forms: string[] = [];
+  const formIds = new Map<string, number>();
   const offsets = new Int32Array(texts.length + 1);
   let words = new Int32Array(Math.max(16, texts.length * 8));
   let count = 0;
@@ -216,39 +174,41 @@ function tokenize(texts: readonly string[]): Tokens {
   };
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
-    let start = -1;
-    let hash = HASH_START;
-    for (let k = 0; k <= text.length; k++) {
-      const c = k < text.length ? text.charCodeAt(k) : 0;
-      if (k < text.length && isWordCode(c)) {
-        if (start < 0) {
-          start = k;
-          hash = HASH_START;
-        }
-        hash = hashStep(hash, c);
-        if (c <= 57 && c >= 48) hasDigit[u] = 1;
-        continue;
-      }
-      if (c === 40) marks.parens[u]!++;
-      else if (c === 34) marks.straight[u]!++;
-      else if (c === 0xab) marks.guillemets[u]!++;
-      else if (c === 0x201e) marks.low[u]!++;
-      else if (c === 0x201c) marks.high[u]!++;
-      if (start < 0) continue;
-      const id = table.idOf(text, start, k, hash);
-      start = -1;
-      if (count === words.length) {
-        const grown = new Int32Array(words.length * 2);
+    const found = text.match(WORD);
+    if (found) {
+      if (count + found.length > words.length) {
+        const grown = new Int32Array(Math.max(words.length * 2, count + found.length));
         grown.set(words);
         words = grown;
       }
-      words[count++] = id;
+      for (const word of found) {
+        let id = formIds.get(word);
+        if (id === undefined) {
+          id = forms.push(word) - 1;
+          formIds.set(word, id);
+        }
+        words[count++] = id;
+      }
+      if (DIGIT.test(text)) hasDigit[u] = 1;
     }
+    const marked = text.match(MARK);
+    if (marked) countMarks(marks, u, marked);
     offsets[u + 1] = count;
     marks.final[u] = finalMark(text);
     marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
   }
-  return { forms: table.forms, offsets, words: words.subarray(0, count), hasDigit, marks };
+  return { forms, offsets, words: words.subarray(0, count), hasDigit, marks };
+}
+
+function countMarks(marks: Marks, u: number, found: readonly string[]): void {
+  for (const mark of found) {
+    const c = mark.charCodeAt(0);
+    if (c === 40) marks.parens[u]!++;
+    else if (c === 34) marks.straight[u]!++;
+    else if (c === 0xab) marks.guillemets[u]!++;
+    else if (c === 0x201e) marks.low[u]!++;
+    else marks.high[u]!++;
+  }
 }
 
 /** Grows a list of anchor ids and counts (typed arrays, doubled when full) and cuts it into units. */
