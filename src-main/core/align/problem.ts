@@ -248,7 +248,7 @@ function repeatsAt(side: Side, from: number, length: number): Repeats | null {
  * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
  * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at. In `RESULT[0]`.
  */
-export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): void {
+export function repeatCorrection(problem: RepeatView, i0: number, i1: number, j0: number, j1: number): void {
   const en = problem.en;
   const ru = problem.ru;
   if (!en.exact || !ru.exact) {
@@ -287,6 +287,13 @@ export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: n
     }
   }
   RESULT[0] = correction;
+}
+
+/** What `repeatCorrection` reads of a problem. */
+export interface RepeatView {
+  en: Side;
+  ru: Side;
+  gain: Float64Array;
 }
 
 /** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
