@@ -181,7 +181,9 @@ function tokenize(texts: readonly string[]): Tokens {
         grown.set(words);
         words = grown;
       }
-      for (const word of found) {
+      // Indexed loops: an iterator's result objects would be garbage while the loop runs unoptimised.
+      for (let k = 0; k < found.length; k++) {
+        const word = found[k]!;
         let id = formIds.get(word);
         if (id === undefined) {
           id = forms.push(word) - 1;
@@ -201,8 +203,8 @@ function tokenize(texts: readonly string[]): Tokens {
 }
 
 function countMarks(marks: Marks, u: number, found: readonly string[]): void {
-  for (const mark of found) {
-    const c = mark.charCodeAt(0);
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k]!.charCodeAt(0);
     if (c === 40) marks.parens[u]!++;
     else if (c === 34) marks.straight[u]!++;
     else if (c === 0xab) marks.guillemets[u]!++;
@@ -218,7 +220,9 @@ class BagBuilder {
   private size = 0;
   offsets: Int32Array;
   private unit = 0;
-  private pending: number[] = [];
+  /** The current unit's ids, one per occurrence (`pendingSize` of them). */
+  private pending = new Int32Array(64);
+  private pendingSize = 0;
 
   constructor(units: number) {
     this.offsets = new Int32Array(units + 1);
@@ -228,7 +232,12 @@ class BagBuilder {
 
   add(id: number, count = 1): void {
     if (id < 0) return;
-    for (let k = 0; k < count; k++) this.pending.push(id);
+    if (this.pendingSize + count > this.pending.length) {
+      const pending = new Int32Array(Math.max(this.pending.length * 2, this.pendingSize + count));
+      pending.set(this.pending);
+      this.pending = pending;
+    }
+    for (let k = 0; k < count; k++) this.pending[this.pendingSize++] = id;
   }
 
   private push(id: number, count: number): void {
@@ -247,9 +256,10 @@ class BagBuilder {
   /** Closes the current unit: its ids sorted, repeats counted. */
   close(): void {
     const pending = this.pending;
-    if (pending.length > 1) {
+    const size = this.pendingSize;
+    if (size > 1) {
       // Insertion sort: bags are small.
-      for (let k = 1; k < pending.length; k++) {
+      for (let k = 1; k < size; k++) {
         const x = pending[k]!;
         let z = k - 1;
         while (z >= 0 && pending[z]! > x) {
@@ -259,14 +269,14 @@ class BagBuilder {
         pending[z + 1] = x;
       }
     }
-    for (let k = 0; k < pending.length; ) {
+    for (let k = 0; k < size; ) {
       const id = pending[k]!;
       let z = k + 1;
-      while (z < pending.length && pending[z] === id) z++;
+      while (z < size && pending[z] === id) z++;
       this.push(id, z - k);
       k = z;
     }
-    pending.length = 0;
+    this.pendingSize = 0;
     this.offsets[++this.unit] = this.size;
   }
 

@@ -212,6 +212,8 @@ interface Pass {
   enCounts: Int32Array;
   ruCounts: Int32Array;
   gainOf: Float64Array;
+  /** Per anchor id, its count in the English unit of the current row (zero elsewhere). */
+  rowCounts: Int32Array;
   costMask: number;
 }
 
@@ -335,6 +337,7 @@ function forwardPass(search: Search, tables: Tables): void {
     enCounts,
     ruCounts,
     gainOf,
+    rowCounts: new Int32Array(gainOf.length),
     costMask,
   };
   best[0] = 0;
@@ -390,6 +393,7 @@ function forwardRow(pass: Pass, i: number): void {
     enCounts,
     ruCounts,
     gainOf,
+    rowCounts,
     costMask,
   } = pass;
   const barrierCost = params[P_BARRIER]!;
@@ -406,25 +410,23 @@ function forwardRow(pass: Pass, i: number): void {
   const loI = lo[i]!;
   const hiI = hi[i]!;
   const base = rowStart[i]! - loI;
+  // English unit i − 1's anchor counts spread by id, so that each cell's 1-1 gain reads them directly.
+  const xStart = i > 0 ? enOffsets[i - 1]! : 0;
+  const xEnd = i > 0 ? enOffsets[i]! : 0;
+  for (let x = xStart; x < xEnd; x++) rowCounts[enIds[x]!] = enCounts[x]!;
   for (let j = loI; j <= hiI; j++) {
     if (i === 0 && j === 0) continue;
     const c = base + j;
     if (i > 0 && j > 0) {
-      // The 1-1 gain of English unit i − 1 and Russian unit j − 1 (sorted runs merged), kept on the cell.
-      let x = enOffsets[i - 1]!;
-      let y = ruOffsets[j - 1]!;
-      const xEnd = enOffsets[i]!;
+      // The 1-1 gain of English unit i − 1 and Russian unit j − 1, kept on the cell: the shared ids in
+      // ascending order (as a merge of the two sorted runs adds them, so the sum is the same number).
       const yEnd = ruOffsets[j]!;
       let gain = 0;
-      while (x < xEnd && y < yEnd) {
-        const p = enIds[x]!;
+      for (let y = ruOffsets[j - 1]!; y < yEnd; y++) {
         const q = ruIds[y]!;
-        if (p === q) {
-          const ca = enCounts[x++]!;
-          const cb = ruCounts[y++]!;
-          gain += (ca < cb ? ca : cb) * gainOf[p]!;
-        } else if (p < q) x++;
-        else y++;
+        const ca = rowCounts[q]!;
+        const cb = ruCounts[y]!;
+        gain += ca === 0 ? 0 : (ca < cb ? ca : cb) * gainOf[q]!;
       }
       pairs[c] = gain;
     }
@@ -532,6 +534,7 @@ function forwardRow(pass: Pass, i: number): void {
       forward[c] = maxTerm + Math.log(sum);
     }
   }
+  for (let x = xStart; x < xEnd; x++) rowCounts[enIds[x]!] = 0;
 }
 
 /**
