@@ -155,12 +155,46 @@ const DIGIT = /[0-9]/;
 /** Marks counted per unit: ( " « „ “. */
 const MARK = /[("\u00ab\u201e\u201c]/g;
 
+/** Distinct word forms in order of first occurrence, and the form index of every word. */
+class WordTable {
+  forms: string[] = [];
+  private formIds = new Map<string, number>();
+  words: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.words = new Int32Array(Math.max(16, capacity));
+  }
+
+  /**
+   * Adds one unit's words. One call per unit: a small method the engine compiles once, where a loop
+   * over the whole side would be compiled on the stack, and again for each new case it meets.
+   */
+  addAll(found: readonly string[]): void {
+    if (this.count + found.length > this.words.length) {
+      const grown = new Int32Array(Math.max(this.words.length * 2, this.count + found.length));
+      grown.set(this.words);
+      this.words = grown;
+    }
+    const { forms, formIds, words } = this;
+    let count = this.count;
+    // An indexed loop: an iterator's result objects would be garbage while the loop runs unoptimised.
+    for (let k = 0; k < found.length; k++) {
+      const word = found[k]!;
+      let id = formIds.get(word);
+      if (id === undefined) {
+        id = forms.push(word) - 1;
+        formIds.set(word, id);
+      }
+      words[count++] = id;
+    }
+    this.count = count;
+  }
+}
+
 function tokenize(texts: readonly string[]): Tokens {
-  const forms: string[] = [];
-  const formIds = new Map<string, number>();
+  const table = new WordTable(texts.length * 8);
   const offsets = new Int32Array(texts.length + 1);
-  let words = new Int32Array(Math.max(16, texts.length * 8));
-  let count = 0;
   const hasDigit = new Uint8Array(texts.length);
   const n = texts.length;
   const marks: Marks = {
@@ -176,30 +210,16 @@ function tokenize(texts: readonly string[]): Tokens {
     const text = texts[u]!;
     const found = text.match(WORD);
     if (found) {
-      if (count + found.length > words.length) {
-        const grown = new Int32Array(Math.max(words.length * 2, count + found.length));
-        grown.set(words);
-        words = grown;
-      }
-      // Indexed loops: an iterator's result objects would be garbage while the loop runs unoptimised.
-      for (let k = 0; k < found.length; k++) {
-        const word = found[k]!;
-        let id = formIds.get(word);
-        if (id === undefined) {
-          id = forms.push(word) - 1;
-          formIds.set(word, id);
-        }
-        words[count++] = id;
-      }
+      table.addAll(found);
       if (DIGIT.test(text)) hasDigit[u] = 1;
     }
     const marked = text.match(MARK);
     if (marked) countMarks(marks, u, marked);
-    offsets[u + 1] = count;
+    offsets[u + 1] = table.count;
     marks.final[u] = finalMark(text);
     marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
   }
-  return { forms, offsets, words: words.subarray(0, count), hasDigit, marks };
+  return { forms: table.forms, offsets, words: table.words.subarray(0, table.count), hasDigit, marks };
 }
 
 function countMarks(marks: Marks, u: number, found: readonly string[]): void {
@@ -238,6 +258,14 @@ class BagBuilder {
       this.pending = pending;
     }
     for (let k = 0; k < count; k++) this.pending[this.pendingSize++] = id;
+  }
+
+  /** The anchors of words `from`..`to` of `words`, form f's being `ids[offsets[f]..offsets[f + 1]]`. */
+  addWords(words: Int32Array, from: number, to: number, offsets: Int32Array, ids: readonly number[]): void {
+    for (let w = from; w < to; w++) {
+      const f = words[w]!;
+      for (let k = offsets[f]!; k < offsets[f + 1]!; k++) this.add(ids[k]!);
+    }
   }
 
   private push(id: number, count: number): void {
@@ -404,10 +432,7 @@ export function extractFlatAnchors(
       if (quotes > 0) builder.add(quote, quotes);
       const final = marks.final[u]!;
       if (final) builder.add(final === 63 ? endQuestion : final === 33 ? endExclamation : endColon);
-      for (let w = tokens.offsets[u]!; w < tokens.offsets[u + 1]!; w++) {
-        const f = tokens.words[w]!;
-        for (let k = keysOf.offsets[f]!; k < keysOf.offsets[f + 1]!; k++) builder.add(keysOf.ids[k]!);
-      }
+      builder.addWords(tokens.words, tokens.offsets[u]!, tokens.offsets[u + 1]!, keysOf.offsets, keysOf.ids);
       const more = extraBags?.[u];
       if (more) for (const [key, count] of more) builder.add(intern(key), count);
       builder.close();
