@@ -23,6 +23,8 @@ import type { ImportError } from '../src-main/core/import/errors';
 import { readMonolingual } from '../src-main/core/import/formats';
 import { mixedEncodingText, paragraphFlood, zeroWidthText } from '../src-main/core/import/hostile';
 import { refusal } from '../src-main/core/import/testing';
+import { makeEpub, makePdf } from '../src-main/core/import/book-fixtures';
+import { readDocument } from '../src-main/core/import/books';
 import { resources } from './i18n-resources';
 
 async function say(lng: 'en' | 'ru', error: ImportError): Promise<string> {
@@ -40,7 +42,43 @@ const refusals: Array<[string, () => ImportError]> = [
   ['too large', () => refusal(() => readMonolingual(new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(65), 'big.txt'))],
 ];
 
+/** A refusal the readers answer asynchronously (PDF). */
+async function refusedAsync(run: () => Promise<unknown>): Promise<ImportError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof Error && 'code' in error) return error as ImportError;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+/** The bad input of issue 12, section 6: each with its own message, in each language. */
+const BOOK = [{ title: 'Chapter', paragraphs: ['Text.'] }];
+const bookRefusals: Array<[string, () => Promise<ImportError>, RegExp]> = [
+  ['a DRM-protected EPUB', async () => refusal(() => readMonolingual(makeEpub(BOOK, { drm: 'encryption' }), 'locked.epub')), /DRM/],
+  ['an EPUB with no spine', async () => refusal(() => readMonolingual(makeEpub(BOOK, { noSpine: true }), 'nospine.epub')), /порядок чтения глав/],
+  ['a PDF with no text layer', () => refusedAsync(() => readDocument(makePdf([null]), 'scan.pdf')), /текстового слоя/],
+  ['a PDF with a password', () => refusedAsync(() => readDocument(makePdf([[{ x: 72, y: 700, text: 'Secret.' }]], { encrypted: true }), 'locked.pdf')), /парол/],
+  ['a 300-chapter book past the paragraph limit', async () => refusal(() => readMonolingual(makeEpub(Array.from({ length: 300 }, (_, k) => ({ title: `Chapter ${k + 1}`, paragraphs: ['One.', 'Two.'] }))), 'big.epub', { limits: { maxParagraphs: 500 } })), /500/],
+  ['subtitles with broken times', async () => refusal(() => readMonolingual(new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:00:0x,000 --> 00:00:04,000\nLost.\n'), 'broken.srt')), /строка 6/],
+];
+
 describe('import refusals in the UI language', () => {
+  it.each(bookRefusals)('%s: its own message, said once, wholly in Russian, the file named', async (_, make, russian) => {
+    const error = await make();
+    const [ru, en] = [await say('ru', error), await say('en', error)];
+    expect(ru).toMatch(russian);
+    for (const text of [ru, en]) {
+      expect(text).not.toMatch(/\{\{|\}\}/);
+      // The file is named once, and the message is not said twice (once per language or per layer).
+      expect(text.split(String(error.params.file)).length - 1).toBe(1);
+    }
+    expect(englishIn(ru, String(error.params.file), 'DRM', 'PDF', 'OCR', 'EPUB')).toEqual([]);
+    expect(ru).not.toContain(error.message);
+    expect(ru).not.toBe(en);
+  });
+
   it('every refusal key is in both locales', () => {
     for (const lang of ['en', 'ru'] as const) {
       const keys = Object.keys(resources[lang].common.importErrors);

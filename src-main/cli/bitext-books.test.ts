@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cliSandbox } from './testing';
 import { makeEpub, makeFb2, makePdf } from '../core/import/book-fixtures';
+import { alignInput, segmentInput } from '../core/import/pipeline';
+import { prepareImportAsync } from '../core/import/prepare';
 
 const { file, bitext } = cliSandbox('bitext-cli-books-');
 
@@ -14,6 +16,42 @@ describe('the bitext command reads books, reports and subtitles', { timeout: 60_
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('<tuv xml:lang="en"><seg>They agreed on a plan.</seg></tuv>');
     expect(result.stdout).toContain('<tuv xml:lang="ru"><seg>Они согласовали план.</seg></tuv>');
+  });
+
+  it('two books with chapters are aligned chapter → paragraph → clause, exactly as the app’s import aligns them', async () => {
+    const en = makeEpub([
+      { title: 'Chapter One', paragraphs: ['The Parties met in Moscow on 17 June.', 'They agreed on a plan of action.'] },
+      { title: 'Chapter Two', paragraphs: ['The ministers discussed trade and investment at length.', 'They noted the growth of tourism in 2019.', 'Several new projects were launched.'] },
+      { title: 'Chapter Three', paragraphs: ['The next meeting will be held in Jakarta.', 'The statement was adopted unanimously.'] },
+    ]);
+    // The translation has no second chapter.
+    const ru = new TextEncoder().encode(
+      makeFb2([
+        { title: 'Глава первая', paragraphs: ['Стороны встретились в Москве 17 июня.', 'Они согласовали план действий.'] },
+        { title: 'Глава третья', paragraphs: ['Следующая встреча пройдёт в Джакарте.', 'Заявление было принято единогласно.'] },
+      ]),
+    );
+    const result = bitext('align', '--format', 'json', file('book-en.epub', en), file('book-ru.fb2', ru));
+    expect(result.stderr).toBe('');
+    const out = JSON.parse(result.stdout) as { segments: Record<'en' | 'ru', Array<{ text: string }>>; beads: Array<{ en: number[]; ru: number[]; confidence: number }> };
+    const pairs = out.beads.map((b) => [b.en.map((k) => out.segments.en[k]!.text).join(' '), b.ru.map((k) => out.segments.ru[k]!.text).join(' ')]);
+    expect(pairs).toContainEqual(['Chapter One', 'Глава первая']);
+    expect(pairs).toContainEqual(['Chapter Three', 'Глава третья']);
+    expect(pairs).toContainEqual(['Chapter Two', '']);
+
+    // The app: the same files prepared and aligned by the import's own path.
+    const prepared = await prepareImportAsync([
+      { name: 'book-en.epub', bytes: en },
+      { name: 'book-ru.fb2', bytes: ru },
+    ]);
+    expect(prepared.input.kind === 'pair' && prepared.input.headings).toBeTruthy();
+    const segmented = segmentInput(prepared.input);
+    const index = (lang: 'en' | 'ru') => new Map(segmented[lang].paragraphs.flatMap((p) => p.clauses).map((c, k) => [c.id, k]));
+    const [enIndex, ruIndex] = [index('en'), index('ru')];
+    const app = alignInput(prepared.input).groups.flatMap((g) =>
+      g.rows.map((row) => ({ en: row.en.map((c) => enIndex.get(c.id)!), ru: row.ru.map((c) => ruIndex.get(c.id)!), confidence: Math.round(row.confidence * 10000) / 10000 })),
+    );
+    expect(out.beads).toEqual(app);
   });
 
   it('a PDF against an EPUB', () => {

@@ -12,7 +12,7 @@ import { readDocument } from '../core/import/books';
 import type { DocumentCue } from '../core/import/extracted';
 import { checkTextLimits, formatOf } from '../core/import/formats';
 import { CHECK_USAGE, runCheck } from './check';
-import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
+import { type CueTimes, type InputSide, InputError, USAGE, UsageError, decodeText, parseArgs, runAlign } from './core';
 
 /**
  * Reads an input the way the app imports it: plain UTF-8 text as it is (offsets count from the
@@ -21,7 +21,7 @@ import { type CueTimes, InputError, USAGE, UsageError, decodeText, parseArgs, ru
  * (subtitles bring their cue times) — with the import's limits (`IMPORT_LIMITS`: bytes a file,
  * characters, paragraphs and clauses a side).
  */
-async function readInput(path: string, presegmented: boolean): Promise<{ text: string; cues?: DocumentCue[] }> {
+async function readInput(path: string, presegmented: boolean): Promise<{ side: InputSide; text: string; cues?: DocumentCue[] }> {
   let bytes: Buffer;
   try {
     bytes = readChecked(path);
@@ -42,10 +42,12 @@ async function readInput(path: string, presegmented: boolean): Promise<{ text: s
         text = decodeBytes(bytes, path, { maxBytes: IMPORT_LIMITS.maxFileBytes }).text;
       }
       checkTextLimits(text, path);
-      return { text };
+      return { side: text, text };
     }
     const doc = await readDocument(bytes, path);
-    return doc.cues ? { text: doc.text, cues: doc.cues } : { text: doc.text };
+    // A document with headings brings them: two such sides are aligned chapter by chapter, as the app does.
+    const side = doc.headings && doc.headings.length > 0 ? { text: doc.text, paragraphs: doc.paragraphs, headings: doc.headings } : doc.text;
+    return { side, text: doc.text, ...(doc.cues ? { cues: doc.cues } : {}) };
   } catch (error) {
     if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
     throw error;
@@ -102,11 +104,11 @@ async function main(argv: readonly string[]): Promise<number> {
     const en = await readInput(command.en, command.presegmented);
     const ru = await readInput(command.ru, command.presegmented);
     if (command.command === 'check') {
-      process.stdout.write(runCheck(command, en.text, ru.text, command.glossary === undefined ? undefined : readGlossary(command.glossary)));
+      process.stdout.write(runCheck(command, en.side, ru.side, command.glossary === undefined ? undefined : readGlossary(command.glossary)));
       return 0;
     }
     const cues: CueTimes = { ...(en.cues ? { en: en.cues } : {}), ...(ru.cues ? { ru: ru.cues } : {}) };
-    const { stdout, stderr } = runAlign(command, en.text, ru.text, cues);
+    const { stdout, stderr } = runAlign(command, en.side, ru.side, cues);
     process.stdout.write(stdout);
     if (stderr) process.stderr.write(stderr);
     return 0;

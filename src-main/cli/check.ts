@@ -7,7 +7,7 @@
 import { analyseDocument } from '../core/compare/analyse';
 import type { Finding } from '../core/compare/checks';
 import { type GlossaryFormat, glossaryFormatOf, parseGlossary } from '../core/compare/glossary';
-import { type Alignment, InputError, alignPresegmented, alignRaw } from './core';
+import { type Alignment, type InputSide, InputError, alignPresegmented, alignRaw, textOf } from './core';
 import { UsageError, readArgs, twoFiles } from './options';
 
 export const CHECK_FORMATS = ['text', 'json'] as const;
@@ -97,7 +97,7 @@ export function rowsOf(alignment: Alignment): CheckedRow[] {
 }
 
 /** Runs a parsed `check` command on the two decoded texts (and the glossary file's text). */
-export function runCheck(command: CheckCommand, en: string, ru: string, glossaryText?: string): string {
+export function runCheck(command: CheckCommand, en: InputSide, ru: InputSide, glossaryText?: string): string {
   let glossary: { en: string; ru: string }[] = [];
   if (command.glossary !== undefined) {
     const format = glossaryFormatOf(command.glossary) as GlossaryFormat;
@@ -105,7 +105,7 @@ export function runCheck(command: CheckCommand, en: string, ru: string, glossary
     if (parsed.drafts.length === 0) throw new InputError(`${command.glossary}: no term pairs found`);
     glossary = parsed.drafts;
   }
-  const alignment = command.presegmented ? alignPresegmented(en, ru) : alignRaw(en, ru);
+  const alignment = command.presegmented ? alignPresegmented(textOf(en), textOf(ru)) : alignRaw(en, ru);
   if (alignment.segments.en.length === 0 || alignment.segments.ru.length === 0) {
     throw new InputError(`${alignment.segments.en.length === 0 ? command.en : command.ru}: no segments found`);
   }

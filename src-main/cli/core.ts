@@ -3,11 +3,12 @@
  * pre-segmented or raw texts, and the output formats (vecalign beads, JSON, TSV, TMX 1.4b).
  * `bitext.ts` is the thin process wrapper around them. Node-free except for the types.
  */
-import { alignSequences, alignText } from '../core/align/align';
+import { alignSequences } from '../core/align/align';
 import type { Bead, Clause, Lang } from '../core/model';
 import { ImportError } from '../core/import/errors';
 import { checkClauseLimit } from '../core/import/formats';
-import { segmentText } from '../core/text/segment';
+import { alignSegmented, segmentInput } from '../core/import/pipeline';
+import { type PairSide, pairInput } from '../core/import/prepare';
 import { type CheckCommand, parseCheckArgs } from './check';
 import { UsageError, readArgs, twoFiles } from './options';
 
@@ -16,7 +17,10 @@ export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: bitext align [--presegmented] [--format beads|json|tsv|tmx] [--weakest N] <en.txt> <ru.txt>
 
-Aligns an English text and its Russian translation (UTF-8 files) and prints the alignment on stdout.
+Aligns an English text and its Russian translation and prints the alignment on stdout. Reads what
+the app imports (text in any encoding it detects, Markdown, HTML, .docx, .odt, EPUB, FB2, PDF, SRT,
+WebVTT) with the same limits; two documents with chapters are aligned chapter by chapter, as the
+app does.
   --presegmented   the files hold one segment a line (otherwise the texts are segmented into
                    paragraphs, sentences and clauses)
   --format F       beads (default; vecalign's format, 0-based: [0]:[0], [1, 2]:[1], [3]:[]),
@@ -123,17 +127,28 @@ function limitClauses(count: number, name: string): void {
   }
 }
 
-/** Segments two raw texts (paragraphs, sentences, clauses) and aligns them as the app does. */
-export function alignRaw(en: string, ru: string, names: { en: string; ru: string } = { en: 'en', ru: 'ru' }, cues: CueTimes = {}): Alignment {
-  const enText = segmentText('en', en);
-  const ruText = segmentText('ru', ru);
-  const enClauses = enText.paragraphs.flatMap((p) => p.clauses);
-  const ruClauses = ruText.paragraphs.flatMap((p) => p.clauses);
+/**
+ * One side as read: its text and, for a document with chapters (EPUB, FB2, ODT, docx, Markdown or
+ * HTML with headings), the headings its reader found and its paragraph count.
+ */
+export type InputSide = string | PairSide;
+
+/**
+ * Segments two raw texts (paragraphs, sentences, clauses) and aligns them as the app's import
+ * does (`pairInput`, `segmentInput`, `alignSegmented`): chapter → paragraph → clause when both
+ * sides have headings, the first paragraphs as titles when both look like one.
+ */
+export function alignRaw(en: InputSide, ru: InputSide, names: { en: string; ru: string } = { en: 'en', ru: 'ru' }, cues: CueTimes = {}): Alignment {
+  const side = (s: InputSide): PairSide => (typeof s === 'string' ? { text: s, paragraphs: 0 } : s);
+  const input = pairInput(side(en), side(ru));
+  const segmented = segmentInput(input);
+  const enClauses = segmented.en.paragraphs.flatMap((p) => p.clauses);
+  const ruClauses = segmented.ru.paragraphs.flatMap((p) => p.clauses);
   limitClauses(enClauses.length, names.en);
   limitClauses(ruClauses.length, names.ru);
   const enIndex = new Map(enClauses.map((c, k) => [c.id, k]));
   const ruIndex = new Map(ruClauses.map((c, k) => [c.id, k]));
-  const beads = alignText(enText, ruText).groups.flatMap((group) =>
+  const beads = alignSegmented(input, segmented).groups.flatMap((group) =>
     group.rows.map(
       (row): Bead => ({
         en: row.en.map((c) => enIndex.get(c.id)!),
@@ -151,6 +166,8 @@ export function alignRaw(en: string, ru: string, names: { en: string; ru: string
   };
   return { segments: { en: enClauses.map(timed('en')), ru: ruClauses.map(timed('ru')) }, beads };
 }
+
+export const textOf = (side: InputSide): string => (typeof side === 'string' ? side : side.text);
 
 /** vecalign's format: `[0]:[0]`, `[1, 2]:[1]`, `[3]:[]`, one bead a line. */
 export function formatBeads(alignment: Alignment): string {
@@ -257,10 +274,10 @@ export function weakestReport(alignment: Alignment, count: number): string {
   return `weakest ${lines.length} of ${alignment.beads.length} beads (confidence, bead, en | ru):\n${lines.join('\n')}\n`;
 }
 
-/** Runs a parsed `align` command on the two decoded texts; returns stdout and stderr text. */
-export function runAlign(command: AlignCommand, en: string, ru: string, cues: CueTimes = {}): { stdout: string; stderr: string } {
+/** Runs a parsed `align` command on the two decoded texts (or read documents); returns stdout and stderr text. */
+export function runAlign(command: AlignCommand, en: InputSide, ru: InputSide, cues: CueTimes = {}): { stdout: string; stderr: string } {
   const names = { en: command.en, ru: command.ru };
-  const alignment = command.presegmented ? alignPresegmented(en, ru, names) : alignRaw(en, ru, names, cues);
+  const alignment = command.presegmented ? alignPresegmented(textOf(en), textOf(ru), names) : alignRaw(en, ru, names, cues);
   if (alignment.segments.en.length === 0 || alignment.segments.ru.length === 0) {
     throw new InputError(`${alignment.segments.en.length === 0 ? command.en : command.ru}: no segments found`);
   }

@@ -183,7 +183,8 @@ export type MessageParams = Record<string, string | number>;
  * - `units-skipped`: translation units without English or Russian were skipped (`count`);
  * - `lines-without-tab`: lines without a tab were read as English only (`count`).
  */
-export const IMPORT_WARNINGS = ['control-characters', 'units-skipped', 'lines-without-tab'] as const;
+/** `notes-apart`: footnotes or endnotes were kept apart from the text (saved with the document, not aligned). */
+export const IMPORT_WARNINGS = ['control-characters', 'units-skipped', 'lines-without-tab', 'notes-apart'] as const;
 export type ImportWarningCode = (typeof IMPORT_WARNINGS)[number];
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -228,6 +229,13 @@ export type DocumentProblemCode = (typeof DOCUMENT_PROBLEMS)[number];
 /** A document's details beyond its title (`details.ts` holds their schema). */
 export const DETAIL_FIELDS = ['author', 'date', 'source', 'translator'] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/**
+ * What a file says about itself (EPUB, FB2, ODT, docx, PDF metadata), suggested at import:
+ * `FileDetails` (library.ts) and the import's `DocumentMetadata` and its schema come from this list.
+ */
+export const FILE_DETAIL_FIELDS = ['title', 'author', 'date', 'language', 'translator', 'publisher', 'source'] as const;
+export type FileDetailField = (typeof FILE_DETAIL_FIELDS)[number];
 
 // ---- Comparing the two versions (issue 11): the glossary, the checks, the term links ----
 

@@ -1,6 +1,6 @@
 /** The library: importing documents, correcting their alignment, exporting the bitext. */
 import { z } from 'zod';
-import type { DocumentProblemCode, ErrorCode, ErrorDetails, ImportPhase, ImportWarning, Lang, MessageParams, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
+import type { DocumentProblemCode, ErrorCode, ErrorDetails, FileDetailField, ImportPhase, ImportWarning, Lang, MessageParams, PackageEncodingName, SourceFormat, TextEncodingName } from './enums';
 import { LANGS, MOVE_DIRECTIONS } from './enums';
 import { rowIdSchema } from './ids';
 import { IMPORT_LIMITS } from './limits';
@@ -102,17 +102,13 @@ export interface InspectedFile {
   headings?: number;
 }
 
-/** A file's own details, to suggest at import; an unknown one is absent (never "not given"). */
-export interface FileDetails {
-  title?: string;
-  author?: string;
-  /** As the file gives it (`1949`, `2020-06-17`); never the import date. */
-  date?: string;
-  language?: string;
-  translator?: string;
-  publisher?: string;
-  source?: string;
-}
+/**
+ * A file's own details (`FILE_DETAIL_FIELDS`), to suggest at import; only what the file gives —
+ * an unknown one is absent (never "not given"). `date` is as the file gives it (`1949`,
+ * `2020-06-17`), never the import date; `language` a tag as given (`en`, `ru-RU`). The import's
+ * readers fill the same shape (`DocumentMetadata`, core/import/extracted.ts).
+ */
+export type FileDetails = { [K in FileDetailField]?: string };
 
 /** What a prepared import holds, for the reader to confirm (and swap) before importing. */
 export interface ImportCheck {

@@ -118,7 +118,7 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
                     {info.name}
                     {info.problem && (
                       <span className="field-error dictionary-problem">
-                        {t('dictionaries.problem')} <span className="status-detail">{info.problem}</span>
+                        {t('dictionaries.problem')} {i18n.language === 'en' && <span className="status-detail">{info.problem}</span>}
                       </span>
                     )}
                   </th>
@@ -167,7 +167,8 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
         {error && (
           <div className="field-error" role="alert">
             <p>{error.text}</p>
-            {error.detail && <p className="status-detail">{error.detail}</p>}
+            {/* Main's own words are English: shown as detail in the English interface only, so a message is said once, in one language. */}
+            {error.detail && i18n.language === 'en' && <p className="status-detail">{error.detail}</p>}
           </div>
         )}
         <p className="visually-hidden" role="status" aria-live="polite">

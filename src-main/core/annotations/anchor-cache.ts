@@ -9,9 +9,15 @@
 import { createHash } from 'node:crypto';
 import { type AnchoringDocument, type FuzzyBudget, anchorTarget, fuzzyBudget } from './anchoring';
 import type { Annotation, AnnotationAnchor } from './model';
+import { type Pace, pace } from './pace';
 
 /** Fuzzy work for one pass over a document's annotations (roughly 0.3 s at worst). */
 export const PASS_CELLS = 100_000_000;
+
+interface AnchorOptions {
+  budget?: FuzzyBudget;
+  all?: boolean;
+}
 
 interface DocumentAnchors {
   version: string;
@@ -27,35 +33,50 @@ export class AnchorCache {
   /**
    * Anchors for `annotations` (in order), computing only what this text version has not seen.
    * `all`: these are all of the document's annotations, so the others are forgotten (a list);
-   * otherwise they are added to what is kept (an import, before it is stored).
+   * otherwise they are added to what is kept. In slices (`pace.ts`): a list of a document whose
+   * annotations are not all known yet (after a start, or a new text version) anchors them a slice
+   * at a time, so that the pass's fuzzy work (up to `PASS_CELLS`) never holds the thread long.
    */
-  anchors(
+  async anchors(
     documentId: string,
     doc: AnchoringDocument,
     annotations: readonly Annotation[],
-    { budget = fuzzyBudget(PASS_CELLS), all = true }: { budget?: FuzzyBudget; all?: boolean } = {},
-  ): AnnotationAnchor[] {
+    options: AnchorOptions & { pace?: Pace } = {},
+  ): Promise<AnnotationAnchor[]> {
+    const pass = this.pass(documentId, doc, options);
+    const p = options.pace ?? pace();
+    const out: AnnotationAnchor[] = [];
+    for (const annotation of annotations) {
+      out.push(pass.anchor(annotation));
+      if (p.due()) await p.pause();
+    }
+    pass.end();
+    return out;
+  }
+
+  private pass(documentId: string, doc: AnchoringDocument, { budget = fuzzyBudget(PASS_CELLS), all = true }: AnchorOptions) {
     const version = this.versionOf(doc);
     const previous = this.documents.get(documentId);
     const known = previous?.version === version ? previous.byKey : new Map<string, AnnotationAnchor>();
     const next = all ? new Map<string, AnnotationAnchor>() : known;
-    const out = annotations.map((annotation) => {
-      const key = keyOf(annotation);
-      const cached = known.get(key) ?? next.get(key);
-      if (cached) {
-        this.stats.reused++;
-        next.set(key, cached);
-        return cached;
-      }
-      this.stats.computed++;
-      const anchor = anchorTarget(doc, annotation.target, budget);
-      // Once the pass budget has run out, answers are not final: not kept, found next time.
-      if (!budget.exhausted) next.set(key, anchor);
-      return anchor;
-    });
-    // Only what is listed now is kept: edited and deleted annotations drop out.
-    this.documents.set(documentId, { version, byKey: next });
-    return out;
+    return {
+      anchor: (annotation: Annotation): AnnotationAnchor => {
+        const key = keyOf(annotation);
+        const cached = known.get(key) ?? next.get(key);
+        if (cached) {
+          this.stats.reused++;
+          next.set(key, cached);
+          return cached;
+        }
+        this.stats.computed++;
+        const anchor = anchorTarget(doc, annotation.target, budget);
+        // Once the pass budget has run out, answers are not final: not kept, found next time.
+        if (!budget.exhausted) next.set(key, anchor);
+        return anchor;
+      },
+      // Only what is listed now is kept: edited and deleted annotations drop out.
+      end: () => this.documents.set(documentId, { version, byKey: next }),
+    };
   }
 
   /**

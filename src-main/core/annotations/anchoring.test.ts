@@ -300,6 +300,20 @@ describe('fuzzy search, bounded in work', () => {
     });
   });
 
+  it('reads code points as the string iterator does: pairs joined, lone surrogates kept', () => {
+    for (const text of ['', 'abc', 'a\u{1f600}b', '\u{1f600}', 'x\ud800', '\udc00y', 'a\ud800\ud800\udc00b', 'Мир\u{10348}']) {
+      expect([...toCodePoints(text)]).toEqual([...text].map((ch) => ch.codePointAt(0)));
+    }
+  });
+
+  it('finds a long quote with an astral character fuzzily, seeded by its pieces', () => {
+    const text = `${long.slice(0, 3_000)}\u{1f600}${long.slice(3_000, 6_000)}`;
+    const astral = new SourceText('en', text, []);
+    const quote = `${text.slice(2_000, 2_990)}ZZ${text.slice(2_992, 4_000)}`;
+    const match = new TextQuoteAnchor(quote).toRange(astral, { budget: fuzzyBudget(Number.MAX_SAFE_INTEGER) });
+    expect(match).toMatchObject({ method: 'fuzzy', start: 2_000, end: 4_000 });
+  });
+
   it('a banded match finds the alignment near its seed, and nothing beyond its error limit', () => {
     const text = toCodePoints('xxxxabcdefghijxxxx');
     const budget = fuzzyBudget(1_000_000);

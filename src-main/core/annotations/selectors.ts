@@ -113,7 +113,9 @@ export class TextQuoteAnchor {
   toRange(source: SourceText, options: QuoteSearchOptions = {}): QuoteMatch | null {
     if (this.exact === '') return null;
     const minScore = options.minScore ?? MIN_SCORE;
-    const pattern = toCodePoints(this.exact);
+    // The quote's code points only when a search needs them: a long quote that matches nothing
+    // (pieces found nowhere) is never converted.
+    const pattern = new QuotePoints(this.exact);
     const hintCp = options.hint === undefined ? undefined : source.toCodePoint(options.hint);
 
     const exact: Candidate[] = [];
@@ -160,17 +162,17 @@ export class TextQuoteAnchor {
    * a band — bounded whatever the lengths. A random quote that matches nothing costs a few
    * `indexOf`s.
    */
-  private fuzzyMatches(source: SourceText, pattern: Int32Array, maxErrors: number, budget: FuzzyBudget): ApproximateMatch[] {
+  private fuzzyMatches(source: SourceText, pattern: QuotePoints, maxErrors: number, budget: FuzzyBudget): ApproximateMatch[] {
     const m = pattern.length;
     if (m <= FULL_SEARCH_QUOTE && source.length * (maxErrors + 1) <= budget.cells / 2) {
-      return approximateMatches(pattern, source.codePoints, maxErrors, budget);
+      return approximateMatches(pattern.points(), source.codePoints, maxErrors, budget);
     }
     const pieces = Math.max(1, Math.min(SEED_PIECES, Math.floor(m / MIN_PIECE)));
     const pieceLength = Math.floor(m / pieces);
     const seeds: number[] = [];
     for (let p = 0; p < pieces && seeds.length < MAX_SEEDS; p++) {
       const offset = p * pieceLength;
-      const piece = String.fromCodePoint(...pattern.subarray(offset, offset + pieceLength));
+      const piece = pattern.slice(offset, offset + pieceLength);
       let occurrences = 0;
       for (let at = source.text.indexOf(piece); at >= 0 && occurrences < MAX_OCCURRENCES; at = source.text.indexOf(piece, at + 1)) {
         occurrences++;
@@ -183,7 +185,7 @@ export class TextQuoteAnchor {
     const band = Math.min(maxErrors, Math.max(MIN_PIECE, Math.floor(budget.cells / (MAX_SEEDS * 2 * m))));
     const out: ApproximateMatch[] = [];
     for (const seed of seeds) {
-      const match = bandedMatch(pattern, source.codePoints, seed, band, maxErrors, budget);
+      const match = bandedMatch(pattern.points(), source.codePoints, seed, band, maxErrors, budget);
       if (match) out.push(match);
     }
     return out.sort((a, b) => a.errors - b.errors);
@@ -238,4 +240,30 @@ function cpLength(text: string): number {
 
 export function round(score: number): number {
   return Math.round(score * 1000) / 1000;
+}
+
+/** A quote's code points, made only when asked for (a quote in the BMP is its own code units). */
+class QuotePoints {
+  private cached: Int32Array | undefined;
+  /** The quote's length in code points. */
+  readonly length: number;
+  private readonly bmp: boolean;
+
+  constructor(private readonly text: string) {
+    this.bmp = !/[\ud800-\udfff]/.test(text);
+    this.length = this.bmp ? text.length : this.points().length;
+  }
+
+  points(): Int32Array {
+    return (this.cached ??= toCodePoints(this.text));
+  }
+
+  /** Code points `[from, to)` as a string. */
+  slice(from: number, to: number): string {
+    if (this.bmp) return this.text.slice(from, to);
+    const points = this.points();
+    let out = '';
+    for (let i = from; i < to && i < points.length; i++) out += String.fromCodePoint(points[i] ?? 0);
+    return out;
+  }
 }

@@ -12,6 +12,8 @@ import { DocumentLibrary } from '../documents/library';
 import { createHandlers, dispatch, type Handlers } from '../ipc/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
+import { AnchorCache } from './anchor-cache';
+import { pace } from './pace';
 import { tsxAnnotationWorker, workerImportRunner } from './import-run';
 import { buildAnchoringDocument } from './anchoring';
 import { AnnotationStore } from './store';
@@ -413,6 +415,31 @@ describe('a hostile annotation file', () => {
     expect(service.anchors.stats).toEqual({ computed: 0, reused: 940 });
     await service.flush();
     // A limit on time for a busy machine only: the figures are the benchmark's (bench:annotations).
+  }, 60_000);
+
+  it('after a restart, anchors the 470 orphans a slice at a time: other work runs between slices, and the answers are kept', async () => {
+    const first = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    await first.import(DOC, hostileJsonLd(DOC));
+    await first.flush();
+    const { annotations } = await AnnotationStore.inUserData(dir).list(DOC);
+    const source = await library.source(DOC);
+    const doc = buildAnchoringDocument(source.view.body, source.texts);
+    const cache = new AnchorCache();
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const anchors = await cache.anchors(DOC, doc, annotations, { pace: pace(0) });
+    running = false;
+    expect(anchors).toHaveLength(470);
+    expect(anchors.every((a) => a.status === 'orphan')).toBe(true);
+    expect(turns).toBeGreaterThan(100);
+    expect(cache.stats).toEqual({ computed: 470, reused: 0 });
+    await cache.anchors(DOC, doc, annotations);
+    expect(cache.stats).toEqual({ computed: 470, reused: 470 });
   }, 60_000);
 
   it('in the worker thread: the same report and anchors as in this thread, and main parses and anchors nothing', async () => {

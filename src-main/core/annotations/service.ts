@@ -59,7 +59,7 @@ export class AnnotationService {
   async list(documentId: string): Promise<AnnotationList> {
     const doc = await this.document(documentId);
     const { annotations, problem } = await this.store.list(documentId);
-    const anchors = this.anchors.anchors(documentId, doc, annotations);
+    const anchors = await this.anchors.anchors(documentId, doc, annotations);
     return { annotations: annotations.map((a, i) => ({ ...a, anchor: anchors[i] as AnnotationView['anchor'] })), ...(problem ? { problem } : {}) };
   }
 
@@ -113,7 +113,7 @@ export class AnnotationService {
     const meta = { id: documentId, title: manifest.title, date: manifest.date };
     const now = this.clock.now();
     if (format === 'markdown') {
-      const anchors = this.anchors.anchors(documentId, doc, annotations);
+      const anchors = await this.anchors.anchors(documentId, doc, annotations);
       const views = annotations.map((a, i) => ({ ...a, anchor: anchors[i] as AnnotationView['anchor'] }));
       return this.saveExport(`${documentId}-annotations.md`, exportMarkdown(meta, views, doc, now));
     }

@@ -17,9 +17,10 @@
  */
 import { z } from 'zod';
 import { FileRefusedError } from '../fs/atomic-file';
-import { journalLine, parseLines } from '../fs/journal';
+import { type ParsedLine, eachLine, journalLine, lineOfParts, partCrc } from '../fs/journal';
 import type { Annotation } from './model';
 import { documentIdSchema } from '../../contract/ipc';
+import { type Pace, pace } from './pace';
 import { annotationSchema, isoDate } from './schema';
 
 /** Version 2 added the journal (and `seq` in the snapshot); version 3 checksummed lines. */
@@ -148,6 +149,52 @@ export function serialiseSnapshot(file: AnnotationsFile): string {
   return parts.join('');
 }
 
+/** `serialiseSnapshot` in slices (`pace.ts`): the same text, 20,000 records without holding the thread. */
+export async function serialiseSnapshotInSlices(file: AnnotationsFile, p: Pace = pace()): Promise<string> {
+  const deleted = file.deleted ?? [];
+  const parts: string[] = [
+    journalLine({
+      schemaVersion: file.schemaVersion,
+      documentId: file.documentId,
+      seq: file.seq,
+      annotations: file.annotations.length,
+      deleted: deleted.length,
+    }),
+  ];
+  for (const a of file.annotations) {
+    parts.push(journalLine({ a }));
+    if (p.due()) await p.pause();
+  }
+  for (const d of deleted) {
+    parts.push(journalLine({ d }));
+    if (p.due()) await p.pause();
+  }
+  parts.push(journalLine({ end: file.annotations.length + deleted.length, seq: file.seq }));
+  return parts.join('');
+}
+
+/**
+ * The journal line of an entry — exactly `journalLine(entry)` — built in slices: a merge's
+ * annotations (an import may carry 20,000, or 5 MB of quotes) are serialised and checksummed one
+ * by one, pausing between slices.
+ */
+export async function entryLineInSlices(entry: JournalEntry, p: Pace = pace()): Promise<string> {
+  if (entry.op !== 'merge') return journalLine(entry);
+  const { annotations, ...head } = entry;
+  // `{"seq":…,"v":…,"op":"merge"` then `,"annotations":[…]}`: the keys in the entry's own order.
+  const opening = `${JSON.stringify(head).slice(0, -1)},"annotations":[`;
+  const parts: string[] = [opening];
+  let crc = partCrc(opening);
+  for (let i = 0; i < annotations.length; i++) {
+    const part = (i > 0 ? ',' : '') + JSON.stringify(annotations[i]);
+    parts.push(part);
+    crc = partCrc(part, crc);
+    if (p.due()) await p.pause();
+  }
+  parts.push(']}');
+  return lineOfParts(partCrc(']}', crc), parts);
+}
+
 /** Whether a snapshot's bytes are of the line format: anything but a JSON object (versions 1, 2). */
 export function isLineSnapshot(bytes: Buffer): boolean {
   const start = bytes.subarray(0, 64).toString('latin1').replace(/^(\xef\xbb\xbf)?\s*/, '');
@@ -185,63 +232,95 @@ const deletedRecord = z.object({ d: deletedEntry }).strict();
 
 /** Reads a line snapshot, keeping every record whose line is whole. */
 export function parseSnapshot(bytes: Buffer, documentId: string): ParsedSnapshot {
-  const lines = parseLines(bytes);
-  const annotations: Annotation[] = [];
-  const deleted: DeletedEntry[] = [];
-  let head: z.infer<typeof header> | undefined;
-  let tail: z.infer<typeof trailer> | undefined;
-  let bad = 0;
-  let newerVersion: number | undefined;
-  lines.forEach((line, index) => {
+  const reader = new SnapshotReader(documentId);
+  for (const line of eachLine(bytes)) reader.add(line);
+  return reader.result();
+}
+
+/** `parseSnapshot` in slices (`pace.ts`): 20,000 records checked without holding the thread. */
+export async function parseSnapshotInSlices(bytes: Buffer, documentId: string, p: Pace = pace()): Promise<ParsedSnapshot> {
+  const reader = new SnapshotReader(documentId);
+  for (const line of eachLine(bytes)) {
+    reader.add(line);
+    if (p.due()) await p.pause();
+  }
+  return reader.result();
+}
+
+/** A snapshot's lines, given in order; `result()` once all are in. */
+class SnapshotReader {
+  private readonly annotations: Annotation[] = [];
+  private readonly deleted: DeletedEntry[] = [];
+  private head: z.infer<typeof header> | undefined;
+  /** A trailer is one only if it is the last line: the latest candidate, by index. */
+  private tail: { index: number; value: z.infer<typeof trailer> } | undefined;
+  private bad = 0;
+  private newerVersion: number | undefined;
+  private index = 0;
+
+  constructor(private readonly documentId: string) {}
+
+  add(line: ParsedLine): void {
+    const index = this.index++;
+    if (this.tail) {
+      // What looked like the trailer was not the last line.
+      this.tail = undefined;
+      this.bad++;
+    }
     if (!line.ok) {
-      bad++;
+      this.bad++;
       return;
     }
     const record = line.record;
     if (index === 0) {
       const h = header.safeParse(record);
-      if (h.success && h.data.schemaVersion > ANNOTATIONS_SCHEMA_VERSION) newerVersion = h.data.schemaVersion;
-      if (h.success && h.data.schemaVersion === ANNOTATIONS_SCHEMA_VERSION && h.data.documentId === documentId) {
-        head = h.data;
+      if (h.success && h.data.schemaVersion > ANNOTATIONS_SCHEMA_VERSION) this.newerVersion = h.data.schemaVersion;
+      if (h.success && h.data.schemaVersion === ANNOTATIONS_SCHEMA_VERSION && h.data.documentId === this.documentId) {
+        this.head = h.data;
         return;
       }
     }
     const a = annotationRecord.safeParse(record);
-    if (a.success && a.data.a.documentId === documentId) {
-      annotations.push(a.data.a);
+    if (a.success && a.data.a.documentId === this.documentId) {
+      this.annotations.push(a.data.a);
       return;
     }
     const d = deletedRecord.safeParse(record);
-    if (d.success && d.data.d.annotation.documentId === documentId) {
-      deleted.push(d.data.d);
+    if (d.success && d.data.d.annotation.documentId === this.documentId) {
+      this.deleted.push(d.data.d);
       return;
     }
     const t = trailer.safeParse(record);
-    if (t.success && index === lines.length - 1) {
-      tail = t.data;
+    if (t.success) {
+      this.tail = { index, value: t.data };
       return;
     }
-    bad++;
-  });
-  const found = annotations.length + deleted.length;
-  const expected = head ? head.annotations + head.deleted : tail?.end;
-  const whole =
-    head !== undefined &&
-    tail !== undefined &&
-    bad === 0 &&
-    tail.end === found &&
-    tail.seq === head.seq &&
-    head.annotations === annotations.length &&
-    head.deleted === deleted.length;
-  const damagedRecords = whole ? 0 : expected === undefined ? undefined : Math.max(expected - found, 0);
-  return {
-    seq: head?.seq ?? tail?.seq,
-    annotations,
-    deleted,
-    whole,
-    damagedRecords,
-    ...(newerVersion !== undefined ? { newerVersion } : {}),
-  };
+    this.bad++;
+  }
+
+  result(): ParsedSnapshot {
+    const { annotations, deleted, head, bad, newerVersion } = this;
+    const tail = this.tail?.value;
+    const found = annotations.length + deleted.length;
+    const expected = head ? head.annotations + head.deleted : tail?.end;
+    const whole =
+      head !== undefined &&
+      tail !== undefined &&
+      bad === 0 &&
+      tail.end === found &&
+      tail.seq === head.seq &&
+      head.annotations === annotations.length &&
+      head.deleted === deleted.length;
+    const damagedRecords = whole ? 0 : expected === undefined ? undefined : Math.max(expected - found, 0);
+    return {
+      seq: head?.seq ?? tail?.seq,
+      annotations,
+      deleted,
+      whole,
+      damagedRecords,
+      ...(newerVersion !== undefined ? { newerVersion } : {}),
+    };
+  }
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

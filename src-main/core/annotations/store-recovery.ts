@@ -31,8 +31,9 @@ import {
   isLineSnapshot,
   isRecord,
   migrate,
-  parseSnapshot,
+  parseSnapshotInSlices,
 } from './store-format';
+import { pace } from './pace';
 
 export interface LoadContext {
   documentId: string;
@@ -130,7 +131,7 @@ async function loadSnapshot(ctx: LoadContext, loaded: Loaded): Promise<void> {
   }
   if (!isLineSnapshot(bytes)) return loadLegacySnapshot(ctx, loaded);
 
-  const parsed = parseSnapshot(bytes, ctx.documentId);
+  const parsed = await parseSnapshotInSlices(bytes, ctx.documentId);
   if (parsed.newerVersion !== undefined) throw new NewerVersionError(parsed.newerVersion);
   if (parsed.whole) {
     setContents(loaded, parsed, parsed.seq ?? 0);
@@ -219,7 +220,7 @@ async function loadChain(ctx: LoadContext): Promise<Chain> {
   const bytes = await readBytes(backupPathOf(ctx.path));
   if (bytes !== undefined) {
     if (isLineSnapshot(bytes)) {
-      const parsed = parseSnapshot(bytes, ctx.documentId);
+      const parsed = await parseSnapshotInSlices(bytes, ctx.documentId);
       chain.contents = { annotations: parsed.annotations, deleted: parsed.deleted };
       chain.seq = parsed.seq ?? 0;
       chain.found = parsed.annotations.length > 0 || parsed.seq !== undefined;
@@ -241,7 +242,7 @@ async function loadChain(ctx: LoadContext): Promise<Chain> {
   const journal = await readJournal(backupPathOf(ctx.journalPath));
   if (journal) {
     const into: Loaded = { ...emptyLoaded(), annotations: chain.contents.annotations, deleted: chain.contents.deleted, seq: chain.seq };
-    const damaged = replayRecords(ctx, into, journal, 'backup');
+    const damaged = await replayRecords(ctx, into, journal, 'backup');
     chain.contents = { annotations: into.annotations, deleted: into.deleted };
     chain.seq = into.seq;
     chain.found ||= into.seq > 0;
@@ -281,8 +282,10 @@ interface Damage {
  * Applies a journal's valid entries with a `seq` above the loaded one, in order, skipping damaged
  * lines (and entries out of order). Returns what was damaged.
  */
-function replayRecords(ctx: LoadContext, loaded: Loaded, content: JournalContent, which: 'live' | 'backup'): Damage {
+async function replayRecords(ctx: LoadContext, loaded: Loaded, content: JournalContent, which: 'live' | 'backup'): Promise<Damage> {
   const damage: Damage = { lines: 0, notes: 0 };
+  // A journal of 1,000 changes to a document of 20,000 notes is replayed in slices.
+  const p = pace();
   const typical = typicalLineBytes(content);
   // A run of damaged lines between two whole entries numbered p and q held q − p − 1 changes
   // (or more notes, by its look: a merge): the larger is counted.
@@ -298,6 +301,7 @@ function replayRecords(ctx: LoadContext, loaded: Loaded, content: JournalContent
     run = { lines: 0, notes: 0 };
   };
   for (const line of content.lines) {
+    if (p.due()) await p.pause();
     if (!line.ok) {
       if (content.damage === 'torn') continue; // the torn line: the acknowledgement mark tells if it mattered
       run.lines++;
@@ -336,7 +340,7 @@ type LiveTail = { kind: 'whole' } | { kind: 'torn' | 'empty'; at: number };
 async function replayLive(ctx: LoadContext, loaded: Loaded): Promise<LiveTail> {
   const content = await readJournal(ctx.journalPath);
   if (!content) return { kind: 'whole' };
-  const damage = replayRecords(ctx, loaded, content, 'live');
+  const damage = await replayRecords(ctx, loaded, content, 'live');
   loaded.journalBytes = content.size;
   if (damage.lines > 0) {
     const movedTo = corruptPathOf(ctx.journalPath, ctx.now());

@@ -6,7 +6,15 @@ import { AppError } from '../errors';
 import { journalLine } from '../fs/atomic-file';
 import type { Annotation } from './model';
 import { ANNOTATIONS_SCHEMA_VERSION, AnnotationStore, MIGRATIONS, migrate } from './store';
-import { isLineSnapshot, parseSnapshot } from './store-format';
+import { pace } from './pace';
+import {
+  entryLineInSlices,
+  isLineSnapshot,
+  parseSnapshot,
+  parseSnapshotInSlices,
+  serialiseSnapshot,
+  serialiseSnapshotInSlices,
+} from './store-format';
 import { DOC, makeAnnotation } from './testing/fixtures';
 
 let dir: string;
@@ -486,4 +494,66 @@ describe('AnnotationStore journal', () => {
     };
     expect((await new AnnotationStore(dir, { migrations }).list(DOC)).annotations).toEqual([{ ...a, note: 'OLD' }]);
   });
+});
+
+describe('snapshots and journal lines in slices', () => {
+  const annotations = Array.from({ length: 1_200 }, (_, i) =>
+    makeAnnotation(i, i % 200 === 0 ? { note: `astral \u{1f600}, quotes " and \\, NUL \u0000, line\nbreak, Мир ${i}` } : {}),
+  );
+  /** Counts the event loop's turns while `work` runs: a loop in slices lets others in. */
+  async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const value = await work();
+    running = false;
+    return { value, turns };
+  }
+
+  it('writes the very line journalLine writes, and lets the event loop in while it builds it', async () => {
+    const entry = { seq: 7, v: ANNOTATIONS_SCHEMA_VERSION, op: 'merge', annotations } as const;
+    const { value, turns } = await turnsDuring(() => entryLineInSlices(entry, pace(0)));
+    expect(value).toBe(journalLine(entry));
+    expect(turns).toBeGreaterThan(10);
+    // One annotation, an empty merge, a single change: the same line too.
+    expect(await entryLineInSlices({ ...entry, annotations: annotations.slice(0, 1) })).toBe(journalLine({ ...entry, annotations: annotations.slice(0, 1) }));
+    expect(await entryLineInSlices({ ...entry, annotations: [] })).toBe(journalLine({ ...entry, annotations: [] }));
+    const create = { seq: 8, v: ANNOTATIONS_SCHEMA_VERSION, op: 'create', annotation: annotations[200]! } as const;
+    expect(await entryLineInSlices(create)).toBe(journalLine(create));
+  });
+
+  it('serialises and reads a snapshot as the whole-file functions do, in slices', async () => {
+    const snapshot = {
+      schemaVersion: ANNOTATIONS_SCHEMA_VERSION as typeof ANNOTATIONS_SCHEMA_VERSION,
+      documentId: DOC,
+      seq: 12,
+      annotations: annotations.slice(0, 1_150),
+      deleted: annotations.slice(1_150).map((annotation) => ({ deletedAt: NOW.toISOString(), annotation })),
+    };
+    const written = await turnsDuring(() => serialiseSnapshotInSlices(snapshot, pace(0)));
+    expect(written.value).toBe(serialiseSnapshot(snapshot));
+    expect(written.turns).toBeGreaterThan(10);
+    const bytes = Buffer.from(written.value);
+    const read = await turnsDuring(() => parseSnapshotInSlices(bytes, DOC, pace(0)));
+    expect(read.turns).toBeGreaterThan(10);
+    expect(read.value).toEqual(parseSnapshot(bytes, DOC));
+    expect(read.value).toMatchObject({ whole: true, seq: 12, damagedRecords: 0 });
+    expect(read.value.annotations).toEqual(snapshot.annotations);
+    // Damaged the same way: the trailer moved up (no longer last), a line cut out, a bit flipped.
+    const lines = written.value.split(/(?<=\n)/);
+    const damaged = [
+      [...lines.slice(0, 10), lines.at(-1)!, ...lines.slice(10, -1)].join(''),
+      [...lines.slice(0, 100), ...lines.slice(101)].join(''),
+      written.value.slice(0, 5_000) + (written.value[5_000] === 'a' ? 'b' : 'a') + written.value.slice(5_001),
+    ];
+    for (const text of damaged) {
+      const parsed = await parseSnapshotInSlices(Buffer.from(text), DOC, pace(0));
+      expect(parsed).toEqual(parseSnapshot(Buffer.from(text), DOC));
+      expect(parsed.whole).toBe(false);
+    }
+  }, 30_000);
 });

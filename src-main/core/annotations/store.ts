@@ -31,7 +31,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, DetailedError } from '../errors';
 import { JsonFileWriter, backupPathOf, copyBackup } from '../fs/atomic-file';
-import { JournalWriter, journalLine } from '../fs/journal';
+import { JournalWriter } from '../fs/journal';
 import { AckMark } from './ack-mark';
 import type { Annotation, AnnotationsProblem } from './model';
 import { isDocumentId } from '../../contract/ipc';
@@ -43,8 +43,9 @@ import {
   type DeletedEntry,
   MIGRATIONS,
   type Migration,
+  entryLineInSlices,
   journalEntrySchema,
-  serialiseSnapshot,
+  serialiseSnapshotInSlices,
 } from './store-format';
 import { loadDocument } from './store-recovery';
 
@@ -293,7 +294,8 @@ export class AnnotationStore {
           // Even a change larger than the compaction limit (a big import) goes to the journal
           // first, and is compacted right after: then the backup chain (`.bak` + `.journal.bak`)
           // holds every change, and a damaged snapshot can be rebuilt whole from it.
-          const line = state.needsSnapshot ? undefined : journalLine({ seq, v: ANNOTATIONS_SCHEMA_VERSION, ...change });
+          // Built in slices: a merge of a whole import never holds the thread for long.
+          const line = state.needsSnapshot ? undefined : await entryLineInSlices({ seq, v: ANNOTATIONS_SCHEMA_VERSION, ...change });
           if (line === undefined) {
             await this.writeSnapshot(state, next, seq);
           } else {
@@ -363,7 +365,8 @@ export class AnnotationStore {
       annotations: contents.annotations,
       ...(contents.deleted.length > 0 ? { deleted: contents.deleted } : {}),
     };
-    await state.writer.save(file);
+    // Serialised in slices (20,000 annotations would hold the thread for a tenth of a second).
+    await state.writer.save(await serialiseSnapshotInSlices(file));
     const first = !state.hasSnapshot;
     state.hasSnapshot = true;
     try {
@@ -416,7 +419,8 @@ export class AnnotationStore {
       deleted: loaded.deleted,
       readOnly: loaded.readOnly,
       ...(loaded.problem ? { problem: loaded.problem } : {}),
-      writer: new JsonFileWriter(path, { backup: 'copy', serialise: (file) => serialiseSnapshot(file as AnnotationsFile) }),
+      // Given the snapshot's text, already serialised (`serialiseSnapshotInSlices`).
+      writer: new JsonFileWriter(path, { backup: 'copy', serialise: (text) => String(text) }),
       journal,
       ack,
       queue: Promise.resolve(),

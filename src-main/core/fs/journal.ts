@@ -24,6 +24,19 @@ function checksum(body: string | Uint8Array): string {
   return crc32(body).toString(16).padStart(8, '0');
 }
 
+/**
+ * For a line whose JSON is built in parts (a long list, item by item): `partCrc` over each part in
+ * order, each from the one before, then `lineOfParts` — the same line as `journalLine` of the
+ * value. (Parts must not split a surrogate pair: whole JSON values and punctuation never do.)
+ */
+export function partCrc(part: string, previous = 0): number {
+  return crc32(part, previous);
+}
+
+export function lineOfParts(crc: number, parts: readonly string[]): string {
+  return `${crc.toString(16).padStart(8, '0')} ${parts.join('')}\n`;
+}
+
 /** One line of a checksummed file, as read. */
 export type ParsedLine =
   | { ok: true; record: unknown; offset: number; length: number }
@@ -35,7 +48,11 @@ const SPACE = 0x20;
 
 /** Splits a checksummed file into its lines, each checked on its own. */
 export function parseLines(bytes: Buffer): ParsedLine[] {
-  const out: ParsedLine[] = [];
+  return [...eachLine(bytes)];
+}
+
+/** The lines of a checksummed file one by one, each checked (and parsed) as it is reached. */
+export function* eachLine(bytes: Buffer): Generator<ParsedLine, void, undefined> {
   let start = 0;
   while (start < bytes.length) {
     const newline = bytes.indexOf(NEWLINE, start);
@@ -43,13 +60,12 @@ export function parseLines(bytes: Buffer): ParsedLine[] {
     const length = end - start + (newline < 0 ? 0 : 1);
     const record = newline < 0 ? NOT_A_RECORD : parseLine(bytes.subarray(start, end));
     if (record === NOT_A_RECORD) {
-      out.push({ ok: false, bytes: bytes.subarray(start, end), offset: start, length });
+      yield { ok: false, bytes: bytes.subarray(start, end), offset: start, length };
     } else {
-      out.push({ ok: true, record, offset: start, length });
+      yield { ok: true, record, offset: start, length };
     }
     start = end + 1;
   }
-  return out;
 }
 
 const NOT_A_RECORD = Symbol('not a record');

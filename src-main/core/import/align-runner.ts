@@ -11,7 +11,7 @@
  * - under tsx (the harness, tests): the `.ts` file itself, loaded through tsx (`tsxWorker()`).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ImportLimits, ImportPhase } from '../../contract/ipc';
 import { AppError } from '../errors';
 import type { AlignedText, Lang } from '../model';
@@ -69,12 +69,47 @@ export function tsxWorker(): WorkerSpec {
  */
 function startWorker(spec: WorkerSpec, input: unknown, transferList: ArrayBuffer[] = []): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: spec.heapMb ?? WORKER_HEAP_MB };
-  if (!spec.tsx) return new Worker(spec.path, { workerData: input, resourceLimits, transferList });
+  if (!spec.tsx) return startBuilt(spec.path, { workerData: input, resourceLimits, transferList });
   const entry = JSON.stringify(pathToFileURL(spec.path).href);
   // Resolved here, so that the worker finds tsx whatever its working directory.
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const bootstrap = `import(${api}).then(({ register }) => { register(); return import(${entry}); })`;
   return new Worker(bootstrap, { eval: true, workerData: input, resourceLimits, transferList });
+}
+
+/**
+ * A built entry needs no loader: this process's `--import tsx` (the harness, benchmarks) is not
+ * passed on — it would load and start tsx in the worker, a few hundred ms, at every task. Other
+ * flags are inherited as by default; should Node refuse them when given explicitly (V8 flags such
+ * as `--max-old-space-size` are refused, not inherited), the worker inherits them all instead.
+ */
+function startBuilt(path: string, options: WorkerOptions): Worker {
+  const execArgv = withoutTsx(process.execArgv);
+  if (execArgv.length !== process.execArgv.length) {
+    try {
+      return new Worker(path, { ...options, execArgv });
+    } catch (error) {
+      // Thrown before the worker exists (and before anything in `transferList` is moved).
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    }
+  }
+  return new Worker(path, options);
+}
+
+/** `execArgv` without the flags that load tsx (`--import tsx`, `--import=tsx`, `--require tsx/cjs`…), which a built worker does not need. */
+function withoutTsx(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] ?? '';
+    const loader = /^--(import|loader|experimental-loader|require)$/.test(arg);
+    if (loader && /^tsx(\/|$)/.test(execArgv[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (/^--(import|loader|experimental-loader|require)=tsx(\/|$)/.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
 }
 
 const cancelled = () => new ImportError('cancelled', 'The import was cancelled');

@@ -206,7 +206,7 @@ const pdfString = (text: string) => `(${text.replace(/[\\()]/g, (c) => `\\${c}`)
  * correct cross-reference table. `encrypted`: a standard security handler whose user password is
  * not empty (the reader must ask for it). A page with `null` holds only a drawn rectangle (no text).
  */
-export function makePdf(pages: ReadonlyArray<readonly PdfLine[] | null>, options: { title?: string; author?: string; encrypted?: boolean } = {}): Uint8Array {
+export function makePdf(pages: ReadonlyArray<readonly PdfLine[] | null>, options: { title?: string; author?: string; encrypted?: boolean; lang?: string; xmp?: string } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
   add('<< /Type /Catalog /Pages 2 0 R >>'); // 1
@@ -216,6 +216,12 @@ export function makePdf(pages: ReadonlyArray<readonly PdfLine[] | null>, options
   if (options.title) info.push(`/Title ${pdfString(options.title)}`);
   if (options.author) info.push(`/Author ${pdfString(options.author)}`);
   add(`<< ${info.join(' ')} /Producer (bitext tests) >>`); // 4
+  if (options.xmp) {
+    // The XMP packet, as a metadata stream of the catalogue.
+    const packet = String.fromCharCode(...new TextEncoder().encode(options.xmp)); // UTF-8, a byte a character
+    add(`<< /Type /Metadata /Subtype /XML /Length ${packet.length} >>\nstream\n${packet}\nendstream`);
+    objects[0] = `<< /Type /Catalog /Pages 2 0 R /Metadata ${objects.length} 0 R${options.lang ? ` /Lang ${pdfString(options.lang)}` : ''} >>`;
+  } else if (options.lang) objects[0] = `<< /Type /Catalog /Pages 2 0 R /Lang ${pdfString(options.lang)} >>`;
   const kids: number[] = [];
   for (const page of pages) {
     const content = page

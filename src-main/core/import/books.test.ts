@@ -1,13 +1,14 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeEpub, makeFb2, makeOdt, makePdf, reportPage } from './book-fixtures';
-import { readDocument, readDocxDocument, readHtmlDocument, readMarkdownDocument } from './books';
+import { readDocument } from './books';
 import { encodeText } from './decode';
 import type { ImportError } from './errors';
 import { formatOf, readMonolingual } from './formats';
 import { dropFurniture, joinLine, linesOf, paragraphsOf } from './pdf';
 import { parseSubtitles, rowTimes } from './subtitles';
 import { refusal } from './testing';
+import { prepareImportAsync } from './prepare';
 
 const paragraphs = (text: string) => text.trim().split('\n\n');
 const headingTexts = (doc: { text: string; headings?: Array<{ paragraph: number; level: number }> }) =>
@@ -76,7 +77,8 @@ describe('EPUB', () => {
     const doc = readMonolingual(epub, 'notes.epub');
     expect(paragraphs(doc.text)).toEqual(['Notes', 'Body text.', 'A claim here.', 'Part heading']);
     expect(headingTexts(doc)).toEqual(['1:Notes', '2:Part heading']);
-    expect(doc.notes).toEqual([{ id: 'fn1', label: '1', text: 'The source of the claim.' }]);
+    expect(doc.notes).toEqual([{ id: 'fn1', label: '1', paragraph: 2, text: 'The source of the claim.' }]);
+    expect(doc.warnings).toContainEqual({ code: 'notes-apart', params: { count: 1 } });
     for (const absent of ['fetch', 'example.org', 'menu', 'tracker']) expect(doc.text).not.toContain(absent);
   });
 
@@ -157,7 +159,9 @@ describe('FB2', () => {
       'Мороз и солнце;\nдень чудесный!',
     ]);
     expect(headingTexts(doc)).toEqual(['1:Глава первая', '2:Часть вторая']);
-    expect(doc.notes).toEqual([{ id: 'n1', label: '1', text: 'Примечание переводчика.' }]);
+    // The note remembers the paragraph its reference mark was in (the mark itself is left out).
+    expect(doc.notes).toEqual([{ id: 'n1', label: '1', paragraph: 3, text: 'Примечание переводчика.' }]);
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 1 } }]);
     expect(doc.text).not.toContain('[1]');
     expect(doc.text).not.toContain('/9j/');
     expect(doc.metadata).toEqual({ title: '1984', author: 'Джордж Оруэлл', translator: 'Виктор Голышев', date: '1949', language: 'ru' });
@@ -187,7 +191,8 @@ describe('ODT', () => {
     const doc = readMonolingual(odt, 'report.odt');
     expect(paragraphs(doc.text)).toEqual(['Report', 'First paragraph.', 'Details', 'Second paragraph.', 'item one', 'item two']);
     expect(headingTexts(doc)).toEqual(['1:Report', '2:Details']);
-    expect(doc.notes).toEqual([{ label: '1', text: 'A footnote.' }]);
+    expect(doc.notes).toEqual([{ label: '1', paragraph: 1, text: 'A footnote.' }]);
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 1 } }]);
     expect(doc.text).not.toContain('reviewer');
     expect(doc.text).not.toContain('Sub Main');
     expect(doc.metadata).toEqual({ title: 'The report', author: 'A. Author', date: '2020-06-17', language: 'en-US' });
@@ -228,6 +233,21 @@ describe('PDF', () => {
     ]);
     expect(headingTexts(doc)).toEqual(['1:Introduction']);
     expect(doc.metadata).toMatchObject({ title: 'Annual Report', author: 'The Board' });
+  });
+
+  it('details: the XMP metadata (UTF-8) before the Info dictionary, the creation day, the catalogue’s language', async () => {
+    const xmp =
+      '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">' +
+      '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Годовой отчёт</rdf:li></rdf:Alt></dc:title>' +
+      '<dc:creator><rdf:Seq><rdf:li>Совет директоров</rdf:li><rdf:li>Секретариат</rdf:li></rdf:Seq></dc:creator>' +
+      '<xmp:CreateDate>2020-06-17T09:30:00+03:00</xmp:CreateDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+    const doc = await readDocument(makePdf([page1], { title: 'Garbled', author: 'The Board', lang: 'ru-RU', xmp }), 'report.pdf');
+    expect(doc.metadata).toEqual({ title: 'Годовой отчёт', author: 'Совет директоров, Секретариат', date: '2020-06-17', language: 'ru-RU' });
+    expect(doc.title).toBe('Годовой отчёт');
+    // Without XMP: the Info dictionary; without either, nothing (never the day of the import).
+    expect((await readDocument(makePdf([page1], { title: 'Annual Report' }), 'plain.pdf')).metadata).toEqual({ title: 'Annual Report' });
+    expect((await readDocument(makePdf([page1]), 'bare.pdf')).metadata).toEqual({});
   });
 
   it('refuses a PDF with no text layer and one with a password, naming the file', async () => {
@@ -310,26 +330,68 @@ describe('Subtitles', () => {
 });
 
 describe('DOCX', () => {
-  it('headings from styles (named “heading N” whatever their id), footnotes apart, core properties', () => {
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    const p = (text: string, style?: string, extra = '') => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${extra}</w:p>`;
-    const docx = zipSync({
-      'word/document.xml': strToU8(
-        `<w:document ${W}><w:body>${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.')}</w:body></w:document>`,
-      ),
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (text: string, style?: string, extra = '') => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r>${extra}</w:p>`;
+  const CORE =
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
+    '<dc:title>Заявление министров</dc:title><dc:creator>МИД</dc:creator><dc:language>ru-RU</dc:language>' +
+    '<dcterms:created>2020-06-17T09:00:00Z</dcterms:created><dcterms:modified>2024-01-02T10:00:00Z</dcterms:modified></cp:coreProperties>';
+  const BODY = `${p('Заявление', '1')}${p('Первый абзац.', undefined, '<w:r><w:footnoteReference w:id="2"/></w:r>')}${p('Раздел', 'Heading2')}${p('Второй абзац.', undefined, '<w:r><w:endnoteReference w:id="1"/></w:r>')}`;
+  const docx = (core: string | null = CORE, body = BODY) =>
+    zipSync({
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
       'word/styles.xml': strToU8(`<w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>`),
-      'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote><w:footnote w:id="2">${p('Сноска.')}</w:footnote></w:footnotes>`),
-      'docProps/core.xml': strToU8(
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
-          '<dc:title>Заявление министров</dc:title><dc:creator>МИД</dc:creator><dcterms:created>2020-06-17T09:00:00Z</dcterms:created></cp:coreProperties>',
+      'word/footnotes.xml': strToU8(
+        `<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>--</w:t></w:r></w:p></w:footnote><w:footnote w:id="2">${p('Сноска.')}</w:footnote></w:footnotes>`,
       ),
+      'word/endnotes.xml': strToU8(`<w:endnotes ${W}><w:endnote w:id="1">${p('Концевая сноска,')}${p('в два абзаца.')}</w:endnote></w:endnotes>`),
+      ...(core === null ? {} : { 'docProps/core.xml': strToU8(core) }),
       'word/media/image1.png': new Uint8Array(1000),
     });
-    const doc = readDocxDocument(docx, 'ru.docx');
+
+  it('the import’s reader: headings from styles (named “heading N” whatever their id), notes apart with their paragraph, core properties', async () => {
+    const doc = await readDocument(docx(), 'ru.docx');
     expect(paragraphs(doc.text)).toEqual(['Заявление', 'Первый абзац.', 'Раздел', 'Второй абзац.']);
     expect(headingTexts(doc)).toEqual(['1:Заявление', '2:Раздел']);
-    expect(doc.notes).toEqual([{ id: '2', text: 'Сноска.' }]);
-    expect(doc.metadata).toEqual({ title: 'Заявление министров', author: 'МИД', date: '2020-06-17' });
+    expect(doc.notes).toEqual([
+      { id: 'footnote-2', label: '1', paragraph: 1, text: 'Сноска.' },
+      { id: 'endnote-1', label: '1', paragraph: 3, text: 'Концевая сноска,\nв два абзаца.' },
+    ]);
+    // The notes are never lost silently: the import says they are kept apart.
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
+    // The document's date is the day it was created (not the day it was last saved, nor today).
+    expect(doc.metadata).toEqual({ title: 'Заявление министров', author: 'МИД', language: 'ru-RU', date: '2020-06-17' });
+    expect(doc.title).toBe('Заявление министров');
+  });
+
+  it('core properties: only what the file gives; dc:date when there is no creation date; none without the part', async () => {
+    const only = (inner: string) => `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">${inner}</cp:coreProperties>`;
+    expect((await readDocument(docx(only('<dc:creator>Jane Roe</dc:creator><dc:date>1949</dc:date><dc:title> </dc:title>')), 'a.docx')).metadata).toEqual({ author: 'Jane Roe', date: '1949' });
+    const none = await readDocument(docx(null), 'b.docx');
+    expect(none.metadata).toEqual({});
+    expect(none.title).toBeUndefined();
+  });
+
+  it('an import of two .docx suggests each file’s details and titles (what the import dialog fills in)', async () => {
+    const en = `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>The Ministers’ Statement</dc:title><dc:creator>ASEAN Secretariat</dc:creator><dcterms:created>2020-06-17T09:00:00Z</dcterms:created></cp:coreProperties>`;
+    const prepared = await prepareImportAsync([
+      { name: 'en.docx', bytes: docx(en, `${p('Statement', '1')}${p('The first paragraph.')}${p('Part', 'Heading2')}${p('The second paragraph.')}`) },
+      { name: 'ru.docx', bytes: docx() },
+    ]);
+    expect(prepared.check.files.map((f) => f.details)).toEqual([
+      { title: 'The Ministers’ Statement', author: 'ASEAN Secretariat', date: '2020-06-17' },
+      { title: 'Заявление министров', author: 'МИД', language: 'ru-RU', date: '2020-06-17' },
+    ]);
+    expect(prepared.check.suggestedTitle).toEqual({ en: 'The Ministers’ Statement', ru: 'Заявление министров' });
+    expect(prepared.check.files[1]!.notices).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
+    expect(prepared.structure?.ru?.notes?.map((n) => n.paragraph)).toEqual([1, 3]);
+  });
+
+  it('core properties are charged to the budget: a part that floods elements is refused', async () => {
+    const flood = `<cp:coreProperties xmlns:cp="x">${'<x/>'.repeat(5000)}</cp:coreProperties>`;
+    const error = refusal(() => readMonolingual(docx(flood), 'flood.docx', { limits: { maxElements: 2000 } }));
+    expect(error).toMatchObject({ code: 'too-large', reason: 'too-many-elements' });
+    expect(readMonolingual(docx(), 'ok.docx', { limits: { maxElements: 2000 } }).metadata).toMatchObject({ author: 'МИД' });
   });
 });
 
@@ -338,12 +400,10 @@ describe('HTML and text (section 2)', () => {
     const html =
       '<html><head><title>The Statement</title></head><body><header>Site name</header><nav><a href="/">Home</a></nav>' +
       '<h1>The Statement</h1><p>First paragraph.</p><h2>Part two</h2><p>Second.</p><aside>Related links</aside><footer>© site</footer></body></html>';
-    const doc = readHtmlDocument(encodeText(html, 'utf-8'), 'page.html');
+    const doc = readMonolingual(encodeText(html, 'utf-8'), 'page.html');
     expect(paragraphs(doc.text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
     expect(doc.title).toBe('The Statement');
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two']);
-    // The import's streaming HTML reader leaves the same furniture out.
-    expect(paragraphs(readMonolingual(encodeText(html, 'utf-8'), 'page.html').text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
   });
 
   it('text files: lines indented inside a paragraph leave no runs of spaces', () => {
@@ -352,9 +412,9 @@ describe('HTML and text (section 2)', () => {
     expect(doc.text).not.toMatch(/ {2}/);
   });
 
-  it('Markdown (marked): headings kept with their level, syntax and link targets dropped', () => {
+  it('Markdown: headings kept with their level, syntax, front matter and link targets dropped', () => {
     const md = '---\ntitle: x\n---\n# The **Statement**\n\nWe met [online](https://example.org "t") & agreed.\n\n## Part two\n\n1. first\n2. second\n\nSetext\n------\n';
-    const doc = readMarkdownDocument(encodeText(md, 'utf-8'), 'a.md');
+    const doc = readMonolingual(encodeText(md, 'utf-8'), 'a.md');
     expect(paragraphs(doc.text)).toEqual(['The Statement', 'We met online & agreed.', 'Part two', '1. first', '2. second', 'Setext']);
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two', '2:Setext']);
   });

@@ -1,22 +1,17 @@
 /**
  * The readers of books, reports and subtitles — EPUB, FB2 (and .fb2.zip), ODT, PDF, SRT, WebVTT —
- * and the block-level HTML reader, behind one entry: `readDocument` (async, because pdfjs is) reads
- * any one-language file, these formats here and the others through `readMonolingual`.
+ * behind one entry: `readDocument` (async, because pdfjs is) reads any one-language file, these
+ * formats here and the others (txt, Markdown, HTML, docx) through `readMonolingual`.
  * `readBookSync` reads the formats that need no promise (all but PDF).
  */
-import type { DecodedText } from './decode';
-import { decodeBytes } from './decode';
 import { isAsyncReader } from './formats/books';
 import { readerFor } from './formats/registry';
 import { ExtractionBudget, IMPORT_LIMITS } from './limits';
-import { readDocx } from './docx';
 import { readEpub } from './epub';
 import { ImportError, displayName } from './errors';
 import { type Extracted, type StructuredTextDocument, toTextDocument } from './extracted';
 import { readFb2 } from './fb2';
-import { type ReadOptions, type TextDocument, declaredHtmlCharset, readMonolingual } from './formats';
-import { htmlBlocks, sameLine } from './html-blocks';
-import { markdownBlocks } from './markdown';
+import { type ReadOptions, type TextDocument, readMonolingual } from './formats';
 import { readOdt } from './odt';
 import { readPdf } from './pdf';
 import { readSubtitles } from './subtitles';
@@ -89,35 +84,6 @@ export async function readPdfDocument(bytes: Uint8Array, fileName: string, optio
   if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
   const extracted = await readPdf(bytes, fileName, limitsOf(options));
   return { ...toTextDocument('pdf', extracted, fileName), encoding: 'pdf' };
-}
-
-/**
- * HTML by blocks: headings kept as headings; `nav`, `header`, `footer` and `aside` left out; the
- * `<title>` is the document's title (and, when it says what the first heading says, that heading
- * stays paragraph 0 and is not repeated).
- */
-export function readHtmlDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'html'> & { encoding: DecodedText['encoding'] } {
-  const maxBytes = limitsOf(options).maxBytes;
-  const declared = declaredHtmlCharset(bytes);
-  const decoded = decodeBytes(bytes, fileName, declared ? { maxBytes, declared } : { maxBytes });
-  const parsed = htmlBlocks(decoded.text);
-  const first = parsed.blocks[0];
-  const titleIsFirstHeading = parsed.title !== undefined && first?.kind === 'heading' && sameLine(first.text, parsed.title);
-  const doc = toTextDocument('html', { blocks: parsed.blocks, metadata: parsed.title ? { title: parsed.title } : {}, notes: parsed.notes, warnings: decoded.warnings }, fileName);
-  return { ...doc, encoding: decoded.encoding, ...(titleIsFirstHeading ? { title: first.text } : {}) };
-}
-
-/** Word .docx by blocks: headings from the paragraph styles, notes apart, core properties. */
-export function readDocxDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'docx'> & { encoding: 'docx' } {
-  const name = displayName(fileName);
-  if (bytes.length === 0) throw new ImportError('empty-file', `“${name}” is empty`, name);
-  return { ...toTextDocument('docx', readDocx(bytes, fileName, limitsOf(options)), fileName), encoding: 'docx' };
-}
-
-/** Markdown by blocks (marked's lexer): headings kept as headings. */
-export function readMarkdownDocument(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): StructuredTextDocument<'md'> & { encoding: DecodedText['encoding'] } {
-  const decoded = decodeBytes(bytes, fileName, { maxBytes: limitsOf(options).maxBytes });
-  return { ...toTextDocument('md', { blocks: markdownBlocks(decoded.text), metadata: {}, warnings: decoded.warnings }, fileName), encoding: decoded.encoding };
 }
 
 /** Any one-language file: the book formats here, the others as `readMonolingual` reads them. */

@@ -109,7 +109,9 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
 
   const budget = new ExtractBudget(fileName, limits);
   const blocks: Block[] = [];
-  const notes: DocumentNote[] = [];
+  const notes: Array<DocumentNote & { path: string }> = [];
+  /** `path#id` of a note → the block of its first reference. */
+  const references = new Map<string, number>();
   /** `path` and `path#id` → block index. */
   const anchors = new Map<string, number>();
   for (const item of spine) {
@@ -120,8 +122,12 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
     const chapter = htmlBlocks(text, { xml: true, budget });
     anchors.set(item.href, blocks.length);
     for (const [id, k] of chapter.ids) anchors.set(`${item.href}#${id}`, blocks.length + k);
+    for (const ref of chapter.noteRefs) {
+      const key = `${ref.href.startsWith('#') ? item.href : resolveHref(item.href, ref.href)}#${fragmentOf(ref.href) ?? ''}`;
+      if (!references.has(key)) references.set(key, blocks.length + ref.block);
+    }
     blocks.push(...chapter.blocks);
-    notes.push(...chapter.notes);
+    notes.push(...chapter.notes.map((note) => ({ ...note, path: item.href })));
   }
   const place = (href: string, base: string) => {
     const path = resolveHref(base, href);
@@ -131,7 +137,12 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
   let tocBlocks: Extracted['tocBlocks'];
   if (navItem && files.has(navItem.href)) tocBlocks = navToc(xmlText(files.get(navItem.href)!), navItem.href, place);
   if ((!tocBlocks || tocBlocks.length === 0) && ncxItem && files.has(ncxItem.href)) tocBlocks = ncxToc(xmlText(files.get(ncxItem.href)!), ncxItem.href, place);
-  return { blocks, metadata, notes, warnings: [], ...(tocBlocks && tocBlocks.length > 0 ? { tocBlocks } : {}) };
+  // Each note with the block that refers to it (a reference from another chapter too).
+  const placedNotes = notes.map(({ path, ...note }) => {
+    const block = note.id === undefined ? undefined : references.get(`${path}#${note.id}`);
+    return block === undefined ? note : { ...note, block };
+  });
+  return { blocks, metadata, notes: placedNotes, warnings: [], ...(tocBlocks && tocBlocks.length > 0 ? { tocBlocks } : {}) };
 }
 
 function opfMetadata(opf: ReturnType<typeof parseXml>): DocumentMetadata {

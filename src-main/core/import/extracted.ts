@@ -8,22 +8,17 @@
  * one paragraph per block, headings remembered by paragraph index. Pure: no Node, no Electron.
  */
 import { z } from 'zod';
+import { FILE_DETAIL_FIELDS, type FileDetailField, type FileDetails } from '../../contract/ipc';
 import { ImportError, displayName } from './errors';
 import { DEFAULT_MAX_BYTES } from './decode';
-import type { ImportWarning } from './warnings';
+import { type ImportWarning, importWarning } from './warnings';
 
-/** What a file says about itself; only what it says (an unknown detail stays undefined). */
-export interface DocumentMetadata {
-  title?: string;
-  author?: string;
-  /** As the file gives it: `2020`, `2020-06-17`… (never the import date). */
-  date?: string;
-  /** A language tag as given (`en`, `ru-RU`). */
-  language?: string;
-  translator?: string;
-  publisher?: string;
-  source?: string;
-}
+/** What a file says about itself; only what it says (an unknown detail stays undefined). The contract's `FileDetails`. */
+export type DocumentMetadata = FileDetails;
+
+/** A detail as a manifest keeps it; the object's keys are `FILE_DETAIL_FIELDS`, its type `FileDetails`. */
+const detailSchema = z.string().max(500).optional();
+const metadataSchema = z.object(Object.fromEntries(FILE_DETAIL_FIELDS.map((field) => [field, detailSchema])) as Record<FileDetailField, typeof detailSchema>).strict();
 
 export type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -48,6 +43,8 @@ export interface DocumentNote {
   id?: string;
   /** The note's own number or title (`1`, `*`), when it has one. */
   label?: string;
+  /** The paragraph (0-based, in the document text) that refers to the note, where the file says. */
+  paragraph?: number;
   text: string;
 }
 
@@ -62,7 +59,8 @@ export interface Extracted {
   blocks: Block[];
   metadata: DocumentMetadata;
   toc?: TocEntry[];
-  notes?: DocumentNote[];
+  /** `block`: the block that refers to the note (it becomes the note's `paragraph`). */
+  notes?: Array<DocumentNote & { block?: number }>;
   warnings: ImportWarning[];
   /** Set by readers that place TOC entries: block index → paragraph index happens in `toTextDocument`. */
   tocBlocks?: Array<{ level: number; title: string; block?: number }>;
@@ -90,7 +88,8 @@ function tidy(text: string, keepLines = false): string {
 /** Metadata values tidied; empty ones dropped. */
 function cleanMetadata(metadata: DocumentMetadata): DocumentMetadata {
   const out: DocumentMetadata = {};
-  for (const [key, value] of Object.entries(metadata) as Array<[keyof DocumentMetadata, string | undefined]>) {
+  for (const key of FILE_DETAIL_FIELDS) {
+    const value = metadata[key];
     const v = value === undefined ? '' : tidy(value).slice(0, 500);
     if (v !== '') out[key] = v;
   }
@@ -176,13 +175,19 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
     return { level: entry.level, title: entry.title, ...(paragraph !== undefined && paragraph < paragraphs.length ? { paragraph } : {}) };
   });
   const metadata = cleanMetadata(extracted.metadata);
-  const notes = extracted.notes?.filter((n) => n.text.trim() !== '');
+  const notes = extracted.notes
+    ?.filter((n) => n.text.trim() !== '')
+    .map(({ block, ...note }): DocumentNote => {
+      const paragraph = block === undefined ? note.paragraph : paragraphOfBlock[block];
+      return paragraph !== undefined && paragraph < paragraphs.length ? { ...note, paragraph } : note;
+    });
   return {
     format,
     text: `${paragraphs.join('\n\n')}\n`,
     ...(metadata.title ? { title: metadata.title } : {}),
     paragraphs: paragraphs.length,
-    warnings: extracted.warnings,
+    // Notes are kept apart from the text (not aligned): the reader is told so.
+    warnings: notes && notes.length > 0 ? [...extracted.warnings, importWarning('notes-apart', { count: notes.length })] : extracted.warnings,
     metadata,
     headings,
     ...(toc && toc.length > 0 ? { toc } : {}),
@@ -194,21 +199,12 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
 /** What an imported document keeps of one side's structure (stored in its manifest). */
 export const sideStructureSchema = z
   .object({
-    metadata: z
-      .object({
-        title: z.string().max(500).optional(),
-        author: z.string().max(500).optional(),
-        date: z.string().max(500).optional(),
-        language: z.string().max(500).optional(),
-        translator: z.string().max(500).optional(),
-        publisher: z.string().max(500).optional(),
-        source: z.string().max(500).optional(),
-      })
-      .strict()
-      .optional(),
+    metadata: metadataSchema.optional(),
     headings: z.array(z.object({ paragraph: z.number().int().min(0), level: z.number().int().min(1).max(9) }).strict()).optional(),
     toc: z.array(z.object({ level: z.number().int().min(1).max(20), title: z.string().max(1000), paragraph: z.number().int().min(0).optional() }).strict()).optional(),
-    notes: z.array(z.object({ id: z.string().max(200).optional(), label: z.string().max(200).optional(), text: z.string() }).strict()).optional(),
+    notes: z
+      .array(z.object({ id: z.string().max(200).optional(), label: z.string().max(200).optional(), paragraph: z.number().int().min(0).optional(), text: z.string() }).strict())
+      .optional(),
     cues: z.array(z.object({ paragraph: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(0) }).strict()).optional(),
   })
   .strict();

@@ -12,7 +12,7 @@
 import { Parser } from 'htmlparser2';
 import { DEFAULT_MAX_BYTES, decodeBytes } from './decode';
 import { ImportError, displayName } from './errors';
-import { type Block, type DocumentMetadata, type DocumentNote, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
+import { type Block, type DocumentMetadata, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
 import { elements, firstElement, parseXml, textOf } from './xml';
 import { isZip, readZipEntries, zipDirectory } from './zip';
 
@@ -41,7 +41,9 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
   const metadata = descriptionEnd > 0 ? fb2Metadata(xml.slice(0, descriptionEnd + '</description>'.length)) : {};
 
   const blocks: Block[] = [];
-  const notes: DocumentNote[] = [];
+  const notes: NonNullable<Extracted['notes']> = [];
+  /** Note id → the block that refers to it (the first reference). */
+  const references = new Map<string, number>();
   const tocBlocks: NonNullable<Extracted['tocBlocks']> = [];
   const stack: string[] = [];
   let bodyKind: 'main' | 'notes' | undefined;
@@ -79,7 +81,12 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
         } else if (tag === 'title') titleParts = [];
         else if (tag === 'stanza') stanza = [];
         else if (tag === 'tr') row = [];
-        else if (tag === 'a' && attributes.type === 'note') skip++;
+        else if (tag === 'a' && attributes.type === 'note') {
+          // The reference mark is left out of the text; the note remembers the paragraph it is in.
+          const href = attributes['l:href'] ?? attributes['xlink:href'] ?? attributes.href ?? '';
+          if (href.startsWith('#') && bodyKind === 'main' && !references.has(href.slice(1))) references.set(href.slice(1), blocks.length);
+          skip++;
+        }
         else if (tag === 'p' || tag === 'v' || tag === 'subtitle' || tag === 'text-author' || tag === 'td' || tag === 'th') text = '';
       },
       onclosetag(tag) {
@@ -123,7 +130,10 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
         } else if (tag === 'section') {
           if (note && bodyKind === 'notes' && stack.length + 1 === note.depth) {
             const body = note.parts.join('\n').trim();
-            if (body) notes.push({ ...(note.id ? { id: note.id } : {}), ...(note.label ? { label: note.label } : {}), text: body });
+            if (body) {
+              const block = note.id === undefined ? undefined : references.get(note.id);
+              notes.push({ ...(note.id ? { id: note.id } : {}), ...(note.label ? { label: note.label } : {}), ...(block !== undefined ? { block } : {}), text: body });
+            }
             note = undefined;
           }
           sectionDepth = Math.max(0, sectionDepth - 1);

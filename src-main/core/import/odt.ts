@@ -11,7 +11,7 @@
 import { Parser } from 'htmlparser2';
 import { DEFAULT_MAX_BYTES } from './decode';
 import { ImportError, displayName } from './errors';
-import { type Block, type DocumentMetadata, type DocumentNote, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
+import { type Block, type DocumentMetadata, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
 import { elements, firstElement, parseXml, textOf } from './xml';
 import { readZipEntries, xmlText } from './zip';
 
@@ -37,13 +37,13 @@ export function readOdt(bytes: Uint8Array, fileName: string, limits: ExtractLimi
   return { blocks, notes, metadata: meta ? odtMetadata(xmlText(meta)) : {}, warnings: [] };
 }
 
-function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { blocks: Block[]; notes: DocumentNote[] } {
+function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { blocks: Block[]; notes: NonNullable<Extracted['notes']> } {
   const blocks: Block[] = [];
-  const notes: DocumentNote[] = [];
+  const notes: NonNullable<Extracted['notes']> = [];
   /** Open paragraphs (a note's paragraphs open inside a body paragraph). */
   const stack: Array<{ text: string; level?: number }> = [];
   let skip = 0;
-  let note: { parts: string[]; label?: string; depth: number } | undefined;
+  let note: { parts: string[]; label?: string; depth: number; block: number } | undefined;
   let citation = '';
   let inCitation = false;
   let inBody = false;
@@ -60,7 +60,7 @@ function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { b
           return;
         }
         if (tag === 'office:text') inBody = true;
-        else if (tag === 'text:note') note = { parts: [], depth: stack.length };
+        else if (tag === 'text:note') note = { parts: [], depth: stack.length, block: blocks.length };
         else if (tag === 'text:p' || tag === 'text:h') {
           const level = tag === 'text:h' ? Number(attributes['text:outline-level'] ?? 1) || 1 : undefined;
           stack.push(level !== undefined ? { text: '', level } : { text: '' });
@@ -87,7 +87,7 @@ function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { b
           blocks.push(p?.level !== undefined ? { kind: 'heading', level: p.level, text: text.replace(/\n/g, ' ') } : { kind: 'paragraph', text });
         } else if (tag === 'text:note' && note) {
           const body = note.parts.join('\n');
-          if (body) notes.push({ ...(citation.trim() ? { label: citation.trim() } : {}), text: body });
+          if (body) notes.push({ ...(citation.trim() ? { label: citation.trim() } : {}), block: note.block, text: body });
           note = undefined;
           citation = '';
         }
@@ -124,7 +124,8 @@ function odtMetadata(xml: string): DocumentMetadata {
   };
   set('title', pick('title'));
   set('author', pick('initial-creator', 'creator'));
-  set('date', pick('creation-date')?.slice(0, 10));
+  // When the text was made (`meta:creation-date`), else when it was last saved (`dc:date`): as its day.
+  set('date', (pick('creation-date') ?? pick('date'))?.slice(0, 10));
   set('language', pick('language'));
   return out;
 }

@@ -195,6 +195,27 @@ const pdfDate = (value: unknown): string | undefined => {
   return [m[1], m[2], m[3]].filter(Boolean).join('-');
 };
 
+/**
+ * The file's details: its XMP metadata (Dublin Core, UTF-8: what producers fill with care) where it
+ * has them, else the Info dictionary — title, author, the creation date (as its day), language
+ * (the catalogue's /Lang), publisher. Only what the file gives.
+ */
+export function pdfMetadata(info: Record<string, unknown>, xmp: { get(name: string): unknown } | null): DocumentMetadata {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(', ') || undefined : undefined);
+  const fromXmp = (name: string) => (xmp ? str(xmp.get(name)) : undefined);
+  const isoDay = (v: string | undefined) => (v && /^\d{4}(-\d{2}){0,2}/.exec(v)?.[0]) || undefined;
+  const metadata: DocumentMetadata = {};
+  const set = (key: keyof DocumentMetadata, value: string | undefined) => {
+    if (value) metadata[key] = value;
+  };
+  set('title', fromXmp('dc:title') ?? str(info.Title));
+  set('author', fromXmp('dc:creator') ?? str(info.Author));
+  set('date', isoDay(fromXmp('xmp:createdate')) ?? pdfDate(info.CreationDate) ?? isoDay(fromXmp('dc:date')));
+  set('language', str(info.Language) ?? fromXmp('dc:language'));
+  set('publisher', fromXmp('dc:publisher'));
+  return metadata;
+}
+
 /** Reads a PDF's text layer. Async: pdfjs answers with promises. */
 export async function readPdf(bytes: Uint8Array, fileName: string, limits: ExtractLimits & { onPage?: (page: number, pages: number) => void } = {}): Promise<Extracted> {
   const name = displayName(fileName);
@@ -248,17 +269,8 @@ export async function readPdf(bytes: Uint8Array, fileName: string, limits: Extra
     }
     const blocks = paragraphsOf(dropFurniture(pages));
     for (const block of blocks) budget.add(block.text);
-    const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
-    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const metadata: DocumentMetadata = {};
-    const set = (key: keyof DocumentMetadata, value: string | undefined) => {
-      if (value) metadata[key] = value;
-    };
-    set('title', str(info.Title));
-    set('author', str(info.Author));
-    set('date', pdfDate(info.CreationDate));
-    set('language', str(info.Language));
-    return { blocks, metadata, warnings: [] };
+    const { info, metadata: xmp } = (await doc.getMetadata().catch(() => ({ info: {}, metadata: null }))) as { info: Record<string, unknown>; metadata: { get(name: string): unknown } | null };
+    return { blocks, metadata: pdfMetadata(info, xmp), warnings: [] };
   } finally {
     await doc.destroy();
   }

@@ -52,18 +52,28 @@ export function packedBuffers(input: AlignInput | PackedInput): ArrayBuffer[] {
 }
 
 export function alignInput(input: AlignInput, progress: ProgressListener = () => undefined): AlignedText {
-  const firstParagraphIsTitle = input.kind === 'pair' && input.firstParagraphIsTitle;
   progress('segmenting', 0.05);
-  // Headings are kept whole: one clause each.
-  const whole = (lang: Lang) => (input.kind === 'pair' && input.headings ? input.headings[lang].map((h) => h.paragraph) : []);
-  const en = segmentText('en', input.texts.en, { firstParagraphIsTitle, wholeParagraphs: whole('en') });
-  progress('segmenting', 0.1);
-  const ru = segmentText('ru', input.texts.ru, { firstParagraphIsTitle, wholeParagraphs: whole('ru') });
+  const segmented = segmentInput(input, () => progress('segmenting', 0.1));
   progress('aligning', 0.15);
-  const body =
-    input.kind === 'units' ? alignUnits(en, ru, input.rows) : input.headings ? { groups: alignChapters(en, ru, input.headings).groups } : alignText(en, ru);
+  const body = alignSegmented(input, segmented);
   progress('aligning', 0.85);
   return body;
+}
+
+/** Both texts segmented as the import does (a first paragraph that is a title; headings kept whole: one clause each). */
+export function segmentInput(input: AlignInput, halfway: () => void = () => undefined): Record<Lang, SegmentedText> {
+  const firstParagraphIsTitle = input.kind === 'pair' && input.firstParagraphIsTitle;
+  const whole = (lang: Lang) => (input.kind === 'pair' && input.headings ? input.headings[lang].map((h) => h.paragraph) : []);
+  const en = segmentText('en', input.texts.en, { firstParagraphIsTitle, wholeParagraphs: whole('en') });
+  halfway();
+  const ru = segmentText('ru', input.texts.ru, { firstParagraphIsTitle, wholeParagraphs: whole('ru') });
+  return { en, ru };
+}
+
+/** The segmented texts aligned as the import does: unit by unit, chapter → paragraph → clause when both sides have headings, or whole. */
+export function alignSegmented(input: AlignInput, { en, ru }: Record<Lang, SegmentedText>): AlignedText {
+  if (input.kind === 'units') return alignUnits(en, ru, input.rows);
+  return input.headings ? { groups: alignChapters(en, ru, input.headings).groups } : alignText(en, ru);
 }
 
 /** One group of one row per unit: the unit's clauses on each side, confidence 1. */

@@ -75,11 +75,8 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
   if (en.text === ru.text) {
     throw new ImportError('same-file', `“${a}” and “${b}” hold the same text`, b, { reason: 'same-text', params: { other: a } });
   }
-  // Both sides with headings: aligned chapter by chapter. A first paragraph that opens a chapter
-  // ("Chapter 1") is that chapter's heading, not the document's title.
-  const headings = en.headings && en.headings.length > 0 && ru.headings && ru.headings.length > 0 ? { en: en.headings, ru: ru.headings } : undefined;
-  const opensChapter = (doc: TextDocument) => chapterStarts(doc.headings ?? [], doc.paragraphs)[0] === 0 && chapterLevel(doc.headings ?? []) === doc.headings?.[0]?.level;
-  const firstParagraphIsTitle = titleFrom(en.text) !== undefined && titleFrom(ru.text) !== undefined && !opensChapter(en) && !opensChapter(ru);
+  const input = pairInput(en, ru);
+  const { firstParagraphIsTitle } = input;
   countClauses({ en: en.text, ru: ru.text }, { en: a, ru: b }, firstParagraphIsTitle, limits);
   const titles = { en: en.title ?? titleFrom(en.text), ru: ru.title ?? titleFrom(ru.text) };
   const inspected = (file: FileBytes, doc: TextDocument): InspectedFile => ({
@@ -100,7 +97,7 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
     names: [a, b],
     encodings: [en.encoding, ru.encoding],
     format: en.format === ru.format ? en.format : 'txt',
-    input: { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle, ...(headings ? { headings } : {}) },
+    input,
     check: {
       files: [inspected(first, en), inspected(second, ru)],
       bilingual: false,
@@ -108,6 +105,22 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
       suggestedTitle: { en: clip(titles.en ?? stem(first.name)), ru: clip(titles.ru ?? stem(second.name)) },
     },
   };
+}
+
+/** What a read document brings to the alignment: its text and the headings the reader found. */
+export type PairSide = Pick<TextDocument, 'text' | 'paragraphs' | 'headings'>;
+
+/**
+ * Two read documents as the import aligns them (the app's import and the `bitext` command line
+ * alike): when both sides have headings, chapter → paragraph → clause (`alignChapters`); the
+ * first paragraphs are the titles when both look like one — unless one opens a chapter
+ * ("Chapter 1" is that chapter's heading, not the document's title).
+ */
+export function pairInput(en: PairSide, ru: PairSide): Extract<AlignInput, { kind: 'pair' }> {
+  const headings = en.headings && en.headings.length > 0 && ru.headings && ru.headings.length > 0 ? { en: en.headings, ru: ru.headings } : undefined;
+  const opensChapter = (doc: PairSide) => chapterStarts(doc.headings ?? [], doc.paragraphs)[0] === 0 && chapterLevel(doc.headings ?? []) === doc.headings?.[0]?.level;
+  const firstParagraphIsTitle = titleFrom(en.text) !== undefined && titleFrom(ru.text) !== undefined && !opensChapter(en) && !opensChapter(ru);
+  return { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle, ...(headings ? { headings } : {}) };
 }
 
 function prepareBilingual(file: FileBytes, limits: ImportLimits): PreparedImport {

@@ -61,7 +61,7 @@ export function parseSubtitles(text: string, kind: 'srt' | 'vtt', fileName = 'th
   const name = displayName(fileName);
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const broken = (lineNo: number, why: string): never => {
-    throw new ImportError('bad-timing', `“${name}”, line ${lineNo}: ${why}; the subtitles were not imported`, name);
+    throw new ImportError('bad-timing', `“${name}”, line ${lineNo}: ${why}; the subtitles were not imported`, name, { params: { line: lineNo } });
   };
   let k = 0;
   if (kind === 'vtt') {

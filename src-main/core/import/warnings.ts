@@ -21,5 +21,7 @@ export function warningText(warning: ImportWarning): string {
       return `${count} unit(s) without English or Russian skipped`;
     case 'lines-without-tab':
       return `${count} line(s) without a tab were read as English only`;
+    case 'notes-apart':
+      return `${count} note(s) (footnotes or endnotes) kept apart from the text: saved with the document, not aligned`;
   }
 }

@@ -108,4 +108,19 @@ describe('importing books', () => {
     expect(drm.ok ? '' : drm.message).toContain('en.epub');
     expect(await documentFolders()).toEqual([]);
   });
+
+  it('an EPUB with no spine, a PDF with a password and subtitles with broken times: each refused with its code and the file named, nothing written', async () => {
+    const good = makeEpub([{ title: 'Глава', paragraphs: ['Текст главы.'] }]);
+    const cases: Array<[ReturnType<typeof file>, string, Record<string, string | number>]> = [
+      [file('nospine.epub', makeEpub([{ title: 'C', paragraphs: ['x'] }], { noSpine: true })), 'no-spine', { file: 'nospine.epub' }],
+      [file('locked.pdf', makePdf([[{ x: 72, y: 700, text: 'Secret.' }]], { encrypted: true })), 'encrypted', { file: 'locked.pdf' }],
+      [file('broken.srt', '1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:00:0x,000 --> 00:00:04,000\nLost.\n'), 'bad-timing', { file: 'broken.srt', line: 6 }],
+    ];
+    for (const [bad, code, params] of cases) {
+      const refused = await call('import:prepare', { files: [bad, file('ru.epub', good)] });
+      expect(refused.ok ? 'ok' : refused.code).toBe(code);
+      expect(refused.ok ? undefined : refused.details?.params).toEqual(params);
+    }
+    expect(await documentFolders()).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
 import { Parser } from 'htmlparser2';
 import { decodeBytes } from '../decode';
 import { ImportError } from '../errors';
-import { PARSE_SLICE } from './html';
+import { PARSE_SLICE } from '../html-blocks';
 import { type BilingualUnit, UnitSink, oneLine } from './paragraphs';
 import type { BilingualReader } from './reader';
 import { importWarning } from '../warnings';
