@@ -63,3 +63,32 @@ test('keyboard, search and annotations reach rows that were never rendered', asy
   await page.locator('.annotation-jump').first().click();
   await expect(page.locator('[data-paragraph="1777"] mark.anno').first()).toBeInViewport();
 });
+
+test('the first rows of a book are live before the rest arrives; a key pressed meanwhile acts on the whole book', async ({ page }) => {
+  // Hold back the whole document (`documents:open`, asked for once the first rows are drawn).
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  let asked = false;
+  await page.route(/\/__ipc\/documents%3Aopen$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(harness.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible({ timeout: 120_000 });
+  await expect.poll(() => asked).toBe(true);
+  // Only the head is here, yet the header counts the whole book, and the rows answer the pointer.
+  await expect(page.locator('.document-meta')).toContainText('2,000 paragraphs');
+  await expect(page.locator('.document-meta')).toContainText(`${big.rows.toLocaleString('en-GB')} aligned rows`);
+  const firstClause = page.locator('[data-row-line="0"] .cell[lang="en"] .clause').first();
+  await firstClause.click();
+  await expect(firstClause).toHaveClass(/is-pinned/);
+  // Ctrl+End now: it waits for the whole book, and then goes to its last row (not the head's).
+  await firstClause.focus();
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(300);
+  await expect(page.locator(`[data-row-line="${big.rows - 1}"]`)).toHaveCount(0);
+  release();
+  await expect(page.locator(`[data-row-line="${big.rows - 1}"]`)).toBeInViewport({ timeout: 60_000 });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-row-line]')?.getAttribute('data-row-line'))).toBe(String(big.rows - 1));
+});

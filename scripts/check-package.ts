@@ -115,6 +115,8 @@ async function main(): Promise<void> {
   check(unparsable.length === 0, `all ${mainChunks.length} main-process chunks parse (node --check)`, unparsable.join(', '));
   // The first paint: what the renderer's first bundle leaves to later (scripts/first-bundle.ts).
   for (const [ok, what, detail] of firstBundleChecks(join(ROOT, 'out/renderer'))) check(ok, what, detail);
+  // The preload builds its API from the contract's channel tables only: no zod (nor its cost at every start).
+  check(!readFileSync(join(ROOT, 'out/preload/index.cjs'), 'utf8').includes('ZodError'), 'zod is not in the preload', 'out/preload/index.cjs contains ZodError');
   const electronVersion = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
   const builderCli = require.resolve('electron-builder/cli.js');
 

@@ -10,7 +10,8 @@
  * `WEAK_CONFIDENCE` and the share of the wrong beads among them.
  *
  * `npm run eval -- --fit` refits the logistic confidence calibration (`CALIBRATION` in
- * src-main/core/align/confidence.ts) on the `FIT_SETS` and reports it on the sets held out.
+ * src-main/core/align/confidence.ts) on the `FIT_SETS` and reports it on the sets held out;
+ * `npm run eval -- --errors [set]` prints every wrong bead in context.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -142,7 +143,7 @@ function main(): void {
 /** Sets the calibration is fitted on; the others are held out to report it. */
 const FIT_SETS = ['manual', 'story', 'treaty'];
 /** Share of the fitted beads the bias is moved to put below `WEAK_CONFIDENCE` (the flag budget, a little under the goal). */
-const FLAG_BUDGET = 0.09;
+const FLAG_BUDGET = 0.08;
 
 interface Sample {
   set: string;
@@ -255,7 +256,54 @@ function fit(): void {
   for (const [name, c] of [['shipped (confidence.ts)', CALIBRATION], ['just fitted', shifted]] as const) console.log(`| ${name} | ${flagFigures(fitted, c)} | ${flagFigures(held, c)} | ${flagFigures(data, c)} |`);
 }
 
+/**
+ * `npm run eval -- --errors [set]`: every wrong bead of our aligner (not exactly a gold bead; `*`
+ * marks one that is a finer split of a gold bead) with its neighbours, its confidence, raw posterior,
+ * length |δ| and lexical cost, and the gold beads those units belong to.
+ */
+function errors(only: string | undefined): void {
+  const key = (b: GoldBead): string => `${b.en.join(',')}:${b.ru.join(',')}`;
+  const clip = (text: string): string => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+  for (const set of loadSets()) {
+    if (only && set.name !== only) continue;
+    for (const variant of VARIANTS) {
+      for (const seed of variant.perturbations.length === 0 ? [0] : SEEDS) {
+        const c = perturb(set, variant.perturbations, seed * 7919 + set.name.length);
+        const aligned = alignSequencesWithModel(c.en, c.ru);
+        const gold = new Set(c.gold.map(key));
+        const owner = (side: 'en' | 'ru', u: number): number => c.gold.findIndex((g) => g[side].includes(u));
+        const wrong = aligned.beads.map((b) => !gold.has(key(b)));
+        if (!wrong.some(Boolean)) continue;
+        console.log(`\n## ${set.name} / ${variant.name}${seed ? ` / seed ${seed}` : ''}`);
+        const shown = new Set<number>();
+        wrong.forEach((w, k) => {
+          if (w) for (let d = Math.max(0, k - 1); d <= Math.min(aligned.beads.length - 1, k + 1); d++) shown.add(d);
+        });
+        const goldShown = new Set<number>();
+        let last = -2;
+        for (const k of [...shown].sort((x, y) => x - y)) {
+          if (k !== last + 1) console.log('   …');
+          last = k;
+          const b = aligned.beads[k]!;
+          const owners = new Set([...b.en.map((i) => owner('en', i)), ...b.ru.map((j) => owner('ru', j))]);
+          owners.forEach((g) => goldShown.add(g));
+          const finer = b.en.length > 0 && b.ru.length > 0 && owners.size === 1;
+          const e = aligned.evidence[k]!;
+          console.log(
+            `${wrong[k] ? (finer ? 'X*' : 'XX') : 'ok'} ${b.en.length}-${b.ru.length} confidence ${b.confidence.toFixed(3)} posterior ${aligned.posteriors[k]!.toFixed(3)} |δ| ${e.lengthDelta.toFixed(2)} lexical ${e.lexical.toFixed(2)}`,
+          );
+          for (const i of b.en) console.log(`     en ${i}: ${clip(c.en[i]!)}`);
+          for (const j of b.ru) console.log(`     ru ${j}: ${clip(c.ru[j]!)}`);
+        }
+        console.log(`   gold: ${[...goldShown].sort((x, y) => x - y).map((g) => `[${c.gold[g]!.en.join(',')} | ${c.gold[g]!.ru.join(',')}]`).join(' ')}`);
+      }
+    }
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const at = process.argv.indexOf('--errors');
   if (process.argv.includes('--fit')) fit();
+  else if (at >= 0) errors(process.argv[at + 1]);
   else main();
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView, ReaderPrefs } from '../src-main/contract/ipc';
+import type { DocumentView, FirstDocument, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
 import { AppHeader } from './components/AppHeader';
 import { Reader } from './components/Reader';
@@ -10,12 +10,17 @@ import { lazyView } from './lazy';
 const Library = lazyView(() => import('./components/Library').then((m) => m.Library));
 
 /** The document opened at start (the one read last, else the bundled statement), if there is one. */
-export type Startup = { id: string; doc: DocumentView } | undefined;
+export type Startup = FirstDocument | undefined;
 
 type View =
-  | { kind: 'library' }
+  /** `from`: the document the reader came back from (its entry takes the focus); `null`: none. */
+  | { kind: 'library'; from?: string | null }
   | { kind: 'loading'; id: string }
-  | { kind: 'reader'; doc: DocumentView }
+  /**
+   * `opened`: chosen in the library (or just imported), so the text takes the focus.
+   * `partial`: `doc` holds the first rows of a long document only; the whole follows.
+   */
+  | { kind: 'reader'; doc: DocumentView; opened?: boolean; partial?: FirstDocument['partial'] }
   | { kind: 'error'; id: string; message: string };
 
 /**
@@ -28,7 +33,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
   const [view, setView] = useState<View>(() => {
     if (!ready) return { kind: 'loading', id: '' };
     performance.mark('bitext:document-received');
-    return { kind: 'reader', doc: ready.doc };
+    return { kind: 'reader', doc: ready.doc, partial: ready.partial };
   });
   const [prefs, setPrefs] = useState(initialPrefs);
 
@@ -37,7 +42,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
     try {
       const doc = await expectOk(getApi().openDocument({ id }));
       performance.mark('bitext:document-received');
-      setView({ kind: 'reader', doc });
+      setView({ kind: 'reader', doc, opened: true });
     } catch (error) {
       setView({ kind: 'error', id, message: error instanceof Error ? error.message : String(error) });
     }
@@ -51,7 +56,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         if (cancelled) return;
         if (!first) return setView({ kind: 'library' });
         performance.mark('bitext:document-received');
-        setView({ kind: 'reader', doc: first.doc });
+        setView({ kind: 'reader', doc: first.doc, partial: first.partial });
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });
@@ -61,6 +66,26 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       cancelled = true;
     };
   }, [startup, ready]);
+
+  // The first rows of a long document are drawn (and live): now the whole, in their place.
+  const partialId = view.kind === 'reader' && view.partial ? view.doc.manifest.id : undefined;
+  useEffect(() => {
+    if (!partialId) return;
+    let cancelled = false;
+    expectOk(getApi().openDocument({ id: partialId })).then(
+      (doc) => {
+        if (cancelled) return;
+        performance.mark('bitext:document-whole');
+        setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now));
+      },
+      (error: unknown) => {
+        if (!cancelled) setView({ kind: 'error', id: partialId, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [partialId]);
 
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);
@@ -75,14 +100,16 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       <Reader
         key={view.doc.manifest.id}
         doc={view.doc}
+        {...(view.partial ? { partial: view.partial } : {})}
         initialPrefs={prefs}
         onPrefsChanged={setPrefs}
-        onDocumentChanged={(doc) => setView({ kind: 'reader', doc })}
-        onLibrary={() => setView({ kind: 'library' })}
+        focusOnOpen={view.opened === true}
+        onDocumentChanged={(doc) => setView({ kind: 'reader', doc, opened: false })}
+        onLibrary={() => setView({ kind: 'library', from: view.doc.manifest.id })}
       />
     );
   }
-  if (view.kind === 'library') return <Library onOpen={(id) => void open(id)} />;
+  if (view.kind === 'library') return <Library onOpen={(id) => void open(id)} {...(view.from !== undefined ? { focusEntry: view.from } : {})} />;
   return (
     <div className="reader-page">
       <header className="app-header">
@@ -97,7 +124,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
           <div className="status status-error" role="alert">
             <p>{t('errors.openFailed')}</p>
             <p className="status-detail">{view.message}</p>
-            <button type="button" className="tool-button" onClick={() => setView({ kind: 'library' })}>
+            <button type="button" className="tool-button" onClick={() => setView({ kind: 'library', from: view.id || null })}>
               {t('library.backToLibrary')}
             </button>
           </div>

@@ -24,6 +24,15 @@ const localeBackend: BackendModule = {
   },
 };
 
+/**
+ * Starts loading a language's strings now (a module import, so `initI18n` later gets the same
+ * one): the page sent with the first rows names the reader's language on `<html lang>`, so its
+ * strings come while the settings are asked for, not after.
+ */
+export function preloadStrings(language: string): void {
+  LOCALES[language as UiLanguage]?.().catch(() => undefined);
+}
+
 export async function initI18n(language: UiLanguage): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(localeBackend).use(initReactI18next).init({

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ActionId } from './actions';
-import { compareContract } from './compare';
+import { compareContract } from './compare-channels';
 import type { AnnotationList, AnnotationView, ExportAnnotationsResult, ImportReport } from './annotations';
 import type { DictionaryChoice, DictionaryInfo, LookupResult } from './dictionaries';
 import type { DocumentSummary, DocumentView, FirstDocument } from './document';

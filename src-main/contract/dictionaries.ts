@@ -51,8 +51,9 @@ export interface DictionaryInfo {
 export type DictionaryChoice = { cancelled: true } | { cancelled: false; dictionary: DictionaryInfo };
 
 /**
- * How an entry was found: the word itself, a synonym the dictionary lists, a base form
- * (`books` → `book`, `книгами` → `книга`), or the same stem.
+ * How an entry was found: the word itself, another word the dictionary lists for it (its .syn)
+ * that is not a form of it, a base form (`books` → `book`, `книгами` → `книга`, or a form the
+ * .syn lists: `measures` → `measure`), or the same stem.
  */
 export const LOOKUP_MATCHES = ['exact', 'synonym', 'form', 'stem'] as const;
 export type LookupMatch = (typeof LOOKUP_MATCHES)[number];

@@ -106,4 +106,11 @@ export interface DocumentView {
 export interface FirstDocument {
   id: string;
   doc: DocumentView;
+  /**
+   * Set when `doc` holds only the document's first rows (a long document, read from the top):
+   * its `stats`, `manifest` and `alignment` are the whole document's, its `body` the first groups.
+   * The renderer draws them at once and asks `documents:open` for the whole. `groups`: how many
+   * paragraph groups the whole body has (title included), for the header's count meanwhile.
+   */
+  partial?: { groups: number };
 }

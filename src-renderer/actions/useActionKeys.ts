@@ -25,10 +25,12 @@ export function useActionKeys(app: ReaderController): void {
       if (id === 'close-overlay' && document.querySelector(':popover-open')) return;
       if ((event.code === 'Enter' || event.code === 'Space') && !event.ctrlKey && !event.metaKey && ownsEnterAndSpace(event.target)) return;
       event.preventDefault();
-      runAction(app, id, context);
+      // While the rest of a long document arrives, the action waits for it (in its context then).
+      if (app.partial) app.whenWhole(() => runAction(app, id, currentContext(app)));
+      else runAction(app, id, context);
     };
     window.addEventListener('keydown', onKey);
-    const unsubscribe = getApi().onMenuAction((id) => runAction(app, id, currentContext(app)));
+    const unsubscribe = getApi().onMenuAction((id) => app.whenWhole(() => runAction(app, id, currentContext(app))));
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();

@@ -15,9 +15,12 @@ export function openGlossaryEditor(app: ReaderController, draft: GlossaryTermDra
   app.dispatch({ type: 'open-overlay', overlay: { kind: 'glossary-term', draft } });
 }
 
-/** Focuses an open panel's heading (a panel already open keeps its place but takes the focus). */
+/** Focuses an open panel (a panel already open keeps its place but takes the focus): its first item, else its heading. */
 function focusPanel(id: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${id} h2`)?.focus({ preventScroll: true }));
+  requestAnimationFrame(() => {
+    const panel = document.getElementById(id);
+    (panel?.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)') ?? panel?.querySelector<HTMLElement>('h2'))?.focus({ preventScroll: true });
+  });
 }
 
 export function toggleChecks(app: ReaderController): void {

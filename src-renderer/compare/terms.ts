@@ -1,14 +1,14 @@
 /** Glossary terms marked in both columns of a row (a subtle underline, named in its tooltip). */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Mark } from '../reader/ClauseText';
 import { type RowEntry, rowText } from '../reader/model';
+import { useRowT } from '../reader/row-text';
 import { termMarks } from './checks';
 import { useOptionalCompareState } from './model';
 
 /** The row's glossary terms as marks by clause id, or nothing when it has none. */
 export function useRowTermMarks(entry: RowEntry): ReadonlyMap<string, Mark[]> | undefined {
-  const { t } = useTranslation();
+  const t = useRowT();
   const links = useOptionalCompareState((s) => s.terms.get(entry.row.id), undefined);
   const row = entry.row;
   return useMemo(() => {

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { moveInList } from '../reader/list-keys';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingItem, FindingKind, FindingsExportFormat } from '../../src-main/contract/compare';
 import { expectOk, getApi } from '../api';
@@ -53,6 +54,8 @@ export function ChecksPanel() {
   /** After a dismissal: the place in the list whose finding should take the focus. */
   const refocus = useRef<number | undefined>(undefined);
   const ref = useRef<HTMLElement>(null);
+  // Opened before the findings were ready: they take the focus when they come (if it is still on the heading).
+  const focusWhenReady = useRef(findings.value === undefined);
   usePanelFocus(ref);
   const close = () => app.dispatch({ type: 'close-panel' });
 
@@ -73,6 +76,12 @@ export function ChecksPanel() {
     refocus.current = undefined;
     (at === undefined ? ref.current?.querySelector<HTMLElement>('h2') : jumps[at])?.focus();
   });
+
+  useLayoutEffect(() => {
+    if (!focusWhenReady.current || !findings.value) return;
+    focusWhenReady.current = false;
+    if (document.activeElement === ref.current?.querySelector('h2')) ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+  }, [findings.value]);
 
   const rowLabel = (rowId: string) => {
     const at = app.rowIndexOf(rowId);
@@ -100,14 +109,10 @@ export function ChecksPanel() {
     }
   };
 
-  /** Up and Down move between the findings' jump buttons. */
+  /** Up and Down move between the findings' jump buttons (Down from the heading to the first). */
   const onListKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const jumps = [...(ref.current?.querySelectorAll<HTMLElement>('[data-finding-jump]') ?? [])];
-    const i = jumps.indexOf(document.activeElement as HTMLElement);
-    if (i < 0) return;
-    e.preventDefault();
-    jumps[Math.max(0, Math.min(jumps.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    const jumps = [...(ref.current?.querySelectorAll<HTMLElement>('[data-finding-jump]:not(:disabled)') ?? [])];
+    if (moveInList(e.key, jumps, ref.current?.querySelector<HTMLElement>('h2'))) e.preventDefault();
   };
 
   let index = -1;
@@ -119,7 +124,15 @@ export function ChecksPanel() {
     const others = rowsOf(f).length - 1;
     return (
       <li key={f.id} className={`finding-entry${isDismissed ? ' is-dismissed' : ''}`} data-finding-id={f.id} data-kind={f.kind}>
-        <button type="button" className="finding-jump" data-finding-jump disabled={rowIndex === undefined} onClick={() => rowIndex !== undefined && app.goToRow(rowIndex)}>
+        <button
+          type="button"
+          className="finding-jump"
+          data-finding-jump
+          // The first finding takes the focus when the panel opens: Enter, Down and Up work at once.
+          data-autofocus={at === 0 || undefined}
+          disabled={rowIndex === undefined}
+          onClick={() => rowIndex !== undefined && app.goToRow(rowIndex)}
+        >
           <span className="finding-meta">
             <span className="finding-row">{rowLabel(f.rowId)}</span>
             {/* The group's heading names the kind; said here too for a screen reader. */}
@@ -158,7 +171,7 @@ export function ChecksPanel() {
           e.preventDefault();
           e.stopPropagation();
           close();
-        }
+        } else onListKey(e);
       }}
     >
       <div className="panel-head">
@@ -220,9 +233,8 @@ export function ChecksPanel() {
             </label>
           </div>
           {shown === 0 && <p className="panel-hint">{open === 0 && !panelRow ? t('checks.none') : t('checks.noneShown')}</p>}
-          {/* Arrow keys move between findings; each item is a button, the list only forwards keys. */}
-          {/* oxlint-disable-next-line jsx-a11y/no-static-element-interactions */}
-          <div className="checks-groups" onKeyDown={onListKey}>
+          {/* Arrow keys move between findings (the panel's keydown): each item is a button. */}
+          <div className="checks-groups">
             {groups.map((g) => (
               <section key={g.kind} className="checks-group" aria-labelledby={`checks-group-${g.kind}`}>
                 <h3 id={`checks-group-${g.kind}`} className="checks-group-title">

@@ -9,6 +9,7 @@ import { ClauseText } from '../reader/ClauseText';
 import { hitSnippets, isFormOf, queryLang } from '../reader/concordance-view';
 import { useReader, useReaderState } from '../reader/context';
 import { useLinksVersion } from '../reader/links-store';
+import { moveInList } from '../reader/list-keys';
 import type { Snippet } from '../reader/word-search';
 
 const MAX_LISTED = 300;
@@ -123,7 +124,11 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();
           close();
+          return;
         }
+        // Down from the word typed goes to the first occurrence; Up and Down move between them.
+        const hits = [...(ref.current?.querySelectorAll<HTMLElement>('.concordance-hits .search-result') ?? [])];
+        if (!e.defaultPrevented && !e.altKey && !e.ctrlKey && !e.metaKey && moveInList(e.key, hits, document.getElementById('concordance-input'))) e.preventDefault();
       }}
     >
       <div className="panel-head">
@@ -157,7 +162,11 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
           maxLength={200}
           onChange={(e) => onType(e.target.value)}
         />
-        <div className="search-modes" role="radiogroup" aria-label={t('concordance.side')}>
+        {/* The choice is led in by its label, seen and heard: "Look in: English / Russian". */}
+        <div className="search-modes concordance-side" role="radiogroup" aria-labelledby="concordance-side-label">
+          <span id="concordance-side-label" className="search-modes-label">
+            {t('concordance.side')}
+          </span>
           {(['en', 'ru'] as const).map((side) => (
             <label key={side} className="search-option">
               <input

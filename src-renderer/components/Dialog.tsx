@@ -50,7 +50,12 @@ export function Dialog({
     trap.activate();
     return () => {
       trap.deactivate();
+      // Was the focus in the dialog (or lost with it)? Else what closed it has put it somewhere on
+      // purpose (a panel run from the palette focuses itself before this runs): it stays there.
+      const active = document.activeElement;
+      const lost = !active || active === document.body || !active.isConnected || dialog.contains(active);
       dialog.close();
+      if (!lost) return;
       // Back where it was, if that is still in the page; else to the text.
       if (opener?.isConnected) opener.focus({ preventScroll: true });
       else document.getElementById('reader')?.focus({ preventScroll: true });

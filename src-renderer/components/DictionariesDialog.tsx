@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DICTIONARY_LIMITS, type DictionaryInfo } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
@@ -10,6 +10,14 @@ const ACCEPT = '.ifo,.idx,.gz,.syn,.dict,.dz,.index';
 const IN_ELECTRON = typeof navigator !== 'undefined' && /\bElectron\//.test(navigator.userAgent);
 
 type Adding = { state: 'idle' } | { state: 'indexing'; names: string[] };
+/** Where the focus goes once the list is shown again: a row's name, or the Add field. */
+type Refocus = { to: 'row'; id: string } | { to: 'input' };
+
+/** The focus is nowhere (on the page's body), or on a field that has just been turned off. */
+const focusLost = (within: HTMLElement | null) => {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || (active as HTMLButtonElement | HTMLInputElement).disabled === true || !within?.contains(active);
+};
 
 /** What went wrong, in the reader's language first; main's own words (English) after, for detail. */
 function dictionaryErrorText(t: (key: string, options?: Record<string, unknown>) => string, e: unknown): { text: string; detail?: string } {
@@ -32,6 +40,9 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<{ text: string; detail?: string } | undefined>();
   const [message, setMessage] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const refocus = useRef<Refocus | undefined>(undefined);
   const number = new Intl.NumberFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB');
 
   const reload = useCallback(async () => {
@@ -52,8 +63,10 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
     try {
       const info = await pending;
       if (info) setMessage(t('dictionaries.added', { name: info.name, count: info.entries }));
+      refocus.current = info ? { to: 'row', id: info.id } : { to: 'input' };
     } catch (e) {
       setError(dictionaryErrorText(t, e));
+      refocus.current = { to: 'input' };
     } finally {
       setAdding({ state: 'idle' });
       if (input.current) input.current.value = '';
@@ -80,20 +93,44 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
 
   const remove = async (info: DictionaryInfo) => {
     setError(undefined);
+    // Its row goes: the focus goes to the next one's name (else the one before, else Add).
+    const at = list?.findIndex((d) => d.id === info.id) ?? -1;
+    const neighbour = list?.[at + 1] ?? list?.[at - 1];
     try {
       await expectOk(getApi().removeDictionary({ id: info.id }));
       setMessage(t('dictionaries.removed', { name: info.name }));
+      refocus.current = neighbour ? { to: 'row', id: neighbour.id } : { to: 'input' };
     } catch (e) {
       setError(dictionaryErrorText(t, e));
     }
     await reload();
   };
 
-  const direction = (info: DictionaryInfo) => t(`dictionaries.from.${info.from}`);
+  // While a dictionary is indexed its field is turned off: the focus goes to Cancel. Then, once
+  // the list is shown again, to the new dictionary's name (or back to Add), never to the page.
   const busy = adding.state === 'indexing';
+  useLayoutEffect(() => {
+    if (busy) {
+      if (focusLost(form.current) || document.activeElement === input.current) cancel.current?.focus();
+      return;
+    }
+    const wanted = refocus.current;
+    if (!wanted || !list) return;
+    const row = wanted.to === 'row' ? form.current?.querySelector<HTMLElement>(`[data-dictionary-id="${CSS.escape(wanted.id)}"] th`) : null;
+    if (wanted.to === 'row' && !row) {
+      // Indexed, the list not yet read again: Add holds the focus meanwhile (Cancel is gone).
+      if (focusLost(form.current)) input.current?.focus();
+      return;
+    }
+    refocus.current = undefined;
+    if (!focusLost(form.current) && document.activeElement !== input.current) return;
+    (row ?? input.current)?.focus();
+  }, [busy, list, refocus]);
+
+  const direction = (info: DictionaryInfo) => t(`dictionaries.from.${info.from}`);
   return (
     <Dialog title={t('dictionaries.title')} onClose={onClose} className="dictionaries-dialog">
-      <div className="dialog-form">
+      <div ref={form} className="dialog-form">
         <p className="panel-hint">{t('dictionaries.intro')}</p>
         {list === undefined && <p role="status">{t('status.loading')}</p>}
         {list && list.length === 0 && <p className="dictionaries-empty">{t('dictionaries.none')}</p>}
@@ -114,7 +151,7 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
             <tbody>
               {list.map((info) => (
                 <tr key={info.id} data-dictionary-id={info.id}>
-                  <th scope="row">
+                  <th scope="row" tabIndex={-1}>
                     {info.name}
                     {info.problem && (
                       <span className="field-error dictionary-problem">
@@ -159,7 +196,7 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
           <div className="import-progress">
             <progress aria-label={t('dictionaries.indexing', { name: adding.names.join(', ') })} />
             <span role="status">{t('dictionaries.indexing', { name: adding.names.join(', ') })}</span>
-            <button type="button" className="tool-button" onClick={() => void getApi().cancelAddDictionary()}>
+            <button ref={cancel} type="button" className="tool-button" onClick={() => void getApi().cancelAddDictionary()}>
               {t('dictionaries.cancel')}
             </button>
           </div>

@@ -8,13 +8,14 @@ import { formatIsoDate } from '../format';
  * row count is main's (`stats.rows`, the same the library shows): the rows of the text, not the
  * title, which is this heading.
  */
-export function DocumentHeader({ doc }: { doc: DocumentView }) {
+export function DocumentHeader({ doc, groupsInDocument }: { doc: DocumentView; groupsInDocument?: number }) {
   const { manifest } = doc;
   // The text's own title paragraph when it has one (it may differ from the name in the library).
   const titleGroup = doc.body.groups.find((g) => g.kind === 'title');
   const titleText = (lang: 'en' | 'ru') =>
     titleGroup ? titleGroup.rows.flatMap((r) => r[lang].map((c) => c.text)).join(' ') || manifest.title[lang] : manifest.title[lang];
-  const bodyParagraphs = doc.body.groups.filter((g) => g.kind !== 'title').length;
+  // While only the first rows of a long document are here, main's count of its groups.
+  const bodyParagraphs = groupsInDocument === undefined ? doc.body.groups.filter((g) => g.kind !== 'title').length : groupsInDocument - (titleGroup ? 1 : 0);
   return (
     <header className="document-header">
       <h1 id="document-title" className="document-title">

@@ -1,14 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { openChecksOnRow } from '../compare/actions';
 import { useOptionalCompareState } from '../compare/model';
 import { useReader } from '../reader/context';
+import { useRowT } from '../reader/row-text';
 
 /**
  * The small mark in a row's margin when the checks found something there (dismissed findings
  * leave no mark). Its name lists the kinds; activating it opens the Checks panel on the row.
  */
 export function FindingMark({ rowId }: { rowId: string }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   const app = useReader();
   const kinds = useOptionalCompareState((s) => s.byRow.get(rowId), undefined);
   if (!kinds || kinds.length === 0) return null;

@@ -16,6 +16,16 @@ import { FormFooter } from './FormFooter';
 const BILINGUAL = /\.(tmx|tsv)$/i;
 const ACCEPT_TEXT = '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.fb2,.zip,.pdf,.srt,.vtt,text/plain,text/markdown,text/html';
 
+/**
+ * A file dropped on the library is put into its field, which then names it as if it had been
+ * chosen there (the name shown once, by the field; a screen reader hears it too).
+ */
+function showChosen(input: HTMLInputElement | null, file: File | undefined): void {
+  if (!input || !file || input.files?.[0] === file) return;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+}
 
 /** Bring a pair of texts (or one bilingual file) into the library: check, name, align. */
 export function ImportDialog({ initialFiles, onImported, onClose }: { initialFiles: File[]; onImported: (id: string) => void; onClose: () => void }) {
@@ -98,6 +108,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
         type="file"
         accept={accept}
         disabled={!!job}
+        ref={(el) => showChosen(el, files[index])}
         onChange={(e) => {
           const file = e.target.files?.[0];
           setFiles((current) => {
@@ -107,7 +118,6 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
           });
         }}
       />
-      {files[index] && <span className="file-chosen">{files[index]!.name}</span>}
     </label>
   );
 
@@ -149,9 +159,10 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
         {check && (
           <div className="import-check">
             <ul className="import-files">
-              {check.files.map((f) => (
+              {check.files.map((f, i) => (
                 <li key={f.name}>
-                  <strong>{f.name}</strong> — {f.format.toUpperCase()}, {f.encoding}, {t('import.paragraphs', { count: f.paragraphs })}
+                  {/* Named by its field (whose file name shows there): the name is said once. */}
+                  <strong>{check.bilingual ? t('import.bilingualFile') : i === 0 ? t('import.englishFile') : t('import.russianFile')}</strong>: {f.format.toUpperCase()}, {f.encoding}, {t('import.paragraphs', { count: f.paragraphs })}
                   {(f.notices ?? []).map((w) => (
                     <span key={w.code} className="import-warning">
                       {' '}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, LocalizedText } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
@@ -18,8 +18,12 @@ type Overlay =
   | { kind: 'dictionaries' }
   | null;
 
-/** The start view: every document, bundled and imported, with what can be done to each. */
-export function Library({ onOpen }: { onOpen: (id: string) => void }) {
+/**
+ * The start view: every document, bundled and imported, with what can be done to each.
+ * `focusEntry`: the reader came back from that document, whose entry takes the focus (`null`: from
+ * none, the heading takes it); without it the focus is left where it is.
+ */
+export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; focusEntry?: string | null }) {
   const { t, i18n } = useTranslation();
   const ui = i18n.language === 'ru' ? 'ru' : 'en';
   const [entries, setEntries] = useState<LibraryEntry[] | undefined>();
@@ -27,6 +31,9 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [message, setMessage] = useState('');
   const [dragging, setDragging] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  /** The entry that takes the focus when the list is shown next (`null`: the heading; undefined: none). */
+  const focusNext = useRef<string | null | undefined>(focusEntry);
 
   const reload = useCallback(async () => {
     try {
@@ -39,6 +46,18 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // Back from a document: its entry's button (the one that opens it), else the heading. After a
+  // removal: the next entry (its row and buttons are gone).
+  useLayoutEffect(() => {
+    const wanted = focusNext.current;
+    if (wanted === undefined || (entries === undefined && !error)) return;
+    focusNext.current = undefined;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const entry = wanted ? main.current?.querySelector<HTMLElement>(`[data-document-id="${CSS.escape(wanted)}"] .library-open:not(:disabled)`) : null;
+    (entry ?? main.current?.querySelector<HTMLElement>('h1'))?.focus();
+  }, [entries, error]);
 
   const date = new Intl.DateTimeFormat(ui === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium' });
 
@@ -66,9 +85,9 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
       <header className="app-header">
         <AppHeader documentTitle={t('library.title')} />
       </header>
-      <main id="library" className="app-main library" tabIndex={-1}>
+      <main ref={main} id="library" className="app-main library" tabIndex={-1}>
         <div className="library-head">
-          <h1>{t('library.title')}</h1>
+          <h1 tabIndex={-1}>{t('library.title')}</h1>
           <button type="button" className="tool-button primary" onClick={() => setOverlay({ kind: 'import', files: [] })}>
             {t('library.import')}
           </button>
@@ -193,6 +212,8 @@ export function Library({ onOpen }: { onOpen: (id: string) => void }) {
           onRemove={async (purge) => {
             await expectOk(getApi().removeDocument({ id: overlay.entry.id }));
             if (purge) await expectOk(getApi().purgeAnnotations({ id: overlay.entry.id }));
+            const at = entries?.findIndex((e) => e.id === overlay.entry.id) ?? -1;
+            focusNext.current = (entries?.[at + 1] ?? entries?.[at - 1])?.id ?? null;
             setOverlay(null);
             setMessage(t('library.removed'));
             await reload();

@@ -16,7 +16,7 @@ const clauseElement = (clauseId: string) => document.querySelector<HTMLElement>(
 /**
  * The dictionary popup: not modal, anchored at the word. Left and Right (or the arrow buttons)
  * go to the previous or next word of the clause; Escape closes it and the focus goes back to the
- * clause; a click outside closes it too.
+ * clause (or the linked term in it that had it); a click outside closes it too.
  */
 export function LookupPopup({ target }: { target: LookupTarget }) {
   const { t } = useTranslation();
@@ -29,10 +29,26 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
   const word = words[index];
   const [answer, setAnswer] = useState<Answer>({ state: 'loading' });
   const [at, setAt] = useState<{ left: number; top: number } | undefined>();
+  // The linked term that had the focus (stepped to with ]), if any: Escape goes back to it. Terms
+  // are drawn in the row holding the focus only, so it is found again by its id once the clause has it.
+  const [termId] = useState(() => {
+    const el = document.activeElement;
+    return el instanceof HTMLElement && el.classList.contains('term') && el.id ? el.id : undefined;
+  });
 
   const close = (refocus: boolean) => {
     app.close();
-    if (refocus) clauseElement(target.clauseId)?.focus({ preventScroll: true });
+    if (!refocus) return;
+    const clause = clauseElement(target.clauseId);
+    clause?.focus({ preventScroll: true });
+    if (!termId || !clause) return;
+    const back = (tries: number) => {
+      if (document.activeElement !== clause) return; // the reader has moved on meanwhile
+      const term = document.getElementById(termId);
+      if (term && clause.contains(term)) term.focus({ preventScroll: true });
+      else if (tries > 0) requestAnimationFrame(() => back(tries - 1));
+    };
+    back(6);
   };
 
   // Look the word up (the dictionaries are counted to tell "none added" from "not found").
@@ -132,7 +148,7 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
               <li key={`${entry.dictionaryId}-${entry.headword}-${i}`} className="lookup-entry">
                 <p className="lookup-entry-head">
                   <strong className="lookup-headword">{entry.headword}</strong>
-                  {entry.match !== 'exact' && <span className="lookup-match"> {t(`lookup.match.${entry.match}`)}</span>}
+                  {entry.match !== 'exact' && <span className="lookup-match"> {t(`lookup.match.${entry.match}`, { word: word?.text ?? '' })}</span>}
                   <span className="lookup-dictionary"> · {entry.dictionary}</span>
                 </p>
                 <p className="lookup-definition">{entry.definition}</p>

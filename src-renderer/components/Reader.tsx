@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentView, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
+import type { DocumentView, FirstDocument, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
 import { lazyView, preloadLazyViews } from '../lazy';
 import { useLookupTriggers } from '../hooks/useLookupTriggers';
@@ -16,6 +16,7 @@ import { concordanceMarks, mergeMarks } from '../reader/concordance-view';
 import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
+import { RowTextContext } from '../reader/row-text';
 import { useReaderEffects } from '../reader/useReaderEffects';
 import { DocumentHeader } from './DocumentHeader';
 import { Notices } from './Notices';
@@ -43,6 +44,10 @@ export interface ReaderProps {
   onPrefsChanged: (prefs: ReaderPrefs) => void;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
+  /** Opened from the library or an import: the text takes the focus (else it stays where it is). */
+  focusOnOpen?: boolean;
+  /** `doc` holds the first rows of a long document only; the whole follows (App asks for it). */
+  partial?: FirstDocument['partial'];
 }
 
 /**
@@ -54,9 +59,14 @@ export function Reader(props: ReaderProps) {
   const { t } = useTranslation();
   const [prefs, updatePrefs, prefsError] = usePrefs(props.initialPrefs, props.onPrefsChanged);
   const annotations = useAnnotations(props.doc.manifest.id);
-  const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary };
+  const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary, partial: props.partial !== undefined };
   const [app] = useState(() => new ReaderController(deps));
   app.sync(deps);
+  // The whole of a long document is drawn: keys pressed meanwhile run now.
+  const partial = props.partial !== undefined;
+  useEffect(() => {
+    if (!partial) app.wholeArrived();
+  }, [app, partial]);
   const rowCount = app.entries.length;
   useLayoutEffect(() => app.dispatch({ type: 'rows-changed', rowCount }), [app, rowCount]);
   // The first rows are on screen: fetch the panels' and dialogs' chunks now, before they are asked for.
@@ -89,7 +99,7 @@ export function Reader(props: ReaderProps) {
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
         <LinkStoreContext.Provider value={links}>
-          <ReaderScreen app={app} prefsError={prefsError} />
+          <ReaderScreen app={app} prefsError={prefsError} focusOnOpen={props.focusOnOpen === true} groupsInDocument={props.partial?.groups} />
         </LinkStoreContext.Provider>
       </CompareContext.Provider>
     </ReaderContext.Provider>
@@ -98,13 +108,23 @@ export function Reader(props: ReaderProps) {
 
 const NO_CLAUSES: ReaderController['clauseIndex'] = new Map();
 
-function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: string | undefined }) {
+function ReaderScreen({
+  app,
+  prefsError,
+  focusOnOpen,
+  groupsInDocument,
+}: {
+  app: ReaderController;
+  prefsError: string | undefined;
+  focusOnOpen: boolean;
+  groupsInDocument: number | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const body = useRef<ReaderBodyHandle>(null);
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
-  useReaderEffects(app, body, header);
+  useReaderEffects(app, body, header, focusOnOpen);
   useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);
@@ -191,7 +211,7 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
         )}
         <main id="reader" className="app-main" tabIndex={-1}>
           <article className={`document layout-${prefs.layout}${prefs.swapped ? ' is-swapped' : ''}`} aria-labelledby="document-title">
-            <DocumentHeader doc={doc} />
+            <DocumentHeader doc={doc} {...(groupsInDocument !== undefined ? { groupsInDocument } : {})} />
             {prefs.layout === 'side-by-side' && (
               <div className="column-heads" aria-hidden="true">
                 {columns.map((lang) => (
@@ -202,17 +222,20 @@ function ReaderScreen({ app, prefsError }: { app: ReaderController; prefsError: 
               </div>
             )}
             <RowCallbacksContext.Provider value={callbacks}>
-              <ReaderBody
-                ref={body}
-                entries={entries}
-                view={view}
-                marks={marks}
-                rowNotes={rowNotes}
-                marginNotes={marginNotes}
-                bookmarks={bookmarks}
-                peekRow={peekRow}
-                confirmed={confirmed}
-              />
+              <RowTextContext.Provider value={t}>
+                <ReaderBody
+                  ref={body}
+                  entries={entries}
+                  view={view}
+                  marks={marks}
+                  rowNotes={rowNotes}
+                  marginNotes={marginNotes}
+                  bookmarks={bookmarks}
+                  peekRow={peekRow}
+                  confirmed={confirmed}
+                  {...(app.partial ? { rowsInDocument: doc.stats.rows } : {})}
+                />
+              </RowTextContext.Provider>
             </RowCallbacksContext.Provider>
           </article>
         </main>

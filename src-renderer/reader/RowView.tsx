@@ -1,5 +1,4 @@
 import { createContext, memo, useContext, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
 import { FindingMark } from '../components/FindingMark';
 import { useRowTermMarks, withTermMarks } from '../compare/terms';
@@ -8,6 +7,7 @@ import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
 import { useLinkStore, useLitLink, useRowLinks } from './links-store';
 import type { RowEntry } from './model';
+import { useRowT } from './row-text';
 import { termElementId, termsByClause } from './term-links';
 
 export interface RowLayout {
@@ -45,7 +45,7 @@ export interface RowViewProps {
 
 /** One aligned row: the clauses of one language and their counterparts, starting on one line. */
 export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek, checked, marginNotes, bookmarked }: RowViewProps) {
-  const { t } = useTranslation();
+  const t = useRowT();
   const { onContextMenu, onAnnotationClick } = useContext(RowCallbacksContext);
   const { row, group } = entry;
   const active = useActiveInRow(row.id);

@@ -48,6 +48,8 @@ export interface ReaderDeps {
   t: Translate;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
+  /** `doc` is the first rows of a long document only; the whole is on its way (`whenWhole`). */
+  partial?: boolean;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -83,6 +85,27 @@ export class ReaderController {
   /** Called on every render with the latest values. */
   sync(deps: ReaderDeps): void {
     this.deps = deps;
+  }
+
+  private waitingForWhole: Array<() => void> = [];
+  /** Only the first rows of a long document are here yet (the page is live on them). */
+  get partial(): boolean {
+    return this.deps.partial === true;
+  }
+  /**
+   * Runs `run` now, or — while only the document's first rows are here — once the whole has
+   * arrived and is drawn (`wholeArrived`), so that a key pressed at once (Ctrl+End, Go to, search)
+   * acts on the whole document and is not lost.
+   */
+  whenWhole(run: () => void): void {
+    if (this.partial) this.waitingForWhole.push(run);
+    else run();
+  }
+  /** The whole document is drawn: the actions asked for meanwhile run, in order. */
+  wholeArrived(): void {
+    const waiting = this.waitingForWhole;
+    this.waitingForWhole = [];
+    for (const run of waiting) run();
   }
 
   get state(): ReaderState {

@@ -1,6 +1,7 @@
 /**
- * Where a dictionary lookup starts: the word double-clicked, or the word at the caret (or the
- * start of the selection) in the focused clause, or its first word. Opens the lookup popup
+ * Where a dictionary lookup starts: the word double-clicked, or the linked term focused with ]
+ * and [, or the word at the caret (or the start of the selection) in the focused clause, or its
+ * first word. Opens the lookup popup
  * (`components/LookupPopup.tsx`) through the state like every overlay.
  */
 import type { Lang } from '../../src-main/contract/ipc';
@@ -29,15 +30,27 @@ function targetOfSelection(selection: Selection | null = window.getSelection()):
   return offset === undefined ? undefined : { rowIndex: clause.rowIndex, lang: clause.lang, clauseId: clause.clauseId, offset };
 }
 
-/** The key: the selected word in the focused clause, else its first word. */
+/** The linked term that has the focus (stepped to with ] and [), as a lookup target: its first word. */
+function targetOfFocusedTerm(active: Element | null = document.activeElement): LookupTarget | undefined {
+  if (!(active instanceof HTMLElement) || !active.classList.contains('term')) return undefined;
+  const clause = clauseOf(active);
+  if (!clause) return undefined;
+  const offset = textOffsetIn(clause.el, active, 0);
+  return offset === undefined ? undefined : { rowIndex: clause.rowIndex, lang: clause.lang, clauseId: clause.clauseId, offset };
+}
+
+/** The key: the focused term, else the selected word in the focused clause, else its first word. */
 export function lookUpFocused(app: ReaderController): void {
   const focused = app.focusedClause();
   if (!focused) return app.say(app.t('lookup.focusFirst'));
+  const fromTerm = targetOfFocusedTerm();
   const fromSelection = targetOfSelection();
   const target =
-    fromSelection && fromSelection.clauseId === focused.clause.id
-      ? fromSelection
-      : { rowIndex: focused.entry.index, lang: focused.lang, clauseId: focused.clause.id, offset: 0 };
+    fromTerm && fromTerm.clauseId === focused.clause.id
+      ? fromTerm
+      : fromSelection && fromSelection.clauseId === focused.clause.id
+        ? fromSelection
+        : { rowIndex: focused.entry.index, lang: focused.lang, clauseId: focused.clause.id, offset: 0 };
   app.open({ kind: 'lookup', target });
 }
 

@@ -22,7 +22,11 @@ function focusRow(rowIndex: number, tries = 6): void {
   else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1));
 }
 
-export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBodyHandle | null>, header: RefObject<HTMLElement | null>): void {
+/**
+ * `focusOnOpen`: the document was just opened from the library (or imported), whose button is gone;
+ * the focus goes to the row read last (else the first), as it would to a page's first field.
+ */
+export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBodyHandle | null>, header: RefObject<HTMLElement | null>, focusOnOpen = false): void {
   const jump = useStore(app.store, (s) => s.jump);
   const documentId = app.doc.manifest.id;
 
@@ -57,14 +61,19 @@ export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBo
     expectOk(getApi().getReadingPosition({ documentId }))
       .then(({ rowId }) => {
         const at = rowId ? app.rowIndexOf(rowId) : undefined;
-        if (!cancelled && at !== undefined && at > 0) app.goToRow(at, false);
+        if (!cancelled && at !== undefined && at > 0) app.goToRow(at, focusOnOpen);
+        else if (!cancelled && focusOnOpen && app.entries.length > 0) app.goToRow(0, true);
         const first = app.entries[0]?.row.id;
         if (!cancelled && !rowId && first) void getApi().setReadingPosition({ documentId, rowId: first });
       })
-      .catch(() => undefined);
+      .catch(() => {
+        if (!cancelled && focusOnOpen && app.entries.length > 0) app.goToRow(0, true);
+      });
     return () => {
       cancelled = true;
     };
+    // Only on open: `focusOnOpen` is how the document was reached, read once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [app, documentId]);
 
   useEffect(() => {

@@ -43,7 +43,7 @@ import {
 import { type BeadEvidence, TEMPERATURE, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
 import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
-import { continuations, isHeadingLike } from './shape';
+import { CONTINUES_CUT, continuations, isHeadingLike } from './shape';
 import { isUntranslated } from './untranslated';
 
 export { CONTINUES_CLAUSE, CONTINUES_CUT, continuations, isHeadingLike } from './shape';
@@ -239,7 +239,7 @@ export interface SequenceAlignment {
   evidence: BeadEvidence[];
 }
 
-/** The length |δ| and lexical cost of each bead under the final model (see `BeadEvidence`). */
+/** The length |δ|, lexical cost and size of each bead under the final model (see `BeadEvidence`). */
 function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]): BeadEvidence[] {
   const { en, ru } = problem;
   return beads.map((bead): BeadEvidence => {
@@ -249,6 +249,8 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
     const j1 = j0 + bead.ru.length;
     let lexical = (bead.en.length > 0 ? en.missed[i1]! - en.missed[i0]! : 0) + (bead.ru.length > 0 ? ru.missed[j1]! - ru.missed[j0]! : 0);
     let lengthDelta = 0;
+    const enLength = bead.en.length > 0 ? en.prefix[i1]! - en.prefix[i0]! : 0;
+    const ruLength = bead.ru.length > 0 ? ru.prefix[j1]! - ru.prefix[j0]! : 0;
     if (bead.en.length > 0 && bead.ru.length > 0) {
       for (const a of bead.en) {
         for (const b of bead.ru) {
@@ -256,12 +258,10 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
           lexical -= RESULT[0]!;
         }
       }
-      const enLength = en.prefix[i1]! - en.prefix[i0]!;
-      const ruLength = ru.prefix[j1]! - ru.prefix[j0]!;
       const mean = Math.max((enLength + ruLength / model.ratio) / 2, 1);
       lengthDelta = Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * mean);
     }
-    return { lengthDelta, lexical };
+    return { lengthDelta, lexical, size: enLength + ruLength / model.ratio };
   });
 }
 
@@ -291,7 +291,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   };
   if (n === 0 || m === 0) {
     const beads = n === 0 ? range(0, m).map((j): Bead => ({ en: [], ru: [j], confidence: 1 })) : range(0, n).map((i): Bead => ({ en: [i], ru: [], confidence: 1 }));
-    return { beads, model, posteriors: beads.map((b) => b.confidence), evidence: beads.map(() => ({ lengthDelta: 0, lexical: 0 })) };
+    return { beads, model, posteriors: beads.map((b) => b.confidence), evidence: beads.map(() => ({ lengthDelta: 0, lexical: 0, size: 0 })) };
   }
   const weights = model.anchorWeights;
   const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
@@ -310,20 +310,25 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const gain = match.map((x, id) => x + 2 * miss[id]!);
   const weighting = { miss, gain };
   const headings = options.headingBarriers ?? true;
-  const side = (texts: readonly string[], lang: 'en' | 'ru', bags: FlatBags, flags: readonly boolean[] | undefined, headingFlags: readonly boolean[] | undefined): Side =>
-    makeSide(
+  const side = (texts: readonly string[], lang: 'en' | 'ru', bags: FlatBags, flags: readonly boolean[] | undefined): Side => {
+    const continues = continuations(texts);
+    // The rest of a sentence cut after a comma is no heading, however short and unpunctuated
+    // ("address 10.44.0.17, valid for 86400 s"): it stays in one bead with its first half.
+    const headingFlags = headings ? texts.map((text, u) => continues[u] !== CONTINUES_CUT && isHeadingLike(text)) : undefined;
+    return makeSide(
       texts.length,
       prefixLengths(texts),
       bags,
       weighting,
       flags ? prefixCounts(texts.length, flags) : null,
       headingFlags?.some(Boolean) ? prefixCounts(texts.length, headingFlags) : null,
-      continuations(texts),
+      continues,
       structureOf(texts, lang),
     );
+  };
   const problem: Problem = {
-    en: side(en, 'en', anchors.en, options.barriers?.en, headings ? en.map(isHeadingLike) : undefined),
-    ru: side(ru, 'ru', anchors.ru, options.barriers?.ru, headings ? ru.map(isHeadingLike) : undefined),
+    en: side(en, 'en', anchors.en, options.barriers?.en),
+    ru: side(ru, 'ru', anchors.ru, options.barriers?.ru),
     match,
     miss,
     gain,

@@ -86,6 +86,8 @@ interface Tables {
   shapeEn: Int32Array;
   shapeRu: Int32Array;
   shapePrior: Float64Array;
+  /** Share of the missed anchor weight each shape pays (`BeadShape.missWeight`). */
+  shapeMiss: Float64Array;
   best: Float64Array;
   /** Shape index + 1 of the best bead into each cell (0: none). */
   back: Uint8Array;
@@ -110,6 +112,7 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     shapeEn: Int32Array.from(shapes, (shape) => shape.en),
     shapeRu: Int32Array.from(shapes, (shape) => shape.ru),
     shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
+    shapeMiss: Float64Array.from(shapes, (shape) => shape.missWeight ?? 1),
     best: new Float64Array(cells).fill(Infinity),
     back: new Uint8Array(cells),
     // The forward sums are kept on every level, though only the confidences of the finest need them: a
@@ -171,6 +174,7 @@ interface Pass {
   shapeEn: Int32Array;
   shapeRu: Int32Array;
   shapePrior: Float64Array;
+  shapeMiss: Float64Array;
   best: Float64Array;
   back: Uint8Array;
   forward: Float64Array | null;
@@ -232,7 +236,7 @@ const P_COUNT = 11;
 
 function forwardPass(search: Search, tables: Tables): void {
   const { problem, lo, hi, rowStart } = search;
-  const { shapeEn, shapeRu, shapePrior, best, back, forward, costs, pairs } = tables;
+  const { shapeEn, shapeRu, shapePrior, shapeMiss, best, back, forward, costs, pairs } = tables;
   const n = problem.en.count;
   const shapeCount = shapeEn.length;
   const terms = new Float64Array(shapeCount);
@@ -301,6 +305,7 @@ function forwardPass(search: Search, tables: Tables): void {
     shapeEn,
     shapeRu,
     shapePrior,
+    shapeMiss,
     best,
     back,
     forward,
@@ -357,6 +362,7 @@ function forwardRow(pass: Pass, i: number): void {
     shapeEn,
     shapeRu,
     shapePrior,
+    shapeMiss,
     best,
     back,
     forward,
@@ -447,7 +453,7 @@ function forwardRow(pass: Pass, i: number): void {
       if (before === Infinity) continue;
       // Beads far worse than the best so far change neither the path nor any posterior visibly.
       const limit = bestCost + margin - before;
-      let cost = shapePrior[s]! + enMissed[i]! - enMissed[i0]! + ruMissed[j]! - ruMissed[j0]!;
+      let cost = shapePrior[s]! + shapeMiss[s]! * (enMissed[i]! - enMissed[i0]! + ruMissed[j]! - ruMissed[j0]!);
       let gain = 0;
       if (a > 0 && b > 0) {
         const enMost = enBound[i]! - enBound[i0]!;

@@ -75,7 +75,7 @@ interface Unit {
 
 /**
  * Applies perturbations to a set and derives the new gold alignment: an omitted unit leaves its
- * counterpart in a 1-0/0-1 (or smaller) bead; merging two adjacent units joins their beads (and any
+ * counterparts in 1-0/0-1 beads (one per unit); merging two adjacent units joins their beads (and any
  * one-sided beads between them); splitting a unit at a comma or semicolon keeps both halves in its bead.
  */
 export function perturb(set: EvalSet, perturbations: readonly Perturbation[], seed: number, name = set.name): EvalSet {
@@ -129,7 +129,14 @@ export function perturb(set: EvalSet, perturbations: readonly Perturbation[], se
   };
   units.en.forEach((unit, i) => beadOf(unit.bead).en.push(i));
   units.ru.forEach((unit, j) => beadOf(unit.bead).ru.push(j));
-  const gold = [...byRoot.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]);
+  // A bead left with units of one side only (a 1-2 whose English was omitted) is that many 0-1 beads:
+  // units without a counterpart have no alignment among themselves, and no aligner (nor vecalign's
+  // and hunalign's output) writes a 0-2 bead.
+  const gold = [...byRoot.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([, bead]) =>
+      bead.en.length > 0 && bead.ru.length > 0 ? [bead] : [...bead.en.map((i): GoldBead => ({ en: [i], ru: [] })), ...bead.ru.map((j): GoldBead => ({ en: [], ru: [j] }))],
+    );
   return { name, en: units.en.map((u) => u.text), ru: units.ru.map((u) => u.text), gold };
 }
 

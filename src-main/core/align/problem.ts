@@ -5,7 +5,7 @@
  */
 import type { FlatBags } from './anchors';
 import type { BeadShape } from './cost';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
+import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
 
 /**
  * Units of one side as the dynamic programme sees them: prefix lengths, flat anchor bags and prefix
@@ -51,7 +51,7 @@ export interface Structure {
   items: Int32Array;
   /** Units that open with a list marker. */
   starts: Int32Array;
-  /** Units that end with a glued-on heading. */
+  /** Units that end with a glued-on heading, or open with a numbered one (see `shape.ts`). */
   glued: Int32Array;
   /** Units in the other side's script (an English line left in the Russian file). */
   foreign: Int32Array;
@@ -437,7 +437,7 @@ export function structureOf(texts: readonly string[], lang: 'en' | 'ru'): Struct
     const text = texts[u]!;
     items[u + 1] = items[u]! + listItems(text);
     starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
-    glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) ? 1 : 0);
+    glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) || startsWithGluedHeading(text) ? 1 : 0);
     foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
   }
   return items[n] || glued[n] || foreign[n] ? { items, starts, glued, foreign } : null;

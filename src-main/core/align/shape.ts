@@ -95,6 +95,20 @@ export function endsWithGluedHeading(text: string): boolean {
   return rest.length <= 40 && isHeadingLike(rest);
 }
 
+/**
+ * A numbered heading glued onto the start of the sentence after it (the counterpart of
+ * `endsWithGluedHeading`): a number marker, a capitalised word and up to three lower-case ones, then
+ * a sentence opening with a capitalised word and a lower-case one and ending in closing punctuation
+ * ("2. Настройка Snapkeep читает настройки из файла …"). A list item naming a menu ("1. Open
+ * Wireless > Basic.", "2. Turn off Smart Connect.") does not match.
+ */
+const GLUED_START = /^\s*[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s+\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+\p{Lu}[\p{L}\p{N}-]*\s+\p{Ll}/u;
+
+export function startsWithGluedHeading(text: string): boolean {
+  const trimmed = text.trim();
+  return GLUED_START.test(trimmed) && /[.!?…]["”»’)]?$/u.test(trimmed);
+}
+
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_RUN = /[A-Za-z]{3,}/u;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alignSequences } from './align';
-import { calibratedConfidence } from './confidence';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem } from './shape';
+import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
+import { type BeadEvidence, calibratedConfidence } from './confidence';
+import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
 import { isUntranslated, sameText } from './untranslated';
 
 const shapes = (beads: ReturnType<typeof alignSequences>): string[] => beads.map((bead) => `${bead.en.join('+') || '-'}:${bead.ru.join('+') || '-'}`);
@@ -18,6 +19,14 @@ describe('unit shapes', () => {
     expect(endsWithGluedHeading('Устройства теряют связь. Гостевая сеть')).toBe(true);
     expect(endsWithGluedHeading('3. Connect the power')).toBe(false);
     expect(endsWithGluedHeading('Click Save to apply the settings.')).toBe(false);
+  });
+
+  it('finds a numbered heading glued onto the start of a sentence, not a list item naming a menu', () => {
+    expect(startsWithGluedHeading('2. Настройка Snapkeep читает настройки из файла ~/.config/snapkeep/config.json.')).toBe(true);
+    expect(startsWithGluedHeading('4. Listing and restoring The command snapkeep list shows all backups.')).toBe(true);
+    expect(startsWithGluedHeading('1. Open Wireless > Basic.')).toBe(false);
+    expect(startsWithGluedHeading('2. Turn off Smart Connect.')).toBe(false);
+    expect(startsWithGluedHeading('2. Настройка')).toBe(false);
   });
 
   it('tells a line left in English in the Russian file', () => {
@@ -69,20 +78,53 @@ describe('lists, headings and untranslated lines', () => {
   });
 });
 
+describe('omissions', () => {
+  // The statement's operative paragraphs 29 and 30 with the English of 30 left out: the lone Russian
+  // paragraph shares COVID-19 and a few terms with 29 by chance. At full weight its misses cost the
+  // same alone or joined, and the chance matches joined it to 29 (a 1-2 bead with |δ| near 7).
+  const english = ["ENSURE long-term resilience and minimize disruptions in global and regional supply chains, especially in the flow of essential goods and commodities including medical supplies and equipment, medicines, food and agricultural products as well as other essential goods while keeping markets open for trade and investment and ensuring that measures deemed necessary for public health emergency response are targeted, proportionate, fair, transparent, temporary and consistent with the World Trade Organisation rules and take into consideration other relevant World Health Organisation guidelines, including the WCO/WHO HS Classification Reference for COVID-19 Medical Supplies;"];
+  const russian = [
+    "ОБЕСПЕЧИВАЕМ долгосрочную устойчивость глобальных и региональных цепочек поставок и сводим к минимуму сбои в них, особенно в поставках товаров первой необходимости и сырьевых товаров, включая медицинские материалы и оборудование, лекарственные средства, продовольствие и сельскохозяйственную продукцию, а также другие товары первой необходимости, сохраняя при этом открытость рынков для торговли и инвестиций и добиваясь того, чтобы меры, считающиеся необходимыми для реагирования на чрезвычайные ситуации в области общественного здравоохранения, были адресными, соразмерными, справедливыми, транспарентными, временными и соответствовали правилам Всемирной торговой организации, а также учитывали другие соответствующие руководящие принципы Всемирной организации здравоохранения, включая Справочник Всемирной таможенной организации (ВТамО) и ВОЗ по классификации медицинских товаров, связанных с COVID-19, в Гармонизированной системе (ГС);",
+    "СОТРУДНИЧАЕМ в целях обеспечения своевременного и справедливого доступа по приемлемым ценам к безопасным и качественным вакцинам и новым лекарственным препаратам, разработанным для борьбы с COVID-19 и другими пандемиями;",
+  ];
+
+  it('leaves a paragraph whose counterpart is missing alone, though it shares anchors with its neighbour', () => {
+    expect(shapes(alignSequences(english, russian, { ratio: 1.14, variance: 4 }))).toEqual(['0:0', '-:1']);
+    const fullWeight = ALL_CLAUSE_BEAD_SHAPES.map((shape) => ({ ...shape, missWeight: 1 }));
+    expect(shapes(alignSequences(english, russian, { ratio: 1.14, variance: 4, shapes: fullWeight }))).toEqual(['0:0+1']);
+  });
+});
+
 describe('calibrated confidence', () => {
-  it('lowers one-sided and merged beads more than plain 1-1 beads', () => {
-    const beads = [
-      { en: [0], ru: [0], confidence: 0.99 },
-      { en: [1], ru: [], confidence: 0.99 },
-      { en: [2], ru: [1], confidence: 0.99 },
-      { en: [3, 4], ru: [2], confidence: 0.99 },
-      { en: [5], ru: [3], confidence: 0.99 },
-    ];
-    const [plain, alone, beside, merged, last] = beads.map((_, k) => calibratedConfidence(beads, k));
+  const beads = [
+    { en: [0], ru: [0], confidence: 0.99 },
+    { en: [1], ru: [], confidence: 0.99 },
+    { en: [2], ru: [1], confidence: 0.99 },
+    { en: [3], ru: [2], confidence: 0.99 },
+    { en: [4], ru: [3], confidence: 0.99 },
+    { en: [5, 6], ru: [4], confidence: 0.99 },
+  ];
+  const evidence = (lexical: number, size: number, lengthDelta = 0.5): BeadEvidence => ({ lengthDelta, lexical, size });
+  const plainEvidence = evidence(-3, 100);
+
+  it('lowers one-sided and merged beads more than plain 1-1 beads, and 1-1 beads beside them', () => {
+    const all = [plainEvidence, evidence(0, 20), plainEvidence, plainEvidence, plainEvidence, evidence(-3, 200)];
+    const [first, alone, beside, plain, nextToMerged, merged] = beads.map((_, k) => calibratedConfidence(beads, k, all[k]));
     expect(alone!).toBeLessThan(merged!);
     expect(merged!).toBeLessThan(beside!);
-    expect(beside!).toBeLessThan(last!);
-    expect(last).toBeCloseTo(0.99);
-    expect(plain).toBeLessThan(0.99);
+    expect(beside!).toBeLessThan(nextToMerged!);
+    expect(nextToMerged!).toBeLessThan(plain!);
+    expect(first!).toBeLessThan(plain!);
+    expect(plain).toBeGreaterThan(0.9);
+  });
+
+  it('trusts a unit left alone more when its own anchors are found nowhere, and a pair less when it misses more than it shares', () => {
+    const at = (k: number, e: BeadEvidence): number => calibratedConfidence(beads, k, e);
+    // A sentence whose numbers and names have no counterpart anywhere near: a real omission.
+    expect(at(1, evidence(4, 60))).toBeGreaterThan(at(1, evidence(0, 60)));
+    // Bead 3: a 1-1 bead between two others.
+    expect(at(3, evidence(3, 100))).toBeLessThan(at(3, plainEvidence));
+    expect(at(3, evidence(-3, 100, 4))).toBeLessThan(at(3, plainEvidence));
+    expect(calibratedConfidence([{ ...beads[3]!, confidence: 0.6 }], 0, plainEvidence)).toBeLessThan(at(3, plainEvidence));
   });
 });

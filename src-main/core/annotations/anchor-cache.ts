@@ -81,13 +81,15 @@ export class AnchorCache {
 
   /**
    * Keeps anchors found elsewhere (an import's worker) for `annotations`, as `anchors` with
-   * `all: false` would have kept them; nothing is kept unless they are `final` (the budget held).
+   * `all: false` would have kept them: the first `finalCount`, those found within the budget.
    */
-  keep(documentId: string, doc: AnchoringDocument, annotations: readonly Annotation[], anchors: readonly AnnotationAnchor[], final: boolean): void {
+  keep(documentId: string, doc: AnchoringDocument, annotations: readonly Annotation[], anchors: readonly AnnotationAnchor[], finalCount: number): void {
     const version = this.versionOf(doc);
     const previous = this.documents.get(documentId);
     const known = previous?.version === version ? previous.byKey : new Map<string, AnnotationAnchor>();
-    if (final) annotations.forEach((annotation, i) => anchors[i] && known.set(keyOf(annotation), anchors[i]));
+    for (let i = 0; i < Math.min(finalCount, annotations.length, anchors.length); i++) {
+      known.set(keyOf(annotations[i] as Annotation), anchors[i] as AnnotationAnchor);
+    }
     this.documents.set(documentId, { version, byKey: known });
   }
 

@@ -58,7 +58,7 @@ interface Acks {
   updated: Map<string, number>;
 }
 
-/** Starts the child, lets it save for `delayMs` after it is ready, kills it; returns its acks. */
+/** Starts the child, lets it save for `delayMs` after its first acknowledged save, kills it; returns its acks. */
 function runAndKill(dir: string, delayMs: number, acks: Acks): Promise<void> {
   return new Promise((done, fail) => {
     const child: ChildProcess = spawn(process.execPath, [...childArgs, dir], {
@@ -69,6 +69,7 @@ function runAndKill(dir: string, delayMs: number, acks: Acks): Promise<void> {
     let buffer = '';
     let stderr = '';
     let killed = false;
+    let armed = false;
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
@@ -79,12 +80,17 @@ function runAndKill(dir: string, delayMs: number, acks: Acks): Promise<void> {
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + 1);
         const [word, what, id, version] = line.split(' ');
-        if (word === 'ready' && !killed) {
+        // The clock starts at the first acknowledged save, not at `ready`: on a busy machine a
+        // child can take longer than the longest delay to finish its first save, and a run that
+        // saves nothing tests nothing. The kill still lands at a random moment among the saves.
+        if (word === 'ack' && !armed) {
+          armed = true;
           setTimeout(() => {
             killed = true;
             child.kill('SIGKILL');
           }, delayMs);
-        } else if (word === 'ack' && what === 'create' && id) {
+        }
+        if (word === 'ack' && what === 'create' && id) {
           acks.created.add(id);
         } else if (word === 'ack' && what === 'update' && id && version) {
           acks.updated.set(id, Math.max(acks.updated.get(id) ?? 0, Number(version)));

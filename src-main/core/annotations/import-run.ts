@@ -12,7 +12,9 @@ import {
   type AnnotationImportTask,
   type AnnotationWorkerInput,
   type AnnotationWorkerMessage,
+  type PostedOutcome,
   computeImport,
+  unpackOutcome,
 } from './import-compute';
 
 
@@ -27,12 +29,14 @@ export function tsxAnnotationWorker(): WorkerSpec {
 
 export function workerImportRunner(spec: WorkerSpec): AnnotationImportRunner {
   return {
-    run: (task, { body, texts }) =>
-      runInWorker<AnnotationWorkerMessage, AnnotationImportOutcome>(spec, { task, body, texts } satisfies AnnotationWorkerInput, {
-        onMessage: (message) => (message.type === 'done' ? { value: message.outcome } : { error: new Error(`The annotation import failed: ${message.message}`) }),
-        crashed: (error) => new Error(`The annotation import failed: ${error.message}`),
-        exited: (code) => new Error(`The annotation import worker stopped (exit code ${code})`),
-      }),
+    run: async (task, { body, texts }) =>
+      unpackOutcome(
+        await runInWorker<AnnotationWorkerMessage, PostedOutcome>(spec, { task, body, texts } satisfies AnnotationWorkerInput, {
+          onMessage: (message) => (message.type === 'done' ? { value: message.outcome } : { error: new Error(`The annotation import failed: ${message.message}`) }),
+          crashed: (error) => new Error(`The annotation import failed: ${error.message}`),
+          exited: (code) => new Error(`The annotation import worker stopped (exit code ${code})`),
+        }),
+      ),
   };
 }
 

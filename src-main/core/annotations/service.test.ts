@@ -417,6 +417,28 @@ describe('a hostile annotation file', () => {
     // A limit on time for a busy machine only: the figures are the benchmark's (bench:annotations).
   }, 60_000);
 
+  it('many short quotes matching nothing: what the import checked within its budget is kept, and each list finishes more until a list only looks up', async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    // 1,500 quotes of 60 characters: each a full fuzzy search, three times the pass budget in all.
+    const report = await service.import(DOC, hostileJsonLd(DOC, { count: 1_500, quoteLength: 60 }));
+    expect(report).toMatchObject({ added: 1_500, orphans: 1_500 });
+    const computed: number[] = [];
+    for (let pass = 0; pass < 8; pass++) {
+      const before = service.anchors.stats.computed;
+      const listed = await service.list(DOC);
+      expect(listed.annotations.every((a) => a.anchor.status === 'orphan')).toBe(true);
+      computed.push(service.anchors.stats.computed - before);
+      if (computed.at(-1) === 0) break;
+    }
+    // The import kept some (the first list computes fewer than all), the lists went on from there,
+    // and the last list computed nothing.
+    expect(computed[0]).toBeGreaterThan(0);
+    expect(computed[0]).toBeLessThan(1_500);
+    expect(computed.at(-1)).toBe(0);
+    expect(computed.length).toBeLessThan(8);
+    await service.flush();
+  }, 120_000);
+
   it('after a restart, anchors the 470 orphans a slice at a time: other work runs between slices, and the answers are kept', async () => {
     const first = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
     await first.import(DOC, hostileJsonLd(DOC));

@@ -133,7 +133,7 @@ export class AnnotationService {
     }
     // What matched nothing is an orphan at once, and each answer is kept for this text version,
     // so listing them later costs a lookup.
-    this.anchors.keep(documentId, doc, outcome.annotations, outcome.anchors, outcome.final);
+    this.anchors.keep(documentId, doc, outcome.annotations, outcome.anchors, outcome.finalCount);
     const counts = await this.store.merge(documentId, outcome.annotations, { checked: true });
     const first = outcome.rejected.slice(0, 10);
     return {

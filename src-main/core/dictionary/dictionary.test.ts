@@ -71,8 +71,9 @@ describe('both directions', () => {
     await store.add(writeStarDict('en-ru', EN_RU, { bookname: 'EN-RU' }));
     await store.add(writeDictd('ru-en', RU_EN, { dz: true, shortName: 'RU-EN' }));
     const en = await store.lookup('measures', 'en');
-    // `measures` is a synonym in the StarDict .syn; the en→ru dictionary answers first.
-    expect(en.entries[0]).toMatchObject({ dictionary: 'EN-RU', headword: 'measure', match: 'synonym', definition: 'мера; мероприятие' });
+    // `measures` is listed in the StarDict .syn under `measure`, its base form (not a synonym);
+    // the en→ru dictionary answers first.
+    expect(en.entries[0]).toMatchObject({ dictionary: 'EN-RU', headword: 'measure', match: 'form', definition: 'мера; мероприятие' });
     const ru = await store.lookup('книгами', 'ru');
     expect(ru.entries[0]).toMatchObject({ dictionary: 'RU-EN', headword: 'книга', match: 'form' });
     expect(ru.entries[0]!.definition).toBe('book');
@@ -82,6 +83,12 @@ describe('both directions', () => {
     // By stem only: `сотрудничеством` → the stem of `сотрудничество`.
     expect((await store.lookup('сотрудничеству', 'ru')).entries[0]).toMatchObject({ headword: 'сотрудничество' });
     expect((await store.lookup('pandemics', 'en')).entries.map((e) => e.dictionary)).toEqual(['EN-RU']);
+  });
+
+  it('a word the .syn lists is a base-form match when the headword is its base form, else a synonym', async () => {
+    await store.add(writeStarDict('syn', [{ headword: 'color', definition: 'цвет', synonyms: ['colour'] }, { headword: 'study', definition: 'изучать', synonyms: ['studies'] }]));
+    expect((await store.lookup('studies', 'en')).entries.map((e) => [e.headword, e.match])).toEqual([['study', 'form']]);
+    expect((await store.lookup('colour', 'en')).entries.map((e) => [e.headword, e.match])).toEqual([['color', 'synonym']]);
   });
 
   it('exact matches come before base forms', async () => {

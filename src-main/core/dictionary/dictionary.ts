@@ -205,7 +205,13 @@ export class LoadedDictionary {
       }
     };
     add(this.byKey.get(normalized), 'exact');
-    add(this.bySynonym.get(normalized), 'synonym');
+    // A StarDict .syn mostly lists a headword's inflected forms (`measures` → `measure`): a
+    // headword that is a base form of the word, or has its stem, is a base form, not a synonym.
+    const formSet = new Set(forms);
+    for (const entry of this.bySynonym.get(normalized) ?? []) {
+      const key = this.index.keys[entry]!;
+      add([entry], formSet.has(key) || (stem !== '' && this.index.stems[entry] === stem) ? 'form' : 'synonym');
+    }
     for (const form of forms) add(this.byKey.get(form), 'form');
     if (stem !== '') add(this.byStem.get(stem), 'stem');
     return hits;

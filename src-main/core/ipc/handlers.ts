@@ -23,7 +23,7 @@ import { ImportError } from '../import/errors';
 import type { Printer } from '../export/print';
 import type { LibraryService } from '../library/service';
 import type { SettingsStore } from '../settings/settings-store';
-import { openFirstDocument } from '../startup/first-paint';
+import { documentHead, openFirstDocument } from '../startup/first-paint';
 
 export type Handlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
 
@@ -52,7 +52,10 @@ export function createHandlers(services: Services): Handlers {
     listDocuments: () => services.library.list(),
     openDocument: ({ id }) => services.library.open(id),
     getSettings: async () => services.settings.view(),
-    openFirstDocument: () => openFirstDocument(services),
+    openFirstDocument: async () => {
+      const first = await openFirstDocument(services);
+      return first && documentHead(first, services.settings.readingPosition(first.id));
+    },
     setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
     getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
     setReadingPosition: async ({ documentId, rowId }) => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary, DocumentView, SettingsView } from '../../contract/ipc';
 import { DocumentLibrary } from '../documents/library';
-import { FIRST_PAINT_ROWS, firstPaintHtml, pageWithFirstPaint, withFirstPaint } from './first-paint';
+import { documentHead, FIRST_PAINT_ROWS, firstPaintHtml, pageWithFirstPaint, withFirstPaint } from './first-paint';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
 const STATEMENT = 'asean-russia-covid19-2020';
@@ -78,5 +78,38 @@ describe('pageWithFirstPaint', () => {
 
   it('leaves a page without an empty #root as it is', () => {
     expect(withFirstPaint('<div id="app"></div>', '<p>x</p>', settings())).toBe('<div id="app"></div>');
+  });
+});
+
+describe('documentHead', () => {
+  // The statement's 41 rows (title included), heads of 10 rows: "long" past 20.
+  const rowsOf = (view: DocumentView) => view.body.groups.flatMap((g) => g.rows).map((r) => r.id);
+
+  it('sends a long document read from the top as its first groups, with the whole document’s counts', () => {
+    const head = documentHead({ id: STATEMENT, doc }, null, 10);
+    expect(head.partial).toEqual({ groups: doc.body.groups.length });
+    const ids = rowsOf(head.doc);
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    expect(ids.length).toBeLessThan(rowsOf(doc).length);
+    expect(ids).toEqual(rowsOf(doc).slice(0, ids.length));
+    // Whole groups only, and what describes the whole document is the whole document's.
+    expect(head.doc.body.groups).toEqual(doc.body.groups.slice(0, head.doc.body.groups.length));
+    expect(head.doc.stats).toBe(doc.stats);
+    expect(head.doc.manifest).toBe(doc.manifest);
+  });
+
+  it('keeps the reader’s place inside the head, and sends the whole when the place is further in', () => {
+    const inside = rowsOf(doc)[3]!;
+    expect(documentHead({ id: STATEMENT, doc }, inside, 10).partial).toBeDefined();
+    const further = rowsOf(doc)[30]!;
+    const whole = documentHead({ id: STATEMENT, doc }, further, 10);
+    expect(whole.partial).toBeUndefined();
+    expect(whole.doc).toBe(doc);
+  });
+
+  it('sends a short document whole', () => {
+    const whole = documentHead({ id: STATEMENT, doc }, null, 30);
+    expect(whole.partial).toBeUndefined();
+    expect(whole.doc).toBe(doc);
   });
 });

@@ -24,6 +24,32 @@ interface FirstDocumentSources {
   library: { list(): Promise<DocumentSummary[]>; open(id: string): Promise<DocumentView> };
 }
 
+/** Rows in the head of a long document sent first (`documentHead`): more than two tall screens. */
+export const HEAD_ROWS = 120;
+
+/**
+ * The first document as `documents:open-first` sends it: a long document, when the reader is at
+ * its top (no place kept, or one inside the head), as its first groups only (`partial`), so that
+ * the renderer has its first screens in a few kilobytes instead of the whole book (7 MB for 20,000
+ * rows); anything else whole.
+ */
+export function documentHead(first: FirstDocument, positionRowId: string | null, rows = HEAD_ROWS): FirstDocument {
+  const { doc } = first;
+  if (doc.stats.rows <= rows * 2) return first;
+  const groups: ParagraphGroup[] = [];
+  let count = 0;
+  let found = positionRowId === null;
+  for (const group of doc.body.groups) {
+    if (count >= rows) break;
+    groups.push(group);
+    count += group.rows.length;
+    found ||= group.rows.some((r) => r.id === positionRowId);
+  }
+  if (!found) return first;
+  const chapters = doc.chapters?.filter((c) => c.group < groups.length);
+  return { id: first.id, partial: { groups: doc.body.groups.length }, doc: { ...doc, body: { groups }, ...(chapters ? { chapters } : {}) } };
+}
+
 /** The document the app opens at start: the one read last, else the first bundled, else the first. */
 export async function openFirstDocument(services: FirstDocumentSources): Promise<FirstDocument | null> {
   const last = services.settings.view().lastDocumentId;
