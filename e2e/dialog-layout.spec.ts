@@ -83,7 +83,7 @@ for (const ui of ['en', 'ru'] as const) {
         const dialog = page.getByRole('dialog', { name: L[ui].importTitle });
         await dialog.getByLabel(L[ui].enFile).setInputFiles({ name: 'statement-en.txt', mimeType: 'text/plain', buffer: Buffer.from(text('en')) });
         await dialog.getByLabel(L[ui].ruFile).setInputFiles({ name: 'statement-ru.txt', mimeType: 'text/plain', buffer: Buffer.from(text('ru')) });
-        await expect(dialog.locator('.import-files')).toContainText('TXT');
+        await expect(dialog.locator('.import-files')).toContainText('TXT', { timeout: 30_000 });
         await inView(page, dialog.getByRole('heading', { name: L[ui].importTitle }));
         await inView(page, dialog.getByRole('button', { name: L[ui].start, exact: true }));
         await page.screenshot({ path: join(SHOTS, `import-${ui}-${scheme}-${width}.png`) });
@@ -101,7 +101,7 @@ test('a short window (900 × 460): the Import dialog’s body scrolls, its title
   const dialog = page.getByRole('dialog', { name: L.en.importTitle });
   await dialog.getByLabel(L.en.enFile).setInputFiles({ name: 'statement-en.txt', mimeType: 'text/plain', buffer: Buffer.from(text('en')) });
   await dialog.getByLabel(L.en.ruFile).setInputFiles({ name: 'statement-ru.txt', mimeType: 'text/plain', buffer: Buffer.from(text('ru')) });
-  await expect(dialog.locator('.import-files')).toContainText('TXT');
+  await expect(dialog.locator('.import-files')).toContainText('TXT', { timeout: 30_000 });
   const body = dialog.locator('.dialog-form');
   expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   const title = dialog.getByRole('heading', { name: L.en.importTitle });

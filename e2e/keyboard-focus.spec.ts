@@ -79,7 +79,7 @@ test('an import opens the new document with the focus on its first row', async (
   await dialog.getByLabel('English file').setInputFiles({ name: 'part-en.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs('en', 6)) });
   await dialog.getByLabel('Russian file').setInputFiles({ name: 'part-ru.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs('ru', 6)) });
   // Each file named once: by its field; the check below names the field, not the file again.
-  await expect(dialog.locator('.import-files')).toContainText('English file: TXT');
+  await expect(dialog.locator('.import-files')).toContainText('English file: TXT', { timeout: 30_000 });
   await expect(dialog.getByText('part-en.txt')).toHaveCount(0);
   await dialog.getByLabel('English title').focus();
   await page.keyboard.press('Control+a');

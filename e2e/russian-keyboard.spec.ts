@@ -82,6 +82,16 @@ test('the statement, Help, Go to, search and the palette on a Russian layout', a
   await expect(search).toBeFocused();
   await typeRussian(page, 'пандемия');
   await expect(search).toHaveValue('пандемия');
+  // Down goes to the first matching row of the list, Up back to the words typed.
+  const results = page.locator('#search-panel .search-results .search-result');
+  await expect(results.nth(1)).toBeVisible();
+  await pressRussian(page, 'ArrowDown');
+  await expect(results.first()).toBeFocused();
+  await pressRussian(page, 'ArrowDown');
+  await expect(results.nth(1)).toBeFocused();
+  await pressRussian(page, 'ArrowUp');
+  await pressRussian(page, 'ArrowUp');
+  await expect(search).toBeFocused();
   await pressRussian(page, 'Enter');
   await expect(page.locator('#search-panel .search-status')).toContainText(/\d/);
   await pressRussian(page, 'Escape');
@@ -185,7 +195,7 @@ test('the library and an import on a Russian layout: the focus follows, the titl
   await expect(dialog.getByRole('radio', { name: /Два файла/ })).toBeFocused();
   await dialog.getByLabel('Английский файл').setInputFiles({ name: 'part-en.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs('en', 5)) });
   await dialog.getByLabel('Русский файл').setInputFiles({ name: 'part-ru.txt', mimeType: 'text/plain', buffer: Buffer.from(paragraphs('ru', 5)) });
-  await expect(dialog.locator('.import-files')).toContainText('TXT');
+  await expect(dialog.locator('.import-files')).toContainText('TXT', { timeout: 30_000 });
   const title = dialog.getByLabel('Русское название');
   await title.focus();
   await pressRussian(page, 'KeyA', { ctrl: true });

@@ -48,11 +48,23 @@ async function main(): Promise<void> {
   const frames: number[] = [];
   const heaps: number[] = [];
   const wholes: number[] = [];
+  const farIn: number[] = [];
   const taskCpu: number[] = [];
   const scrollCpu: number[] = [];
   let rendered = 0;
   try {
+    // Opened at a place kept far in (row 15,000): the whole book is sent, as before the head.
     for (let run = 0; run < RUNS; run++) {
+      await harness.services.settings.setReadingPosition(big.id, 'r1500-0');
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(harness.url);
+      await page.locator('[data-row-id]').first().waitFor({ timeout: 120_000 });
+      farIn.push(await page.evaluate(() => performance.getEntriesByName('bitext:first-rows')[0]?.startTime ?? NaN));
+      await page.close();
+    }
+    for (let run = 0; run < RUNS; run++) {
+      // Opened from the top (a book opened for the first time): the place the last run left is cleared.
+      await harness.services.settings.setReadingPosition(big.id, 'r0-0');
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       // The first row shown (sent with the page, or the live reader's) and first contentful paint.
       await page.addInitScript(`(() => {
@@ -134,9 +146,10 @@ async function main(): Promise<void> {
   const sh = stats(shownFromNavigation);
   const fc = stats(fcps);
   console.log(`| navigation → first rows shown (sent with the page or live; document already aligned) | ${sh.median.toFixed(0)} ms | ${sh.p95.toFixed(0)} ms | ${sh.max.toFixed(0)} ms |`);
-  console.log(`| navigation → first live rows (React) | ${n.median.toFixed(0)} ms | ${n.p95.toFixed(0)} ms | ${n.max.toFixed(0)} ms |`);
+  console.log(`| navigation → first live rows (React), from the top | ${n.median.toFixed(0)} ms | ${n.p95.toFixed(0)} ms | ${n.max.toFixed(0)} ms |`);
   const wh = stats(wholes);
   console.log(`| navigation → the whole book received (asked for once the first rows are live) | ${wh.median.toFixed(0)} ms | ${wh.p95.toFixed(0)} ms | ${wh.max.toFixed(0)} ms |`);
+  console.log(`| navigation → first live rows, opened at a place kept far in (row 15,000: the whole book sent) | ${stats(farIn).median.toFixed(0)} ms | ${stats(farIn).p95.toFixed(0)} ms | ${stats(farIn).max.toFixed(0)} ms |`);
   console.log(`| first contentful paint | ${fc.median.toFixed(0)} ms | ${fc.p95.toFixed(0)} ms | ${fc.max.toFixed(0)} ms |`);
   console.log(`| frame time while scrolling (${frames.length} frames) | ${f.median.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.max.toFixed(1)} ms |`);
   console.log(`| main thread's CPU time a frame while scrolling | ${stats(scrollCpu).median.toFixed(1)} ms | | |`);
@@ -145,7 +158,7 @@ async function main(): Promise<void> {
   console.log(`| renderer JS heap after scrolling | ${stats(heaps).median.toFixed(1)} MB | | |`);
   console.log(`| rows in the page at once | ${rendered} | | |`);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  console.log(`Goal: navigation → first rows ≤ 300 ms: ${sh.median.toFixed(0)} ms shown (${verdict(sh.median <= 300)}), ${n.median.toFixed(0)} ms live (${verdict(n.median <= 300)}).`);
+  console.log(`Goal: navigation → first rows ≤ 300 ms: ${sh.median.toFixed(0)} ms shown (${verdict(sh.median <= 300)}), ${n.median.toFixed(0)} ms live from the top (${verdict(n.median <= 300)}), ${stats(farIn).median.toFixed(0)} ms live at a place far in (${verdict(stats(farIn).median <= 300)}).`);
   console.log(`Goal: no frame over 50 ms: ${frames.filter((d) => d > 50).length} over (${verdict(frames.every((d) => d <= 50))}); main-thread tasks over 50 ms of CPU: ${taskCpu.filter((d) => d > 50).length}.`);
   console.log(`Load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores (wall times swing with it; the CPU times are steadier).`);
 }

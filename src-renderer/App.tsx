@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, FirstDocument, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
@@ -90,6 +90,18 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
   // The application menu (Electron) can switch the language too.
   useEffect(() => getApi().onUiLanguageChanged((settings) => void i18n.changeLanguage(settings.uiLanguage)), [i18n]);
 
+  // While a document opens (the library's button is gone) the focus waits on the page's main area,
+  // not on nothing; if it cannot open, on the way back to the library.
+  const waiting = useRef<HTMLElement>(null);
+  const opening = view.kind === 'loading' || view.kind === 'error' ? view.id : '';
+  useLayoutEffect(() => {
+    // (Not at start, `id` empty: nothing had the focus to lose.)
+    if (opening === '') return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    (waiting.current?.querySelector<HTMLElement>('button') ?? waiting.current)?.focus({ preventScroll: true });
+  }, [opening]);
+
   const title = view.kind === 'reader' ? view.doc.manifest.shortTitle[i18n.language === 'ru' ? 'ru' : 'en'] : undefined;
   useEffect(() => {
     document.title = title ? `${title} — ${t('app.name')}` : view.kind === 'library' ? `${t('library.title')} — ${t('app.name')}` : t('app.name');
@@ -115,7 +127,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       <header className="app-header">
         <AppHeader documentTitle={undefined} />
       </header>
-      <main id="reader" className="app-main" tabIndex={-1}>
+      <main ref={waiting} id="reader" className="app-main" tabIndex={-1}>
         {view.kind === 'loading' ? (
           <p className="status" role="status">
             {t('status.loading')}

@@ -111,6 +111,7 @@ export function ChecksPanel() {
 
   /** Up and Down move between the findings' jump buttons (Down from the heading to the first). */
   const onListKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const jumps = [...(ref.current?.querySelectorAll<HTMLElement>('[data-finding-jump]:not(:disabled)') ?? [])];
     if (moveInList(e.key, jumps, ref.current?.querySelector<HTMLElement>('h2'))) e.preventDefault();
   };

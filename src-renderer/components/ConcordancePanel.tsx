@@ -128,7 +128,7 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
         }
         // Down from the word typed goes to the first occurrence; Up and Down move between them.
         const hits = [...(ref.current?.querySelectorAll<HTMLElement>('.concordance-hits .search-result') ?? [])];
-        if (!e.defaultPrevented && !e.altKey && !e.ctrlKey && !e.metaKey && moveInList(e.key, hits, document.getElementById('concordance-input'))) e.preventDefault();
+        if (!e.defaultPrevented && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && moveInList(e.key, hits, document.getElementById('concordance-input'))) e.preventDefault();
       }}
     >
       <div className="panel-head">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../src-main/contract/ipc';
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { ClauseText } from '../reader/ClauseText';
+import { moveInList } from '../reader/list-keys';
 import type { RowEntry, SearchHit } from '../reader/model';
 import type { RowSearch, RowSearchResult } from '../reader/row-search';
 import { WORD_SEARCH_MODES, type WordSearchOptions } from '../reader/word-search';
@@ -66,7 +67,18 @@ export function SearchPanel({ query, onQuery, result, current, entries, options,
           : `${t('search.matches', { count: hits.length })} · ${t('search.rows', { count: rows.length })}${current >= 0 ? ` · ${t('search.position', { current: current + 1, total: hits.length })}` : ''}`;
 
   return (
-    <aside ref={ref} id="search-panel" className="side-panel search-panel" aria-label={t('search.label')}>
+    <aside
+      ref={ref}
+      id="search-panel"
+      className="side-panel search-panel"
+      aria-label={t('search.label')}
+      onKeyDown={(e) => {
+        // Down from the words typed goes to the first matching row; Up and Down move between them.
+        if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+        const results = [...(ref.current?.querySelectorAll<HTMLElement>('.search-results .search-result') ?? [])];
+        if (moveInList(e.key, results, document.getElementById('search-input'))) e.preventDefault();
+      }}
+    >
       <div className="panel-head">
         <h2 className="panel-title">{t('search.title')}</h2>
         <button type="button" className="tool-button" onClick={onClose}>

@@ -122,11 +122,6 @@ function cachedNameKey(word: string, lang: 'en' | 'ru'): string {
   return key;
 }
 
-/** Word characters: digits, Latin letters, U+00C0–U+024F and the Cyrillic block U+0400–U+04FF. */
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
-}
-
 /** Anchor bags of one side, flat: unit u's anchor ids (ascending) and counts are at offsets[u]..offsets[u+1]. */
 export interface FlatBags {
   offsets: Int32Array;
@@ -151,58 +146,55 @@ interface Tokens {
 }
 
 /**
- * Distinct word forms, found by a hash of their characters without cutting each word out of its
- * text first (cutting 400,000 words into strings is most of the tokenizer's time and garbage).
+ * A word: a run of digits, Latin letters, U+00C0–U+024F and the Cyrillic block U+0400–U+04FF. Words
+ * and marks are found by the regular-expression engine (native code, fast from the first call),
+ * not by a loop over every character, which a fresh process runs unoptimised for most of a book.
  */
-class FormTable {
+const WORD = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
+const DIGIT = /[0-9]/;
+/** Marks counted per unit: ( " « „ “. */
+const MARK = /[("\u00ab\u201e\u201c]/g;
+
+/** Distinct word forms in order of first occurrence, and the form index of every word. */
+class WordTable {
   forms: string[] = [];
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes: number[] = [];
+  private formIds = new Map<string, number>();
+  words: Int32Array;
+  count = 0;
 
-  /** The id of text[start..end), added if new; `hash` is `hashStep` folded over its characters. */
-  idOf(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot]!;
-      if (id < 0) {
-        const form = text.slice(start, end);
-        const added = this.forms.push(form) - 1;
-        this.hashes.push(hash);
-        this.slots[slot] = added;
-        if (this.forms.length * 2 > this.slots.length) this.grow();
-        return added;
-      }
-      if (this.hashes[id] === hash && sameChars(this.forms[id]!, text, start, end)) return id;
+  constructor(capacity: number) {
+    this.words = new Int32Array(Math.max(16, capacity));
+  }
+
+  /**
+   * Adds one unit's words. One call per unit: a small method the engine compiles once, where a loop
+   * over the whole side would be compiled on the stack, and again for each new case it meets.
+   */
+  addAll(found: readonly string[]): void {
+    if (this.count + found.length > this.words.length) {
+      const grown = new Int32Array(Math.max(this.words.length * 2, this.count + found.length));
+      grown.set(this.words);
+      this.words = grown;
     }
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    this.hashes.forEach((hash, id) => {
-      let slot = hash & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = id;
-    });
-    this.slots = slots;
+    const { forms, formIds, words } = this;
+    let count = this.count;
+    // An indexed loop: an iterator's result objects would be garbage while the loop runs unoptimised.
+    for (let k = 0; k < found.length; k++) {
+      const word = found[k]!;
+      let id = formIds.get(word);
+      if (id === undefined) {
+        id = forms.push(word) - 1;
+        formIds.set(word, id);
+      }
+      words[count++] = id;
+    }
+    this.count = count;
   }
 }
-
-function sameChars(form: string, text: string, start: number, end: number): boolean {
-  if (form.length !== end - start) return false;
-  for (let k = 0; k < form.length; k++) if (form.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-/** One step of FNV-1a over UTF-16 code units. */
-const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193) & 0x3fffffff;
-const HASH_START = 0x011c9dc5;
 
 function tokenize(texts: readonly string[]): Tokens {
-  const table = new FormTable();
+  const table = new WordTable(texts.length * 8);
   const offsets = new Int32Array(texts.length + 1);
-  let words = new Int32Array(Math.max(16, texts.length * 8));
-  let count = 0;
   const hasDigit = new Uint8Array(texts.length);
   const n = texts.length;
   const marks: Marks = {
@@ -216,39 +208,29 @@ function tokenize(texts: readonly string[]): Tokens {
   };
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
-    let start = -1;
-    let hash = HASH_START;
-    for (let k = 0; k <= text.length; k++) {
-      const c = k < text.length ? text.charCodeAt(k) : 0;
-      if (k < text.length && isWordCode(c)) {
-        if (start < 0) {
-          start = k;
-          hash = HASH_START;
-        }
-        hash = hashStep(hash, c);
-        if (c <= 57 && c >= 48) hasDigit[u] = 1;
-        continue;
-      }
-      if (c === 40) marks.parens[u]!++;
-      else if (c === 34) marks.straight[u]!++;
-      else if (c === 0xab) marks.guillemets[u]!++;
-      else if (c === 0x201e) marks.low[u]!++;
-      else if (c === 0x201c) marks.high[u]!++;
-      if (start < 0) continue;
-      const id = table.idOf(text, start, k, hash);
-      start = -1;
-      if (count === words.length) {
-        const grown = new Int32Array(words.length * 2);
-        grown.set(words);
-        words = grown;
-      }
-      words[count++] = id;
+    const found = text.match(WORD);
+    if (found) {
+      table.addAll(found);
+      if (DIGIT.test(text)) hasDigit[u] = 1;
     }
-    offsets[u + 1] = count;
+    const marked = text.match(MARK);
+    if (marked) countMarks(marks, u, marked);
+    offsets[u + 1] = table.count;
     marks.final[u] = finalMark(text);
     marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
   }
-  return { forms: table.forms, offsets, words: words.subarray(0, count), hasDigit, marks };
+  return { forms: table.forms, offsets, words: table.words.subarray(0, table.count), hasDigit, marks };
+}
+
+function countMarks(marks: Marks, u: number, found: readonly string[]): void {
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k]!.charCodeAt(0);
+    if (c === 40) marks.parens[u]!++;
+    else if (c === 34) marks.straight[u]!++;
+    else if (c === 0xab) marks.guillemets[u]!++;
+    else if (c === 0x201e) marks.low[u]!++;
+    else marks.high[u]!++;
+  }
 }
 
 /** Grows a list of anchor ids and counts (typed arrays, doubled when full) and cuts it into units. */
@@ -258,7 +240,9 @@ class BagBuilder {
   private size = 0;
   offsets: Int32Array;
   private unit = 0;
-  private pending: number[] = [];
+  /** The current unit's ids, one per occurrence (`pendingSize` of them). */
+  private pending = new Int32Array(64);
+  private pendingSize = 0;
 
   constructor(units: number) {
     this.offsets = new Int32Array(units + 1);
@@ -268,7 +252,20 @@ class BagBuilder {
 
   add(id: number, count = 1): void {
     if (id < 0) return;
-    for (let k = 0; k < count; k++) this.pending.push(id);
+    if (this.pendingSize + count > this.pending.length) {
+      const pending = new Int32Array(Math.max(this.pending.length * 2, this.pendingSize + count));
+      pending.set(this.pending);
+      this.pending = pending;
+    }
+    for (let k = 0; k < count; k++) this.pending[this.pendingSize++] = id;
+  }
+
+  /** The anchors of words `from`..`to` of `words`, form f's being `ids[offsets[f]..offsets[f + 1]]`. */
+  addWords(words: Int32Array, from: number, to: number, offsets: Int32Array, ids: readonly number[]): void {
+    for (let w = from; w < to; w++) {
+      const f = words[w]!;
+      for (let k = offsets[f]!; k < offsets[f + 1]!; k++) this.add(ids[k]!);
+    }
   }
 
   private push(id: number, count: number): void {
@@ -287,9 +284,10 @@ class BagBuilder {
   /** Closes the current unit: its ids sorted, repeats counted. */
   close(): void {
     const pending = this.pending;
-    if (pending.length > 1) {
+    const size = this.pendingSize;
+    if (size > 1) {
       // Insertion sort: bags are small.
-      for (let k = 1; k < pending.length; k++) {
+      for (let k = 1; k < size; k++) {
         const x = pending[k]!;
         let z = k - 1;
         while (z >= 0 && pending[z]! > x) {
@@ -299,14 +297,14 @@ class BagBuilder {
         pending[z + 1] = x;
       }
     }
-    for (let k = 0; k < pending.length; ) {
+    for (let k = 0; k < size; ) {
       const id = pending[k]!;
       let z = k + 1;
-      while (z < pending.length && pending[z] === id) z++;
+      while (z < size && pending[z] === id) z++;
       this.push(id, z - k);
       k = z;
     }
-    pending.length = 0;
+    this.pendingSize = 0;
     this.offsets[++this.unit] = this.size;
   }
 
@@ -434,10 +432,7 @@ export function extractFlatAnchors(
       if (quotes > 0) builder.add(quote, quotes);
       const final = marks.final[u]!;
       if (final) builder.add(final === 63 ? endQuestion : final === 33 ? endExclamation : endColon);
-      for (let w = tokens.offsets[u]!; w < tokens.offsets[u + 1]!; w++) {
-        const f = tokens.words[w]!;
-        for (let k = keysOf.offsets[f]!; k < keysOf.offsets[f + 1]!; k++) builder.add(keysOf.ids[k]!);
-      }
+      builder.addWords(tokens.words, tokens.offsets[u]!, tokens.offsets[u + 1]!, keysOf.offsets, keysOf.ids);
       const more = extraBags?.[u];
       if (more) for (const [key, count] of more) builder.add(intern(key), count);
       builder.close();

@@ -14,7 +14,7 @@ import type { Band } from './band';
 import * as cost from './cost';
 import type { CostModel } from './cost';
 import * as problems from './problem';
-import type { Problem, Side } from './problem';
+import type { Problem, RepeatView, Side } from './problem';
 import * as shape from './shape';
 
 // Imports copied into module constants: the inner loop reads them millions of times, and a module
@@ -24,7 +24,6 @@ const TABLE_STEP = cost.TABLE_STEP;
 /** Past the tail table the broad law's Gaussian tail dominates (see `tableTail`). */
 const TABLE_END = TABLE_SIZE * TABLE_STEP;
 const filledTailTable = cost.filledTailTable;
-const pairGain = problems.pairGain;
 const repeatCorrection = problems.repeatCorrection;
 const RESULT = problems.RESULT;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
@@ -167,7 +166,8 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
  */
 /** Everything a row of the forward pass reads, gathered once per pass (see `forwardPass`). */
 interface Pass {
-  problem: Problem;
+  /** What `repeatCorrection` reads: one object shape on every level (coarse problems are spread copies). */
+  view: RepeatView;
   lo: Int32Array;
   hi: Int32Array;
   rowStart: Int32Array;
@@ -202,15 +202,12 @@ interface Pass {
   ruGlued: Int32Array;
   enForeign: Int32Array;
   ruForeign: Int32Array;
-  barrierCost: number;
-  headingCost: number;
-  listCost: number;
-  scriptCost: number;
-  cutCost: number;
-  continuationCost: number;
-  ratio: number;
-  variance: number;
-  scale: number;
+  /**
+   * The numbers of the cost model (see `P_*`): in a typed array, not in fields, so that a field first
+   * seen holding a small integer (a margin of 0 on coarse levels) and later a fraction does not give
+   * the object a new shape and send the compiled row back to the interpreter.
+   */
+  params: Float64Array;
   table: Float64Array;
   enOffsets: Int32Array;
   ruOffsets: Int32Array;
@@ -219,10 +216,23 @@ interface Pass {
   enCounts: Int32Array;
   ruCounts: Int32Array;
   gainOf: Float64Array;
-  tempered: number;
-  margin: number;
+  /** Per anchor id, its count in the English unit of the current row (zero elsewhere). */
+  rowCounts: Int32Array;
   costMask: number;
 }
+
+const P_BARRIER = 0;
+const P_HEADING = 1;
+const P_LIST = 2;
+const P_SCRIPT = 3;
+const P_CUT = 4;
+const P_CONTINUATION = 5;
+const P_RATIO = 6;
+const P_VARIANCE = 7;
+const P_SCALE = 8;
+const P_TEMPERED = 9;
+const P_MARGIN = 10;
+const P_COUNT = 11;
 
 function forwardPass(search: Search, tables: Tables): void {
   const { problem, lo, hi, rowStart } = search;
@@ -274,8 +284,21 @@ function forwardPass(search: Search, tables: Tables): void {
   const margin = tables.withConfidence ? PRUNE_MARGIN * problem.temperature : 0;
   /** Bead costs go to their own slot with the confidences, else all to slot 0. */
   const costMask = tables.withConfidence ? -1 : 0;
+  const params = new Float64Array(P_COUNT);
+  params[P_BARRIER] = barrierCost;
+  params[P_HEADING] = headingCost;
+  params[P_LIST] = listCost;
+  params[P_SCRIPT] = scriptCost;
+  params[P_CUT] = cutCost;
+  params[P_CONTINUATION] = continuationCost;
+  params[P_RATIO] = ratio;
+  params[P_VARIANCE] = variance;
+  params[P_SCALE] = scale;
+  params[P_TEMPERED] = tempered;
+  params[P_MARGIN] = margin;
+  const view: RepeatView = { en: problem.en, ru: problem.ru, gain: problem.gain };
   const pass: Pass = {
-    problem,
+    view,
     lo,
     hi,
     rowStart,
@@ -310,15 +333,7 @@ function forwardPass(search: Search, tables: Tables): void {
     ruGlued,
     enForeign,
     ruForeign,
-    barrierCost,
-    headingCost,
-    listCost,
-    scriptCost,
-    cutCost,
-    continuationCost,
-    ratio,
-    variance,
-    scale,
+    params,
     table,
     enOffsets,
     ruOffsets,
@@ -327,8 +342,7 @@ function forwardPass(search: Search, tables: Tables): void {
     enCounts,
     ruCounts,
     gainOf,
-    tempered,
-    margin,
+    rowCounts: new Int32Array(gainOf.length),
     costMask,
   };
   best[0] = 0;
@@ -341,7 +355,7 @@ function forwardPass(search: Search, tables: Tables): void {
 /** Row i of the forward pass. */
 function forwardRow(pass: Pass, i: number): void {
   const {
-    problem,
+    view,
     lo,
     hi,
     rowStart,
@@ -376,15 +390,7 @@ function forwardRow(pass: Pass, i: number): void {
     ruGlued,
     enForeign,
     ruForeign,
-    barrierCost,
-    headingCost,
-    listCost,
-    scriptCost,
-    cutCost,
-    continuationCost,
-    ratio,
-    variance,
-    scale,
+    params,
     table,
     enOffsets,
     ruOffsets,
@@ -393,32 +399,40 @@ function forwardRow(pass: Pass, i: number): void {
     enCounts,
     ruCounts,
     gainOf,
-    tempered,
-    margin,
+    rowCounts,
     costMask,
   } = pass;
+  const barrierCost = params[P_BARRIER]!;
+  const headingCost = params[P_HEADING]!;
+  const listCost = params[P_LIST]!;
+  const scriptCost = params[P_SCRIPT]!;
+  const cutCost = params[P_CUT]!;
+  const continuationCost = params[P_CONTINUATION]!;
+  const ratio = params[P_RATIO]!;
+  const variance = params[P_VARIANCE]!;
+  const scale = params[P_SCALE]!;
+  const tempered = params[P_TEMPERED]!;
+  const margin = params[P_MARGIN]!;
   const loI = lo[i]!;
   const hiI = hi[i]!;
   const base = rowStart[i]! - loI;
+  // English unit i − 1's anchor counts spread by id, so that each cell's 1-1 gain reads them directly.
+  const xStart = i > 0 ? enOffsets[i - 1]! : 0;
+  const xEnd = i > 0 ? enOffsets[i]! : 0;
+  for (let x = xStart; x < xEnd; x++) rowCounts[enIds[x]!] = enCounts[x]!;
   for (let j = loI; j <= hiI; j++) {
     if (i === 0 && j === 0) continue;
     const c = base + j;
     if (i > 0 && j > 0) {
-      // The 1-1 gain of English unit i − 1 and Russian unit j − 1 (sorted runs merged), kept on the cell.
-      let x = enOffsets[i - 1]!;
-      let y = ruOffsets[j - 1]!;
-      const xEnd = enOffsets[i]!;
+      // The 1-1 gain of English unit i − 1 and Russian unit j − 1, kept on the cell: the shared ids in
+      // ascending order (as a merge of the two sorted runs adds them, so the sum is the same number).
       const yEnd = ruOffsets[j]!;
       let gain = 0;
-      while (x < xEnd && y < yEnd) {
-        const p = enIds[x]!;
+      for (let y = ruOffsets[j - 1]!; y < yEnd; y++) {
         const q = ruIds[y]!;
-        if (p === q) {
-          const ca = enCounts[x++]!;
-          const cb = ruCounts[y++]!;
-          gain += (ca < cb ? ca : cb) * gainOf[p]!;
-        } else if (p < q) x++;
-        else y++;
+        const ca = rowCounts[q]!;
+        const cb = ruCounts[y]!;
+        gain += ca === 0 ? 0 : (ca < cb ? ca : cb) * gainOf[q]!;
       }
       pairs[c] = gain;
     }
@@ -452,10 +466,7 @@ function forwardRow(pass: Pass, i: number): void {
           const baseR = rowStart[r]! - loR;
           for (let col = j0 + 1; col <= j; col++) {
             if (col >= loR && col <= hiR) gain += pairs[baseR + col]!;
-            else {
-              pairGain(problem, r - 1, col - 1);
-              gain += RESULT[0]!;
-            }
+            else gain += pairGainOf(enOffsets, enIds, enCounts, ruOffsets, ruIds, ruCounts, gainOf, r - 1, col - 1);
           }
         }
         cost -= gain;
@@ -496,7 +507,9 @@ function forwardRow(pass: Pass, i: number): void {
         cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) ? continuationCost : 0;
         const enList = enItems[i]! - enItems[i0]!;
         const ruList = ruItems[j]! - ruItems[j0]!;
-        cost += listCost * (enList > 0 && ruList > 0 ? 1 : 0) * Math.abs(enList - ruList);
+        // Both comparisons always evaluated: on coarse levels (no items) a short-circuit would leave the
+        // second without type feedback, and the compiled row would be thrown away on the finest.
+        cost += listCost * ((enList > 0 ? 1 : 0) * (ruList > 0 ? 1 : 0)) * Math.abs(enList - ruList);
         // List items joined on both sides (0 unless both hold two units or more).
         const enInner = enStarts[i]! - enStarts[enAfter]!;
         const ruInner = ruStarts[j]! - ruStarts[ruAfter]!;
@@ -504,7 +517,7 @@ function forwardRow(pass: Pass, i: number): void {
         if (cost > limit) continue;
         // On coarse levels (not `exact`) the correction is 0, but the call is made all the same (see above).
         if (gain !== 0 && (a > 1 || b > 1)) {
-          repeatCorrection(problem, i0, i, j0, j);
+          repeatCorrection(view, i0, i, j0, j);
           cost += RESULT[0]!;
         }
       } else if (cost > limit) continue;
@@ -527,6 +540,30 @@ function forwardRow(pass: Pass, i: number): void {
       forward[c] = maxTerm + Math.log(sum);
     }
   }
+  for (let x = xStart; x < xEnd; x++) rowCounts[enIds[x]!] = 0;
+}
+
+/**
+ * The 1-1 gain of English unit a and Russian unit b (as `pairGain` in problem.ts), for a pair outside
+ * the band (rare: the cells of a bead's rectangle off the band).
+ */
+function pairGainOf(enOffsets: Int32Array, enIds: Int32Array, enCounts: Int32Array, ruOffsets: Int32Array, ruIds: Int32Array, ruCounts: Int32Array, gainOf: Float64Array, a: number, b: number): number {
+  let x = enOffsets[a]!;
+  let y = ruOffsets[b]!;
+  const xEnd = enOffsets[a + 1]!;
+  const yEnd = ruOffsets[b + 1]!;
+  let gain = 0;
+  while (x < xEnd && y < yEnd) {
+    const p = enIds[x]!;
+    const q = ruIds[y]!;
+    if (p === q) {
+      const ca = enCounts[x++]!;
+      const cb = ruCounts[y++]!;
+      gain += (ca < cb ? ca : cb) * gainOf[p]!;
+    } else if (p < q) x++;
+    else y++;
+  }
+  return gain;
 }
 
 /**

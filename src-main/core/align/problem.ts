@@ -144,12 +144,34 @@ function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
   const offsets = new Int32Array(count + 1);
   let maxId = -1;
   for (let k = 0; k < bags.ids.length; k++) if (bags.ids[k]! > maxId) maxId = bags.ids[k]!;
-  /** Per id, 1 + the last run (u) it was found repeated in. */
-  const stamp = new Int32Array(maxId + 1);
-  let ids = new Int32Array(256);
-  let counts = new Int32Array(256 * width);
-  let z = 0;
+  const found = new RepeatList(maxId + 1, width);
   for (let u = 0; u < count; u++) {
+    found.addRun(bags, count, u);
+    offsets[u + 1] = found.size;
+  }
+  return { offsets, ids: found.ids.slice(0, found.size), counts: found.counts.slice(0, found.size * width), width };
+}
+
+/** The repeats found so far (see `repeatsOf`), one run at a time. */
+class RepeatList {
+  ids: Int32Array<ArrayBuffer> = new Int32Array(256);
+  counts: Int32Array<ArrayBuffer>;
+  size = 0;
+  /** Per id, 1 + the last run (u) it was found repeated in. */
+  private stamp: Int32Array;
+
+  constructor(
+    ids: number,
+    private width: number,
+  ) {
+    this.stamp = new Int32Array(ids);
+    this.counts = new Int32Array(256 * width);
+  }
+
+  /** The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop compiled on the stack. */
+  addRun(bags: FlatBags, count: number, u: number): void {
+    const width = this.width;
+    const stamp = this.stamp;
     for (let a = u; a < u + width && a < count; a++) {
       for (let b = a + 1; b < u + width && b < count; b++) {
         let x = bags.offsets[a]!;
@@ -162,13 +184,7 @@ function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
           if (p === q) {
             if (stamp[p] !== u + 1) {
               stamp[p] = u + 1;
-              if (z === ids.length) {
-                ids = grow(ids, ids.length * 2);
-                counts = grow(counts, ids.length * width);
-              }
-              ids[z] = p;
-              for (let c = 0; c < width; c++) counts[z * width + c] = u + c < count ? countIn(bags, u + c, p) : 0;
-              z++;
+              this.push(bags, count, u, p);
             }
             x++;
             y++;
@@ -177,9 +193,18 @@ function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
         }
       }
     }
-    offsets[u + 1] = z;
   }
-  return { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z * width), width };
+
+  private push(bags: FlatBags, count: number, u: number, id: number): void {
+    const width = this.width;
+    if (this.size === this.ids.length) {
+      this.ids = grow(this.ids, this.ids.length * 2);
+      this.counts = grow(this.counts, this.ids.length * width);
+    }
+    const z = this.size++;
+    this.ids[z] = id;
+    for (let c = 0; c < width; c++) this.counts[z * width + c] = u + c < count ? countIn(bags, u + c, id) : 0;
+  }
 }
 
 function grow(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
@@ -248,7 +273,7 @@ function repeatsAt(side: Side, from: number, length: number): Repeats | null {
  * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
  * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at. In `RESULT[0]`.
  */
-export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: number, j1: number): void {
+export function repeatCorrection(problem: RepeatView, i0: number, i1: number, j0: number, j1: number): void {
   const en = problem.en;
   const ru = problem.ru;
   if (!en.exact || !ru.exact) {
@@ -289,6 +314,13 @@ export function repeatCorrection(problem: Problem, i0: number, i1: number, j0: n
   RESULT[0] = correction;
 }
 
+/** What `repeatCorrection` reads of a problem. */
+export interface RepeatView {
+  en: Side;
+  ru: Side;
+  gain: Float64Array;
+}
+
 /** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
 const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
 
@@ -308,18 +340,40 @@ export const COARSE_MIN_MISS = 0.5;
 export function downsample(side: Side, factor: number, keep: Uint8Array, problem: Problem): Side {
   const count = Math.ceil(side.count / factor);
   const prefix = new Float64Array(count + 1);
-  const offsets = new Int32Array(count + 1);
-  const { bags } = side;
-  const ids = new Int32Array(bags.ids.length);
-  const counts = new Int32Array(bags.ids.length);
-  const cursor = new Int32Array(factor);
-  let z = 0;
+  const merged = new BlockMerge(side.bags, factor, keep);
   for (let k = 0; k < count; k++) {
     const from = k * factor;
     const to = Math.min(side.count, from + factor);
     prefix[k + 1] = side.prefix[to]!;
+    merged.addBlock(from, to);
+  }
+  return makeSide(count, prefix, { offsets: merged.offsets, ids: merged.ids.slice(0, merged.size), counts: merged.counts.slice(0, merged.size) }, problem, null, null, null, null, false);
+}
+
+/** The bags of merged blocks of units (see `downsample`), one block at a time. */
+class BlockMerge {
+  offsets: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+  size = 0;
+  private block = 0;
+  private cursor: Int32Array;
+
+  constructor(
+    private bags: FlatBags,
+    factor: number,
+    private keep: Uint8Array,
+  ) {
+    this.offsets = new Int32Array(Math.ceil((bags.offsets.length - 1) / factor) + 1);
+    this.ids = new Int32Array(bags.ids.length);
+    this.counts = new Int32Array(bags.ids.length);
+    this.cursor = new Int32Array(factor);
+  }
+
+  /** Units from..to − 1 as one block: a k-way merge of their sorted runs. One call per block (a small method compiled once). */
+  addBlock(from: number, to: number): void {
+    const { bags, cursor, keep } = this;
     for (let u = from; u < to; u++) cursor[u - from] = bags.offsets[u]!;
-    // k-way merge of the units' sorted runs.
     for (;;) {
       let id = 0x7fffffff;
       for (let u = from; u < to; u++) {
@@ -336,13 +390,12 @@ export function downsample(side: Side, factor: number, keep: Uint8Array, problem
         }
       }
       if (keep[id]) {
-        ids[z] = id;
-        counts[z++] = total;
+        this.ids[this.size] = id;
+        this.counts[this.size++] = total;
       }
     }
-    offsets[k + 1] = z;
+    this.offsets[++this.block] = this.size;
   }
-  return makeSide(count, prefix, { offsets, ids: ids.slice(0, z), counts: counts.slice(0, z) }, problem, null, null, null, null, false);
 }
 
 /** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */

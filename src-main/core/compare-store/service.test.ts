@@ -121,17 +121,36 @@ describe('findings, links and the concordance over IPC', { timeout: 60_000 }, ()
 });
 
 describe('the compare worker', () => {
-  it('gives what the in-process run gives', { timeout: 60_000 }, async () => {
-    const rows = statementRows();
-    const input = { rows, glossary: [{ en: 'health care', ru: 'медицинская помощь' }] };
-    const viaWorker = await workerCompareRunner(tsxCompareWorker()).run(input);
-    expect(viaWorker).toEqual(await inProcessCompareRunner().run(input));
-    expect(viaWorker.findings).toEqual(analyseDocument(rows, { glossary: input.glossary }).findings);
+  for (const workers of [1, 2] as const) {
+    it(`gives what the in-process run gives (${workers} worker${workers === 1 ? '' : 's'})`, { timeout: 60_000 }, async () => {
+      const rows = statementRows();
+      const input = { rows, glossary: [{ en: 'health care', ru: 'медицинская помощь' }] };
+      const runner = workerCompareRunner(tsxCompareWorker(), { workers, standby: false });
+      const viaWorker = await runner.run(input);
+      const inProcess = await inProcessCompareRunner().run(input);
+      const whole = analyseDocument(rows, { glossary: input.glossary });
+      expect(viaWorker.findings).toEqual(inProcess.findings);
+      expect(viaWorker.findings).toEqual(whole.findings);
+      expect(viaWorker.links.all()).toEqual(whole.links);
+      expect(viaWorker.links.size).toBeGreaterThan(100);
+    });
+  }
+
+  it('keeps workers ready and uses new ones for each comparison', { timeout: 60_000 }, async () => {
+    const runner = workerCompareRunner(tsxCompareWorker(), { workers: 2 });
+    await runner.ready();
+    const input = { rows: statementRows().slice(0, 20), glossary: [] };
+    const first = await runner.run(input);
+    await runner.ready();
+    const second = await runner.run(input);
+    expect(second.findings).toEqual(first.findings);
+    expect(second.links.all()).toEqual(first.links.all());
+    runner.close();
   });
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
-    const run = workerCompareRunner(tsxCompareWorker()).run({ rows: statementRows(), glossary: [] }, controller.signal);
+    const run = workerCompareRunner(tsxCompareWorker(), { standby: false }).run({ rows: statementRows(), glossary: [] }, controller.signal);
     controller.abort();
     await expect(run).rejects.toThrow(/cancelled/);
   });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SaveExport, SaveExportResult } from '../annotations/service';
-import type { DocumentAnalysis } from '../compare/analyse';
+import type { ComparedDocument } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
 import { type ConcordanceResult, concordance } from '../compare/concordance';
 import { type FindingsExportFormat, exportFindings } from '../compare/findings-export';
@@ -33,7 +33,7 @@ export interface CompareSources {
 }
 
 export class CompareService {
-  private readonly cache = new Map<string, { signature: string; analysis: Promise<DocumentAnalysis>; rows: CheckRow[] }>();
+  private readonly cache = new Map<string, { signature: string; analysis: Promise<ComparedDocument>; rows: CheckRow[] }>();
 
   constructor(
     private readonly store: CompareStore,
@@ -119,7 +119,7 @@ export class CompareService {
 
   // ---- Findings and links ----
 
-  private async analysis(documentId: string): Promise<{ analysis: DocumentAnalysis; rows: CheckRow[]; title: string }> {
+  private async analysis(documentId: string): Promise<{ analysis: ComparedDocument; rows: CheckRow[]; title: string }> {
     const [{ title, rows }, glossary] = await Promise.all([this.sources.rows(documentId), this.glossary(documentId)]);
     const pairs: GlossaryPair[] = [...glossary.document, ...glossary.global].map((e) => ({ en: e.en, ru: e.ru }));
     const signature = JSON.stringify([rows.map((r) => [r.id, r.en, r.ru]), pairs]);
@@ -144,7 +144,7 @@ export class CompareService {
     const wanted = new Set(rowIds);
     const out: RowLinks[] = [];
     rows.forEach((row, k) => {
-      if (wanted.has(row.id)) out.push({ rowId: row.id, links: analysis.links[k]! });
+      if (wanted.has(row.id)) out.push({ rowId: row.id, links: analysis.links.row(k) });
     });
     return out;
   }
@@ -168,7 +168,7 @@ export class CompareService {
 
   async concordance(documentId: string, query: string, lang: Lang): Promise<ConcordanceResult> {
     const { analysis, rows } = await this.analysis(documentId);
-    return concordance(rows, query, lang, { linksOf: (k) => analysis.links[k]! });
+    return concordance(rows, query, lang, { linksOf: (k) => analysis.links.row(k), stems: analysis.stems });
   }
 }
 

@@ -4,18 +4,22 @@
  * worker, the `bitext check` command and the benchmark run. Pure TypeScript.
  */
 import { type Lexicon, shippedLexicon } from '../align/lexicon';
-import { type CheckRow, type Finding, type GlossaryPair, checkDocument } from './checks';
-import { extractItems, itemContext } from './items';
+import { type CheckRow, type Finding, type GlossaryPair, type Renderings, checkRows, mergeRenderings, renderingFindings } from './checks';
+import { type Item, extractItems, itemContext } from './items';
 import { LINK_CLASSES, type PreparedTerm, type TermLink, linkRow } from './links';
+import type { Lang } from '../model';
+import { type StemIndex, stemIndex } from './stem-index';
 import { termPattern } from './terms';
-import { tokenize } from './tokens';
-import { trainWordModel } from './word-model';
+import { type Token, tokenize } from './tokens';
+import { type DirectionTable, type WordModel, prepareWordModel, trainDirection, trainWordModel, wordModelOf } from './word-model';
 
 export interface AnalyseOptions {
   glossary?: readonly GlossaryPair[];
   lexicon?: Lexicon | null;
   /** Learned-link threshold (default `DEFAULT_LINK_THRESHOLD`). */
   threshold?: number;
+  /** Also give which rows hold which stems (`stems`, for the concordance). */
+  stemIndex?: boolean;
   /** Called between phases and every few hundred rows, with 0..1; throw from it to cancel. */
   onProgress?: (phase: 'training' | 'linking' | 'checking', progress: number) => void;
 }
@@ -24,27 +28,118 @@ export interface DocumentAnalysis {
   /** Links of each row, in row order. */
   links: TermLink[][];
   findings: Finding[];
+  /** With `stemIndex`: which rows hold which stems, per language. */
+  stems?: Record<Lang, StemIndex>;
+}
+
+function stemIndexes(tokens: readonly { en: Token[]; ru: Token[] }[]): Record<Lang, StemIndex> {
+  return { en: stemIndex(tokens.map((t) => t.en)), ru: stemIndex(tokens.map((t) => t.ru)) };
 }
 
 export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptions = {}): DocumentAnalysis {
   const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
   const progress = options.onProgress ?? (() => undefined);
   progress('training', 0);
-  const tokens = rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') }));
+  const tokens = tokenizeRows(rows);
   const model = trainWordModel(tokens, { lexicon });
+  const part = analyseRange(rows, tokens, model, lexicon, options, 0, rows.length);
+  const findings = [...part.findings, ...renderingFindings(part.renderings)];
+  return options.stemIndex ? { links: part.links, findings, stems: stemIndexes(tokens) } : { links: part.links, findings };
+}
+
+function tokenizeRows(rows: readonly CheckRow[]): { en: Token[]; ru: Token[] }[] {
+  return rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') }));
+}
+
+/** Links and checks of rows `from` to `to`, the model trained. */
+function analyseRange(
+  rows: readonly CheckRow[],
+  tokens: readonly { en: Token[]; ru: Token[] }[],
+  model: WordModel,
+  lexicon: Lexicon | null,
+  options: AnalyseOptions,
+  from: number,
+  to: number,
+): { links: TermLink[][]; findings: Finding[]; renderings: Renderings } {
+  const progress = options.onProgress ?? (() => undefined);
   const glossaryPairs = options.glossary ?? [];
   const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
   const acronyms = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
   const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms, tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } });
   progress('linking', 0);
-  const items = rows.map((row, k) => ({ en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) }));
-  const links = rows.map((row, k) => {
-    if (k % 500 === 0) progress('linking', k / Math.max(1, rows.length));
-    return linkRow(row.en, row.ru, { context, glossary, lexicon, model, modelRow: k, threshold: options.threshold, tokens: tokens[k], items: items[k] });
-  });
+  // Indexed by row; only the range is filled.
+  const items: { en: Item[]; ru: Item[] }[] = [];
+  const links: TermLink[][] = [];
+  items.length = links.length = rows.length;
+  for (let k = from; k < to; k++) {
+    const row = rows[k]!;
+    items[k] = { en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) };
+  }
+  for (let k = from; k < to; k++) {
+    if ((k - from) % 500 === 0) progress('linking', (k - from) / Math.max(1, to - from));
+    const row = rows[k]!;
+    links[k] = linkRow(row.en, row.ru, { context, glossary, lexicon, model, modelRow: k, threshold: options.threshold, tokens: tokens[k], items: items[k] });
+  }
   progress('checking', 0);
-  const findings = checkDocument(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens, items });
-  return { links, findings };
+  const { findings, renderings } = checkRows(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens, items }, from, to);
+  return { links: from === 0 && to === rows.length ? links : links.slice(from, to), findings, renderings };
+}
+
+/**
+ * One of two threads' share of a document's comparison. Both tokenize every row and build the
+ * word model's tables; part 0 trains the forward direction, part 1 the backward one, and they
+ * swap them (`exchange`), so that each has the whole model; then part 0 links and checks the
+ * first rows, part 1 the others (split where the text is half done). Together they give what
+ * `analyseDocument` gives, exactly: the links of part 0 then part 1, the findings of part 0 then
+ * part 1, then `renderingFindings` of their merged renderings (`mergeRenderings`, part 0 first).
+ */
+export interface PartPlan {
+  part: 0 | 1;
+  /** Hands this part's trained direction to the other part and resolves with the other's. */
+  exchange: (mine: DirectionTable) => Promise<DirectionTable>;
+}
+
+export interface PartAnalysis {
+  /** The part's rows: `from` to `to`. */
+  from: number;
+  to: number;
+  links: TermLink[][];
+  findings: Finding[];
+  renderings: Renderings;
+  /** Part 0, with `stemIndex`: which rows (all of them) hold which stems. */
+  stems?: Record<Lang, StemIndex>;
+}
+
+/** Where the rows are split between the two parts: where half the text is behind. */
+export function splitPoint(rows: readonly CheckRow[]): number {
+  let total = 0;
+  for (const r of rows) total += r.en.length + r.ru.length;
+  let done = 0;
+  for (let k = 0; k < rows.length; k++) {
+    done += rows[k]!.en.length + rows[k]!.ru.length;
+    if (2 * done >= total) return k + 1;
+  }
+  return rows.length;
+}
+
+export async function analysePart(rows: readonly CheckRow[], plan: PartPlan, options: AnalyseOptions = {}): Promise<PartAnalysis> {
+  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+  const progress = options.onProgress ?? (() => undefined);
+  progress('training', 0);
+  const tokens = tokenizeRows(rows);
+  const tables = prepareWordModel(tokens, { lexicon });
+  const mine = trainDirection(tables, plan.part === 0 ? 'forward' : 'backward');
+  const theirs = await plan.exchange(mine);
+  const model = plan.part === 0 ? wordModelOf(tables, mine, theirs) : wordModelOf(tables, theirs, mine);
+  const half = splitPoint(rows);
+  const [from, to] = plan.part === 0 ? [0, half] : [half, rows.length];
+  const done = { from, to, ...analyseRange(rows, tokens, model, lexicon, options, from, to) };
+  return plan.part === 0 && options.stemIndex ? { ...done, stems: stemIndexes(tokens) } : done;
+}
+
+/** The document's analysis from its two parts. */
+export function joinParts(first: Omit<PartAnalysis, 'links'>, second: Omit<PartAnalysis, 'links'>): Finding[] {
+  return [...first.findings, ...second.findings, ...renderingFindings(mergeRenderings(first.renderings, second.renderings))];
 }
 
 /**
@@ -84,15 +179,55 @@ export function packLinks(links: readonly (readonly TermLink[])[]): PackedLinks 
   return { offsets, classes, spans, scores };
 }
 
-export function unpackLinks(packed: PackedLinks): TermLink[][] {
-  const { offsets, classes, spans, scores } = packed;
-  const out: TermLink[][] = [];
-  for (let k = 0; k + 1 < offsets.length; k++) {
-    const row: TermLink[] = [];
-    for (let z = offsets[k]!; z < offsets[k + 1]!; z++) {
-      row.push({ class: LINK_CLASSES[classes[z]!]!, en: { start: spans[4 * z]!, end: spans[4 * z + 1]! }, ru: { start: spans[4 * z + 2]!, end: spans[4 * z + 3]! }, score: scores[z]! });
-    }
-    out.push(row);
+/**
+ * The links of a document kept packed (as they come from the workers) and unpacked a row at a time
+ * when asked for: main never turns tens of thousands of links into objects at once.
+ */
+export class LinkTable {
+  private readonly unpacked = new Map<number, TermLink[]>();
+
+  constructor(private readonly packed: PackedLinks) {}
+
+  static of(links: readonly (readonly TermLink[])[]): LinkTable {
+    return new LinkTable(packLinks(links));
   }
-  return out;
+
+  /** Rows in the table. */
+  get rows(): number {
+    return this.packed.offsets.length - 1;
+  }
+
+  /** Links in the table. */
+  get size(): number {
+    return this.packed.classes.length;
+  }
+
+  /** The links of row `k` (the same array each time; empty for a row out of range). */
+  row(k: number): TermLink[] {
+    let row = this.unpacked.get(k);
+    if (row) return row;
+    row = [];
+    const { offsets, classes, spans, scores } = this.packed;
+    if (k >= 0 && k + 1 < offsets.length) {
+      for (let z = offsets[k]!; z < offsets[k + 1]!; z++) {
+        row.push({ class: LINK_CLASSES[classes[z]!]!, en: { start: spans[4 * z]!, end: spans[4 * z + 1]! }, ru: { start: spans[4 * z + 2]!, end: spans[4 * z + 3]! }, score: scores[z]! });
+      }
+    }
+    this.unpacked.set(k, row);
+    return row;
+  }
+
+  /** Every row's links (tests, small documents). */
+  all(): TermLink[][] {
+    return Array.from({ length: this.rows }, (_, k) => this.row(k));
+  }
 }
+
+/** A document's comparison as the runner gives it: the findings, and the links packed. */
+export interface ComparedDocument {
+  findings: Finding[];
+  links: LinkTable;
+  /** Which rows hold which stems, per language (for the concordance). */
+  stems: Record<Lang, StemIndex>;
+}
+

@@ -214,8 +214,27 @@ function untranslated(row: CheckRow): Finding | undefined {
   return undefined;
 }
 
+/**
+ * How the English words linked by the lexicon or the word model are rendered, row by row: English
+ * stem → its first form and, by the root of the Russian word (its stem's first four letters), the
+ * first Russian form and the rows (in order). Built over a range of rows; ranges merge
+ * (`mergeRenderings`) in row order into what one pass over every row would build.
+ */
+export type Renderings = Map<string, { text: string; rows: Map<string, { text: string; rows: string[] }> }>;
+
 /** Runs every check on the rows of one document. */
 export function checkDocument(rows: readonly CheckRow[], options: CheckOptions = {}): Finding[] {
+  const { findings, renderings } = checkRows(rows, options);
+  findings.push(...renderingFindings(renderings));
+  return findings;
+}
+
+/**
+ * The checks of rows `from` to `to` (the whole document's length ratio and item context still
+ * apply), and the renderings of their links, for `renderingFindings` once every range is done.
+ * `options.links`, `tokens` and `items` are indexed by row, and need only cover the range.
+ */
+export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {}, from = 0, to = rows.length): { findings: Finding[]; renderings: Renderings } {
   const findings: Finding[] = [];
   const glossaryPairs = options.glossary ?? [];
   const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
@@ -236,21 +255,22 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
   ratios.sort((a, b) => a - b);
   const ratio = ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)]! : 1;
 
-  const renderings = new Map<string, { text: string; rows: Map<string, { text: string; rows: string[] }> }>();
-  rows.forEach((row, index) => {
+  const renderings: Renderings = new Map();
+  for (let index = from; index < to; index++) {
+    const row = rows[index]!;
     const hasEn = row.en.trim() !== '';
     const hasRu = row.ru.trim() !== '';
     if (hasEn !== hasRu) {
       const side: Lang = hasEn ? 'en' : 'ru';
       findings.push({ id: `empty:${row.id}`, kind: 'empty', detail: hasEn ? 'no-ru' : 'no-en', rowId: row.id, items: [{ side, text: hasEn ? row.en : row.ru }] });
-      return;
+      continue;
     }
-    if (!hasEn) return;
+    if (!hasEn) continue;
     const tokens = options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
     const lost = untranslated(row);
     if (lost) {
       findings.push(lost);
-      return;
+      continue;
     }
     const enItems = options.items?.[index]?.en ?? extractItems(row.en, 'en', context, tokens.en);
     const ruItems = options.items?.[index]?.ru ?? extractItems(row.ru, 'ru', context, tokens.ru);
@@ -299,9 +319,30 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
       // Rows come in order: a row already counted is the last one.
       if (rendering.rows.at(-1) !== row.id) rendering.rows.push(row.id);
     }
-  });
+  }
+  return { findings, renderings };
+}
 
-  // An English word rendered in different ways: at least two renderings of two rows each, none of them dominant.
+/** Adds the renderings of a later range of rows to those of the rows before it. */
+export function mergeRenderings(into: Renderings, later: Renderings): Renderings {
+  for (const [stem, entry] of later) {
+    const known = into.get(stem);
+    if (!known) {
+      into.set(stem, entry);
+      continue;
+    }
+    for (const [root, rendering] of entry.rows) {
+      const before = known.rows.get(root);
+      if (!before) known.rows.set(root, rendering);
+      else for (const id of rendering.rows) if (before.rows.at(-1) !== id) before.rows.push(id);
+    }
+  }
+  return into;
+}
+
+/** An English word rendered in different ways: at least two renderings of two rows each, none of them dominant. */
+export function renderingFindings(renderings: Renderings): Finding[] {
+  const findings: Finding[] = [];
   for (const [, entry] of renderings) {
     const list = [...entry.rows.values()].sort((a, b) => b.rows.length - a.rows.length);
     const total = list.reduce((n, r) => n + r.rows.length, 0);

@@ -7,6 +7,7 @@ import type { ConcordanceHit, ConcordanceResult, Rendering } from '../../contrac
 import type { Lang } from '../model';
 import type { Span, TermLink } from './links';
 import { findTerm, termPattern } from './terms';
+import { type StemIndex, rowsWithStems } from './stem-index';
 import { type Token, tokenize } from './tokens';
 
 export interface ConcordanceRow {
@@ -23,6 +24,8 @@ export interface ConcordanceOptions {
   /** The links of a row (computed on demand by the caller, cached or not). */
   linksOf: (rowIndex: number) => readonly TermLink[];
   tokens?: readonly { en: readonly Token[]; ru: readonly Token[] }[];
+  /** Which rows hold which stems (`stem-index.ts`): only the rows holding every word of the query are looked at. */
+  stems?: Readonly<Record<Lang, StemIndex>>;
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -36,11 +39,15 @@ export function concordance(rows: readonly ConcordanceRow[], query: string, lang
   let truncated = false;
   const limit = options.limit ?? 2_000;
   if (pattern.stems.length === 0) return { query, lang, hits, renderings: [], unrendered, truncated };
-  rows.forEach((row, index) => {
+  const candidates = options.stems ? rowsWithStems(options.stems[lang], pattern.stems) : null;
+  const count = candidates ? candidates.length : rows.length;
+  for (let c = 0; c < count; c++) {
+    const index = candidates ? candidates[c]! : c;
+    const row = rows[index]!;
     const text = row[lang];
     const tokens = options.tokens?.[index]?.[lang] ?? tokenize(text, lang);
     const found = findTerm(tokens, pattern);
-    if (found.length === 0) return;
+    if (found.length === 0) continue;
     const links = options.linksOf(index);
     const otherText = row[other];
     let otherTokens: readonly Token[] | undefined;
@@ -63,7 +70,7 @@ export function concordance(rows: readonly ConcordanceRow[], query: string, lang
       if (hits.length < limit) hits.push(hit);
       else truncated = true;
     }
-  });
+  }
   const renderings = [...counts.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   return { query, lang, hits, renderings, unrendered, truncated };
 }

@@ -212,106 +212,191 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
 
   // Learned: both directions of the word model agree, with a position prior.
   const model = options.model;
-  if (model) {
-    const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
-    // Content words (what the model was trained on), and which of them may still be linked.
-    const enAll: number[] = [];
-    const ruAll: number[] = [];
-    enTokens.forEach((t, k) => {
-      if (!t.minor) enAll.push(k);
-    });
-    ruTokens.forEach((t, k) => {
-      if (!t.minor) ruAll.push(k);
-    });
-    const open = (t: Token, used: Uint8Array): boolean => !t.digit && free(used, t);
-    const enOpen = enAll.map((k) => open(enTokens[k]!, enUsed));
-    const ruOpen = ruAll.map((k) => open(ruTokens[k]!, ruUsed));
-    if (enOpen.includes(true) && ruOpen.includes(true)) {
-      const n = enAll.length;
-      const m = ruAll.length;
-      // t(ru_b | en_a) and t(en_a | ru_b) for every pair of content words: from the row's own
-      // table when the model was trained on this row, else looked up by word id.
-      if (scratch.length < 2 * n * m) scratch = new Float64Array(Math.max(2 * n * m, scratch.length * 2));
-      const fwd = scratch.subarray(0, n * m);
-      const bwd = scratch.subarray(n * m, 2 * n * m);
-      let nullRu: Float64Array;
-      let nullEn: Float64Array;
-      const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
-      if (table && table.en.length === n && table.ru.length === m) {
-        for (let z = 0; z < n * m; z++) {
-          fwd[z] = model.forwardByPair(table.pairs[z]!);
-          bwd[z] = model.backwardByPair(table.pairs[z]!);
-        }
-        nullRu = new Float64Array(m);
-        for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(table.ru[b]!);
-        nullEn = new Float64Array(n);
-        for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(table.en[a]!);
-      } else {
-        const enIds = enAll.map((k) => model.enId(enTokens[k]!.stem));
-        const ruIds = ruAll.map((k) => model.ruId(ruTokens[k]!.stem));
-        for (let a = 0; a < n; a++) {
-          for (let b = 0; b < m; b++) {
-            fwd[a * m + b] = model.forwardById(enIds[a]!, ruIds[b]!);
-            bwd[a * m + b] = model.backwardById(enIds[a]!, ruIds[b]!);
-          }
-        }
-        nullRu = Float64Array.from(ruIds, (r) => model.nullRuById(r));
-        nullEn = Float64Array.from(enIds, (e) => model.nullEnById(e));
-      }
-      const relA = enAll.map((k) => relEn(enTokens[k]!));
-      const relB = ruAll.map((k) => relRu(ruTokens[k]!));
-      // The position prior exp(−DIAGONAL·|x − y|) as a product of exp(±DIAGONAL·x) and exp(∓DIAGONAL·y):
-      // 2(n + m) exps a row, not n·m.
-      const upA = relA.map((x) => Math.exp(DIAGONAL * x));
-      const downA = relA.map((x) => Math.exp(-DIAGONAL * x));
-      const upB = relB.map((y) => Math.exp(DIAGONAL * y));
-      const downB = relB.map((y) => Math.exp(-DIAGONAL * y));
-      const diagonal = (a: number, b: number): number => (relA[a]! > relB[b]! ? downA[a]! * upB[b]! : upA[a]! * downB[b]!);
-      // For each Russian word: the English word that best generates it (over all content words).
-      const bestForRu = new Int32Array(m).fill(-1);
-      const postForRu = new Float64Array(m);
+  if (model) learnedLinks(model, options, enTokens, ruTokens, en.length, ru.length, enUsed, ruUsed, add);
+  return links.sort((a, b) => a.en.start - b.en.start);
+}
+
+/** Working memory of the learned links, reused from row to row (grown as needed). */
+const learnedScratch = {
+  size: 0,
+  enAll: new Int32Array(0),
+  ruAll: new Int32Array(0),
+  enOpen: new Uint8Array(0),
+  ruOpen: new Uint8Array(0),
+  nullEn: new Float64Array(0),
+  nullRu: new Float64Array(0),
+  relA: new Float64Array(0),
+  relB: new Float64Array(0),
+  upA: new Float64Array(0),
+  downA: new Float64Array(0),
+  upB: new Float64Array(0),
+  downB: new Float64Array(0),
+  bestForRu: new Int32Array(0),
+  postForRu: new Float64Array(0),
+};
+
+function growLearnedScratch(words: number): typeof learnedScratch {
+  const s = learnedScratch;
+  if (s.size >= words) return s;
+  const size = Math.max(words, 2 * s.size, 256);
+  s.size = size;
+  s.enAll = new Int32Array(size);
+  s.ruAll = new Int32Array(size);
+  s.enOpen = new Uint8Array(size);
+  s.ruOpen = new Uint8Array(size);
+  s.nullEn = new Float64Array(size);
+  s.nullRu = new Float64Array(size);
+  s.relA = new Float64Array(size);
+  s.relB = new Float64Array(size);
+  s.upA = new Float64Array(size);
+  s.downA = new Float64Array(size);
+  s.upB = new Float64Array(size);
+  s.downB = new Float64Array(size);
+  s.bestForRu = new Int32Array(size);
+  s.postForRu = new Float64Array(size);
+  return s;
+}
+
+/**
+ * The learned links of a row: for each pair of content words, t(ru_b | en_a) and t(en_a | ru_b)
+ * from the row's own table when the model was trained on this row (else looked up by word id),
+ * and a link where the best partner of each is the other and the posterior clears the threshold.
+ */
+function learnedLinks(
+  model: WordModel,
+  options: LinkOptions,
+  enTokens: readonly Token[],
+  ruTokens: readonly Token[],
+  enLength: number,
+  ruLength: number,
+  enUsed: Uint8Array,
+  ruUsed: Uint8Array,
+  add: (cls: LinkClass, e: Span, r: Span, score: number) => void,
+): void {
+  const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
+  const s = growLearnedScratch(Math.max(enTokens.length, ruTokens.length));
+  const { enAll, ruAll, enOpen, ruOpen } = s;
+  const isFree = (used: Uint8Array, t: Token): boolean => {
+    for (let k = t.start; k < t.end; k++) if (used[k]) return false;
+    return true;
+  };
+  // Content words (what the model was trained on), and which of them may still be linked.
+  let n = 0;
+  let anyEn = false;
+  for (let k = 0; k < enTokens.length; k++) {
+    const t = enTokens[k]!;
+    if (t.minor) continue;
+    const open = !t.digit && isFree(enUsed, t);
+    enOpen[n] = open ? 1 : 0;
+    anyEn ||= open;
+    enAll[n++] = k;
+  }
+  let m = 0;
+  let anyRu = false;
+  for (let k = 0; k < ruTokens.length; k++) {
+    const t = ruTokens[k]!;
+    if (t.minor) continue;
+    const open = !t.digit && isFree(ruUsed, t);
+    ruOpen[m] = open ? 1 : 0;
+    anyRu ||= open;
+    ruAll[m++] = k;
+  }
+  if (!anyEn || !anyRu) return;
+  if (scratch.length < 2 * n * m) scratch = new Float64Array(Math.max(2 * n * m, scratch.length * 2));
+  const fwd = scratch;
+  const bwdAt = n * m;
+  const { nullEn, nullRu } = s;
+  const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
+  if (table && table.en.length === n && table.ru.length === m) {
+    const forward = model.forwardTable;
+    const backward = model.backwardTable;
+    const pairs = table.pairs;
+    for (let z = 0; z < n * m; z++) {
+      const p = pairs[z]!;
+      fwd[z] = forward[p]!;
+      fwd[bwdAt + z] = backward[p]!;
+    }
+    for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(table.ru[b]!);
+    for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(table.en[a]!);
+  } else {
+    const ruIds = new Int32Array(m);
+    for (let b = 0; b < m; b++) {
+      ruIds[b] = model.ruId(ruTokens[ruAll[b]!]!.stem);
+      nullRu[b] = model.nullRuById(ruIds[b]!);
+    }
+    for (let a = 0; a < n; a++) {
+      const e = model.enId(enTokens[enAll[a]!]!.stem);
+      nullEn[a] = model.nullEnById(e);
       for (let b = 0; b < m; b++) {
-        if (!ruOpen[b]) continue;
-        let denom = nullRu[b]!;
-        for (let a = 0; a < n; a++) denom += fwd[a * m + b]!;
-        let best = -1;
-        let bestScore = 0;
-        for (let a = 0; a < n; a++) {
-          if (!enOpen[a]) continue;
-          const s = fwd[a * m + b]! * diagonal(a, b);
-          if (s > bestScore) {
-            bestScore = s;
-            best = a;
-          }
-        }
-        if (best >= 0 && denom > 0) {
-          bestForRu[b] = best;
-          postForRu[b] = fwd[best * m + b]! / denom;
-        }
-      }
-      for (let a = 0; a < n; a++) {
-        if (!enOpen[a]) continue;
-        let denom = nullEn[a]!;
-        for (let b = 0; b < m; b++) denom += bwd[a * m + b]!;
-        let best = -1;
-        let bestScore = 0;
-        for (let b = 0; b < m; b++) {
-          if (!ruOpen[b]) continue;
-          const s = bwd[a * m + b]! * diagonal(a, b);
-          if (s > bestScore) {
-            bestScore = s;
-            best = b;
-          }
-        }
-        if (best < 0 || denom <= 0 || bestForRu[best] !== a) continue;
-        const post = Math.min(postForRu[best]!, bwd[a * m + best]! / denom);
-        const e = enTokens[enAll[a]!]!;
-        const r = ruTokens[ruAll[best]!]!;
-        if (post >= threshold && free(enUsed, e) && free(ruUsed, r)) add('learned', e, r, post);
+        fwd[a * m + b] = model.forwardById(e, ruIds[b]!);
+        fwd[bwdAt + a * m + b] = model.backwardById(e, ruIds[b]!);
       }
     }
   }
-  return links.sort((a, b) => a.en.start - b.en.start);
+  // The position prior exp(−DIAGONAL·|x − y|) as a product of exp(±DIAGONAL·x) and exp(∓DIAGONAL·y):
+  // 2(n + m) exps a row, not n·m.
+  const { relA, relB, upA, downA, upB, downB, bestForRu, postForRu } = s;
+  const enScale = Math.max(1, enLength);
+  const ruScale = Math.max(1, ruLength);
+  for (let a = 0; a < n; a++) {
+    const t = enTokens[enAll[a]!]!;
+    const x = (t.start + t.end) / 2 / enScale;
+    relA[a] = x;
+    upA[a] = Math.exp(DIAGONAL * x);
+    downA[a] = Math.exp(-DIAGONAL * x);
+  }
+  for (let b = 0; b < m; b++) {
+    const t = ruTokens[ruAll[b]!]!;
+    const y = (t.start + t.end) / 2 / ruScale;
+    relB[b] = y;
+    upB[b] = Math.exp(DIAGONAL * y);
+    downB[b] = Math.exp(-DIAGONAL * y);
+  }
+  // For each Russian word: the English word that best generates it (over all content words).
+  for (let b = 0; b < m; b++) {
+    bestForRu[b] = -1;
+    postForRu[b] = 0;
+    if (!ruOpen[b]) continue;
+    let denom = nullRu[b]!;
+    for (let a = 0; a < n; a++) denom += fwd[a * m + b]!;
+    let best = -1;
+    let bestScore = 0;
+    const y = relB[b]!;
+    for (let a = 0; a < n; a++) {
+      if (!enOpen[a]) continue;
+      const sc = fwd[a * m + b]! * (relA[a]! > y ? downA[a]! * upB[b]! : upA[a]! * downB[b]!);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = a;
+      }
+    }
+    if (best >= 0 && denom > 0) {
+      bestForRu[b] = best;
+      postForRu[b] = fwd[best * m + b]! / denom;
+    }
+  }
+  for (let a = 0; a < n; a++) {
+    if (!enOpen[a]) continue;
+    const base = bwdAt + a * m;
+    let denom = nullEn[a]!;
+    for (let b = 0; b < m; b++) denom += fwd[base + b]!;
+    let best = -1;
+    let bestScore = 0;
+    const x = relA[a]!;
+    for (let b = 0; b < m; b++) {
+      if (!ruOpen[b]) continue;
+      const sc = fwd[base + b]! * (x > relB[b]! ? downA[a]! * upB[b]! : upA[a]! * downB[b]!);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = b;
+      }
+    }
+    if (best < 0 || denom <= 0 || bestForRu[best] !== a) continue;
+    const post = Math.min(postForRu[best]!, fwd[base + best]! / denom);
+    const e = enTokens[enAll[a]!]!;
+    const r = ruTokens[ruAll[best]!]!;
+    if (post >= threshold && isFree(enUsed, e) && isFree(ruUsed, r)) add('learned', e, r, post);
+  }
 }
 
 /** Pairs two lists of spans: in order when they are as many, else each English one to its nearest free one. */

@@ -46,6 +46,41 @@ function formInfo(raw: string, lang: Lang): FormInfo {
   return info;
 }
 
+/**
+ * A token: where it is, and its word form's facts (shared by every token of that form), so that a
+ * document's hundreds of thousands of tokens are small objects for the garbage collector.
+ */
+class WordToken implements Token {
+  readonly end: number;
+
+  constructor(
+    private readonly form: FormInfo,
+    readonly start: number,
+  ) {
+    this.end = start + form.word.length;
+  }
+
+  get text(): string {
+    return this.form.word;
+  }
+
+  get folded(): string {
+    return this.form.folded;
+  }
+
+  get stem(): string {
+    return this.form.stem;
+  }
+
+  get minor(): boolean {
+    return this.form.minor;
+  }
+
+  get digit(): boolean {
+    return this.form.digit;
+  }
+}
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const wordCharCache = new Map<number, boolean>();
 
@@ -93,8 +128,7 @@ export function tokenize(text: string, lang: Lang): Token[] {
       }
       break;
     }
-    const info = formInfo(text.slice(start, k), lang);
-    out.push({ text: info.word, start, end: start + info.word.length, folded: info.folded, stem: info.stem, minor: info.minor, digit: info.digit });
+    out.push(new WordToken(formInfo(text.slice(start, k), lang), start));
   }
   return out;
 }

@@ -48,6 +48,9 @@ export interface WordModel {
   rowTable(row: number): RowTable | undefined;
   forwardByPair(p: number): number;
   backwardByPair(p: number): number;
+  /** The tables themselves, by pair id (read-only): t(ru | en) and t(en | ru). */
+  forwardTable: Float32Array;
+  backwardTable: Float32Array;
 }
 
 export interface RowTable {
@@ -126,7 +129,41 @@ class PairTable {
   }
 }
 
-export function trainWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModel {
+/**
+ * What EM works on: the vocabularies, the rows trained on as word ids, the pair id of every slot
+ * (row, English word, Russian word) and the lexicon prior. Built the same way from the same rows,
+ * so that two threads that each build it can train one direction each and swap the results.
+ */
+export interface WordModelTables {
+  enVocab: Map<string, number>;
+  ruVocab: Map<string, number>;
+  /** Training row → its place among the rows trained on, or −1. */
+  tableOf: Int32Array;
+  trained: number;
+  enIds: Int32Array;
+  ruIds: Int32Array;
+  enStart: Int32Array;
+  ruStart: Int32Array;
+  slotStart: Int32Array;
+  slots: Int32Array;
+  pairEn: Int32Array;
+  pairRu: Int32Array;
+  pairIndex: PairTable;
+  prior: Uint8Array;
+  iterations: number;
+  priorCount: number;
+  maxWords: number;
+}
+
+/** One direction of the model: t(ru | en) by pair and p(ru | NULL) by Russian id (forward), or t(en | ru) and p(en | NULL) (backward). */
+export interface DirectionTable {
+  prob: Float32Array;
+  nulls: Float64Array;
+}
+
+export type Direction = 'forward' | 'backward';
+
+export function prepareWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModelTables {
   const iterations = options.iterations ?? 5;
   const lexicon = options.lexicon ?? null;
   const priorCount = options.priorCount ?? 1;
@@ -146,62 +183,85 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
     return id;
   };
 
-  // Rows as word ids, and for each (row, en word, ru word) the id of the pair.
-  const rowEn: Int32Array[] = [];
-  const rowRu: Int32Array[] = [];
-  const rowPairs: Int32Array[] = [];
-  /** Training row → its place in rowEn/rowRu/rowPairs, or −1. */
+  // Rows as word ids (all rows in one array: row t's English words are enIds[enStart[t]..enStart[t + 1]]),
+  // and for each (row, en word, ru word) the id of the pair, at slots[slotStart[t] + a * m + b].
+  /** Training row → its place among the rows trained on, or −1. */
   const tableOf = new Int32Array(rows.length).fill(-1);
   const contentCount = (tokens: readonly Token[]): number => {
     let n = 0;
     for (const t of tokens) if (!t.minor) n++;
     return n;
   };
-  const ids = (tokens: readonly Token[], n: number, lang: 'en' | 'ru'): Int32Array => {
-    const out = new Int32Array(n);
-    let k = 0;
-    for (const t of tokens) if (!t.minor) out[k++] = lang === 'en' ? idOf(enVocab, enConcepts, t, 'en') : idOf(ruVocab, ruConcepts, t, 'ru');
-    return out;
-  };
+  let trained = 0;
+  let enTotal = 0;
+  let ruTotal = 0;
+  let slotTotal = 0;
+  const counts = new Int32Array(2 * rows.length);
   rows.forEach((row, k) => {
     const n = contentCount(row.en);
     const m = contentCount(row.ru);
     if (n === 0 || m === 0 || n > maxWords || m > maxWords) return;
-    tableOf[k] = rowEn.length;
-    rowEn.push(ids(row.en, n, 'en'));
-    rowRu.push(ids(row.ru, m, 'ru'));
+    tableOf[k] = trained++;
+    counts[2 * k] = n;
+    counts[2 * k + 1] = m;
+    enTotal += n;
+    ruTotal += m;
+    slotTotal += n * m;
   });
+  const enIds = new Int32Array(enTotal);
+  const ruIds = new Int32Array(ruTotal);
+  const enStart = new Int32Array(trained + 1);
+  const ruStart = new Int32Array(trained + 1);
+  const slotStart = new Int32Array(trained + 1);
+  {
+    let t = 0;
+    let e = 0;
+    let r = 0;
+    let z = 0;
+    rows.forEach((row, k) => {
+      if (tableOf[k]! < 0) return;
+      enStart[t] = e;
+      ruStart[t] = r;
+      slotStart[t] = z;
+      for (const token of row.en) if (!token.minor) enIds[e++] = idOf(enVocab, enConcepts, token, 'en');
+      for (const token of row.ru) if (!token.minor) ruIds[r++] = idOf(ruVocab, ruConcepts, token, 'ru');
+      z += counts[2 * k]! * counts[2 * k + 1]!;
+      t++;
+    });
+    enStart[t] = e;
+    ruStart[t] = r;
+    slotStart[t] = z;
+  }
+  const slots = new Int32Array(slotTotal);
   // Pair ids, English word by English word: the rows an English word occurs in are visited
   // together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
   // pairs of one English word get consecutive ids.
   const enSize0 = enVocab.size;
   const occurrences = new Int32Array(enSize0 + 1);
-  for (const e of rowEn) for (let i = 0; i < e.length; i++) occurrences[e[i]! + 1]!++;
+  for (let i = 0; i < enTotal; i++) occurrences[enIds[i]! + 1]!++;
   for (let k = 0; k < enSize0; k++) occurrences[k + 1]! += occurrences[k]!;
-  const occRow = new Int32Array(occurrences[enSize0]!);
-  const occAt = new Int32Array(occurrences[enSize0]!);
+  const occRow = new Int32Array(enTotal);
+  const occAt = new Int32Array(enTotal);
   const fill = occurrences.slice(0, enSize0);
-  rowEn.forEach((e, row) => {
-    rowPairs.push(new Int32Array(e.length * rowRu[row]!.length));
-    for (let i = 0; i < e.length; i++) {
-      const z = fill[e[i]!]!++;
-      occRow[z] = row;
-      occAt[z] = i;
+  for (let t = 0; t < trained; t++) {
+    for (let i = enStart[t]!; i < enStart[t + 1]!; i++) {
+      const z = fill[enIds[i]!]!++;
+      occRow[z] = t;
+      occAt[z] = i - enStart[t]!;
     }
-  });
+  }
   const mark = new Int32Array(ruVocab.size).fill(-1);
   const touched: number[] = [];
   const pairEnList: number[] = [];
   const pairRuList: number[] = [];
   for (let e = 0; e < enSize0; e++) {
     for (let z = occurrences[e]!; z < occurrences[e + 1]!; z++) {
-      const row = occRow[z]!;
-      const i = occAt[z]!;
-      const r = rowRu[row]!;
-      const pairs = rowPairs[row]!;
-      const m = r.length;
+      const t = occRow[z]!;
+      const r0 = ruStart[t]!;
+      const m = ruStart[t + 1]! - r0;
+      const base = slotStart[t]! + occAt[z]! * m;
       for (let j = 0; j < m; j++) {
-        const rj = r[j]!;
+        const rj = ruIds[r0 + j]!;
         let p = mark[rj]!;
         if (p < 0) {
           p = pairEnList.length;
@@ -210,7 +270,7 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
           mark[rj] = p;
           touched.push(rj);
         }
-        pairs[i * m + j] = p;
+        slots[base + j] = p;
       }
     }
     for (const rj of touched) mark[rj] = -1;
@@ -232,94 +292,94 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
       if (ce.some((c) => cr.includes(c))) prior[p] = 1;
     }
   }
-  const ruSize = ruVocab.size;
-  const enSize = enVocab.size;
-  // t(ru | en) and t(en | ru), uniform to start; lexicon pairs five times as likely.
-  const fwd = new Float32Array(P).fill(1);
-  const bwd = new Float32Array(P).fill(1);
-  for (let p = 0; p < P; p++) if (prior[p]) fwd[p] = bwd[p] = 5;
-  const nullRu = new Float64Array(ruSize).fill(1 / Math.max(1, ruSize));
-  const nullEn = new Float64Array(enSize).fill(1 / Math.max(1, enSize));
-  const countF = new Float32Array(P);
-  const countB = new Float32Array(P);
-  const countNullRu = new Float64Array(ruSize);
-  const countNullEn = new Float64Array(enSize);
-  const totalEn = new Float64Array(enSize);
-  const totalRu = new Float64Array(ruSize);
+  return { enVocab, ruVocab, tableOf, trained, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu, pairIndex, prior, iterations, priorCount, maxWords };
+}
 
-  let gathered = new Float64Array(1 << 12);
-  const colSum = new Float64Array(maxWords + 1);
-  const rowSum = new Float64Array(maxWords + 1);
+/**
+ * IBM Model 1 in one direction by EM: forward, each Russian word generated by one English word of
+ * its row or NULL; backward, the reverse. The two directions share nothing but the tables, so
+ * each may be trained in a thread of its own. Pairs that share a lexicon concept start five times
+ * as likely and get `priorCount` more each iteration.
+ */
+export function trainDirection(tables: WordModelTables, direction: Direction): DirectionTable {
+  const { trained, enIds, ruIds, enStart, ruStart, slotStart, slots, prior, iterations, priorCount, maxWords } = tables;
+  const forward = direction === 'forward';
+  // "Source": the side whose words generate; "target": the side generated (Russian, forward).
+  const P = tables.pairEn.length;
+  const pairSource = forward ? tables.pairEn : tables.pairRu;
+  const sourceSize = forward ? tables.enVocab.size : tables.ruVocab.size;
+  const targetSize = forward ? tables.ruVocab.size : tables.enVocab.size;
+  const prob = new Float32Array(P).fill(1);
+  for (let p = 0; p < P; p++) if (prior[p]) prob[p] = 5;
+  const nulls = new Float64Array(targetSize).fill(1 / Math.max(1, targetSize));
+  const count = new Float32Array(P);
+  const countNull = new Float64Array(targetSize);
+  const total = new Float64Array(sourceSize);
+  const sum = new Float64Array(maxWords + 1);
   for (let it = 0; it < iterations; it++) {
-    countF.fill(0);
-    countB.fill(0);
-    countNullRu.fill(0);
-    countNullEn.fill(0);
-    for (let row = 0; row < rowPairs.length; row++) {
-      const e = rowEn[row]!;
-      const r = rowRu[row]!;
-      const pairs = rowPairs[row]!;
-      const n = e.length;
-      const m = r.length;
-      const size = n * m;
-      if (gathered.length < 2 * size) gathered = new Float64Array(Math.max(2 * size, gathered.length * 2));
-      // One pass in row order: t(r|e) and t(e|r) of every slot, and the sums that normalise them
-      // (each Russian word generated by one English word or NULL, and the reverse).
-      for (let j = 0; j < m; j++) colSum[j] = nullRu[r[j]!]!;
-      for (let i = 0; i < n; i++) {
-        let sum = nullEn[e[i]!]!;
-        const base = i * m;
-        for (let j = 0; j < m; j++) {
-          const p = pairs[base + j]!;
-          const f = fwd[p]!;
-          const b = bwd[p]!;
-          gathered[2 * (base + j)] = f;
-          gathered[2 * (base + j) + 1] = b;
-          colSum[j]! += f;
-          sum += b;
+    count.fill(0);
+    countNull.fill(0);
+    for (let t = 0; t < trained; t++) {
+      const e0 = enStart[t]!;
+      const r0 = ruStart[t]!;
+      const n = enStart[t + 1]! - e0;
+      const m = ruStart[t + 1]! - r0;
+      const s0 = slotStart[t]!;
+      if (forward) {
+        // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
+        for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
+        for (let i = 0; i < n; i++) {
+          const base = s0 + i * m;
+          for (let j = 0; j < m; j++) sum[j]! += prob[slots[base + j]!]!;
         }
-        rowSum[i] = 1 / sum;
-      }
-      for (let j = 0; j < m; j++) {
-        colSum[j] = 1 / colSum[j]!;
-        countNullRu[r[j]!]! += nullRu[r[j]!]! * colSum[j]!;
-      }
-      for (let i = 0; i < n; i++) {
-        countNullEn[e[i]!]! += nullEn[e[i]!]! * rowSum[i]!;
-        const base = i * m;
-        const inv = rowSum[i]!;
         for (let j = 0; j < m; j++) {
-          const p = pairs[base + j]!;
-          countF[p]! += gathered[2 * (base + j)]! * colSum[j]!;
-          countB[p]! += gathered[2 * (base + j) + 1]! * inv;
+          sum[j] = 1 / sum[j]!;
+          const r = ruIds[r0 + j]!;
+          countNull[r]! += nulls[r]! * sum[j]!;
+        }
+        for (let i = 0; i < n; i++) {
+          const base = s0 + i * m;
+          for (let j = 0; j < m; j++) {
+            const p = slots[base + j]!;
+            count[p]! += prob[p]! * sum[j]!;
+          }
+        }
+      } else {
+        // Each English word i: NULL plus every Russian word of the row.
+        for (let i = 0; i < n; i++) {
+          const e = enIds[e0 + i]!;
+          const base = s0 + i * m;
+          let z = nulls[e]!;
+          for (let j = 0; j < m; j++) z += prob[slots[base + j]!]!;
+          const inv = 1 / z;
+          countNull[e]! += nulls[e]! * inv;
+          for (let j = 0; j < m; j++) {
+            const p = slots[base + j]!;
+            count[p]! += prob[p]! * inv;
+          }
         }
       }
     }
-    for (let p = 0; p < P; p++) {
-      if (prior[p]) {
-        countF[p]! += priorCount;
-        countB[p]! += priorCount;
-      }
-    }
-    // Normalise: t(r|e) over r for each e; t(e|r) over e for each r.
-    totalEn.fill(0);
-    totalRu.fill(0);
-    for (let p = 0; p < P; p++) {
-      totalEn[pairEn[p]!]! += countF[p]!;
-      totalRu[pairRu[p]!]! += countB[p]!;
-    }
-    for (let p = 0; p < P; p++) {
-      fwd[p] = countF[p]! / (totalEn[pairEn[p]!]! || 1);
-      bwd[p] = countB[p]! / (totalRu[pairRu[p]!]! || 1);
-    }
+    for (let p = 0; p < P; p++) if (prior[p]) count[p]! += priorCount;
+    // Normalise over the target words of each source word.
+    total.fill(0);
+    for (let p = 0; p < P; p++) total[pairSource[p]!]! += count[p]!;
+    for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
     let nullTotal = 0;
-    for (let k = 0; k < ruSize; k++) nullTotal += countNullRu[k]!;
-    for (let k = 0; k < ruSize; k++) nullRu[k] = countNullRu[k]! / (nullTotal || 1);
-    nullTotal = 0;
-    for (let k = 0; k < enSize; k++) nullTotal += countNullEn[k]!;
-    for (let k = 0; k < enSize; k++) nullEn[k] = countNullEn[k]! / (nullTotal || 1);
+    for (let k = 0; k < targetSize; k++) nullTotal += countNull[k]!;
+    for (let k = 0; k < targetSize; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
   }
+  return { prob, nulls };
+}
 
+/** The model from its tables and its two trained directions. */
+export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTable, backwardTable: DirectionTable): WordModel {
+  const { enVocab, ruVocab, pairIndex, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots } = tables;
+  const fwd = forwardTable.prob;
+  const bwd = backwardTable.prob;
+  const nullRu = forwardTable.nulls;
+  const nullEn = backwardTable.nulls;
+  const P = tables.pairEn.length;
   const pairOf = (en: string, ru: string): number => {
     const e = enVocab.get(en);
     const r = ruVocab.get(ru);
@@ -329,9 +389,13 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
   const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex.get(e, r));
   return {
     pairs: P,
+    forwardTable: fwd,
+    backwardTable: bwd,
     rowTable(row) {
       const t = row >= 0 && row < tableOf.length ? tableOf[row]! : -1;
-      return t < 0 ? undefined : { en: rowEn[t]!, ru: rowRu[t]!, pairs: rowPairs[t]! };
+      return t < 0
+        ? undefined
+        : { en: enIds.subarray(enStart[t]!, enStart[t + 1]!), ru: ruIds.subarray(ruStart[t]!, ruStart[t + 1]!), pairs: slots.subarray(slotStart[t]!, slotStart[t + 1]!) };
     },
     forwardByPair: (p) => fwd[p]!,
     backwardByPair: (p) => bwd[p]!,
@@ -364,4 +428,10 @@ export function trainWordModel(rows: readonly TrainingRow[], options: WordModelO
       return e === undefined ? 0 : nullEn[e]!;
     },
   };
+}
+
+/** The model trained in this thread: both directions, one after the other. */
+export function trainWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModel {
+  const tables = prepareWordModel(rows, options);
+  return wordModelOf(tables, trainDirection(tables, 'forward'), trainDirection(tables, 'backward'));
 }

@@ -387,6 +387,15 @@ describe('DOCX', () => {
     expect(prepared.structure?.ru?.notes?.map((n) => n.paragraph)).toEqual([1, 3]);
   });
 
+  it('notes count against the character limit with the body: a package of huge footnotes is refused', () => {
+    const huge = zipSync({
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${BODY}</w:body></w:document>`),
+      'word/footnotes.xml': strToU8(`<w:footnotes ${W}><w:footnote w:id="2">${p('Сноска. '.repeat(2000))}</w:footnote></w:footnotes>`),
+    });
+    expect(refusal(() => readMonolingual(huge, 'huge.docx', { limits: { maxCharacters: 10_000 } }))).toMatchObject({ code: 'too-much-text', params: { file: 'huge.docx', max: 10_000 } });
+    expect(readMonolingual(huge, 'huge.docx', { limits: { maxCharacters: 20_000 } }).notes).toHaveLength(1);
+  });
+
   it('core properties are charged to the budget: a part that floods elements is refused', async () => {
     const flood = `<cp:coreProperties xmlns:cp="x">${'<x/>'.repeat(5000)}</cp:coreProperties>`;
     const error = refusal(() => readMonolingual(docx(flood), 'flood.docx', { limits: { maxElements: 2000 } }));
@@ -404,6 +413,19 @@ describe('HTML and text (section 2)', () => {
     expect(paragraphs(doc.text)).toEqual(['The Statement', 'First paragraph.', 'Part two', 'Second.']);
     expect(doc.title).toBe('The Statement');
     expect(headingTexts(doc)).toEqual(['1:The Statement', '2:Part two']);
+  });
+
+  it('HTML footnotes are kept apart with the paragraph that refers to them, never lost with the side boxes', () => {
+    const html =
+      '<html><body><p>Intro.</p><p>A claim<a role="doc-noteref" href="#fn1">1</a> here.</p><aside>Related links</aside>' +
+      '<aside role="doc-footnote" id="fn1"><p>1. The source of the claim.</p></aside><div role="doc-endnote" id="en1">* An endnote.</div></body></html>';
+    const doc = readMonolingual(encodeText(html, 'utf-8'), 'notes.html');
+    expect(paragraphs(doc.text)).toEqual(['Intro.', 'A claim here.']);
+    expect(doc.notes).toEqual([
+      { id: 'fn1', label: '1', paragraph: 1, text: 'The source of the claim.' },
+      { id: 'en1', label: '*', text: 'An endnote.' },
+    ]);
+    expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
   });
 
   it('text files: lines indented inside a paragraph leave no runs of spaces', () => {

@@ -11,9 +11,10 @@
  *   out — except an article's, a section's or `main`'s own `header` and `footer` (where its
  *   heading often is), which are its text;
  * - a book chapter (`furniture: 'book'`): `header` and `footer` are the chapter's own and stay;
- *   `nav` and `aside` are left out, but footnotes (EPUB `epub:type="footnote"`/`endnote`, or
- *   `role="doc-footnote"`/`doc-endnote`) are kept apart as notes, and note references
- *   (`noteref`) are dropped from the text — each remembered with the block it was in.
+ *   `nav` and `aside` are left out.
+ * In both, when the walker takes notes, footnotes (EPUB `epub:type="footnote"`/`endnote`, or
+ * `role="doc-footnote"`/`doc-endnote`, an `aside` too) are kept apart as notes, and note
+ * references (`noteref`) are dropped from the text — each remembered with the block it was in.
  */
 import { Parser } from 'htmlparser2';
 import type { Block, DocumentNote, ExtractBudget } from './extracted';
@@ -54,9 +55,9 @@ export interface HtmlWalker {
   pending?(length: number): void;
   /** An element with an id opens (not inside a note): the next block is where it points. */
   id?(id: string): void;
-  /** A footnote or endnote (book chapters), whole, as it closes. */
+  /** A footnote or endnote, whole, as it closes (without this, notes are read as text, or left out in an `aside`). */
   note?(note: DocumentNote): void;
-  /** A note reference (book chapters): its `href`, in the block still open. */
+  /** A note reference: its `href`, in the block still open (dropped from the text when the walker takes notes). */
   noteRef?(href: string): void;
 }
 
@@ -69,6 +70,7 @@ export interface HtmlWalkOptions {
 /** Reads `html`, calling `walker` for each block (and note); answers the `<title>`. */
 export function walkHtml(html: string, walker: HtmlWalker, { furniture, xml = false }: HtmlWalkOptions): { title?: string } {
   const book = furniture === 'book';
+  const notes = walker.note !== undefined;
   let current = '';
   /** The level of the heading being read, if one is open. */
   let heading: number | undefined;
@@ -110,7 +112,7 @@ export function walkHtml(html: string, walker: HtmlWalker, { furniture, xml = fa
           if (SKIPPED.has(name) || (!book && FURNITURE.has(name))) skipDepth++;
           return;
         }
-        if (book && !note && isNote(name, attributes)) {
+        if (notes && !note && isNote(name, attributes)) {
           flush();
           note = { depth, ...(attributes.id ? { id: attributes.id } : {}), text: '' };
           return;
@@ -119,7 +121,7 @@ export function walkHtml(html: string, walker: HtmlWalker, { furniture, xml = fa
           noteRefDepth++;
           return;
         }
-        if (book && name === 'a' && isNoteRef(attributes)) {
+        if (notes && name === 'a' && isNoteRef(attributes)) {
           noteRefDepth++;
           if (!note && attributes.href) walker.noteRef?.(attributes.href);
           return;

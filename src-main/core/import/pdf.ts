@@ -200,7 +200,7 @@ const pdfDate = (value: unknown): string | undefined => {
  * has them, else the Info dictionary — title, author, the creation date (as its day), language
  * (the catalogue's /Lang), publisher. Only what the file gives.
  */
-export function pdfMetadata(info: Record<string, unknown>, xmp: { get(name: string): unknown } | null): DocumentMetadata {
+function pdfMetadata(info: Record<string, unknown>, xmp: { get(name: string): unknown } | null): DocumentMetadata {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(', ') || undefined : undefined);
   const fromXmp = (name: string) => (xmp ? str(xmp.get(name)) : undefined);
   const isoDay = (v: string | undefined) => (v && /^\d{4}(-\d{2}){0,2}/.exec(v)?.[0]) || undefined;

@@ -54,7 +54,8 @@ export const docxReader: TextReader = {
     if (!found) throw new ImportError('unsupported-format', `“${name}” is not a Word document (no word/document.xml)`, name, { reason: 'no-document-xml' });
     const notes: DocumentNote[] = [];
     for (const kind of ['footnote', 'endnote'] as const) {
-      streamXmlPart(bytes, `word/${kind}s.xml`, budget, notesXmlParser(kind, references, notes, () => budget.element()));
+      // The notes' text counts with the body's against the character limit (they are kept with the document).
+      streamXmlPart(bytes, `word/${kind}s.xml`, budget, notesXmlParser(kind, references, notes, () => budget.element(), (n) => budget.pending(n)));
     }
     const metadata: DocumentMetadata = {};
     streamXmlPart(bytes, 'docProps/core.xml', budget, coreXmlParser(metadata, () => budget.element()));
@@ -73,11 +74,18 @@ function notesXmlParser(
   references: ReadonlyMap<string, { paragraph: number; label: string }>,
   out: DocumentNote[],
   element: () => void,
+  /** Called with the characters of notes read so far (this part's and the ones before). */
+  characters: (total: number) => void,
 ): { write(text: string): void; end(): void } {
   const tag = `w:${kind}`;
   let note: { id: string; parts: string[]; skip: boolean } | undefined;
   let opened = false;
-  const body = docxXmlParser((p) => note?.parts.push(p.trim()), undefined, element, new Map(), {
+  let total = out.reduce((n, o) => n + o.text.length, 0);
+  const body = docxXmlParser((p) => {
+    total += p.length;
+    characters(total);
+    note?.parts.push(p.trim());
+  }, undefined, element, new Map(), {
     onopentagname(name) {
       opened = name === tag;
       if (opened) note = { id: '', parts: [], skip: false };

@@ -2,11 +2,14 @@
  * `.html`/`.htm`: read by the one HTML reader (`../html-blocks.ts`, htmlparser2) as a web page —
  * block elements make paragraphs, `<br>` a line break, headings stay headings; scripts, styles,
  * embedded objects, media and the page's furniture (`nav`, `header`, `footer`, `aside`; an
- * article's own header and footer are kept) are dropped unread; nothing is fetched. Each
- * paragraph is charged as it closes.
+ * article's own header and footer are kept) are dropped unread; nothing is fetched; footnotes
+ * (`role="doc-footnote"`, `epub:type="footnote"`) are kept apart as notes. Each paragraph is
+ * charged as it closes.
  */
 import { decodeBytes } from '../decode';
+import type { DocumentNote } from '../extracted';
 import { walkHtml } from '../html-blocks';
+import { importWarning } from '../warnings';
 import { ParagraphSink } from './paragraphs';
 import type { TextReader } from './reader';
 
@@ -19,8 +22,28 @@ export const htmlReader: TextReader = {
     const options = { maxBytes: limits.maxFileBytes, ...(declared ? { declared } : {}) };
     const decoded = decodeBytes(bytes, budget.name, options);
     const sink = new ParagraphSink(budget);
-    const { title } = forEachHtmlParagraph(decoded.text, (p, heading) => sink.add(p, heading), (n) => sink.pending(n));
-    return sink.finish('html', decoded.encoding, decoded.warnings, title);
+    // Footnotes are kept apart (never lost with the page's side boxes), each with the paragraph that refers to it.
+    const notes: DocumentNote[] = [];
+    const references = new Map<string, number>();
+    const { title } = walkHtml(
+      decoded.text,
+      {
+        block: (p, heading) => sink.add(p, heading),
+        pending: (n) => sink.pending(n),
+        note: (note) => notes.push(note),
+        noteRef: (href) => {
+          if (href.startsWith('#') && !references.has(href.slice(1))) references.set(href.slice(1), sink.kept.length);
+        },
+      },
+      { furniture: 'page' },
+    );
+    const doc = sink.finish('html', decoded.encoding, decoded.warnings, title);
+    if (notes.length === 0) return doc;
+    const placed = notes.map((note) => {
+      const paragraph = note.id === undefined ? undefined : references.get(note.id);
+      return paragraph !== undefined && paragraph < doc.paragraphs ? { ...note, paragraph } : note;
+    });
+    return { ...doc, notes: placed, warnings: [...doc.warnings, importWarning('notes-apart', { count: notes.length })] };
   },
 };
 

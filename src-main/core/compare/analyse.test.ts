@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { type PartAnalysis, analyseDocument, analysePart, joinParts, splitPoint } from './analyse';
+import type { CheckRow, GlossaryPair } from './checks';
+import { evalRows, statementRows } from './testing';
+import type { DirectionTable } from './word-model';
+
+/** The two parts run side by side in this thread, swapping their directions as the workers do. */
+async function inTwoParts(rows: readonly CheckRow[], glossary: GlossaryPair[]): Promise<[PartAnalysis, PartAnalysis]> {
+  const handed: ((table: DirectionTable) => void)[] = [];
+  const received = [0, 1].map(() => new Promise<DirectionTable>((resolve) => handed.push(resolve)));
+  const part = (k: 0 | 1) => analysePart(rows, { part: k, exchange: async (mine) => (handed[1 - k]!(mine), received[k]!) }, { glossary });
+  return Promise.all([part(0), part(1)]);
+}
+
+describe('a document analysed in two parts', () => {
+  const cases: [string, CheckRow[]][] = [
+    ['the statement and the treaty, with empty and untranslated rows', [...statementRows(), { id: 'e1', en: 'Only English here.', ru: '' }, { id: 'e2', en: 'Left as it was.', ru: 'Left as it was.' }, ...evalRows('treaty')]],
+    ['one row', [{ id: 'a', en: 'The WHO met on 5 May 2020 in Geneva.', ru: 'ВОЗ собралась 5 мая 2020 года в Женеве.' }]],
+    ['no rows', []],
+  ];
+  for (const [name, rows] of cases) {
+    it(`gives exactly what one pass gives: ${name}`, { timeout: 60_000 }, async () => {
+      const glossary = [{ en: 'health care', ru: 'медицинская помощь' }];
+      const whole = analyseDocument(rows, { glossary });
+      const [first, second] = await inTwoParts(rows, glossary);
+      expect([first.from, first.to, second.from, second.to]).toEqual([0, splitPoint(rows), splitPoint(rows), rows.length]);
+      expect([...first.links, ...second.links]).toEqual(whole.links);
+      expect(joinParts(first, second)).toEqual(whole.findings);
+      if (rows.length > 100) expect(whole.findings.some((f) => f.kind === 'inconsistent')).toBe(true);
+    });
+  }
+
+  it('splits where half the text is behind', () => {
+    const rows = [{ id: 'a', en: 'x'.repeat(90), ru: 'y'.repeat(10) }, ...Array.from({ length: 10 }, (_, k) => ({ id: `b${k}`, en: 'x'.repeat(5), ru: 'y'.repeat(5) }))];
+    expect(splitPoint(rows)).toBe(1);
+    expect(splitPoint([])).toBe(0);
+  });
+});
