@@ -183,8 +183,8 @@ test('while an import runs the focus is on "Stop the import"; Enter there stops 
   const harness = await startHarness();
   try {
     await toLibrary(page, harness.url);
-    // A long pair (the statement thirty times over), so the import runs long enough to be seen.
-    const long = (lang: 'en' | 'ru') => Buffer.from(Array.from({ length: 30 }, () => paragraphs(lang, 40).join('\n\n')).join('\n\n'));
+    // A long pair (the statement eighty times over), so the import runs long enough to be seen.
+    const long = (lang: 'en' | 'ru') => Buffer.from(Array.from({ length: 80 }, () => paragraphs(lang, 40).join('\n\n')).join('\n\n'));
     const dialog = await importPair(page, { name: 'long-en.txt', buffer: long('en') }, { name: 'long-ru.txt', buffer: long('ru') });
     const title = dialog.getByLabel('English title');
     await expect(title).toBeEnabled({ timeout: 30_000 });
