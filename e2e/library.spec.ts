@@ -178,3 +178,52 @@ test('swapped files are noticed and can be swapped back', async ({ page }) => {
     await harness.stop();
   }
 });
+
+test('while an import runs the focus is on "Stop the import"; Enter there stops it and the focus goes back', async ({ page }) => {
+  const harness = await startHarness();
+  try {
+    await toLibrary(page, harness.url);
+    // A long pair (the statement eighty times over), so the import runs long enough to be seen.
+    const long = (lang: 'en' | 'ru') => Buffer.from(Array.from({ length: 80 }, () => paragraphs(lang, 40).join('\n\n')).join('\n\n'));
+    const dialog = await importPair(page, { name: 'long-en.txt', buffer: long('en') }, { name: 'long-ru.txt', buffer: long('ru') });
+    const title = dialog.getByLabel('English title');
+    await expect(title).toBeEnabled({ timeout: 30_000 });
+    await title.focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog.locator('.import-progress')).toBeVisible();
+    const stop = dialog.getByRole('button', { name: 'Stop the import' });
+    await expect(stop).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Import texts…' })).toBeFocused();
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('the library in Russian: the counts of rows and notes on one line, Import beside Dictionaries', async ({ page }) => {
+  const harness = await startHarness({ systemLanguage: 'ru-RU' });
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Библиотека' }).focus();
+    await page.keyboard.press('Enter');
+    const row = page.locator('[data-document-id="asean-russia-covid19-2020"]');
+    await expect(row).toBeVisible();
+    for (const cell of [row.locator('td').nth(2), row.locator('td').nth(3)]) {
+      const lines = await cell.evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, `"${await cell.textContent()}" on one line`).toBe(1);
+    }
+    const importBox = await page.getByRole('button', { name: 'Импорт текстов…' }).boundingBox();
+    const dictionaries = await page.getByRole('button', { name: 'Словари…' }).boundingBox();
+    expect(dictionaries!.x - (importBox!.x + importBox!.width), 'Import is beside Dictionaries').toBeLessThan(40);
+  } finally {
+    await harness.stop();
+  }
+});

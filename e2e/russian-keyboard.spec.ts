@@ -58,6 +58,9 @@ test('the statement, Help, Go to, search and the palette on a Russian layout', a
   const help = page.getByRole('dialog', { name: 'Сочетания клавиш' });
   await expect(help).toBeVisible();
   await expect(help.locator('.help-groups')).toBeFocused();
+  // The keys named by a word are named in Russian: «Пробел», not "Space".
+  await expect(help.locator('kbd', { hasText: 'Пробел' })).toHaveCount(1);
+  await expect(help.locator('kbd', { hasText: /Space|Menu/ })).toHaveCount(0);
   await pressRussian(page, 'Escape');
   await expect(help).toBeHidden();
   expect((await focus(page)).clause).toBe(true);

@@ -11,6 +11,7 @@ import { ACTION_IDS } from '../src-main/contract/actions';
 import { ANNOTATION_COLORS, DETAIL_FIELDS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
 import { FINDING_DETAILS, FINDING_KINDS } from '../src-main/contract/compare';
 import { resources } from './i18n-resources';
+import { WORD_KEYS } from './actions/keys';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const LOCALES = join(REPO, 'locales');
@@ -140,6 +141,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'reader.parts.${part.kind}': PARTS,
   'reader.parts.${entry.partStart}': PARTS,
   'settings.languageNames.${language}': [...UI_LANGUAGES],
+  'keyNames.${code}': [...WORD_KEYS],
   'toolbar.layouts.${layout}': [...LAYOUTS],
   'toolbar.themes.${theme}': [...THEMES],
   'toolbar.spacings.${spacing}': [...LINE_SPACINGS],

@@ -62,11 +62,19 @@ const NAMES: Record<string, string> = {
 /** Shift+key on a US keyboard, for the few shortcuts that read better as one character. */
 const SHIFTED: Record<string, string> = { Slash: '?', Equal: '+' };
 
+/** The keys whose label is a word, in the UI language (`Space` is «Пробел» in Russian). */
+export type KeyNames = Readonly<Partial<Record<string, string>>>;
+export const WORD_KEYS = ['Space', 'ContextMenu'] as const;
+/** The UI language's names of the word keys, from the locale (`keyNames.Space`). */
+export function keyNames(t: (key: string) => string): KeyNames {
+  return Object.fromEntries(WORD_KEYS.map((code) => [code, t(`keyNames.${code}`)]));
+}
+
 /**
  * How a shortcut is shown (`Ctrl+Shift+C`, `⌘⇧C`). `layout` maps codes to what the reader's
  * keyboard prints on that key (`navigator.keyboard.getLayoutMap()`, where the browser has it).
  */
-export function displayShortcut(shortcut: string, mac = IS_MAC, layout?: ReadonlyMap<string, string>): string {
+export function displayShortcut(shortcut: string, mac = IS_MAC, layout?: ReadonlyMap<string, string>, names?: KeyNames): string {
   const parts = shortcut.split('+');
   const code = parts.pop() ?? '';
   const shift = parts.includes('Shift');
@@ -74,7 +82,7 @@ export function displayShortcut(shortcut: string, mac = IS_MAC, layout?: Readonl
   const key =
     shift && SHIFTED[code] && !layout
       ? SHIFTED[code]
-      : (layout?.get(code)?.toUpperCase() ?? NAMES[code] ?? code.replace(/^Key([A-Z])$/, '$1').replace(/^Digit(\d)$/, '$1'));
+      : (layout?.get(code)?.toUpperCase() ?? names?.[code] ?? NAMES[code] ?? code.replace(/^Key([A-Z])$/, '$1').replace(/^Digit(\d)$/, '$1'));
   const shown = (shift && SHIFTED[code] && layout ? parts : mods).map((p) =>
     p === 'Mod' ? (mac ? '⌘' : 'Ctrl') : p === 'Shift' ? (mac ? '⇧' : 'Shift') : p === 'Alt' ? (mac ? '⌥' : 'Alt') : p,
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, ACTIONS, CONTEXTS, enabledIn, isTypingKey, toAccelerator } from '../../src-main/contract/actions';
 import { menuActions, menuTemplate } from '../../src-main/core/menu/menu-template';
-import { actionForKey, displayShortcut, keysIn, type KeyPress, matchesShortcut } from './keys';
+import { actionForKey, displayShortcut, keyNames, keysIn, type KeyPress, matchesShortcut } from './keys';
 import { filterPalette, paletteActions } from './palette';
 import { REGISTRY } from './registry';
 
@@ -99,6 +99,11 @@ describe('the action registry', () => {
     expect(displayShortcut('Mod+Shift+KeyC', true)).toBe('⌘⇧C');
     expect(displayShortcut('Shift+Slash', false)).toBe('?');
     expect(displayShortcut('KeyJ', false, new Map([['KeyJ', 'о']]))).toBe('О');
+    expect(displayShortcut('Space', false)).toBe('Space');
+    const ru = keyNames((key) => ({ 'keyNames.Space': 'Пробел', 'keyNames.ContextMenu': 'Меню' })[key] ?? key);
+    expect(displayShortcut('Space', false, undefined, ru)).toBe('Пробел');
+    expect(displayShortcut('ContextMenu', false, undefined, ru)).toBe('Меню');
+    expect(displayShortcut('Mod+Shift+KeyC', false, undefined, ru)).toBe('Ctrl+Shift+C');
     expect(toAccelerator('Mod+Shift+KeyC')).toBe('CommandOrControl+Shift+C');
     expect(toAccelerator('Mod+Digit0')).toBe('CommandOrControl+0');
   });

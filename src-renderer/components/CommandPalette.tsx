@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionId } from '../../src-main/contract/actions';
-import { keysIn, displayShortcut } from '../actions/keys';
+import { keysIn, displayShortcut, keyNames } from '../actions/keys';
 import { filterPalette, paletteActions } from '../actions/palette';
 import { useReader, useReaderState, useRun } from '../reader/context';
 import { Dialog } from './Dialog';
@@ -9,6 +9,7 @@ import { Dialog } from './Dialog';
 /** Every action enabled now, with its keys, searchable, in the UI language (Ctrl+K). */
 export function CommandPalette() {
   const { t } = useTranslation();
+  const names = keyNames(t);
   const app = useReader();
   const run = useRun();
   const mode = useReaderState((s) => s.mode);
@@ -71,7 +72,7 @@ export function CommandPalette() {
             <span className="palette-label">{label(id)}</span>
             <span className="palette-keys">
               {keysIn(id, mode).map((key) => (
-                <kbd key={key}>{displayShortcut(key)}</kbd>
+                <kbd key={key}>{displayShortcut(key, undefined, undefined, names)}</kbd>
               ))}
             </span>
           </li>

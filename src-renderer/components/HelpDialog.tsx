@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_GROUPS, ACTION_IDS, ACTIONS, enabledIn } from '../../src-main/contract/actions';
-import { displayShortcut } from '../actions/keys';
+import { displayShortcut, keyNames } from '../actions/keys';
 import { useReader } from '../reader/context';
 import { Dialog } from './Dialog';
 
 /** Every action and its keys, from the one registry, in the UI language. */
 export function HelpDialog() {
   const { t } = useTranslation();
+  const names = keyNames(t);
   const app = useReader();
   return (
     <Dialog title={t('help.title')} onClose={() => app.close()} className="help-dialog">
@@ -26,7 +27,7 @@ export function HelpDialog() {
                     {ACTIONS[id].keys.map((key, i) => (
                       <span key={key}>
                         {i > 0 && <span className="help-or"> {t('help.or')} </span>}
-                        <kbd>{displayShortcut(key)}</kbd>
+                        <kbd>{displayShortcut(key, undefined, undefined, names)}</kbd>
                       </span>
                     ))}
                   </dd>

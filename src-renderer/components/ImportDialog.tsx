@@ -95,6 +95,12 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job?.state]);
 
+  // While the import runs its fields are disabled: the focus goes to the button that stops it.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (job?.state === 'running') formRef.current?.querySelector<HTMLButtonElement>('.editor-actions button[type="button"]')?.focus();
+  }, [job?.jobId, job?.state]);
+
   const close = () => {
     if (job?.state === 'running') void getApi().cancelImport({ jobId: job.jobId });
     if (pendingRef.current && !job) void getApi().discardImport({ pendingId: pendingRef.current });
@@ -125,6 +131,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   return (
     <Dialog title={t('import.title')} onClose={close} className="import-dialog">
       <form
+        ref={formRef}
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault();

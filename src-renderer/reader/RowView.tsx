@@ -151,7 +151,9 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
           )}
           {bookmarked && (
             <span className="row-flag flag-bookmark" title={t('bookmarks.marked')}>
-              <span aria-hidden="true">🔖</span>
+              <svg className="flag-bookmark-icon" viewBox="0 0 10 14" aria-hidden="true" focusable="false">
+                <path d="M1 1h8v12L5 9.5 1 13z" />
+              </svg>
               <span className="visually-hidden">{t('bookmarks.marked')}</span>
             </span>
           )}
