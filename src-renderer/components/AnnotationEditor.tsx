@@ -26,7 +26,9 @@ export function AnnotationEditor({
   quote,
   initial,
   reattachLabel,
+  initialError,
   onSave,
+  onSaveFailed,
   onClose,
 }: {
   /** Offers re-attaching to the current selection when set. */
@@ -35,26 +37,29 @@ export function AnnotationEditor({
   /** What the annotation is on, shown for context. */
   quote: { text: string; lang?: string };
   initial: EditorValue;
+  /** Why the last save failed (the editor reopened with what was typed). */
+  initialError?: string;
+  /** Runs after the editor has closed: a key pressed meanwhile reaches the reader, not a closing dialog. */
   onSave: (value: EditorValue) => Promise<void>;
+  /** The save failed after the editor closed: reopen it with `value` and the reason. */
+  onSaveFailed: (value: EditorValue, error: string) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [color, setColor] = useState(initial.color);
   const [note, setNote] = useState(initial.note);
   const [tags, setTags] = useState(initial.tags.join(', '));
-  const [error, setError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-  const [reattach, setReattach] = useState(false);
+  const error = initialError;
+  const [reattach, setReattach] = useState(initial.reattach ?? false);
   return (
     <Dialog title={title} onClose={onClose} className="annotation-editor">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setSaving(true);
-          onSave({ color, note, tags: parseTags(tags), reattach }).then(onClose, (err: unknown) => {
-            setSaving(false);
-            setError(err instanceof Error ? err.message : String(err));
-          });
+          const value = { color, note, tags: parseTags(tags), reattach };
+          // Close at once; the save goes on and, should it fail, the editor comes back with the text.
+          onClose();
+          onSave(value).catch((err: unknown) => onSaveFailed(value, err instanceof Error ? err.message : String(err)));
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -89,7 +94,7 @@ export function AnnotationEditor({
             <span>{reattachLabel}</span>
           </label>
         )}
-        <FormFooter error={error === undefined ? undefined : `${t('annotations.saveFailed')} ${error}`} onCancel={onClose} submitDisabled={saving} />
+        <FormFooter error={error === undefined ? undefined : `${t('annotations.saveFailed')} ${error}`} onCancel={onClose} />
       </form>
     </Dialog>
   );

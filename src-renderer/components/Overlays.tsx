@@ -31,6 +31,12 @@ export function Overlays() {
   const lastColor = useReaderState((s) => s.lastColor);
   const close = () => app.close();
   if (!overlay) return null;
+  // A note editor closes before its save returns; a failed save reopens it with the text typed.
+  const noteFailed = (value: EditorValue, error: string) => {
+    const open = overlay.kind === 'new-text-note' || overlay.kind === 'new-row-note' || overlay.kind === 'edit-note';
+    if (open && app.state.overlay === undefined) app.open({ ...overlay, draft: { value, error } });
+    else app.say(`${t('annotations.saveFailed')} ${error}`);
+  };
   switch (overlay.kind) {
     case 'help':
       return <HelpDialog />;
@@ -68,7 +74,9 @@ export function Overlays() {
         <AnnotationEditor
           title={t('annotations.newNote')}
           quote={{ text: overlay.selection.text, lang: overlay.selection.lang }}
-          initial={{ color: lastColor, note: '', tags: [] }}
+          initial={overlay.draft?.value ?? { color: lastColor, note: '', tags: [] }}
+          {...(overlay.draft ? { initialError: overlay.draft.error } : {})}
+          onSaveFailed={noteFailed}
           onClose={close}
           onSave={(value: EditorValue) => app.saveTextNote(overlay.selection, value)}
         />
@@ -80,7 +88,9 @@ export function Overlays() {
         <AnnotationEditor
           title={t('annotations.newRowNote', { number: entry.group.number })}
           quote={{ text: `${shorten(rowText(entry.row, 'en'))} / ${shorten(rowText(entry.row, 'ru'))}` }}
-          initial={{ color: 'blue', note: '', tags: [] }}
+          initial={overlay.draft?.value ?? { color: 'blue', note: '', tags: [] }}
+          {...(overlay.draft ? { initialError: overlay.draft.error } : {})}
+          onSaveFailed={noteFailed}
           onClose={close}
           onSave={(value: EditorValue) => app.saveRowNote(overlay.rowIndex, value)}
         />
@@ -118,7 +128,9 @@ export function Overlays() {
         <AnnotationEditor
           title={t('annotations.editTitle')}
           quote={{ text: quoteOf(annotation), ...(annotation.target.type === 'text' ? { lang: annotation.target.lang } : {}) }}
-          initial={{ color: annotation.color, note: annotation.note, tags: annotation.tags }}
+          initial={overlay.draft?.value ?? { color: annotation.color, note: annotation.note, tags: annotation.tags }}
+          {...(overlay.draft ? { initialError: overlay.draft.error } : {})}
+          onSaveFailed={noteFailed}
           {...(annotation.anchor.status === 'orphan' && selection ? { reattachLabel: t('annotations.reattach', { text: selection.text }) } : {})}
           onClose={close}
           onSave={async (value: EditorValue) => {

@@ -28,9 +28,9 @@ export type Overlay =
   | { kind: 'palette' }
   | { kind: 'menu'; target: RowTarget; at: { x: number; y: number } }
   | { kind: 'split'; rowIndex: number }
-  | { kind: 'new-text-note'; selection: TextSelection }
-  | { kind: 'new-row-note'; rowIndex: number }
-  | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined }
+  | { kind: 'new-text-note'; selection: TextSelection; draft?: NoteDraft }
+  | { kind: 'new-row-note'; rowIndex: number; draft?: NoteDraft }
+  | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined; draft?: NoteDraft }
   /** The dictionary popup (not modal): a word of a clause, at `offset` in its text. */
   | { kind: 'lookup'; target: LookupTarget }
   | { kind: 'dictionaries' }
@@ -38,6 +38,12 @@ export type Overlay =
   | { kind: 'details' }
   /** The glossary editor: a new term pair (pre-filled), or an existing one (`id`) to edit. */
   | { kind: 'glossary-term'; draft: GlossaryTermDraft };
+
+/** A note whose save failed after its editor closed: the editor reopens with it and the reason. */
+export interface NoteDraft {
+  value: { color: AnnotationColor; note: string; tags: string[]; reattach?: boolean };
+  error: string;
+}
 
 /** What the glossary editor opens with. */
 export interface GlossaryTermDraft {
