@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { LookupResult } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { useReader } from '../reader/context';
+import { useRowLinks } from '../reader/links-store';
+import { knownPairsAt } from '../reader/lookup-links';
 import { rangeOfText, wordIndexAt, wordsOf } from '../reader/words';
 import type { LookupTarget } from '../state/reader-state';
 
@@ -27,6 +29,11 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
   const words = useMemo(() => (clause ? wordsOf(clause.text, target.lang) : []), [clause, target.lang]);
   const [index, setIndex] = useState(() => wordIndexAt(words, target.offset));
   const word = words[index];
+  // The app's own pairs for the word (the glossary's, the built-in word list's), from the row's
+  // term links: shown with the dictionaries' entries, or in their place when none is added.
+  const row = app.entries[target.rowIndex]?.row;
+  const links = useRowLinks(row?.id ?? '');
+  const known = useMemo(() => (row && word ? knownPairsAt(row, links, target.lang, target.clauseId, word) : []), [row, links, target.lang, target.clauseId, word]);
   const [answer, setAnswer] = useState<Answer>({ state: 'loading' });
   const [at, setAt] = useState<{ left: number; top: number } | undefined>();
   // The linked term that had the focus (stepped to with ]), if any: Escape goes back to it. Terms
@@ -130,6 +137,24 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
         {answer.state === 'loading' && <p className="lookup-status">{t('lookup.looking')}</p>}
         {answer.state === 'error' && (
           <p className="lookup-status field-error">{t('lookup.failed', { reason: answer.message })}</p>
+        )}
+        {known.length > 0 && (
+          <ul className="lookup-entries lookup-known">
+            {known.map((pair) => (
+              <li key={`${pair.source}-${pair.en}-${pair.ru}`} className="lookup-entry">
+                <p className="lookup-entry-head">
+                  <strong className="lookup-headword" lang="en">
+                    {pair.en}
+                  </strong>
+                  {' — '}
+                  <strong className="lookup-headword" lang="ru">
+                    {pair.ru}
+                  </strong>
+                  <span className="lookup-dictionary"> · {pair.source === 'glossary' ? t('lookup.fromGlossary') : t('lookup.fromWordList')}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
         )}
         {answer.state === 'done' && answer.dictionaries === 0 && (
           <p className="lookup-status">
