@@ -227,3 +227,42 @@ test('the library in Russian: the counts of rows and notes on one line, Import b
     await harness.stop();
   }
 });
+
+test('an import that fails can be tried again from the same dialog, with what was typed kept', async ({ page }) => {
+  const harness = await startHarness();
+  try {
+    await toLibrary(page, harness.url);
+    const dialog = await importPair(page, { name: 'en.txt', buffer: Buffer.from(paragraphs('en', 4).join('\n\n')) }, { name: 'ru.txt', buffer: Buffer.from(paragraphs('ru', 4).join('\n\n')) });
+    const title = dialog.getByLabel('English title');
+    await expect(title).toBeEnabled({ timeout: 30_000 });
+    // The job's first report says it failed (as when the aligner runs out of memory).
+    let failed = false;
+    await page.route(/\/__ipc\/import%3Astatus$/, async (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      const { payload } = route.request().postDataJSON() as { payload: { jobId: string } };
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: true, value: { jobId: payload.jobId, state: 'failed', phase: 'aligning', progress: 0.5, error: { code: 'internal', message: 'out of memory', details: { reason: 'out-of-memory' } } } }),
+      });
+    });
+    await title.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('My own title');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('alert')).toContainText('more memory than it may use', { timeout: 30_000 });
+    // The fields open again, what was typed is kept, and Import can be pressed again.
+    await expect(title).toBeEnabled();
+    await expect(title).toHaveValue('My own title');
+    const start = dialog.getByRole('button', { name: 'Import', exact: true });
+    await expect(start).toBeEnabled({ timeout: 30_000 });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cell[lang="en"]').first()).toContainText('We, the Foreign Ministers', { timeout: 30_000 });
+    // (The faked failure did not stop main's first job, so the library may hold that one too.)
+    await page.getByRole('button', { name: /Library/ }).first().click();
+    await expect(page.locator('tbody')).toContainText('My own title');
+  } finally {
+    await harness.stop();
+  }
+});

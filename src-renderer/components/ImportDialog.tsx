@@ -41,6 +41,11 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   const [details, setDetails] = useState<DetailValues>(NO_DETAILS);
   const [job, setJob] = useState<ImportJobStatus | undefined>();
   const pendingRef = useRef<string | undefined>(undefined);
+  // An import that failed is said until the next try; the files are checked again (main let go of
+  // the checked pair when the import started), keeping the titles and details the reader typed.
+  const [failure, setFailure] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const keepEditsRef = useRef(false);
 
   // A refusal is said once, in the reader's language, from its message key and values.
   const errorText = (e: unknown) => importErrorText(t, i18n.language, e);
@@ -52,6 +57,8 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   useEffect(() => {
     setCheck(undefined);
     setError(undefined);
+    const keepEdits = keepEditsRef.current;
+    keepEditsRef.current = false;
     if (chosen.length < needed) return;
     const tooLarge = chosen.find((f) => f.size > IMPORT_LIMITS.maxFileBytes);
     if (tooLarge) {
@@ -67,6 +74,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
       if (cancelled) return void getApi().discardImport({ pendingId: result.pendingId });
       pendingRef.current = result.pendingId;
       setCheck(result);
+      if (keepEdits) return;
       setTitleEn(result.suggestedTitle.en);
       setTitleRu(result.suggestedTitle.ru);
       setSwap(result.language.suggestion === 'swap');
@@ -78,7 +86,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mode, ...files]);
+  }, [mode, attempt, ...files]);
 
   // Follow the import job until it ends (polling works in the app and in the harness alike).
   useEffect(() => {
@@ -91,7 +99,14 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   }, [job]);
   useEffect(() => {
     if (job?.state === 'done' && job.documentId) onImported(job.documentId);
-    if (job?.state === 'failed' && job.error) setError(errorText(new ApiError(job.error.code, job.error.message, job.error.details)));
+    if (job?.state === 'failed') {
+      setFailure(errorText(new ApiError(job.error?.code ?? 'internal', job.error?.message ?? '', job.error?.details)));
+      // The fields open again and the pair is checked anew, so that Import can be pressed again.
+      setJob(undefined);
+      pendingRef.current = undefined;
+      keepEditsRef.current = true;
+      setAttempt((n) => n + 1);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job?.state]);
 
@@ -117,6 +132,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
         ref={(el) => showChosen(el, files[index])}
         onChange={(e) => {
           const file = e.target.files?.[0];
+          setFailure(undefined);
           setFiles((current) => {
             const next = [...current];
             next[index] = file;
@@ -137,6 +153,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
           e.preventDefault();
           if (!check) return;
           setError(undefined);
+          setFailure(undefined);
           expectOk(getApi().startImport({ pendingId: check.pendingId, title: { en: titleEn.trim() || check.suggestedTitle.en, ru: titleRu.trim() || check.suggestedTitle.ru }, swap, details: detailsOf(details) }))
             .then(setJob)
             .catch((err: unknown) => setError(errorText(err)));
@@ -216,7 +233,7 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
           </div>
         )}
         <FormFooter
-          error={error}
+          error={error ?? failure}
           onCancel={close}
           cancelLabel={job?.state === 'running' ? t('import.cancel') : t('common.cancel')}
           submitLabel={t('import.start')}
