@@ -30,7 +30,7 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
   const [index, setIndex] = useState(() => wordIndexAt(words, target.offset));
   const word = words[index];
   // The app's own pairs for the word (the glossary's, the built-in word list's), from the row's
-  // term links: shown with the dictionaries' entries, or in their place when none is added.
+  // term links: shown after the dictionaries' entries (or the add-a-dictionary hint).
   const row = app.entries[target.rowIndex]?.row;
   const links = useRowLinks(row?.id ?? '');
   const known = useMemo(() => (row && word ? knownPairsAt(row, links, target.lang, target.clauseId, word) : []), [row, links, target.lang, target.clauseId, word]);
@@ -138,24 +138,6 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
         {answer.state === 'error' && (
           <p className="lookup-status field-error">{t('lookup.failed', { reason: answer.message })}</p>
         )}
-        {known.length > 0 && (
-          <ul className="lookup-entries lookup-known">
-            {known.map((pair) => (
-              <li key={`${pair.source}-${pair.en}-${pair.ru}`} className="lookup-entry">
-                <p className="lookup-entry-head">
-                  <strong className="lookup-headword" lang="en">
-                    {pair.en}
-                  </strong>
-                  {' — '}
-                  <strong className="lookup-headword" lang="ru">
-                    {pair.ru}
-                  </strong>
-                  <span className="lookup-dictionary"> · {pair.source === 'glossary' ? t('lookup.fromGlossary') : t('lookup.fromWordList')}</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
         {answer.state === 'done' && answer.dictionaries === 0 && (
           <p className="lookup-status">
             {t('lookup.noDictionaries')}{' '}
@@ -177,6 +159,24 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
                   <span className="lookup-dictionary"> · {entry.dictionary}</span>
                 </p>
                 <p className="lookup-definition">{entry.definition}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {known.length > 0 && (
+          <ul className="lookup-entries lookup-known">
+            {known.map((pair) => (
+              <li key={`${pair.source}-${pair.en}-${pair.ru}`} className="lookup-entry">
+                <p className="lookup-entry-head">
+                  <strong className="lookup-headword" lang="en">
+                    {pair.en}
+                  </strong>
+                  {' — '}
+                  <strong className="lookup-headword" lang="ru">
+                    {pair.ru}
+                  </strong>
+                  <span className="lookup-dictionary"> · {pair.source === 'glossary' ? t('lookup.fromGlossary') : t('lookup.fromWordList')}</span>
+                </p>
               </li>
             ))}
           </ul>
