@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_LIMITS } from '../../src-main/contract/limits';
 import { GLOSSARY_FORMATS } from '../../src-main/contract/enums';
@@ -9,6 +9,7 @@ import { filterTerms } from '../compare/checks';
 import { useCompare, useCompareState } from '../compare/model';
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { useReader } from '../reader/context';
+import { moveInList } from '../reader/list-keys';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -76,6 +77,28 @@ export function GlossaryPanel() {
       setStatus({ text: t('glossary.importFailed', { name: file.name, reason: message(e) }), error: true });
     }
   };
+  // Down and Up through the terms (their Edit buttons; from a Delete button too), as in the checks
+  // and the concordance; Down from the filter field goes to the first term, Up from it back.
+  const onListKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const panel = ref.current;
+    if (!panel) return;
+    const items = [...panel.querySelectorAll<HTMLElement>('.glossary-entry [data-term-edit]')];
+    const active = document.activeElement;
+    const sibling = active instanceof HTMLElement && active.closest('.glossary-actions') ? active.closest('.glossary-entry')?.querySelector<HTMLElement>('[data-term-edit]') : undefined;
+    if (sibling && sibling !== active && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      // From a Delete button: the step counts from its own term's Edit button.
+      const i = items.indexOf(sibling);
+      const next = e.key === 'ArrowDown' ? items[Math.min(items.length - 1, i + 1)] : i === 0 ? panel.querySelector<HTMLElement>('#glossary-filter') : items[i - 1];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+        next.scrollIntoView({ block: 'nearest' });
+      }
+      return;
+    }
+    if (moveInList(e.key, items, panel.querySelector<HTMLElement>('#glossary-filter'))) e.preventDefault();
+  };
   const exportAs = async (format: GlossaryFormat) => {
     try {
       const result = await expectOk(getApi().exportGlossary({ documentId, scope, format }));
@@ -96,7 +119,7 @@ export function GlossaryPanel() {
           e.preventDefault();
           e.stopPropagation();
           close();
-        }
+        } else onListKey(e);
       }}
     >
       <div className="panel-head">
@@ -180,6 +203,7 @@ export function GlossaryPanel() {
               <button
                 type="button"
                 className="tool-button"
+                data-term-edit
                 aria-label={`${t('glossary.edit')}: ${entry.en} — ${entry.ru}`}
                 onClick={() => openGlossaryEditor(app, { en: entry.en, ru: entry.ru, ...(entry.note ? { note: entry.note } : {}), scope, id: entry.id })}
               >

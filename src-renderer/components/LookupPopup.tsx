@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { LookupResult } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { useReader } from '../reader/context';
+import { useRowLinks } from '../reader/links-store';
+import { knownPairsAt } from '../reader/lookup-links';
 import { rangeOfText, wordIndexAt, wordsOf } from '../reader/words';
 import type { LookupTarget } from '../state/reader-state';
 
@@ -27,6 +29,11 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
   const words = useMemo(() => (clause ? wordsOf(clause.text, target.lang) : []), [clause, target.lang]);
   const [index, setIndex] = useState(() => wordIndexAt(words, target.offset));
   const word = words[index];
+  // The app's own pairs for the word (the glossary's, the built-in word list's), from the row's
+  // term links: shown after the dictionaries' entries (or the add-a-dictionary hint).
+  const row = app.entries[target.rowIndex]?.row;
+  const links = useRowLinks(row?.id ?? '');
+  const known = useMemo(() => (row && word ? knownPairsAt(row, links, target.lang, target.clauseId, word) : []), [row, links, target.lang, target.clauseId, word]);
   const [answer, setAnswer] = useState<Answer>({ state: 'loading' });
   const [at, setAt] = useState<{ left: number; top: number } | undefined>();
   // The linked term that had the focus (stepped to with ]), if any: Escape goes back to it. Terms
@@ -152,6 +159,24 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
                   <span className="lookup-dictionary"> · {entry.dictionary}</span>
                 </p>
                 <p className="lookup-definition">{entry.definition}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {known.length > 0 && (
+          <ul className="lookup-entries lookup-known">
+            {known.map((pair) => (
+              <li key={`${pair.source}-${pair.en}-${pair.ru}`} className="lookup-entry">
+                <p className="lookup-entry-head">
+                  <strong className="lookup-headword" lang="en">
+                    {pair.en}
+                  </strong>
+                  {' — '}
+                  <strong className="lookup-headword" lang="ru">
+                    {pair.ru}
+                  </strong>
+                  <span className="lookup-dictionary"> · {pair.source === 'glossary' ? t('lookup.fromGlossary') : t('lookup.fromWordList')}</span>
+                </p>
               </li>
             ))}
           </ul>
