@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotePlacement } from '../../src-main/contract/ipc';
 import { ApiError, expectOk, getApi } from '../api';
@@ -13,7 +13,18 @@ type Job = 'print' | 'pdf' | 'docx';
  */
 export function PrintDialog({ documentId, notes, onClose }: { documentId: string; notes: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const [placement, setPlacement] = useState<NotePlacement>(notes > 0 ? 'footnotes' : 'omit');
+  // Until the reader chooses, the notes follow their count: a note saved just before Ctrl+P (the
+  // editor closes at once, the save lands a moment later) is printed as a footnote too.
+  const [chosen, setPlacement] = useState<NotePlacement | undefined>();
+  const placement: NotePlacement = chosen ?? (notes > 0 ? 'footnotes' : 'omit');
+  // ...and the focus, which starts on the choice made, moves with it while the reader has not chosen.
+  const footnotesRef = useRef<HTMLInputElement>(null);
+  const omitRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (chosen !== undefined) return;
+    const [from, to] = placement === 'footnotes' ? [omitRef, footnotesRef] : [footnotesRef, omitRef];
+    if (from.current && document.activeElement === from.current) to.current?.focus();
+  }, [placement, chosen]);
   const [numbers, setNumbers] = useState(true);
   const [outcome, setOutcome] = useState<Outcome>();
 
@@ -48,11 +59,11 @@ export function PrintDialog({ documentId, notes, onClose }: { documentId: string
         <fieldset className="print-notes" disabled={busy}>
           <legend>{t('print.notes')}</legend>
           <label className="editor-check">
-            <input type="radio" name="print-notes" checked={placement === 'footnotes'} data-autofocus={placement === 'footnotes' ? '' : undefined} onChange={() => setPlacement('footnotes')} />
+            <input ref={footnotesRef} type="radio" name="print-notes" checked={placement === 'footnotes'} data-autofocus={placement === 'footnotes' ? '' : undefined} onChange={() => setPlacement('footnotes')} />
             <span>{t('print.footnotes', { count: notes })}</span>
           </label>
           <label className="editor-check">
-            <input type="radio" name="print-notes" checked={placement === 'omit'} data-autofocus={placement === 'omit' ? '' : undefined} onChange={() => setPlacement('omit')} />
+            <input ref={omitRef} type="radio" name="print-notes" checked={placement === 'omit'} data-autofocus={placement === 'omit' ? '' : undefined} onChange={() => setPlacement('omit')} />
             <span>{t('print.omit')}</span>
           </label>
         </fieldset>
