@@ -131,45 +131,33 @@ function migrateEntry(
 // ---------------------------------------------------------------------------------------------
 // Snapshot, version 3
 
+/** The snapshot's lines, in order: the head, each annotation, each deleted id, the end mark. */
+function* snapshotLines(file: AnnotationsFile): Generator<string> {
+  const deleted = file.deleted ?? [];
+  yield journalLine({
+    schemaVersion: file.schemaVersion,
+    documentId: file.documentId,
+    seq: file.seq,
+    annotations: file.annotations.length,
+    deleted: deleted.length,
+  });
+  for (const a of file.annotations) yield journalLine({ a });
+  for (const d of deleted) yield journalLine({ d });
+  yield journalLine({ end: file.annotations.length + deleted.length, seq: file.seq });
+}
+
 /** The snapshot's text. */
 export function serialiseSnapshot(file: AnnotationsFile): string {
-  const deleted = file.deleted ?? [];
-  const parts: string[] = [
-    journalLine({
-      schemaVersion: file.schemaVersion,
-      documentId: file.documentId,
-      seq: file.seq,
-      annotations: file.annotations.length,
-      deleted: deleted.length,
-    }),
-  ];
-  for (const a of file.annotations) parts.push(journalLine({ a }));
-  for (const d of deleted) parts.push(journalLine({ d }));
-  parts.push(journalLine({ end: file.annotations.length + deleted.length, seq: file.seq }));
-  return parts.join('');
+  return [...snapshotLines(file)].join('');
 }
 
 /** `serialiseSnapshot` in slices (`pace.ts`): the same text, 20,000 records without holding the thread. */
 export async function serialiseSnapshotInSlices(file: AnnotationsFile, p: Pace = pace()): Promise<string> {
-  const deleted = file.deleted ?? [];
-  const parts: string[] = [
-    journalLine({
-      schemaVersion: file.schemaVersion,
-      documentId: file.documentId,
-      seq: file.seq,
-      annotations: file.annotations.length,
-      deleted: deleted.length,
-    }),
-  ];
-  for (const a of file.annotations) {
-    parts.push(journalLine({ a }));
+  const parts: string[] = [];
+  for (const line of snapshotLines(file)) {
+    parts.push(line);
     if (p.due()) await p.pause();
   }
-  for (const d of deleted) {
-    parts.push(journalLine({ d }));
-    if (p.due()) await p.pause();
-  }
-  parts.push(journalLine({ end: file.annotations.length + deleted.length, seq: file.seq }));
   return parts.join('');
 }
 
