@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { AnnotationService } from '../src-main/core/annotations/service';
 import { tsxAnnotationWorker, workerImportRunner } from '../src-main/core/annotations/import-run';
 import type { WorkerSpec } from '../src-main/core/import/align-runner';
+import { bundledWorker } from '../src-main/web/harness';
 import { AnnotationStore, COMPACT_AFTER } from '../src-main/core/annotations/store';
 import { DOC, makeAnnotation } from '../src-main/core/annotations/testing/fixtures';
 import { hostileJsonLd } from '../src-main/core/annotations/testing/hostile';
@@ -154,26 +154,6 @@ const DOCUMENTS = fileURLToPath(new URL('../resources/documents', import.meta.ur
 const BUNDLED = 'asean-russia-covid19-2020';
 
 /**
- * The worker's entry bundled into one file before anything is timed, as the app's build (its own
- * chunk) and the harness (`bundledWorker`) run it: loading it through tsx instead would time
- * tsx compiling every module at each import, which no user meets.
- */
-async function bundledAnnotationWorker(dir: string): Promise<WorkerSpec> {
-  const outfile = join(dir, 'import-worker.mjs');
-  await build({
-    entryPoints: [tsxAnnotationWorker().path],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
-  return { path: outfile };
-}
-
-/**
  * Issue 10, section 2: the hostile file imports, and the document lists, in ≤ 1 s each. `shape`:
  * the audit's file (470 quotes of 10,000 characters), or as many short ones as the size limit lets in.
  */
@@ -220,7 +200,10 @@ async function hostile(dir: string, worker: WorkerSpec, shape: { count: number; 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(join(tmpdir(), 'bitext-bench-annotations-'));
   try {
-    const worker = await bundledAnnotationWorker(dir);
+    // The worker's entry bundled into one file before anything is timed, as the app's build (its
+    // own chunk) and the harness run it: loading it through tsx instead would time tsx compiling
+    // every module at each import, which no user meets.
+    const worker = await bundledWorker(tsxAnnotationWorker().path, dir);
     await hostile(join(dir, 'hostile'), worker);
     // The other extreme within the 5,000,000-character limit: many short quotes (4.5 MB).
     await hostile(join(dir, 'hostile-many'), worker, { count: 8_000, quoteLength: 60 });

@@ -209,10 +209,10 @@ function folderSaveExport(dir: string): SaveExport {
 /**
  * A worker's entry bundled once at start (esbuild), so that a short task — an annotation import —
  * starts its thread in milliseconds instead of loading tsx and compiling its modules each time,
- * as the app's built chunk does.
+ * as the app's built chunk does. `into`: the folder for the bundle (else a new temporary one).
  */
-async function bundledWorker(entry: string): Promise<WorkerSpec> {
-  const dir = await mkdtemp(join(tmpdir(), 'bitext-harness-worker-'));
+export async function bundledWorker(entry: string, into?: string): Promise<WorkerSpec> {
+  const dir = into ?? (await mkdtemp(join(tmpdir(), 'bitext-harness-worker-')));
   const outfile = join(dir, `${basename(entry, '.ts')}.mjs`);
   await build({
     entryPoints: [entry],
