@@ -257,6 +257,30 @@ function growLearnedScratch(words: number): typeof learnedScratch {
   return s;
 }
 
+/** Whether no character of `t` is taken yet. */
+function isFree(used: Uint8Array, t: Token): boolean {
+  for (let k = t.start; k < t.end; k++) if (used[k]) return false;
+  return true;
+}
+
+/**
+ * One side's content words (not minor: what the word model was trained on) into `all` as token
+ * indices, and in `open` whether each may still be linked (not a number, no character taken).
+ */
+function contentWords(tokens: readonly Token[], used: Uint8Array, all: Int32Array, open: Uint8Array): { count: number; anyOpen: boolean } {
+  let count = 0;
+  let anyOpen = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.minor) continue;
+    const free = !t.digit && isFree(used, t);
+    open[count] = free ? 1 : 0;
+    anyOpen ||= free;
+    all[count++] = k;
+  }
+  return { count, anyOpen };
+}
+
 /**
  * The learned links of a row: for each pair of content words, t(ru_b | en_a) and t(en_a | ru_b)
  * from the row's own table when the model was trained on this row (else looked up by word id),
@@ -276,32 +300,12 @@ function learnedLinks(
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
   const s = growLearnedScratch(Math.max(enTokens.length, ruTokens.length));
   const { enAll, ruAll, enOpen, ruOpen } = s;
-  const isFree = (used: Uint8Array, t: Token): boolean => {
-    for (let k = t.start; k < t.end; k++) if (used[k]) return false;
-    return true;
-  };
   // Content words (what the model was trained on), and which of them may still be linked.
-  let n = 0;
-  let anyEn = false;
-  for (let k = 0; k < enTokens.length; k++) {
-    const t = enTokens[k]!;
-    if (t.minor) continue;
-    const open = !t.digit && isFree(enUsed, t);
-    enOpen[n] = open ? 1 : 0;
-    anyEn ||= open;
-    enAll[n++] = k;
-  }
-  let m = 0;
-  let anyRu = false;
-  for (let k = 0; k < ruTokens.length; k++) {
-    const t = ruTokens[k]!;
-    if (t.minor) continue;
-    const open = !t.digit && isFree(ruUsed, t);
-    ruOpen[m] = open ? 1 : 0;
-    anyRu ||= open;
-    ruAll[m++] = k;
-  }
-  if (!anyEn || !anyRu) return;
+  const en = contentWords(enTokens, enUsed, enAll, enOpen);
+  const ru = contentWords(ruTokens, ruUsed, ruAll, ruOpen);
+  if (!en.anyOpen || !ru.anyOpen) return;
+  const n = en.count;
+  const m = ru.count;
   if (scratch.length < 2 * n * m) scratch = new Float64Array(Math.max(2 * n * m, scratch.length * 2));
   const fwd = scratch;
   const bwdAt = n * m;
