@@ -9,24 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { EN_RU, writeStarDict } from '../src-main/core/dictionary/testing';
-import { newUserDataDir, ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, harnessPerTest } from './helpers/harness';
 
 const DOC = 'asean-russia-covid19-2020';
 const STATEMENT = join(ROOT, 'resources/documents/asean-russia-covid19-2020');
 const paragraphs = (lang: 'en' | 'ru', n: number) => readFileSync(join(STATEMENT, `${lang}.txt`), 'utf8').split(/\n\s*\n/).slice(0, n).join('\n\n');
 
-let harness: RunningHarness;
-test.beforeEach(async () => {
-  harness = await startHarness({ userDataDir: newUserDataDir() });
-});
-test.afterEach(async () => {
-  await harness.stop();
-});
-
-async function open(page: Page) {
-  await page.goto(harness.url);
-  await expect(page.locator('[data-row-id]').first()).toBeVisible();
-}
+const { open } = harnessPerTest();
 const active = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;

@@ -7,28 +7,21 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT_READER_PREFS } from '../src-main/contract/ipc';
 import { statementAlignment } from './helpers/fixture';
-import { newUserDataDir, type RunningHarness, startHarness } from './helpers/harness';
+import { harnessPerTest } from './helpers/harness';
 
 const groups = statementAlignment().groups.filter((g) => g.kind !== 'title');
 const firstRowOf = (n: number) => groups.slice(0, n - 1).reduce((sum, g) => sum + g.rows.length, 0);
 
-let harness: RunningHarness;
-test.beforeEach(async () => {
-  harness = await startHarness({ userDataDir: newUserDataDir() });
-});
-test.afterEach(async () => {
-  await harness.stop();
-});
+const { harness, open: openReader, restart } = harnessPerTest();
 
 async function open(page: Page) {
-  await page.goto(harness.url);
-  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await openReader(page);
   await page.evaluate(() => document.fonts.ready);
 }
 const focusedRowLine = (page: Page) =>
   page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 const settings = async (page: Page) => {
-  const response = await page.request.post(`${harness.origin}/__ipc/settings:get`, { headers: harness.headers, data: { hasPayload: false } });
+  const response = await page.request.post(`${harness().origin}/__ipc/settings:get`, { headers: harness().headers, data: { hasPayload: false } });
   return ((await response.json()) as { value: { reader: unknown } }).value.reader;
 };
 const focusInside = (page: Page, selector: string) => page.evaluate((s) => !!document.activeElement?.closest(s), selector);
@@ -52,7 +45,7 @@ test('a note typed after Ctrl+Shift+N is saved exactly as typed, and no setting 
   expect(await settings(page)).toEqual(DEFAULT_READER_PREFS);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
   await expect(page.locator('[data-row-id]').first()).toHaveClass(/layout-side-by-side/);
-  expect(existsSync(join(harness.userDataDir, 'corrections'))).toBe(false);
+  expect(existsSync(join(harness().userDataDir, 'corrections'))).toBe(false);
 });
 
 test('G 25 Enter shows paragraph 25', async ({ page }) => {
@@ -97,7 +90,7 @@ test('in reading mode no key changes the alignment or writes a correction file',
   // The 2:1 badges, ? flags and confidences are for Edit alignment only.
   await expect(page.locator('.row-flags')).toHaveCount(0);
   await page.waitForTimeout(300);
-  const corrections = join(harness.userDataDir, 'corrections');
+  const corrections = join(harness().userDataDir, 'corrections');
   expect(existsSync(corrections) ? readdirSync(corrections) : []).toEqual([]);
 });
 
@@ -221,9 +214,7 @@ test('bookmarks: add with Ctrl+D, listed, kept after a restart, removed', async 
   // Drawn by the app itself (an emoji needs a system font that many Linux systems lack).
   await expect(page.locator('.flag-bookmark svg')).toBeVisible();
   expect(await page.locator('.flag-bookmark').evaluate((el) => /\p{Extended_Pictographic}/u.test(el.textContent ?? ''))).toBe(false);
-  const userDataDir = harness.userDataDir;
-  await harness.stop();
-  harness = await startHarness({ userDataDir });
+  await restart();
   await open(page);
   await page.keyboard.press('Shift+B');
   const panel = page.getByRole('complementary', { name: 'Bookmarks' });

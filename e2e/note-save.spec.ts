@@ -3,20 +3,9 @@
  * way runs as a shortcut, and a save that fails brings the editor back with what was typed.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { newUserDataDir, type RunningHarness, startHarness } from './helpers/harness';
+import { harnessPerTest } from './helpers/harness';
 
-let harness: RunningHarness;
-test.beforeEach(async () => {
-  harness = await startHarness({ userDataDir: newUserDataDir() });
-});
-test.afterEach(async () => {
-  await harness.stop();
-});
-
-async function open(page: Page) {
-  await page.goto(harness.url);
-  await expect(page.locator('[data-row-id]').first()).toBeVisible();
-}
+const { open } = harnessPerTest();
 
 async function typeRowNote(page: Page, text: string) {
   await page.locator('[data-row-id]').nth(3).locator('.clause').first().focus();

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Page, expect, test } from '@playwright/test';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -83,5 +84,37 @@ export async function startHarness(
         });
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * Each test of the spec file gets a harness of its own, with fresh user data, started before it
+ * and stopped after it. `harness()` is the running one; `open(page)` loads the reader there and
+ * waits for its first row; `restart()` starts it again on the same user data (as a relaunch).
+ */
+export function harnessPerTest(): { harness: () => RunningHarness; open: (page: Page) => Promise<void>; restart: () => Promise<void> } {
+  let running: RunningHarness | undefined;
+  test.beforeEach(async () => {
+    running = await startHarness({ userDataDir: newUserDataDir() });
+  });
+  test.afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  const harness = () => {
+    if (!running) throw new Error('no harness: harnessPerTest() serves the tests of its file only');
+    return running;
+  };
+  return {
+    harness,
+    restart: async () => {
+      const { userDataDir } = harness();
+      await harness().stop();
+      running = await startHarness({ userDataDir });
+    },
+    open: async (page) => {
+      await page.goto(harness().url);
+      await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    },
   };
 }
