@@ -12,6 +12,7 @@ import {
   QUOTE_CONTEXT,
 } from './model';
 import { type ApproximateMatch, type FuzzyBudget, approximateMatches, bandedMatch, fuzzyBudget, similarity, spend } from './fuzzy';
+import { candidateEnds } from './qgram';
 import { type SourceText, toCodePoints } from './source-text';
 
 /** A fuzzy match (or one of several exact matches) is accepted only at or above this score. */
@@ -165,7 +166,16 @@ export class TextQuoteAnchor {
   private fuzzyMatches(source: SourceText, pattern: QuotePoints, maxErrors: number, budget: FuzzyBudget): ApproximateMatch[] {
     const m = pattern.length;
     if (m <= FULL_SEARCH_QUOTE && source.length * (maxErrors + 1) <= budget.cells / 2) {
-      return approximateMatches(pattern.points(), source.codePoints, maxErrors, budget);
+      // Only where the q-gram filter says a match may end (the same ends, found for less); none:
+      // the quote matches nothing, for a few microseconds. A filter that would count more hits
+      // than a quarter of the whole scan's cells gives way to the scan.
+      const points = pattern.points();
+      const filtered = candidateEnds(points, source.codePoints, maxErrors, (source.length * (maxErrors + 1)) / 4);
+      if (filtered) {
+        spend(budget, filtered.hits);
+        if (filtered.regions.length === 0) return [];
+      }
+      return approximateMatches(points, source.codePoints, maxErrors, budget, filtered?.regions);
     }
     const pieces = Math.max(1, Math.min(SEED_PIECES, Math.floor(m / MIN_PIECE)));
     const pieceLength = Math.floor(m / pieces);
