@@ -66,17 +66,20 @@ export class QGramIndex {
     return h & this.mask;
   }
 
-  /** Calls `hit` with each text offset where the pattern's q-gram at `at` occurs. */
-  forEach(pattern: Int32Array, at: number, hit: (position: number) => void): void {
+  /** The text offsets where the pattern's q-gram at `at` occurs, ascending (a fresh array only when there are some). */
+  find(pattern: Int32Array, at: number): number[] | undefined {
     const h = this.hashAt(pattern, at);
+    const end = this.offsets[h + 1] ?? 0;
+    const text = this.text;
     const a = pattern[at];
     const b = pattern[at + 1];
     const c = pattern[at + 2];
-    const end = this.offsets[h + 1] ?? 0;
+    let out: number[] | undefined;
     for (let i = this.offsets[h] ?? 0; i < end; i++) {
       const p = this.positions[i] ?? 0;
-      if (this.text[p] === a && this.text[p + 1] === b && (this.q === 2 || this.text[p + 2] === c)) hit(p);
+      if (text[p] === a && text[p + 1] === b && (this.q === 2 || text[p + 2] === c)) (out ??= []).push(p);
     }
+    return out;
   }
 }
 
@@ -108,10 +111,14 @@ export function filterShape(m: number, k: number): { q: 2 | 3; threshold: number
 
 /**
  * Reused between searches (reset after each use): per block of diagonals, how many distinct
- * pattern offsets and how many distinct text offsets have a hit in it.
+ * pattern offsets and how many distinct text offsets have a hit in it; per text offset, the last
+ * block it was counted in (and in which search).
  */
 let byPattern = new Int32Array(1024);
 let byText = new Int32Array(1024);
+let lastBlock = new Int32Array(1024);
+let lastSearch = new Int32Array(1024);
+let search = 0;
 
 /** What the filter found, and the work it took (hits counted: about one cell of the search each). */
 export interface Candidates {
@@ -127,8 +134,8 @@ export interface Candidates {
  *
  * A match's t surviving q-grams are t distinct pattern offsets AND t distinct text offsets (an
  * alignment pairs each character once), so a block pair must hold t of each: a quote like
- * "the the the …" hits every "the" of the text from many pattern offsets, but finds only a few
- * distinct text offsets in any one place, and is ruled out like random letters.
+ * "the the the …" hits every "the" of the text from many pattern offsets, but finds few distinct
+ * text offsets in any one place.
  */
 export function candidateEnds(pattern: Int32Array, text: Int32Array, k: number, maxHits: number = Number.POSITIVE_INFINITY): Candidates | null {
   const m = pattern.length;
@@ -138,14 +145,6 @@ export function candidateEnds(pattern: Int32Array, text: Int32Array, k: number, 
   if (m > n + k) return { regions: [], hits: 0 };
   const { q, threshold } = shape;
   const index = qgramIndex(text, q);
-  // The pattern's offsets grouped by q-gram: each q-gram is looked up once.
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i + q <= m; i++) {
-    const key = q === 3 ? `${pattern[i]},${pattern[i + 1]},${pattern[i + 2]}` : `${pattern[i]},${pattern[i + 1]}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  }
   // A hit at text offset p of the pattern's q-gram at i lies on diagonal p − i; a match's hits are
   // on diagonals within k + 1 of each other, and the match ends at its last diagonal + m. Blocks
   // are counted in end space (diagonal + m ≥ q > 0), `width` = k + 1 diagonals each.
@@ -155,53 +154,55 @@ export function candidateEnds(pattern: Int32Array, text: Int32Array, k: number, 
     byPattern = new Int32Array(Math.max(blocks, byPattern.length * 2));
     byText = new Int32Array(byPattern.length);
   }
-  const touched: number[] = [];
-  const mark = (counts: Int32Array, block: number) => {
-    const seen = counts[block] ?? 0;
-    if (seen === 0 && (byPattern[block] ?? 0) + (byText[block] ?? 0) === 0) touched.push(block);
-    counts[block] = seen + 1;
-  };
-  const reset = () => {
-    for (const block of touched) {
-      byPattern[block] = 0;
-      byText[block] = 0;
-    }
-  };
+  if (lastBlock.length < n) {
+    lastBlock = new Int32Array(Math.max(n, lastBlock.length * 2));
+    lastSearch = new Int32Array(lastBlock.length);
+  }
+  // First the pattern offsets whose q-gram is in the text at all: fewer than t, and no place can
+  // hold a match (a quote of random letters stops here).
+  const found: Array<number[] | undefined> = [];
+  let present = 0;
   let hits = 0;
-  for (const offsets of groups.values()) {
-    const positions: number[] = [];
-    index.forEach(pattern, offsets[0] ?? 0, (p) => positions.push(p));
-    hits += positions.length * offsets.length;
-    if (hits > maxHits) {
-      reset();
-      return null;
+  for (let i = 0; i + q <= m; i++) {
+    const positions = index.find(pattern, i);
+    found.push(positions);
+    if (positions) {
+      present++;
+      hits += positions.length;
+      if (hits > maxHits) return null;
     }
-    // Blocks rise with p for one i, and with p − i for one p: each is counted once per run.
-    for (const i of offsets) {
-      let last = -1;
-      for (const p of positions) {
-        const block = Math.floor((p - i + m) / width);
-        if (block !== last) mark(byPattern, block);
-        last = block;
-      }
-    }
+  }
+  if (present < threshold) return { regions: [], hits };
+  search = (search + 1) | 0;
+  const touched: number[] = [];
+  // Pattern offsets rising: for one i, blocks rise with p (counted once per run); for one p, they
+  // fall as i rises, so its equal blocks come one after another (its last block is enough).
+  for (let i = 0; i < found.length; i++) {
+    const positions = found[i];
+    if (!positions) continue;
+    let last = -1;
     for (const p of positions) {
-      let last = -1;
-      for (let o = offsets.length - 1; o >= 0; o--) {
-        const block = Math.floor((p - (offsets[o] ?? 0) + m) / width);
-        if (block !== last) mark(byText, block);
-        last = block;
+      const block = Math.floor((p - i + m) / width);
+      if ((byPattern[block] ?? 0) === 0 && (byText[block] ?? 0) === 0) touched.push(block);
+      if (block !== last) byPattern[block] = (byPattern[block] ?? 0) + 1;
+      last = block;
+      if (lastSearch[p] !== search || lastBlock[p] !== block) {
+        byText[block] = (byText[block] ?? 0) + 1;
+        lastSearch[p] = search;
+        lastBlock[p] = block;
       }
     }
   }
-  touched.sort((a, b) => a - b);
-  const held = (first: number) =>
-    Math.min((byPattern[first] ?? 0) + (byPattern[first + 1] ?? 0), (byText[first] ?? 0) + (byText[first + 1] ?? 0));
   const regions: EndRegion[] = [];
+  touched.sort((a, b) => a - b);
   for (const block of touched) {
     // The pairs (block − 1, block) and (block, block + 1): each is looked at from a touched block.
-    for (const first of [block - 1, block]) {
-      if (first < 0 || held(first) < threshold) continue;
+    for (let first = block - 1; first <= block; first++) {
+      const held = Math.min(
+        (byPattern[first] ?? 0) + (byPattern[first + 1] ?? 0),
+        (byText[first] ?? 0) + (byText[first + 1] ?? 0),
+      );
+      if (first < 0 || held < threshold) continue;
       // Diagonals + m in [first·width, (first + 2)·width − 1]; the end drifts at most k from them.
       const from = Math.max(1, first * width - k);
       const to = Math.min(n, (first + 2) * width - 1 + k);
@@ -210,6 +211,9 @@ export function candidateEnds(pattern: Int32Array, text: Int32Array, k: number, 
       else if (from <= to) regions.push({ from, to });
     }
   }
-  reset();
+  for (const block of touched) {
+    byPattern[block] = 0;
+    byText[block] = 0;
+  }
   return { regions, hits };
 }
