@@ -66,6 +66,18 @@ export class QGramIndex {
     return h & this.mask;
   }
 
+  /** Whether the pattern's q-gram at `at` occurs in the text. */
+  has(pattern: Int32Array, at: number): boolean {
+    const h = this.hashAt(pattern, at);
+    const end = this.offsets[h + 1] ?? 0;
+    const text = this.text;
+    for (let i = this.offsets[h] ?? 0; i < end; i++) {
+      const p = this.positions[i] ?? 0;
+      if (text[p] === pattern[at] && text[p + 1] === pattern[at + 1] && (this.q === 2 || text[p + 2] === pattern[at + 2])) return true;
+    }
+    return false;
+  }
+
   /** The text offsets where the pattern's q-gram at `at` occurs, ascending (a fresh array only when there are some). */
   find(pattern: Int32Array, at: number): number[] | undefined {
     const h = this.hashAt(pattern, at);
@@ -98,6 +110,25 @@ export function qgramIndex(text: Int32Array, q: 2 | 3): QGramIndex {
     byQ.set(q, index);
   }
   return index;
+}
+
+/**
+ * Texts up to this long (code points) are indexed (about 16 bytes a code point, built in one go):
+ * the fuzzy search scans a whole text only up to about this length anyway (`SEARCH_CELLS`).
+ */
+export const INDEX_MAX = 1_000_000;
+
+/**
+ * Whether `pattern` surely does not occur in `text` exactly: one of its 3-grams is nowhere in it
+ * (`false`: it may). Cheaper than `indexOf` over the text for a quote of random letters, whose
+ * first 3-grams are mostly absent. Only for texts the index is made for.
+ */
+export function surelyAbsent(pattern: Int32Array, text: Int32Array): boolean {
+  if (text.length > INDEX_MAX || pattern.length < 3) return false;
+  if (pattern.length > text.length) return true;
+  const index = qgramIndex(text, 3);
+  for (let i = 0; i + 3 <= pattern.length; i++) if (!index.has(pattern, i)) return true;
+  return false;
 }
 
 /** The q the filter uses for a pattern of `m` code points and `k` edits, and its threshold; none when no q-gram must survive. */
@@ -159,20 +190,19 @@ export function candidateEnds(pattern: Int32Array, text: Int32Array, k: number, 
     lastSearch = new Int32Array(lastBlock.length);
   }
   // First the pattern offsets whose q-gram is in the text at all: fewer than t, and no place can
-  // hold a match (a quote of random letters stops here).
-  const found: Array<number[] | undefined> = [];
+  // hold a match (a quote of random letters stops here, having looked at most of its q-grams up).
+  const grams = m - q + 1;
   let present = 0;
-  let hits = 0;
-  for (let i = 0; i + q <= m; i++) {
+  for (let i = 0; i < grams && present + (grams - i) >= threshold; i++) if (index.has(pattern, i)) present++;
+  if (present < threshold) return { regions: [], hits: grams };
+  const found: Array<number[] | undefined> = [];
+  let hits = grams;
+  for (let i = 0; i < grams; i++) {
     const positions = index.find(pattern, i);
     found.push(positions);
-    if (positions) {
-      present++;
-      hits += positions.length;
-      if (hits > maxHits) return null;
-    }
+    hits += positions?.length ?? 0;
+    if (hits > maxHits) return null;
   }
-  if (present < threshold) return { regions: [], hits };
   search = (search + 1) | 0;
   const touched: number[] = [];
   // Pattern offsets rising: for one i, blocks rise with p (counted once per run); for one p, they

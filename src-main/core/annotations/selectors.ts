@@ -12,7 +12,7 @@ import {
   QUOTE_CONTEXT,
 } from './model';
 import { type ApproximateMatch, type FuzzyBudget, approximateMatches, bandedMatch, fuzzyBudget, similarity, spend } from './fuzzy';
-import { candidateEnds } from './qgram';
+import { candidateEnds, surelyAbsent } from './qgram';
 import { type SourceText, toCodePoints } from './source-text';
 
 /** A fuzzy match (or one of several exact matches) is accepted only at or above this score. */
@@ -120,9 +120,12 @@ export class TextQuoteAnchor {
     const hintCp = options.hint === undefined ? undefined : source.toCodePoint(options.hint);
 
     const exact: Candidate[] = [];
-    // A short quote may occur very often: its first MAX_EXACT places are scored.
+    // A short quote may occur very often: its first MAX_EXACT places are scored. A quote with no
+    // surrogates occurs only at whole code points, so if one of its 3-grams is nowhere in the
+    // text it does not occur at all: no scan of the text.
+    const absent = pattern.bmp && surelyAbsent(pattern.points(), source.codePoints);
     for (
-      let at = source.text.indexOf(this.exact);
+      let at = absent ? -1 : source.text.indexOf(this.exact);
       at >= 0 && exact.length < MAX_EXACT;
       at = source.text.indexOf(this.exact, at + 1)
     ) {
@@ -257,7 +260,8 @@ class QuotePoints {
   private cached: Int32Array | undefined;
   /** The quote's length in code points. */
   readonly length: number;
-  private readonly bmp: boolean;
+  /** No surrogates (every code point one code unit). */
+  readonly bmp: boolean;
 
   constructor(private readonly text: string) {
     this.bmp = !/[\ud800-\udfff]/.test(text);
