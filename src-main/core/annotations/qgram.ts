@@ -113,10 +113,12 @@ export function qgramIndex(text: Int32Array, q: 2 | 3): QGramIndex {
 }
 
 /**
- * Texts up to this long (code points) are indexed (about 16 bytes a code point, built in one go):
- * the fuzzy search scans a whole text only up to about this length anyway (`SEARCH_CELLS`).
+ * Texts up to this long (code points) are indexed: about 16 bytes a code point, built in one go
+ * on the thread that first needs it (some 10 ms for 250,000). Longer texts are searched as before
+ * the filter (an exact scan; a whole-text fuzzy scan only for quotes short enough to fit its
+ * budget, else seeded by exact pieces).
  */
-export const INDEX_MAX = 1_000_000;
+export const INDEX_MAX = 250_000;
 
 /**
  * Whether `pattern` surely does not occur in `text` exactly: one of its 3-grams is nowhere in it

@@ -12,7 +12,7 @@ import {
   QUOTE_CONTEXT,
 } from './model';
 import { type ApproximateMatch, type FuzzyBudget, approximateMatches, bandedMatch, fuzzyBudget, similarity, spend } from './fuzzy';
-import { candidateEnds, surelyAbsent } from './qgram';
+import { INDEX_MAX, candidateEnds, surelyAbsent } from './qgram';
 import { type SourceText, toCodePoints } from './source-text';
 
 /** A fuzzy match (or one of several exact matches) is accepted only at or above this score. */
@@ -173,7 +173,8 @@ export class TextQuoteAnchor {
       // the quote matches nothing, for a few microseconds. A filter that would count more hits
       // than a quarter of the whole scan's cells gives way to the scan.
       const points = pattern.points();
-      const filtered = candidateEnds(points, source.codePoints, maxErrors, (source.length * (maxErrors + 1)) / 4);
+      const filtered =
+        source.length <= INDEX_MAX ? candidateEnds(points, source.codePoints, maxErrors, (source.length * (maxErrors + 1)) / 4) : null;
       if (filtered) {
         spend(budget, filtered.hits);
         if (filtered.regions.length === 0) return [];
