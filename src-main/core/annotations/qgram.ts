@@ -23,7 +23,7 @@ export interface EndRegion {
 }
 
 /** Positions of every q-gram of a text, bucketed by hash. */
-export class QGramIndex {
+class QGramIndex {
   /** `positions[offsets[h] .. offsets[h + 1])`: the starts of q-grams hashing to `h`, ascending. */
   private readonly offsets: Int32Array;
   private readonly positions: Int32Array;
@@ -98,7 +98,7 @@ export class QGramIndex {
 const indexes = new WeakMap<Int32Array, Map<number, QGramIndex>>();
 
 /** The text's q-gram index, built on first use and kept with the text's code points. */
-export function qgramIndex(text: Int32Array, q: 2 | 3): QGramIndex {
+function qgramIndex(text: Int32Array, q: 2 | 3): QGramIndex {
   let byQ = indexes.get(text);
   if (!byQ) {
     byQ = new Map();
