@@ -16,7 +16,7 @@ import type { Lexicon } from '../align/lexicon';
 import { shippedLexicon } from '../align/lexicon';
 import { type Item, type ItemContext, type ItemKind, extractItems, rowContext, sameItem } from './items';
 import { type TermPattern, findTerm } from './terms';
-import { type Token, tokenize } from './tokens';
+import { FormCache, type Token, tokenize } from './tokens';
 import type { WordModel } from './word-model';
 
 export { LINK_CLASSES } from '../../contract/compare';
@@ -74,6 +74,27 @@ let stamp = 0;
 
 /** Working memory of the learned links (three n × m tables of a row), reused from row to row. */
 let scratch = new Float64Array(1 << 12);
+
+/** The lexicon's concepts of each word form, per lexicon and side (the lexicon's own caches are maps of strings). */
+const conceptCaches = new WeakMap<Lexicon, { en: FormCache<readonly number[]>; ru: FormCache<readonly number[]> }>();
+
+function conceptsOf(lexicon: Lexicon): { en: (token: Token) => readonly number[]; ru: (token: Token) => readonly number[] } {
+  let caches = conceptCaches.get(lexicon);
+  if (!caches) conceptCaches.set(lexicon, (caches = { en: new FormCache(), ru: new FormCache() }));
+  const { en, ru } = caches;
+  return {
+    en(token) {
+      let concepts = en.get(token);
+      if (concepts === undefined) en.set(token, (concepts = lexicon.english(token.text)));
+      return concepts;
+    },
+    ru(token) {
+      let concepts = ru.get(token);
+      if (concepts === undefined) ru.set(token, (concepts = lexicon.russian(token.text)));
+      return concepts;
+    },
+  };
+}
 
 /** Weight of the position prior: how fast a candidate's score falls with its distance from the diagonal. */
 const DIAGONAL = 4;
@@ -139,9 +160,10 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     return out;
   };
   if (lexicon) {
+    const conceptsOfToken = conceptsOf(lexicon);
     const enContent = content(enTokens, enUsed);
     const ruContent = content(ruTokens, ruUsed);
-    const ruConcepts = ruContent.map((k) => lexicon.russian(ruTokens[k]!.text));
+    const ruConcepts = ruContent.map((k) => conceptsOfToken.ru(ruTokens[k]!));
     const ruRel = ruContent.map((k) => relRu(ruTokens[k]!));
     const candidates: { e: number; r: number; d: number; score: number }[] = [];
     const matches: number[] = [];
@@ -168,7 +190,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     const seenBy = new Int32Array(ruContent.length).fill(-1);
     if (entryWord.length > 0) {
       for (const i of enContent) {
-        const concepts: readonly number[] = lexicon.english(enTokens[i]!.text);
+        const concepts: readonly number[] = conceptsOfToken.en(enTokens[i]!);
         if (concepts.length === 0) continue;
         matches.length = 0;
         for (const c of concepts) {

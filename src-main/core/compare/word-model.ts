@@ -8,7 +8,7 @@
  * Pure TypeScript.
  */
 import type { Lexicon } from '../align/lexicon';
-import { type Token, isFunctionWord } from './tokens';
+import { FormCache, type Token, isFunctionWord } from './tokens';
 
 export interface WordModelOptions {
   /** EM iterations (default 5). */
@@ -173,13 +173,18 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
   const ruVocab = new Map<string, number>();
   const enConcepts: (readonly number[])[] = [];
   const ruConcepts: (readonly number[])[] = [];
+  // Word ids by stem, and (quicker) by word form.
+  const vocabOfForm = new FormCache<number>();
   const idOf = (vocab: Map<string, number>, concepts: (readonly number[])[], token: Token, lang: 'en' | 'ru'): number => {
-    let id = vocab.get(token.stem);
+    let id = vocabOfForm.get(token);
+    if (id !== undefined) return id;
+    id = vocab.get(token.stem);
     if (id === undefined) {
       id = vocab.size;
       vocab.set(token.stem, id);
       concepts.push(lexicon ? (lang === 'en' ? lexicon.english(token.text) : lexicon.russian(token.text)) : []);
     }
+    vocabOfForm.set(token, id);
     return id;
   };
 
