@@ -194,6 +194,10 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
   return out;
 }
 
+function countMatches(text: string, re: RegExp): number {
+  return (text.match(re) ?? []).length;
+}
+
 function untranslated(row: CheckRow): Finding | undefined {
   const en = row.en.trim();
   const ru = row.ru.trim();
@@ -206,11 +210,10 @@ function untranslated(row: CheckRow): Finding | undefined {
   const couldBeSame = ruLetters.cyrillic === enLetters.cyrillic;
   if (couldBeSame && ruLetters.latin + ruLetters.cyrillic >= 3 && sameText(en, ru)) return make('same-text', [{ side: 'ru', text: ru }]);
   // English in the Russian column: the aligner's test, or mostly Latin letters over several words.
-  const latinWords = (ru.match(/[A-Za-z]{2,}/gu) ?? []).length;
+  // (The words are counted only where the letters make them matter.)
   // isUntranslated: a Russian side with Cyrillic is untranslated only if it is the same text.
-  if (((ruLetters.cyrillic === 0 || couldBeSame) && isUntranslated(en, ru)) || (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
-  const cyrWords = (en.match(/\p{Script=Cyrillic}{2,}/gu) ?? []).length;
-  if (enLetters.cyrillic > 2 * enLetters.latin && cyrWords >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
+  if (((ruLetters.cyrillic === 0 || couldBeSame) && isUntranslated(en, ru)) || (ruLetters.latin > 2 * ruLetters.cyrillic && countMatches(ru, /[A-Za-z]{2,}/gu) >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
+  if (enLetters.cyrillic > 2 * enLetters.latin && countMatches(en, /\p{Script=Cyrillic}{2,}/gu) >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
   return undefined;
 }
 

@@ -633,9 +633,14 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
   }
 }
 
+let takenScratch = new Uint8Array(1 << 12);
+
 /** The items of one side of a row, in text order. */
 export function extractItems(text: string, lang: Lang, context: ItemContext, tokens: readonly Token[] = tokenize(text, lang)): Item[] {
-  const taken = new Uint8Array(text.length + 1);
+  // Which characters an item has taken (reused from call to call: only its first text.length + 1 are read).
+  if (takenScratch.length < text.length + 1) takenScratch = new Uint8Array(Math.max(text.length + 1, 2 * takenScratch.length));
+  const taken = takenScratch;
+  taken.fill(0, 0, text.length + 1);
   const out: Item[] = [];
   // Each pattern only where its telltale character is (most rows have no URL, date or bracket).
   if (text.includes('://') || text.includes('www.')) findByPattern(text, URL, taken, out, (m) => ({ kind: 'url', key: `url:${m[0].toLowerCase().replace(/^(?:https?:\/\/)/u, '').replace(/\/$/u, '')}` }), true);
