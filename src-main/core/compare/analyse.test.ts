@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PartAnalysis, analyseDocument, analysePart, joinParts, splitPoint } from './analyse';
+import { type PartAnalysis, analyseDocument, analyseDocumentPacked, analysePart, joinParts, packLinks, splitPoint } from './analyse';
 import type { CheckRow, GlossaryPair } from './checks';
 import { analysisDigest, benchBaseRows, evalRows, statementRows } from './testing';
 import type { DirectionTable } from './word-model';
@@ -47,5 +47,9 @@ describe('the output of a whole comparison', () => {
     const base = analyseDocument(benchBaseRows());
     expect([base.links.flat().length, base.findings.length]).toEqual([1507, 14]);
     expect(analysisDigest(base.links, base.findings)).toEqual({ links: '6f149b1d5fd21bea', findings: '7523644e343259b3' });
+    // As the worker runs it: the links packed row by row as they are made.
+    const packed = analyseDocumentPacked(benchBaseRows(), { stemIndex: true });
+    expect(packed.links).toEqual(packLinks(base.links));
+    expect(packed.findings).toEqual(base.findings);
   });
 });
