@@ -38,6 +38,23 @@
  * concordance tokenizing only the rows that hold the query's stems (from the workers' stem index),
  * not all 10,000 on main. Fewer EM iterations were tried and refused: 3 or 4 lose recall
  * (statement 0.700 → 0.679 at 3, 0.692 at 4; news 0.673 → 0.643 at 3).
+ *
+ * Third round (why the worker seemed to cost 40 % more than one thread): it does not. The
+ * one-thread figure was a warm run (the third in a process: code compiled, the caches of word
+ * forms, stems, lexicon look-ups and name skeletons full); a fresh process running
+ * `analyseDocument` once costs as much as the worker or more, so both are now printed ("cold").
+ * Profiles (`node --cpu-prof` on the built chunk and on the one-thread path): sending the rows is
+ * 35–70 ms CPU (structured clone of 10,000 rows in 20 messages), start-up is outside the timed run
+ * (standby); the cold extra is first-time work per word form plus compiling (a warm-up run on the
+ * statement costs about 0.75 s of CPU and saves about 0.35 s, so it was not adopted), and the
+ * collector (scavenges while every row's tokens, items and links survived to the end). Changes,
+ * output byte-identical (the digest below; `analyse.test.ts`): each row's items, links and checks
+ * made one after the other (`rowChecker`), the worker packing links as they are made
+ * (`analyseDocumentPacked`), so a row's items and links die young; what is worked out per word form
+ * kept by the form's number (`FormCache`: word items, item context, lexicon concepts, stem and
+ * vocabulary ids) instead of maps of strings; fewer typed arrays made per row; the E-step reading
+ * each slot's probability once. Tried and dropped: a hash table of forms keyed where the word
+ * stands in the text (no string cut per word): no faster; a larger young generation: no change.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
