@@ -103,6 +103,8 @@ export interface AlignOptions extends AnchorOptions {
   scriptCost?: number;
   /** Temperature of the posteriors that give each bead its confidence (default `TEMPERATURE`, confidence.ts). */
   temperature?: number;
+  /** Join a lone unit to the neighbour bead whose other side holds its anchors (default true; see `attachCoveredUnits`). */
+  attachCovered?: boolean;
 }
 
 export const DEFAULT_HEADING_COST = 3;
@@ -266,6 +268,76 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
 }
 
 /**
+ * A unit left alone (1-0 / 0-1) whose anchors are, for at least this share of their weight, found on
+ * the other side of a neighbouring bead and on no unit of its own side there, is that bead's missing
+ * part (see `attachCoveredUnits`).
+ */
+export const ATTACH_COVERED_SHARE = 0.5;
+
+/** Weight of the anchors of unit u of `side` that the bead's `other` units hold and its `same` units do not. */
+function coveredWeight(problem: Problem, side: 'en' | 'ru', u: number, bead: Bead): { covered: number; total: number } {
+  const own = problem[side].bags;
+  const otherSide = side === 'en' ? 'ru' : 'en';
+  const holds = (bags: FlatBags, units: readonly number[], id: number): boolean =>
+    units.some((v) => {
+      for (let k = bags.offsets[v]!; k < bags.offsets[v + 1]!; k++) if (bags.ids[k] === id) return true;
+      return false;
+    });
+  let covered = 0;
+  let total = 0;
+  for (let k = own.offsets[u]!; k < own.offsets[u + 1]!; k++) {
+    const id = own.ids[k]!;
+    const weight = problem.miss[id]! * own.counts[k]!;
+    total += weight;
+    if (holds(problem[otherSide].bags, bead[otherSide], id) && !holds(own, bead[side], id)) covered += weight;
+  }
+  return { covered, total };
+}
+
+/**
+ * The dynamic programme weighs a unit's anchors in nats beside the shape priors and the length law,
+ * so a short unit with one or two anchors (an added clause, "Moreover, sanctions play a part") stands
+ * alone as an omission even when those anchors are exactly what its neighbour bead misses on the other
+ * side. A unit that makes up most of what its neighbour misses is that bead's missing part: such a
+ * lone unit joins the neighbour that covers more of it, if the larger bead is one of the `shapes`.
+ * The joined bead's posterior is the lower of the neighbour's and the chance the lone bead was wrong.
+ */
+function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly BeadShape[]): Bead[] {
+  const allowed = (en: number, ru: number): boolean => shapes.some((shape) => shape.en === en && shape.ru === ru);
+  const out: Bead[] = [];
+  for (let k = 0; k < beads.length; k++) {
+    const bead = beads[k]!;
+    const side = bead.en.length === 1 && bead.ru.length === 0 ? 'en' : bead.ru.length === 1 && bead.en.length === 0 ? 'ru' : null;
+    if (!side) {
+      out.push(bead);
+      continue;
+    }
+    const u = bead[side][0]!;
+    let best: { share: number; before: boolean } | null = null;
+    for (const before of [true, false]) {
+      const neighbour = before ? out[out.length - 1] : beads[k + 1];
+      if (!neighbour || neighbour.en.length === 0 || neighbour.ru.length === 0) continue;
+      if (!allowed(neighbour.en.length + (side === 'en' ? 1 : 0), neighbour.ru.length + (side === 'ru' ? 1 : 0))) continue;
+      const { covered, total } = coveredWeight(problem, side, u, neighbour);
+      const share = total > 0 ? covered / total : 0;
+      if (share >= ATTACH_COVERED_SHARE && (!best || share > best.share)) best = { share, before };
+    }
+    if (!best) {
+      out.push(bead);
+      continue;
+    }
+    const neighbour = best.before ? out.pop()! : beads[++k]!;
+    const joined: Bead = {
+      en: side === 'en' ? (best.before ? [...neighbour.en, u] : [u, ...neighbour.en]) : neighbour.en,
+      ru: side === 'ru' ? (best.before ? [...neighbour.ru, u] : [u, ...neighbour.ru]) : neighbour.ru,
+      confidence: Math.min(neighbour.confidence, 1 - bead.confidence),
+    };
+    out.push(joined);
+  }
+  return out;
+}
+
+/**
  * Aligns two sequences of units (sentences, clauses, paragraphs) monotonically.
  * Returns beads covering every unit of both sides exactly once, in order. Deterministic: among
  * equal-cost paths the shape listed first wins.
@@ -347,7 +419,8 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     band: options.band ?? DEFAULT_BAND,
     maxFullCells: options.maxFullCells ?? FULL_DP_CELLS,
   };
-  const beads = alignProblem(problem, context);
+  const found = alignProblem(problem, context);
+  const beads = options.attachCovered === false ? found : attachCoveredUnits(problem, found, shapes);
   const posteriors = beads.map((bead) => bead.confidence);
   const evidence = beadEvidence(problem, context.model, beads);
   calibrateConfidences(beads, evidence);
