@@ -241,18 +241,42 @@ export interface SequenceAlignment {
   evidence: BeadEvidence[];
 }
 
-/** The length |δ|, lexical cost and size of each bead under the final model (see `BeadEvidence`). */
-function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]): BeadEvidence[] {
+/** Anchor id → count over some units of one side. */
+function bagOf(bags: FlatBags, units: readonly number[]): Map<number, number> {
+  const bag = new Map<number, number>();
+  for (const u of units) for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) bag.set(bags.ids[k]!, (bag.get(bags.ids[k]!) ?? 0) + bags.counts[k]!);
+  return bag;
+}
+
+/** Share of the anchor weight of `bag` that `other` holds too (1 when `bag` has none). */
+function matchedShare(problem: Problem, bag: ReadonlyMap<number, number>, other: ReadonlyMap<number, number>): number {
+  let total = 0;
+  let matched = 0;
+  for (const [id, count] of bag) {
+    total += problem.miss[id]! * count;
+    matched += problem.miss[id]! * Math.min(count, other.get(id) ?? 0);
+  }
+  return total > 0 ? matched / total : 1;
+}
+
+const lengthDeltaOf = (model: CostModel, enLength: number, ruLength: number): number =>
+  Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * Math.max((enLength + ruLength / model.ratio) / 2, 1));
+
+/** What the calibration reads of each bead under the final model (see `BeadEvidence`). */
+function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[], attached: ReadonlySet<Bead>): BeadEvidence[] {
   const { en, ru } = problem;
-  return beads.map((bead): BeadEvidence => {
+  const lengthOf = (side: Side, units: readonly number[]): number => (units.length > 0 ? side.prefix[units[units.length - 1]! + 1]! - side.prefix[units[0]!]! : 0);
+  const evidence = beads.map((bead): BeadEvidence => {
     const i0 = bead.en[0] ?? 0;
     const i1 = i0 + bead.en.length;
     const j0 = bead.ru[0] ?? 0;
     const j1 = j0 + bead.ru.length;
     let lexical = (bead.en.length > 0 ? en.missed[i1]! - en.missed[i0]! : 0) + (bead.ru.length > 0 ? ru.missed[j1]! - ru.missed[j0]! : 0);
     let lengthDelta = 0;
-    const enLength = bead.en.length > 0 ? en.prefix[i1]! - en.prefix[i0]! : 0;
-    const ruLength = bead.ru.length > 0 ? ru.prefix[j1]! - ru.prefix[j0]! : 0;
+    let enMatched = 0;
+    let ruMatched = 0;
+    const enLength = lengthOf(en, bead.en);
+    const ruLength = lengthOf(ru, bead.ru);
     if (bead.en.length > 0 && bead.ru.length > 0) {
       for (const a of bead.en) {
         for (const b of bead.ru) {
@@ -260,11 +284,49 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
           lexical -= RESULT[0]!;
         }
       }
-      const mean = Math.max((enLength + ruLength / model.ratio) / 2, 1);
-      lengthDelta = Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * mean);
+      lengthDelta = lengthDeltaOf(model, enLength, ruLength);
+      const enBag = bagOf(en.bags, bead.en);
+      const ruBag = bagOf(ru.bags, bead.ru);
+      enMatched = matchedShare(problem, enBag, ruBag);
+      ruMatched = matchedShare(problem, ruBag, enBag);
     }
-    return { lengthDelta, lexical, size: enLength + ruLength / model.ratio };
+    // Sides of the bead that start with the rest of a sentence (the unit before runs on into it) or
+    // end before their sentence does.
+    const runsOn = (side: Side, units: readonly number[]): [number, number] =>
+      units.length === 0 || !side.continues ? [0, 0] : [side.continues[units[0]!] ? 1 : 0, side.continues[units[units.length - 1]! + 1] ? 1 : 0];
+    const [enStarts, enEnds] = runsOn(en, bead.en);
+    const [ruStarts, ruEnds] = runsOn(ru, bead.ru);
+    return {
+      lengthDelta,
+      lexical,
+      size: enLength + ruLength / model.ratio,
+      enMatched,
+      ruMatched,
+      neighbourCover: 0,
+      joinFit: 0,
+      attached: attached.has(bead),
+      midSentence: enStarts + ruStarts + enEnds + ruEnds,
+    };
   });
+  // A lone unit beside a two-sided bead: how much of the unit that bead's other side holds, and how
+  // much better (in |δ|) the bead's lengths would agree with the unit joined. Both beads get the larger.
+  beads.forEach((bead, k) => {
+    const side = bead.en.length === 0 ? 'ru' : bead.ru.length === 0 ? 'en' : null;
+    if (!side) return;
+    for (const d of [-1, 1]) {
+      const neighbour = beads[k + d];
+      if (!neighbour || neighbour.en.length === 0 || neighbour.ru.length === 0) continue;
+      const { covered, total } = coveredWeight(problem, side, bead[side][0]!, neighbour);
+      const cover = total > 0 ? covered / total : 0;
+      const joined = side === 'en' ? lengthDeltaOf(model, lengthOf(en, neighbour.en) + lengthOf(en, bead.en), lengthOf(ru, neighbour.ru)) : lengthDeltaOf(model, lengthOf(en, neighbour.en), lengthOf(ru, neighbour.ru) + lengthOf(ru, bead.ru));
+      const fit = evidence[k + d]!.lengthDelta - joined;
+      for (const e of [evidence[k]!, evidence[k + d]!]) {
+        e.neighbourCover = Math.max(e.neighbourCover ?? 0, cover);
+        e.joinFit = Math.max(e.joinFit ?? 0, fit);
+      }
+    }
+  });
+  return evidence;
 }
 
 /**
@@ -302,7 +364,7 @@ function coveredWeight(problem: Problem, side: 'en' | 'ru', u: number, bead: Bea
  * lone unit joins the neighbour that covers more of it, if the larger bead is one of the `shapes`.
  * The joined bead's posterior is the lower of the neighbour's and the chance the lone bead was wrong.
  */
-function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly BeadShape[]): Bead[] {
+function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly BeadShape[], attached: Set<Bead>): Bead[] {
   const allowed = (en: number, ru: number): boolean => shapes.some((shape) => shape.en === en && shape.ru === ru);
   const out: Bead[] = [];
   for (let k = 0; k < beads.length; k++) {
@@ -332,6 +394,7 @@ function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly Be
       ru: side === 'ru' ? (best.before ? [...neighbour.ru, u] : [u, ...neighbour.ru]) : neighbour.ru,
       confidence: Math.min(neighbour.confidence, 1 - bead.confidence),
     };
+    attached.add(joined);
     out.push(joined);
   }
   return out;
@@ -420,9 +483,10 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     maxFullCells: options.maxFullCells ?? FULL_DP_CELLS,
   };
   const found = alignProblem(problem, context);
-  const beads = options.attachCovered === false ? found : attachCoveredUnits(problem, found, shapes);
+  const attached = new Set<Bead>();
+  const beads = options.attachCovered === false ? found : attachCoveredUnits(problem, found, shapes, attached);
   const posteriors = beads.map((bead) => bead.confidence);
-  const evidence = beadEvidence(problem, context.model, beads);
+  const evidence = beadEvidence(problem, context.model, beads, attached);
   calibrateConfidences(beads, evidence);
   for (const bead of beads) {
     if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(bead.en.map((i) => en[i]!).join(' '), bead.ru.map((j) => ru[j]!).join(' '))) bead.untranslated = true;
