@@ -241,24 +241,6 @@ export interface SequenceAlignment {
   evidence: BeadEvidence[];
 }
 
-/** Anchor id → count over some units of one side. */
-function bagOf(bags: FlatBags, units: readonly number[]): Map<number, number> {
-  const bag = new Map<number, number>();
-  for (const u of units) for (let k = bags.offsets[u]!; k < bags.offsets[u + 1]!; k++) bag.set(bags.ids[k]!, (bag.get(bags.ids[k]!) ?? 0) + bags.counts[k]!);
-  return bag;
-}
-
-/** Share of the anchor weight of `bag` that `other` holds too (1 when `bag` has none). */
-function matchedShare(problem: Problem, bag: ReadonlyMap<number, number>, other: ReadonlyMap<number, number>): number {
-  let total = 0;
-  let matched = 0;
-  for (const [id, count] of bag) {
-    total += problem.miss[id]! * count;
-    matched += problem.miss[id]! * Math.min(count, other.get(id) ?? 0);
-  }
-  return total > 0 ? matched / total : 1;
-}
-
 const lengthDeltaOf = (model: CostModel, enLength: number, ruLength: number): number =>
   Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * Math.max((enLength + ruLength / model.ratio) / 2, 1));
 
@@ -273,8 +255,6 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
     const j1 = j0 + bead.ru.length;
     let lexical = (bead.en.length > 0 ? en.missed[i1]! - en.missed[i0]! : 0) + (bead.ru.length > 0 ? ru.missed[j1]! - ru.missed[j0]! : 0);
     let lengthDelta = 0;
-    let enMatched = 0;
-    let ruMatched = 0;
     const enLength = lengthOf(en, bead.en);
     const ruLength = lengthOf(ru, bead.ru);
     if (bead.en.length > 0 && bead.ru.length > 0) {
@@ -285,27 +265,15 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
         }
       }
       lengthDelta = lengthDeltaOf(model, enLength, ruLength);
-      const enBag = bagOf(en.bags, bead.en);
-      const ruBag = bagOf(ru.bags, bead.ru);
-      enMatched = matchedShare(problem, enBag, ruBag);
-      ruMatched = matchedShare(problem, ruBag, enBag);
     }
-    // Sides of the bead that start with the rest of a sentence (the unit before runs on into it) or
-    // end before their sentence does.
-    const runsOn = (side: Side, units: readonly number[]): [number, number] =>
-      units.length === 0 || !side.continues ? [0, 0] : [side.continues[units[0]!] ? 1 : 0, side.continues[units[units.length - 1]! + 1] ? 1 : 0];
-    const [enStarts, enEnds] = runsOn(en, bead.en);
-    const [ruStarts, ruEnds] = runsOn(ru, bead.ru);
     return {
       lengthDelta,
       lexical,
       size: enLength + ruLength / model.ratio,
-      enMatched,
-      ruMatched,
       neighbourCover: 0,
       joinFit: 0,
       attached: attached.has(bead),
-      midSentence: enStarts + ruStarts + enEnds + ruEnds,
+      midSentence: runsOn(en, bead.en) + runsOn(ru, bead.ru),
     };
   });
   // A lone unit beside a two-sided bead: how much of the unit that bead's other side holds, and how
@@ -336,15 +304,22 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
  */
 export const ATTACH_COVERED_SHARE = 0.5;
 
-/** Weight of the anchors of unit u of `side` that the bead's `other` units hold and its `same` units do not. */
+/** Of the bead's two ends on one side, how many fall inside a sentence (the unit before runs on into its first, or its last runs on into the next). */
+function runsOn(side: Side, units: readonly number[]): number {
+  if (units.length === 0 || !side.continues) return 0;
+  return (side.continues[units[0]!] ? 1 : 0) + (side.continues[units[units.length - 1]! + 1] ? 1 : 0);
+}
+
+/** Some unit of `units` holds anchor `id`. */
+function holds(bags: FlatBags, units: readonly number[], id: number): boolean {
+  for (const v of units) for (let k = bags.offsets[v]!; k < bags.offsets[v + 1]!; k++) if (bags.ids[k] === id) return true;
+  return false;
+}
+
+/** Weight of the anchors of unit u of `side` that the bead's other side holds and its own side does not. */
 function coveredWeight(problem: Problem, side: 'en' | 'ru', u: number, bead: Bead): { covered: number; total: number } {
   const own = problem[side].bags;
   const otherSide = side === 'en' ? 'ru' : 'en';
-  const holds = (bags: FlatBags, units: readonly number[], id: number): boolean =>
-    units.some((v) => {
-      for (let k = bags.offsets[v]!; k < bags.offsets[v + 1]!; k++) if (bags.ids[k] === id) return true;
-      return false;
-    });
   let covered = 0;
   let total = 0;
   for (let k = own.offsets[u]!; k < own.offsets[u + 1]!; k++) {

@@ -27,9 +27,6 @@ export interface BeadEvidence {
   lexical: number;
   /** Length of the bead in English characters (the Russian side's divided by the length ratio). */
   size: number;
-  /** Share of the English side's anchor weight the Russian side holds too, and the other way round (0 for a one-sided bead; 1 for a side without anchors). */
-  enMatched?: number;
-  ruMatched?: number;
   /**
    * Between a lone unit and a two-sided bead beside it: the share of the unit's anchor weight that
    * the bead's other side holds and its own side does not (the larger over the neighbours, on both beads).
@@ -115,6 +112,11 @@ export function textShares(beads: readonly Scored[]): TextShares {
 
 /** The calibration features of bead k (its `confidence` being still the raw posterior). */
 export function beadFeatures(beads: readonly Scored[], k: number, evidence?: BeadEvidence, shares: TextShares = textShares(beads)): number[] {
+  return writeFeatures(beads, k, evidence, shares, new Array<number>(FEATURE_NAMES.length));
+}
+
+/** `beadFeatures` written into `out` (a scratch array: the aligner calibrates every bead, and one array per bead was garbage). */
+function writeFeatures<T extends { [f: number]: number }>(beads: readonly Scored[], k: number, evidence: BeadEvidence | undefined, shares: TextShares, out: T): T {
   const bead = beads[k]!;
   const plain = bead.en.length === 1 && bead.ru.length === 1;
   const p = Math.min(1 - 1e-12, Math.max(1e-12, bead.confidence));
@@ -126,41 +128,42 @@ export function beadFeatures(beads: readonly Scored[], k: number, evidence?: Bea
   const unmatched = Math.max(0, Math.min(6, evidence?.lexical ?? 0));
   const joinFit = Math.max(-3, Math.min(3, evidence?.joinFit ?? 0));
   const mid = evidence?.midSentence ?? 0;
-  return [
-    logit,
-    one,
-    joined,
-    besideOne,
-    plain && (merged(beads[k - 1]) || merged(beads[k + 1])) ? 1 : 0,
-    Math.min(6, evidence?.lengthDelta ?? 0),
-    // A unit left alone whose own anchors are found nowhere near is a real omission; a short one
-    // without anchors (a heading, an added phrase) more often belongs to a neighbour.
-    one * unmatched,
-    one * Math.log1p((evidence?.size ?? 0) / 40),
-    // Units set side by side that share less than they miss.
-    (1 - one) * unmatched,
-    evidence?.attached ? 1 : 0,
-    evidence?.neighbourCover ?? 0,
-    (1 - one) * joinFit,
-    one * joinFit,
-    (1 - one) * mid,
-    one * mid,
-    one * Math.log(shares.lone + 0.01),
-    besideOne * Math.log(shares.lone + 0.01),
-    joined * Math.log(shares.merged + 0.01),
-  ];
+  out[0] = logit;
+  out[1] = one;
+  out[2] = joined;
+  out[3] = besideOne;
+  out[4] = plain && (merged(beads[k - 1]) || merged(beads[k + 1])) ? 1 : 0;
+  out[5] = Math.min(6, evidence?.lengthDelta ?? 0);
+  // A unit left alone whose own anchors are found nowhere near is a real omission; a short one
+  // without anchors (a heading, an added phrase) more often belongs to a neighbour.
+  out[6] = one * unmatched;
+  out[7] = one * Math.log1p((evidence?.size ?? 0) / 40);
+  // Units set side by side that share less than they miss.
+  out[8] = (1 - one) * unmatched;
+  out[9] = evidence?.attached ? 1 : 0;
+  out[10] = evidence?.neighbourCover ?? 0;
+  out[11] = (1 - one) * joinFit;
+  out[12] = one * joinFit;
+  out[13] = (1 - one) * mid;
+  out[14] = one * mid;
+  out[15] = one * Math.log(shares.lone + 0.01);
+  out[16] = besideOne * Math.log(shares.lone + 0.01);
+  out[17] = joined * Math.log(shares.merged + 0.01);
+  return out;
 }
 
+const scratch = new Float64Array(FEATURE_NAMES.length);
+
 /** σ(bias + weights · features). */
-export function logistic(features: readonly number[], calibration: { bias: number; weights: readonly number[] } = CALIBRATION): number {
+export function logistic(features: ArrayLike<number>, calibration: { bias: number; weights: readonly number[] } = CALIBRATION): number {
   let z = calibration.bias;
   for (let f = 0; f < features.length; f++) z += calibration.weights[f]! * features[f]!;
   return 1 / (1 + Math.exp(-z));
 }
 
 /** The bead's confidence: the logistic calibration of its posterior and evidence (see `CALIBRATION`). */
-export function calibratedConfidence(beads: readonly Scored[], k: number, evidence?: BeadEvidence, shares?: TextShares): number {
-  return logistic(beadFeatures(beads, k, evidence, shares));
+export function calibratedConfidence(beads: readonly Scored[], k: number, evidence?: BeadEvidence, shares: TextShares = textShares(beads)): number {
+  return logistic(writeFeatures(beads, k, evidence, shares, scratch));
 }
 
 /** Replaces each bead's posterior by its calibrated confidence. */
