@@ -73,7 +73,11 @@ export const FEATURE_NAMES = [
  * units set side by side that miss more anchor weight than they share, or whose lengths disagree, or
  * that begin or end inside a sentence, are wrong more often than their posterior says; and in a text
  * with many units left alone (a partial translation, a list with items left out) one more such unit
- * is less surprising. Refit when the cost model changes.
+ * is less surprising. As of 1 December 2026: 8.0 % of the evaluation beads flagged, catching 56.8 % of
+ * the wrong ones (in-sample); held out, 10.1 % flagged and 45.9 % caught — most wrong beads left
+ * unflagged are a finer split of one gold bead, or the two rows of a sentence the translator added
+ * that the gold joins to its neighbour, and look like right beads in every feature. Refit when the
+ * cost model changes.
  */
 export const CALIBRATION: { bias: number; weights: readonly number[] } = {
   bias: 0.0296,
