@@ -58,7 +58,14 @@ export function FootnotePopup({ index }: { index: number }) {
       data-footnote-popup={index}
       style={at ? { left: at.left, top: at.top } : { left: -10_000, top: 0 }}
       onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
+        if (e.key === 'Tab') {
+          // Tab past its last control (Shift+Tab before its first) leaves the popup where it
+          // opened: closed, the focus back on the mark, the next Tab going on through the text.
+          const controls = [...e.currentTarget.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')];
+          const here = document.activeElement;
+          const leaving = e.shiftKey ? here === e.currentTarget || here === controls[0] : here === controls[controls.length - 1];
+          if (!leaving) return;
+        } else if (e.key !== 'Escape') return;
         e.preventDefault();
         e.stopPropagation();
         close(true);

@@ -104,7 +104,14 @@ export function Overlays() {
     case 'dictionaries':
       return <DictionariesDialog onClose={close} />;
     case 'print':
-      return <PrintDialog documentId={app.doc.manifest.id} notes={app.annotations.annotations.filter((a) => a.kind === 'note').length} onClose={close} />;
+      return (
+        <PrintDialog
+          documentId={app.doc.manifest.id}
+          notes={app.annotations.annotations.filter((a) => a.kind === 'note').length}
+          bookFootnotes={app.doc.footnotes?.length ?? 0}
+          onClose={close}
+        />
+      );
     case 'details':
       return (
         <EditDetailsDialog

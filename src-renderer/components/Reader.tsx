@@ -16,7 +16,7 @@ import { concordanceMarks, mergeMarks } from '../reader/concordance-view';
 import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
-import { type FootnoteLayer, FootnotesContext, footnotesByClause } from '../reader/footnotes';
+import { type FootnoteLayer, FootnotesContext, footnotesByClause, OpenFootnoteContext } from '../reader/footnotes';
 import { RowTextContext } from '../reader/row-text';
 import { useReaderEffects } from '../reader/useReaderEffects';
 import { DocumentHeader } from './DocumentHeader';
@@ -237,6 +237,7 @@ function ReaderScreen({
             )}
             <RowCallbacksContext.Provider value={callbacks}>
               <FootnotesContext.Provider value={footnotes}>
+              <OpenFootnoteContext.Provider value={overlay?.kind === 'footnote' ? overlay.index : undefined}>
               <RowTextContext.Provider value={t}>
                 <ReaderBody
                   ref={body}
@@ -251,6 +252,7 @@ function ReaderScreen({
                   {...(app.partial ? { rowsInDocument: doc.stats.rows } : {})}
                 />
               </RowTextContext.Provider>
+              </OpenFootnoteContext.Provider>
               </FootnotesContext.Provider>
             </RowCallbacksContext.Provider>
           </article>

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { type FootnoteMark, marksIn, useFootnotes } from './footnotes';
+import { type ReactNode, useContext, useLayoutEffect, useRef } from 'react';
+import { type FootnoteMark, marksIn, OpenFootnoteContext, useFootnotes } from './footnotes';
 import { useRowT } from './row-text';
 
 export interface Mark {
@@ -45,6 +45,9 @@ export function ClauseText({ text, marks, terms, notes }: { text: string; marks:
   return <MarkedText text={text} offset={0} marks={marks} notes={marksIn(notes, 0, text.length, true)} />;
 }
 
+/** The footnote mark holding the focus, if one does (see `FootnoteRef`). */
+let focusedMark: number | undefined;
+
 /**
  * The mark of one of the source's footnotes: a real button, raised like a footnote number. Its
  * number is drawn by the style sheet (`data-label`), so it is not part of the clause's text: a
@@ -53,11 +56,26 @@ export function ClauseText({ text, marks, terms, notes }: { text: string; marks:
 function FootnoteRef({ mark }: { mark: FootnoteMark }) {
   const t = useRowT();
   const { open, ui } = useFootnotes();
+  const expanded = useContext(OpenFootnoteContext) === mark.index;
+  const ref = useRef<HTMLButtonElement>(null);
+  // The row draws its linked terms once it holds the focus, which may draw this mark anew: the
+  // focus it had stays on it.
+  useLayoutEffect(() => {
+    if (focusedMark === mark.index && (document.activeElement === null || document.activeElement === document.body)) ref.current?.focus({ preventScroll: true });
+  }, [mark.index]);
   return (
     <button
+      ref={ref}
+      onFocus={() => {
+        focusedMark = mark.index;
+      }}
+      onBlur={() => {
+        if (focusedMark === mark.index) focusedMark = undefined;
+      }}
       type="button"
       className="footnote-ref"
       data-footnote={mark.index}
+      aria-expanded={expanded}
       data-label={mark.label}
       lang={ui}
       aria-label={t('footnotes.mark', { label: mark.label })}

@@ -52,6 +52,9 @@ export interface FootnoteLayer {
 
 export const FootnotesContext = createContext<FootnoteLayer>({ byClause: new Map(), open: () => undefined, ui: 'en' });
 
+/** The footnote whose popup is open (its index), for its mark only: opening one redraws the marks, not the rows. */
+export const OpenFootnoteContext = createContext<number | undefined>(undefined);
+
 export function useFootnotes(): FootnoteLayer {
   return useContext(FootnotesContext);
 }
