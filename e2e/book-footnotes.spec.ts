@@ -1,6 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { makeEpub, makeFb2 } from '../src-main/core/import/book-fixtures';
 import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
 
@@ -190,3 +192,51 @@ for (const ui of ['en', 'ru'] as const) {
     });
   }
 }
+
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+async function ipc<T>(request: APIRequestContext, harness: RunningHarness, channel: string, payload?: unknown): Promise<T> {
+  const response = await request.post(`${harness.origin}/__ipc/${channel}`, {
+    headers: harness.headers,
+    data: payload === undefined ? { hasPayload: false } : { hasPayload: true, payload },
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T };
+  expect(result.ok, `${channel} answers`).toBe(true);
+  return result.value!;
+}
+
+test('the PDF prints each footnote under its row in its column; the DOCX has them as Word footnotes', async ({ page, request }, info) => {
+  test.skip(!hasPoppler, 'pdftotext is missing: `apt-get install -y poppler-utils`');
+  await page.goto(english!.url);
+  await importBook(page, 'en');
+  const list = await ipc<Array<{ id: string; bundled: boolean }>>(request, english!, 'library:list');
+  const id = list.find((d) => !d.bundled)!.id;
+  const pdf = await ipc<{ saved: boolean; path: string }>(request, english!, 'print:pdf', { documentId: id, notes: 'omit' });
+  expect(pdf.saved).toBe(true);
+  const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf.path, '-'], { encoding: 'utf8' });
+  expect(text.replace(/\s+/g, ' ')).toContain(EN_NOTE);
+  expect(text.replace(/\s+/g, ' ')).toContain(RU_NOTE);
+  // The English note is printed under its row: before the next row's text.
+  expect(text.indexOf('Moscow has been')).toBeLessThan(text.indexOf('They agreed on a plan'));
+  const pngBase = info.outputPath('print-footnotes');
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf.path, pngBase]);
+  expect(statSync(`${pngBase}.png`).size).toBeGreaterThan(10_000);
+  mkdirSync(SHOTS, { recursive: true });
+  copyFileSync(`${pngBase}.png`, join(SHOTS, 'print-footnotes.png'));
+  if (process.env.UPDATE_README_SCREENSHOTS === '1') copyFileSync(`${pngBase}.png`, join(ROOT, 'docs', 'screenshots', 'print-footnotes.png'));
+
+  const docx = await ipc<{ saved: boolean; path: string }>(request, english!, 'alignment:export', { documentId: id, format: 'docx', notes: 'omit' });
+  const files = unzipSync(new Uint8Array(readFileSync(docx.path)));
+  const body = strFromU8(files['word/document.xml']!);
+  expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);
+  const notes = strFromU8(files['word/footnotes.xml']!);
+  expect(notes).toContain(EN_NOTE);
+  expect(notes).toContain(RU_NOTE);
+});

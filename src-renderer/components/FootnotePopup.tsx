@@ -28,7 +28,13 @@ export function FootnotePopup({ index }: { index: number }) {
     const mark = footnoteMarkElement(index);
     const popup = ref.current;
     if (!mark || !popup) return;
-    const box = mark.getBoundingClientRect();
+    // The line the mark is on (the mark itself is raised and has no height of its own): the
+    // clause's line box around it, so the popup never covers the line it was opened from.
+    const markBox = mark.getBoundingClientRect();
+    const clause = mark.closest('.clause');
+    const middle = markBox.top + markBox.height / 2;
+    const line = clause ? [...clause.getClientRects()].find((r) => r.top - 2 <= middle && r.bottom + 2 >= middle) : undefined;
+    const box = { left: markBox.left, top: Math.min(markBox.top, line?.top ?? markBox.top), bottom: Math.max(markBox.bottom, line?.bottom ?? markBox.bottom) };
     const { width, height } = popup.getBoundingClientRect();
     const left = Math.max(8, Math.min(box.left - 16, window.innerWidth - width - 8));
     const below = box.bottom + 6;
