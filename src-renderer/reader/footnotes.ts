@@ -26,15 +26,6 @@ export function footnotesByClause(footnotes: readonly DocumentFootnote[] | undef
   return out;
 }
 
-/** The footnotes with no place in the text (the file gave no reference to them), by side. */
-export function unplacedFootnotes(footnotes: readonly DocumentFootnote[] | undefined, lang: Lang): number[] {
-  const out: number[] = [];
-  footnotes?.forEach((note, index) => {
-    if (note.lang === lang && note.clauseId === undefined) out.push(index);
-  });
-  return out;
-}
-
 /** The marks in a stretch `[from, to)` of a clause's text (`last`: the stretch ends the clause, a mark after its last character too). */
 export function marksIn(marks: readonly FootnoteMark[] | undefined, from: number, to: number, last: boolean): FootnoteMark[] | undefined {
   if (!marks || marks.length === 0) return undefined;

@@ -50,7 +50,7 @@ export function documentFootnotes(body: AlignedText, texts: Record<Lang, string>
       const given = note.label?.trim() ?? '';
       const label = given !== '' && given.length <= MAX_LABEL ? given : String(index + 1);
       const place = note.paragraph === undefined ? undefined : placeOf(paragraphs[note.paragraph], clauses.get(note.paragraph), note.offset);
-      out.push({ lang, label, text, ...(place ?? {}) });
+      out.push({ lang, label, text, ...place });
     });
   }
   return out.length > 0 ? out : undefined;

@@ -138,7 +138,7 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
             const body = note.parts.join('\n').trim();
             if (body) {
               const ref = note.id === undefined ? undefined : references.get(note.id);
-              notes.push({ ...(note.id ? { id: note.id } : {}), ...(note.label ? { label: note.label } : {}), ...(ref ?? {}), text: body });
+              notes.push({ ...(note.id ? { id: note.id } : {}), ...(note.label ? { label: note.label } : {}), ...ref, text: body });
             }
             note = undefined;
           }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { noteMark, takeMarks } from './note-marks';
+import { IMPORT_LIMITS, MAX_FOOTNOTES } from '../../contract/ipc';
+import { makeFb2 } from './book-fixtures';
+import { ImportError } from './errors';
 import { toTextDocument } from './extracted';
+import { ExtractionBudget } from './limits';
+import { prepareImport } from './prepare';
 
 describe('note reference marks', () => {
   it('are taken out of the text, each answered with the offset where it stood', () => {
@@ -52,4 +57,36 @@ describe('note reference marks', () => {
       { id: 'n3', paragraph: 1, text: 'A mark not found: the paragraph only.' },
     ]);
   });
+});
+
+describe('a book’s footnotes at import: hostile counts', () => {
+  const en = (notes: number) =>
+    makeFb2([{ title: 'Chapter 1', paragraphs: ['The Parties met in Moscow.', 'They agreed.'], noteRefs: ['n1', 'n404'] }], {
+      lang: 'en',
+      notes: Object.fromEntries(Array.from({ length: notes }, (_, k) => [`n${k + 1}`, `Note ${k + 1}.`])),
+    });
+  const ru = makeFb2([{ title: 'Глава 1', paragraphs: ['Стороны встретились в Москве.', 'Они договорились.'] }], { lang: 'ru' });
+  const files = (notes: number) => [
+    { name: 'en.fb2', bytes: new TextEncoder().encode(en(notes)) },
+    { name: 'ru.fb2', bytes: new TextEncoder().encode(ru) },
+  ];
+
+  it('a reference to a note that is not there is no mark; the note is placed and counted', () => {
+    const prepared = prepareImport(files(1));
+    expect(prepared.structure?.en?.notes).toEqual([{ id: 'n1', label: '1', paragraph: 1, offset: 'The Parties met in Moscow.'.length, text: 'Note 1.' }]);
+    expect(prepared.structure?.ru?.notes).toBeUndefined();
+  });
+
+  it(`more than ${MAX_FOOTNOTES.toLocaleString('en')} footnotes on a side: refused with its own message, nothing kept`, () => {
+    let error: unknown;
+    try {
+      prepareImport(files(MAX_FOOTNOTES + 1));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).details).toMatchObject({ reason: 'too-many-notes', params: { max: MAX_FOOTNOTES } });
+    expect(ExtractionBudget.notes.bind(null, [{ text: 'x'.repeat(11) }], 'en.fb2', { ...IMPORT_LIMITS, maxCharacters: 10 })).toThrow(ImportError);
+    expect(() => ExtractionBudget.notes(Array.from({ length: MAX_FOOTNOTES }, () => ({ text: 'x' })), 'en.fb2')).not.toThrow();
+  }, 60_000);
 });

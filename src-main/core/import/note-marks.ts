@@ -22,7 +22,7 @@ export function noteMark(key: string): string {
 }
 
 /** Does the text hold a placeholder (or a stray noncharacter of one)? Cheap: no regular expression. */
-export function hasMarks(text: string): boolean {
+function hasMarks(text: string): boolean {
   return text.includes(OPEN) || text.includes(CLOSE);
 }
 
