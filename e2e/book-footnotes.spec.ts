@@ -216,6 +216,13 @@ test('the PDF prints each footnote under its row in its column; the DOCX has the
   test.skip(!hasPoppler, 'pdftotext is missing: `apt-get install -y poppler-utils`');
   await page.goto(english!.url);
   await importBook(page, 'en');
+  // The print dialog says the book's own footnotes are printed (apart from the reader's notes).
+  await page.locator('[data-row-id] .clause').first().focus();
+  await page.keyboard.press('Control+KeyP');
+  const dialog = page.getByRole('dialog', { name: 'Print or export' });
+  await expect(dialog).toContainText('The book’s own footnotes: 2. They are printed below their rows, each in its column.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   const list = await ipc<Array<{ id: string; bundled: boolean }>>(request, english!, 'library:list');
   const id = list.find((d) => !d.bundled)!.id;
   const pdf = await ipc<{ saved: boolean; path: string }>(request, english!, 'print:pdf', { documentId: id, notes: 'omit' });
