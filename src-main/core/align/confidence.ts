@@ -116,7 +116,7 @@ export function textShares(beads: readonly Scored[]): TextShares {
 
 /** The calibration features of bead k (its `confidence` being still the raw posterior). */
 export function beadFeatures(beads: readonly Scored[], k: number, evidence?: BeadEvidence, shares: TextShares = textShares(beads)): number[] {
-  return writeFeatures(beads, k, evidence, shares, new Array<number>(FEATURE_NAMES.length));
+  return writeFeatures(beads, k, evidence, shares, Array.from<number>({ length: FEATURE_NAMES.length }));
 }
 
 /** `beadFeatures` written into `out` (a scratch array: the aligner calibrates every bead, and one array per bead was garbage). */

@@ -340,7 +340,7 @@ function learnedLinks(
   // The row's own table when the model was trained on it (read in place: no table made per row).
   const t = options.modelRow === undefined ? -1 : model.trainedIndex(options.modelRow);
   const rows = model.rowArrays;
-  if (t >= 0 && rows.enStart[t + 1]! - rows.enStart[t]! === n && rows.ruStart[t + 1]! - rows.ruStart[t]! === m) {
+  if (t >= 0 && (rows.enStart[t + 1]! - rows.enStart[t]!) === n && (rows.ruStart[t + 1]! - rows.ruStart[t]!) === m) {
     const forward = model.forwardTable;
     const backward = model.backwardTable;
     const { slots, enIds, ruIds } = rows;
