@@ -208,7 +208,9 @@ const selector = z.looseObject({ type: z.string() });
 const specificResource = z.looseObject({
   source: z.string().max(512),
   styleClass: z.string().max(128).optional(),
-  selector: z.union([selector, z.array(selector).max(16)]).optional(),
+  // A list first: what this app exports (and most tools), so the usual case is one branch, not a
+  // failed one and then the other (an object is never an array: the result is the same).
+  selector: z.union([z.array(selector).max(16), selector]).optional(),
 });
 const textualBody = z.looseObject({
   type: z.literal('TextualBody').optional(),

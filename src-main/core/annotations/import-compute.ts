@@ -67,11 +67,15 @@ export interface AnnotationWorkerInput {
 type ImportFound = Extract<AnnotationImportOutcome, { ok: true }>;
 
 /**
- * The outcome as the worker posts it: each annotation with its anchor as one JSON text. A
- * structured clone of 20,000 objects is taken apart in one go on the receiving thread (tens of
- * milliseconds); strings are copied as they are, and main parses them a slice at a time.
+ * The outcome as the worker posts it: the annotations with their anchors as JSON texts, each one
+ * array of `[annotation, anchor]` pairs for up to `POST_CHUNK` of them. A structured clone of
+ * 20,000 objects is taken apart in one go on the receiving thread (tens of milliseconds); strings
+ * are copied as they are, and main parses them one text (a few milliseconds) at a time.
  */
-export type PostedOutcome = Exclude<AnnotationImportOutcome, ImportFound> | (Omit<ImportFound, 'annotations' | 'anchors'> & { items: string[] });
+export type PostedOutcome = Exclude<AnnotationImportOutcome, ImportFound> | (Omit<ImportFound, 'annotations' | 'anchors'> & { chunks: string[] });
+
+/** Annotations per posted text: one `JSON.parse` of that many takes a few milliseconds on main. */
+export const POST_CHUNK = 250;
 
 export type AnnotationWorkerMessage = { type: 'done'; outcome: PostedOutcome } | { type: 'error'; message: string };
 
@@ -80,7 +84,12 @@ export function computeImportIn(input: AnnotationWorkerInput): PostedOutcome {
   const outcome = computeImport(buildAnchoringDocument(input.body, input.texts), input.task);
   if (!outcome.ok) return outcome;
   const { annotations, anchors, ...rest } = outcome;
-  return { ...rest, items: annotations.map((annotation, i) => JSON.stringify([annotation, anchors[i]])) };
+  const chunks: string[] = [];
+  for (let from = 0; from < annotations.length; from += POST_CHUNK) {
+    const pairs = annotations.slice(from, from + POST_CHUNK).map((annotation, i) => [annotation, anchors[from + i]]);
+    chunks.push(JSON.stringify(pairs));
+  }
+  return { ...rest, chunks };
 }
 
 /**
@@ -90,13 +99,14 @@ export function computeImportIn(input: AnnotationWorkerInput): PostedOutcome {
  */
 export async function unpackOutcome(posted: PostedOutcome, p: Pace = pace()): Promise<AnnotationImportOutcome> {
   if (!posted.ok) return posted;
-  const { items, ...rest } = posted;
+  const { chunks, ...rest } = posted;
   const annotations: Annotation[] = [];
   const anchors: AnnotationAnchor[] = [];
-  for (const item of items) {
-    const [annotation, anchor] = JSON.parse(item) as [Annotation, AnnotationAnchor];
-    annotations.push(annotation);
-    anchors.push(anchor);
+  for (const chunk of chunks) {
+    for (const [annotation, anchor] of JSON.parse(chunk) as Array<[Annotation, AnnotationAnchor]>) {
+      annotations.push(annotation);
+      anchors.push(anchor);
+    }
     if (p.due()) await p.pause();
   }
   return { ...rest, annotations, anchors };

@@ -513,6 +513,31 @@ describe('a hostile annotation file', () => {
     await Promise.all([inThread.flush(), inWorker.flush()]);
   }, 60_000);
 
+  it('a malformed annotation, checked in the worker, is refused with the same reason as in this thread', async () => {
+    const good = JSON.parse(hostileJsonLd(DOC, { count: 1, quoteLength: 20 })).first.items[0];
+    const malformed = [
+      { ...good, target: 5 },
+      { ...good, id: 'urn:uuid:6f1c2a52-5b5e-4a36-9d0e-0c3b8a1f2e01', body: { type: 'TextualBody', value: 'x'.repeat(100_001) } },
+      { ...good, id: 'urn:uuid:6f1c2a52-5b5e-4a36-9d0e-0c3b8a1f2e02', target: { ...good.target, selector: [...good.target.selector.slice(0, 1), { type: 'TextPositionSelector', start: 1.5, end: 9 }, good.target.selector[2]] } },
+      { ...good, id: 'urn:uuid:6f1c2a52-5b5e-4a36-9d0e-0c3b8a1f2e03', target: { ...good.target, selector: { type: 'TextQuoteSelector', exact: 'abc', prefix: 7 } } },
+    ];
+    const content = JSON.stringify(malformed);
+    const expected = [
+      '#1: not a Web Annotation (target)',
+      expect.stringMatching(/^#2: invalid note: /),
+      expect.stringMatching(/^#3: invalid target\.selectors\.1\.start: /),
+      '#4: no quote to anchor to',
+    ];
+    const inThread = new AnnotationService(AnnotationStore.inUserData(join(dir, 'a')), library, async () => ({ saved: false }));
+    const inWorker = new AnnotationService(AnnotationStore.inUserData(join(dir, 'b')), library, async () => ({ saved: false }), undefined, workerImportRunner(bundledWorker('annotation')));
+    const [threadReport, workerReport] = [await inThread.import(DOC, content), await inWorker.import(DOC, content)];
+    expect(threadReport).toMatchObject({ added: 0, rejected: 4, reasons: expected });
+    expect(workerReport).toEqual(threadReport);
+    // Nothing of it reached the store.
+    expect((await inWorker.list(DOC)).annotations).toEqual([]);
+    await Promise.all([inThread.flush(), inWorker.flush()]);
+  }, 60_000);
+
   it('a file that is not JSON, parsed in the worker, is refused with its reason', async () => {
     const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(bundledWorker('annotation')));
     await expect(service.import(DOC, '{ nope')).rejects.toMatchObject({ code: 'bad-request', details: { annotationReason: 'not-json' } });
