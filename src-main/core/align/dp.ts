@@ -29,9 +29,16 @@ const RESULT = problems.RESULT;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
+/**
+ * from, from + 1, …: a bead's units. Literals for the common sizes, allocated at their length (an array
+ * grown by `push` reserves room for 17 elements: a book's beads would hold several megabytes of it).
+ */
 export const range = (from: number, count: number): number[] => {
-  const out: number[] = [];
-  for (let k = 0; k < count; k++) out.push(from + k);
+  if (count === 1) return [from];
+  if (count === 0) return [];
+  if (count === 2) return [from, from + 1];
+  const out = [from, from + 1, from + 2];
+  for (let k = 3; k < count; k++) out.push(from + k);
   return out;
 };
 
@@ -297,7 +304,12 @@ function forwardPass(search: Search, tables: Tables): void {
   params[P_TEMPERED] = tempered;
   params[P_MARGIN] = margin;
   const view: RepeatView = { en: problem.en, ru: problem.ru, gain: problem.gain };
-  const pass: Pass = {
+  const rowCounts = new Int32Array(gainOf.length);
+  // The pass is built twice. The engine holds the fields of the first object built from a literal
+  // constant, and code compiled against them is thrown away when a second one is built: the next
+  // level's pass made the row's first optimised code worthless (compiled three times, not twice).
+  // Built twice here, the fields are variable before the row is first compiled.
+  const makePass = (): Pass => ({
     view,
     lo,
     hi,
@@ -342,9 +354,11 @@ function forwardPass(search: Search, tables: Tables): void {
     enCounts,
     ruCounts,
     gainOf,
-    rowCounts: new Int32Array(gainOf.length),
+    rowCounts,
     costMask,
-  };
+  });
+  makePass();
+  const pass = makePass();
   best[0] = 0;
   if (forward) forward[0] = 0;
   // One call per row: a small function the engine optimises after a few rows, where one loop over the
