@@ -95,13 +95,23 @@ interface Tables {
   shapePrior: Float64Array;
   /** Share of the missed anchor weight each shape pays (`BeadShape.missWeight`). */
   shapeMiss: Float64Array;
+  /**
+   * Best cost into each cell of the last `ringMask + 1` rows (a bead reaches back at most that many):
+   * row i's cells from `(i & ringMask) * ringWidth`, column j at `+ j - lo[i]`. The path is traced
+   * through `back`, so older rows are not needed.
+   */
   best: Float64Array;
+  ringMask: number;
+  ringWidth: number;
   /** Shape index + 1 of the best bead into each cell (0: none). */
   back: Uint8Array;
   forward: Float64Array | null;
   /** Bead costs by cell and shape, tempered, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
   costs: Float32Array | null;
-  /** Gain of English unit a and Russian unit b on cell (a + 1, b + 1), stored by the forward pass as it reaches the cell. */
+  /**
+   * Gain of English unit a and Russian unit b on cell (a + 1, b + 1), stored by the forward pass as it
+   * reaches the cell; in the same ring of rows as `best`.
+   */
   pairs: Float64Array;
   /** Confidences wanted: the forward pass keeps every bead within `PRUNE_MARGIN` of the best (else only those that can beat it). */
   withConfidence: boolean;
@@ -115,12 +125,21 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const { lo, hi, rowStart, cells } = band;
   const shapeCount = shapes.length;
   const search: Search = { problem, model, lo, hi, rowStart };
+  let reach = 0;
+  for (const shape of shapes) if (shape.en > reach) reach = shape.en;
+  let ringMask = 1;
+  while (ringMask < reach) ringMask = ringMask * 2 + 1;
+  let ringWidth = 1;
+  for (let i = 0; i <= n; i++) if (hi[i]! - lo[i]! + 1 > ringWidth) ringWidth = hi[i]! - lo[i]! + 1;
+  const ring = (ringMask + 1) * ringWidth;
   const tables: Tables = {
     shapeEn: Int32Array.from(shapes, (shape) => shape.en),
     shapeRu: Int32Array.from(shapes, (shape) => shape.ru),
     shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
     shapeMiss: Float64Array.from(shapes, (shape) => shape.missWeight ?? 1),
-    best: new Float64Array(cells).fill(Infinity),
+    best: new Float64Array(ring).fill(Infinity),
+    ringMask,
+    ringWidth,
     back: new Uint8Array(cells),
     // The forward sums are kept on every level, though only the confidences of the finest need them: a
     // few exponentials per cell cost far less than the engine compiling the forward pass again when it
@@ -129,7 +148,7 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     forward: new Float64Array(cells).fill(-Infinity),
     costs: new Float32Array(withConfidence ? cells * shapeCount : 1).fill(Infinity),
     withConfidence,
-    pairs: new Float64Array(cells),
+    pairs: new Float64Array(ring),
   };
   forwardPass(search, tables);
   const { shapeEn, shapeRu, back, forward, costs } = tables;
@@ -187,6 +206,8 @@ interface Pass {
   forward: Float64Array | null;
   costs: Float32Array | null;
   pairs: Float64Array;
+  ringMask: number;
+  ringWidth: number;
   shapeCount: number;
   terms: Float64Array;
   enPrefix: Float64Array;
@@ -243,7 +264,7 @@ const P_COUNT = 11;
 
 function forwardPass(search: Search, tables: Tables): void {
   const { problem, lo, hi, rowStart } = search;
-  const { shapeEn, shapeRu, shapePrior, shapeMiss, best, back, forward, costs, pairs } = tables;
+  const { shapeEn, shapeRu, shapePrior, shapeMiss, best, back, forward, costs, pairs, ringMask, ringWidth } = tables;
   const n = problem.en.count;
   const shapeCount = shapeEn.length;
   const terms = new Float64Array(shapeCount);
@@ -323,6 +344,8 @@ function forwardPass(search: Search, tables: Tables): void {
     forward,
     costs,
     pairs,
+    ringMask,
+    ringWidth,
     shapeCount,
     terms,
     enPrefix,
@@ -382,6 +405,8 @@ function forwardRow(pass: Pass, i: number): void {
     forward,
     costs,
     pairs,
+    ringMask,
+    ringWidth,
     shapeCount,
     terms,
     enPrefix,
@@ -430,6 +455,7 @@ function forwardRow(pass: Pass, i: number): void {
   const loI = lo[i]!;
   const hiI = hi[i]!;
   const base = rowStart[i]! - loI;
+  const ringBase = (i & ringMask) * ringWidth - loI;
   // English unit i − 1's anchor counts spread by id, so that each cell's 1-1 gain reads them directly.
   const xStart = i > 0 ? enOffsets[i - 1]! : 0;
   const xEnd = i > 0 ? enOffsets[i]! : 0;
@@ -448,7 +474,7 @@ function forwardRow(pass: Pass, i: number): void {
         const cb = ruCounts[y]!;
         gain += ca === 0 ? 0 : (ca < cb ? ca : cb) * gainOf[q]!;
       }
-      pairs[c] = gain;
+      pairs[ringBase + j] = gain;
     }
     let bestCost = Infinity;
     let bestShape = -1;
@@ -463,7 +489,7 @@ function forwardRow(pass: Pass, i: number): void {
       const loP = lo[i0]!;
       if (j0 < loP || j0 > hi[i0]!) continue;
       const from = rowStart[i0]! + j0 - loP;
-      const before = best[from]!;
+      const before = best[(i0 & ringMask) * ringWidth + j0 - loP]!;
       if (before === Infinity) continue;
       // Beads far worse than the best so far change neither the path nor any posterior visibly.
       const limit = bestCost + margin - before;
@@ -477,7 +503,7 @@ function forwardRow(pass: Pass, i: number): void {
         for (let r = i0 + 1; r <= i; r++) {
           const loR = lo[r]!;
           const hiR = hi[r]!;
-          const baseR = rowStart[r]! - loR;
+          const baseR = (r & ringMask) * ringWidth - loR;
           for (let col = j0 + 1; col <= j; col++) {
             if (col >= loR && col <= hiR) gain += pairs[baseR + col]!;
             else gain += pairGainOf(enOffsets, enIds, enCounts, ruOffsets, ruIds, ruCounts, gainOf, r - 1, col - 1);
@@ -546,7 +572,7 @@ function forwardRow(pass: Pass, i: number): void {
         if (term > maxTerm) maxTerm = term;
       }
     }
-    best[c] = bestCost;
+    best[ringBase + j] = bestCost;
     back[c] = bestShape + 1;
     if (forward && termCount > 0) {
       let sum = 0;
