@@ -51,6 +51,41 @@
  * side); the forward row's numbers in a typed array and one object shape for the corrections (two
  * compilations instead of five); 1-1 pair gains read from the row's anchor counts spread by id; no
  * iterator or growing array per word. Alignment output unchanged (`npm run eval` identical).
+ *
+ * Third profile (1 December 2026, 20:00–21:00, a machine loaded to 20–27 on 2 cores: wall times 4–8 s
+ * against 1.2–1.6 s of CPU, so only CPU and memory were compared; each step checked by the digests of
+ * `src-main/core/align/output.test.ts` and an identical `npm run eval`). On the built code (the child
+ * bundled with esbuild, as the app bundles it), phase timers on `process.cpuUsage`, minimum / median of
+ * six cold children, CPU ms: reading 40/45; anchors 360/430 (tokenizing, the bags, the name skeletons
+ * and lexicon look-ups of 4,000 distinct forms, the lexicon parsed); sides 140/215 (the shape tests of
+ * shape.ts, repeat runs); coarse blocks 50/65; the four levels 126/162 (67,000 cells, the coarsest,
+ * searched first with the row still interpreted), 15/16, 32/39 and 198/268 (113,000 cells, 8 shapes,
+ * forward–backward); evidence, calibration and the untranslated test 75/105. The same alignment run a
+ * third time in one process: about 630 ms, the finest level 210–265 of it. So half of the cold figure
+ * is still the engine warming up, and on a loaded machine more of it, since the optimising compiler's
+ * thread is slow to deliver and the interpreter runs on meanwhile. `--trace-opt --trace-deopt
+ * --trace-compilation-dependencies`: the forward row was compiled three times — then once on the stack
+ * (the engine raises the urgency of an on-stack compilation while the first is pending) and a third
+ * time because its first code depended on the pass object's fields being constant, which they stop
+ * being when the next level builds its pass. The sampling heap profiler (collected objects included):
+ * 85 MB allocated, of which the interpreted forward row's boxed numbers 18 MB (four scavenges on the
+ * coarsest level, nothing surviving: cheap), the words' strings 18 MB, the beads' unit lists 5 MB. Peak
+ * memory is reached at the end: the young generation grown to 16 MB (its growth follows the bytes that
+ * survive scavenges: beads, evidence), 13–15 MB of typed arrays (the finest level's tables and the
+ * coarser levels' not yet swept), code and compiler zones (`--max-semi-space-size=2` alone gives
+ * −13 MB, `--no-concurrent-recompilation` −16 MB: diagnostics, not used).
+ * What changed: the tokenizer scans each unit once by code unit, hashing words into a table of the forms
+ * seen (no string and no map look-up per word; marks and digits counted in the same pass); the pass
+ * object is built twice so that the row is compiled twice, not three times; best costs and pair gains
+ * are kept for the last four rows only (a ring: the path is traced through the back pointers), two
+ * band-sized tables fewer per level; bead unit lists allocated at their length; transliteration by code
+ * unit through a table; the repeat runs sized by the anchor count. Measured here (load 22–25): CPU
+ * 1.31 → 1.20 s for the alignment, peak RSS 132–135 → 119–128 MB; the ratio to the floor still about
+ * 8–9×, short of 4×. Left: the warm-up itself (the coarsest level run interpreted, the anchors' per-form
+ * string work), the finest level's forward–backward (a third of the warm time), the shape tests.
+ *
+ * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
+ * with one regular expression per line: the same reading path, and a tokenization no aligner can skip.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
