@@ -223,7 +223,8 @@ class WordScanner {
       const entry = slots[slot]!;
       if (entry === 0) break;
       const f = entry - 1;
-      if (this.formHash[f] === hash && this.formStart[f + 1]! - this.formStart[f]! === length && this.sameChars(text, from, this.formStart[f]!, length)) {
+      const at = this.formStart[f]!;
+      if (this.formHash[f] === hash && this.formStart[f + 1]! - at === length && this.sameChars(text, from, at, length)) {
         this.push(f);
         return;
       }
