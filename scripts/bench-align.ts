@@ -79,9 +79,10 @@
  * object is built twice so that the row is compiled twice, not three times; best costs and pair gains
  * are kept for the last four rows only (a ring: the path is traced through the back pointers), two
  * band-sized tables fewer per level; bead unit lists allocated at their length; transliteration by code
- * unit through a table; the repeat runs sized by the anchor count. Measured here (load 22–25): CPU
- * 1.31 → 1.20 s for the alignment, peak RSS 132–135 → 119–128 MB; the ratio to the floor still about
- * 8–9×, short of 4×. Left: the warm-up itself (the coarsest level run interpreted, the anchors' per-form
+ * unit through a table; the repeat runs sized by the anchor count. Measured here, six children of the
+ * old and the new code interleaved (load 18–20): CPU median 1.12 → 1.03 s (least 1.05 → 0.95 s), peak
+ * RSS median 135 → 120 MB (largest 137 → 123 MB); the floor 0.11–0.15 s, so the ratio is still 7–9×,
+ * short of 4×. Left: the warm-up itself (the coarsest level run interpreted, the anchors' per-form
  * string work), the finest level's forward–backward (a third of the warm time), the shape tests.
  *
  * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
