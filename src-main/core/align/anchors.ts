@@ -175,14 +175,25 @@ class WordScanner {
   words: Int32Array<ArrayBuffer>;
   count = 0;
   /** Form id + 1 by hash slot (0: empty). */
-  private slots = new Int32Array(1024);
-  private formHash: Int32Array<ArrayBuffer> = new Int32Array(256);
-  private formStart: Int32Array<ArrayBuffer> = new Int32Array(256);
-  private pool = new Uint16Array(4096);
+  private slots: Int32Array<ArrayBuffer>;
+  private formHash: Int32Array<ArrayBuffer>;
+  private formStart: Int32Array<ArrayBuffer>;
+  private pool: Uint16Array<ArrayBuffer>;
   private poolSize = 0;
 
-  constructor(capacity: number) {
+  /**
+   * Room for `capacity` words; the tables start at the size `chars` characters can fill (at most one form
+   * per two characters), up to that of a few hundred forms, and grow from there: the paragraphs of a
+   * document are aligned one group at a time, thousands of small tokenizations.
+   */
+  constructor(capacity: number, chars: number) {
     this.words = new Int32Array(Math.max(16, capacity));
+    let slots = 16;
+    while (slots < 1024 && slots < chars) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.formHash = new Int32Array(slots >> 2);
+    this.formStart = new Int32Array(slots >> 2);
+    this.pool = new Uint16Array(Math.min(4096, Math.max(16, chars)));
   }
 
   /** Unit u's words, digits and marks. One call per unit: a small method the engine compiles once. */
@@ -279,7 +290,9 @@ function growInt32(array: Int32Array<ArrayBuffer>, length: number): Int32Array<A
 }
 
 function tokenize(texts: readonly string[]): Tokens {
-  const scanner = new WordScanner(texts.length * 8);
+  let chars = 0;
+  for (let u = 0; u < texts.length; u++) chars += texts[u]!.length;
+  const scanner = new WordScanner(texts.length * 8, chars);
   const offsets = new Int32Array(texts.length + 1);
   const hasDigit = new Uint8Array(texts.length);
   const n = texts.length;
