@@ -82,7 +82,8 @@
  * unit through a table; the repeat runs sized by the anchor count. Measured here, six children of the
  * old and the new code interleaved (load 18–20): CPU median 1.12 → 1.03 s (least 1.05 → 0.95 s), peak
  * RSS median 135 → 120 MB (largest 137 → 123 MB); the floor 0.11–0.15 s, so the ratio is still 7–9×,
- * short of 4×. Left: the warm-up itself (the coarsest level run interpreted, the anchors' per-form
+ * short of 4×. The other rows, within the noise: raw text 3.3–3.8 s of CPU before and after (peak
+ * RSS 147–150 → 150–152 MB), the statement 0.30–0.34 → 0.30–0.38 s. Left: the warm-up itself (the coarsest level run interpreted, the anchors' per-form
  * string work), the finest level's forward–backward (a third of the warm time), the shape tests.
  *
  * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
