@@ -14,11 +14,12 @@ import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
 import { AnchorCache } from './anchor-cache';
 import { pace } from './pace';
-import { tsxAnnotationWorker, workerImportRunner } from './import-run';
+import { workerImportRunner } from './import-run';
 import { buildAnchoringDocument } from './anchoring';
 import { AnnotationStore } from './store';
 import { hostileJsonLd } from './testing/hostile';
 import { parseSnapshot } from './store-format';
+import { bundledWorker } from '../testing/bundles';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOCUMENTS = join(ROOT, 'resources/documents');
@@ -475,7 +476,7 @@ describe('a hostile annotation file', () => {
       library,
       async () => ({ saved: false }),
       undefined,
-      workerImportRunner(tsxAnnotationWorker()),
+      workerImportRunner(bundledWorker('annotation')),
     );
     // Real quotes too, from an export of this document: they anchor, in both.
     await inThread.create({ documentId: DOC, selection: await select('COVID-19'), kind: 'highlight', color: 'blue' });
@@ -502,7 +503,7 @@ describe('a hostile annotation file', () => {
   }, 60_000);
 
   it('a file that is not JSON, parsed in the worker, is refused with its reason', async () => {
-    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(tsxAnnotationWorker()));
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(bundledWorker('annotation')));
     await expect(service.import(DOC, '{ nope')).rejects.toMatchObject({ code: 'bad-request', details: { annotationReason: 'not-json' } });
     await service.flush();
   }, 60_000);
