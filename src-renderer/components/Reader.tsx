@@ -44,7 +44,7 @@ export interface ReaderProps {
   onPrefsChanged: (prefs: ReaderPrefs) => void;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
-  /** Opened from the library or an import: the text takes the focus (else it stays where it is). */
+  /** Just opened (at start, from the library, by an import): the text takes the focus (else it stays where it is). */
   focusOnOpen?: boolean;
   /** `doc` holds the first rows of a long document only; the whole follows (App asks for it). */
   partial?: FirstDocument['partial'];
