@@ -82,6 +82,12 @@ export function Reader(props: ReaderProps) {
     links.invalidate();
   }, [links, props.doc]);
   useLayoutEffect(() => app.attachLinks(links), [app, links]);
+  // Scrolling: the links of the rows drawn are asked for once the page stands still.
+  useEffect(() => {
+    const onScroll = () => links.scrolled();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, [links]);
   // A glossary edited in the Glossary panel or editor: glossary terms are linked first, so the
   // links are fetched again (the first load of the glossary is not a change).
   useEffect(() => {
