@@ -5,6 +5,7 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/helpers/global-setup.ts',
   outputDir: 'test-results',
   fullyParallel: true,
   workers: 2,

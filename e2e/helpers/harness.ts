@@ -5,11 +5,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Page, expect, test } from '@playwright/test';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where global-setup.ts tells the tests the bundled harness is. */
+export const HARNESS_BUNDLE_ENV = 'BITEXT_E2E_HARNESS';
 
 export interface RunningHarness {
   origin: string;
@@ -31,12 +34,14 @@ export async function startHarness(
   options: { userDataDir?: string; systemLanguage?: string; documentsDir?: string } = {},
 ): Promise<RunningHarness> {
   const userDataDir = options.userDataDir ?? newUserDataDir();
+  // The bundle global-setup.ts made for this run, else the source under tsx (a spec run on its own
+  // with --no-deps or from an editor): the same code either way.
+  const bundle = process.env[HARNESS_BUNDLE_ENV];
+  const entry = bundle ? [bundle, '--workers', dirname(bundle)] : ['--import', 'tsx', join(ROOT, 'src-main/web/harness.ts')];
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(ROOT, 'src-main/web/harness.ts'),
+      ...entry,
       '--port',
       '0',
       '--user-data',

@@ -5,6 +5,8 @@
  *
  *   npm run web -- --port 5199 --user-data /tmp/bitext-data [--renderer out/renderer] [--lang ru-RU]
  *                  [--export-dir <dir>]   (where annotation exports are written; default <user-data>/exports)
+ *                  [--workers <dir>]      (the workers `bundleHarness` wrote there, instead of the source)
+ *   npm run web -- --bundle e2e/.harness     (bundles the harness and its workers there, and exits)
  *
  * Imports: the renderer sends file bytes to `import:prepare`, as in the app (a binary body laid out
  * by `wire.ts`, read straight into one buffer per file; base64 in JSON is accepted too); the harness
@@ -67,6 +69,33 @@ export interface HarnessOptions {
   exportDir?: string;
   /** Send the first document's rows with the page, as the app does (default true; the bench compares). */
   firstPaint?: boolean;
+  /** The workers already bundled (`bundleHarness`), else they run from the source under tsx. */
+  workers?: HarnessWorkers;
+}
+
+/** The worker threads the services start, one spec each. */
+export interface HarnessWorkers {
+  align: WorkerSpec;
+  compare: WorkerSpec;
+  annotation: WorkerSpec;
+  dictionary: WorkerSpec;
+}
+
+/** Each worker's source entry, keyed as in `HarnessWorkers`; `bundleHarness` names its files after these. */
+function workerSources(): Record<keyof HarnessWorkers, string> {
+  return {
+    align: tsxWorker().path,
+    compare: tsxCompareWorker().path,
+    annotation: tsxAnnotationWorker().path,
+    dictionary: tsxIndexWorker().path,
+  };
+}
+
+/** The bundled workers in `dir`, as `bundleHarness` wrote them. */
+function bundledWorkers(dir: string): HarnessWorkers {
+  const sources = workerSources();
+  const spec = (key: keyof HarnessWorkers): WorkerSpec => ({ path: join(dir, `${basename(sources[key], '.ts')}.mjs`) });
+  return { align: spec('align'), compare: spec('compare'), annotation: spec('annotation'), dictionary: spec('dictionary') };
 }
 
 export async function startHarness(options: HarnessOptions) {
@@ -75,10 +104,10 @@ export async function startHarness(options: HarnessOptions) {
     documentsDir: options.documentsDir,
     systemLanguages: options.systemLanguages,
     saveExport: folderSaveExport(options.exportDir ?? join(options.userDataDir, 'exports')),
-    alignWorker: tsxWorker(),
-    compareWorker: tsxCompareWorker(),
-    annotationWorker: await bundledWorker(tsxAnnotationWorker().path),
-    dictionaryWorker: tsxIndexWorker(),
+    alignWorker: options.workers?.align ?? tsxWorker(),
+    compareWorker: options.workers?.compare ?? tsxCompareWorker(),
+    annotationWorker: options.workers?.annotation ?? (await bundledWorker(tsxAnnotationWorker().path)),
+    dictionaryWorker: options.workers?.dictionary ?? tsxIndexWorker(),
     printer: chromiumPrinter,
   });
   // As Electron's main does: the document that opens first is read and aligned from the start.
@@ -228,6 +257,32 @@ export async function bundledWorker(entry: string, into?: string): Promise<Worke
   return { path: outfile };
 }
 
+/**
+ * The harness and its workers bundled once into `into` (`harness.mjs` and one `.mjs` per worker),
+ * our own modules compiled and the packages left to `node_modules`, so that a harness starts, and
+ * each worker thread with it, without tsx compiling the sources again: the e2e suite starts
+ * about two hundred harnesses. `into` must sit two folders below the project (`e2e/.harness`), where
+ * the bundle finds the renderer and the documents as the source does. Run it with
+ * `node <into>/harness.mjs --workers <into> …`.
+ */
+export async function bundleHarness(into: string): Promise<string> {
+  const sources = workerSources();
+  const entries = [join(ROOT, 'src-main/web/harness.ts'), ...Object.values(sources)];
+  await build({
+    entryPoints: entries,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir: into,
+    outExtension: { '.js': '.mjs' },
+    entryNames: '[name]',
+    logLevel: 'silent',
+  });
+  return join(into, 'harness.mjs');
+}
+
 async function buildBridge(): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, 'src-main/web/bridge.ts')],
@@ -327,8 +382,14 @@ async function main(): Promise<void> {
       documents: { type: 'string', default: join(ROOT, 'resources/documents') },
       lang: { type: 'string' },
       'export-dir': { type: 'string' },
+      workers: { type: 'string' },
+      bundle: { type: 'string' },
     },
   });
+  if (values.bundle) {
+    console.log(await bundleHarness(resolve(values.bundle)));
+    return;
+  }
   const userDataDir = values['user-data'];
   if (!userDataDir) {
     console.error('usage: npm run web -- --port <n> --user-data <dir> [--lang ru-RU]');
@@ -353,6 +414,7 @@ async function main(): Promise<void> {
     documentsDir: resolve(values.documents),
     systemLanguages: [systemLang.replace(/\..*$/, '').replace('_', '-')],
     ...(values['export-dir'] ? { exportDir: resolve(values['export-dir']) } : {}),
+    ...(values.workers ? { workers: bundledWorkers(resolve(values.workers)) } : {}),
   });
   console.log(`Bitext Reader harness listening on ${harness.origin}`);
   console.log(`Open ${harness.url}`);
