@@ -1,6 +1,7 @@
 /**
  * For the command-line tests: a temporary folder for input files (removed after the file's tests)
- * and the CLI run as `npm run bitext` does (`node --import tsx src-main/cli/bitext.ts`).
+ * and the CLI run from the bundle vitest's global set-up made of `src-main/cli/bitext.ts`, the
+ * source `npm run bitext` runs under tsx.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { bundled } from '../core/testing/bundles';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,7 +30,7 @@ export function cliSandbox(prefix: string): { dir: string; file: (name: string, 
       return path;
     },
     bitext(...args) {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/bitext.ts', ...args], { cwd: root, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [bundled('cli'), ...args], { cwd: root, encoding: 'utf8' });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },
   };

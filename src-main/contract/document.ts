@@ -92,11 +92,29 @@ export type DocumentChapter = z.infer<typeof documentChapterSchema>;
 const MAX_CHAPTERS = 100_000;
 export const documentChaptersSchema = z.array(documentChapterSchema).max(MAX_CHAPTERS);
 
+/**
+ * One of the book's own footnotes or endnotes, as the source file had it (never one of the
+ * reader's annotations, which the UI calls notes): the mark shown in the text, the note's text,
+ * and where the mark stands — before `at` in the clause `clauseId` (`at` = the clause's length:
+ * after its last character). A note whose reference the file did not give has no place: it is
+ * listed after the text.
+ */
+export interface DocumentFootnote {
+  lang: Lang;
+  /** The note's number or sign as the file gives it (`1`, `*`), else its number among the side's notes. */
+  label: string;
+  text: string;
+  clauseId?: string;
+  at?: number;
+}
+
 export interface DocumentView {
   manifest: DocumentManifestView;
   body: AlignedText;
   /** The chapters, in order, when the document's texts have chapter headings (absent: none). */
   chapters?: DocumentChapter[];
+  /** The source files' own footnotes, both sides, in reading order (absent: none). */
+  footnotes?: DocumentFootnote[];
   stats: { paragraphs: Record<Lang, number>; clauses: Record<Lang, number>; rows: number };
   /** The reader's corrections of the alignment (present for every document main opens). */
   alignment?: AlignmentState;

@@ -140,6 +140,7 @@ export const IMPORT_REFUSALS = [
   'too-many-elements', 'out-of-memory', 'folder', 'old-word', 'not-zip', 'damaged-zip', 'no-document-xml', 'bilingual-alone',
   'not-bilingual', 'no-units', 'needs-both', 'not-tab-separated', 'refused-doc', 'refused-odt', 'refused-rtf', 'refused-pdf',
   'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed',
+  'too-many-notes',
 ] as const;
 export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
 

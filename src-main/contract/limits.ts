@@ -40,6 +40,12 @@ export const IMPORT_LIMITS = {
 export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };
 
 /**
+ * A book's own footnotes and endnotes per language (a heavily annotated edition has a few
+ * thousand); their text counts against `maxCharacters` besides the body's.
+ */
+export const MAX_FOOTNOTES = 20_000;
+
+/**
  * What comes in from outside (IPC, import) is held to these limits. Stored annotations are checked
  * for their shape only: a file is never refused for a long note.
  */

@@ -20,6 +20,8 @@ const PrintDialog = lazyView(() => import('./PrintDialog').then((m) => m.PrintDi
 const ClauseMenu = lazyView(() => import('./ClauseMenu').then((m) => m.ClauseMenu));
 const HelpDialog = lazyView(() => import('./HelpDialog').then((m) => m.HelpDialog));
 const SplitDialog = lazyView(() => import('./SplitDialog').then((m) => m.SplitDialog));
+// The source's own footnotes (issue 12): the popup at a footnote's mark.
+const FootnotePopup = lazyView(() => import('./FootnotePopup').then((m) => m.FootnotePopup));
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
@@ -102,7 +104,14 @@ export function Overlays() {
     case 'dictionaries':
       return <DictionariesDialog onClose={close} />;
     case 'print':
-      return <PrintDialog documentId={app.doc.manifest.id} notes={app.annotations.annotations.filter((a) => a.kind === 'note').length} onClose={close} />;
+      return (
+        <PrintDialog
+          documentId={app.doc.manifest.id}
+          notes={app.annotations.annotations.filter((a) => a.kind === 'note').length}
+          bookFootnotes={app.doc.footnotes?.length ?? 0}
+          onClose={close}
+        />
+      );
     case 'details':
       return (
         <EditDetailsDialog
@@ -120,6 +129,8 @@ export function Overlays() {
       );
     case 'glossary-term':
       return <GlossaryEditor draft={overlay.draft} />;
+    case 'footnote':
+      return <FootnotePopup key={overlay.index} index={overlay.index} />;
     case 'edit-note': {
       const annotation = app.annotations.annotations.find((a) => a.id === overlay.annotationId);
       if (!annotation) return null;

@@ -11,7 +11,7 @@ type Job = 'print' | 'pdf' | 'docx';
  * Print the document side by side (both columns level, paragraph numbers), save it as a PDF, or
  * export it as a two-column DOCX table; the reader's notes as footnotes or left out.
  */
-export function PrintDialog({ documentId, notes, onClose }: { documentId: string; notes: number; onClose: () => void }) {
+export function PrintDialog({ documentId, notes, bookFootnotes = 0, onClose }: { documentId: string; notes: number; /** The source's own footnotes (always printed). */ bookFootnotes?: number; onClose: () => void }) {
   const { t } = useTranslation();
   // Until the reader chooses, the notes follow their count: a note saved just before Ctrl+P (the
   // editor closes at once, the save lands a moment later) is printed as a footnote too.
@@ -56,6 +56,7 @@ export function PrintDialog({ documentId, notes, onClose }: { documentId: string
         }}
       >
         <p className="panel-hint">{t('print.intro')}</p>
+        {bookFootnotes > 0 && <p className="panel-hint print-book-footnotes">{t('footnotes.printed', { count: bookFootnotes })}</p>}
         <fieldset className="print-notes" disabled={busy}>
           <legend>{t('print.notes')}</legend>
           <label className="editor-check">

@@ -16,6 +16,7 @@ import { concordanceMarks, mergeMarks } from '../reader/concordance-view';
 import { buildMarks } from '../reader/marks';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { type RowCallbacks, RowCallbacksContext } from '../reader/RowView';
+import { type FootnoteLayer, FootnotesContext, footnotesByClause, OpenFootnoteContext } from '../reader/footnotes';
 import { RowTextContext } from '../reader/row-text';
 import { useReaderEffects } from '../reader/useReaderEffects';
 import { DocumentHeader } from './DocumentHeader';
@@ -170,6 +171,19 @@ function ReaderScreen({
     }),
     [app],
   );
+  // The source's own footnotes: their marks in the clauses; a mark opens (or closes) its popup.
+  const footnotes = useMemo<FootnoteLayer>(
+    () => ({
+      byClause: footnotesByClause(doc.footnotes),
+      open: (index) => {
+        const open = app.state.overlay;
+        if (open?.kind === 'footnote' && open.index === index) app.close();
+        else app.open({ kind: 'footnote', index });
+      },
+      ui,
+    }),
+    [doc, app, ui],
+  );
   const columns: Lang[] = prefs.swapped ? ['ru', 'en'] : ['en', 'ru'];
   const problem = app.annotations.problem;
 
@@ -228,6 +242,8 @@ function ReaderScreen({
               </div>
             )}
             <RowCallbacksContext.Provider value={callbacks}>
+              <FootnotesContext.Provider value={footnotes}>
+              <OpenFootnoteContext.Provider value={overlay?.kind === 'footnote' ? overlay.index : undefined}>
               <RowTextContext.Provider value={t}>
                 <ReaderBody
                   ref={body}
@@ -242,6 +258,8 @@ function ReaderScreen({
                   {...(app.partial ? { rowsInDocument: doc.stats.rows } : {})}
                 />
               </RowTextContext.Provider>
+              </OpenFootnoteContext.Provider>
+              </FootnotesContext.Provider>
             </RowCallbacksContext.Provider>
           </article>
         </main>

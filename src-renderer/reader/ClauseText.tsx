@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useContext, useLayoutEffect, useRef } from 'react';
+import { type FootnoteMark, marksIn, OpenFootnoteContext, useFootnotes } from './footnotes';
+import { useRowT } from './row-text';
 
 export interface Mark {
   start: number;
@@ -34,14 +36,76 @@ export function pieces(length: number, marks: readonly Mark[]): Piece[] {
   return out;
 }
 
-/** Clause text with marked ranges (search matches, highlights); overlapping marks combine. */
-export function ClauseText({ text, marks, terms }: { text: string; marks: readonly Mark[] | undefined; terms?: TermLayer | undefined }) {
-  if (terms && terms.spans.length > 0) return <TermText text={text} marks={marks} terms={terms} />;
-  return <MarkedText text={text} offset={0} marks={marks} />;
+/**
+ * Clause text with marked ranges (search matches, highlights); overlapping marks combine. `notes`:
+ * the source's footnote marks in the clause, drawn where they stood (`footnotes.ts`).
+ */
+export function ClauseText({ text, marks, terms, notes }: { text: string; marks: readonly Mark[] | undefined; terms?: TermLayer | undefined; notes?: readonly FootnoteMark[] | undefined }) {
+  if (terms && terms.spans.length > 0) return <TermText text={text} marks={marks} terms={terms} notes={notes} />;
+  return <MarkedText text={text} offset={0} marks={marks} notes={marksIn(notes, 0, text.length, true)} />;
 }
 
-/** `text` is the clause's text from `offset`; marks are in clause offsets. */
-function MarkedText({ text, offset, marks }: { text: string; offset: number; marks: readonly Mark[] | undefined }) {
+/** The footnote mark holding the focus, if one does (see `FootnoteRef`). */
+let focusedMark: number | undefined;
+
+/**
+ * The mark of one of the source's footnotes: a real button, raised like a footnote number. Its
+ * number is drawn by the style sheet (`data-label`), so it is not part of the clause's text: a
+ * selection, a copy or a search reads the text as the source has it.
+ */
+function FootnoteRef({ mark }: { mark: FootnoteMark }) {
+  const t = useRowT();
+  const { open, ui } = useFootnotes();
+  const expanded = useContext(OpenFootnoteContext) === mark.index;
+  const ref = useRef<HTMLButtonElement>(null);
+  // The row draws its linked terms once it holds the focus, which may draw this mark anew: the
+  // focus it had stays on it.
+  useLayoutEffect(() => {
+    if (focusedMark === mark.index && (document.activeElement === null || document.activeElement === document.body)) ref.current?.focus({ preventScroll: true });
+  }, [mark.index]);
+  return (
+    <button
+      ref={ref}
+      onFocus={() => {
+        focusedMark = mark.index;
+      }}
+      onBlur={() => {
+        if (focusedMark === mark.index) focusedMark = undefined;
+      }}
+      type="button"
+      className="footnote-ref"
+      data-footnote={mark.index}
+      aria-expanded={expanded}
+      data-label={mark.label}
+      lang={ui}
+      aria-label={t('footnotes.mark', { label: mark.label })}
+      aria-haspopup="dialog"
+      onMouseDown={(event) => event.stopPropagation()}
+      onClick={(event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        open(mark.index);
+      }}
+    />
+  );
+}
+
+/** `text` is the clause's text from `offset`; marks and footnote marks are in clause offsets. */
+function MarkedText({ text, offset, marks, notes }: { text: string; offset: number; marks: readonly Mark[] | undefined; notes?: readonly FootnoteMark[] | undefined }) {
+  if (!notes || notes.length === 0) return <Marked text={text} offset={offset} marks={marks} />;
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const note of notes) {
+    const local = Math.max(at, Math.min(text.length, note.at - offset));
+    if (local > at) out.push(<Marked key={`t${at}`} text={text.slice(at, local)} offset={offset + at} marks={marks} />);
+    out.push(<FootnoteRef key={`f${note.index}`} mark={note} />);
+    at = local;
+  }
+  if (at < text.length) out.push(<Marked key={`t${at}`} text={text.slice(at)} offset={offset + at} marks={marks} />);
+  return <>{out}</>;
+}
+
+function Marked({ text, offset, marks }: { text: string; offset: number; marks: readonly Mark[] | undefined }) {
   if (!marks || marks.length === 0) return <>{text}</>;
   const local = offset === 0 ? marks : marks.map((m) => ({ ...m, start: m.start - offset, end: m.end - offset }));
   return (
@@ -81,11 +145,11 @@ export interface TermLayer {
 }
 
 /** Each linked term is one element (marks cut inside it), so pointing anywhere on it lights it. */
-function TermText({ text, marks, terms }: { text: string; marks: readonly Mark[] | undefined; terms: TermLayer }) {
+function TermText({ text, marks, terms, notes }: { text: string; marks: readonly Mark[] | undefined; terms: TermLayer; notes?: readonly FootnoteMark[] | undefined }) {
   const out: ReactNode[] = [];
   let at = 0;
   for (const span of terms.spans) {
-    if (span.start > at) out.push(<MarkedText key={`t${at}`} text={text.slice(at, span.start)} offset={at} marks={marks} />);
+    if (span.start > at) out.push(<MarkedText key={`t${at}`} text={text.slice(at, span.start)} offset={at} marks={marks} notes={marksIn(notes, at, span.start, false)} />);
     const lit = terms.lit?.link === span.link;
     out.push(
       <span
@@ -97,11 +161,12 @@ function TermText({ text, marks, terms }: { text: string; marks: readonly Mark[]
         tabIndex={-1}
         aria-describedby={terms.counterpartIdOf(span.link)}
       >
-        <MarkedText text={text.slice(span.start, span.end)} offset={span.start} marks={marks} />
+        <MarkedText text={text.slice(span.start, span.end)} offset={span.start} marks={marks} notes={marksIn(notes, span.start, span.end, false)} />
       </span>,
     );
     at = span.end;
   }
-  if (at < text.length) out.push(<MarkedText key={`t${at}`} text={text.slice(at)} offset={at} marks={marks} />);
+  const rest = marksIn(notes, at, text.length, true);
+  if (at < text.length || rest) out.push(<MarkedText key={`t${at}`} text={text.slice(at)} offset={at} marks={marks} notes={rest} />);
   return <>{out}</>;
 }

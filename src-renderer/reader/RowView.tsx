@@ -5,6 +5,7 @@ import { useRowTermMarks, withTermMarks } from '../compare/terms';
 import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePinnedInRow } from '../highlight-store';
 import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
+import { useFootnotes } from './footnotes';
 import { useLinkStore, useLitLink, useRowLinks } from './links-store';
 import type { RowEntry } from './model';
 import { useRowT } from './row-text';
@@ -47,6 +48,7 @@ export interface RowViewProps {
 export const RowView = memo(function RowView({ entry, view, marks, rowNotes, peek, checked, marginNotes, bookmarked }: RowViewProps) {
   const t = useRowT();
   const { onContextMenu, onAnnotationClick } = useContext(RowCallbacksContext);
+  const footnotes = useFootnotes();
   const { row, group } = entry;
   const active = useActiveInRow(row.id);
   const pinned = usePinnedInRow(row.id);
@@ -125,7 +127,12 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
                 onContextMenu(entry, clause, lang, { x: event.clientX, y: event.clientY });
               }}
             >
-              <ClauseText text={clause.text} marks={withTermMarks(marks?.get(clause.id), glossaryTerms?.get(clause.id))} terms={termLayer(lang, clause.id)} />
+              <ClauseText
+                text={clause.text}
+                marks={withTermMarks(marks?.get(clause.id), glossaryTerms?.get(clause.id))}
+                terms={termLayer(lang, clause.id)}
+                notes={footnotes.byClause.get(clause.id)}
+              />
             </span>
           </span>
         ))}

@@ -37,7 +37,9 @@ export type Overlay =
   | { kind: 'print' }
   | { kind: 'details' }
   /** The glossary editor: a new term pair (pre-filled), or an existing one (`id`) to edit. */
-  | { kind: 'glossary-term'; draft: GlossaryTermDraft };
+  | { kind: 'glossary-term'; draft: GlossaryTermDraft }
+  /** One of the source's own footnotes (not modal), at its mark: its index in `DocumentView.footnotes`. */
+  | { kind: 'footnote'; index: number };
 
 /** A note whose save failed after its editor closed: the editor reopens with it and the reason. */
 export interface NoteDraft {
@@ -225,5 +227,5 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
 
 /** Is something modal open (a dialog, the palette)? Then no reader shortcut runs. */
 export function isModal(state: ReaderState): boolean {
-  return state.overlay !== undefined && state.overlay.kind !== 'menu' && state.overlay.kind !== 'lookup';
+  return state.overlay !== undefined && state.overlay.kind !== 'menu' && state.overlay.kind !== 'lookup' && state.overlay.kind !== 'footnote';
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentText } from '../text/segment';
 import { CONTINUES_CLAUSE, CONTINUES_CUT, alignSequences, alignText, continuations, isHeadingLike } from './align';
 import { extractAnchors } from './anchors';
+import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
 import { scoreMultiple } from './evaluation';
 
 /** Filler of about `length` characters (words of a fixed alphabet), optionally around a marker. */
@@ -45,6 +46,28 @@ describe('alignSequences', () => {
   it('leaves a Russian sentence without source on its own (0-1)', () => {
     const beads = alignSequences([en(150), en(120)], [ru(150), ru(300, 'В 1999'), ru(120)], RATIO);
     expect(shapes(beads)).toEqual(['0:0', '-:1', '1:2']);
+  });
+
+  it('joins a lone unit to the neighbour whose other side holds its anchors, and only then', () => {
+    // Omissions made cheap, so that the dynamic programme leaves the short added clause alone: the
+    // pass after it joins the clause to the bead whose English holds the clause's one anchor (say).
+    const cheap = ALL_CLAUSE_BEAD_SHAPES.map((shape) => (shape.en === 0 || shape.ru === 0 ? { ...shape, prior: 1 } : shape));
+    const english = [
+      'Traffic through the northern port grew by a third last year, its managers say.',
+      'The causes, they say, are a lack of ships built for ice and the cost of insurance.',
+      'Freight rates on the route fell sharply during the winter months, analysts say.',
+    ];
+    const russian = [
+      'Грузооборот северного порта за прошлый год вырос на треть, говорят его руководители.',
+      'Причинами они называют нехватку судов для льда и дорогую страховку.',
+      'Сказывается и погода.',
+      'Ставки фрахта на этом направлении резко снизились в зимние месяцы, говорят аналитики.',
+    ];
+    expect(shapes(alignSequences(english, russian, { shapes: cheap, attachCovered: false }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
+    expect(shapes(alignSequences(english, russian, { shapes: cheap }))).toEqual(['0:0', '1:1+2', '2:3']);
+    // A clause none of whose anchors the neighbour misses stays alone.
+    const other = russian.with(2, 'Экологи критикуют этот проект.');
+    expect(shapes(alignSequences(english, other, { shapes: cheap }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
   });
 
   it('uses numbers to decide which of several same-length sentences is missing', () => {

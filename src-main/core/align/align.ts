@@ -103,6 +103,8 @@ export interface AlignOptions extends AnchorOptions {
   scriptCost?: number;
   /** Temperature of the posteriors that give each bead its confidence (default `TEMPERATURE`, confidence.ts). */
   temperature?: number;
+  /** Join a lone unit to the neighbour bead whose other side holds its anchors (default true; see `attachCoveredUnits`). */
+  attachCovered?: boolean;
 }
 
 export const DEFAULT_HEADING_COST = 3;
@@ -239,18 +241,22 @@ export interface SequenceAlignment {
   evidence: BeadEvidence[];
 }
 
-/** The length |δ|, lexical cost and size of each bead under the final model (see `BeadEvidence`). */
-function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]): BeadEvidence[] {
+const lengthDeltaOf = (model: CostModel, enLength: number, ruLength: number): number =>
+  Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * Math.max((enLength + ruLength / model.ratio) / 2, 1));
+
+/** What the calibration reads of each bead under the final model (see `BeadEvidence`). */
+function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[], attached: ReadonlySet<Bead>): BeadEvidence[] {
   const { en, ru } = problem;
-  return beads.map((bead): BeadEvidence => {
+  const lengthOf = (side: Side, units: readonly number[]): number => (units.length > 0 ? side.prefix[units[units.length - 1]! + 1]! - side.prefix[units[0]!]! : 0);
+  const evidence = beads.map((bead): BeadEvidence => {
     const i0 = bead.en[0] ?? 0;
     const i1 = i0 + bead.en.length;
     const j0 = bead.ru[0] ?? 0;
     const j1 = j0 + bead.ru.length;
     let lexical = (bead.en.length > 0 ? en.missed[i1]! - en.missed[i0]! : 0) + (bead.ru.length > 0 ? ru.missed[j1]! - ru.missed[j0]! : 0);
     let lengthDelta = 0;
-    const enLength = bead.en.length > 0 ? en.prefix[i1]! - en.prefix[i0]! : 0;
-    const ruLength = bead.ru.length > 0 ? ru.prefix[j1]! - ru.prefix[j0]! : 0;
+    const enLength = lengthOf(en, bead.en);
+    const ruLength = lengthOf(ru, bead.ru);
     if (bead.en.length > 0 && bead.ru.length > 0) {
       for (const a of bead.en) {
         for (const b of bead.ru) {
@@ -258,11 +264,115 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
           lexical -= RESULT[0]!;
         }
       }
-      const mean = Math.max((enLength + ruLength / model.ratio) / 2, 1);
-      lengthDelta = Math.abs(ruLength - model.ratio * enLength) / Math.sqrt(model.variance * mean);
+      lengthDelta = lengthDeltaOf(model, enLength, ruLength);
     }
-    return { lengthDelta, lexical, size: enLength + ruLength / model.ratio };
+    return {
+      lengthDelta,
+      lexical,
+      size: enLength + ruLength / model.ratio,
+      neighbourCover: 0,
+      joinFit: 0,
+      attached: attached.has(bead),
+      midSentence: runsOn(en, bead.en) + runsOn(ru, bead.ru),
+    };
   });
+  // A lone unit beside a two-sided bead: how much of the unit that bead's other side holds, and how
+  // much better (in |δ|) the bead's lengths would agree with the unit joined. Both beads get the larger.
+  beads.forEach((bead, k) => {
+    const side = bead.en.length === 0 ? 'ru' : bead.ru.length === 0 ? 'en' : null;
+    if (!side) return;
+    for (const d of [-1, 1]) {
+      const neighbour = beads[k + d];
+      if (!neighbour || neighbour.en.length === 0 || neighbour.ru.length === 0) continue;
+      const { covered, total } = coveredWeight(problem, side, bead[side][0]!, neighbour);
+      const cover = total > 0 ? covered / total : 0;
+      const joined = side === 'en' ? lengthDeltaOf(model, lengthOf(en, neighbour.en) + lengthOf(en, bead.en), lengthOf(ru, neighbour.ru)) : lengthDeltaOf(model, lengthOf(en, neighbour.en), lengthOf(ru, neighbour.ru) + lengthOf(ru, bead.ru));
+      const fit = evidence[k + d]!.lengthDelta - joined;
+      for (const e of [evidence[k]!, evidence[k + d]!]) {
+        e.neighbourCover = Math.max(e.neighbourCover ?? 0, cover);
+        e.joinFit = Math.max(e.joinFit ?? 0, fit);
+      }
+    }
+  });
+  return evidence;
+}
+
+/**
+ * A unit left alone (1-0 / 0-1) whose anchors are, for at least this share of their weight, found on
+ * the other side of a neighbouring bead and on no unit of its own side there, is that bead's missing
+ * part (see `attachCoveredUnits`).
+ */
+export const ATTACH_COVERED_SHARE = 0.5;
+
+/** Of the bead's two ends on one side, how many fall inside a sentence (the unit before runs on into its first, or its last runs on into the next). */
+function runsOn(side: Side, units: readonly number[]): number {
+  if (units.length === 0 || !side.continues) return 0;
+  return (side.continues[units[0]!] ? 1 : 0) + (side.continues[units[units.length - 1]! + 1] ? 1 : 0);
+}
+
+/** Some unit of `units` holds anchor `id`. */
+function holds(bags: FlatBags, units: readonly number[], id: number): boolean {
+  for (const v of units) for (let k = bags.offsets[v]!; k < bags.offsets[v + 1]!; k++) if (bags.ids[k] === id) return true;
+  return false;
+}
+
+/** Weight of the anchors of unit u of `side` that the bead's other side holds and its own side does not. */
+function coveredWeight(problem: Problem, side: 'en' | 'ru', u: number, bead: Bead): { covered: number; total: number } {
+  const own = problem[side].bags;
+  const otherSide = side === 'en' ? 'ru' : 'en';
+  let covered = 0;
+  let total = 0;
+  for (let k = own.offsets[u]!; k < own.offsets[u + 1]!; k++) {
+    const id = own.ids[k]!;
+    const weight = problem.miss[id]! * own.counts[k]!;
+    total += weight;
+    if (holds(problem[otherSide].bags, bead[otherSide], id) && !holds(own, bead[side], id)) covered += weight;
+  }
+  return { covered, total };
+}
+
+/**
+ * The dynamic programme weighs a unit's anchors in nats beside the shape priors and the length law,
+ * so a short unit with one or two anchors (an added clause, "Moreover, sanctions play a part") stands
+ * alone as an omission even when those anchors are exactly what its neighbour bead misses on the other
+ * side. A unit that makes up most of what its neighbour misses is that bead's missing part: such a
+ * lone unit joins the neighbour that covers more of it, if the larger bead is one of the `shapes`.
+ * The joined bead's posterior is the lower of the neighbour's and the chance the lone bead was wrong.
+ */
+function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly BeadShape[], attached: Set<Bead>): Bead[] {
+  const allowed = (en: number, ru: number): boolean => shapes.some((shape) => shape.en === en && shape.ru === ru);
+  const out: Bead[] = [];
+  for (let k = 0; k < beads.length; k++) {
+    const bead = beads[k]!;
+    const side = bead.en.length === 1 && bead.ru.length === 0 ? 'en' : bead.ru.length === 1 && bead.en.length === 0 ? 'ru' : null;
+    if (!side) {
+      out.push(bead);
+      continue;
+    }
+    const u = bead[side][0]!;
+    let best: { share: number; before: boolean } | null = null;
+    for (const before of [true, false]) {
+      const neighbour = before ? out[out.length - 1] : beads[k + 1];
+      if (!neighbour || neighbour.en.length === 0 || neighbour.ru.length === 0) continue;
+      if (!allowed(neighbour.en.length + (side === 'en' ? 1 : 0), neighbour.ru.length + (side === 'ru' ? 1 : 0))) continue;
+      const { covered, total } = coveredWeight(problem, side, u, neighbour);
+      const share = total > 0 ? covered / total : 0;
+      if (share >= ATTACH_COVERED_SHARE && (!best || share > best.share)) best = { share, before };
+    }
+    if (!best) {
+      out.push(bead);
+      continue;
+    }
+    const neighbour = best.before ? out.pop()! : beads[++k]!;
+    const joined: Bead = {
+      en: side === 'en' ? (best.before ? [...neighbour.en, u] : [u, ...neighbour.en]) : neighbour.en,
+      ru: side === 'ru' ? (best.before ? [...neighbour.ru, u] : [u, ...neighbour.ru]) : neighbour.ru,
+      confidence: Math.min(neighbour.confidence, 1 - bead.confidence),
+    };
+    attached.add(joined);
+    out.push(joined);
+  }
+  return out;
 }
 
 /**
@@ -347,9 +457,11 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
     band: options.band ?? DEFAULT_BAND,
     maxFullCells: options.maxFullCells ?? FULL_DP_CELLS,
   };
-  const beads = alignProblem(problem, context);
+  const found = alignProblem(problem, context);
+  const attached = new Set<Bead>();
+  const beads = options.attachCovered === false ? found : attachCoveredUnits(problem, found, shapes, attached);
   const posteriors = beads.map((bead) => bead.confidence);
-  const evidence = beadEvidence(problem, context.model, beads);
+  const evidence = beadEvidence(problem, context.model, beads, attached);
   calibrateConfidences(beads, evidence);
   for (const bead of beads) {
     if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(bead.en.map((i) => en[i]!).join(' '), bead.ru.map((j) => ru[j]!).join(' '))) bead.untranslated = true;

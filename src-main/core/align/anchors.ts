@@ -146,54 +146,153 @@ interface Tokens {
 }
 
 /**
- * A word: a run of digits, Latin letters, U+00C0–U+024F and the Cyrillic block U+0400–U+04FF. Words
- * and marks are found by the regular-expression engine (native code, fast from the first call),
- * not by a loop over every character, which a fresh process runs unoptimised for most of a book.
+ * Code unit classes for the tokenizer. A word is a run of digits, Latin letters, U+00C0–U+024F and the
+ * Cyrillic block U+0400–U+04FF (the code units of `/[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g`); the
+ * marks counted per unit are ( " « „ “.
  */
-const WORD = /[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]+/g;
-const DIGIT = /[0-9]/;
-/** Marks counted per unit: ( " « „ “. */
-const MARK = /[("\u00ab\u201e\u201c]/g;
+const LETTER = 1;
+const DIGIT = 2;
+const CHAR_CLASS = (() => {
+  const table = new Uint8Array(0x500);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = DIGIT;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = LETTER;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = LETTER;
+  table.fill(LETTER, 0xc0, 0x250);
+  table.fill(LETTER, 0x400, 0x500);
+  return table;
+})();
 
-/** Distinct word forms in order of first occurrence, and the form index of every word. */
-class WordTable {
+/**
+ * Distinct word forms in order of first occurrence, and the form index of every word, found in one
+ * pass over each unit's code units: a word is hashed as it is read and looked up in an open-addressing
+ * table of the forms seen, its characters compared with the form's in a flat pool. No string is made
+ * for a word whose form is known (a regular expression's match would make one per word, and the map
+ * of forms would hash it again: most of the tokenizer's garbage), and the unit's marks and digits are
+ * counted in the same pass.
+ */
+class WordScanner {
   forms: string[] = [];
-  private formIds = new Map<string, number>();
-  words: Int32Array;
+  words: Int32Array<ArrayBuffer>;
   count = 0;
-
-  constructor(capacity: number) {
-    this.words = new Int32Array(Math.max(16, capacity));
-  }
+  /** Form id + 1 by hash slot (0: empty). */
+  private slots: Int32Array<ArrayBuffer>;
+  private formHash: Int32Array<ArrayBuffer>;
+  private formStart: Int32Array<ArrayBuffer>;
+  private pool: Uint16Array<ArrayBuffer>;
+  private poolSize = 0;
 
   /**
-   * Adds one unit's words. One call per unit: a small method the engine compiles once, where a loop
-   * over the whole side would be compiled on the stack, and again for each new case it meets.
+   * Room for `capacity` words; the tables start at the size `chars` characters can fill (at most one form
+   * per two characters), up to that of a few hundred forms, and grow from there: the paragraphs of a
+   * document are aligned one group at a time, thousands of small tokenizations.
    */
-  addAll(found: readonly string[]): void {
-    if (this.count + found.length > this.words.length) {
-      const grown = new Int32Array(Math.max(this.words.length * 2, this.count + found.length));
-      grown.set(this.words);
-      this.words = grown;
-    }
-    const { forms, formIds, words } = this;
-    let count = this.count;
-    // An indexed loop: an iterator's result objects would be garbage while the loop runs unoptimised.
-    for (let k = 0; k < found.length; k++) {
-      const word = found[k]!;
-      let id = formIds.get(word);
-      if (id === undefined) {
-        id = forms.push(word) - 1;
-        formIds.set(word, id);
+  constructor(capacity: number, chars: number) {
+    this.words = new Int32Array(Math.max(16, capacity));
+    let slots = 16;
+    while (slots < 1024 && slots < chars) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.formHash = new Int32Array(slots >> 2);
+    this.formStart = new Int32Array(slots >> 2);
+    this.pool = new Uint16Array(Math.min(4096, Math.max(16, chars)));
+  }
+
+  /** Unit u's words, digits and marks. One call per unit: a small method the engine compiles once. */
+  scan(text: string, u: number, hasDigit: Uint8Array, marks: Marks): void {
+    const length = text.length;
+    let start = -1;
+    let hash = 0;
+    for (let k = 0; k <= length; k++) {
+      const c = k < length ? text.charCodeAt(k) : 0;
+      const kind = c < 0x500 ? CHAR_CLASS[c]! : 0;
+      if (kind !== 0) {
+        if (start < 0) {
+          start = k;
+          hash = 0x811c9dc5 | 0;
+        }
+        hash = Math.imul(hash ^ c, 0x01000193);
+        if (kind === DIGIT) hasDigit[u] = 1;
+        continue;
       }
-      words[count++] = id;
+      if (start >= 0) {
+        this.addWord(text, start, k, hash);
+        start = -1;
+      }
+      if (c === 40) marks.parens[u]!++;
+      else if (c === 34) marks.straight[u]!++;
+      else if (c === 0xab) marks.guillemets[u]!++;
+      else if (c === 0x201e) marks.low[u]!++;
+      else if (c === 0x201c) marks.high[u]!++;
     }
-    this.count = count;
+  }
+
+  private addWord(text: string, from: number, to: number, hash: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = to - from;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[slot]!;
+      if (entry === 0) break;
+      const f = entry - 1;
+      const at = this.formStart[f]!;
+      if (this.formHash[f] === hash && this.formStart[f + 1]! - at === length && this.sameChars(text, from, at, length)) {
+        this.push(f);
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const f = this.forms.push(text.slice(from, to)) - 1;
+    if (f + 2 > this.formStart.length) {
+      this.formStart = growInt32(this.formStart, this.formStart.length * 2);
+      this.formHash = growInt32(this.formHash, this.formStart.length);
+    }
+    if (this.poolSize + length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolSize + length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = 0; k < length; k++) this.pool[this.poolSize + k] = text.charCodeAt(from + k);
+    this.poolSize += length;
+    this.formStart[f + 1] = this.poolSize;
+    this.formHash[f] = hash;
+    slots[slot] = f + 1;
+    if (2 * (f + 1) > slots.length) this.rehash();
+    this.push(f);
+  }
+
+  private sameChars(text: string, from: number, at: number, length: number): boolean {
+    const pool = this.pool;
+    for (let k = 0; k < length; k++) if (pool[at + k] !== text.charCodeAt(from + k)) return false;
+    return true;
+  }
+
+  private push(f: number): void {
+    if (this.count === this.words.length) this.words = growInt32(this.words, this.words.length * 2);
+    this.words[this.count++] = f;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let f = 0; f < this.forms.length; f++) {
+      let slot = this.formHash[f]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = f + 1;
+    }
+    this.slots = slots;
   }
 }
 
+function growInt32(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
 function tokenize(texts: readonly string[]): Tokens {
-  const table = new WordTable(texts.length * 8);
+  let chars = 0;
+  for (let u = 0; u < texts.length; u++) chars += texts[u]!.length;
+  const scanner = new WordScanner(texts.length * 8, chars);
   const offsets = new Int32Array(texts.length + 1);
   const hasDigit = new Uint8Array(texts.length);
   const n = texts.length;
@@ -208,29 +307,12 @@ function tokenize(texts: readonly string[]): Tokens {
   };
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
-    const found = text.match(WORD);
-    if (found) {
-      table.addAll(found);
-      if (DIGIT.test(text)) hasDigit[u] = 1;
-    }
-    const marked = text.match(MARK);
-    if (marked) countMarks(marks, u, marked);
-    offsets[u + 1] = table.count;
+    scanner.scan(text, u, hasDigit, marks);
+    offsets[u + 1] = scanner.count;
     marks.final[u] = finalMark(text);
     marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
   }
-  return { forms: table.forms, offsets, words: table.words.subarray(0, table.count), hasDigit, marks };
-}
-
-function countMarks(marks: Marks, u: number, found: readonly string[]): void {
-  for (let k = 0; k < found.length; k++) {
-    const c = found[k]!.charCodeAt(0);
-    if (c === 40) marks.parens[u]!++;
-    else if (c === 34) marks.straight[u]!++;
-    else if (c === 0xab) marks.guillemets[u]!++;
-    else if (c === 0x201e) marks.low[u]!++;
-    else marks.high[u]!++;
-  }
+  return { forms: scanner.forms, offsets, words: scanner.words.subarray(0, scanner.count), hasDigit, marks };
 }
 
 /** Grows a list of anchor ids and counts (typed arrays, doubled when full) and cuts it into units. */

@@ -29,9 +29,16 @@ const RESULT = problems.RESULT;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
 
+/**
+ * from, from + 1, …: a bead's units. Literals for the common sizes, allocated at their length (an array
+ * grown by `push` reserves room for 17 elements: a book's beads would hold several megabytes of it).
+ */
 export const range = (from: number, count: number): number[] => {
-  const out: number[] = [];
-  for (let k = 0; k < count; k++) out.push(from + k);
+  if (count === 1) return [from];
+  if (count === 0) return [];
+  if (count === 2) return [from, from + 1];
+  const out = [from, from + 1, from + 2];
+  for (let k = 3; k < count; k++) out.push(from + k);
   return out;
 };
 
@@ -88,13 +95,23 @@ interface Tables {
   shapePrior: Float64Array;
   /** Share of the missed anchor weight each shape pays (`BeadShape.missWeight`). */
   shapeMiss: Float64Array;
+  /**
+   * Best cost into each cell of the last `ringMask + 1` rows (a bead reaches back at most that many):
+   * row i's cells from `(i & ringMask) * ringWidth`, column j at `+ j - lo[i]`. The path is traced
+   * through `back`, so older rows are not needed.
+   */
   best: Float64Array;
+  ringMask: number;
+  ringWidth: number;
   /** Shape index + 1 of the best bead into each cell (0: none). */
   back: Uint8Array;
   forward: Float64Array | null;
   /** Bead costs by cell and shape, tempered, kept (in single precision) for the backward pass (Infinity: pruned or impossible). */
   costs: Float32Array | null;
-  /** Gain of English unit a and Russian unit b on cell (a + 1, b + 1), stored by the forward pass as it reaches the cell. */
+  /**
+   * Gain of English unit a and Russian unit b on cell (a + 1, b + 1), stored by the forward pass as it
+   * reaches the cell; in the same ring of rows as `best`.
+   */
   pairs: Float64Array;
   /** Confidences wanted: the forward pass keeps every bead within `PRUNE_MARGIN` of the best (else only those that can beat it). */
   withConfidence: boolean;
@@ -108,12 +125,21 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   const { lo, hi, rowStart, cells } = band;
   const shapeCount = shapes.length;
   const search: Search = { problem, model, lo, hi, rowStart };
+  let reach = 0;
+  for (const shape of shapes) if (shape.en > reach) reach = shape.en;
+  let ringMask = 1;
+  while (ringMask < reach) ringMask = ringMask * 2 + 1;
+  let ringWidth = 1;
+  for (let i = 0; i <= n; i++) if (hi[i]! - lo[i]! + 1 > ringWidth) ringWidth = hi[i]! - lo[i]! + 1;
+  const ring = (ringMask + 1) * ringWidth;
   const tables: Tables = {
     shapeEn: Int32Array.from(shapes, (shape) => shape.en),
     shapeRu: Int32Array.from(shapes, (shape) => shape.ru),
     shapePrior: Float64Array.from(shapes, (shape) => shape.prior),
     shapeMiss: Float64Array.from(shapes, (shape) => shape.missWeight ?? 1),
-    best: new Float64Array(cells).fill(Infinity),
+    best: new Float64Array(ring).fill(Infinity),
+    ringMask,
+    ringWidth,
     back: new Uint8Array(cells),
     // The forward sums are kept on every level, though only the confidences of the finest need them: a
     // few exponentials per cell cost far less than the engine compiling the forward pass again when it
@@ -122,7 +148,7 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     forward: new Float64Array(cells).fill(-Infinity),
     costs: new Float32Array(withConfidence ? cells * shapeCount : 1).fill(Infinity),
     withConfidence,
-    pairs: new Float64Array(cells),
+    pairs: new Float64Array(ring),
   };
   forwardPass(search, tables);
   const { shapeEn, shapeRu, back, forward, costs } = tables;
@@ -180,6 +206,8 @@ interface Pass {
   forward: Float64Array | null;
   costs: Float32Array | null;
   pairs: Float64Array;
+  ringMask: number;
+  ringWidth: number;
   shapeCount: number;
   terms: Float64Array;
   enPrefix: Float64Array;
@@ -236,7 +264,7 @@ const P_COUNT = 11;
 
 function forwardPass(search: Search, tables: Tables): void {
   const { problem, lo, hi, rowStart } = search;
-  const { shapeEn, shapeRu, shapePrior, shapeMiss, best, back, forward, costs, pairs } = tables;
+  const { shapeEn, shapeRu, shapePrior, shapeMiss, best, back, forward, costs, pairs, ringMask, ringWidth } = tables;
   const n = problem.en.count;
   const shapeCount = shapeEn.length;
   const terms = new Float64Array(shapeCount);
@@ -297,7 +325,12 @@ function forwardPass(search: Search, tables: Tables): void {
   params[P_TEMPERED] = tempered;
   params[P_MARGIN] = margin;
   const view: RepeatView = { en: problem.en, ru: problem.ru, gain: problem.gain };
-  const pass: Pass = {
+  const rowCounts = new Int32Array(gainOf.length);
+  // The pass is built twice. The engine holds the fields of the first object built from a literal
+  // constant, and code compiled against them is thrown away when a second one is built: the next
+  // level's pass made the row's first optimised code worthless (compiled three times, not twice).
+  // Built twice here, the fields are variable before the row is first compiled.
+  const makePass = (): Pass => ({
     view,
     lo,
     hi,
@@ -311,6 +344,8 @@ function forwardPass(search: Search, tables: Tables): void {
     forward,
     costs,
     pairs,
+    ringMask,
+    ringWidth,
     shapeCount,
     terms,
     enPrefix,
@@ -342,9 +377,11 @@ function forwardPass(search: Search, tables: Tables): void {
     enCounts,
     ruCounts,
     gainOf,
-    rowCounts: new Int32Array(gainOf.length),
+    rowCounts,
     costMask,
-  };
+  });
+  makePass();
+  const pass = makePass();
   best[0] = 0;
   if (forward) forward[0] = 0;
   // One call per row: a small function the engine optimises after a few rows, where one loop over the
@@ -368,6 +405,8 @@ function forwardRow(pass: Pass, i: number): void {
     forward,
     costs,
     pairs,
+    ringMask,
+    ringWidth,
     shapeCount,
     terms,
     enPrefix,
@@ -416,6 +455,7 @@ function forwardRow(pass: Pass, i: number): void {
   const loI = lo[i]!;
   const hiI = hi[i]!;
   const base = rowStart[i]! - loI;
+  const ringBase = (i & ringMask) * ringWidth - loI;
   // English unit i − 1's anchor counts spread by id, so that each cell's 1-1 gain reads them directly.
   const xStart = i > 0 ? enOffsets[i - 1]! : 0;
   const xEnd = i > 0 ? enOffsets[i]! : 0;
@@ -434,7 +474,7 @@ function forwardRow(pass: Pass, i: number): void {
         const cb = ruCounts[y]!;
         gain += ca === 0 ? 0 : (ca < cb ? ca : cb) * gainOf[q]!;
       }
-      pairs[c] = gain;
+      pairs[ringBase + j] = gain;
     }
     let bestCost = Infinity;
     let bestShape = -1;
@@ -449,7 +489,7 @@ function forwardRow(pass: Pass, i: number): void {
       const loP = lo[i0]!;
       if (j0 < loP || j0 > hi[i0]!) continue;
       const from = rowStart[i0]! + j0 - loP;
-      const before = best[from]!;
+      const before = best[(i0 & ringMask) * ringWidth + j0 - loP]!;
       if (before === Infinity) continue;
       // Beads far worse than the best so far change neither the path nor any posterior visibly.
       const limit = bestCost + margin - before;
@@ -463,7 +503,7 @@ function forwardRow(pass: Pass, i: number): void {
         for (let r = i0 + 1; r <= i; r++) {
           const loR = lo[r]!;
           const hiR = hi[r]!;
-          const baseR = rowStart[r]! - loR;
+          const baseR = (r & ringMask) * ringWidth - loR;
           for (let col = j0 + 1; col <= j; col++) {
             if (col >= loR && col <= hiR) gain += pairs[baseR + col]!;
             else gain += pairGainOf(enOffsets, enIds, enCounts, ruOffsets, ruIds, ruCounts, gainOf, r - 1, col - 1);
@@ -532,7 +572,7 @@ function forwardRow(pass: Pass, i: number): void {
         if (term > maxTerm) maxTerm = term;
       }
     }
-    best[c] = bestCost;
+    best[ringBase + j] = bestCost;
     back[c] = bestShape + 1;
     if (forward && termCount > 0) {
       let sum = 0;

@@ -99,8 +99,8 @@ export function makeSide(
     bags,
     missed,
     bound,
-    repeats2: exact ? repeatsOf(bags, count, 2) : NO_REPEATS,
-    repeats3: exact ? repeatsOf(bags, count, 3) : NO_REPEATS,
+    repeats2: exact ? repeatsOf(bags, count, 2, problem.gain.length) : NO_REPEATS,
+    repeats3: exact ? repeatsOf(bags, count, 3, problem.gain.length) : NO_REPEATS,
     exact,
     barriers,
     headings,
@@ -138,13 +138,11 @@ interface Repeats {
 
 const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32Array(0), counts: new Int32Array(0), width: 1 };
 
-/** The ids held by at least two of units u..u + width − 1, for each u (sorted runs merged pairwise). */
-function repeatsOf(bags: FlatBags, count: number, width: number): Repeats {
+/** The ids (below `ids`) held by at least two of units u..u + width − 1, for each u (sorted runs merged pairwise). */
+function repeatsOf(bags: FlatBags, count: number, width: number, ids: number): Repeats {
   if (count < width) return NO_REPEATS;
   const offsets = new Int32Array(count + 1);
-  let maxId = -1;
-  for (let k = 0; k < bags.ids.length; k++) if (bags.ids[k]! > maxId) maxId = bags.ids[k]!;
-  const found = new RepeatList(maxId + 1, width);
+  const found = new RepeatList(ids, width);
   for (let u = 0; u < count; u++) {
     found.addRun(bags, count, u);
     offsets[u + 1] = found.size;

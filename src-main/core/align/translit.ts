@@ -10,10 +10,18 @@ const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
 };
 
+/** `CYRILLIC_TO_LATIN` by code unit from U+0430 (а) to U+0451 (ё); undefined: kept as it is. */
+const LATIN_BY_CODE: readonly (string | undefined)[] = Array.from({ length: 0x22 }, (_, k) => CYRILLIC_TO_LATIN[String.fromCharCode(0x430 + k)]);
+
 /** Lower-case Latin transliteration (BGN/PCGN-like, without diacritics). */
 export function transliterate(russian: string): string {
+  const lower = russian.toLowerCase();
   let out = '';
-  for (const ch of russian.toLowerCase()) out += CYRILLIC_TO_LATIN[ch] ?? ch;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    const latin = c >= 0x430 && c <= 0x451 ? LATIN_BY_CODE[c - 0x430] : undefined;
+    out += latin ?? lower[k]!;
+  }
   return out;
 }
 

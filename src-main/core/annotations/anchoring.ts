@@ -22,7 +22,7 @@ import {
   type TextRange,
   type TextTarget,
 } from './model';
-import { LANGS } from '../../contract/ipc';
+import { LANGS } from '../../contract/enums';
 import type { FuzzyBudget } from './fuzzy';
 import { type QuoteMatch, TextPositionAnchor, TextQuoteAnchor, round } from './selectors';
 import { SourceText, isLowSurrogate } from './source-text';

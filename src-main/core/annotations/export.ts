@@ -457,8 +457,14 @@ function emptyQuote(): TextQuoteSelector {
   return { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' };
 }
 
+/** The last time read and what it gave: a file's annotations mostly share a few (`created` = `modified`). */
+let lastIso: { value: string; iso: string | undefined } | undefined;
+
 function isoOrUndefined(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  if (lastIso?.value === value) return lastIso.iso;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  const iso = Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  lastIso = { value, iso };
+  return iso;
 }

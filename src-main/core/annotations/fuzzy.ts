@@ -4,6 +4,7 @@
  * they run out, so no quote, however long, and no text, however large, can hold the process.
  * Pure: no Electron, no Node APIs.
  */
+import type { EndRegion } from './qgram';
 import { toCodePoints } from './source-text';
 
 /** How many candidate places a fuzzy search scores at most. */
@@ -72,26 +73,68 @@ function levenshtein(a: Int32Array, b: Int32Array): number {
  * Places where `pattern` occurs in `text` with at most `k` edits: Sellers' dynamic programming
  * with Ukkonen's cut-off (O(n·k) expected) for the ends, then the best start for each end. Of each
  * run of neighbouring ends only the best is kept, and at most MAX_FUZZY_CANDIDATES in all.
+ * `regions` (from the q-gram filter, `qgram.ts`): the only places ends can be, so only they (and
+ * the `m + k` code points before each) are scanned; the ends found, and so the answer, are the
+ * same as a scan of the whole text would give.
  */
 export function approximateMatches(
   pattern: Int32Array,
   text: Int32Array,
   k: number,
   budget: FuzzyBudget = fuzzyBudget(Number.POSITIVE_INFINITY),
+  regions?: readonly EndRegion[],
 ): ApproximateMatch[] {
   const m = pattern.length;
   if (m === 0) return [];
   const column = new Int32Array(m + 1);
+  // Runs of neighbouring ends (one place, give or take an edit): the ends with the fewest errors.
+  const runs: Run[] = [];
+  for (const stretch of scans(regions, text.length, m + k)) {
+    if (!scanEnds(pattern, text, k, budget, stretch, column, runs)) return [];
+  }
+  runs.sort((a, b) => a.errors - b.errors);
+  const out: ApproximateMatch[] = [];
+  for (const run of runs) {
+    for (const end of run.ends) {
+      if (out.length >= MAX_FUZZY_CANDIDATES) return out;
+      // The best start costs m × (m + errors) cells; the best candidates come first.
+      if (!spend(budget, m * (m + run.errors + 1))) return out;
+      out.push({ start: bestStart(pattern, text, end, run.errors), end, errors: run.errors });
+    }
+  }
+  return out;
+}
+
+interface Run {
+  last: number;
+  errors: number;
+  ends: number[];
+}
+
+/**
+ * One stretch of the scan: text[scan, to) with a fresh column (the text as if it began at `scan`),
+ * ends recorded from `from` on. A match with ≤ k edits ending at `from` or later starts at
+ * `from − m − k` or later, which `scan` is not past: each end recorded has its exact count.
+ * `false` when the budget ran out.
+ */
+function scanEnds(
+  pattern: Int32Array,
+  text: Int32Array,
+  k: number,
+  budget: FuzzyBudget,
+  { scan, from, to }: Stretch,
+  column: Int32Array,
+  runs: Run[],
+): boolean {
+  const m = pattern.length;
   for (let i = 0; i <= m; i++) column[i] = i;
   let lastActive = Math.min(k + 1, m);
-  // Runs of neighbouring ends (one place, give or take an edit): the ends with the fewest errors.
-  const runs: Array<{ last: number; errors: number; ends: number[] }> = [];
-  for (let j = 0; j < text.length; j++) {
+  for (let j = scan; j < to; j++) {
     const ch = text[j];
     let diagonal = 0; // row i - 1 at the previous text position (row 0 is always 0: free start)
     let left = 0; // row i - 1 at this text position
     // Charged a column at a time; a search that runs out returns nothing it could not finish.
-    if (!spend(budget, lastActive + 1)) return [];
+    if (!spend(budget, lastActive + 1)) return false;
     for (let i = 1; i <= lastActive; i++) {
       const up = column[i] ?? 0;
       const value = pattern[i - 1] === ch ? diagonal : Math.min(diagonal, up, left) + 1;
@@ -100,7 +143,10 @@ export function approximateMatches(
       left = value;
     }
     while (lastActive > 0 && (column[lastActive] ?? 0) > k) lastActive--;
-    if (lastActive === m) {
+    if (lastActive < m) {
+      // Rows past the last active one are > k (stale values are too, which is all that matters).
+      lastActive++;
+    } else if (j + 1 >= from) {
       const errors = column[m] ?? 0;
       const run = runs[runs.length - 1];
       if (run && run.last === j) {
@@ -114,20 +160,32 @@ export function approximateMatches(
       } else {
         runs.push({ last: j + 1, errors, ends: [j + 1] });
       }
-    } else {
-      // Rows past the last active one are > k (stale values are too, which is all that matters).
-      lastActive++;
     }
   }
-  runs.sort((a, b) => a.errors - b.errors);
-  const out: ApproximateMatch[] = [];
-  for (const run of runs) {
-    for (const end of run.ends) {
-      if (out.length >= MAX_FUZZY_CANDIDATES) return out;
-      // The best start costs m × (m + errors) cells; the best candidates come first.
-      if (!spend(budget, m * (m + run.errors + 1))) return out;
-      out.push({ start: bestStart(pattern, text, end, run.errors), end, errors: run.errors });
-    }
+  return true;
+}
+
+interface Stretch {
+  /** Where the scan starts, where ends start to count, where it stops (text offsets). */
+  scan: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The stretches of text to scan for ends in `regions` (all of it without): each from `reach`
+ * before its first end, so that a match ending there is seen whole; stretches that would overlap
+ * are scanned as one.
+ */
+function scans(regions: readonly EndRegion[] | undefined, n: number, reach: number): Stretch[] {
+  if (!regions) return [{ scan: 0, from: 0, to: n }];
+  const out: Stretch[] = [];
+  for (const region of regions) {
+    const scan = Math.max(0, region.from - reach);
+    const to = Math.min(n, region.to);
+    const last = out[out.length - 1];
+    if (last && scan <= last.to) last.to = Math.max(last.to, to);
+    else out.push({ scan, from: region.from, to });
   }
   return out;
 }

@@ -12,6 +12,7 @@ import {
   QUOTE_CONTEXT,
 } from './model';
 import { type ApproximateMatch, type FuzzyBudget, approximateMatches, bandedMatch, fuzzyBudget, similarity, spend } from './fuzzy';
+import { INDEX_MAX, candidateEnds, surelyAbsent } from './qgram';
 import { type SourceText, toCodePoints } from './source-text';
 
 /** A fuzzy match (or one of several exact matches) is accepted only at or above this score. */
@@ -119,9 +120,12 @@ export class TextQuoteAnchor {
     const hintCp = options.hint === undefined ? undefined : source.toCodePoint(options.hint);
 
     const exact: Candidate[] = [];
-    // A short quote may occur very often: its first MAX_EXACT places are scored.
+    // A short quote may occur very often: its first MAX_EXACT places are scored. A quote with no
+    // surrogates occurs only at whole code points, so if one of its 3-grams is nowhere in the
+    // text it does not occur at all: no scan of the text.
+    const absent = pattern.bmp && surelyAbsent(pattern.points(), source.codePoints);
     for (
-      let at = source.text.indexOf(this.exact);
+      let at = absent ? -1 : source.text.indexOf(this.exact);
       at >= 0 && exact.length < MAX_EXACT;
       at = source.text.indexOf(this.exact, at + 1)
     ) {
@@ -165,7 +169,17 @@ export class TextQuoteAnchor {
   private fuzzyMatches(source: SourceText, pattern: QuotePoints, maxErrors: number, budget: FuzzyBudget): ApproximateMatch[] {
     const m = pattern.length;
     if (m <= FULL_SEARCH_QUOTE && source.length * (maxErrors + 1) <= budget.cells / 2) {
-      return approximateMatches(pattern.points(), source.codePoints, maxErrors, budget);
+      // Only where the q-gram filter says a match may end (the same ends, found for less); none:
+      // the quote matches nothing, for a few microseconds. A filter that would count more hits
+      // than a quarter of the whole scan's cells gives way to the scan.
+      const points = pattern.points();
+      const filtered =
+        source.length <= INDEX_MAX ? candidateEnds(points, source.codePoints, maxErrors, (source.length * (maxErrors + 1)) / 4) : null;
+      if (filtered) {
+        spend(budget, filtered.hits);
+        if (filtered.regions.length === 0) return [];
+      }
+      return approximateMatches(points, source.codePoints, maxErrors, budget, filtered?.regions);
     }
     const pieces = Math.max(1, Math.min(SEED_PIECES, Math.floor(m / MIN_PIECE)));
     const pieceLength = Math.floor(m / pieces);
@@ -247,7 +261,8 @@ class QuotePoints {
   private cached: Int32Array | undefined;
   /** The quote's length in code points. */
   readonly length: number;
-  private readonly bmp: boolean;
+  /** No surrogates (every code point one code unit). */
+  readonly bmp: boolean;
 
   constructor(private readonly text: string) {
     this.bmp = !/[\ud800-\udfff]/.test(text);

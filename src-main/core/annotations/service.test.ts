@@ -14,11 +14,12 @@ import { SettingsStore } from '../settings/settings-store';
 import { AnnotationService } from './service';
 import { AnchorCache } from './anchor-cache';
 import { pace } from './pace';
-import { tsxAnnotationWorker, workerImportRunner } from './import-run';
+import { workerImportRunner } from './import-run';
 import { buildAnchoringDocument } from './anchoring';
 import { AnnotationStore } from './store';
 import { hostileJsonLd } from './testing/hostile';
 import { parseSnapshot } from './store-format';
+import { bundledWorker } from '../testing/bundles';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOCUMENTS = join(ROOT, 'resources/documents');
@@ -417,10 +418,21 @@ describe('a hostile annotation file', () => {
     // A limit on time for a busy machine only: the figures are the benchmark's (bench:annotations).
   }, 60_000);
 
-  it('many short quotes matching nothing: what the import checked within its budget is kept, and each list finishes more until a list only looks up', async () => {
+  it('many short quotes of random letters: the q-gram filter rules each out at import, so a list only looks up', async () => {
     const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
-    // 1,500 quotes of 60 characters: each a full fuzzy search, three times the pass budget in all.
     const report = await service.import(DOC, hostileJsonLd(DOC, { count: 1_500, quoteLength: 60 }));
+    expect(report).toMatchObject({ added: 1_500, orphans: 1_500 });
+    const listed = await service.list(DOC);
+    expect(listed.annotations.every((a) => a.anchor.status === 'orphan')).toBe(true);
+    expect(service.anchors.stats).toEqual({ computed: 0, reused: 1_500 });
+    await service.flush();
+  }, 60_000);
+
+  it("many short quotes of the text's commonest words (the filter cannot rule them out): what the import checked within its budget is kept, and each list finishes more until a list only looks up", async () => {
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }));
+    // 1,500 quotes of 60 characters, "and the of the …": their q-grams sit close together all over
+    // the text, so each is searched nearly in full, more than the pass budget in all.
+    const report = await service.import(DOC, hostileJsonLd(DOC, { count: 1_500, quoteLength: 60, words: ['and', 'the', 'of'] }));
     expect(report).toMatchObject({ added: 1_500, orphans: 1_500 });
     const computed: number[] = [];
     for (let pass = 0; pass < 8; pass++) {
@@ -475,7 +487,7 @@ describe('a hostile annotation file', () => {
       library,
       async () => ({ saved: false }),
       undefined,
-      workerImportRunner(tsxAnnotationWorker()),
+      workerImportRunner(bundledWorker('annotation')),
     );
     // Real quotes too, from an export of this document: they anchor, in both.
     await inThread.create({ documentId: DOC, selection: await select('COVID-19'), kind: 'highlight', color: 'blue' });
@@ -502,7 +514,7 @@ describe('a hostile annotation file', () => {
   }, 60_000);
 
   it('a file that is not JSON, parsed in the worker, is refused with its reason', async () => {
-    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(tsxAnnotationWorker()));
+    const service = new AnnotationService(AnnotationStore.inUserData(dir), library, async () => ({ saved: false }), undefined, workerImportRunner(bundledWorker('annotation')));
     await expect(service.import(DOC, '{ nope')).rejects.toMatchObject({ code: 'bad-request', details: { annotationReason: 'not-json' } });
     await service.flush();
   }, 60_000);

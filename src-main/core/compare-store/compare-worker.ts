@@ -2,7 +2,7 @@
  * The worker thread that compares a document (word model, links, checks), so that a long text never
  * freezes the main process. Started by `runner.ts` ahead of need: it loads its code and the lexicon,
  * posts `{ type: 'ready' }` and waits for one `start` command (`CompareWorkerCommand`), then:
- *  - alone: runs `analyseDocument` and posts `{ type: 'done', body }` (the findings, and the links
+ *  - alone: runs `analyseDocumentPacked` (`analyseDocument` with the links packed as they are made) and posts `{ type: 'done', body }` (the findings, and the links
  *    packed in transferred typed arrays: `packLinks`);
  *  - as one of two parts (`part` 0 or 1, with a `peer` port to the other part): runs `analysePart`,
  *    swapping its trained direction of the word model with the peer; part 1 sends its renderings to
@@ -13,7 +13,7 @@
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
 import { shippedLexicon } from '../align/lexicon';
-import { type PackedLinks, analyseDocument, analysePart, packLinks } from '../compare/analyse';
+import { type PackedLinks, analyseDocumentPacked, analysePart, packLinks } from '../compare/analyse';
 import { type Finding, type Renderings, mergeRenderings, renderingFindings } from '../compare/checks';
 import { type StemIndex, stemIndexBuffers } from '../compare/stem-index';
 import type { DirectionTable } from '../compare/word-model';
@@ -74,9 +74,8 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
   const post = (message: CompareWorkerMessage) => port.postMessage(message);
   const onProgress = (phase: 'training' | 'linking' | 'checking', progress: number) => post({ type: 'progress', phase, progress });
   if (!('part' in command)) {
-    const { findings, links, stems } = analyseDocument(input.rows, { glossary: input.glossary, onProgress, stemIndex: true });
-    // The links travel as typed arrays whose buffers are handed over, not copied.
-    const packed = packLinks(links);
+    // The links packed as they are made; they travel as typed arrays whose buffers are handed over, not copied.
+    const { findings, links: packed, stems } = analyseDocumentPacked(input.rows, { glossary: input.glossary, onProgress, stemIndex: true });
     port.postMessage({ type: 'done', body: { findings, links: packed, stems: stems! } } satisfies CompareWorkerMessage, [...buffers(packed), ...indexBuffers(stems)]);
     return;
   }

@@ -14,7 +14,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { type ComparedDocument, LinkTable, type PackedLinks, analyseDocument } from '../compare/analyse';
+import { type ComparedDocument, LinkTable, type PackedLinks, analyseDocumentPacked } from '../compare/analyse';
 import type { CheckRow, GlossaryPair } from '../compare/checks';
 import { WORKER_HEAP_MB, type WorkerSpec } from '../import/align-runner';
 import { type CompareWorkerCommand, type CompareWorkerMessage, ROW_CHUNK } from './compare-worker';
@@ -247,8 +247,8 @@ export function inProcessCompareRunner(): CompareRunner {
     async run(input, signal) {
       await new Promise((done) => setImmediate(done));
       if (signal?.aborted) throw cancelled();
-      const { findings, links, stems } = analyseDocument(input.rows, { glossary: input.glossary, stemIndex: true });
-      return { findings, links: LinkTable.of(links), stems: stems! };
+      const { findings, links, stems } = analyseDocumentPacked(input.rows, { glossary: input.glossary, stemIndex: true });
+      return { findings, links: new LinkTable(links), stems: stems! };
     },
   };
 }

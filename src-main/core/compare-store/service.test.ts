@@ -8,7 +8,8 @@ import { type AppServices, createAppServices } from '../app-services';
 import { analyseDocument } from '../compare/analyse';
 import { dispatch } from '../ipc/handlers';
 import { statementRows } from '../compare/testing';
-import { inProcessCompareRunner, tsxCompareWorker, workerCompareRunner } from './runner';
+import { inProcessCompareRunner, workerCompareRunner } from './runner';
+import { bundledWorker } from '../testing/bundles';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
 const DOC = 'asean-russia-covid19-2020';
@@ -125,7 +126,7 @@ describe('the compare worker', () => {
     it(`gives what the in-process run gives (${workers} worker${workers === 1 ? '' : 's'})`, { timeout: 60_000 }, async () => {
       const rows = statementRows();
       const input = { rows, glossary: [{ en: 'health care', ru: 'медицинская помощь' }] };
-      const runner = workerCompareRunner(tsxCompareWorker(), { workers, standby: false });
+      const runner = workerCompareRunner(bundledWorker('compare'), { workers, standby: false });
       const viaWorker = await runner.run(input);
       const inProcess = await inProcessCompareRunner().run(input);
       const whole = analyseDocument(rows, { glossary: input.glossary });
@@ -137,7 +138,7 @@ describe('the compare worker', () => {
   }
 
   it('keeps workers ready and uses new ones for each comparison', { timeout: 60_000 }, async () => {
-    const runner = workerCompareRunner(tsxCompareWorker(), { workers: 2 });
+    const runner = workerCompareRunner(bundledWorker('compare'), { workers: 2 });
     await runner.ready();
     const input = { rows: statementRows().slice(0, 20), glossary: [] };
     const first = await runner.run(input);
@@ -150,7 +151,7 @@ describe('the compare worker', () => {
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
-    const run = workerCompareRunner(tsxCompareWorker(), { standby: false }).run({ rows: statementRows(), glossary: [] }, controller.signal);
+    const run = workerCompareRunner(bundledWorker('compare'), { standby: false }).run({ rows: statementRows(), glossary: [] }, controller.signal);
     controller.abort();
     await expect(run).rejects.toThrow(/cancelled/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type PartAnalysis, analyseDocument, analysePart, joinParts, splitPoint } from './analyse';
+import { type PartAnalysis, analyseDocument, analyseDocumentPacked, analysePart, joinParts, packLinks, splitPoint } from './analyse';
 import type { CheckRow, GlossaryPair } from './checks';
-import { evalRows, statementRows } from './testing';
+import { analysisDigest, benchBaseRows, evalRows, statementRows } from './testing';
 import type { DirectionTable } from './word-model';
 
 /** The two parts run side by side in this thread, swapping their directions as the workers do. */
@@ -34,5 +34,22 @@ describe('a document analysed in two parts', () => {
     const rows = [{ id: 'a', en: 'x'.repeat(90), ru: 'y'.repeat(10) }, ...Array.from({ length: 10 }, (_, k) => ({ id: `b${k}`, en: 'x'.repeat(5), ru: 'y'.repeat(5) }))];
     expect(splitPoint(rows)).toBe(1);
     expect(splitPoint([])).toBe(0);
+  });
+});
+
+describe('the output of a whole comparison', () => {
+  // Recorded before the comparison was made faster (December 2026): the speed-ups must not change
+  // a single link or finding. A deliberate change of the output updates these digests (and says so).
+  it('is byte-identical to the recorded output: the statement, and the 204 rows the benchmark cycles', { timeout: 60_000 }, () => {
+    const statement = analyseDocument(statementRows());
+    expect([statement.links.flat().length, statement.findings.length]).toEqual([708, 6]);
+    expect(analysisDigest(statement.links, statement.findings)).toEqual({ links: '92a666b8c7078d77', findings: '8dd60f71a1a98e84' });
+    const base = analyseDocument(benchBaseRows());
+    expect([base.links.flat().length, base.findings.length]).toEqual([1507, 14]);
+    expect(analysisDigest(base.links, base.findings)).toEqual({ links: '6f149b1d5fd21bea', findings: '7523644e343259b3' });
+    // As the worker runs it: the links packed row by row as they are made.
+    const packed = analyseDocumentPacked(benchBaseRows(), { stemIndex: true });
+    expect(packed.links).toEqual(packLinks(base.links));
+    expect(packed.findings).toEqual(base.findings);
   });
 });

@@ -4,8 +4,8 @@
  * worker, the `bitext check` command and the benchmark run. Pure TypeScript.
  */
 import { type Lexicon, shippedLexicon } from '../align/lexicon';
-import { type CheckRow, type Finding, type GlossaryPair, type Renderings, checkRows, mergeRenderings, renderingFindings } from './checks';
-import { type Item, extractItems, itemContext } from './items';
+import { type CheckRow, type Finding, type GlossaryPair, type Renderings, mergeRenderings, renderingFindings, rowChecker } from './checks';
+import { extractItems, itemContext } from './items';
 import { LINK_CLASSES, type PreparedTerm, type TermLink, linkRow } from './links';
 import type { Lang } from '../model';
 import { type StemIndex, stemIndex } from './stem-index';
@@ -37,12 +37,27 @@ function stemIndexes(tokens: readonly { en: Token[]; ru: Token[] }[]): Record<La
 }
 
 export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptions = {}): DocumentAnalysis {
+  return analyseWhole(rows, options);
+}
+
+/**
+ * The same, the links packed row by row as they are made (`LinkPacker`): what the compare worker
+ * sends to main, without tens of thousands of link objects kept until the end. The same links and
+ * findings as `analyseDocument`, exactly (`packLinks` of its links).
+ */
+export function analyseDocumentPacked(rows: readonly CheckRow[], options: AnalyseOptions = {}): Omit<DocumentAnalysis, 'links'> & { links: PackedLinks } {
+  const packer = new LinkPacker(rows.length);
+  const { findings, stems } = analyseWhole(rows, options, (_, links) => packer.push(links));
+  return stems ? { links: packer.finish(), findings, stems } : { links: packer.finish(), findings };
+}
+
+function analyseWhole(rows: readonly CheckRow[], options: AnalyseOptions, sink?: (k: number, links: TermLink[]) => void): DocumentAnalysis {
   const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
   const progress = options.onProgress ?? (() => undefined);
   progress('training', 0);
   const tokens = tokenizeRows(rows);
   const model = trainWordModel(tokens, { lexicon });
-  const part = analyseRange(rows, tokens, model, lexicon, options, 0, rows.length);
+  const part = analyseRange(rows, tokens, model, lexicon, options, 0, rows.length, sink);
   const findings = [...part.findings, ...renderingFindings(part.renderings)];
   return options.stemIndex ? { links: part.links, findings, stems: stemIndexes(tokens) } : { links: part.links, findings };
 }
@@ -51,7 +66,12 @@ function tokenizeRows(rows: readonly CheckRow[]): { en: Token[]; ru: Token[] }[]
   return rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') }));
 }
 
-/** Links and checks of rows `from` to `to`, the model trained. */
+/**
+ * Links and checks of rows `from` to `to`, the model trained: row by row, each row's items, links
+ * and checks one after the other (what a row makes is garbage once the row is done, not kept for a
+ * second pass over the document). The links of row `k` go to `sink(k, links)`; without a sink they
+ * are returned.
+ */
 function analyseRange(
   rows: readonly CheckRow[],
   tokens: readonly { en: Token[]; ru: Token[] }[],
@@ -60,6 +80,7 @@ function analyseRange(
   options: AnalyseOptions,
   from: number,
   to: number,
+  sink?: (k: number, links: TermLink[]) => void,
 ): { links: TermLink[][]; findings: Finding[]; renderings: Renderings } {
   const progress = options.onProgress ?? (() => undefined);
   const glossaryPairs = options.glossary ?? [];
@@ -67,22 +88,20 @@ function analyseRange(
   const acronyms = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
   const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms, tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } });
   progress('linking', 0);
-  // Indexed by row; only the range is filled.
-  const items: { en: Item[]; ru: Item[] }[] = [];
+  const checker = rowChecker(rows, { glossary: glossaryPairs, lexicon, model, context, tokens });
   const links: TermLink[][] = [];
-  items.length = links.length = rows.length;
-  for (let k = from; k < to; k++) {
-    const row = rows[k]!;
-    items[k] = { en: extractItems(row.en, 'en', context, tokens[k]!.en), ru: extractItems(row.ru, 'ru', context, tokens[k]!.ru) };
-  }
   for (let k = from; k < to; k++) {
     if ((k - from) % 500 === 0) progress('linking', (k - from) / Math.max(1, to - from));
     const row = rows[k]!;
-    links[k] = linkRow(row.en, row.ru, { context, glossary, lexicon, model, modelRow: k, threshold: options.threshold, tokens: tokens[k], items: items[k] });
+    const rowTokens = tokens[k]!;
+    const items = { en: extractItems(row.en, 'en', context, rowTokens.en), ru: extractItems(row.ru, 'ru', context, rowTokens.ru) };
+    const rowLinks = linkRow(row.en, row.ru, { context, glossary, lexicon, model, modelRow: k, threshold: options.threshold, tokens: rowTokens, items });
+    checker.check(k, rowLinks, items);
+    if (sink) sink(k, rowLinks);
+    else links.push(rowLinks);
   }
-  progress('checking', 0);
-  const { findings, renderings } = checkRows(rows, { glossary: glossaryPairs, lexicon, model, links, context, tokens, items }, from, to);
-  return { links: from === 0 && to === rows.length ? links : links.slice(from, to), findings, renderings };
+  progress('checking', 1);
+  return { links, findings: checker.findings, renderings: checker.renderings };
 }
 
 /**
@@ -156,15 +175,30 @@ export interface PackedLinks {
 }
 
 export function packLinks(links: readonly (readonly TermLink[])[]): PackedLinks {
-  let n = 0;
-  for (const row of links) n += row.length;
-  const offsets = new Int32Array(links.length + 1);
-  const classes = new Uint8Array(n);
-  const spans = new Int32Array(4 * n);
-  const scores = new Float64Array(n);
-  let z = 0;
-  links.forEach((row, k) => {
-    offsets[k] = z;
+  const packer = new LinkPacker(links.length);
+  for (const row of links) packer.push(row);
+  return packer.finish();
+}
+
+/** Links packed a row at a time (`PackedLinks`), the arrays grown as needed; `finish` gives them at their size. */
+export class LinkPacker {
+  private readonly offsets: Int32Array<ArrayBuffer>;
+  private classes = new Uint8Array(1024);
+  private spans = new Int32Array(4 * 1024);
+  private scores = new Float64Array(1024);
+  private rows = 0;
+  private n = 0;
+
+  /** `rowCount`: how many rows will be pushed. */
+  constructor(rowCount: number) {
+    this.offsets = new Int32Array(rowCount + 1);
+  }
+
+  push(row: readonly TermLink[]): void {
+    if (this.n + row.length > this.classes.length) this.grow(this.n + row.length);
+    const { classes, spans, scores } = this;
+    this.offsets[this.rows++] = this.n;
+    let z = this.n;
     for (const link of row) {
       classes[z] = LINK_CLASSES.indexOf(link.class);
       spans[4 * z] = link.en.start;
@@ -174,9 +208,27 @@ export function packLinks(links: readonly (readonly TermLink[])[]): PackedLinks 
       scores[z] = link.score;
       z++;
     }
-  });
-  offsets[links.length] = z;
-  return { offsets, classes, spans, scores };
+    this.n = z;
+  }
+
+  finish(): PackedLinks {
+    this.offsets[this.rows] = this.n;
+    const offsets = this.rows + 1 === this.offsets.length ? this.offsets : this.offsets.slice(0, this.rows + 1);
+    return { offsets, classes: this.classes.slice(0, this.n), spans: this.spans.slice(0, 4 * this.n), scores: this.scores.slice(0, this.n) };
+  }
+
+  private grow(needed: number): void {
+    const size = Math.max(needed, 2 * this.classes.length);
+    const classes = new Uint8Array(size);
+    classes.set(this.classes);
+    const spans = new Int32Array(4 * size);
+    spans.set(this.spans);
+    const scores = new Float64Array(size);
+    scores.set(this.scores);
+    this.classes = classes;
+    this.spans = spans;
+    this.scores = scores;
+  }
 }
 
 /**

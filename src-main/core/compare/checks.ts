@@ -194,6 +194,10 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
   return out;
 }
 
+function countMatches(text: string, re: RegExp): number {
+  return (text.match(re) ?? []).length;
+}
+
 function untranslated(row: CheckRow): Finding | undefined {
   const en = row.en.trim();
   const ru = row.ru.trim();
@@ -206,11 +210,10 @@ function untranslated(row: CheckRow): Finding | undefined {
   const couldBeSame = ruLetters.cyrillic === enLetters.cyrillic;
   if (couldBeSame && ruLetters.latin + ruLetters.cyrillic >= 3 && sameText(en, ru)) return make('same-text', [{ side: 'ru', text: ru }]);
   // English in the Russian column: the aligner's test, or mostly Latin letters over several words.
-  const latinWords = (ru.match(/[A-Za-z]{2,}/gu) ?? []).length;
+  // (The words are counted only where the letters make them matter.)
   // isUntranslated: a Russian side with Cyrillic is untranslated only if it is the same text.
-  if (((ruLetters.cyrillic === 0 || couldBeSame) && isUntranslated(en, ru)) || (ruLetters.latin > 2 * ruLetters.cyrillic && latinWords >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
-  const cyrWords = (en.match(/\p{Script=Cyrillic}{2,}/gu) ?? []).length;
-  if (enLetters.cyrillic > 2 * enLetters.latin && cyrWords >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
+  if (((ruLetters.cyrillic === 0 || couldBeSame) && isUntranslated(en, ru)) || (ruLetters.latin > 2 * ruLetters.cyrillic && countMatches(ru, /[A-Za-z]{2,}/gu) >= 3)) return make('english-in-russian', [{ side: 'ru', text: ru }]);
+  if (enLetters.cyrillic > 2 * enLetters.latin && countMatches(en, /\p{Script=Cyrillic}{2,}/gu) >= 3) return make('russian-in-english', [{ side: 'en', text: en }]);
   return undefined;
 }
 
@@ -235,6 +238,22 @@ export function checkDocument(rows: readonly CheckRow[], options: CheckOptions =
  * `options.links`, `tokens` and `items` are indexed by row, and need only cover the range.
  */
 export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {}, from = 0, to = rows.length): { findings: Finding[]; renderings: Renderings } {
+  const checker = rowChecker(rows, options);
+  for (let index = from; index < to; index++) checker.check(index);
+  return { findings: checker.findings, renderings: checker.renderings };
+}
+
+/** The checks of a document one row at a time (`checkRows`), for a caller that makes each row's items and links just before. */
+export interface RowChecker {
+  /** Checks row `index`, with its items and links when the caller has them (else `options`' or made here). */
+  check(index: number, links?: readonly TermLink[], items?: { en: Item[]; ru: Item[] }): void;
+  /** The findings so far, in row order. */
+  findings: Finding[];
+  /** The renderings of the rows checked so far. */
+  renderings: Renderings;
+}
+
+export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}): RowChecker {
   const findings: Finding[] = [];
   const glossaryPairs = options.glossary ?? [];
   const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
@@ -256,24 +275,24 @@ export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {},
   const ratio = ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)]! : 1;
 
   const renderings: Renderings = new Map();
-  for (let index = from; index < to; index++) {
+  const check = (index: number, rowLinks?: readonly TermLink[], rowItems?: { en: Item[]; ru: Item[] }): void => {
     const row = rows[index]!;
     const hasEn = row.en.trim() !== '';
     const hasRu = row.ru.trim() !== '';
     if (hasEn !== hasRu) {
       const side: Lang = hasEn ? 'en' : 'ru';
       findings.push({ id: `empty:${row.id}`, kind: 'empty', detail: hasEn ? 'no-ru' : 'no-en', rowId: row.id, items: [{ side, text: hasEn ? row.en : row.ru }] });
-      continue;
+      return;
     }
-    if (!hasEn) continue;
+    if (!hasEn) return;
     const tokens = options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
     const lost = untranslated(row);
     if (lost) {
       findings.push(lost);
-      continue;
+      return;
     }
-    const enItems = options.items?.[index]?.en ?? extractItems(row.en, 'en', context, tokens.en);
-    const ruItems = options.items?.[index]?.ru ?? extractItems(row.ru, 'ru', context, tokens.ru);
+    const enItems = rowItems?.en ?? options.items?.[index]?.en ?? extractItems(row.en, 'en', context, tokens.en);
+    const ruItems = rowItems?.ru ?? options.items?.[index]?.ru ?? extractItems(row.ru, 'ru', context, tokens.ru);
     findings.push(...itemFindings(row, enItems, ruItems, tokens));
 
     const longer = Math.max(row.en.length, row.ru.length);
@@ -304,7 +323,7 @@ export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {},
       }
     });
 
-    const links = options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
+    const links = rowLinks ?? options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
     for (const link of links) {
       if (!RENDERED.has(link.class)) continue;
       const enToken = tokenAt(tokens.en, link.en.start);
@@ -319,9 +338,10 @@ export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {},
       // Rows come in order: a row already counted is the last one.
       if (rendering.rows.at(-1) !== row.id) rendering.rows.push(row.id);
     }
-  }
-  return { findings, renderings };
+  };
+  return { check, findings, renderings };
 }
+
 
 /** Adds the renderings of a later range of rows to those of the rows before it. */
 export function mergeRenderings(into: Renderings, later: Renderings): Renderings {

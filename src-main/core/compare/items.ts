@@ -20,7 +20,7 @@ import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
 import { foldSpelling, skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
-import { type Token, tokenize } from './tokens';
+import { FormCache, type Token, tokenize } from './tokens';
 
 export const ITEM_KINDS = ['date', 'number', 'percent', 'amount', 'acronym', 'latin', 'name', 'url', 'email', 'reference'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -186,22 +186,28 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
   };
   // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
   const ruNames = new Set<string>();
+  // What each form contributes, by its text (and by its number, which is quicker: `FormCache`).
   const ruForms = new Map<string, readonly number[] | null>();
+  const ruByForm = new FormCache<readonly number[] | null>();
   ru.forEach((text, row) => {
     const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
     for (const token of options.tokens?.ru[row] ?? tokenize(text, 'ru')) {
-      let form = ruForms.get(token.text);
+      let form = ruByForm.get(token);
       if (form === undefined) {
-        if (LATIN.test(token.text)) {
-          form = [idOf(token.folded), ...token.folded.split('-').map((part) => idOf(stripPossessive(part)))];
-        } else {
-          form = null;
-          for (const part of token.text.split('-')) {
-            const key = cachedNameSkeleton(part, 'ru');
-            if (key) ruNames.add(key);
+        form = ruForms.get(token.text);
+        if (form === undefined) {
+          if (LATIN.test(token.text)) {
+            form = [idOf(token.folded), ...token.folded.split('-').map((part) => idOf(stripPossessive(part)))];
+          } else {
+            form = null;
+            for (const part of token.text.split('-')) {
+              const key = cachedNameSkeleton(part, 'ru');
+              if (key) ruNames.add(key);
+            }
           }
+          ruForms.set(token.text, form);
         }
-        ruForms.set(token.text, form);
+        ruByForm.set(token, form);
       }
       if (form === null) continue;
       if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
@@ -211,6 +217,7 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
   const names = new Set<string>();
   lastRow.length = 0;
   const enForms = new Map<string, readonly number[]>();
+  const enByForm = new FormCache<readonly number[]>();
   en.forEach((text, row) => {
     const tokens = options.tokens?.en[row] ?? tokenize(text, 'en');
     for (let k = 0; k + 1 < tokens.length; k++) {
@@ -218,16 +225,20 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
       if (key && ruNames.has(key)) names.add(key);
     }
     for (const token of tokens) {
-      let form = enForms.get(token.text);
-      if (!form) {
-        const ids = [idOf(token.folded)];
-        for (const part of token.text.split('-')) {
-          ids.push(idOf(part.toLowerCase()));
-          const key = cachedNameSkeleton(stripPossessive(part), 'en');
-          if (key && ruNames.has(key)) names.add(key);
+      let form = enByForm.get(token);
+      if (form === undefined) {
+        form = enForms.get(token.text);
+        if (!form) {
+          const ids = [idOf(token.folded)];
+          for (const part of token.text.split('-')) {
+            ids.push(idOf(part.toLowerCase()));
+            const key = cachedNameSkeleton(stripPossessive(part), 'en');
+            if (key && ruNames.has(key)) names.add(key);
+          }
+          form = ids;
+          enForms.set(token.text, form);
         }
-        form = ids;
-        enForms.set(token.text, form);
+        enByForm.set(token, form);
       }
       count(form, enRowsOf, row);
     }
@@ -253,7 +264,7 @@ function joinedName(text: string, a: Token, b: Token): string {
   const ca = text.charCodeAt(a.start);
   const cb = text.charCodeAt(b.start);
   if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a.text) || !CAPITALISED.test(b.text)) return '';
-  return nameSkeleton(a.text + b.text.toLowerCase(), 'en');
+  return cachedNameSkeleton(a.text + b.text.toLowerCase(), 'en');
 }
 
 /** Names written in two English words that the Russian writes as one (Viet Nam ~ Вьетнам). */
@@ -524,18 +535,26 @@ const NO_ITEMS: readonly WordItem[] = [];
  * The items of each word form, per document context and language: a document has a few thousand
  * forms and hundreds of thousands of words, so each form is looked at once.
  */
-const wordCaches = new WeakMap<ItemContext, Record<Lang, Map<string, readonly WordItem[]>>>();
+const wordCaches = new WeakMap<ItemContext, Record<Lang, { byText: Map<string, readonly WordItem[]>; byForm: FormCache<readonly WordItem[]> }>>();
 
-function wordItems(text: string, lang: Lang, context: ItemContext): readonly WordItem[] {
+function wordCachesOf(context: ItemContext, lang: Lang): { byText: Map<string, readonly WordItem[]>; byForm: FormCache<readonly WordItem[]> } {
   let caches = wordCaches.get(context);
-  if (!caches) wordCaches.set(context, (caches = { en: new Map(), ru: new Map() }));
-  const cache = caches[lang];
-  let items = cache.get(text);
+  if (!caches) wordCaches.set(context, (caches = { en: { byText: new Map(), byForm: new FormCache() }, ru: { byText: new Map(), byForm: new FormCache() } }));
+  return caches[lang];
+}
+
+function wordItems(token: Token, lang: Lang, context: ItemContext, caches: { byText: Map<string, readonly WordItem[]>; byForm: FormCache<readonly WordItem[]> }): readonly WordItem[] {
+  let items = caches.byForm.get(token);
+  if (items !== undefined) return items;
+  const cache = caches.byText;
+  const text = token.text;
+  items = cache.get(text);
   if (items === undefined) {
     items = analyseWord(text, lang, context);
     if (cache.size > 200_000) cache.clear();
     cache.set(text, items);
   }
+  caches.byForm.set(token, items);
   return items;
 }
 
@@ -599,9 +618,10 @@ function analyseWord(text: string, lang: Lang, context: ItemContext): readonly W
 }
 
 function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, taken: Uint8Array, out: Item[]): void {
+  const caches = wordCachesOf(context, lang);
   for (const token of tokens) {
     if (taken[token.start]) continue;
-    const items = wordItems(token.text, lang, context);
+    const items = wordItems(token, lang, context, caches);
     for (const w of items) {
       const start = token.start + w.offset;
       const end = start + w.text.length;
@@ -613,9 +633,14 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
   }
 }
 
+let takenScratch = new Uint8Array(1 << 12);
+
 /** The items of one side of a row, in text order. */
 export function extractItems(text: string, lang: Lang, context: ItemContext, tokens: readonly Token[] = tokenize(text, lang)): Item[] {
-  const taken = new Uint8Array(text.length + 1);
+  // Which characters an item has taken (reused from call to call: only its first text.length + 1 are read).
+  if (takenScratch.length < text.length + 1) takenScratch = new Uint8Array(Math.max(text.length + 1, 2 * takenScratch.length));
+  const taken = takenScratch;
+  taken.fill(0, 0, text.length + 1);
   const out: Item[] = [];
   // Each pattern only where its telltale character is (most rows have no URL, date or bracket).
   if (text.includes('://') || text.includes('www.')) findByPattern(text, URL, taken, out, (m) => ({ kind: 'url', key: `url:${m[0].toLowerCase().replace(/^(?:https?:\/\/)/u, '').replace(/\/$/u, '')}` }), true);

@@ -16,7 +16,7 @@ import type { Lexicon } from '../align/lexicon';
 import { shippedLexicon } from '../align/lexicon';
 import { type Item, type ItemContext, type ItemKind, extractItems, rowContext, sameItem } from './items';
 import { type TermPattern, findTerm } from './terms';
-import { type Token, tokenize } from './tokens';
+import { FormCache, type Token, tokenize } from './tokens';
 import type { WordModel } from './word-model';
 
 export { LINK_CLASSES } from '../../contract/compare';
@@ -72,8 +72,32 @@ let conceptStamp = new Int32Array(0);
 let conceptHead = new Int32Array(0);
 let stamp = 0;
 
+/** Which English word last matched each Russian content word (lexicon links), reused from row to row. */
+let seenScratch = new Int32Array(256);
+
 /** Working memory of the learned links (three n × m tables of a row), reused from row to row. */
 let scratch = new Float64Array(1 << 12);
+
+/** The lexicon's concepts of each word form, per lexicon and side (the lexicon's own caches are maps of strings). */
+const conceptCaches = new WeakMap<Lexicon, { en: FormCache<readonly number[]>; ru: FormCache<readonly number[]> }>();
+
+function conceptsOf(lexicon: Lexicon): { en: (token: Token) => readonly number[]; ru: (token: Token) => readonly number[] } {
+  let caches = conceptCaches.get(lexicon);
+  if (!caches) conceptCaches.set(lexicon, (caches = { en: new FormCache(), ru: new FormCache() }));
+  const { en, ru } = caches;
+  return {
+    en(token) {
+      let concepts = en.get(token);
+      if (concepts === undefined) en.set(token, (concepts = lexicon.english(token.text)));
+      return concepts;
+    },
+    ru(token) {
+      let concepts = ru.get(token);
+      if (concepts === undefined) ru.set(token, (concepts = lexicon.russian(token.text)));
+      return concepts;
+    },
+  };
+}
 
 /** Weight of the position prior: how fast a candidate's score falls with its distance from the diagonal. */
 const DIAGONAL = 4;
@@ -139,9 +163,10 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     return out;
   };
   if (lexicon) {
+    const conceptsOfToken = conceptsOf(lexicon);
     const enContent = content(enTokens, enUsed);
     const ruContent = content(ruTokens, ruUsed);
-    const ruConcepts = ruContent.map((k) => lexicon.russian(ruTokens[k]!.text));
+    const ruConcepts = ruContent.map((k) => conceptsOfToken.ru(ruTokens[k]!));
     const ruRel = ruContent.map((k) => relRu(ruTokens[k]!));
     const candidates: { e: number; r: number; d: number; score: number }[] = [];
     const matches: number[] = [];
@@ -165,10 +190,12 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
         conceptHead[c] = entryWord.length - 1;
       }
     });
-    const seenBy = new Int32Array(ruContent.length).fill(-1);
+    if (seenScratch.length < ruContent.length) seenScratch = new Int32Array(Math.max(ruContent.length, 2 * seenScratch.length));
+    const seenBy = seenScratch;
+    seenBy.fill(-1, 0, ruContent.length);
     if (entryWord.length > 0) {
       for (const i of enContent) {
-        const concepts: readonly number[] = lexicon.english(enTokens[i]!.text);
+        const concepts: readonly number[] = conceptsOfToken.en(enTokens[i]!);
         if (concepts.length === 0) continue;
         matches.length = 0;
         for (const c of concepts) {
@@ -310,18 +337,23 @@ function learnedLinks(
   const fwd = scratch;
   const bwdAt = n * m;
   const { nullEn, nullRu } = s;
-  const table = options.modelRow === undefined ? undefined : model.rowTable(options.modelRow);
-  if (table && table.en.length === n && table.ru.length === m) {
+  // The row's own table when the model was trained on it (read in place: no table made per row).
+  const t = options.modelRow === undefined ? -1 : model.trainedIndex(options.modelRow);
+  const rows = model.rowArrays;
+  if (t >= 0 && (rows.enStart[t + 1]! - rows.enStart[t]!) === n && (rows.ruStart[t + 1]! - rows.ruStart[t]!) === m) {
     const forward = model.forwardTable;
     const backward = model.backwardTable;
-    const pairs = table.pairs;
+    const { slots, enIds, ruIds } = rows;
+    const s0 = rows.slotStart[t]!;
     for (let z = 0; z < n * m; z++) {
-      const p = pairs[z]!;
+      const p = slots[s0 + z]!;
       fwd[z] = forward[p]!;
       fwd[bwdAt + z] = backward[p]!;
     }
-    for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(table.ru[b]!);
-    for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(table.en[a]!);
+    const r0 = rows.ruStart[t]!;
+    const e0 = rows.enStart[t]!;
+    for (let b = 0; b < m; b++) nullRu[b] = model.nullRuById(ruIds[r0 + b]!);
+    for (let a = 0; a < n; a++) nullEn[a] = model.nullEnById(enIds[e0 + a]!);
   } else {
     const ruIds = new Int32Array(m);
     for (let b = 0; b < m; b++) {

@@ -3,7 +3,7 @@
  * worker from the tokens it has, so that main can answer a concordance query by tokenizing only
  * the rows that hold every word of the query (not the whole document). Pure TypeScript.
  */
-import type { Token } from './tokens';
+import { FormCache, type Token } from './tokens';
 
 export interface StemIndex {
   /** The distinct stems, by id. */
@@ -15,6 +15,7 @@ export interface StemIndex {
 
 export function stemIndex(rows: readonly (readonly Token[])[]): StemIndex {
   const idOf = new Map<string, number>();
+  const byForm = new FormCache<number>();
   const stems: string[] = [];
   let n = 0;
   for (const tokens of rows) n += tokens.length;
@@ -24,11 +25,15 @@ export function stemIndex(rows: readonly (readonly Token[])[]): StemIndex {
   rows.forEach((tokens, k) => {
     rowStart[k] = z;
     for (const t of tokens) {
-      let id = idOf.get(t.stem);
+      let id = byForm.get(t);
       if (id === undefined) {
-        id = stems.length;
-        idOf.set(t.stem, id);
-        stems.push(t.stem);
+        id = idOf.get(t.stem);
+        if (id === undefined) {
+          id = stems.length;
+          idOf.set(t.stem, id);
+          stems.push(t.stem);
+        }
+        byForm.set(t, id);
       }
       ids[z++] = id;
     }

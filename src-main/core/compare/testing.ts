@@ -2,6 +2,7 @@
  * Test helpers: the bundled statement's rows (the hand-made clause alignment) and the rows of an
  * evaluation text, as English/Russian text pairs. Node only (reads files); not used by the app.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseEvalSet } from '../align/evaluation';
 
@@ -37,4 +38,18 @@ export function evalRows(name: string): TextRow[] {
 
 export function goldText(name: string): string {
   return readFileSync(new URL(`src-main/core/compare/gold/${name}.txt`, root), 'utf8');
+}
+
+/** The 204 rows the benchmark's 10,000-row document cycles: the statement's, then the evaluation texts'. */
+export function benchBaseRows(): TextRow[] {
+  return [...statementRows(), ...['treaty', 'news', 'story', 'manual'].flatMap((name) => evalRows(name))];
+}
+
+/**
+ * A short digest of a comparison's output (the links of every row and the findings, as JSON, SHA-256,
+ * first 16 hex digits): the same digest means byte-identical output.
+ */
+export function analysisDigest(links: unknown, findings: unknown): { links: string; findings: string } {
+  const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+  return { links: digest(links), findings: digest(findings) };
 }

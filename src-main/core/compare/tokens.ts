@@ -22,6 +22,8 @@ export interface Token {
 }
 
 interface FormInfo {
+  /** The form's number (`formId`): never reused in this thread. */
+  id: number;
   word: string;
   folded: string;
   stem: string;
@@ -30,6 +32,8 @@ interface FormInfo {
 }
 const forms: Record<Lang, Map<string, FormInfo>> = { en: new Map(), ru: new Map() };
 const FORM_CACHE_LIMIT = 300_000;
+/** The next form's number: forms are numbered 0, 1, 2… in the order first met, across both languages. */
+let formCount = 0;
 
 function formInfo(raw: string, lang: Lang): FormInfo {
   const cache = forms[lang];
@@ -39,7 +43,7 @@ function formInfo(raw: string, lang: Lang): FormInfo {
     const word = lang === 'en' || /^[A-Za-z]/u.test(raw) ? raw.replace(/['’]s$/u, '') : raw;
     const folded = foldCase(word);
     const stemmed = word.includes('-') ? word.split('-').map((part) => stem(part, lang)).join('-') : stem(word, lang);
-    info = { word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded), digit: /[0-9]/u.test(word) };
+    info = { id: formCount++, word, folded, stem: stemmed, minor: folded.length < 2 || /^[0-9]+$/u.test(folded) || FUNCTION_WORDS[lang].has(folded), digit: /[0-9]/u.test(word) };
     if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
     cache.set(raw, info);
   }
@@ -53,31 +57,72 @@ function formInfo(raw: string, lang: Lang): FormInfo {
 class WordToken implements Token {
   readonly end: number;
 
+  /** The form's number (`formId`). */
+  get form(): number {
+    return this.info.id;
+  }
+
   constructor(
-    private readonly form: FormInfo,
+    private readonly info: FormInfo,
     readonly start: number,
   ) {
-    this.end = start + form.word.length;
+    this.end = start + info.word.length;
   }
 
   get text(): string {
-    return this.form.word;
+    return this.info.word;
   }
 
   get folded(): string {
-    return this.form.folded;
+    return this.info.folded;
   }
 
   get stem(): string {
-    return this.form.stem;
+    return this.info.stem;
   }
 
   get minor(): boolean {
-    return this.form.minor;
+    return this.info.minor;
   }
 
   get digit(): boolean {
-    return this.form.digit;
+    return this.info.digit;
+  }
+}
+
+/**
+ * The number of a token's word form (as written, in its language), the same for every token of
+ * that form that `tokenize` gives in this thread, and never given to another form: lets a pass over
+ * a document's hundreds of thousands of tokens keep what it works out per form in an array
+ * (`FormCache`) rather than a map of strings. −1 for a token not made by `tokenize`.
+ */
+export function formId(token: Token): number {
+  return token instanceof WordToken ? token.form : -1;
+}
+
+/**
+ * What a computation works out once per word form, by `formId`: for facts that depend on nothing
+ * but the form's text (and what the cache itself is kept for: one context, one lexicon). Tokens not
+ * made by `tokenize` are not cached (`get` gives `undefined`).
+ */
+export class FormCache<T> {
+  private values: (T | undefined)[] = [];
+
+  get(token: Token): T | undefined {
+    const id = formId(token);
+    return id >= 0 ? this.values[id] : undefined;
+  }
+
+  set(token: Token, value: T): void {
+    const id = formId(token);
+    if (id < 0) return;
+    if (id >= this.values.length) {
+      // Grown ahead (holes filled), so that the array stays a dense one.
+      const grown = Array.from<T | undefined>({ length: Math.max(formCount, 2 * this.values.length, 1024) });
+      for (let k = 0; k < this.values.length; k++) grown[k] = this.values[k];
+      this.values = grown;
+    }
+    this.values[id] = value;
   }
 }
 

@@ -8,7 +8,7 @@
  * Pure TypeScript.
  */
 import type { Lexicon } from '../align/lexicon';
-import { type Token, isFunctionWord } from './tokens';
+import { FormCache, type Token, isFunctionWord } from './tokens';
 
 export interface WordModelOptions {
   /** EM iterations (default 5). */
@@ -46,6 +46,13 @@ export interface WordModel {
    * model without a hash lookup per word pair.
    */
   rowTable(row: number): RowTable | undefined;
+  /**
+   * The same without making a table: training row `row`'s place among the rows trained on (−1 for
+   * none), whose word ids and pair ids are in `rowArrays` (row t: English ids `enIds[enStart[t]]` to
+   * `enIds[enStart[t + 1]]`, Russian likewise, pair ids from `slots[slotStart[t]]`).
+   */
+  trainedIndex(row: number): number;
+  rowArrays: Readonly<Pick<WordModelTables, 'enIds' | 'ruIds' | 'enStart' | 'ruStart' | 'slotStart' | 'slots'>>;
   forwardByPair(p: number): number;
   backwardByPair(p: number): number;
   /** The tables themselves, by pair id (read-only): t(ru | en) and t(en | ru). */
@@ -173,13 +180,18 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
   const ruVocab = new Map<string, number>();
   const enConcepts: (readonly number[])[] = [];
   const ruConcepts: (readonly number[])[] = [];
+  // Word ids by stem, and (quicker) by word form.
+  const vocabOfForm = new FormCache<number>();
   const idOf = (vocab: Map<string, number>, concepts: (readonly number[])[], token: Token, lang: 'en' | 'ru'): number => {
-    let id = vocab.get(token.stem);
+    let id = vocabOfForm.get(token);
+    if (id !== undefined) return id;
+    id = vocab.get(token.stem);
     if (id === undefined) {
       id = vocab.size;
       vocab.set(token.stem, id);
       concepts.push(lexicon ? (lang === 'en' ? lexicon.english(token.text) : lexicon.russian(token.text)) : []);
     }
+    vocabOfForm.set(token, id);
     return id;
   };
 
@@ -316,6 +328,7 @@ export function trainDirection(tables: WordModelTables, direction: Direction): D
   const countNull = new Float64Array(targetSize);
   const total = new Float64Array(sourceSize);
   const sum = new Float64Array(maxWords + 1);
+  const local = new Float64Array((maxWords + 1) * (maxWords + 1));
   for (let it = 0; it < iterations; it++) {
     count.fill(0);
     countNull.fill(0);
@@ -325,12 +338,18 @@ export function trainDirection(tables: WordModelTables, direction: Direction): D
       const n = enStart[t + 1]! - e0;
       const m = ruStart[t + 1]! - r0;
       const s0 = slotStart[t]!;
+      // Each slot's probability is read from the (large, randomly indexed) table once, into `local`.
       if (forward) {
         // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
         for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
         for (let i = 0; i < n; i++) {
           const base = s0 + i * m;
-          for (let j = 0; j < m; j++) sum[j]! += prob[slots[base + j]!]!;
+          const at = i * m;
+          for (let j = 0; j < m; j++) {
+            const q = prob[slots[base + j]!]!;
+            local[at + j] = q;
+            sum[j]! += q;
+          }
         }
         for (let j = 0; j < m; j++) {
           sum[j] = 1 / sum[j]!;
@@ -339,10 +358,8 @@ export function trainDirection(tables: WordModelTables, direction: Direction): D
         }
         for (let i = 0; i < n; i++) {
           const base = s0 + i * m;
-          for (let j = 0; j < m; j++) {
-            const p = slots[base + j]!;
-            count[p]! += prob[p]! * sum[j]!;
-          }
+          const at = i * m;
+          for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[at + j]! * sum[j]!;
         }
       } else {
         // Each English word i: NULL plus every Russian word of the row.
@@ -350,13 +367,14 @@ export function trainDirection(tables: WordModelTables, direction: Direction): D
           const e = enIds[e0 + i]!;
           const base = s0 + i * m;
           let z = nulls[e]!;
-          for (let j = 0; j < m; j++) z += prob[slots[base + j]!]!;
+          for (let j = 0; j < m; j++) {
+            const q = prob[slots[base + j]!]!;
+            local[j] = q;
+            z += q;
+          }
           const inv = 1 / z;
           countNull[e]! += nulls[e]! * inv;
-          for (let j = 0; j < m; j++) {
-            const p = slots[base + j]!;
-            count[p]! += prob[p]! * inv;
-          }
+          for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[j]! * inv;
         }
       }
     }
@@ -397,6 +415,8 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
         ? undefined
         : { en: enIds.subarray(enStart[t]!, enStart[t + 1]!), ru: ruIds.subarray(ruStart[t]!, ruStart[t + 1]!), pairs: slots.subarray(slotStart[t]!, slotStart[t + 1]!) };
     },
+    trainedIndex: (row) => (row >= 0 && row < tableOf.length ? tableOf[row]! : -1),
+    rowArrays: { enIds, ruIds, enStart, ruStart, slotStart, slots },
     forwardByPair: (p) => fwd[p]!,
     backwardByPair: (p) => bwd[p]!,
     enId: (stem) => enVocab.get(stem) ?? -1,

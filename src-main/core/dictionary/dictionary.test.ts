@@ -9,6 +9,7 @@ import { EN_RU, RU_EN, concat, dictzip, writeDictd, writeStarDict } from './test
 import { dictdNumber, encodeDictdNumber } from './formats';
 import { lemmaCandidates } from './stem';
 import { markupToText, normalizeWord } from './text';
+import { bundledWorker } from '../testing/bundles';
 
 let dir: string;
 let store: DictionaryStore;
@@ -244,8 +245,8 @@ describe('in user data', () => {
 
 describe('indexing in a worker thread', () => {
   it('adds through the worker, and a broken dictionary keeps its code and message', async () => {
-    const { tsxIndexWorker, workerPrepare } = await import('./index-runner');
-    const worker = new DictionaryStore(join(dir, 'w'), undefined, workerPrepare(tsxIndexWorker()));
+    const { workerPrepare } = await import('./index-runner');
+    const worker = new DictionaryStore(join(dir, 'w'), undefined, workerPrepare(bundledWorker('dictionary')));
     const info = await worker.add(writeStarDict('w', EN_RU, { dz: true, bits: 64 }));
     expect(info.entries).toBe(EN_RU.length);
     expect((await worker.lookup('books', 'en')).entries).toHaveLength(2);

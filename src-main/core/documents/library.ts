@@ -15,6 +15,7 @@ import type { AlignedText, Lang } from '../model';
 import { segmentText } from '../text/segment';
 import type { HeadingMark } from '../align/chapters';
 import { documentChapters } from './chapters';
+import { type StoredNote, documentFootnotes } from './footnotes';
 import { type DocumentManifest, manifestSchema } from './manifest';
 
 /** A document as opened, with the two whole texts its clause offsets point into. */
@@ -33,6 +34,8 @@ export interface BaseDocument {
   addedAt?: string;
   /** For imports: each side's headings (the import readers found them). */
   headings?: Partial<Record<Lang, HeadingMark[]>>;
+  /** For imports: each side's own footnotes and endnotes (the import readers kept them apart). */
+  notes?: Partial<Record<Lang, StoredNote[]>>;
 }
 
 export interface DocumentLibraryOptions {
@@ -157,10 +160,12 @@ export class DocumentLibrary {
     }
     const count = (lang: Lang) => body.groups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r[lang].length, 0), 0);
     const chapters = base.headings ? documentChapters(body, base.headings) : undefined;
+    const footnotes = base.notes ? documentFootnotes(body, base.texts, base.notes) : undefined;
     const view: DocumentView = {
       manifest: base.manifest,
       body,
       ...(chapters ? { chapters } : {}),
+      ...(footnotes ? { footnotes } : {}),
       stats: {
         paragraphs: { en: body.groups.reduce((n, g) => n + g.en.length, 0), ru: body.groups.reduce((n, g) => n + g.ru.length, 0) },
         clauses: { en: count('en'), ru: count('ru') },
@@ -181,7 +186,16 @@ export class DocumentLibrary {
       const body = loaded.manifest.preambleAndOperative ? loaded.body : withoutParts(loaded.body);
       const structure = loaded.manifest.imported.structure;
       const headings = { ...(structure?.en?.headings ? { en: structure.en.headings } : {}), ...(structure?.ru?.headings ? { ru: structure.ru.headings } : {}) };
-      return { manifest: { ...manifestView(loaded.manifest), details: loaded.manifest.details ?? {} }, texts: loaded.texts, body, bundled: false, addedAt: loaded.manifest.imported.at, headings };
+      const notes = { ...(structure?.en?.notes ? { en: structure.en.notes } : {}), ...(structure?.ru?.notes ? { ru: structure.ru.notes } : {}) };
+      return {
+        manifest: { ...manifestView(loaded.manifest), details: loaded.manifest.details ?? {} },
+        texts: loaded.texts,
+        body,
+        bundled: false,
+        addedAt: loaded.manifest.imported.at,
+        headings,
+        ...(notes.en || notes.ru ? { notes } : {}),
+      };
     }
     const manifest = await this.readManifest(id);
     const texts: Record<Lang, string> = {

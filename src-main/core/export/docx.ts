@@ -18,14 +18,17 @@ import {
   WidthType,
   HeadingLevel,
 } from 'docx';
-import type { Lang, NotePlacement } from '../../contract/ipc';
+import type { DocumentFootnote, Lang, NotePlacement } from '../../contract/ipc';
 import type { AlignedText, Clause } from '../model';
 import type { BitextMeta } from './bitext';
 import { type RowNote, noteLine, notesByRow } from './notes';
+import { footnotesByClause } from './footnotes';
 
 export interface DocxOptions {
   notes?: readonly RowNote[];
   placement?: NotePlacement;
+  /** The source's own footnotes (`DocumentView.footnotes`): always kept, as Word footnotes at their marks in their cell. */
+  footnotes?: readonly DocumentFootnote[];
 }
 
 const LANGUAGE: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU' };
@@ -37,8 +40,39 @@ export async function toDocx(body: AlignedText, meta: BitextMeta, options: DocxO
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   const byRow = options.placement === 'footnotes' ? notesByRow(options.notes ?? []) : new Map<string, RowNote[]>();
   let nextFootnote = 1;
-  const cell = (text: string, lang: Lang | undefined, notes: readonly RowNote[] = [], bold = false) => {
-    const runs: Array<TextRun | FootnoteReferenceRun> = [new TextRun({ text, bold, ...(lang ? { language: { value: LANGUAGE[lang] } } : {}) })];
+  const book = footnotesByClause(options.footnotes);
+  const footnote = (text: string, lang?: Lang) => {
+    const id = nextFootnote++;
+    const runs = text.split('\n').map((line) => clean(line)).filter((line) => line !== '');
+    footnotes[id] = { children: runs.map((line) => new Paragraph({ children: [new TextRun({ text: line, ...(lang ? { language: { value: LANGUAGE[lang] } } : {}) })] })) };
+    return new FootnoteReferenceRun(id);
+  };
+  /** A side's clauses as runs: the text, and a Word footnote where each of the source's marks stood. */
+  const textRuns = (clauses: readonly Clause[], lang: Lang) => {
+    const runs: Array<TextRun | FootnoteReferenceRun> = [];
+    let text = '';
+    const flush = () => {
+      if (text !== '') runs.push(new TextRun({ text: text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[ \t\n\r]+/g, ' '), language: { value: LANGUAGE[lang] } }));
+      text = '';
+    };
+    clauses.forEach((clause, i) => {
+      if (i > 0) text += ' ';
+      let at = 0;
+      for (const m of book.get(clause.id) ?? []) {
+        text += clause.text.slice(at, m.at);
+        flush();
+        // Word numbers its footnotes itself; a sign (`*`) the file gave leads the note's text.
+        runs.push(footnote(/^\d+$/.test(m.note.label) ? m.note.text : `${m.note.label} ${m.note.text}`, lang));
+        at = Math.max(at, Math.min(clause.text.length, m.at));
+      }
+      text += clause.text.slice(at);
+    });
+    flush();
+    return runs;
+  };
+  const cell = (text: string, lang: Lang | undefined, notes: readonly RowNote[] = [], bold = false, clauses?: readonly Clause[]) => {
+    const runs: Array<TextRun | FootnoteReferenceRun> =
+      clauses && lang && clauses.some((c) => book.has(c.id)) ? textRuns(clauses, lang) : [new TextRun({ text, bold, ...(lang ? { language: { value: LANGUAGE[lang] } } : {}) })];
     for (const note of notes) {
       const id = nextFootnote++;
       footnotes[id] = { children: [new Paragraph({ children: [new TextRun({ text: clean(noteLine(note)) })] })] };
@@ -58,7 +92,7 @@ export async function toDocx(body: AlignedText, meta: BitextMeta, options: DocxO
       rows.push(
         new TableRow({
           cantSplit: false,
-          children: [cell(k === 0 && group.number > 0 ? String(group.number) : '', undefined), cell(sideText(row.en), 'en', en), cell(sideText(row.ru), 'ru', ru)],
+          children: [cell(k === 0 && group.number > 0 ? String(group.number) : '', undefined), cell(sideText(row.en), 'en', en, false, row.en), cell(sideText(row.ru), 'ru', ru, false, row.ru)],
         }),
       );
     });

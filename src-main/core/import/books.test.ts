@@ -77,7 +77,7 @@ describe('EPUB', () => {
     const doc = readMonolingual(epub, 'notes.epub');
     expect(paragraphs(doc.text)).toEqual(['Notes', 'Body text.', 'A claim here.', 'Part heading']);
     expect(headingTexts(doc)).toEqual(['1:Notes', '2:Part heading']);
-    expect(doc.notes).toEqual([{ id: 'fn1', label: '1', paragraph: 2, text: 'The source of the claim.' }]);
+    expect(doc.notes).toEqual([{ id: 'fn1', label: '1', paragraph: 2, offset: 'A claim'.length, text: 'The source of the claim.' }]);
     expect(doc.warnings).toContainEqual({ code: 'notes-apart', params: { count: 1 } });
     for (const absent of ['fetch', 'example.org', 'menu', 'tracker']) expect(doc.text).not.toContain(absent);
   });
@@ -160,7 +160,7 @@ describe('FB2', () => {
     ]);
     expect(headingTexts(doc)).toEqual(['1:Глава первая', '2:Часть вторая']);
     // The note remembers the paragraph its reference mark was in (the mark itself is left out).
-    expect(doc.notes).toEqual([{ id: 'n1', label: '1', paragraph: 3, text: 'Примечание переводчика.' }]);
+    expect(doc.notes).toEqual([{ id: 'n1', label: '1', paragraph: 3, offset: 'Был ясный холодный апрельский день.'.length, text: 'Примечание переводчика.' }]);
     expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 1 } }]);
     expect(doc.text).not.toContain('[1]');
     expect(doc.text).not.toContain('/9j/');
@@ -191,7 +191,7 @@ describe('ODT', () => {
     const doc = readMonolingual(odt, 'report.odt');
     expect(paragraphs(doc.text)).toEqual(['Report', 'First paragraph.', 'Details', 'Second paragraph.', 'item one', 'item two']);
     expect(headingTexts(doc)).toEqual(['1:Report', '2:Details']);
-    expect(doc.notes).toEqual([{ label: '1', paragraph: 1, text: 'A footnote.' }]);
+    expect(doc.notes).toEqual([{ label: '1', paragraph: 1, offset: 'First paragraph.'.length, text: 'A footnote.' }]);
     expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 1 } }]);
     expect(doc.text).not.toContain('reviewer');
     expect(doc.text).not.toContain('Sub Main');
@@ -354,8 +354,8 @@ describe('DOCX', () => {
     expect(paragraphs(doc.text)).toEqual(['Заявление', 'Первый абзац.', 'Раздел', 'Второй абзац.']);
     expect(headingTexts(doc)).toEqual(['1:Заявление', '2:Раздел']);
     expect(doc.notes).toEqual([
-      { id: 'footnote-2', label: '1', paragraph: 1, text: 'Сноска.' },
-      { id: 'endnote-1', label: '1', paragraph: 3, text: 'Концевая сноска,\nв два абзаца.' },
+      { id: 'footnote-2', label: '1', paragraph: 1, offset: 'Первый абзац.'.length, text: 'Сноска.' },
+      { id: 'endnote-1', label: '1', paragraph: 3, offset: 'Второй абзац.'.length, text: 'Концевая сноска,\nв два абзаца.' },
     ]);
     // The notes are never lost silently: the import says they are kept apart.
     expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);
@@ -422,7 +422,7 @@ describe('HTML and text (section 2)', () => {
     const doc = readMonolingual(encodeText(html, 'utf-8'), 'notes.html');
     expect(paragraphs(doc.text)).toEqual(['Intro.', 'A claim here.']);
     expect(doc.notes).toEqual([
-      { id: 'fn1', label: '1', paragraph: 1, text: 'The source of the claim.' },
+      { id: 'fn1', label: '1', paragraph: 1, offset: 'A claim'.length, text: 'The source of the claim.' },
       { id: 'en1', label: '*', text: 'An endnote.' },
     ]);
     expect(doc.warnings).toEqual([{ code: 'notes-apart', params: { count: 2 } }]);

@@ -110,8 +110,9 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
   const budget = new ExtractBudget(fileName, limits);
   const blocks: Block[] = [];
   const notes: Array<DocumentNote & { path: string }> = [];
-  /** `path#id` of a note → the block of its first reference. */
-  const references = new Map<string, number>();
+  /** `path#id` of a note → the block of its first reference, and the key of its mark there. */
+  const references = new Map<string, { block: number; mark: string }>();
+  let marks = 0;
   /** `path` and `path#id` → block index. */
   const anchors = new Map<string, number>();
   for (const item of spine) {
@@ -119,12 +120,13 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
     const declared = /^[^>]*<\?xml[^>]*encoding\s*=\s*["']([\w-]+)/i.exec(String.fromCharCode(...data.subarray(0, 200)))?.[1];
     if (data.length === 0) continue;
     const text = declared && !/^utf-?(8|16)/i.test(declared) ? decodeBytes(data, item.href, { maxBytes: maxInflated, declared }).text : xmlText(data);
-    const chapter = htmlBlocks(text, { xml: true, budget });
+    const chapter = htmlBlocks(text, { xml: true, budget, firstMark: marks });
+    marks += chapter.noteRefs.length;
     anchors.set(item.href, blocks.length);
     for (const [id, k] of chapter.ids) anchors.set(`${item.href}#${id}`, blocks.length + k);
     for (const ref of chapter.noteRefs) {
       const key = `${ref.href.startsWith('#') ? item.href : resolveHref(item.href, ref.href)}#${fragmentOf(ref.href) ?? ''}`;
-      if (!references.has(key)) references.set(key, blocks.length + ref.block);
+      if (!references.has(key)) references.set(key, { block: blocks.length + ref.block, mark: ref.mark });
     }
     blocks.push(...chapter.blocks);
     notes.push(...chapter.notes.map((note) => ({ ...note, path: item.href })));
@@ -139,8 +141,8 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
   if ((!tocBlocks || tocBlocks.length === 0) && ncxItem && files.has(ncxItem.href)) tocBlocks = ncxToc(xmlText(files.get(ncxItem.href)!), ncxItem.href, place);
   // Each note with the block that refers to it (a reference from another chapter too).
   const placedNotes = notes.map(({ path, ...note }) => {
-    const block = note.id === undefined ? undefined : references.get(`${path}#${note.id}`);
-    return block === undefined ? note : { ...note, block };
+    const ref = note.id === undefined ? undefined : references.get(`${path}#${note.id}`);
+    return ref === undefined ? note : { ...note, ...ref };
   });
   return { blocks, metadata, notes: placedNotes, warnings: [], ...(tocBlocks && tocBlocks.length > 0 ? { tocBlocks } : {}) };
 }

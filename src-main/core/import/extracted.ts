@@ -12,6 +12,7 @@ import { FILE_DETAIL_FIELDS, type FileDetailField, type FileDetails } from '../.
 import { ImportError, displayName } from './errors';
 import { DEFAULT_MAX_BYTES } from './decode';
 import { type ImportWarning, importWarning } from './warnings';
+import { type TakenMark, takeMarks } from './note-marks';
 
 /** What a file says about itself; only what it says (an unknown detail stays undefined). The contract's `FileDetails`. */
 export type DocumentMetadata = FileDetails;
@@ -45,6 +46,8 @@ export interface DocumentNote {
   label?: string;
   /** The paragraph (0-based, in the document text) that refers to the note, where the file says. */
   paragraph?: number;
+  /** Where in that paragraph the reference mark stood (code units; absent: not known, after the paragraph). */
+  offset?: number;
   text: string;
 }
 
@@ -59,8 +62,11 @@ export interface Extracted {
   blocks: Block[];
   metadata: DocumentMetadata;
   toc?: TocEntry[];
-  /** `block`: the block that refers to the note (it becomes the note's `paragraph`). */
-  notes?: Array<DocumentNote & { block?: number }>;
+  /**
+   * `block`: the block that refers to the note (it becomes the note's `paragraph`); `mark`: the key
+   * of the placeholder (`note-marks.ts`) left in the text where the reference stood, if one was.
+   */
+  notes?: Array<DocumentNote & { block?: number; mark?: string }>;
   warnings: ImportWarning[];
   /** Set by readers that place TOC entries: block index → paragraph index happens in `toTextDocument`. */
   tocBlocks?: Array<{ level: number; title: string; block?: number }>;
@@ -161,11 +167,22 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
   const cues: DocumentCue[] = [];
   /** Block index → the paragraph it became (or the next one, for an empty block). */
   const paragraphOfBlock: number[] = [];
+  /** Reference marks by key: the paragraph and the offset in it where each stood. */
+  const marks = new Map<string, { paragraph: number; offset: number }>();
+  const place = (taken: readonly TakenMark[], paragraph: number, at?: number) => {
+    for (const mark of taken) if (!marks.has(mark.key)) marks.set(mark.key, { paragraph, offset: at ?? mark.offset });
+  };
   extracted.blocks.forEach((block) => {
     paragraphOfBlock.push(paragraphs.length);
-    const text = tidy(block.text, block.kind === 'paragraph');
-    if (text === '') return;
+    const taken = takeMarks(tidy(block.text, block.kind === 'paragraph'));
+    const text = taken.text;
+    if (text === '') {
+      // A paragraph of nothing but a reference: the mark goes at the end of the paragraph before.
+      if (paragraphs.length > 0) place(taken.marks, paragraphs.length - 1, paragraphs[paragraphs.length - 1]!.length);
+      return;
+    }
     const index = paragraphs.push(text) - 1;
+    place(taken.marks, index);
     if (block.kind === 'heading') headings.push({ paragraph: index, level: Math.max(1, Math.min(6, block.level)) });
     else if (block.start !== undefined && block.end !== undefined) cues.push({ paragraph: index, start: block.start, end: block.end });
   });
@@ -177,7 +194,9 @@ export function toTextDocument<F extends string>(format: F, extracted: Extracted
   const metadata = cleanMetadata(extracted.metadata);
   const notes = extracted.notes
     ?.filter((n) => n.text.trim() !== '')
-    .map(({ block, ...note }): DocumentNote => {
+    .map(({ block, mark, ...note }): DocumentNote => {
+      const at = mark === undefined ? undefined : marks.get(mark);
+      if (at) return { ...note, paragraph: at.paragraph, offset: at.offset };
       const paragraph = block === undefined ? note.paragraph : paragraphOfBlock[block];
       return paragraph !== undefined && paragraph < paragraphs.length ? { ...note, paragraph } : note;
     });
@@ -203,7 +222,17 @@ export const sideStructureSchema = z
     headings: z.array(z.object({ paragraph: z.number().int().min(0), level: z.number().int().min(1).max(9) }).strict()).optional(),
     toc: z.array(z.object({ level: z.number().int().min(1).max(20), title: z.string().max(1000), paragraph: z.number().int().min(0).optional() }).strict()).optional(),
     notes: z
-      .array(z.object({ id: z.string().max(200).optional(), label: z.string().max(200).optional(), paragraph: z.number().int().min(0).optional(), text: z.string() }).strict())
+      .array(
+        z
+          .object({
+            id: z.string().max(200).optional(),
+            label: z.string().max(200).optional(),
+            paragraph: z.number().int().min(0).optional(),
+            offset: z.number().int().min(0).optional(),
+            text: z.string(),
+          })
+          .strict(),
+      )
       .optional(),
     cues: z.array(z.object({ paragraph: z.number().int().min(0), start: z.number().int().min(0), end: z.number().int().min(0) }).strict()).optional(),
   })

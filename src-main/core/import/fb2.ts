@@ -10,6 +10,7 @@
  * translators, date, language, publisher. Images and `<binary>` data are never decoded.
  */
 import { Parser } from 'htmlparser2';
+import { noteMark } from './note-marks';
 import { DEFAULT_MAX_BYTES, decodeBytes } from './decode';
 import { ImportError, displayName } from './errors';
 import { type Block, type DocumentMetadata, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
@@ -42,8 +43,8 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
 
   const blocks: Block[] = [];
   const notes: NonNullable<Extracted['notes']> = [];
-  /** Note id → the block that refers to it (the first reference). */
-  const references = new Map<string, number>();
+  /** Note id → the block that refers to it (the first reference), and the key of the mark left there. */
+  const references = new Map<string, { block: number; mark?: string }>();
   const tocBlocks: NonNullable<Extracted['tocBlocks']> = [];
   const stack: string[] = [];
   let bodyKind: 'main' | 'notes' | undefined;
@@ -84,7 +85,12 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
         else if (tag === 'a' && attributes.type === 'note') {
           // The reference mark is left out of the text; the note remembers the paragraph it is in.
           const href = attributes['l:href'] ?? attributes['xlink:href'] ?? attributes.href ?? '';
-          if (href.startsWith('#') && bodyKind === 'main' && !references.has(href.slice(1))) references.set(href.slice(1), blocks.length);
+          if (href.startsWith('#') && bodyKind === 'main' && !references.has(href.slice(1))) {
+            // A placeholder where the mark stands, in a paragraph or a verse (not in a title).
+            const mark = text !== undefined && !titleParts ? `r${references.size}` : undefined;
+            if (mark !== undefined) text += noteMark(mark);
+            references.set(href.slice(1), { block: blocks.length, ...(mark !== undefined ? { mark } : {}) });
+          }
           skip++;
         }
         else if (tag === 'p' || tag === 'v' || tag === 'subtitle' || tag === 'text-author' || tag === 'td' || tag === 'th') text = '';
@@ -131,8 +137,8 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
           if (note && bodyKind === 'notes' && stack.length + 1 === note.depth) {
             const body = note.parts.join('\n').trim();
             if (body) {
-              const block = note.id === undefined ? undefined : references.get(note.id);
-              notes.push({ ...(note.id ? { id: note.id } : {}), ...(note.label ? { label: note.label } : {}), ...(block !== undefined ? { block } : {}), text: body });
+              const ref = note.id === undefined ? undefined : references.get(note.id);
+              notes.push({ ...(note.id ? { id: note.id } : {}), ...(note.label ? { label: note.label } : {}), ...ref, text: body });
             }
             note = undefined;
           }

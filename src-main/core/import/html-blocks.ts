@@ -18,6 +18,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Block, DocumentNote, ExtractBudget } from './extracted';
+import { noteMark } from './note-marks';
 
 const BLOCKS = new Set([
   'address', 'article', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -57,8 +58,11 @@ export interface HtmlWalker {
   id?(id: string): void;
   /** A footnote or endnote, whole, as it closes (without this, notes are read as text, or left out in an `aside`). */
   note?(note: DocumentNote): void;
-  /** A note reference: its `href`, in the block still open (dropped from the text when the walker takes notes). */
-  noteRef?(href: string): void;
+  /**
+   * A note reference: its `href`, in the block still open (dropped from the text when the walker
+   * takes notes). Answering a key leaves a placeholder for it where the mark stood (`note-marks.ts`).
+   */
+  noteRef?(href: string): string | undefined;
 }
 
 export interface HtmlWalkOptions {
@@ -123,7 +127,8 @@ export function walkHtml(html: string, walker: HtmlWalker, { furniture, xml = fa
         }
         if (notes && name === 'a' && isNoteRef(attributes)) {
           noteRefDepth++;
-          if (!note && attributes.href) walker.noteRef?.(attributes.href);
+          const key = !note && attributes.href ? walker.noteRef?.(attributes.href) : undefined;
+          if (key !== undefined) current += noteMark(key);
           return;
         }
         if (FURNITURE.has(name)) {
@@ -211,12 +216,12 @@ export interface HtmlBlocks {
   /** Element ids → the index of the first block at or after the element. */
   ids: Map<string, number>;
   notes: DocumentNote[];
-  /** Note references: the `href` and the block it is in. */
-  noteRefs: Array<{ href: string; block: number }>;
+  /** Note references: the `href`, the block it is in and the key of its placeholder there. */
+  noteRefs: Array<{ href: string; block: number; mark: string }>;
 }
 
 /** An EPUB chapter (XHTML, read as a book chapter) → its blocks, notes and anchors; each block charged to `budget`. */
-export function htmlBlocks(html: string, options: { xml?: boolean; budget?: ExtractBudget } = {}): HtmlBlocks {
+export function htmlBlocks(html: string, options: { xml?: boolean; budget?: ExtractBudget; /** The keys of the placeholders start here (one book's chapters share keys). */ firstMark?: number } = {}): HtmlBlocks {
   const blocks: Block[] = [];
   const notes: DocumentNote[] = [];
   const ids = new Map<string, number>();
@@ -232,7 +237,11 @@ export function htmlBlocks(html: string, options: { xml?: boolean; budget?: Extr
         if (!ids.has(id)) ids.set(id, blocks.length);
       },
       note: (note) => notes.push(note),
-      noteRef: (href) => noteRefs.push({ href, block: blocks.length }),
+      noteRef: (href) => {
+        const mark = `r${(options.firstMark ?? 0) + noteRefs.length}`;
+        noteRefs.push({ href, block: blocks.length, mark });
+        return mark;
+      },
     },
     { furniture: 'book', xml: options.xml ?? false },
   );

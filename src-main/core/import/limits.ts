@@ -15,7 +15,7 @@
  * with room to spare; and the largest pair allowed must segment and align in a worker in well
  * under a laptop's memory (`npm run bench:hostile` prints the figures).
  */
-import { IMPORT_LIMITS, type ImportLimits } from '../../contract/ipc';
+import { IMPORT_LIMITS, type ImportLimits, MAX_FOOTNOTES } from '../../contract/ipc';
 import { ImportError, displayName, megabytes } from './errors';
 
 export { IMPORT_LIMITS, type ImportLimits };
@@ -76,6 +76,24 @@ export class ExtractionBudget {
       throw new ImportError('too-large', `“${this.name}” holds more than ${this.limits.maxElements.toLocaleString('en')} XML elements; too large to import`, this.name, {
         reason: 'too-many-elements',
         params: { max: this.limits.maxElements },
+      });
+    }
+  }
+
+  /** A side's own footnotes: at most `MAX_FOOTNOTES`, their text at most `maxCharacters` (besides the body's). */
+  static notes(notes: readonly { text: string }[] | undefined, name: string, limits: ImportLimits = IMPORT_LIMITS): void {
+    if (!notes) return;
+    const file = displayName(name);
+    if (notes.length > MAX_FOOTNOTES) {
+      throw new ImportError('too-much-text', `“${file}” holds more than ${MAX_FOOTNOTES.toLocaleString('en')} footnotes; the app imports at most that many per language`, file, {
+        reason: 'too-many-notes',
+        params: { max: MAX_FOOTNOTES },
+      });
+    }
+    const characters = notes.reduce((n, note) => n + note.text.length, 0);
+    if (characters > limits.maxCharacters) {
+      throw new ImportError('too-much-text', `“${file}” holds more than ${limits.maxCharacters.toLocaleString('en')} characters of footnotes; the app imports at most that many per language`, file, {
+        params: { max: limits.maxCharacters },
       });
     }
   }

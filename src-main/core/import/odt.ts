@@ -9,6 +9,7 @@
  * creation date, language. A password-protected document is refused (`encrypted`).
  */
 import { Parser } from 'htmlparser2';
+import { noteMark } from './note-marks';
 import { DEFAULT_MAX_BYTES } from './decode';
 import { ImportError, displayName } from './errors';
 import { type Block, type DocumentMetadata, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
@@ -43,7 +44,8 @@ function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { b
   /** Open paragraphs (a note's paragraphs open inside a body paragraph). */
   const stack: Array<{ text: string; level?: number }> = [];
   let skip = 0;
-  let note: { parts: string[]; label?: string; depth: number; block: number } | undefined;
+  let note: { parts: string[]; label?: string; depth: number; block: number; mark?: string } | undefined;
+  let marks = 0;
   let citation = '';
   let inCitation = false;
   let inBody = false;
@@ -60,7 +62,12 @@ function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { b
           return;
         }
         if (tag === 'office:text') inBody = true;
-        else if (tag === 'text:note') note = { parts: [], depth: stack.length, block: blocks.length };
+        else if (tag === 'text:note' && !note) {
+          // A placeholder where the citation stands in the body's paragraph (`note-marks.ts`).
+          const mark = inBody && stack.length > 0 ? `r${marks++}` : undefined;
+          if (mark !== undefined) append(noteMark(mark));
+          note = { parts: [], depth: stack.length, block: blocks.length, ...(mark !== undefined ? { mark } : {}) };
+        }
         else if (tag === 'text:p' || tag === 'text:h') {
           const level = tag === 'text:h' ? Number(attributes['text:outline-level'] ?? 1) || 1 : undefined;
           stack.push(level !== undefined ? { text: '', level } : { text: '' });
@@ -87,7 +94,7 @@ function odtContent(xml: string, budget = new ExtractBudget('content.xml')): { b
           blocks.push(p?.level !== undefined ? { kind: 'heading', level: p.level, text: text.replace(/\n/g, ' ') } : { kind: 'paragraph', text });
         } else if (tag === 'text:note' && note) {
           const body = note.parts.join('\n');
-          if (body) notes.push({ ...(citation.trim() ? { label: citation.trim() } : {}), block: note.block, text: body });
+          if (body) notes.push({ ...(citation.trim() ? { label: citation.trim() } : {}), block: note.block, ...(note.mark !== undefined ? { mark: note.mark } : {}), text: body });
           note = undefined;
           citation = '';
         }

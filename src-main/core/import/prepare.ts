@@ -78,6 +78,8 @@ function preparePairOf(first: FileBytes, second: FileBytes, en: TextDocument, ru
   const input = pairInput(en, ru);
   const { firstParagraphIsTitle } = input;
   countClauses({ en: en.text, ru: ru.text }, { en: a, ru: b }, firstParagraphIsTitle, limits);
+  ExtractionBudget.notes(en.notes, a, limits);
+  ExtractionBudget.notes(ru.notes, b, limits);
   const titles = { en: en.title ?? titleFrom(en.text), ru: ru.title ?? titleFrom(ru.text) };
   const inspected = (file: FileBytes, doc: TextDocument): InspectedFile => ({
     name: displayName(file.name),

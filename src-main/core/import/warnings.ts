@@ -22,6 +22,6 @@ export function warningText(warning: ImportWarning): string {
     case 'lines-without-tab':
       return `${count} line(s) without a tab were read as English only`;
     case 'notes-apart':
-      return `${count} note(s) (footnotes or endnotes) kept apart from the text: saved with the document, not aligned`;
+      return `${count} note(s) (footnotes or endnotes) kept apart from the text: saved with the document, opened from their marks in the text, not aligned`;
   }
 }

@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportCheck, ImportJobStatus, LibraryEntry, Result } from '../../contract/ipc';
 import { type AppServices, createAppServices } from '../app-services';
 import { makeEpub, makeFb2, makePdf } from '../import/book-fixtures';
-import { tsxWorker } from '../import/align-runner';
 import { encodeText } from '../import/decode';
 import { dispatch } from '../ipc/handlers';
+import { bundledWorker } from '../testing/bundles';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
 let root: string;
@@ -86,7 +86,7 @@ describe('importing books', () => {
   });
 
   it('a PDF and an EPUB, prepared in the import worker (pdfjs answers asynchronously there)', { timeout: 120_000 }, async () => {
-    services = await createAppServices({ userDataDir: join(root, 'data2'), documentsDir: BUNDLED, systemLanguages: ['en-GB'], saveExport: async () => ({ saved: false }), alignWorker: tsxWorker() });
+    services = await createAppServices({ userDataDir: join(root, 'data2'), documentsDir: BUNDLED, systemLanguages: ['en-GB'], saveExport: async () => ({ saved: false }), alignWorker: bundledWorker('align') });
     const pdf = makePdf([[{ x: 72, y: 700, text: 'The Parties met in Moscow.' }, { x: 72, y: 660, text: 'They agreed on a plan.' }]], { title: 'Report' });
     const epub = makeEpub([{ title: 'Глава', paragraphs: ['Стороны встретились в Москве.', 'Они согласовали план.'] }]);
     const prepared = await call<ImportCheck>('import:prepare', { files: [file('en.pdf', pdf), file('ru.epub', epub)] });

@@ -11,6 +11,7 @@ import { paragraphFlood } from '../import/hostile';
 import { STATEMENT, firstParagraphs, makeDocx } from '../import/testing';
 import { UserDocuments } from './user-documents';
 import { dispatch } from '../ipc/handlers';
+import { bundledWorker } from '../testing/bundles';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
 const BUNDLED_ID = 'asean-russia-covid19-2020';
@@ -222,7 +223,7 @@ describe('import:prepare reads the files in the worker, not on the main thread',
   const bytesOf = (text: string) => encodeText(text, 'utf-8');
 
   it('raw bytes (as the renderer sends them) are handed to the worker without a copy and import', async () => {
-    await start({ alignWorker: tsxWorker() });
+    await start({ alignWorker: bundledWorker('align') });
     const en = bytesOf(STATEMENT.en);
     const ru = bytesOf(STATEMENT.ru);
     const sizes = [en.byteLength, ru.byteLength];
@@ -235,7 +236,7 @@ describe('import:prepare reads the files in the worker, not on the main thread',
   }, 60_000);
 
   it('base64 is decoded in the worker: main never decodes it', async () => {
-    await start({ alignWorker: tsxWorker() });
+    await start({ alignWorker: bundledWorker('align') });
     const files = [file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)];
     const from = vi.spyOn(Buffer, 'from');
     try {
@@ -248,7 +249,7 @@ describe('import:prepare reads the files in the worker, not on the main thread',
   }, 60_000);
 
   it('data that is not base64 is refused by the worker as a bad request naming the file', async () => {
-    await start({ alignWorker: tsxWorker() });
+    await start({ alignWorker: bundledWorker('align') });
     const result = await call('import:prepare', { files: [file('en.txt', STATEMENT.en), { name: 'ru.txt', data: 'not base64!' }] });
     expect(result).toMatchObject({ ok: false, code: 'bad-request' });
     expect(!result.ok && result.message).toContain('ru.txt');
@@ -265,7 +266,7 @@ describe('import:prepare reads the files in the worker, not on the main thread',
   });
 
   it('an over-large file is refused from the size of its bytes or its base64, before anything is read', async () => {
-    await start({ maxImportBytes: 1000, alignWorker: tsxWorker() });
+    await start({ maxImportBytes: 1000, alignWorker: bundledWorker('align') });
     const big = bytesOf(STATEMENT.en);
     const raw = await call('import:prepare', { files: [{ name: 'en.txt', bytes: big }, { name: 'ru.txt', bytes: bytesOf('Мало.') }] });
     expect(raw).toMatchObject({ ok: false, code: 'too-large', details: { params: { file: 'en.txt' } } });
@@ -333,7 +334,7 @@ describe('rename, remove, purge, corrections and export', () => {
 
 describe('hostile imports through the service', () => {
   it('a refusal in the import worker comes back with its code, message key and values', async () => {
-    await start({ alignWorker: tsxWorker() });
+    await start({ alignWorker: bundledWorker('align') });
     const flood = paragraphFlood(2 * 1024 * 1024);
     const result = await call('import:prepare', { files: [file('flood.txt', flood.bytes), file('ru.txt', STATEMENT.ru)] });
     expect(result).toMatchObject({ ok: false, code: 'too-much-text', details: { reason: 'too-many-paragraphs', params: { file: 'flood.txt', max: IMPORT_LIMITS.maxParagraphs } } });

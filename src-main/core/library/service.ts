@@ -255,7 +255,7 @@ export class LibraryService {
     const meta = { id: documentId, title: view.manifest.title, appVersion: this.options.appVersion ?? '0' };
     const content =
       format === 'docx'
-        ? await toDocx(view.body, meta, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [] })
+        ? await toDocx(view.body, meta, { placement: notes, notes: notes === 'footnotes' ? await this.notesOf(documentId) : [], ...(view.footnotes ? { footnotes: view.footnotes } : {}) })
         : exportBitext(format, view.body, { ...meta, ...(times ? { times } : {}) }, this.now());
     return this.options.saveExport(`${documentId}${EXPORT_EXTENSIONS[format]}`, content);
   }
@@ -268,6 +268,7 @@ export class LibraryService {
       notes: notes === 'footnotes' ? await this.notesOf(documentId) : [],
       uiLanguage,
       ...(numbers === undefined ? {} : { numbers }),
+      ...(view.footnotes ? { footnotes: view.footnotes } : {}),
     });
     return { html, suggestedName: `${documentId}.pdf` };
   }

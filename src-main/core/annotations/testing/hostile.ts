@@ -9,12 +9,23 @@ export interface HostileOptions {
   count?: number;
   quoteLength?: number;
   seed?: number;
+  /**
+   * Quotes made of these words in random order instead of random letters: every q-gram of such a
+   * quote is in the text, so the fuzzy search's filter cannot rule it out and it is searched in
+   * full — the costliest quote for its length that still matches nothing.
+   */
+  words?: readonly string[];
 }
 
-export function hostileJsonLd(documentId: string, { count = 470, quoteLength = 10_000, seed = 10 }: HostileOptions = {}): string {
+export function hostileJsonLd(documentId: string, { count = 470, quoteLength = 10_000, seed = 10, words }: HostileOptions = {}): string {
   const random = mulberry32(seed);
   const letters = 'abcdefghijklmnopqrstuvwxyz      ';
-  const quote = () => Array.from({ length: quoteLength }, () => letters[Math.floor(random() * letters.length)]).join('');
+  const quote = () => {
+    if (!words || words.length === 0) return Array.from({ length: quoteLength }, () => letters[Math.floor(random() * letters.length)]).join('');
+    let out = '';
+    while (out.length < quoteLength) out += `${words[Math.floor(random() * words.length)]} `;
+    return out.slice(0, quoteLength);
+  };
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const items = Array.from({ length: count }, (_, i) => ({
     id: `urn:uuid:${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`,

@@ -19,6 +19,7 @@ import { ImportError } from '../errors';
 import type { DocumentMetadata, DocumentNote } from '../extracted';
 import { importWarning } from '../warnings';
 import { ParagraphSink } from './paragraphs';
+import { noteMark } from '../note-marks';
 import type { ReadContext, TextReader } from './reader';
 import { streamZipPart } from './zip';
 
@@ -35,7 +36,7 @@ export const docxReader: TextReader = {
     const styles = stylesXmlParser(headingStyles, () => budget.element());
     streamXmlPart(bytes, 'word/styles.xml', budget, styles);
     /** `footnote:2` → the paragraph that refers to the note, and the note's number in reading order. */
-    const references = new Map<string, { paragraph: number; label: string }>();
+    const references = new Map<string, { paragraph: number; label: string; offset?: number }>();
     const counts = { footnote: 0, endnote: 0 };
     const xml = docxXmlParser(
       (p, heading, refs) => {
@@ -43,7 +44,10 @@ export const docxReader: TextReader = {
         // A reference in a paragraph with no text of its own belongs to the paragraph before it.
         const paragraph = Math.max(0, sink.kept.length - 1);
         for (const ref of refs ?? []) {
-          if (!references.has(ref)) references.set(ref, { paragraph, label: String(++counts[ref.startsWith('endnote') ? 'endnote' : 'footnote']) });
+          if (references.has(ref)) continue;
+          const at = sink.marks.get(ref);
+          const label = String(++counts[ref.startsWith('endnote') ? 'endnote' : 'footnote']);
+          references.set(ref, at ? { paragraph: at.paragraph, offset: at.offset, label } : { paragraph, label });
         }
       },
       (n) => sink.pending(n),
@@ -71,7 +75,7 @@ export const docxReader: TextReader = {
  */
 function notesXmlParser(
   kind: 'footnote' | 'endnote',
-  references: ReadonlyMap<string, { paragraph: number; label: string }>,
+  references: ReadonlyMap<string, { paragraph: number; label: string; offset?: number }>,
   out: DocumentNote[],
   element: () => void,
   /** Called with the characters of notes read so far (this part's and the ones before). */
@@ -100,7 +104,7 @@ function notesXmlParser(
       const text = note.parts.filter((p) => p !== '').join('\n');
       if (!note.skip && text !== '') {
         const ref = references.get(`${kind}:${note.id}`);
-        out.push({ id: `${kind}-${note.id}`, ...(ref ? { label: ref.label, paragraph: ref.paragraph } : {}), text });
+        out.push({ id: `${kind}-${note.id}`, ...(ref ? { label: ref.label, paragraph: ref.paragraph, ...(ref.offset !== undefined ? { offset: ref.offset } : {}) } : {}), text });
       }
       note = undefined;
     },
@@ -278,7 +282,10 @@ function docxXmlParser(
         outer?.onattribute(name, value);
         const top = stack[stack.length - 1];
         if ((opened === 'w:footnoteReference' || opened === 'w:endnoteReference') && name === 'w:id' && top) {
-          (top.references ??= []).push(`${opened === 'w:endnoteReference' ? 'endnote' : 'footnote'}:${value}`);
+          const ref = `${opened === 'w:endnoteReference' ? 'endnote' : 'footnote'}:${value}`;
+          (top.references ??= []).push(ref);
+          // In the body (not in a note): a placeholder where the mark stands (`note-marks.ts`).
+          if (!outer) top.text += noteMark(ref);
           return;
         }
         if ((opened !== 'w:pStyle' && opened !== 'w:outlineLvl') || name !== 'w:val' || !top) return;

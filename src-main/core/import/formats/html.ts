@@ -24,7 +24,7 @@ export const htmlReader: TextReader = {
     const sink = new ParagraphSink(budget);
     // Footnotes are kept apart (never lost with the page's side boxes), each with the paragraph that refers to it.
     const notes: DocumentNote[] = [];
-    const references = new Map<string, number>();
+    const references = new Map<string, { paragraph: number; mark: string }>();
     const { title } = walkHtml(
       decoded.text,
       {
@@ -32,7 +32,11 @@ export const htmlReader: TextReader = {
         pending: (n) => sink.pending(n),
         note: (note) => notes.push(note),
         noteRef: (href) => {
-          if (href.startsWith('#') && !references.has(href.slice(1))) references.set(href.slice(1), sink.kept.length);
+          if (!href.startsWith('#') || references.has(href.slice(1))) return undefined;
+          // The first reference to a note: a placeholder where it stands, for the note's mark in the text.
+          const mark = `r${references.size}`;
+          references.set(href.slice(1), { paragraph: sink.kept.length, mark });
+          return mark;
         },
       },
       { furniture: 'page' },
@@ -40,7 +44,10 @@ export const htmlReader: TextReader = {
     const doc = sink.finish('html', decoded.encoding, decoded.warnings, title);
     if (notes.length === 0) return doc;
     const placed = notes.map((note) => {
-      const paragraph = note.id === undefined ? undefined : references.get(note.id);
+      const ref = note.id === undefined ? undefined : references.get(note.id);
+      const at = ref ? sink.marks.get(ref.mark) : undefined;
+      if (at) return { ...note, ...at };
+      const paragraph = ref?.paragraph;
       return paragraph !== undefined && paragraph < doc.paragraphs ? { ...note, paragraph } : note;
     });
     return { ...doc, notes: placed, warnings: [...doc.warnings, importWarning('notes-apart', { count: notes.length })] };

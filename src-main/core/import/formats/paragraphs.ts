@@ -9,6 +9,7 @@ import type { DocumentHeading, StructuredParts } from '../extracted';
 import { ImportError } from '../errors';
 import type { ExtractionBudget, Side } from '../limits';
 import type { ImportWarning } from '../warnings';
+import { takeMarks } from '../note-marks';
 
 export type MonolingualFormat = 'txt' | 'md' | 'html' | 'docx' | BookFormat;
 export type BilingualFormat = 'tmx' | 'tsv';
@@ -74,9 +75,22 @@ export class ParagraphSink {
   constructor(private readonly budget: ExtractionBudget) {}
 
   /** `heading`: the paragraph is a heading of that level (1 = chapter). */
+  /** Where each note reference's placeholder (`note-marks.ts`) stood: its key → the paragraph and the offset in it. */
+  readonly marks = new Map<string, { paragraph: number; offset: number }>();
+
   add(paragraph: string, heading?: number): void {
-    const clean = heading === undefined ? cleanParagraph(paragraph) : oneLine(paragraph);
-    if (clean === '' || !hasVisibleText(clean)) return;
+    const taken = takeMarks(heading === undefined ? cleanParagraph(paragraph) : oneLine(paragraph));
+    const clean = taken.text;
+    const at = (paragraph: number, offset: (mark: number) => number) => {
+      for (const mark of taken.marks) if (!this.marks.has(mark.key)) this.marks.set(mark.key, { paragraph, offset: offset(mark.offset) });
+    };
+    if (clean === '' || !hasVisibleText(clean)) {
+      // A paragraph of nothing but a reference: the mark goes at the end of the paragraph before.
+      const before = this.kept.length - 1;
+      if (before >= 0) at(before, () => this.kept[before]!.length);
+      return;
+    }
+    at(this.kept.length, (offset) => offset);
     this.budget.paragraph(clean.length);
     if (heading !== undefined) this.headings.push({ paragraph: this.kept.length, level: Math.max(1, Math.min(MAX_HEADING_LEVEL, Math.trunc(heading) || 1)) });
     this.kept.push(clean);
