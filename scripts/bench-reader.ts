@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   const farIn: number[] = [];
   const taskCpu: number[] = [];
   const scrollCpu: number[] = [];
+  /** Requests to main (IPC) made while scrolling, each run. */
+  const scrollRequests: number[] = [];
   let rendered = 0;
   try {
     // Opened at a place kept far in (row 15,000): the whole book is sent, as before the head.
@@ -99,6 +101,11 @@ async function main(): Promise<void> {
       const traced: Array<{ name: string; ph: string; tid: number; dur?: number; tdur?: number }> = [];
       tracing.on('Tracing.dataCollected', ({ value }) => traced.push(...(value as unknown as typeof traced)));
       await tracing.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+      let requests = 0;
+      const countRequest = (request: { url(): string }) => {
+        if (request.url().includes('/__ipc/')) requests++;
+      };
+      page.on('request', countRequest);
       // Scroll through a long stretch of the book, one step per frame, recording frame times.
       // (A string, so that the TypeScript loader's helpers do not leak into the page.)
       const deltas = await page.evaluate<number[]>(`new Promise((done) => {
@@ -115,6 +122,8 @@ async function main(): Promise<void> {
         requestAnimationFrame(step);
       })`);
       frames.push(...deltas);
+      page.off('request', countRequest);
+      scrollRequests.push(requests);
       const traceDone = new Promise<void>((done) => tracing.once('Tracing.tracingComplete', () => done()));
       await tracing.send('Tracing.end');
       await traceDone;
@@ -155,6 +164,7 @@ async function main(): Promise<void> {
   console.log(`| main thread's CPU time a frame while scrolling | ${stats(scrollCpu).median.toFixed(1)} ms | | |`);
   console.log(`| main-thread tasks while scrolling, CPU time (${taskCpu.length} tasks) | ${stats(taskCpu).median.toFixed(1)} ms | ${stats(taskCpu).p95.toFixed(1)} ms | ${stats(taskCpu).max.toFixed(1)} ms |`);
   console.log(`| frames over 50 ms | ${frames.filter((d) => d > 50).length} of ${frames.length} | | |`);
+  console.log(`| requests to main while scrolling (IPC: term links, reading position) | ${stats(scrollRequests).median} | | ${stats(scrollRequests).max} |`);
   console.log(`| renderer JS heap after scrolling | ${stats(heaps).median.toFixed(1)} MB | | |`);
   console.log(`| rows in the page at once | ${rendered} | | |`);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');

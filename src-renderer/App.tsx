@@ -17,7 +17,8 @@ type View =
   | { kind: 'library'; from?: string | null }
   | { kind: 'loading'; id: string }
   /**
-   * `opened`: chosen in the library (or just imported), so the text takes the focus.
+   * `opened`: just opened (at start, chosen in the library, or just imported), so the text takes
+   * the focus; false when the reader's own document changed (the focus stays where it is).
    * `partial`: `doc` holds the first rows of a long document only; the whole follows.
    */
   | { kind: 'reader'; doc: DocumentView; opened?: boolean; partial?: FirstDocument['partial'] }
@@ -33,7 +34,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
   const [view, setView] = useState<View>(() => {
     if (!ready) return { kind: 'loading', id: '' };
     performance.mark('bitext:document-received');
-    return { kind: 'reader', doc: ready.doc, partial: ready.partial };
+    return { kind: 'reader', doc: ready.doc, partial: ready.partial, opened: true };
   });
   const [prefs, setPrefs] = useState(initialPrefs);
 
@@ -56,7 +57,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         if (cancelled) return;
         if (!first) return setView({ kind: 'library' });
         performance.mark('bitext:document-received');
-        setView({ kind: 'reader', doc: first.doc, partial: first.partial });
+        setView({ kind: 'reader', doc: first.doc, partial: first.partial, opened: true });
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });

@@ -45,7 +45,7 @@ export interface ReaderProps {
   onPrefsChanged: (prefs: ReaderPrefs) => void;
   onDocumentChanged: (doc: DocumentView) => void;
   onLibrary: () => void;
-  /** Opened from the library or an import: the text takes the focus (else it stays where it is). */
+  /** Just opened (at start, from the library, by an import): the text takes the focus (else it stays where it is). */
   focusOnOpen?: boolean;
   /** `doc` holds the first rows of a long document only; the whole follows (App asks for it). */
   partial?: FirstDocument['partial'];
@@ -83,6 +83,12 @@ export function Reader(props: ReaderProps) {
     links.invalidate();
   }, [links, props.doc]);
   useLayoutEffect(() => app.attachLinks(links), [app, links]);
+  // Scrolling: the links of the rows drawn are asked for once the page stands still.
+  useEffect(() => {
+    const onScroll = () => links.scrolled();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, [links]);
   // A glossary edited in the Glossary panel or editor: glossary terms are linked first, so the
   // links are fetched again (the first load of the glossary is not a change).
   useEffect(() => {

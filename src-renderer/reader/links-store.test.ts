@@ -49,6 +49,25 @@ describe('the term links of the rows drawn', () => {
     expect(store.get('gone')).toEqual([]);
   });
 
+  it('asks nothing while the page scrolls; the rows still drawn once it stands still', async () => {
+    const main = fakeMain();
+    const store = new LinkStore(main.fetch);
+    // A scroll through the text: a row drawn and scrolled past every frame, the page moving.
+    for (let i = 0; i < 30; i++) {
+      store.scrolled();
+      const forget = store.watch(`passing${i}`);
+      await vi.advanceTimersByTimeAsync(16);
+      forget();
+    }
+    store.scrolled();
+    store.watch('here');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(main.requests).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(main.requests).toEqual([['here']]);
+    expect(store.get('here')).toEqual([link(0.9)]);
+  });
+
   it('at most 1,000 rows a request', async () => {
     const main = fakeMain();
     const store = new LinkStore(main.fetch);

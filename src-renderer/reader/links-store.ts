@@ -22,6 +22,12 @@ export interface LitLink {
 const NONE: readonly TermLink[] = Object.freeze([]);
 /** How long the asks of one moment are gathered (a scroll draws rows over a few frames). */
 const BATCH_MS = 40;
+/**
+ * While the reader scrolls, nothing is asked: links are drawn only in a row pointed at or
+ * focused, and a row scrolled past needs none. They are asked for once the page has stood still
+ * this long (a scroll through a book made one request, and its answer, every few frames).
+ */
+const SCROLL_IDLE_MS = 150;
 
 export class LinkStore {
   private readonly links = new Map<string, readonly TermLink[]>();
@@ -32,6 +38,8 @@ export class LinkStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lit: LitLink | null = null;
   private generation = 0;
+  /** When the page last scrolled (`scrolled`), on the timers' clock. */
+  private scrolledAt = -Infinity;
   /** Goes up when the links are dropped (a glossary change): the concordance asks again. */
   version = 0;
   private readonly listeners = new Set<() => void>();
@@ -73,8 +81,18 @@ export class LinkStore {
     this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
   }
 
+  /** The page scrolled: the asks wait until it stands still (see SCROLL_IDLE_MS). */
+  scrolled(): void {
+    this.scrolledAt = Date.now();
+  }
+
   private async flush(): Promise<void> {
     this.timer = undefined;
+    const still = Date.now() - this.scrolledAt;
+    if (still < SCROLL_IDLE_MS) {
+      this.timer = setTimeout(() => void this.flush(), SCROLL_IDLE_MS - still);
+      return;
+    }
     // Rows scrolled past before their turn are not asked for.
     const ids = [...this.queue].filter((id) => this.watched.has(id)).slice(0, COMPARE_LIMITS.linkRows);
     for (const id of ids) this.queue.delete(id);

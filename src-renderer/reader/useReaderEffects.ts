@@ -11,20 +11,50 @@ import type { ReaderBodyHandle } from './ReaderBody';
 import { selectionInText } from './selection';
 
 /**
- * Focuses the row's first clause, waiting a few frames for a virtualised row to be rendered; gives
- * up if meanwhile the reader went to type somewhere (a search box, a dialog's field): that keeps it.
+ * Until the first key or pointer press of the session, a focus the app gives is drawn without the
+ * ring (`focusVisible: false`): at start nobody is at the keyboard yet. After it the browser's own
+ * rule (:focus-visible) decides: the ring for the keyboard, none for the mouse.
  */
-function focusRow(rowIndex: number, tries = 6): void {
+let untouched = typeof window !== 'undefined';
+if (untouched) {
+  const touched = () => {
+    untouched = false;
+    window.removeEventListener('keydown', touched, true);
+    window.removeEventListener('pointerdown', touched, true);
+  };
+  window.addEventListener('keydown', touched, true);
+  window.addEventListener('pointerdown', touched, true);
+}
+const ring = (): FocusOptions => (untouched ? { focusVisible: false } : {});
+
+/** Where the focus is the reader's own doing: a field typed into, a dialog. */
+function readerTyping(now: Element | null): boolean {
+  return now instanceof HTMLElement && (now.matches('input, textarea, select, [contenteditable="true"]') || !!now.closest('dialog[open]'));
+}
+
+/** Nothing has the focus yet (the page's body, or the text's own area waiting for the document). */
+function nothingFocused(): boolean {
   const now = document.activeElement;
-  if (now instanceof HTMLElement && (now.matches('input, textarea, select, [contenteditable="true"]') || now.closest('dialog[open]'))) return;
-  const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
-  if (clause) clause.focus({ preventScroll: true });
-  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1));
+  return !now || now === document.body || now.id === 'reader';
 }
 
 /**
- * `focusOnOpen`: the document was just opened from the library (or imported), whose button is gone;
- * the focus goes to the row read last (else the first), as it would to a page's first field.
+ * Focuses the row's first clause, waiting a few frames for a virtualised row to be rendered; gives
+ * up if meanwhile the reader went to type somewhere (a search box, a dialog's field): that keeps it.
+ * `options`: passed to `focus` (the document just opened gives its first row the focus unscrolled).
+ */
+function focusRow(rowIndex: number, tries = 6, options: FocusOptions = { preventScroll: true, ...ring() }): void {
+  if (readerTyping(document.activeElement)) return;
+  const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
+  if (clause) clause.focus(options);
+  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1, options));
+}
+
+/**
+ * `focusOnOpen`: the document was just opened (at start, from the library, whose button is gone, or
+ * by an import): the focus goes to the row read last (else the first), as it would to a page's
+ * first field, unless the reader has meanwhile put it somewhere (Tab, a click, a search box).
+ * At start the clause has the focus without the ring (see `ring`); J moves on with it, and the ring.
  */
 export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBodyHandle | null>, header: RefObject<HTMLElement | null>, focusOnOpen = false): void {
   const jump = useStore(app.store, (s) => s.jump);
@@ -58,17 +88,20 @@ export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBo
   useEffect(() => {
     let cancelled = false;
     void app.loadBookmarks();
+    // The first row is at the top of the page already, under the document's heading: it takes the
+    // focus where it is, the heading left in view (the page scrolls only if it is out of sight).
+    const focusFirst = () => {
+      if (!cancelled && focusOnOpen && app.entries.length > 0 && nothingFocused()) focusRow(0, 6, ring());
+    };
     expectOk(getApi().getReadingPosition({ documentId }))
       .then(({ rowId }) => {
         const at = rowId ? app.rowIndexOf(rowId) : undefined;
-        if (!cancelled && at !== undefined && at > 0) app.goToRow(at, focusOnOpen);
-        else if (!cancelled && focusOnOpen && app.entries.length > 0) app.goToRow(0, true);
+        if (!cancelled && at !== undefined && at > 0) app.goToRow(at, focusOnOpen && nothingFocused());
+        else focusFirst();
         const first = app.entries[0]?.row.id;
         if (!cancelled && !rowId && first) void getApi().setReadingPosition({ documentId, rowId: first });
       })
-      .catch(() => {
-        if (!cancelled && focusOnOpen && app.entries.length > 0) app.goToRow(0, true);
-      });
+      .catch(focusFirst);
     return () => {
       cancelled = true;
     };
