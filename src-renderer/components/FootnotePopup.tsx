@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { footnoteMarkElement } from '../reader/footnotes';
 import { useReader } from '../reader/context';
+import { placeBeside, useCloseOnPressOutside } from './popup-place';
 
 /**
  * One of the source's own footnotes (the book's, not the reader's notes), in a popup beside its
@@ -35,21 +36,13 @@ export function FootnotePopup({ index }: { index: number }) {
     const middle = markBox.top + markBox.height / 2;
     const line = clause ? [...clause.getClientRects()].find((r) => r.top - 2 <= middle && r.bottom + 2 >= middle) : undefined;
     const box = { left: markBox.left, top: Math.min(markBox.top, line?.top ?? markBox.top), bottom: Math.max(markBox.bottom, line?.bottom ?? markBox.bottom) };
-    const { width, height } = popup.getBoundingClientRect();
-    const left = Math.max(8, Math.min(box.left - 16, window.innerWidth - width - 8));
-    const below = box.bottom + 6;
-    const top = below + height > window.innerHeight - 8 && box.top - height - 6 > 8 ? box.top - height - 6 : Math.min(below, Math.max(8, window.innerHeight - height - 8));
-    setAt({ left, top });
+    setAt(placeBeside(box, popup, box.left - 16));
   }, [index]);
 
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });
-    const away = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) app.close();
-    };
-    window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
-  }, [app]);
+  }, []);
+  useCloseOnPressOutside(ref, app);
 
   if (!note) return null;
   const side = note.lang === 'en' ? t('footnotes.inEnglish') : t('footnotes.inRussian');

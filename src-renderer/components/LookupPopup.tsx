@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LookupResult } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import { useReader } from '../reader/context';
+import { placeBeside, useCloseOnPressOutside } from './popup-place';
 import { useRowLinks } from '../reader/links-store';
 import { knownPairsAt } from '../reader/lookup-links';
 import { rangeOfText, wordIndexAt, wordsOf } from '../reader/words';
@@ -77,21 +78,13 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
     const box = (word && el ? rangeOfText(el, word.start, word.end)?.getBoundingClientRect() : undefined) ?? el?.getBoundingClientRect();
     const popup = ref.current;
     if (!box || !popup) return;
-    const { width, height } = popup.getBoundingClientRect();
-    const left = Math.max(8, Math.min(box.left, window.innerWidth - width - 8));
-    const below = box.bottom + 6;
-    const top = below + height > window.innerHeight - 8 && box.top - height - 6 > 8 ? box.top - height - 6 : Math.min(below, Math.max(8, window.innerHeight - height - 8));
-    setAt({ left, top });
+    setAt(placeBeside(box, popup, box.left));
   }, [word, target.clauseId, answer.state]);
 
   useEffect(() => {
     ref.current?.focus({ preventScroll: true });
-    const away = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) app.close();
-    };
-    window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
-  }, [app]);
+  }, []);
+  useCloseOnPressOutside(ref, app);
 
   const step = (delta: 1 | -1) => {
     const next = Math.max(0, Math.min(words.length - 1, index + delta));
