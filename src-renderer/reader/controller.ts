@@ -88,6 +88,8 @@ export class ReaderController {
   }
 
   private waitingForWhole: Array<() => void> = [];
+  /** The deletions still on their way to main: an undo pressed meanwhile waits for them. */
+  private deleting: Promise<void> = Promise.resolve();
   /** Only the first rows of a long document are here yet (the page is live on them). */
   get partial(): boolean {
     return this.deps.partial === true;
@@ -410,13 +412,17 @@ export class ReaderController {
     this.say(this.t('annotations.saved'));
   }
   async deleteAnnotation(a: AnnotationView): Promise<void> {
-    try {
-      const deleted = await this.annotations.remove(a.id);
-      this.dispatch({ type: 'annotation-deleted', annotation: deleted });
-      this.say(this.t('annotations.deleted'));
-    } catch (e) {
-      this.say(`${this.t('annotations.deleteFailed')} ${message(e)}`);
-    }
+    const done = (async () => {
+      try {
+        const deleted = await this.annotations.remove(a.id);
+        this.dispatch({ type: 'annotation-deleted', annotation: deleted });
+        this.say(this.t('annotations.deleted'));
+      } catch (e) {
+        this.say(`${this.t('annotations.deleteFailed')} ${message(e)}`);
+      }
+    })();
+    this.deleting = this.deleting.then(() => done);
+    await done;
   }
   jumpToAnnotation(a: AnnotationView): void {
     if (a.anchor.status !== 'anchored') return;
@@ -441,6 +447,8 @@ export class ReaderController {
   }
   /** Brings back the annotation deleted last. */
   async undoDelete(): Promise<void> {
+    // Ctrl+Z pressed right after Delete: the deletion it undoes may not have come back yet.
+    await this.deleting;
     const last = this.state.deleted.at(-1);
     if (!last) return this.say(this.t('annotations.nothingToUndo'));
     try {
