@@ -141,6 +141,8 @@ export const IMPORT_REFUSALS = [
   'not-bilingual', 'no-units', 'needs-both', 'not-tab-separated', 'refused-doc', 'refused-odt', 'refused-rtf', 'refused-pdf',
   'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed',
   'too-many-notes',
+  // A file of a format the app reads, but not readable as one (damaged, or named wrongly).
+  'not-pdf', 'damaged-pdf', 'not-epub', 'damaged-epub', 'not-fb2', 'not-webvtt', 'not-odt', 'not-package',
 ] as const;
 export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
 
