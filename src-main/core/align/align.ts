@@ -304,6 +304,14 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
  */
 export const ATTACH_COVERED_SHARE = 0.5;
 
+/**
+ * … and those anchors weigh at least as much as one lexicon word held by two units a side (the lexicon
+ * miss weight scaled by `anchorRarity`): a share of almost nothing is no evidence. One word that
+ * recurs through the text (a reporting verb in a news report, in every other sentence) says nothing
+ * of which neighbour a unit belongs to; it joined a sentence the translator added to its neighbour.
+ */
+export const ATTACH_MIN_WEIGHT = DEFAULT_ANCHOR_WEIGHTS.lex!.miss / Math.SQRT2;
+
 /** Of the bead's two ends on one side, how many fall inside a sentence (the unit before runs on into its first, or its last runs on into the next). */
 function runsOn(side: Side, units: readonly number[]): number {
   if (units.length === 0 || !side.continues) return 0;
@@ -357,7 +365,7 @@ function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly Be
       if (!allowed(neighbour.en.length + (side === 'en' ? 1 : 0), neighbour.ru.length + (side === 'ru' ? 1 : 0))) continue;
       const { covered, total } = coveredWeight(problem, side, u, neighbour);
       const share = total > 0 ? covered / total : 0;
-      if (share >= ATTACH_COVERED_SHARE && (!best || share > best.share)) best = { share, before };
+      if (share >= ATTACH_COVERED_SHARE && covered >= ATTACH_MIN_WEIGHT && (!best || share > best.share)) best = { share, before };
     }
     if (!best) {
       out.push(bead);
