@@ -155,17 +155,17 @@ describe('calibrated confidence', () => {
   const evidence = (lexical: number, size: number, lengthDelta = 0.5): BeadEvidence => ({ lengthDelta, lexical, size });
   const plainEvidence = evidence(-3, 100);
 
-  it('lowers one-sided and merged beads more than plain 1-1 beads, and 1-1 beads beside them', () => {
+  it('lowers one-sided and merged beads below plain 1-1 beads, and a 1-1 bead beside a merged one', () => {
     const all = [plainEvidence, evidence(0, 20), plainEvidence, plainEvidence, plainEvidence, evidence(-3, 200)];
-    const [first, alone, beside, plain, nextToMerged, merged] = all.map((e, k) => calibratedConfidence(beads, k, e));
-    expect(alone!).toBeLessThan(merged!);
-    expect(alone!).toBeLessThan(beside!);
-    // A 1-1 bead beside a lone unit may be half of a 1-2 (a clause the translator added): lower than a merged one's neighbour.
-    expect(beside!).toBeLessThan(nextToMerged!);
+    const [, alone, , plain, nextToMerged, merged] = all.map((e, k) => calibratedConfidence(beads, k, e));
+    expect(alone!).toBeLessThan(plain!);
+    expect(merged!).toBeLessThan(plain!);
     expect(merged!).toBeLessThan(nextToMerged!);
     expect(nextToMerged!).toBeLessThan(plain!);
-    expect(first!).toBeLessThan(plain!);
-    expect(plain).toBeGreaterThan(0.85);
+    expect(plain).toBeGreaterThan(0.8);
+    // Until 2 December 2026 a 1-1 bead beside a lone unit was lowered as well, as the half of a 1-2
+    // bead whose other half the translator added: the evaluation sets now leave an added sentence a
+    // bead of its own (eval/README.md), and the fit no longer lowers its neighbour.
   });
 
   it('trusts a unit left alone more when its own anchors are found nowhere, and a pair less when it misses more than it shares', () => {
