@@ -11,7 +11,8 @@
  *
  * The calibration is reported twice: as shipped (`CALIBRATION`, fitted on all six sets: in-sample) and
  * held out, each set scored by the same fit made on the other five (leave one set out), which is what
- * the goals are checked on. `npm run eval -- --fit` refits `CALIBRATION` (src-main/core/align/confidence.ts)
+ * the goals are checked on. A wrong bead is any bead not exactly in the gold, a finer split of one gold
+ * bead included (two 1-1 rows where the gold has one 2-2); the "misaligned" columns leave those out. `npm run eval -- --fit` refits `CALIBRATION` (src-main/core/align/confidence.ts)
  * on all sets and prints it beside the held-out figures;
  * `npm run eval -- --errors [set]` prints every wrong bead in context.
  */
