@@ -28,7 +28,7 @@ test('a note deleted from the notes panel leaves the focus on the next note, the
   await rowNote(page, 4, 'Second note.');
   await page.keyboard.press('a');
   const panel = page.locator('#annotations-panel');
-  await expect(panel.getByRole('heading', { name: 'Annotations' })).toBeFocused();
+  await expect(panel.getByRole('heading', { name: 'Notes' })).toBeFocused();
   const items = panel.locator('[data-annotation-item]');
   await expect(items).toHaveCount(2);
 
@@ -50,7 +50,7 @@ test('a note deleted from the notes panel leaves the focus on the next note, the
   await expect(items.first().getByRole('button', { name: 'Delete' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(items).toHaveCount(0);
-  await expect(panel.getByRole('heading', { name: 'Annotations' })).toBeFocused();
+  await expect(panel.getByRole('heading', { name: 'Notes' })).toBeFocused();
   // Ctrl+Z brings the last note back (the focus is in the panel, not in a field).
   await page.keyboard.press('Control+z');
   await expect(items).toHaveCount(1);
