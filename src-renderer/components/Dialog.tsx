@@ -47,16 +47,18 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   /** What closes the dialog once the reader has said to discard (set while the question is shown). */
-  const [discard, setDiscard] = useState<{ then: () => void } | undefined>();
+  const [discard, setDiscard] = useState<{ close: () => void } | undefined>();
   /** The field the reader was in when the question came: the focus goes back there. */
   const field = useRef<HTMLElement | null>(null);
   const unsavedRef = useRef(unsaved);
-  unsavedRef.current = unsaved;
+  useLayoutEffect(() => {
+    unsavedRef.current = unsaved;
+  }, [unsaved]);
   const requestClose = useCallback((then: () => void) => {
     if (!unsavedRef.current) return then();
     const active = document.activeElement;
     field.current = active instanceof HTMLElement && active.matches('input, textarea, select') ? active : null;
-    setDiscard({ then });
+    setDiscard({ close: then });
   }, []);
   const keepEditing = () => {
     setDiscard(undefined);
@@ -127,7 +129,7 @@ export function Dialog({
             <button type="button" className="tool-button primary dialog-keep" onClick={keepEditing}>
               {t('unsavedDialog.keep')}
             </button>
-            <button type="button" className="tool-button danger" onClick={() => discard.then()}>
+            <button type="button" className="tool-button danger" onClick={() => discard.close()}>
               {t('unsavedDialog.discard')}
             </button>
           </div>
