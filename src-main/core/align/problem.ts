@@ -93,20 +93,43 @@ export function makeSide(
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
   for (let u = 0; u < count; u++) unitSums(bags, problem.miss, problem.gain, u, missed, bound);
-  return {
+  const side: Side = {
     count,
     prefix,
     bags,
     missed,
     bound,
-    repeats2: exact ? repeatsOf(bags, count, 2, problem.gain.length) : NO_REPEATS,
-    repeats3: exact ? repeatsOf(bags, count, 3, problem.gain.length) : NO_REPEATS,
+    repeats2: NO_REPEATS,
+    repeats3: NO_REPEATS,
     exact,
     barriers,
     headings,
     continues,
     structure,
   };
+  if (exact) unsettled.push({ side, ids: problem.gain.length });
+  return side;
+}
+
+/**
+ * Sides whose repeats are still to be found. Only the finest level reads them, and the search starts
+ * on the coarsest: the repeats are found there, a few rows into its forward pass, once the engine has
+ * begun compiling the forward row (`settleRepeats`). The compiler then works while they are found,
+ * where before the row ran interpreted the whole time the compiler took (a fresh process).
+ */
+const unsettled: { side: Side; ids: number }[] = [];
+
+/** Finds the repeats of every side made since the last call (see `unsettled`). Called by the search before it reads them. */
+export function settleRepeats(): void {
+  for (const { side, ids } of unsettled.splice(0)) {
+    side.repeats2 = repeatsOf(side.bags, side.count, 2, ids);
+    side.repeats3 = repeatsOf(side.bags, side.count, 3, ids);
+  }
+}
+
+/** Some side still waits for its repeats. */
+export function repeatsPending(): boolean {
+  return unsettled.length > 0;
 }
 
 /**

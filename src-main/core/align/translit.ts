@@ -53,7 +53,11 @@ export function stripRussianEnding(word: string): string {
  * merged (c,q→k; w→v; x→ks; j,y→i), vowels after the first letter dropped, doubles collapsed.
  */
 export function skeleton(latin: string): string {
-  const length = fold(latin);
+  return skeletonOf(fold(latin));
+}
+
+/** The skeleton of the `length` folded code units in `folded`. */
+function skeletonOf(length: number): string {
   if (length === 0) return '';
   const buffer = folded;
   let size = 1;
@@ -67,8 +71,34 @@ export function skeleton(latin: string): string {
 
 /** Skeleton of a Russian word (ending stripped, transliterated). */
 export function russianSkeleton(word: string): string {
-  return skeleton(transliterate(stripRussianEnding(word)));
+  // skeleton(transliterate(stripped)), with no transliterated string made in between: the letters
+  // а–ё go straight to their Latin code units, a–z stay, and everything else is what `fold` drops.
+  const lower = stripRussianEnding(word);
+  let n = 0;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 0x430 && c <= 0x451) {
+      const latin = LATIN_CODES[c - 0x430];
+      if (latin === undefined) n++;
+      else n += latin.length;
+    } else if (c >= 97 && c <= 122) n++;
+  }
+  if (folded.length < 2 * n + 2) folded = new Uint8Array(2 * n + 16);
+  const w = folded;
+  let size = 0;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 0x430 && c <= 0x451) {
+      const latin = LATIN_CODES[c - 0x430];
+      // A letter of the block without a Latin form is kept by `transliterate`, then dropped by `fold`.
+      if (latin !== undefined) for (let z = 0; z < latin.length; z++) w[size++] = latin[z]!;
+    } else if (c >= 97 && c <= 122) w[size++] = c;
+  }
+  return skeletonOf(foldCodes(w, size));
 }
+
+/** `LATIN_BY_CODE` as code units. */
+const LATIN_CODES: readonly (readonly number[] | undefined)[] = LATIN_BY_CODE.map((latin) => (latin === undefined ? undefined : Array.from(latin, (ch) => ch.charCodeAt(0))));
 
 /** Skeleton of an English word (possessive and plural -s stripped). */
 export function englishSkeleton(word: string): string {
@@ -97,8 +127,13 @@ function fold(latin: string): number {
     const c = lower.charCodeAt(k);
     if (c >= 97 && c <= 122) w[n++] = c;
   }
-  if (n === 0) return 0;
-  n = replaceShch(w, n);
+  return foldCodes(w, n);
+}
+
+/** The rules of `fold` applied to the first `n` code units (a–z) of `w`, which has room for 2n; the new length. */
+function foldCodes(w: Uint8Array, length: number): number {
+  if (length === 0) return 0;
+  let n = replaceShch(w, length);
   n = replacePair(w, n, 107, 104, 104); // kh → h
   n = replacePair(w, n, 99, 104, 104); // ch → h
   n = replacePair(w, n, 115, 104, 115); // sh → s
