@@ -25,8 +25,8 @@ const TABLE_STEP = cost.TABLE_STEP;
 const TABLE_END = TABLE_SIZE * TABLE_STEP;
 const filledTailTable = cost.filledTailTable;
 const repeatCorrection = problems.repeatCorrection;
-const settleRepeats = problems.settleRepeats;
-const repeatsPending = problems.repeatsPending;
+const settleDeferred = problems.settleDeferred;
+const deferredPending = problems.deferredPending;
 const RESULT = problems.RESULT;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
@@ -402,19 +402,19 @@ function forwardPass(search: Search, tables: Tables): void {
   const pass = makePass();
   best[0] = 0;
   if (forward) forward[0] = 0;
-  // The repeats are read on the exact level only; found before its first row, or earlier (below).
-  if (problem.en.exact || problem.ru.exact) settleRepeats();
+  // The work left for the finest level (`settleDeferred` in problem.ts), done before its first row at the latest.
+  if (problem.en.exact || problem.ru.exact) settleDeferred();
   // One call per row: a small function the engine optimises after a few rows, where one loop over the
   // whole band would run unoptimised (every double boxed) until replaced on the stack.
   for (let i = 0; i <= n; i++) {
     // In a fresh process the row is marked for optimisation within its first rows on the coarsest
     // level, and compiled on another thread: work that is due later anyway is done meanwhile.
-    if (i === SETTLE_ROW && repeatsPending()) settleRepeats();
+    if (i === SETTLE_ROW && deferredPending()) settleDeferred();
     forwardRow(pass, i);
   }
 }
 
-/** The row of a forward pass after which the finest level's repeats are found (see `settleRepeats`). */
+/** The row of a forward pass before which the work left for the finest level is done (see `settleDeferred` in problem.ts). */
 const SETTLE_ROW = 16;
 
 /** Row i of the forward pass. */

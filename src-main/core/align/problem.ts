@@ -107,29 +107,34 @@ export function makeSide(
     continues,
     structure,
   };
-  if (exact) unsettled.push({ side, ids: problem.gain.length });
+  if (exact) {
+    const ids = problem.gain.length;
+    deferred.push(() => {
+      side.repeats2 = repeatsOf(bags, count, 2, ids);
+      side.repeats3 = repeatsOf(bags, count, 3, ids);
+    });
+  }
   return side;
 }
 
 /**
- * Sides whose repeats are still to be found. Only the finest level reads them, and the search starts
- * on the coarsest: the repeats are found there, a few rows into its forward pass, once the engine has
- * begun compiling the forward row (`settleRepeats`). The compiler then works while they are found,
- * where before the row ran interpreted the whole time the compiler took (a fresh process).
+ * Work for the finest level only, left until the search is under way: the repeats of the sides
+ * (`makeSide`) and their list structure and scripts (`structureOf`). The search starts on the
+ * coarsest level, which reads neither; a few rows into its forward pass the engine has begun
+ * compiling the forward row on another thread, and this work is done then (`settleDeferred`), where
+ * before the row ran interpreted for as long as the compiler took (a fresh process, the app's first
+ * alignment). The finest level settles what is left before its first row.
  */
-const unsettled: { side: Side; ids: number }[] = [];
+const deferred: (() => void)[] = [];
 
-/** Finds the repeats of every side made since the last call (see `unsettled`). Called by the search before it reads them. */
-export function settleRepeats(): void {
-  for (const { side, ids } of unsettled.splice(0)) {
-    side.repeats2 = repeatsOf(side.bags, side.count, 2, ids);
-    side.repeats3 = repeatsOf(side.bags, side.count, 3, ids);
-  }
+/** Does the work left for the finest level (see `deferred`). Called by the search before it reads it. */
+export function settleDeferred(): void {
+  for (const task of deferred.splice(0)) task();
 }
 
-/** Some side still waits for its repeats. */
-export function repeatsPending(): boolean {
-  return unsettled.length > 0;
+/** Some work for the finest level is still to be done. */
+export function deferredPending(): boolean {
+  return deferred.length > 0;
 }
 
 /**
@@ -447,19 +452,25 @@ export function prefixLengths(texts: readonly string[]): Float64Array {
   return prefix;
 }
 
-/** The structure of a side's units, or null when none has a list marker, a glued heading or a foreign script. */
+/**
+ * The structure of a side's units. The arrays are filled when the search settles the work left for
+ * the finest level (see `deferred`): only the dynamic programme reads them, after `settleDeferred`.
+ * All zeros when no unit has a list marker, a glued heading or a foreign script (the same costs as none).
+ */
 export function structureOf(texts: readonly string[], lang: 'en' | 'ru'): Structure | null {
   const n = texts.length;
-  const items = new Int32Array(n + 1);
-  const starts = new Int32Array(n + 1);
-  const glued = new Int32Array(n + 1);
-  const foreign = new Int32Array(n + 1);
-  for (let u = 0; u < n; u++) {
+  const structure: Structure = { items: new Int32Array(n + 1), starts: new Int32Array(n + 1), glued: new Int32Array(n + 1), foreign: new Int32Array(n + 1) };
+  deferred.push(() => fillStructure(texts, lang, structure));
+  return structure;
+}
+
+function fillStructure(texts: readonly string[], lang: 'en' | 'ru', structure: Structure): void {
+  const { items, starts, glued, foreign } = structure;
+  for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
     items[u + 1] = items[u]! + listItems(text);
     starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
     glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) || startsWithGluedHeading(text) ? 1 : 0);
     foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
   }
-  return items[n] || glued[n] || foreign[n] ? { items, starts, glued, foreign } : null;
 }
