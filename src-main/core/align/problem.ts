@@ -398,6 +398,10 @@ class BlockMerge {
 
   /** Units from..to − 1 as one block: a k-way merge of their sorted runs. One call per block (a small method compiled once). */
   addBlock(from: number, to: number): void {
+    if (to - from === 2) {
+      this.addPair(from);
+      return;
+    }
     const { bags, cursor, keep } = this;
     for (let u = from; u < to; u++) cursor[u - from] = bags.offsets[u]!;
     for (;;) {
@@ -421,6 +425,43 @@ class BlockMerge {
       }
     }
     this.offsets[++this.block] = this.size;
+  }
+
+  /**
+   * Units u and u + 1 as one block: the two sorted runs merged (the blocks of every level are pairs,
+   * bar a side's last). The same ids and totals as the k-way merge, at a fraction of its steps while
+   * the code is still interpreted.
+   */
+  private addPair(u: number): void {
+    const { offsets, ids, counts } = this.bags;
+    const keep = this.keep;
+    let x = offsets[u]!;
+    let y = offsets[u + 1]!;
+    const xEnd = y;
+    const yEnd = offsets[u + 2]!;
+    let size = this.size;
+    while (x < xEnd || y < yEnd) {
+      const p = x < xEnd ? ids[x]! : 0x7fffffff;
+      const q = y < yEnd ? ids[y]! : 0x7fffffff;
+      let id: number;
+      let total: number;
+      if (p === q) {
+        id = p;
+        total = counts[x++]! + counts[y++]!;
+      } else if (p < q) {
+        id = p;
+        total = counts[x++]!;
+      } else {
+        id = q;
+        total = counts[y++]!;
+      }
+      if (keep[id]) {
+        this.ids[size] = id;
+        this.counts[size++] = total;
+      }
+    }
+    this.size = size;
+    this.offsets[++this.block] = size;
   }
 }
 
