@@ -115,9 +115,10 @@
  * per form or a transliterated string; coarse blocks of two units merged as two runs; the rarity counts
  * in integers; a line of dialogue found by code unit; the untranslated test reads a one-unit side as it
  * is. Output unchanged (the digests of `align/output.test.ts`, and the bench pair's beads). The
- * bench's own children, old and new tree interleaved, six each (load 5–16): CPU median 1.69 → 1.63 s,
- * least 1.58 → 1.49 s; peak RSS median 121.5 → 119.5 MB, largest 131 → 123 MB; about 10× the floor at
- * that load, 7× on an idle machine. The figure moves more with the load than with any of these changes:
+ * bench's own children on the same pair, main (with this round's accuracy work) and this tree
+ * interleaved, twelve each (load 8–11): CPU median 1.65 → 1.59 s, least 1.43 → 1.38 s; peak RSS median
+ * 121 → 120 MB, largest 125 → 123 MB; against the original tree (six each, load 5–16) 1.69 → 1.63 s and
+ * largest 131 → 123 MB. About 10× the floor at that load. The figure moves more with the load than with any of these changes:
  * under load the compiler's thread is slow to deliver and the interpreter runs on. Left, largest
  * first: the finest level (250 ms cold, 193 warm: 113,000 cells × 8 shapes with forward–backward sums);
  * tokenizing and the bags (340 cold, 140 warm); post-processing of the beads in align.ts and
