@@ -245,8 +245,8 @@ export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {},
 
 /** The checks of a document one row at a time (`checkRows`), for a caller that makes each row's items and links just before. */
 export interface RowChecker {
-  /** Checks row `index`, with its items and links when the caller has them (else `options`' or made here). */
-  check(index: number, links?: readonly TermLink[], items?: { en: Item[]; ru: Item[] }): void;
+  /** Checks row `index`, with its items, links and tokens when the caller has them (else `options`' or made here). */
+  check(index: number, links?: readonly TermLink[], items?: { en: Item[]; ru: Item[] }, tokens?: { en: Token[]; ru: Token[] }): void;
   /** The findings so far, in row order. */
   findings: Finding[];
   /** The renderings of the rows checked so far. */
@@ -275,7 +275,7 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
   const ratio = ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)]! : 1;
 
   const renderings: Renderings = new Map();
-  const check = (index: number, rowLinks?: readonly TermLink[], rowItems?: { en: Item[]; ru: Item[] }): void => {
+  const check = (index: number, rowLinks?: readonly TermLink[], rowItems?: { en: Item[]; ru: Item[] }, rowTokens?: { en: Token[]; ru: Token[] }): void => {
     const row = rows[index]!;
     const hasEn = row.en.trim() !== '';
     const hasRu = row.ru.trim() !== '';
@@ -285,7 +285,7 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
       return;
     }
     if (!hasEn) return;
-    const tokens = options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
+    const tokens = rowTokens ?? options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
     const lost = untranslated(row);
     if (lost) {
       findings.push(lost);

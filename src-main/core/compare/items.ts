@@ -20,7 +20,7 @@ import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
 import { foldSpelling, skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
-import { FormCache, type Token, tokenize } from './tokens';
+import { type DocumentTokens, FormCache, type Token, columnOf, tokenize, tokenizeColumn } from './tokens';
 
 export const ITEM_KINDS = ['date', 'number', 'percent', 'amount', 'acronym', 'latin', 'name', 'url', 'email', 'reference'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -75,6 +75,8 @@ export interface ContextOptions {
   acronyms?: ReadonlyArray<readonly [string, string]>;
   /** The tokens of each row when the caller has them already (`en[k]`, `ru[k]` for text `k`). */
   tokens?: { en: readonly (readonly Token[])[]; ru: readonly (readonly Token[])[] };
+  /** The same in columns (`tokenizeColumn`): what a whole document's comparison has. */
+  columns?: DocumentTokens;
 }
 
 const LATIN = /[A-Za-z]/u;
@@ -184,61 +186,78 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
       rows[id] = (rows[id] ?? 0) + 1;
     }
   };
+  const columns: DocumentTokens = options.columns ?? {
+    en: options.tokens ? columnOf(options.tokens.en, 'en') : tokenizeColumn(en, 'en'),
+    ru: options.tokens ? columnOf(options.tokens.ru, 'ru') : tokenizeColumn(ru, 'ru'),
+  };
   // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
   const ruNames = new Set<string>();
-  // What each form contributes, by its text (and by its number, which is quicker: `FormCache`).
+  // What each form contributes, by its text (and by its number in the column, which is quicker).
   const ruForms = new Map<string, readonly number[] | null>();
-  const ruByForm = new FormCache<readonly number[] | null>();
+  const ruColumn = columns.ru;
+  const ruByForm: (readonly number[] | null | undefined)[] = Array.from({ length: ruColumn.words.length });
   ru.forEach((text, row) => {
     const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
-    for (const token of options.tokens?.ru[row] ?? tokenize(text, 'ru')) {
-      let form = ruByForm.get(token);
+    for (let z = ruColumn.rowStart[row]!; z < ruColumn.rowStart[row + 1]!; z++) {
+      const local = ruColumn.forms[z]!;
+      let form = ruByForm[local];
       if (form === undefined) {
-        form = ruForms.get(token.text);
+        const word = ruColumn.words[local]!;
+        form = ruForms.get(word.word);
         if (form === undefined) {
-          if (LATIN.test(token.text)) {
-            form = [idOf(token.folded), ...token.folded.split('-').map((part) => idOf(stripPossessive(part)))];
+          if (LATIN.test(word.word)) {
+            form = [idOf(word.folded), ...word.folded.split('-').map((part) => idOf(stripPossessive(part)))];
           } else {
             form = null;
-            for (const part of token.text.split('-')) {
+            for (const part of word.word.split('-')) {
               const key = cachedNameSkeleton(part, 'ru');
               if (key) ruNames.add(key);
             }
           }
-          ruForms.set(token.text, form);
+          ruForms.set(word.word, form);
         }
-        ruByForm.set(token, form);
+        ruByForm[local] = form;
       }
       if (form === null) continue;
-      if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
+      if (addresses.length > 0) {
+        const start = ruColumn.starts[z]!;
+        const end = start + ruColumn.words[local]!.word.length;
+        if (addresses.some(([a, b]) => start >= a && end <= b)) continue;
+      }
       count(form, ruRowsOf, row);
     }
   });
   const names = new Set<string>();
   lastRow.length = 0;
   const enForms = new Map<string, readonly number[]>();
-  const enByForm = new FormCache<readonly number[]>();
+  const enColumn = columns.en;
+  const enByForm: (readonly number[] | undefined)[] = Array.from({ length: enColumn.words.length });
   en.forEach((text, row) => {
-    const tokens = options.tokens?.en[row] ?? tokenize(text, 'en');
-    for (let k = 0; k + 1 < tokens.length; k++) {
-      const key = joinedName(text, tokens[k]!, tokens[k + 1]!);
+    const from = enColumn.rowStart[row]!;
+    const to = enColumn.rowStart[row + 1]!;
+    for (let z = from; z + 1 < to; z++) {
+      const a = enColumn.words[enColumn.forms[z]!]!.word;
+      const b = enColumn.words[enColumn.forms[z + 1]!]!.word;
+      const key = joinedNameAt(text, enColumn.starts[z]!, a, enColumn.starts[z + 1]!, b);
       if (key && ruNames.has(key)) names.add(key);
     }
-    for (const token of tokens) {
-      let form = enByForm.get(token);
+    for (let z = from; z < to; z++) {
+      const local = enColumn.forms[z]!;
+      let form = enByForm[local];
       if (form === undefined) {
-        form = enForms.get(token.text);
+        const text = enColumn.words[local]!;
+        form = enForms.get(text.word);
         if (!form) {
-          const ids = [idOf(token.folded)];
-          for (const part of token.text.split('-')) {
+          const ids = [idOf(text.folded)];
+          for (const part of text.word.split('-')) {
             ids.push(idOf(part.toLowerCase()));
             const key = cachedNameSkeleton(stripPossessive(part), 'en');
             if (key && ruNames.has(key)) names.add(key);
           }
           form = ids;
-          enForms.set(token.text, form);
+          enForms.set(text.word, form);
         }
-        enByForm.set(token, form);
+        enByForm[local] = form;
       }
       count(form, enRowsOf, row);
     }
@@ -260,11 +279,17 @@ const CAPITALISED = /^[A-Z][a-z]+$/u;
 
 /** The name key of two capitalised English words one space apart (Viet Nam ~ Вьетнам: `vtnm`), or ''. */
 function joinedName(text: string, a: Token, b: Token): string {
-  if (b.start !== a.end + 1 || text.charCodeAt(a.end) !== 32) return '';
-  const ca = text.charCodeAt(a.start);
-  const cb = text.charCodeAt(b.start);
-  if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a.text) || !CAPITALISED.test(b.text)) return '';
-  return cachedNameSkeleton(a.text + b.text.toLowerCase(), 'en');
+  return joinedNameAt(text, a.start, a.text, b.start, b.text);
+}
+
+/** The same, of the words `a` at `aStart` and `b` at `bStart`. */
+function joinedNameAt(text: string, aStart: number, a: string, bStart: number, b: string): string {
+  const aEnd = aStart + a.length;
+  if (bStart !== aEnd + 1 || text.charCodeAt(aEnd) !== 32) return '';
+  const ca = text.charCodeAt(aStart);
+  const cb = text.charCodeAt(bStart);
+  if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a) || !CAPITALISED.test(b)) return '';
+  return cachedNameSkeleton(a + b.toLowerCase(), 'en');
 }
 
 /** Names written in two English words that the Russian writes as one (Viet Nam ~ Вьетнам). */

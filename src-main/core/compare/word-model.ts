@@ -8,7 +8,7 @@
  * Pure TypeScript.
  */
 import type { Lexicon } from '../align/lexicon';
-import { FormCache, type Token, isFunctionWord } from './tokens';
+import { type DocumentTokens, type Token, columnOf, isFunctionWord } from './tokens';
 
 export interface WordModelOptions {
   /** EM iterations (default 5). */
@@ -72,6 +72,10 @@ export interface TrainingRow {
 }
 
 /** The content words of a side: indexes of the tokens the aligner looks at. */
+function isDocumentTokens(rows: readonly TrainingRow[] | DocumentTokens): rows is DocumentTokens {
+  return !Array.isArray(rows);
+}
+
 export function contentIndexes(tokens: readonly Token[], lang: 'en' | 'ru'): number[] {
   const out: number[] = [];
   tokens.forEach((t, k) => {
@@ -170,56 +174,67 @@ export interface DirectionTable {
 
 export type Direction = 'forward' | 'backward';
 
-export function prepareWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModelTables {
+export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModelTables {
   const iterations = options.iterations ?? 5;
   const lexicon = options.lexicon ?? null;
   const priorCount = options.priorCount ?? 1;
   const maxWords = options.maxWords ?? 80;
+  const columns: DocumentTokens = isDocumentTokens(rows) ? rows : { en: columnOf(rows.map((r) => r.en), 'en'), ru: columnOf(rows.map((r) => r.ru), 'ru') };
+  const rowCount = columns.en.rowStart.length - 1;
 
   const enVocab = new Map<string, number>();
   const ruVocab = new Map<string, number>();
   const enConcepts: (readonly number[])[] = [];
   const ruConcepts: (readonly number[])[] = [];
-  // Word ids by stem, and (quicker) by word form.
-  const vocabOfForm = new FormCache<number>();
-  const idOf = (vocab: Map<string, number>, concepts: (readonly number[])[], token: Token, lang: 'en' | 'ru'): number => {
-    let id = vocabOfForm.get(token);
-    if (id !== undefined) return id;
-    id = vocab.get(token.stem);
+  // Word ids by stem, and (quicker) by the column's word form (−1: not yet looked up, −2: minor).
+  const formVocab = (column: DocumentTokens['en']): Int32Array => {
+    const ids = new Int32Array(column.words.length).fill(-1);
+    column.words.forEach((w, k) => {
+      if (w.minor) ids[k] = -2;
+    });
+    return ids;
+  };
+  const enOfForm = formVocab(columns.en);
+  const ruOfForm = formVocab(columns.ru);
+  const idOf = (vocab: Map<string, number>, concepts: (readonly number[])[], column: DocumentTokens['en'], ofForm: Int32Array, form: number, lang: 'en' | 'ru'): number => {
+    const word = column.words[form]!;
+    let id = vocab.get(word.stem);
     if (id === undefined) {
       id = vocab.size;
-      vocab.set(token.stem, id);
-      concepts.push(lexicon ? (lang === 'en' ? lexicon.english(token.text) : lexicon.russian(token.text)) : []);
+      vocab.set(word.stem, id);
+      concepts.push(lexicon ? (lang === 'en' ? lexicon.english(word.word) : lexicon.russian(word.word)) : []);
     }
-    vocabOfForm.set(token, id);
+    ofForm[form] = id;
     return id;
   };
 
   // Rows as word ids (all rows in one array: row t's English words are enIds[enStart[t]..enStart[t + 1]]),
   // and for each (row, en word, ru word) the id of the pair, at slots[slotStart[t] + a * m + b].
   /** Training row → its place among the rows trained on, or −1. */
-  const tableOf = new Int32Array(rows.length).fill(-1);
-  const contentCount = (tokens: readonly Token[]): number => {
+  const tableOf = new Int32Array(rowCount).fill(-1);
+  const contentCount = (ofForm: Int32Array, forms: Int32Array, from: number, to: number): number => {
     let n = 0;
-    for (const t of tokens) if (!t.minor) n++;
+    for (let z = from; z < to; z++) if (ofForm[forms[z]!] !== -2) n++;
     return n;
   };
   let trained = 0;
   let enTotal = 0;
   let ruTotal = 0;
   let slotTotal = 0;
-  const counts = new Int32Array(2 * rows.length);
-  rows.forEach((row, k) => {
-    const n = contentCount(row.en);
-    const m = contentCount(row.ru);
-    if (n === 0 || m === 0 || n > maxWords || m > maxWords) return;
+  const counts = new Int32Array(2 * rowCount);
+  const en = columns.en;
+  const ru = columns.ru;
+  for (let k = 0; k < rowCount; k++) {
+    const n = contentCount(enOfForm, en.forms, en.rowStart[k]!, en.rowStart[k + 1]!);
+    const m = contentCount(ruOfForm, ru.forms, ru.rowStart[k]!, ru.rowStart[k + 1]!);
+    if (n === 0 || m === 0 || n > maxWords || m > maxWords) continue;
     tableOf[k] = trained++;
     counts[2 * k] = n;
     counts[2 * k + 1] = m;
     enTotal += n;
     ruTotal += m;
     slotTotal += n * m;
-  });
+  }
   const enIds = new Int32Array(enTotal);
   const ruIds = new Int32Array(ruTotal);
   const enStart = new Int32Array(trained + 1);
@@ -230,16 +245,24 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
     let e = 0;
     let r = 0;
     let z = 0;
-    rows.forEach((row, k) => {
-      if (tableOf[k]! < 0) return;
+    for (let k = 0; k < rowCount; k++) {
+      if (tableOf[k]! < 0) continue;
       enStart[t] = e;
       ruStart[t] = r;
       slotStart[t] = z;
-      for (const token of row.en) if (!token.minor) enIds[e++] = idOf(enVocab, enConcepts, token, 'en');
-      for (const token of row.ru) if (!token.minor) ruIds[r++] = idOf(ruVocab, ruConcepts, token, 'ru');
+      for (let q = en.rowStart[k]!; q < en.rowStart[k + 1]!; q++) {
+        const form = en.forms[q]!;
+        const id = enOfForm[form]!;
+        if (id !== -2) enIds[e++] = id >= 0 ? id : idOf(enVocab, enConcepts, en, enOfForm, form, 'en');
+      }
+      for (let q = ru.rowStart[k]!; q < ru.rowStart[k + 1]!; q++) {
+        const form = ru.forms[q]!;
+        const id = ruOfForm[form]!;
+        if (id !== -2) ruIds[r++] = id >= 0 ? id : idOf(ruVocab, ruConcepts, ru, ruOfForm, form, 'ru');
+      }
       z += counts[2 * k]! * counts[2 * k + 1]!;
       t++;
-    });
+    }
     enStart[t] = e;
     ruStart[t] = r;
     slotStart[t] = z;
@@ -451,7 +474,7 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
 }
 
 /** The model trained in this thread: both directions, one after the other. */
-export function trainWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModel {
+export function trainWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModel {
   const tables = prepareWordModel(rows, options);
   return wordModelOf(tables, trainDirection(tables, 'forward'), trainDirection(tables, 'backward'));
 }
