@@ -159,7 +159,6 @@ export interface WordModelTables {
   slots: Int32Array;
   pairEn: Int32Array;
   pairRu: Int32Array;
-  pairIndex: PairTable;
   prior: Uint8Array;
   iterations: number;
   priorCount: number;
@@ -267,11 +266,40 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
     ruStart[t] = r;
     slotStart[t] = z;
   }
+  const { slots, pairEn, pairRu } = pairSlots(enVocab.size, ruVocab.size, trained, enIds, ruIds, enStart, ruStart, slotStart, slotTotal);
+
+  const P = pairEn.length;
+  const prior = new Uint8Array(P);
+  if (lexicon) {
+    for (let p = 0; p < P; p++) {
+      const ce = enConcepts[pairEn[p]!]!;
+      if (ce.length === 0) continue;
+      const cr = ruConcepts[pairRu[p]!]!;
+      if (ce.some((c) => cr.includes(c))) prior[p] = 1;
+    }
+  }
+  return { enVocab, ruVocab, tableOf, trained, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu, prior, iterations, priorCount, maxWords };
+}
+
+/**
+ * The pair id of every slot (row, English word, Russian word), and each pair's two word ids. Pair
+ * ids are given English word by English word: the rows an English word occurs in are visited
+ * together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
+ * pairs of one English word get consecutive ids.
+ */
+function pairSlots(
+  enSize0: number,
+  ruSize: number,
+  trained: number,
+  enIds: Int32Array,
+  ruIds: Int32Array,
+  enStart: Int32Array,
+  ruStart: Int32Array,
+  slotStart: Int32Array,
+  slotTotal: number,
+): { slots: Int32Array; pairEn: Int32Array; pairRu: Int32Array } {
+  const enTotal = enIds.length;
   const slots = new Int32Array(slotTotal);
-  // Pair ids, English word by English word: the rows an English word occurs in are visited
-  // together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
-  // pairs of one English word get consecutive ids.
-  const enSize0 = enVocab.size;
   const occurrences = new Int32Array(enSize0 + 1);
   for (let i = 0; i < enTotal; i++) occurrences[enIds[i]! + 1]!++;
   for (let k = 0; k < enSize0; k++) occurrences[k + 1]! += occurrences[k]!;
@@ -285,7 +313,13 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
       occAt[z] = i - enStart[t]!;
     }
   }
-  const mark = new Int32Array(ruVocab.size).fill(-1);
+  const { pairEn, pairRu } = assignPairs(enSize0, ruSize, occurrences, occRow, occAt, ruIds, ruStart, slotStart, slots);
+  return { slots, pairEn, pairRu };
+}
+
+/** `pairSlots`' last step (a function of its own: see `trainDirection`): the slots' pair ids, English word by English word. */
+function assignPairs(enSize0: number, ruSize: number, occurrences: Int32Array, occRow: Int32Array, occAt: Int32Array, ruIds: Int32Array, ruStart: Int32Array, slotStart: Int32Array, slots: Int32Array): { pairEn: Int32Array; pairRu: Int32Array } {
+  const mark = new Int32Array(ruSize).fill(-1);
   const touched: number[] = [];
   const pairEnList: number[] = [];
   const pairRuList: number[] = [];
@@ -313,21 +347,7 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
   }
   const pairEn = Int32Array.from(pairEnList);
   const pairRu = Int32Array.from(pairRuList);
-  // (English id, Russian id) → pair id, for rows the model was not trained on.
-  const pairIndex = new PairTable();
-  for (let p = 0; p < pairEn.length; p++) pairIndex.intern(pairEn[p]!, pairRu[p]!);
-
-  const P = pairIndex.size;
-  const prior = new Uint8Array(P);
-  if (lexicon) {
-    for (let p = 0; p < P; p++) {
-      const ce = enConcepts[pairEn[p]!]!;
-      if (ce.length === 0) continue;
-      const cr = ruConcepts[pairRu[p]!]!;
-      if (ce.some((c) => cr.includes(c))) prior[p] = 1;
-    }
-  }
-  return { enVocab, ruVocab, tableOf, trained, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu, pairIndex, prior, iterations, priorCount, maxWords };
+  return { pairEn, pairRu };
 }
 
 /**
@@ -337,7 +357,7 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
  * as likely and get `priorCount` more each iteration.
  */
 export function trainDirection(tables: WordModelTables, direction: Direction): DirectionTable {
-  const { trained, enIds, ruIds, enStart, ruStart, slotStart, slots, prior, iterations, priorCount, maxWords } = tables;
+  const { prior, iterations, priorCount, maxWords } = tables;
   const forward = direction === 'forward';
   // "Source": the side whose words generate; "target": the side generated (Russian, forward).
   const P = tables.pairEn.length;
@@ -352,70 +372,105 @@ export function trainDirection(tables: WordModelTables, direction: Direction): D
   const total = new Float64Array(sourceSize);
   const sum = new Float64Array(maxWords + 1);
   const local = new Float64Array((maxWords + 1) * (maxWords + 1));
+  // Each step is a function of its own, one loop each: V8 compiles a long function with several
+  // loops one loop at a time as it gets there (and throws the compiled code away at the next
+  // loop), which made a fresh thread's first iterations several times slower than the rest.
   for (let it = 0; it < iterations; it++) {
     count.fill(0);
     countNull.fill(0);
-    for (let t = 0; t < trained; t++) {
-      const e0 = enStart[t]!;
-      const r0 = ruStart[t]!;
-      const n = enStart[t + 1]! - e0;
-      const m = ruStart[t + 1]! - r0;
-      const s0 = slotStart[t]!;
-      // Each slot's probability is read from the (large, randomly indexed) table once, into `local`.
-      if (forward) {
-        // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
-        for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
-        for (let i = 0; i < n; i++) {
-          const base = s0 + i * m;
-          const at = i * m;
-          for (let j = 0; j < m; j++) {
-            const q = prob[slots[base + j]!]!;
-            local[at + j] = q;
-            sum[j]! += q;
-          }
-        }
-        for (let j = 0; j < m; j++) {
-          sum[j] = 1 / sum[j]!;
-          const r = ruIds[r0 + j]!;
-          countNull[r]! += nulls[r]! * sum[j]!;
-        }
-        for (let i = 0; i < n; i++) {
-          const base = s0 + i * m;
-          const at = i * m;
-          for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[at + j]! * sum[j]!;
-        }
-      } else {
-        // Each English word i: NULL plus every Russian word of the row.
-        for (let i = 0; i < n; i++) {
-          const e = enIds[e0 + i]!;
-          const base = s0 + i * m;
-          let z = nulls[e]!;
-          for (let j = 0; j < m; j++) {
-            const q = prob[slots[base + j]!]!;
-            local[j] = q;
-            z += q;
-          }
-          const inv = 1 / z;
-          countNull[e]! += nulls[e]! * inv;
-          for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[j]! * inv;
-        }
-      }
-    }
-    for (let p = 0; p < P; p++) if (prior[p]) count[p]! += priorCount;
-    // Normalise over the target words of each source word.
-    total.fill(0);
-    for (let p = 0; p < P; p++) total[pairSource[p]!]! += count[p]!;
-    for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
-    let nullTotal = 0;
-    for (let k = 0; k < targetSize; k++) nullTotal += countNull[k]!;
-    for (let k = 0; k < targetSize; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
+    if (forward) forwardCounts(tables, prob, nulls, count, countNull, sum, local);
+    else backwardCounts(tables, prob, nulls, count, countNull, local);
+    maximise(prior, priorCount, pairSource, count, total, prob);
+    maximiseNull(countNull, nulls);
   }
   return { prob, nulls };
 }
 
+/** The E-step forward: each Russian word generated by NULL or an English word of its row. */
+function forwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Float64Array, count: Float32Array, countNull: Float64Array, sum: Float64Array, local: Float64Array): void {
+  const { trained, ruIds, enStart, ruStart, slotStart, slots } = tables;
+  for (let t = 0; t < trained; t++) {
+    const n = enStart[t + 1]! - enStart[t]!;
+    const r0 = ruStart[t]!;
+    const m = ruStart[t + 1]! - r0;
+    const s0 = slotStart[t]!;
+    // Each slot's probability is read from the (large, randomly indexed) table once, into `local`.
+    // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
+    for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
+    for (let i = 0; i < n; i++) {
+      const base = s0 + i * m;
+      const at = i * m;
+      for (let j = 0; j < m; j++) {
+        const q = prob[slots[base + j]!]!;
+        local[at + j] = q;
+        sum[j]! += q;
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      sum[j] = 1 / sum[j]!;
+      const r = ruIds[r0 + j]!;
+      countNull[r]! += nulls[r]! * sum[j]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const base = s0 + i * m;
+      const at = i * m;
+      for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[at + j]! * sum[j]!;
+    }
+  }
+}
+
+/** The E-step backward: each English word generated by NULL or a Russian word of its row. */
+function backwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Float64Array, count: Float32Array, countNull: Float64Array, local: Float64Array): void {
+  const { trained, enIds, enStart, ruStart, slotStart, slots } = tables;
+  for (let t = 0; t < trained; t++) {
+    const e0 = enStart[t]!;
+    const n = enStart[t + 1]! - e0;
+    const m = ruStart[t + 1]! - ruStart[t]!;
+    const s0 = slotStart[t]!;
+    // Each English word i: NULL plus every Russian word of the row.
+    for (let i = 0; i < n; i++) {
+      const e = enIds[e0 + i]!;
+      const base = s0 + i * m;
+      let z = nulls[e]!;
+      for (let j = 0; j < m; j++) {
+        const q = prob[slots[base + j]!]!;
+        local[j] = q;
+        z += q;
+      }
+      const inv = 1 / z;
+      countNull[e]! += nulls[e]! * inv;
+      for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[j]! * inv;
+    }
+  }
+}
+
+/** The M-step: the prior's pseudo-counts added, each source word's counts normalised over its target words. */
+function maximise(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
+  const P = count.length;
+  for (let p = 0; p < P; p++) if (prior[p]) count[p]! += priorCount;
+  total.fill(0);
+  for (let p = 0; p < P; p++) total[pairSource[p]!]! += count[p]!;
+  for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
+}
+
+function maximiseNull(countNull: Float64Array, nulls: Float64Array): void {
+  let nullTotal = 0;
+  for (let k = 0; k < countNull.length; k++) nullTotal += countNull[k]!;
+  for (let k = 0; k < countNull.length; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
+}
+
 /** The model from its tables and its two trained directions. */
 export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTable, backwardTable: DirectionTable): WordModel {
-  const { enVocab, ruVocab, pairIndex, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots } = tables;
+  const { enVocab, ruVocab, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu } = tables;
+  // (English id, Russian id) → pair id, for rows the model was not trained on: made when first needed.
+  let index: PairTable | undefined;
+  const pairIndex = (): PairTable => {
+    if (!index) {
+      index = new PairTable();
+      for (let p = 0; p < pairEn.length; p++) index.intern(pairEn[p]!, pairRu[p]!);
+    }
+    return index;
+  };
   const fwd = forwardTable.prob;
   const bwd = backwardTable.prob;
   const nullRu = forwardTable.nulls;
@@ -425,9 +480,9 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
     const e = enVocab.get(en);
     const r = ruVocab.get(ru);
     if (e === undefined || r === undefined) return -1;
-    return pairIndex.get(e, r);
+    return pairIndex().get(e, r);
   };
-  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex.get(e, r));
+  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex().get(e, r));
   return {
     pairs: P,
     forwardTable: fwd,
