@@ -38,6 +38,15 @@ export interface Item {
 }
 
 /**
+ * An item. Every item is made here, with its properties in one order (`soft` left undefined when
+ * not soft), so that the code reading items sees one object shape: items of several shapes made
+ * V8 throw away and recompile the links and the checks (the largest functions) in a fresh worker.
+ */
+export function makeItem(kind: ItemKind, key: string, text: string, start: number, end: number, soft?: boolean): Item {
+  return { kind, key, text, start, end, soft: soft ? true : undefined };
+}
+
+/**
  * Acronyms the aligner's table does not list but a translation often has (Harmonized System).
  * The aligner's table (`ACRONYMS_EN_RU`) comes first; these only add to it.
  */
@@ -301,7 +310,7 @@ function findJoinedNames(text: string, tokens: readonly Token[], context: ItemCo
     const key = joinedName(text, a, b);
     if (!key || !context.names.has(key) || taken[a.start] || taken[b.start]) continue;
     taken.fill(1, a.start, b.end);
-    out.push({ kind: 'name', key: `name:${key}`, text: text.slice(a.start, b.end), start: a.start, end: b.end });
+    out.push(makeItem('name', `name:${key}`, text.slice(a.start, b.end), a.start, b.end));
     k++;
   }
 }
@@ -367,7 +376,7 @@ function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): vo
     if (lang === 'en' && text.charCodeAt(end - 1) === 46 && FULL_MONTH_DOT.test(text.slice(Math.max(start, end - 10), end))) end--;
     for (let k = start; k < end; k++) if (taken[k]) return;
     taken.fill(1, start, end);
-    out.push({ kind: 'date', key, text: text.slice(start, end), start, end });
+    out.push(makeItem('date', key, text.slice(start, end), start, end));
   };
   // Each pattern only where its telltale is: digits joined by a dot or a hyphen, a month's name.
   if (NUMERIC_DATE_HINT.test(text)) for (const re of NUMERIC_DATES) {
@@ -457,7 +466,7 @@ function findNumbers(text: string, lang: Lang, taken: Uint8Array, out: Item[]): 
     }
     if (!Number.isFinite(value)) continue;
     taken.fill(1, start, end);
-    out.push({ kind, key: `${kind === 'percent' ? 'pct' : 'num'}:${formatValue(value)}`, text: text.slice(start, end), start, end });
+    out.push(makeItem(kind, `${kind === 'percent' ? 'pct' : 'num'}:${formatValue(value)}`, text.slice(start, end), start, end));
   }
 }
 
@@ -537,7 +546,7 @@ function findByPattern(text: string, re: RegExp, taken: Uint8Array, out: Item[],
     const made = make(Object.assign([raw, ...m.slice(1)], { index: start }) as RegExpMatchArray);
     if (!made) continue;
     taken.fill(1, start, end);
-    out.push({ ...made, text: raw, start, end });
+    out.push(makeItem(made.kind, made.key, raw, start, end, made.soft));
   }
 }
 
@@ -590,7 +599,7 @@ function analyseWord(text: string, lang: Lang, context: ItemContext): readonly W
   };
   const out: WordItem[] = [];
   const push = (kind: ItemKind, key: string, word: string, offset: number): void => {
-    out.push({ kind, key, text: word, offset });
+    out.push({ kind, key, text: word, offset, soft: undefined });
   };
   const whole = stripPossessive(text);
   const latin = LATIN.test(whole);
@@ -653,7 +662,7 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
       // Number words were always taken; the others give way to an item found before.
       if (w.kind !== 'number' && taken[start]) continue;
       taken.fill(1, start, end);
-      out.push(w.soft ? { kind: w.kind, key: w.key, text: w.text, start, end, soft: true } : { kind: w.kind, key: w.key, text: w.text, start, end });
+      out.push(makeItem(w.kind, w.key, w.text, start, end, w.soft));
     }
   }
 }

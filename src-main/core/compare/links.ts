@@ -112,17 +112,21 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const ruUsed = usedScratch.subarray(en.length + 1, en.length + ru.length + 2);
   enUsed.fill(0);
   ruUsed.fill(0);
-  const free = (used: Uint8Array, span: Span): boolean => {
-    for (let k = span.start; k < span.end; k++) if (used[k]) return false;
+  // Spans are passed as numbers, not objects: items, tokens and glossary hits are objects of
+  // different shapes, and code reading several shapes is slower and recompiled more often.
+  const free = (used: Uint8Array, start: number, end: number): boolean => {
+    for (let k = start; k < end; k++) if (used[k]) return false;
     return true;
   };
-  const add = (cls: LinkClass, e: Span, r: Span, score: number): void => {
-    links.push({ class: cls, en: { start: e.start, end: e.end }, ru: { start: r.start, end: r.end }, score });
-    enUsed.fill(1, e.start, e.end);
-    ruUsed.fill(1, r.start, r.end);
+  const add = (cls: LinkClass, eStart: number, eEnd: number, rStart: number, rEnd: number, score: number): void => {
+    links.push({ class: cls, en: { start: eStart, end: eEnd }, ru: { start: rStart, end: rEnd }, score });
+    enUsed.fill(1, eStart, eEnd);
+    ruUsed.fill(1, rStart, rEnd);
   };
-  const relEn = (s: Span): number => (s.start + s.end) / 2 / Math.max(1, en.length);
-  const relRu = (s: Span): number => (s.start + s.end) / 2 / Math.max(1, ru.length);
+  const enScale = Math.max(1, en.length);
+  const ruScale = Math.max(1, ru.length);
+  const relEn = (s: Span): number => (s.start + s.end) / 2 / enScale;
+  const relRu = (s: Span): number => (s.start + s.end) / 2 / ruScale;
 
   // Items: the nearest unused counterpart with the same key.
   const enItems = options.items?.en ?? extractItems(en, 'en', context, enTokens);
@@ -131,25 +135,28 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   for (const item of enItems) {
     let best = -1;
     let bestDistance = Infinity;
-    ruItems.forEach((other, k) => {
-      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft && item.kind !== 'name')) return;
-      const d = Math.abs(relEn(item) - relRu(other));
+    const at = (item.start + item.end) / 2 / enScale;
+    for (let k = 0; k < ruItems.length; k++) {
+      const other = ruItems[k]!;
+      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft && item.kind !== 'name')) continue;
+      const d = Math.abs(at - (other.start + other.end) / 2 / ruScale);
       if (d < bestDistance) {
         bestDistance = d;
         best = k;
       }
-    });
+    }
     if (best >= 0) {
       ruTaken[best] = 1;
-      add(ITEM_CLASS[item.kind], item, ruItems[best]!, 1);
+      const other = ruItems[best]!;
+      add(ITEM_CLASS[item.kind], item.start, item.end, other.start, other.end, 1);
     }
   }
 
   // Glossary entries: occurrences paired in order.
   for (const term of options.glossary ?? []) {
-    const enHits = findTerm(enTokens, term.en).filter((h) => free(enUsed, h));
-    const ruHits = findTerm(ruTokens, term.ru).filter((h) => free(ruUsed, h));
-    pairNearest(enHits, ruHits, relEn, relRu).forEach(([e, r]) => add('glossary', e, r, 1));
+    const enHits = findTerm(enTokens, term.en).filter((h) => free(enUsed, h.start, h.end));
+    const ruHits = findTerm(ruTokens, term.ru).filter((h) => free(ruUsed, h.start, h.end));
+    pairNearest(enHits, ruHits, relEn, relRu).forEach(([e, r]) => add('glossary', e.start, e.end, r.start, r.end, 1));
   }
 
   // Lexicon: words sharing a concept; ambiguous words only when one candidate is clearly nearest.
@@ -158,7 +165,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     const out: number[] = [];
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
-      if (!t.minor && !t.digit && free(used, t)) out.push(k);
+      if (!t.minor && !t.digit && free(used, t.start, t.end)) out.push(k);
     }
     return out;
   };
@@ -167,7 +174,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     const enContent = content(enTokens, enUsed);
     const ruContent = content(ruTokens, ruUsed);
     const ruConcepts = ruContent.map((k) => conceptsOfToken.ru(ruTokens[k]!));
-    const ruRel = ruContent.map((k) => relRu(ruTokens[k]!));
+    const ruRel = ruContent.map((k) => (ruTokens[k]!.start + ruTokens[k]!.end) / 2 / ruScale);
     const candidates: { e: number; r: number; d: number; score: number }[] = [];
     const matches: number[] = [];
     if (conceptStamp.length < lexicon.size) {
@@ -209,7 +216,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
           }
         }
         if (matches.length === 0) continue;
-        const at = relEn(enTokens[i]!);
+        const at = (enTokens[i]!.start + enTokens[i]!.end) / 2 / enScale;
         if (matches.length === 1) {
           candidates.push({ e: i, r: ruContent[matches[0]!]!, d: Math.abs(at - ruRel[matches[0]!]!), score: 1 });
           continue;
@@ -233,7 +240,7 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     for (const c of candidates) {
       const e = enTokens[c.e]!;
       const r = ruTokens[c.r]!;
-      if (free(enUsed, e) && free(ruUsed, r)) add('lexicon', e, r, c.score);
+      if (free(enUsed, e.start, e.end) && free(ruUsed, r.start, r.end)) add('lexicon', e.start, e.end, r.start, r.end, c.score);
     }
   }
 
@@ -322,7 +329,7 @@ function learnedLinks(
   ruLength: number,
   enUsed: Uint8Array,
   ruUsed: Uint8Array,
-  add: (cls: LinkClass, e: Span, r: Span, score: number) => void,
+  add: (cls: LinkClass, eStart: number, eEnd: number, rStart: number, rEnd: number, score: number) => void,
 ): void {
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
   const s = growLearnedScratch(Math.max(enTokens.length, ruTokens.length));
@@ -431,7 +438,7 @@ function learnedLinks(
     const post = Math.min(postForRu[best]!, fwd[base + best]! / denom);
     const e = enTokens[enAll[a]!]!;
     const r = ruTokens[ruAll[best]!]!;
-    if (post >= threshold && isFree(enUsed, e) && isFree(ruUsed, r)) add('learned', e, r, post);
+    if (post >= threshold && isFree(enUsed, e) && isFree(ruUsed, r)) add('learned', e.start, e.end, r.start, r.end, post);
   }
 }
 
