@@ -149,9 +149,7 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
   ruItems.forEach((b, k) => {
     if (!ruLeft[k] && BY_PRESENCE.has(b.kind) && enItems.some((a) => answers(a, b))) ruLeft[k] = 1;
   });
-  // ruLeft marks the Russian items used; flip it into "left over".
-  const ruUnmatched = ruItems.map((_, k) => !ruLeft[k]);
-  const enUnmatched = enItems.map((_, k) => enLeft[k] === 1);
+  // ruLeft marks the Russian items used (so a Russian item is left over where it is 0), enLeft the English ones left over.
   let ruSkeletons: Set<string> | undefined;
   let enSkeletons: Set<string> | undefined;
   const byKind = new Map<FindingKind, FindingItem[]>();
@@ -165,7 +163,7 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
     set.add(side);
   };
   enItems.forEach((item, i) => {
-    if (!enUnmatched[i] || item.soft) return;
+    if (enLeft[i] !== 1 || item.soft) return;
     if (item.kind === 'name') {
       // A name may be rendered by a word of another case or an adjective (Moscow ~ московской).
       ruSkeletons ??= skeletonsOf(tokens.ru, 'ru');
@@ -175,7 +173,7 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
     note(FAMILY[item.kind], 'en', item);
   });
   ruItems.forEach((item, k) => {
-    if (!ruUnmatched[k] || item.soft) return;
+    if (ruLeft[k] || item.soft) return;
     if (item.kind === 'name') {
       enSkeletons ??= skeletonsOf(tokens.en, 'en');
       if (hasSkeleton(enSkeletons, item.key.slice(5))) return;

@@ -188,15 +188,17 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
     // Entry q of the lists: Russian word entryWord[q], next entry entryNext[q] (−1 ends a list).
     const entryWord: number[] = [];
     const entryNext: number[] = [];
-    ruConcepts.forEach((concepts, z) => {
-      for (const c of concepts) {
+    for (let z = 0; z < ruConcepts.length; z++) {
+      const concepts = ruConcepts[z]!;
+      for (let q = 0; q < concepts.length; q++) {
+        const c = concepts[q]!;
         if (c >= conceptStamp.length) continue;
         entryWord.push(z);
         entryNext.push(conceptStamp[c] === stamp ? conceptHead[c]! : -1);
         conceptStamp[c] = stamp;
         conceptHead[c] = entryWord.length - 1;
       }
-    });
+    }
     if (seenScratch.length < ruContent.length) seenScratch = new Int32Array(Math.max(ruContent.length, 2 * seenScratch.length));
     const seenBy = seenScratch;
     seenBy.fill(-1, 0, ruContent.length);

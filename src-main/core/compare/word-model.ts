@@ -446,17 +446,34 @@ function backwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Floa
 
 /** The M-step: the prior's pseudo-counts added, each source word's counts normalised over its target words. */
 function maximise(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
-  const P = count.length;
-  for (let p = 0; p < P; p++) if (prior[p]) count[p]! += priorCount;
   total.fill(0);
-  for (let p = 0; p < P; p++) total[pairSource[p]!]! += count[p]!;
+  sourceTotals(prior, priorCount, pairSource, count, total);
+  normalise(pairSource, count, total, prob);
+}
+
+/** Each pair's count with its pseudo-count, summed by source word (one loop a function: see `trainDirection`). */
+function sourceTotals(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array): void {
+  const P = count.length;
+  for (let p = 0; p < P; p++) {
+    if (prior[p]) count[p]! += priorCount;
+    total[pairSource[p]!]! += count[p]!;
+  }
+}
+
+function normalise(pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
+  const P = count.length;
   for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
 }
 
 function maximiseNull(countNull: Float64Array, nulls: Float64Array): void {
-  let nullTotal = 0;
-  for (let k = 0; k < countNull.length; k++) nullTotal += countNull[k]!;
+  const nullTotal = totalOf(countNull);
   for (let k = 0; k < countNull.length; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
+}
+
+function totalOf(values: Float64Array): number {
+  let total = 0;
+  for (let k = 0; k < values.length; k++) total += values[k]!;
+  return total;
 }
 
 /** The model from its tables and its two trained directions. */
