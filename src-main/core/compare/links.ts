@@ -72,6 +72,10 @@ let conceptStamp = new Int32Array(0);
 let conceptHead = new Int32Array(0);
 let stamp = 0;
 
+/** The lexicon links' Russian content words: where each is (0..1) and its concepts, reused from row to row. */
+let ruRelScratch = new Float64Array(256);
+const ruConceptScratch: (readonly number[])[] = [[0]];
+
 /** Which English word last matched each Russian content word (lexicon links), reused from row to row. */
 let seenScratch = new Int32Array(256);
 
@@ -206,8 +210,16 @@ function lexiconLinks(row: RowLinks, lexicon: Lexicon, enTokens: readonly Token[
   const conceptsOfToken = conceptsOf(lexicon);
   const enContent = content(enTokens, enUsed);
   const ruContent = content(ruTokens, ruUsed);
-  const ruConcepts = ruContent.map((k) => conceptsOfToken.ru(ruTokens[k]!));
-  const ruRel = ruContent.map((k) => (ruTokens[k]!.start + ruTokens[k]!.end) / 2 / ruScale);
+  // In arrays kept from row to row (arrays made by `map` differ in their kind of elements from row
+  // to row, and V8 threw this function's compiled code away at each new kind).
+  if (ruRelScratch.length < ruContent.length) ruRelScratch = new Float64Array(Math.max(ruContent.length, 2 * ruRelScratch.length));
+  const ruRel = ruRelScratch;
+  const ruConcepts = ruConceptScratch;
+  for (let z = 0; z < ruContent.length; z++) {
+    const t = ruTokens[ruContent[z]!]!;
+    ruConcepts[z] = conceptsOfToken.ru(t);
+    ruRel[z] = (t.start + t.end) / 2 / ruScale;
+  }
   const candidates: { e: number; r: number; d: number; score: number }[] = [];
   const matches: number[] = [];
   if (conceptStamp.length < lexicon.size) {
@@ -221,7 +233,7 @@ function lexiconLinks(row: RowLinks, lexicon: Lexicon, enTokens: readonly Token[
   // Entry q of the lists: Russian word entryWord[q], next entry entryNext[q] (−1 ends a list).
   const entryWord: number[] = [];
   const entryNext: number[] = [];
-  for (let z = 0; z < ruConcepts.length; z++) {
+  for (let z = 0; z < ruContent.length; z++) {
     const concepts = ruConcepts[z]!;
     for (let q = 0; q < concepts.length; q++) {
       const c = concepts[q]!;
