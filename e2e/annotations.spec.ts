@@ -33,7 +33,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
   try {
     await open(page, harness.url);
     await selectWithMouse(page, 1, 3, 280);
-    const bar = page.getByRole('toolbar', { name: 'Annotate the selection' });
+    const bar = page.getByRole('toolbar', { name: 'Highlight or note the selection' });
     await expect(bar).toBeVisible();
     await bar.getByRole('button', { name: 'Highlight in Green' }).click();
     const mark = page.locator('[data-row-id]').nth(1).locator('mark.anno.swatch-green');
@@ -75,7 +75,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
     await expect(page.locator('mark.anno')).toHaveCount(2);
     await expect(page.locator('.row-note')).toHaveCount(1);
     await page.getByRole('button', { name: /^Notes \(3\)$/ }).click();
-    const panel = page.getByRole('complementary', { name: 'Annotations' });
+    const panel = page.getByRole('complementary', { name: 'Notes', exact: true });
     await expect(panel.locator('.annotation-item')).toHaveCount(3);
     await expect(panel.locator('.annotation-note').first()).toHaveText('First line\nSecond line');
 
@@ -97,7 +97,7 @@ test('select, highlight, note, restart, edit, delete and undo', async ({ page })
 
     // Edit through the highlight itself.
     await page.locator('mark.anno.swatch-green').first().click();
-    const edit = page.getByRole('dialog', { name: 'Edit annotation' });
+    const edit = page.getByRole('dialog', { name: 'Edit note' });
     await expect(edit.getByRole('textbox', { name: 'Note' })).toBeFocused();
     await page.keyboard.type('Concern, not concerns, in Russian.');
     await edit.getByRole('button', { name: 'Save' }).click();

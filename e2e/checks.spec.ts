@@ -47,7 +47,7 @@ async function tabTo(page: Page, selector: string, text?: string, max = 40) {
 async function selectPhrase(page: Page, rowIndex: number, lang: 'en' | 'ru', phrase: string) {
   // Start from no selection (the bar goes), so the bar that shows next is this selection's.
   await page.evaluate(() => window.getSelection()?.removeAllRanges());
-  await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: 'Highlight or note the selection' })).toBeHidden();
   await page.evaluate(
     ({ rowIndex, lang, phrase }) => {
       const clauses = [...document.querySelectorAll<HTMLElement>(`[data-row-line="${rowIndex}"] .cell[lang="${lang}"] .clause`)];
@@ -69,7 +69,7 @@ async function selectPhrase(page: Page, rowIndex: number, lang: 'en' | 'ru', phr
     },
     { rowIndex, lang, phrase },
   );
-  await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Highlight or note the selection' })).toBeVisible();
 }
 
 test('a date changed in the Russian text: the finding, its mark, jump, dismiss, bring back, export', async ({ page }) => {

@@ -190,7 +190,7 @@ test.describe('concordance', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + 90, box.y + 8, { steps: 5 });
     await page.mouse.up();
-    await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Concordance' }).click();
+    await page.getByRole('toolbar', { name: 'Highlight or note the selection' }).getByRole('button', { name: 'Concordance' }).click();
     await expect(page.locator('#concordance-panel')).toBeVisible();
     await expect(page.locator('#concordance-input')).not.toHaveValue('');
     await expect(page.locator('#concordance-panel .search-status')).toContainText(/occurrence/);

@@ -113,7 +113,7 @@ test('import a CP1251 + docx pair, fix two rows, restart: fixes and a note kept;
     const row = page.locator('tbody tr').filter({ hasText: 'Statement, first part' });
     // One row count: the library's is the reader's.
     await expect(row).toContainText(`${rowsNow} rows`);
-    await expect(row).toContainText('1 annotation');
+    await expect(row).toContainText('1 note');
     await row.getByRole('button', { name: 'Rename' }).click();
     await expect(page.getByLabel('English title')).toBeFocused();
     await page.keyboard.press('Control+a');

@@ -33,7 +33,7 @@ test('a key pressed while a note is being saved runs as a shortcut', async ({ pa
   await expect.poll(() => asked).toBe(true);
   // The editor is gone and A opened the notes panel, while the save is still held.
   await expect(editor).toBeHidden();
-  await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Notes', exact: true })).toBeVisible();
   await expect(editor.getByRole('textbox', { name: 'Note' })).toHaveCount(0);
   release();
   await expect(page.locator('[data-row-id]').nth(3).locator('.row-note')).toContainText('Same people in both.');
@@ -46,7 +46,7 @@ test('a note whose save fails comes back in its editor with the text and the rea
   );
   const editor = await typeRowNote(page, 'Keep this text.');
   await page.keyboard.press('Control+Enter');
-  await expect(editor.getByRole('alert')).toContainText('Could not save the annotation.');
+  await expect(editor.getByRole('alert')).toContainText('Could not save the note.');
   await expect(editor.getByRole('textbox', { name: 'Note' })).toHaveValue('Keep this text.');
   // Saved once the disk is back.
   await page.unroute(/\/__ipc\/annotations%3Acreate$/);

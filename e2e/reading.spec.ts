@@ -331,7 +331,7 @@ test.describe('reading progress', () => {
     const pill = page.locator('.reading-progress');
     await expect(pill).toBeVisible();
     await page.keyboard.press('KeyA');
-    const panel = page.getByRole('complementary', { name: 'Annotations' });
+    const panel = page.getByRole('complementary', { name: 'Notes', exact: true });
     await expect(panel).toBeVisible();
     expect(overlaps((await pill.boundingBox())!, (await panel.boundingBox())!)).toBe(false);
     await page.setViewportSize({ width: 900, height: 800 });

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentView, ImportCheck, ImportJobStatus, Result } from '../src-main/contract/ipc';
 import { type AppServices, createAppServices } from '../src-main/core/app-services';
+import { inProcessRunner } from '../src-main/core/import/in-process-runner';
 import { VARIANTS, perturb } from '../src-main/core/align/evaluation';
 import { type BookChapter, makeEpub, makePdf, reportPage } from '../src-main/core/import/book-fixtures';
 import { readDocument } from '../src-main/core/import/books';
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
 
   const root = await fs.mkdtemp(join(tmpdir(), 'bench-books-'));
   try {
-    const options = { userDataDir: join(root, 'data'), documentsDir: BUNDLED, systemLanguages: ['en-GB'], saveExport: async () => ({ saved: false as const }) };
+    const options = { userDataDir: join(root, 'data'), documentsDir: BUNDLED, systemLanguages: ['en-GB'], saveExport: async () => ({ saved: false as const }), alignRunner: inProcessRunner() };
     let services = await createAppServices(options);
     const file = (name: string, bytes: Uint8Array) => ({ name, data: Buffer.from(bytes).toString('base64') });
     const imported = await timedAsync(async () => {

@@ -89,6 +89,27 @@ function makeStubElectronDist(dir: string, electronVersion: string): void {
   for (const pak of STUB_LOCALES) writeFileSync(join(dir, 'locales', pak), `stub ${pak}\n`);
 }
 
+/**
+ * The worker entries of the main build (`*-worker-<hash>.js`, from `?modulePath`) and every chunk
+ * they import, statically or with `import()`, followed from chunk to chunk: sorted file names.
+ */
+function workerChunksOf(chunksDir: string): string[] {
+  const names = readdirSync(chunksDir).filter((f) => f.endsWith('.js'));
+  const needed = new Set(names.filter((f) => /^(align|compare|import|index)-worker-[\w-]+\.js$/.test(f)));
+  const queue = [...needed];
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    const code = readFileSync(join(chunksDir, name), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'`]\.\/([\w.-]+\.js)["'`]/g)) {
+      const imported = m[1]!;
+      if (names.includes(imported) && !needed.has(imported)) {
+        needed.add(imported);
+        queue.push(imported);
+      }
+    }
+  }
+  return [...needed].sort();
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -113,6 +134,9 @@ async function main(): Promise<void> {
   const mainChunks = readdirSync(join(ROOT, 'out/main'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
   const unparsable = mainChunks.filter((f) => spawnSync(process.execPath, ['--check', join(ROOT, 'out/main', f)]).status !== 0);
   check(unparsable.length === 0, `all ${mainChunks.length} main-process chunks parse (node --check)`, unparsable.join(', '));
+  // pdf.js is read in the alignment worker only: one copy of it (and of its worker) ships, not one for main too.
+  const pdfChunks = mainChunks.filter((f) => /(^|\/)pdf(\.worker)?-[\w-]+\.js$/.test(f));
+  check(pdfChunks.length === 2, 'one copy of pdf.js and of its worker among the main-process chunks', pdfChunks.join(', '));
   // The first paint: what the renderer's first bundle leaves to later (scripts/first-bundle.ts).
   for (const [ok, what, detail] of firstBundleChecks(join(ROOT, 'out/renderer'))) check(ok, what, detail);
   // The preload builds its API from the contract's channel tables only: no zod (nor its cost at every start).
@@ -176,17 +200,16 @@ async function main(): Promise<void> {
     check(existsSync(join(appDir, 'LICENSE.electron.txt')), "Electron's LICENSE is shipped as LICENSE.electron.txt");
     check(!existsSync(join(resources, 'default_app.asar')), 'no default_app.asar');
     check(!existsSync(join(resources, 'app')), 'no unpacked resources/app folder (asar: true)');
-    // Only the workers (alignment, comparison, annotation import, dictionary indexing) are unpacked: worker threads load their script from the real file system.
+    // Only the workers (alignment, comparison, annotation import, dictionary indexing) and the chunks
+    // they import (pdf.js, for the alignment worker) are unpacked: worker threads load their script,
+    // and what it imports beside it, from the real file system.
     const unpacked = join(resources, 'app.asar.unpacked');
     const unpackedFiles = existsSync(unpacked) ? readdirSync(join(unpacked, 'out/main/chunks')).sort() : [];
+    const workerChunks = workerChunksOf(join(ROOT, 'out/main/chunks'));
     check(
-      unpackedFiles.length === 4 &&
-        /^align-worker-[\w-]+\.js$/.test(unpackedFiles[0] ?? '') &&
-        /^compare-worker-[\w-]+\.js$/.test(unpackedFiles[1] ?? '') &&
-        /^import-worker-[\w-]+\.js$/.test(unpackedFiles[2] ?? '') &&
-        /^index-worker-[\w-]+\.js$/.test(unpackedFiles[3] ?? ''),
-      'the alignment, comparison, annotation import and dictionary workers, and only they, are unpacked beside the asar',
-      `found ${unpackedFiles.join(', ') || 'nothing'}`,
+      workerChunks.length > 4 && JSON.stringify(unpackedFiles) === JSON.stringify(workerChunks),
+      `the four workers and the ${workerChunks.length - 4} chunks they import, and only they, are unpacked beside the asar`,
+      `found ${unpackedFiles.join(', ') || 'nothing'}; the workers need ${workerChunks.join(', ')}`,
     );
     const locales = existsSync(join(appDir, 'locales')) ? readdirSync(join(appDir, 'locales')).sort() : [];
     check(

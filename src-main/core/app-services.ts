@@ -7,7 +7,8 @@ import { DictionaryStore } from './dictionary/store';
 import { DocumentLibrary } from './documents/library';
 import type { Printer } from './export/print';
 import { rowNotes } from './export/notes';
-import { type AlignRunner, type WorkerSpec, inProcessRunner, workerRunner } from './import/align-runner';
+import { AppError } from './errors';
+import { type AlignRunner, type WorkerSpec, workerRunner } from './import/align-runner';
 import { type Handlers, type Services, createHandlers } from './ipc/handlers';
 import { removeStaleTemporaries } from './fs/temporary';
 import { CorrectionsStore } from './library/corrections-store';
@@ -30,11 +31,12 @@ export interface AppServicesOptions {
   /** Saves an exported file (a save dialog in the app, a folder in the harness). */
   saveExport: SaveExport;
   /**
-   * The worker thread that aligns imports (the app: the built chunk; the harness: the source with
-   * tsx). Without it imports align in this thread (unit tests).
+   * The worker thread that reads, checks and aligns imports (the app: the built chunk; the harness:
+   * the source with tsx). Without it (or `alignRunner`) imports are refused: the file readers are
+   * not in the main process's build.
    */
   alignWorker?: WorkerSpec;
-  /** Or any runner (tests). */
+  /** Or any runner (tests: `inProcessRunner()` from `import/in-process-runner.ts` runs in this thread). */
   alignRunner?: AlignRunner;
   /** The worker thread that compares a document (links, checks); without it, in this thread. */
   compareWorker?: WorkerSpec;
@@ -65,6 +67,12 @@ export interface AppServices extends Services {
 }
 
 /** Everything the main process serves, without Electron: used by the app and by the harness. */
+/** The runner of services made with neither `alignWorker` nor `alignRunner`: every import is refused, saying why. */
+const NO_IMPORTS: AlignRunner = {
+  run: () => Promise.reject(new AppError('internal', 'Imports need the import worker (alignWorker), and none was given')),
+  prepare: () => Promise.reject(new AppError('internal', 'Imports need the import worker (alignWorker), and none was given')),
+};
+
 export async function createAppServices(
   options: AppServicesOptions,
   onUiLanguageChanged?: (language: UiLanguage) => void,
@@ -96,7 +104,7 @@ export async function createAppServices(
     corrections,
     annotations: annotationCounts(annotationStore),
     saveExport: options.saveExport,
-    runner: options.alignRunner ?? (options.alignWorker ? workerRunner(options.alignWorker) : inProcessRunner()),
+    runner: options.alignRunner ?? (options.alignWorker ? workerRunner(options.alignWorker) : NO_IMPORTS),
     ...(options.chooseImportFiles ? { chooseFiles: options.chooseImportFiles } : {}),
     ...(options.onImportProgress ? { onProgress: options.onImportProgress } : {}),
     ...(options.maxImportBytes || options.importLimits

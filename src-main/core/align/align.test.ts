@@ -48,26 +48,43 @@ describe('alignSequences', () => {
     expect(shapes(beads)).toEqual(['0:0', '-:1', '1:2']);
   });
 
-  it('joins a lone unit to the neighbour whose other side holds its anchors, and only then', () => {
-    // Omissions made cheap, so that the dynamic programme leaves the short added clause alone: the
-    // pass after it joins the clause to the bead whose English holds the clause's one anchor (say).
-    const cheap = ALL_CLAUSE_BEAD_SHAPES.map((shape) => (shape.en === 0 || shape.ru === 0 ? { ...shape, prior: 1 } : shape));
-    const english = [
-      'Traffic through the northern port grew by a third last year, its managers say.',
+  // Omissions made cheap, so that the dynamic programme leaves a short added clause alone.
+  const cheap = ALL_CLAUSE_BEAD_SHAPES.map((shape) => (shape.en === 0 || shape.ru === 0 ? { ...shape, prior: 1 } : shape));
+  const port = {
+    en: [
+      'Traffic through the northern port grew by a third last year, its managers report.',
       'The causes, they say, are a lack of ships built for ice and the cost of insurance.',
-      'Freight rates on the route fell sharply during the winter months, analysts say.',
-    ];
-    const russian = [
-      'Грузооборот северного порта за прошлый год вырос на треть, говорят его руководители.',
+      'Freight rates on the route fell sharply during the winter months, analysts report.',
+    ],
+    ru: [
+      'Грузооборот северного порта за прошлый год вырос на треть, сообщает его руководство.',
       'Причинами они называют нехватку судов для льда и дорогую страховку.',
       'Сказывается и погода.',
-      'Ставки фрахта на этом направлении резко снизились в зимние месяцы, говорят аналитики.',
-    ];
-    expect(shapes(alignSequences(english, russian, { shapes: cheap, attachCovered: false }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
-    expect(shapes(alignSequences(english, russian, { shapes: cheap }))).toEqual(['0:0', '1:1+2', '2:3']);
+      'Ставки фрахта на этом направлении резко снизились в зимние месяцы, сообщают аналитики.',
+    ],
+  };
+
+  it('joins a lone unit to the neighbour whose other side holds its anchors, and only then', () => {
+    // The pass after the dynamic programme joins the clause to the bead whose English holds the
+    // clause's one anchor (the lexicon's "say", «сказ-»), which the bead's Russian misses.
+    expect(shapes(alignSequences(port.en, port.ru, { shapes: cheap, attachCovered: false }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
+    expect(shapes(alignSequences(port.en, port.ru, { shapes: cheap }))).toEqual(['0:0', '1:1+2', '2:3']);
     // A clause none of whose anchors the neighbour misses stays alone.
-    const other = russian.with(2, 'Экологи критикуют этот проект.');
-    expect(shapes(alignSequences(english, other, { shapes: cheap }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
+    const other = port.ru.with(2, 'Экологи критикуют этот проект.');
+    expect(shapes(alignSequences(port.en, other, { shapes: cheap }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
+  });
+
+  it('does not join a lone unit on one word that recurs through the text', () => {
+    // Every sentence says "say" (говорят): the neighbour covers all of the clause's anchors, but they
+    // weigh almost nothing (ATTACH_MIN_WEIGHT). So a sentence the translator added, whose one word
+    // the lexicon happens to match («сказывается», tells on), stays a row of its own.
+    const said = {
+      en: port.en.map((text) => text.replace(/report\.$/u, 'say.')),
+      ru: port.ru.map((text) => text.replace('сообщает его руководство', 'говорят его руководители').replace('сообщают', 'говорят')),
+    };
+    expect(said.en).not.toEqual(port.en);
+    expect(said.ru).not.toEqual(port.ru);
+    expect(shapes(alignSequences(said.en, said.ru, { shapes: cheap }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
   });
 
   it('uses numbers to decide which of several same-length sentences is missing', () => {

@@ -105,6 +105,8 @@ export interface AlignOptions extends AnchorOptions {
   temperature?: number;
   /** Join a lone unit to the neighbour bead whose other side holds its anchors (default true; see `attachCoveredUnits`). */
   attachCovered?: boolean;
+  /** See `ANCHOR_IMBALANCE` (default); `Infinity` keeps every anchor's miss weight whole. */
+  anchorImbalance?: number;
 }
 
 export const DEFAULT_HEADING_COST = 3;
@@ -232,6 +234,35 @@ function refine(problem: Problem, context: Context, first: Band, top: boolean): 
 }
 
 
+/**
+ * An anchor held by more than this many times as many units on one side as on the other has its miss
+ * weight cut in proportion (see `anchorBalance`). Omissions, merges and splits leave far smaller
+ * imbalances (a number in two English units and one Russian one), and those are the evidence of
+ * which unit lost its counterpart; at 1 (every imbalance) the evaluation lost accuracy on its
+ * omission variants, at 4 none.
+ */
+export const ANCHOR_IMBALANCE = 4;
+
+/**
+ * Per anchor id, the factor on its miss weight: 1, or `imbalance` × (1 + the units of the side that
+ * holds it less often) / (1 + the units of the other side), when that is smaller. An anchor held by many
+ * times more units of one side than of the other can be found on the other side by only a few of them:
+ * that the rest miss it says nothing of how they pair. English words in a Russian file that keeps a
+ * few lines in English ("the", "and", "network" in 80 English units and 4 Russian ones) made every
+ * translated row of a manual miss anchor weight, and the confidence flagged a fifth of them.
+ */
+export function anchorBalance(en: FlatBags, ru: FlatBags, count: number, imbalance = ANCHOR_IMBALANCE): Float64Array {
+  const units = { en: new Float64Array(count), ru: new Float64Array(count) };
+  for (const [bags, out] of [[en, units.en], [ru, units.ru]] as const) for (let k = 0; k < bags.ids.length; k++) out[bags.ids[k]!]! += 1;
+  const balance = new Float64Array(count);
+  for (let id = 0; id < count; id++) {
+    const a = units.en[id]!;
+    const b = units.ru[id]!;
+    balance[id] = Math.min(1, (imbalance * (Math.min(a, b) + 1)) / (Math.max(a, b) + 1));
+  }
+  return balance;
+}
+
 /** Beads and the length model they were found with (after calibration). */
 export interface SequenceAlignment {
   beads: Bead[];
@@ -304,6 +335,14 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
  */
 export const ATTACH_COVERED_SHARE = 0.5;
 
+/**
+ * … and those anchors weigh at least as much as one lexicon word held by two units a side (the lexicon
+ * miss weight scaled by `anchorRarity`): a share of almost nothing is no evidence. One word that
+ * recurs through the text (a reporting verb in a news report, in every other sentence) says nothing
+ * of which neighbour a unit belongs to; it joined a sentence the translator added to its neighbour.
+ */
+export const ATTACH_MIN_WEIGHT = DEFAULT_ANCHOR_WEIGHTS.lex!.miss / Math.SQRT2;
+
 /** Of the bead's two ends on one side, how many fall inside a sentence (the unit before runs on into its first, or its last runs on into the next). */
 function runsOn(side: Side, units: readonly number[]): number {
   if (units.length === 0 || !side.continues) return 0;
@@ -357,7 +396,7 @@ function attachCoveredUnits(problem: Problem, beads: Bead[], shapes: readonly Be
       if (!allowed(neighbour.en.length + (side === 'en' ? 1 : 0), neighbour.ru.length + (side === 'ru' ? 1 : 0))) continue;
       const { covered, total } = coveredWeight(problem, side, u, neighbour);
       const share = total > 0 ? covered / total : 0;
-      if (share >= ATTACH_COVERED_SHARE && (!best || share > best.share)) best = { share, before };
+      if (share >= ATTACH_COVERED_SHARE && covered >= ATTACH_MIN_WEIGHT && (!best || share > best.share)) best = { share, before };
     }
     if (!best) {
       out.push(bead);
@@ -410,12 +449,13 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const miss = new Float64Array(anchors.keys.length);
   const rarity = anchorRarity(anchors.en, anchors.ru, anchors.keys.length);
   const scaled = new Set(options.frequencyScaledKinds ?? FREQUENCY_SCALED_KINDS);
+  const balance = anchorBalance(anchors.en, anchors.ru, anchors.keys.length, options.anchorImbalance);
   anchors.keys.forEach((key, id) => {
     const kind = kindOf(key);
     const weight = weights[kind]!;
     const factor = scaled.has(kind) ? rarity[id]! : 1;
     match[id] = weight.match * factor;
-    miss[id] = weight.miss * factor;
+    miss[id] = weight.miss * factor * balance[id]!;
   });
   const gain = match.map((x, id) => x + 2 * miss[id]!);
   const weighting = { miss, gain };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSequences } from './align';
+import { type AlignOptions, alignSequences, alignSequencesWithModel, anchorBalance } from './align';
 import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
 import { type BeadEvidence, calibratedConfidence } from './confidence';
 import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
@@ -78,6 +78,52 @@ describe('lists, headings and untranslated lines', () => {
   });
 });
 
+describe('anchors one side holds far more often', () => {
+  // A manual whose Russian keeps one line in English: every English word of that line ("the", "on",
+  // "is") becomes an anchor that the translated rows' English holds and their Russian cannot.
+  const pairs: [string, string][] = [
+    ['The router has four network ports on the back and one on the side.', 'У маршрутизатора четыре сетевых порта сзади и один сбоку.'],
+    ['The lights on the front show the state of the network and of the power.', 'Индикаторы на передней панели показывают состояние сети и питания.'],
+    ['Press the button on the back for five seconds to restart the router.', 'Чтобы перезагрузить маршрутизатор, нажмите кнопку сзади на пять секунд.'],
+    ['The router keeps its settings when the power is off.', 'Маршрутизатор сохраняет настройки, когда питание выключено.'],
+    ['Open the settings page in a browser on the computer.', 'Откройте страницу настроек в браузере на компьютере.'],
+    ['Enter the password printed on the label.', 'Введите пароль, напечатанный на наклейке.'],
+    ['Choose a name for the wireless network.', 'Выберите имя беспроводной сети.'],
+    ['The guest network gives visitors access to the Internet only.', 'Гостевая сеть даёт гостям доступ только в Интернет.'],
+    ['Updates fix errors in the firmware.', 'Обновления исправляют ошибки микропрограммы.'],
+    ['Do not switch off the router during the update.', 'Не выключайте маршрутизатор во время обновления.'],
+  ];
+  const en = pairs.map((p) => p[0]);
+  const ru = pairs.map((p) => p[1]);
+  const kept = 'The software is provided "as is", without warranty of any kind.';
+  /** Anchor weight the translated rows miss, summed (evidence.lexical, matches counted against). */
+  const missed = (options: AlignOptions): number => {
+    const aligned = alignSequencesWithModel([...en, kept], [...ru, kept], options);
+    expect(shapes(aligned.beads)).toEqual(pairs.map((_, k) => `${k}:${k}`).concat('10:10'));
+    return aligned.evidence.slice(0, pairs.length).reduce((sum, e) => sum + e.lexical, 0);
+  };
+
+  it('weigh less when missed: the line left in English does not make every translated row look worse', () => {
+    const alone = alignSequencesWithModel(en, ru).evidence.reduce((sum, e) => sum + e.lexical, 0);
+    const whole = missed({ anchorImbalance: Infinity });
+    const cut = missed({});
+    expect(whole - alone).toBeGreaterThan(4);
+    expect(cut - alone).toBeLessThan(0.8 * (whole - alone));
+  });
+
+  it('keep their weight when the imbalance is what an omission leaves', () => {
+    const bags = (units: number[][]) => {
+      const ids = units.flat();
+      const offsets = Int32Array.from([0, ...units.map((_, u) => units.slice(0, u + 1).flat().length)]);
+      return { offsets, ids: Int32Array.from(ids), counts: Int32Array.from(ids, () => 1) };
+    };
+    // Anchor 0 in two English units and one Russian one (its other counterpart left out); anchor 1 in
+    // one English unit only; anchor 2 in nine English units and one Russian one.
+    const balance = anchorBalance(bags([[0, 1, 2], [0, 2], [2], [2], [2], [2], [2], [2], [2]]), bags([[0, 2]]), 3);
+    expect([...balance]).toEqual([1, 1, 0.8]);
+  });
+});
+
 describe('omissions', () => {
   // The statement's operative paragraphs 29 and 30 with the English of 30 left out: the lone Russian
   // paragraph shares COVID-19 and a few terms with 29 by chance. At full weight its misses cost the
@@ -109,17 +155,17 @@ describe('calibrated confidence', () => {
   const evidence = (lexical: number, size: number, lengthDelta = 0.5): BeadEvidence => ({ lengthDelta, lexical, size });
   const plainEvidence = evidence(-3, 100);
 
-  it('lowers one-sided and merged beads more than plain 1-1 beads, and 1-1 beads beside them', () => {
+  it('lowers one-sided and merged beads below plain 1-1 beads, and a 1-1 bead beside a merged one', () => {
     const all = [plainEvidence, evidence(0, 20), plainEvidence, plainEvidence, plainEvidence, evidence(-3, 200)];
-    const [first, alone, beside, plain, nextToMerged, merged] = all.map((e, k) => calibratedConfidence(beads, k, e));
-    expect(alone!).toBeLessThan(merged!);
-    expect(alone!).toBeLessThan(beside!);
-    // A 1-1 bead beside a lone unit may be half of a 1-2 (a clause the translator added): lower than a merged one's neighbour.
-    expect(beside!).toBeLessThan(nextToMerged!);
+    const [, alone, , plain, nextToMerged, merged] = all.map((e, k) => calibratedConfidence(beads, k, e));
+    expect(alone!).toBeLessThan(plain!);
+    expect(merged!).toBeLessThan(plain!);
     expect(merged!).toBeLessThan(nextToMerged!);
     expect(nextToMerged!).toBeLessThan(plain!);
-    expect(first!).toBeLessThan(plain!);
-    expect(plain).toBeGreaterThan(0.85);
+    expect(plain).toBeGreaterThan(0.8);
+    // Until 2 December 2026 a 1-1 bead beside a lone unit was lowered as well, as the half of a 1-2
+    // bead whose other half the translator added: the evaluation sets now leave an added sentence a
+    // bead of its own (eval/README.md), and the fit no longer lowers its neighbour.
   });
 
   it('trusts a unit left alone more when its own anchors are found nowhere, and a pair less when it misses more than it shares', () => {

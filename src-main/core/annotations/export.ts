@@ -56,7 +56,7 @@ export function exportMarkdown(
     `*${safeText(oneLine(document.title.ru))}*`,
     '',
   ];
-  if (views.length === 0) out.push('No annotations yet.', '');
+  if (views.length === 0) out.push('No notes yet.', '');
 
   const paragraphs = [...new Set(placed.filter((p) => p.paragraph !== undefined).map((p) => p.paragraph as number))];
   for (const paragraph of paragraphs) {

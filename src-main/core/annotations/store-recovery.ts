@@ -84,7 +84,7 @@ export async function loadDocument(ctx: LoadContext): Promise<Loaded> {
     tail = await replayLive(ctx, loaded);
   } catch (error) {
     if (!(error instanceof NewerVersionError)) {
-      throw new AppError('io-error', `Could not read the annotations: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError('io-error', `Could not read the notes: ${error instanceof Error ? error.message : String(error)}`);
     }
     return {
       ...loaded,

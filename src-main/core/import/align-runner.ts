@@ -1,7 +1,8 @@
 /**
  * Runs the two heavy steps of an import — preparing the files and aligning the texts — in a worker
- * thread (the app and the harness), or in-process (unit tests). Both honour an `AbortSignal`: the
- * worker is terminated; the in-process run stops at the next phase. The worker's heap is capped
+ * thread (the app and the harness), or in-process (unit tests: `in-process-runner.ts`, which the
+ * app's build leaves out, and with it every file reader and pdf.js: only the worker reads files).
+ * Both honour an `AbortSignal`: the worker is terminated; the in-process run stops at the next phase. The worker's heap is capped
  * (`WORKER_HEAP_MB`): should a file get past every limit and still need more, the import is
  * refused (`out-of-memory`) and the app goes on.
  *
@@ -18,9 +19,9 @@ import type { AlignedText, Lang } from '../model';
 import type { WorkerMessage, WorkerTask } from './align-worker';
 import { ImportError } from './errors';
 import { IMPORT_LIMITS } from './limits';
-import { type AlignInput, type PackedInput, alignInput, packedBuffers, unpackInput } from './pipeline';
-import { type FileInput, toFileBytes, transferable } from './file-input';
-import { type PreparedImport, prepareImportAsync } from './prepare';
+import { type AlignInput, type PackedInput, packedBuffers } from './pipeline';
+import { type FileInput, transferable } from './file-input';
+import type { PreparedImport } from './prepare';
 
 export type ProgressListener = (phase: ImportPhase, progress: number) => void;
 
@@ -37,10 +38,10 @@ export interface AlignRunner {
   /** A packed input's bytes are handed to the worker (they come back with the result). */
   run(input: AlignInput | PackedInput, onProgress: ProgressListener, signal: AbortSignal): Promise<AlignResult>;
   /**
-   * Prepares the files (without it, they are prepared in this thread: tests only). Base64 is
-   * checked and decoded there too; bytes that own their buffer are handed over, not copied.
+   * Prepares the files (reads, decodes and checks them). Base64 is checked and decoded there too;
+   * bytes that own their buffer are handed over, not copied.
    */
-  prepare?(files: readonly FileInput[], limits: ImportLimits, signal?: AbortSignal): Promise<CarriedImport>;
+  prepare(files: readonly FileInput[], limits: ImportLimits, signal?: AbortSignal): Promise<CarriedImport>;
 }
 
 /** The most heap an import worker may use; the largest import allowed needs well under half. */
@@ -112,7 +113,8 @@ function withoutTsx(execArgv: readonly string[]): string[] {
   return out;
 }
 
-const cancelled = () => new ImportError('cancelled', 'The import was cancelled');
+/** The error of an import stopped by its `AbortSignal`. */
+export const cancelled = () => new ImportError('cancelled', 'The import was cancelled');
 const outOfMemory = () =>
   new ImportError('too-much-text', 'The import needed more memory than an import may use; the file is too large or too complex', undefined, {
     reason: 'out-of-memory',
@@ -220,22 +222,3 @@ export function workerRunner(spec: WorkerSpec): AlignRunner {
   };
 }
 
-/** Runs in this thread (tests; blocks while it works). */
-export function inProcessRunner(): AlignRunner {
-  return {
-    async run(input, onProgress, signal) {
-      await new Promise((done) => setImmediate(done));
-      if (signal.aborted) throw cancelled();
-      const body = alignInput(unpackInput(input), (phase, progress) => {
-        if (signal.aborted) throw cancelled();
-        onProgress(phase, progress);
-      });
-      if (signal.aborted) throw cancelled();
-      return body;
-    },
-    async prepare(files, limits) {
-      await new Promise((done) => setImmediate(done));
-      return prepareImportAsync(files.map(toFileBytes), limits);
-    },
-  };
-}

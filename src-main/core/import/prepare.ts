@@ -16,6 +16,9 @@ import { readDocument } from './books';
 import { type SideStructure, structureOf } from './extracted';
 import type { AlignInput } from './pipeline';
 import { warningText } from './warnings';
+import { checkFileName, clip } from './names';
+
+export { checkFileName, clip };
 import { chapterLevel, chapterStarts } from '../align/chapters';
 
 export interface FileBytes {
@@ -32,14 +35,6 @@ export interface PreparedImport {
   check: Omit<ImportCheck, 'pendingId'>;
   /** What the readers found of each side's structure (headings, contents, notes, cue times, details). */
   structure?: { en?: SideStructure; ru?: SideStructure };
-}
-
-/** Refuses a file name no file system would give: control characters (a NUL above all), too long, empty. */
-export function checkFileName(name: string): void {
-  // eslint-disable-next-line no-control-regex
-  if (name === '' || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) {
-    throw new AppError('bad-request', `Not a file name: ${JSON.stringify(name.slice(0, 64))}`);
-  }
 }
 
 export function prepareImport(files: readonly FileBytes[], limits: ImportLimits = IMPORT_LIMITS): PreparedImport {
@@ -177,4 +172,3 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 const stem = (name: string) => displayName(name).replace(/\.[^.]+$/, '') || name;
-export const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text) || '—';

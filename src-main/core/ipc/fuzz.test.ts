@@ -34,6 +34,7 @@ import {
 import { type AppServices, createAppServices } from '../app-services';
 import { encodeText } from '../import/decode';
 import { STATEMENT, firstParagraphs } from '../import/testing';
+import { inProcessRunner } from '../import/in-process-runner';
 import { mulberry32 } from '../random';
 import { dispatch } from './handlers';
 
@@ -70,6 +71,7 @@ beforeAll(async () => {
     systemLanguages: ['en-GB'],
     // A save dialog the reader cancels: an export writes nothing.
     saveExport: async () => ({ saved: false }),
+    alignRunner: inProcessRunner(),
   });
   // Real data of every kind the reader keeps.
   const statement = await services.library.open(BUNDLED_ID);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServices, createAppServices } from '../app-services';
+import { inProcessRunner } from '../import/in-process-runner';
 import { dispatch } from './handlers';
 
 const DOCUMENTS = join(import.meta.dirname, '../../../resources/documents');
@@ -19,6 +20,7 @@ beforeAll(async () => {
     documentsDir: DOCUMENTS,
     systemLanguages: ['en-US'],
     saveExport: async () => ({ saved: false }),
+    alignRunner: inProcessRunner(),
   });
   const doc = await services.library.open(STATEMENT);
   firstRow = doc.body.groups[1]!.rows[0]!.id;

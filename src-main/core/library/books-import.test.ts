@@ -8,6 +8,7 @@ import type { ImportCheck, ImportJobStatus, LibraryEntry, Result } from '../../c
 import { type AppServices, createAppServices } from '../app-services';
 import { makeEpub, makeFb2, makePdf } from '../import/book-fixtures';
 import { encodeText } from '../import/decode';
+import { inProcessRunner } from '../import/in-process-runner';
 import { dispatch } from '../ipc/handlers';
 import { bundledWorker } from '../testing/bundles';
 
@@ -36,6 +37,7 @@ beforeEach(async () => {
       saved.push({ name, content: typeof content === "string" ? content : new TextDecoder().decode(content) });
       return { saved: true, path: join(root, name) };
     },
+    alignRunner: inProcessRunner(),
   });
 });
 afterEach(async () => {

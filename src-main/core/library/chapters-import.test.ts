@@ -8,6 +8,7 @@ import { type DocumentView, type ImportCheck, type ImportJobStatus, type Result,
 import { type AppServices, createAppServices } from '../app-services';
 import { makeEpub, makeFb2 } from '../import/book-fixtures';
 import { encodeText } from '../import/decode';
+import { inProcessRunner } from '../import/in-process-runner';
 import { dispatch } from '../ipc/handlers';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
@@ -26,6 +27,7 @@ async function start(importLimits?: { maxParagraphs?: number; maxCharacters?: nu
     documentsDir: BUNDLED,
     systemLanguages: ['en-GB'],
     saveExport: async () => ({ saved: false as const }),
+    alignRunner: inProcessRunner(),
     ...(importLimits ? { importLimits } : {}),
   });
 }

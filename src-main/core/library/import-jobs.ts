@@ -16,14 +16,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DocumentDetails, ErrorDetails, ImportCheck, ImportChoice, ImportJobStatus, ImportLimits, LocalizedText } from '../../contract/ipc';
 import type { DocumentLibrary } from '../documents/library';
 import { AppError } from '../errors';
-import { type AlignRunner, type CarriedImport, inProcessRunner } from '../import/align-runner';
+import type { AlignRunner, CarriedImport } from '../import/align-runner';
 import { readFileBytes } from '../import/decode';
-import { type FileInput, sizeOf, toFileBytes } from '../import/file-input';
+import { type FileInput, sizeOf } from '../import/file-input';
 import { ImportError, displayName } from '../import/errors';
-import { formatOf } from '../import/formats';
+import { refuseUnsupported } from '../import/formats/refused';
 import { IMPORT_LIMITS } from '../import/limits';
 import type { AlignInput, PackedInput } from '../import/pipeline';
-import { type FileBytes, type PreparedImport, checkFileName, prepareImportAsync } from '../import/prepare';
+import { checkFileName } from '../import/names';
+import type { FileBytes, PreparedImport } from '../import/prepare';
 import { type DocumentProblem, problemOf } from './problems';
 import { toStoredAlignment } from './stored-alignment';
 import type { ImportedManifest, UserDocuments } from './user-documents';
@@ -37,8 +38,8 @@ export type ChooseImportFiles = (mode: 'pair' | 'bilingual') => Promise<string[]
 export interface ImportJobsOptions {
   documents: DocumentLibrary;
   userDocuments: UserDocuments;
-  /** Where preparing and aligning run (default: in this thread). */
-  runner?: AlignRunner;
+  /** Where preparing and aligning run: the import worker (`workerRunner`), or this thread in tests (`inProcessRunner`). */
+  runner: AlignRunner;
   chooseFiles?: ChooseImportFiles;
   onProgress?: (status: ImportJobStatus) => void;
   /** Limits below `IMPORT_LIMITS` (tests). */
@@ -66,7 +67,7 @@ export class ImportJobs {
   private readonly now: () => Date;
 
   constructor(private readonly options: ImportJobsOptions) {
-    this.runner = options.runner ?? inProcessRunner();
+    this.runner = options.runner;
     this.limits = { ...IMPORT_LIMITS, ...options.limits };
     this.now = options.now ?? (() => new Date());
   }
@@ -90,7 +91,7 @@ export class ImportJobs {
         });
       }
     }
-    const prepared = this.runner.prepare ? await this.runner.prepare(files, this.limits) : await prepareImportAsync(files.map(toFileBytes), this.limits);
+    const prepared = await this.runner.prepare(files, this.limits);
     return this.remember(prepared);
   }
 
@@ -104,7 +105,7 @@ export class ImportJobs {
     }
     const files: FileBytes[] = [];
     for (const path of paths) {
-      formatOf(path); // refuse .pdf and the like before reading
+      refuseUnsupported(path); // refuse .doc and the like before reading
       files.push({ name: displayName(path), bytes: await readFileBytes(path, { maxBytes: this.limits.maxFileBytes }) });
     }
     return { cancelled: false, ...(await this.prepare(files)) };

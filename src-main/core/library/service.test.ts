@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IMPORT_LIMITS, type ImportCheck, type ImportJobStatus, type Result } from '../../contract/ipc';
 import { type AppServices, createAppServices } from '../app-services';
 import { type AlignRunner, tsxWorker } from '../import/align-runner';
+import { inProcessRunner } from '../import/in-process-runner';
 import { encodeText } from '../import/decode';
 import { paragraphFlood } from '../import/hostile';
 import { STATEMENT, firstParagraphs, makeDocx } from '../import/testing';
@@ -36,6 +37,8 @@ async function start(options: { alignWorker?: ReturnType<typeof tsxWorker>; alig
       return { saved: true, path };
     },
     onImportProgress: (status) => progress.push(status),
+    // In this thread unless a test asks for the worker.
+    alignRunner: options.alignWorker ? undefined : inProcessRunner(),
     ...options,
   });
 }
@@ -150,7 +153,7 @@ describe('importing a pair', () => {
   }, 60_000);
 
   it('a failed alignment leaves nothing half-imported', async () => {
-    await start({ alignRunner: { run: async () => { throw new Error('boom'); } } });
+    await start({ alignRunner: { ...inProcessRunner(), run: async () => { throw new Error('boom'); } } });
     const { done } = await importPair([file('en.txt', STATEMENT.en), file('ru.txt', STATEMENT.ru)]);
     expect(done).toMatchObject({ state: 'failed', error: { code: 'internal', message: 'boom' } });
     expect(await documentFolders()).toEqual([]);
@@ -191,6 +194,7 @@ describe('bad input is refused with a code and a message naming the file; nothin
       documentsDir: BUNDLED,
       systemLanguages: ['en'],
       saveExport: async () => ({ saved: false }),
+      alignRunner: inProcessRunner(),
       chooseImportFiles: async () => {
         await fs.writeFile(join(root, 'en.txt'), STATEMENT.en);
         return [join(root, 'en.txt'), gone];
@@ -352,6 +356,7 @@ describe('hostile imports through the service', () => {
     // An aligner whose rows point outside the texts: written, but it cannot be opened.
     await start({
       alignRunner: {
+        ...inProcessRunner(),
         run: async () => ({
           groups: [{ number: 1, kind: 'body', en: [0], ru: [0], rows: [{ id: 'r0-0', en: [{ id: 'en-p0-c0', text: 'x', start: 0, end: 10_000_000 }], ru: [], confidence: 1 }] }],
         }),

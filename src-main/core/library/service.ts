@@ -27,7 +27,7 @@ import { AppError } from '../errors';
 import { EXPORT_EXTENSIONS, exportBitext } from '../export/bitext';
 import { rowTimes } from '../import/subtitles';
 import type { AlignRunner } from '../import/align-runner';
-import { clip } from '../import/prepare';
+import { clip } from '../import/names';
 import type { FileInput } from '../import/file-input';
 import { toDocx } from '../export/docx';
 import type { RowNote } from '../export/notes';
@@ -51,8 +51,8 @@ export interface LibraryServiceOptions {
   corrections: CorrectionsStore;
   annotations: AnnotationCounts;
   saveExport: SaveExport;
-  /** Where preparing and aligning run (default: in this thread). */
-  runner?: AlignRunner;
+  /** Where preparing and aligning run (`ImportJobsOptions.runner`). */
+  runner: AlignRunner;
   /** An open dialog (Electron); without it `choose` answers `cancelled`. */
   chooseFiles?: ChooseImportFiles;
   onProgress?: (status: ImportJobStatus) => void;
@@ -73,7 +73,7 @@ export class LibraryService {
     this.imports = new ImportJobs({
       documents: options.documents,
       userDocuments: options.userDocuments,
-      ...(options.runner ? { runner: options.runner } : {}),
+      runner: options.runner,
       ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
