@@ -40,13 +40,15 @@ describe('a document analysed in two parts', () => {
 describe('the output of a whole comparison', () => {
   // Recorded before the comparison was made faster (December 2026): the speed-ups must not change
   // a single link or finding. A deliberate change of the output updates these digests (and says so).
-  it('is byte-identical to the recorded output: the statement, and the 204 rows the benchmark cycles', { timeout: 60_000 }, () => {
+  // The benchmark's rows digest was recorded again when the treaty and news evaluation texts gained
+  // rows (December 2026, the aligner's work): the code before this round's speed-ups gives it too.
+  it('is byte-identical to the recorded output: the statement, and the 206 rows the benchmark cycles', { timeout: 60_000 }, () => {
     const statement = analyseDocument(statementRows());
     expect([statement.links.flat().length, statement.findings.length]).toEqual([708, 6]);
     expect(analysisDigest(statement.links, statement.findings)).toEqual({ links: '92a666b8c7078d77', findings: '8dd60f71a1a98e84' });
     const base = analyseDocument(benchBaseRows());
-    expect([base.links.flat().length, base.findings.length]).toEqual([1507, 14]);
-    expect(analysisDigest(base.links, base.findings)).toEqual({ links: '6f149b1d5fd21bea', findings: '7523644e343259b3' });
+    expect([base.links.flat().length, base.findings.length]).toEqual([1507, 16]);
+    expect(analysisDigest(base.links, base.findings)).toEqual({ links: '2b5764b3f10497a1', findings: '67a121c307be6e9e' });
     // As the worker runs it: the links packed row by row as they are made.
     const packed = analyseDocumentPacked(benchBaseRows(), { stemIndex: true });
     expect(packed.links).toEqual(packLinks(base.links));
