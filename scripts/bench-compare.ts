@@ -74,9 +74,9 @@
  *   - every item made in one shape (`makeItem`), the links' spans passed as numbers, each kind of
  *     link made by a function of its own (`RowLinks`), typed or kept arrays where `map` made arrays
  *     of changing kinds (the lexicon links, the unmatched items of the checks).
- * Measured cold, old and new bundles run in turn on the same rows (minimum CPU of 3–4 runs each, at
- * load 2–16): 4.2 s → 3.1 s (−25 %); the worker as the app runs it, 3.57 s at load 2 before, 3.3 s at
- * load 10–16 after. Still about 3× the goal. Where the rest goes (cold profile): the rows' items,
+ * Measured with the code before and after bundled alike and run in turn on the same rows (CPU of
+ * all threads, load 8–10): one thread cold 3.33–4.27 s → 2.23–2.86 s (minimum −33 %); in one worker
+ * started ahead, as the app runs it, 4.32–4.87 s → 3.00–3.34 s (−31 %). Still about 3× the goal. Where the rest goes (cold profile): the rows' items,
  * links and checks are three quarters of it (`extractItems` with its dates' and numbers' regular
  * expressions ~0.35 s, `linkRow` with the learned links ~0.4 s, the checks ~0.25 s), EM ~0.45 s,
  * tokenizing 0.2 s, and TurboFan compiling the large row functions (still ~1 s of compile-thread
@@ -96,7 +96,7 @@ import { concordance } from '../src-main/core/compare/concordance';
 import { extractItems, itemContext } from '../src-main/core/compare/items';
 import { linkRow } from '../src-main/core/compare/links';
 import { analysisDigest, benchBaseRows } from '../src-main/core/compare/testing';
-import { tokenize } from '../src-main/core/compare/tokens';
+import { columnTokens, tokenize, tokenizeColumn } from '../src-main/core/compare/tokens';
 import { trainWordModel } from '../src-main/core/compare/word-model';
 import { shippedLexicon } from '../src-main/core/align/lexicon';
 import { type WorkerRunnerOptions, tsxCompareWorker, workerCompareRunner } from '../src-main/core/compare-store/runner';
@@ -213,10 +213,13 @@ const app = viaWorker;
 await time('concordance "health", as main runs it', () => concordance(rows, 'health', 'en', { linksOf: (k) => app.links.row(k), stems: app.stems }), GOAL_MS);
 console.log('In this thread, part by part (after the first run the caches of word forms are warm: lower than a fresh worker):');
 const lexicon = shippedLexicon();
-const tokens = await time('tokenize both sides', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
-const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(tokens, { lexicon }));
+// As analyseDocument does it: the tokens in columns (typed arrays), the model trained from them.
+const columns = await time('tokenize both sides (into columns, as analyseDocument)', () => ({ en: tokenizeColumn(rows.map((r) => r.en), 'en'), ru: tokenizeColumn(rows.map((r) => r.ru), 'ru') }));
+await time('tokenize both sides (a Token object per word)', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
+const tokens = rows.map((_, k) => ({ en: columnTokens(columns.en, k), ru: columnTokens(columns.ru, k) }));
+const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(columns, { lexicon }));
 const context = await time('item context of the document', () =>
-  itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } }),
+  itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { columns }),
 );
 const items = await time('items of every row', () => rows.map((r, k) => ({ en: extractItems(r.en, 'en', context, tokens[k]!.en), ru: extractItems(r.ru, 'ru', context, tokens[k]!.ru) })));
 const links = await time('term links of every row', () => rows.map((r, k) => linkRow(r.en, r.ru, { context, lexicon, model, modelRow: k, tokens: tokens[k], items: items[k] })));
