@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { makeEpub, makeFb2 } from '../src-main/core/import/book-fixtures';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { importBookPair } from './helpers/book-import';
+import { ROOT, harnessesPerFile } from './helpers/harness';
 
 /**
  * A two-language book with chapters, imported with the keyboard: an English EPUB and a Russian
@@ -31,48 +32,20 @@ const fb2 = makeFb2(
   { title: 'Встреча', lang: 'ru' },
 );
 
-const LABELS = {
-  en: { library: 'Library', import: 'Import texts…', dialog: 'Import texts', english: 'English file', russian: 'Russian file', go: 'Import', contents: 'Contents' },
-  ru: { library: 'Библиотека', import: 'Импорт текстов…', dialog: 'Импорт текстов', english: 'Английский файл', russian: 'Русский файл', go: 'Импортировать', contents: 'Содержание' },
-} as const;
+const CONTENTS = { en: 'Contents', ru: 'Содержание' } as const;
 
 const focusedRowLine = (page: Page) => page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 
-/** Imports the book pair with the keyboard (the files go into the two file fields) and waits for it to open. */
-async function importBook(page: Page, ui: 'en' | 'ru') {
-  const l = LABELS[ui];
-  await expect(page.locator('[data-row-id]').first()).toBeVisible();
-  await page.getByRole('button', { name: l.library, exact: true }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: l.import }).focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: l.dialog });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel(l.english).setInputFiles({ name: 'meeting.en.epub', mimeType: 'application/epub+zip', buffer: Buffer.from(epub) });
-  await dialog.getByLabel(l.russian).setInputFiles({ name: 'meeting.ru.fb2', mimeType: 'application/octet-stream', buffer: Buffer.from(fb2) });
-  await expect(dialog.locator('.import-files')).toContainText('EPUB');
-  const go = dialog.getByRole('button', { name: l.go, exact: true });
-  await expect(go).toBeEnabled();
-  await go.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-row-id]').filter({ hasText: 'Chapter 1. The meeting' })).toBeVisible({ timeout: 30_000 });
-}
-
-let english: RunningHarness | undefined;
-let russian: RunningHarness | undefined;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  // One after the other: on a busy machine two starting at once may not make the start timeout.
-  english = await startHarness({ systemLanguage: 'en-US' });
-  russian = await startHarness({ systemLanguage: 'ru-RU' });
-});
-test.afterAll(async () => {
-  await Promise.all([english?.stop(), russian?.stop()]);
-});
+const BOOK = { epub, fb2, opensAt: 'Chapter 1. The meeting' };
+// Its cases run in order in one worker: a file split across both workers (fullyParallel) would
+// start its harnesses twice, and these cases are short.
+test.describe.configure({ mode: 'default' });
+/** The cases only add the same book again: one harness per UI language serves them all. */
+const harnessFor = harnessesPerFile();
 
 test('import an EPUB + FB2 book with the keyboard; the contents list its chapters in both languages and jump to chapter 3', async ({ page }) => {
-  await page.goto(english!.url);
-  await importBook(page, 'en');
+  await page.goto((await harnessFor('en-US')).url);
+  await importBookPair(page, 'en', BOOK);
   await page.locator('[data-row-id] .clause').first().focus();
   await page.keyboard.press('o');
   const nav = page.getByRole('navigation', { name: 'Contents' });
@@ -108,11 +81,11 @@ for (const ui of ['en', 'ru'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`screenshot of a book with chapters, ${ui} UI, ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto((ui === 'en' ? english : russian)!.url);
-      await importBook(page, ui);
+      await page.goto((await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU')).url);
+      await importBookPair(page, ui, BOOK);
       await page.locator('[data-row-id] .clause').first().focus();
       await page.keyboard.press('o');
-      const nav = page.getByRole('navigation', { name: LABELS[ui].contents });
+      const nav = page.getByRole('navigation', { name: CONTENTS[ui] });
       await expect(nav.getByRole('listitem')).toHaveCount(5);
       await nav.getByRole('button', { name: /Chapter 3\.|Глава 3\./ }).focus();
       await page.keyboard.press('Enter');

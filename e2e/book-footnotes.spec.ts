@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { makeEpub, makeFb2 } from '../src-main/core/import/book-fixtures';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { importBookPair } from './helpers/book-import';
+import { ROOT, harnessesPerFile, ipc } from './helpers/harness';
+import { hasPoppler } from './helpers/tools';
 
 /**
  * A book's own footnotes, with the keyboard only: an English EPUB with a footnote referred to in
@@ -41,29 +43,8 @@ const fb2 = makeFb2(
   { title: 'Встреча', lang: 'ru', notes: { n1: RU_NOTE } },
 );
 
-const LABELS = {
-  en: { library: 'Library', import: 'Import texts…', dialog: 'Import texts', english: 'English file', russian: 'Russian file', go: 'Import', footnote: 'Footnote 1' },
-  ru: { library: 'Библиотека', import: 'Импорт текстов…', dialog: 'Импорт текстов', english: 'Английский файл', russian: 'Русский файл', go: 'Импортировать', footnote: 'Сноска 1' },
-} as const;
-
-async function importBook(page: Page, ui: 'en' | 'ru') {
-  const l = LABELS[ui];
-  await expect(page.locator('[data-row-id]').first()).toBeVisible();
-  await page.getByRole('button', { name: l.library, exact: true }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: l.import }).focus();
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: l.dialog });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel(l.english).setInputFiles({ name: 'meeting.en.epub', mimeType: 'application/epub+zip', buffer: Buffer.from(epub) });
-  await dialog.getByLabel(l.russian).setInputFiles({ name: 'meeting.ru.fb2', mimeType: 'application/octet-stream', buffer: Buffer.from(fb2) });
-  await expect(dialog.locator('.import-files')).toContainText('EPUB', { timeout: 30_000 });
-  const go = dialog.getByRole('button', { name: l.go, exact: true });
-  await expect(go).toBeEnabled();
-  await go.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-row-id]').filter({ hasText: 'Chapter 1. The meeting' })).toBeVisible({ timeout: 30_000 });
-}
+const FOOTNOTE = { en: 'Footnote 1', ru: 'Сноска 1' } as const;
+const BOOK = { epub, fb2, opensAt: 'Chapter 1. The meeting' };
 
 /** Tabs from the first clause until the focus is on a footnote mark of the `lang` column (at most `max` presses). */
 async function tabToMark(page: Page, lang: 'en' | 'ru', max = 30) {
@@ -78,20 +59,15 @@ async function tabToMark(page: Page, lang: 'en' | 'ru', max = 30) {
   throw new Error(`no ${lang} footnote mark reached with Tab`);
 }
 
-let english: RunningHarness | undefined;
-let russian: RunningHarness | undefined;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  english = await startHarness({ systemLanguage: 'en-US' });
-  russian = await startHarness({ systemLanguage: 'ru-RU' });
-});
-test.afterAll(async () => {
-  await Promise.all([english?.stop(), russian?.stop()]);
-});
+// Its cases run in order in one worker: a file split across both workers (fullyParallel) would
+// start its harnesses twice, and these cases are short.
+test.describe.configure({ mode: 'default' });
+/** The cases only add the same book again: one harness per UI language serves them all. */
+const harnessFor = harnessesPerFile();
 
 test('a footnote mark on each side: reached with Tab, opened with Enter or Space, in its language; Escape gives the focus back', async ({ page }) => {
-  await page.goto(english!.url);
-  await importBook(page, 'en');
+  await page.goto((await harnessFor('en-US')).url);
+  await importBookPair(page, 'en', BOOK);
   // The marks stand where the sources had them; their numbers are not part of the text.
   const enClause = page.locator('.cell-en .clause').filter({ hasText: 'The Parties met in Moscow' });
   await expect(enClause).toHaveText('The Parties met in Moscow on 17 June 2020.');
@@ -150,8 +126,8 @@ test('a footnote mark on each side: reached with Tab, opened with Enter or Space
 });
 
 test('the Russian interface names the marks «Сноска 1»', async ({ page }) => {
-  await page.goto(russian!.url);
-  await importBook(page, 'ru');
+  await page.goto((await harnessFor('ru-RU')).url);
+  await importBookPair(page, 'ru', BOOK);
   await page.locator('[data-row-id] .clause').first().focus();
   await tabToMark(page, 'ru');
   const mark = page.locator('.cell-ru .footnote-ref');
@@ -169,15 +145,15 @@ for (const ui of ['en', 'ru'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`screenshot of a footnote open, ${ui} UI, ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto((ui === 'en' ? english : russian)!.url);
-      await importBook(page, ui);
+      await page.goto((await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU')).url);
+      await importBookPair(page, ui, BOOK);
       mkdirSync(SHOTS, { recursive: true });
       for (const width of [1400, 900]) {
         await page.setViewportSize({ width, height: 800 });
         await page.locator('[data-row-id] .clause').first().focus();
         await tabToMark(page, 'en');
         await page.keyboard.press('Enter');
-        const popup = page.getByRole('dialog', { name: LABELS[ui].footnote });
+        const popup = page.getByRole('dialog', { name: FOOTNOTE[ui] });
         await expect(popup).toBeVisible();
         await page.evaluate(() => document.fonts.ready);
         const file = join(SHOTS, `footnote-${ui}-${scheme}-${width}.png`);
@@ -193,29 +169,11 @@ for (const ui of ['en', 'ru'] as const) {
   }
 }
 
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-async function ipc<T>(request: APIRequestContext, harness: RunningHarness, channel: string, payload?: unknown): Promise<T> {
-  const response = await request.post(`${harness.origin}/__ipc/${channel}`, {
-    headers: harness.headers,
-    data: payload === undefined ? { hasPayload: false } : { hasPayload: true, payload },
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T };
-  expect(result.ok, `${channel} answers`).toBe(true);
-  return result.value!;
-}
-
-test('the PDF prints each footnote under its row in its column; the DOCX has them as Word footnotes', async ({ page, request }, info) => {
+test('the PDF prints each footnote under its row in its column; the DOCX has them as Word footnotes', async ({ page }, info) => {
   test.skip(!hasPoppler, 'pdftotext is missing: `apt-get install -y poppler-utils`');
-  await page.goto(english!.url);
-  await importBook(page, 'en');
+  const english = await harnessFor('en-US');
+  await page.goto(english.url);
+  await importBookPair(page, 'en', BOOK);
   // The print dialog says the book's own footnotes are printed (apart from the reader's notes).
   await page.locator('[data-row-id] .clause').first().focus();
   await page.keyboard.press('Control+KeyP');
@@ -223,9 +181,9 @@ test('the PDF prints each footnote under its row in its column; the DOCX has the
   await expect(dialog).toContainText('The book’s own footnotes: 2. They are printed below their rows, each in its column.');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  const list = await ipc<Array<{ id: string; bundled: boolean }>>(request, english!, 'library:list');
+  const list = await ipc<Array<{ id: string; bundled: boolean }>>(english, 'library:list');
   const id = list.find((d) => !d.bundled)!.id;
-  const pdf = await ipc<{ saved: boolean; path: string }>(request, english!, 'print:pdf', { documentId: id, notes: 'omit' });
+  const pdf = await ipc<{ saved: boolean; path: string }>(english, 'print:pdf', { documentId: id, notes: 'omit' });
   expect(pdf.saved).toBe(true);
   const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf.path, '-'], { encoding: 'utf8' });
   expect(text.replace(/\s+/g, ' ')).toContain(EN_NOTE);
@@ -239,7 +197,7 @@ test('the PDF prints each footnote under its row in its column; the DOCX has the
   copyFileSync(`${pngBase}.png`, join(SHOTS, 'print-footnotes.png'));
   if (process.env.UPDATE_README_SCREENSHOTS === '1') copyFileSync(`${pngBase}.png`, join(ROOT, 'docs', 'screenshots', 'print-footnotes.png'));
 
-  const docx = await ipc<{ saved: boolean; path: string }>(request, english!, 'alignment:export', { documentId: id, format: 'docx', notes: 'omit' });
+  const docx = await ipc<{ saved: boolean; path: string }>(english, 'alignment:export', { documentId: id, format: 'docx', notes: 'omit' });
   const files = unzipSync(new Uint8Array(readFileSync(docx.path)));
   const body = strFromU8(files['word/document.xml']!);
   expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);

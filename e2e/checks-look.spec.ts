@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, harnessesPerFile, ipc } from './helpers/harness';
 
 /**
  * The Checks and Glossary panels and the glossary editor: no serious accessibility violation, and
@@ -18,22 +18,9 @@ const TERMS = [
   { en: 'pandemic', ru: 'пандемия' },
 ];
 
-let english: RunningHarness;
-let russian: RunningHarness;
-test.beforeAll(async ({ request }) => {
-  [english, russian] = await Promise.all([startHarness({ systemLanguage: 'en-US' }), startHarness({ systemLanguage: 'ru-RU' })]);
-  for (const harness of [english, russian]) {
-    for (const entry of TERMS) {
-      const response = await request.post(`${harness.origin}/__ipc/glossary:add`, {
-        headers: harness.headers,
-        data: { hasPayload: true, payload: { documentId: DOCUMENT, scope: 'document', entry } },
-      });
-      expect(response.ok()).toBe(true);
-    }
-  }
-});
-test.afterAll(async () => {
-  await Promise.all([english.stop(), russian.stop()]);
+/** The cases only look: one harness per UI language, with the glossary's terms added once. */
+const harnessFor = harnessesPerFile(async (harness) => {
+  for (const entry of TERMS) await ipc(harness, 'glossary:add', { documentId: DOCUMENT, scope: 'document', entry });
 });
 
 /** Serious or critical axe violations, in the whole page or in one part of it. */
@@ -49,7 +36,7 @@ for (const { ui, scheme, width } of cases) {
   test(`checks and glossary: no serious accessibility violation, ${ui} UI, ${scheme}, ${width} px; screenshots`, async ({ page }) => {
     await page.setViewportSize({ width, height: 860 });
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto((ui === 'en' ? english : russian).url);
+    await page.goto((await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU')).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.evaluate(() => document.fonts.ready);
     // The marks: a finding in the margin, the glossary's terms in both columns.

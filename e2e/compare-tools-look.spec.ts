@@ -7,29 +7,21 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, harnessesPerFile, ipc } from './helpers/harness';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const cases = (['en', 'ru'] as const).flatMap((ui) => (['light', 'dark'] as const).map((scheme) => ({ ui, scheme })));
 const WORDS = { en: { concordance: 'health', search: 'health' }, ru: { concordance: 'здравоохранение', search: 'пандемия' } } as const;
 
-let english: RunningHarness | undefined;
-let russian: RunningHarness | undefined;
-// One after the other: two starting at once on a loaded machine can miss the harness's 30 s.
-test.beforeAll(async () => {
-  english = await startHarness({ systemLanguage: 'en-US' });
-  russian = await startHarness({ systemLanguage: 'ru-RU' });
-  // The first comparison of the document runs once in main's worker; asked for here, not on a hover.
-  for (const h of [english, russian]) {
-    await fetch(`${h.origin}/__ipc/compare:links`, {
-      method: 'POST',
-      headers: { ...h.headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ hasPayload: true, payload: { documentId: 'asean-russia-covid19-2020', rowIds: ['r2-0'] } }),
-    });
-  }
-});
-test.afterAll(async () => {
-  await Promise.all([english?.stop(), russian?.stop()]);
+// Its cases run in order in one worker: a file split across both workers (fullyParallel) would
+// start its harnesses twice, and these cases are short.
+test.describe.configure({ mode: 'default' });
+/**
+ * The cases only look: one harness per UI language. The first comparison of the document runs once
+ * in main's worker; it is asked for as each harness starts, not on a hover.
+ */
+const harnessFor = harnessesPerFile(async (harness) => {
+  await ipc(harness, 'compare:links', { documentId: 'asean-russia-covid19-2020', rowIds: ['r2-0'] });
 });
 // axe over a page of two columns takes a while on a shared machine.
 test.setTimeout(300_000);
@@ -55,7 +47,7 @@ for (const { ui, scheme } of cases) {
     const readme = ui === 'en' && scheme === 'light';
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto((ui === 'en' ? english : russian)!.url);
+    await page.goto((await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU')).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.evaluate(() => document.fonts.ready);
 

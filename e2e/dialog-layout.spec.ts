@@ -7,23 +7,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { newUserDataDir, ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, type RunningHarness, harnessesPerFile } from './helpers/harness';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const STATEMENT = join(ROOT, 'resources/documents/asean-russia-covid19-2020');
 const text = (lang: 'en' | 'ru') => readFileSync(join(STATEMENT, `${lang}.txt`), 'utf8').split(/\n\s*\n/).slice(0, 6).join('\n\n');
 
-let english: RunningHarness | undefined;
-let russian: RunningHarness | undefined;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  // One after the other: on a busy machine two starting at once may not make the start timeout.
-  english = await startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'en-US' });
-  russian = await startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'ru-RU' });
-});
-test.afterAll(async () => {
-  await Promise.all([english?.stop(), russian?.stop()]);
-});
+// Its cases run in order in one worker: a file split across both workers (fullyParallel) would
+// start its harnesses twice, and these cases are short.
+test.describe.configure({ mode: 'default' });
+/** The cases open dialogs and choose files, but import nothing: one harness per UI language serves them all. */
+const harnessFor = harnessesPerFile();
 
 const L = {
   en: { library: 'Library', import: 'Import texts…', importTitle: 'Import texts', help: 'Keyboard shortcuts', enFile: 'English file', ruFile: 'Russian file', start: 'Import' },
@@ -58,7 +52,7 @@ for (const ui of ['en', 'ru'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [1400, 900] as const) {
       test(`Help and Import: title and buttons in view, ${ui}, ${scheme}, ${width} × 700; screenshots`, async ({ page }) => {
-        const harness = (ui === 'en' ? english : russian)!;
+        const harness = await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU');
         await open(page, harness, width, 700, scheme);
         mkdirSync(SHOTS, { recursive: true });
         await page.locator('.clause').first().focus();
@@ -93,7 +87,7 @@ for (const ui of ['en', 'ru'] as const) {
 }
 
 test('a short window (900 × 460): the Import dialog’s body scrolls, its title and buttons stay; Tab reaches every field in view', async ({ page }) => {
-  await open(page, english!, 900, 460);
+  await open(page, await harnessFor('en-US'), 900, 460);
   await page.getByRole('button', { name: 'Library' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: L.en.import }).focus();
@@ -120,7 +114,7 @@ test('a short window (900 × 460): the Import dialog’s body scrolls, its title
 });
 
 test('a short window (900 × 460): the Help dialog’s title stays as its list scrolls', async ({ page }) => {
-  await open(page, russian!, 900, 460, 'dark');
+  await open(page, await harnessFor('ru-RU'), 900, 460, 'dark');
   await page.locator('.clause').first().focus();
   await page.keyboard.press('Shift+Slash');
   const help = page.getByRole('dialog', { name: L.ru.help });

@@ -14,6 +14,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { EN_RU, RU_EN, writeDictd, writeStarDict } from '../src-main/core/dictionary/testing';
 import { makeEpub } from '../src-main/core/import/book-fixtures';
 import { newUserDataDir, ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { hasPoppler } from './helpers/tools';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const shot = async (page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }) => {
@@ -24,14 +25,6 @@ const shot = async (page: Page, name: string, clip?: { x: number; y: number; wid
     copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name.replace(/-en-light-1400$/, '')}.png`));
   }
 };
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** The dictionaries' files, written where a file input can take them. */
 function dictionaryFiles(): { enRu: string[]; ruEn: string[]; broken: string[] } {

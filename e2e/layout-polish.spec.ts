@@ -5,27 +5,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, harnessesPerFile } from './helpers/harness';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const cases = (['en', 'ru'] as const).flatMap((ui) =>
   (['light', 'dark'] as const).flatMap((scheme) => ([1400, 900] as const).map((width) => ({ ui, scheme, width }))),
 );
 
-let english: RunningHarness;
-let russian: RunningHarness;
-test.beforeAll(async () => {
-  [english, russian] = await Promise.all([startHarness({ systemLanguage: 'en-US' }), startHarness({ systemLanguage: 'ru-RU' })]);
-});
-test.afterAll(async () => {
-  await Promise.all([english.stop(), russian.stop()]);
-});
+// Its cases run in order in one worker: a file split across both workers (fullyParallel) would
+// start its harnesses twice, and these cases are short.
+test.describe.configure({ mode: 'default' });
+/** The cases only look: one harness per UI language serves them all. */
+const harnessFor = harnessesPerFile();
 
 for (const { ui, scheme, width } of cases) {
   test(`Go to keeps its width when its error appears (${ui}, ${scheme}, ${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto((ui === 'en' ? english : russian).url);
+    await page.goto((await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU')).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.evaluate(() => document.fonts.ready);
     mkdirSync(SHOTS, { recursive: true });

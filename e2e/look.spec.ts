@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, harnessesPerFile, ipc } from './helpers/harness';
 
 /**
  * Accessibility (axe) and screenshots in both UI languages, light and dark. Screenshots go to
@@ -16,20 +16,15 @@ const cases = (['en', 'ru'] as const).flatMap((ui) =>
 );
 const DISPLAY = { en: 'Display', ru: 'Отображение' } as const;
 
-let english: RunningHarness;
-let russian: RunningHarness;
-test.beforeAll(async () => {
-  [english, russian] = await Promise.all([startHarness({ systemLanguage: 'en-US' }), startHarness({ systemLanguage: 'ru-RU' })]);
-});
-test.afterAll(async () => {
-  await Promise.all([english.stop(), russian.stop()]);
-});
+/** The cases look, and set the reading preferences each needs first: one harness per UI language serves them all. */
+const harnessFor = harnessesPerFile();
+const SYSTEM = { en: 'en-US', ru: 'ru-RU' } as const;
 
 for (const { ui, scheme, width } of cases) {
   test(`no serious accessibility violation, ${ui} UI, ${scheme} theme, ${width} px; screenshot`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto((ui === 'en' ? english : russian).url);
+    await page.goto((await harnessFor(SYSTEM[ui])).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', ui);
     await page.evaluate(() => document.fonts.ready);
@@ -62,12 +57,9 @@ const variants = [
 ] as const;
 
 for (const v of variants) {
-  test(`no serious accessibility violation: ${v.ui} UI, ${v.layout}, ${v.theme}, ${v.open.join(', ')} open`, async ({ page, request }) => {
-    const harness = v.ui === 'en' ? english : russian;
-    await request.post(`${harness.origin}/__ipc/settings:set-reader-prefs`, {
-      headers: harness.headers,
-      data: { hasPayload: true, payload: { layout: 'side-by-side', theme: 'system', swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' } },
-    });
+  test(`no serious accessibility violation: ${v.ui} UI, ${v.layout}, ${v.theme}, ${v.open.join(', ')} open`, async ({ page }) => {
+    const harness = await harnessFor(SYSTEM[v.ui]);
+    await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme: 'system', swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
     await page.goto(harness.url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.getByRole('button', { name: DISPLAY[v.ui], exact: true }).click();
@@ -97,20 +89,20 @@ for (const v of variants) {
 }
 
 test('the library view has no serious accessibility violation', async ({ page }) => {
-  for (const harness of [english, russian]) {
-    await page.goto(harness.url);
+  for (const ui of ['en', 'ru'] as const) {
+    await page.goto((await harnessFor(SYSTEM[ui])).url);
     await expect(page.locator('[data-row-id]').first()).toBeVisible();
     await page.locator('.library-button').click();
     await expect(page.locator('.library-table')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${x.nodes.length})`)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, `library-${harness === english ? 'en' : 'ru'}.png`) });
+    await page.screenshot({ path: join(SHOTS, `library-${ui}.png`) });
   }
 });
 
 test('at 900 × 800 the chrome above the text is at most 56 px', async ({ page }) => {
   await page.setViewportSize({ width: 900, height: 800 });
-  await page.goto(english.url);
+  await page.goto((await harnessFor('en-US')).url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   const chrome = await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().bottom);
@@ -124,7 +116,7 @@ test('at 900 × 800 the chrome above the text is at most 56 px', async ({ page }
 
 test('a narrow window keeps both columns readable', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 800 });
-  await page.goto(english.url);
+  await page.goto((await harnessFor('en-US')).url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -15,17 +15,9 @@ import { expect, test } from '@playwright/test';
 import { DocumentLibrary } from '../src-main/core/documents/library';
 import { toDocx } from '../src-main/core/export/docx';
 import { printHtml } from '../src-main/core/export/print';
+import { hasPoppler, hasTool } from './helpers/tools';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const has = (command: string, args: string[]) => {
-  try {
-    execFileSync(command, args, { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasPoppler = has('pdftoppm', ['-v']);
 
 test('the statement prints side by side: both columns level, paragraph numbers, a footnote', async ({ page }, info) => {
   test.skip(!hasPoppler, 'pdftoppm is missing: `apt-get install -y poppler-utils` to turn the PDF into PNG');
@@ -58,7 +50,7 @@ test('the statement prints side by side: both columns level, paragraph numbers, 
 // oxlint-disable-next-line no-empty-pattern -- Playwright's fixture argument comes first
 test('the DOCX export opens in LibreOffice: a table row per aligned row, the note as a footnote', async ({}, info) => {
   test.skip(!hasPoppler, 'pdftotext is missing: `apt-get install -y poppler-utils`');
-  test.skip(!has('soffice', ['--version']), 'LibreOffice is missing: `apt-get install -y libreoffice-writer-nogui` to open the DOCX');
+  test.skip(!hasTool('soffice', ['--version']), 'LibreOffice is missing: `apt-get install -y libreoffice-writer-nogui` to open the DOCX');
   const view = await new DocumentLibrary(join(ROOT, 'resources/documents')).open('asean-russia-covid19-2020');
   const row = view.body.groups[1]!.rows[0]!;
   const docx = info.outputPath('statement.docx');

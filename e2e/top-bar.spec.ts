@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { ROOT, type RunningHarness, startHarness } from './helpers/harness';
+import { ROOT, harnessesPerFile } from './helpers/harness';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 /** The bundled statement's short titles, as its manifest has them. */
@@ -18,19 +18,16 @@ const NAMES = {
   ru: ['Содержание', 'Поиск', 'Заметки (0)', 'Закладки', 'Правка выравнивания'],
 } as const;
 
-let english: RunningHarness;
-let russian: RunningHarness;
-test.beforeAll(async () => {
-  [english, russian] = await Promise.all([startHarness({ systemLanguage: 'en-US' }), startHarness({ systemLanguage: 'ru-RU' })]);
-});
-test.afterAll(async () => {
-  await Promise.all([english?.stop(), russian?.stop()]);
-});
+// Its cases run in order in one worker: a file split across both workers (fullyParallel) would
+// start its harnesses twice, and these cases are short.
+test.describe.configure({ mode: 'default' });
+/** The cases only look: one harness per UI language serves them all. */
+const harnessFor = harnessesPerFile();
 
 async function openAt(page: Page, ui: 'en' | 'ru', width: number, scheme: 'light' | 'dark' = 'light') {
   await page.setViewportSize({ width, height: 800 });
   await page.emulateMedia({ colorScheme: scheme });
-  await page.goto((ui === 'en' ? english : russian).url);
+  await page.goto((await harnessFor(ui === 'en' ? 'en-US' : 'ru-RU')).url);
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', ui);
   await page.evaluate(() => document.fonts.ready);

@@ -123,3 +123,48 @@ export function harnessPerTest(): { harness: () => RunningHarness; open: (page: 
     },
   };
 }
+
+/**
+ * The harnesses of one spec file whose tests can share a data folder: one per system language,
+ * each with fresh user data, started when a test first asks for it (`await harnessFor('ru-RU')`),
+ * `setUp` run on it once, and stopped after the file's last test in that worker. A worker that runs
+ * only English cases starts no Russian harness; two are never started at once (on a loaded machine
+ * both could miss the start timeout). A start that fails is tried again by the next test.
+ */
+export function harnessesPerFile(setUp?: (harness: RunningHarness) => Promise<void>): (systemLanguage?: string) => Promise<RunningHarness> {
+  const started = new Map<string, Promise<RunningHarness>>();
+  test.afterAll(async () => {
+    const all = [...started.values()];
+    started.clear();
+    await Promise.all(all.map((running) => running.then((harness) => harness.stop(), () => undefined)));
+  });
+  return (systemLanguage = 'en-US') => {
+    let running = started.get(systemLanguage);
+    if (!running) {
+      running = startHarness({ systemLanguage }).then(async (harness) => {
+        try {
+          await setUp?.(harness);
+        } catch (error) {
+          await harness.stop();
+          throw error;
+        }
+        return harness;
+      });
+      started.set(systemLanguage, running);
+      running.catch(() => started.delete(systemLanguage));
+    }
+    return running;
+  };
+}
+
+/** Calls an IPC channel of the harness from outside the page, as a script does; its value (the test fails on an error answer). */
+export async function ipc<T = unknown>(harness: RunningHarness, channel: string, payload?: unknown): Promise<T> {
+  const response = await fetch(`${harness.origin}/__ipc/${channel}`, {
+    method: 'POST',
+    headers: { ...harness.headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload === undefined ? { hasPayload: false } : { hasPayload: true, payload }),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; message?: string };
+  expect(result.ok, `${channel} answers: ${result.message ?? ''}`).toBe(true);
+  return result.value as T;
+}

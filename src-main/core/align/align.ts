@@ -504,10 +504,13 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const evidence = beadEvidence(problem, context.model, beads, attached);
   calibrateConfidences(beads, evidence);
   for (const bead of beads) {
-    if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(bead.en.map((i) => en[i]!).join(' '), bead.ru.map((j) => ru[j]!).join(' '))) bead.untranslated = true;
+    if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(joinUnits(en, bead.en), joinUnits(ru, bead.ru))) bead.untranslated = true;
   }
   return { beads, model: context.model, posteriors, evidence };
 }
+
+/** The texts of `units` joined by spaces (a single unit's text as it is: most beads, no array and no new string). */
+const joinUnits = (texts: readonly string[], units: readonly number[]): string => (units.length === 1 ? texts[units[0]!]! : units.map((u) => texts[u]!).join(' '));
 
 export interface AlignTextOptions {
   /** Options for the paragraph level (defaults: paragraph shapes, the texts' length ratio). */

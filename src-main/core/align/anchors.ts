@@ -92,9 +92,15 @@ function finalMark(text: string): number {
 
 function opensDialogue(text: string): boolean {
   let k = 0;
-  while (k < text.length && /\s/u.test(text[k]!)) k++;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
   const c = text.charCodeAt(k);
-  return (c === 0x2014 || c === 0x2013) && k + 1 < text.length && /\s/u.test(text[k + 1]!);
+  return (c === 0x2014 || c === 0x2013) && k + 1 < text.length && isSpace(text.charCodeAt(k + 1));
+}
+
+/** The code unit is one that `\s` matches (white space and line terminators): no one-character string and no regular expression per unit. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Transliteration skeleton of a word if it may be a name (capitalised) or a long cognate, else ''. */

@@ -25,6 +25,8 @@ const TABLE_STEP = cost.TABLE_STEP;
 const TABLE_END = TABLE_SIZE * TABLE_STEP;
 const filledTailTable = cost.filledTailTable;
 const repeatCorrection = problems.repeatCorrection;
+const settleDeferred = problems.settleDeferred;
+const deferredPending = problems.deferredPending;
 const RESULT = problems.RESULT;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
@@ -129,8 +131,7 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   for (const shape of shapes) if (shape.en > reach) reach = shape.en;
   let ringMask = 1;
   while (ringMask < reach) ringMask = ringMask * 2 + 1;
-  let ringWidth = 1;
-  for (let i = 0; i <= n; i++) if (hi[i]! - lo[i]! + 1 > ringWidth) ringWidth = hi[i]! - lo[i]! + 1;
+  const ringWidth = widestRow(lo, hi, n);
   const ring = (ringMask + 1) * ringWidth;
   const tables: Tables = {
     shapeEn: Int32Array.from(shapes, (shape) => shape.en),
@@ -151,20 +152,37 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     pairs: new Float64Array(ring),
   };
   forwardPass(search, tables);
+  const last = m < lo[n]! || m > hi[n]! ? -1 : rowStart[n]! + m - lo[n]!;
+  const backward = withConfidence && tables.forward && tables.costs ? backwardPass(search, tables, last) : null;
+  return traceBack(tables, band, n, m, backward, withConfidence && tables.forward ? tables.forward[last]! : 0);
+}
+
+/** The widest row of the band, in cells. */
+function widestRow(lo: Int32Array, hi: Int32Array, n: number): number {
+  let width = 1;
+  for (let i = 0; i <= n; i++) if (hi[i]! - lo[i]! + 1 > width) width = hi[i]! - lo[i]! + 1;
+  return width;
+}
+
+/**
+ * The best path from the back pointers, each bead with its posterior (forward · bead · backward over
+ * the total). Its own function, as are the band's widest row and the two passes: `solve` itself then
+ * holds no loop, runs a few times a level and is never compiled, where with the loops it was
+ * compiled twice over (on the stack, then whole), at more CPU than its loops took.
+ */
+function traceBack(tables: Tables, band: Band, n: number, m: number, backward: Float64Array | null, total: number): Solution {
   const { shapeEn, shapeRu, back, forward, costs } = tables;
-  const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : rowStart[i]! + j - lo[i]!);
-  const last = cell(n, m);
-  const backward = withConfidence && forward && costs ? backwardPass(search, tables, last) : null;
-  const total = withConfidence && forward ? forward[last]! : 0;
+  const { lo, hi, rowStart } = band;
+  const shapeCount = shapeEn.length;
   const beads: Bead[] = [];
   let touchesEdge = false;
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const c = cell(i, j);
+    const c = rowStart[i]! + j - lo[i]!;
     if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
     const s = back[c]! - 1;
     const i0 = i - shapeEn[s]!;
     const j0 = j - shapeRu[s]!;
-    const from = cell(i0, j0);
+    const from = j0 < lo[i0]! || j0 > hi[i0]! ? -1 : rowStart[i0]! + j0 - lo[i0]!;
     const posterior = forward && costs && backward ? Math.exp(forward[from]! - costs[c * shapeCount + s]! + backward[c]! - total) : 1;
     beads.push({ en: range(i0, shapeEn[s]!), ru: range(j0, shapeRu[s]!), confidence: clamp01(posterior) });
     i = i0;
@@ -384,10 +402,20 @@ function forwardPass(search: Search, tables: Tables): void {
   const pass = makePass();
   best[0] = 0;
   if (forward) forward[0] = 0;
+  // The work left for the finest level (`settleDeferred` in problem.ts), done before its first row at the latest.
+  if (problem.en.exact || problem.ru.exact) settleDeferred();
   // One call per row: a small function the engine optimises after a few rows, where one loop over the
   // whole band would run unoptimised (every double boxed) until replaced on the stack.
-  for (let i = 0; i <= n; i++) forwardRow(pass, i);
+  for (let i = 0; i <= n; i++) {
+    // In a fresh process the row is marked for optimisation within its first rows on the coarsest
+    // level, and compiled on another thread: work that is due later anyway is done meanwhile.
+    if (i === SETTLE_ROW && deferredPending()) settleDeferred();
+    forwardRow(pass, i);
+  }
 }
+
+/** The row of a forward pass before which the work left for the finest level is done (see `settleDeferred` in problem.ts). */
+const SETTLE_ROW = 16;
 
 /** Row i of the forward pass. */
 function forwardRow(pass: Pass, i: number): void {

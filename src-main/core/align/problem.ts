@@ -93,20 +93,48 @@ export function makeSide(
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
   for (let u = 0; u < count; u++) unitSums(bags, problem.miss, problem.gain, u, missed, bound);
-  return {
+  const side: Side = {
     count,
     prefix,
     bags,
     missed,
     bound,
-    repeats2: exact ? repeatsOf(bags, count, 2, problem.gain.length) : NO_REPEATS,
-    repeats3: exact ? repeatsOf(bags, count, 3, problem.gain.length) : NO_REPEATS,
+    repeats2: NO_REPEATS,
+    repeats3: NO_REPEATS,
     exact,
     barriers,
     headings,
     continues,
     structure,
   };
+  if (exact) {
+    const ids = problem.gain.length;
+    deferred.push(() => {
+      side.repeats2 = repeatsOf(bags, count, 2, ids);
+      side.repeats3 = repeatsOf(bags, count, 3, ids);
+    });
+  }
+  return side;
+}
+
+/**
+ * Work for the finest level only, left until the search is under way: the repeats of the sides
+ * (`makeSide`) and their list structure and scripts (`structureOf`). The search starts on the
+ * coarsest level, which reads neither; a few rows into its forward pass the engine has begun
+ * compiling the forward row on another thread, and this work is done then (`settleDeferred`), where
+ * before the row ran interpreted for as long as the compiler took (a fresh process, the app's first
+ * alignment). The finest level settles what is left before its first row.
+ */
+const deferred: (() => void)[] = [];
+
+/** Does the work left for the finest level (see `deferred`). Called by the search before it reads it. */
+export function settleDeferred(): void {
+  for (const task of deferred.splice(0)) task();
+}
+
+/** Some work for the finest level is still to be done. */
+export function deferredPending(): boolean {
+  return deferred.length > 0;
 }
 
 /**
@@ -370,6 +398,10 @@ class BlockMerge {
 
   /** Units from..to − 1 as one block: a k-way merge of their sorted runs. One call per block (a small method compiled once). */
   addBlock(from: number, to: number): void {
+    if (to - from === 2) {
+      this.addPair(from);
+      return;
+    }
     const { bags, cursor, keep } = this;
     for (let u = from; u < to; u++) cursor[u - from] = bags.offsets[u]!;
     for (;;) {
@@ -394,6 +426,43 @@ class BlockMerge {
     }
     this.offsets[++this.block] = this.size;
   }
+
+  /**
+   * Units u and u + 1 as one block: the two sorted runs merged (the blocks of every level are pairs,
+   * bar a side's last). The same ids and totals as the k-way merge, at a fraction of its steps while
+   * the code is still interpreted.
+   */
+  private addPair(u: number): void {
+    const { offsets, ids, counts } = this.bags;
+    const keep = this.keep;
+    let x = offsets[u]!;
+    let y = offsets[u + 1]!;
+    const xEnd = y;
+    const yEnd = offsets[u + 2]!;
+    let size = this.size;
+    while (x < xEnd || y < yEnd) {
+      const p = x < xEnd ? ids[x]! : 0x7fffffff;
+      const q = y < yEnd ? ids[y]! : 0x7fffffff;
+      let id: number;
+      let total: number;
+      if (p === q) {
+        id = p;
+        total = counts[x++]! + counts[y++]!;
+      } else if (p < q) {
+        id = p;
+        total = counts[x++]!;
+      } else {
+        id = q;
+        total = counts[y++]!;
+      }
+      if (keep[id]) {
+        this.ids[size] = id;
+        this.counts[size++] = total;
+      }
+    }
+    this.size = size;
+    this.offsets[++this.block] = size;
+  }
 }
 
 /** Units around a unit among which an anchor's repeats make it ambiguous (see `anchorRarity`). */
@@ -406,10 +475,19 @@ const RARITY_WINDOW = 40;
  * pairs with which). On long texts repeats are counted per window, not over the whole text.
  */
 export function anchorRarity(en: FlatBags, ru: FlatBags, count: number): Float64Array {
-  const units = new Float64Array(count);
-  for (const bags of [en, ru]) for (let k = 0; k < bags.ids.length; k++) units[bags.ids[k]!]! += 1;
+  // Counted in integers: in a fresh process this loop runs interpreted for a while, and each `+= 1`
+  // on a Float64Array made a heap number (1.7 MB of garbage on a book).
+  const units = new Int32Array(count);
+  countIds(units, en.ids);
+  countIds(units, ru.ids);
   const window = Math.min(1, RARITY_WINDOW / Math.max(1, en.offsets.length - 1, ru.offsets.length - 1));
-  return units.map((n) => 1 / Math.sqrt(Math.max(1, (n / 2) * window)));
+  const rarity = new Float64Array(count);
+  for (let id = 0; id < count; id++) rarity[id] = 1 / Math.sqrt(Math.max(1, (units[id]! / 2) * window));
+  return rarity;
+}
+
+function countIds(units: Int32Array, ids: Int32Array): void {
+  for (let k = 0; k < ids.length; k++) units[ids[k]!]!++;
 }
 
 export function prefixCounts(length: number, flags: readonly boolean[] | undefined): Int32Array {
@@ -424,19 +502,25 @@ export function prefixLengths(texts: readonly string[]): Float64Array {
   return prefix;
 }
 
-/** The structure of a side's units, or null when none has a list marker, a glued heading or a foreign script. */
+/**
+ * The structure of a side's units. The arrays are filled when the search settles the work left for
+ * the finest level (see `deferred`): only the dynamic programme reads them, after `settleDeferred`.
+ * All zeros when no unit has a list marker, a glued heading or a foreign script (the same costs as none).
+ */
 export function structureOf(texts: readonly string[], lang: 'en' | 'ru'): Structure | null {
   const n = texts.length;
-  const items = new Int32Array(n + 1);
-  const starts = new Int32Array(n + 1);
-  const glued = new Int32Array(n + 1);
-  const foreign = new Int32Array(n + 1);
-  for (let u = 0; u < n; u++) {
+  const structure: Structure = { items: new Int32Array(n + 1), starts: new Int32Array(n + 1), glued: new Int32Array(n + 1), foreign: new Int32Array(n + 1) };
+  deferred.push(() => fillStructure(texts, lang, structure));
+  return structure;
+}
+
+function fillStructure(texts: readonly string[], lang: 'en' | 'ru', structure: Structure): void {
+  const { items, starts, glued, foreign } = structure;
+  for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
     items[u + 1] = items[u]! + listItems(text);
     starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
     glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) || startsWithGluedHeading(text) ? 1 : 0);
     foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
   }
-  return items[n] || glued[n] || foreign[n] ? { items, starts, glued, foreign } : null;
 }

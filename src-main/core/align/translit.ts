@@ -53,21 +53,52 @@ export function stripRussianEnding(word: string): string {
  * merged (c,q→k; w→v; x→ks; j,y→i), vowels after the first letter dropped, doubles collapsed.
  */
 export function skeleton(latin: string): string {
-  const w = foldSpelling(latin);
-  if (!w) return '';
-  let out = w[0]!;
-  for (let k = 1; k < w.length; k++) {
-    const ch = w[k]!;
-    if ('aeiou'.includes(ch)) continue;
-    if (out.at(-1) !== ch) out += ch;
+  return skeletonOf(fold(latin));
+}
+
+/** The skeleton of the `length` folded code units in `folded`. */
+function skeletonOf(length: number): string {
+  if (length === 0) return '';
+  const buffer = folded;
+  let size = 1;
+  for (let k = 1; k < length; k++) {
+    const c = buffer[k]!;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) continue; // a e i o u
+    if (buffer[size - 1] !== c) buffer[size++] = c;
   }
-  return out;
+  return codesToString(buffer, size);
 }
 
 /** Skeleton of a Russian word (ending stripped, transliterated). */
 export function russianSkeleton(word: string): string {
-  return skeleton(transliterate(stripRussianEnding(word)));
+  // skeleton(transliterate(stripped)), with no transliterated string made in between: the letters
+  // а–ё go straight to their Latin code units, a–z stay, and everything else is what `fold` drops.
+  const lower = stripRussianEnding(word);
+  let n = 0;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 0x430 && c <= 0x451) {
+      const latin = LATIN_CODES[c - 0x430];
+      if (latin === undefined) n++;
+      else n += latin.length;
+    } else if (c >= 97 && c <= 122) n++;
+  }
+  if (folded.length < 2 * n + 2) folded = new Uint8Array(2 * n + 16);
+  const w = folded;
+  let size = 0;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 0x430 && c <= 0x451) {
+      const latin = LATIN_CODES[c - 0x430];
+      // A letter of the block without a Latin form is kept by `transliterate`, then dropped by `fold`.
+      if (latin !== undefined) for (let z = 0; z < latin.length; z++) w[size++] = latin[z]!;
+    } else if (c >= 97 && c <= 122) w[size++] = c;
+  }
+  return skeletonOf(foldCodes(w, size));
 }
+
+/** `LATIN_BY_CODE` as code units. */
+const LATIN_CODES: readonly (readonly number[] | undefined)[] = LATIN_BY_CODE.map((latin) => (latin === undefined ? undefined : Array.from(latin, (ch) => ch.charCodeAt(0))));
 
 /** Skeleton of an English word (possessive and plural -s stripped). */
 export function englishSkeleton(word: string): string {
@@ -77,21 +108,94 @@ export function englishSkeleton(word: string): string {
 
 /** A Latin spelling in lower case, letters only, its digraphs folded and similar letters merged. */
 export function foldSpelling(latin: string): string {
-  return latin
-    .toLowerCase()
-    .replace(/[^a-z]/gu, '')
-    .replace(/shch/gu, 'sh')
-    .replace(/kh/gu, 'h')
-    .replace(/ch/gu, 'h')
-    .replace(/sh/gu, 's')
-    .replace(/zh/gu, 'z')
-    .replace(/ts/gu, 's')
-    .replace(/tz/gu, 's')
-    .replace(/ph/gu, 'f')
-    .replace(/th/gu, 't')
-    .replace(/ck/gu, 'k')
-    .replace(/[cq]/gu, 'k')
-    .replace(/w/gu, 'v')
-    .replace(/x/gu, 'ks')
-    .replace(/[jy]/gu, 'i');
+  return codesToString(folded, fold(latin));
+}
+
+/**
+ * `foldSpelling` into the scratch buffer `folded` (its length returned): the word lower-cased and
+ * cut to a–z, then each rule applied over the whole word in turn, left to right, as a global
+ * `replace` would (shch→sh, kh→h, ch→h, sh→s, zh→z, ts→s, tz→s, ph→f, th→t, ck→k, c/q→k, w→v, x→ks,
+ * j/y→i). Code units, not strings: names are looked up for every distinct word form of a text, and
+ * fourteen regular-expression replacements per form were most of the anchors' time in a fresh process.
+ */
+function fold(latin: string): number {
+  const lower = latin.toLowerCase();
+  if (folded.length < 2 * lower.length + 2) folded = new Uint8Array(2 * lower.length + 16);
+  const w = folded;
+  let n = 0;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 97 && c <= 122) w[n++] = c;
+  }
+  return foldCodes(w, n);
+}
+
+/** The rules of `fold` applied to the first `n` code units (a–z) of `w`, which has room for 2n; the new length. */
+function foldCodes(w: Uint8Array, length: number): number {
+  if (length === 0) return 0;
+  let n = replaceShch(w, length);
+  n = replacePair(w, n, 107, 104, 104); // kh → h
+  n = replacePair(w, n, 99, 104, 104); // ch → h
+  n = replacePair(w, n, 115, 104, 115); // sh → s
+  n = replacePair(w, n, 122, 104, 122); // zh → z
+  n = replacePair(w, n, 116, 115, 115); // ts → s
+  n = replacePair(w, n, 116, 122, 115); // tz → s
+  n = replacePair(w, n, 112, 104, 102); // ph → f
+  n = replacePair(w, n, 116, 104, 116); // th → t
+  n = replacePair(w, n, 99, 107, 107); // ck → k
+  let xs = 0;
+  for (let k = 0; k < n; k++) {
+    const c = w[k]!;
+    if (c === 99 || c === 113) w[k] = 107; // c, q → k
+    else if (c === 119) w[k] = 118; // w → v
+    else if (c === 106 || c === 121) w[k] = 105; // j, y → i
+    else if (c === 120) xs++;
+  }
+  if (xs > 0) {
+    // x → ks, from the end so that the word can grow in place.
+    for (let k = n - 1, z = n + xs - 1; k >= 0; k--) {
+      const c = w[k]!;
+      if (c === 120) {
+        w[z--] = 115;
+        w[z--] = 107;
+      } else w[z--] = c;
+    }
+    n += xs;
+  }
+  return n;
+}
+
+/** Scratch of `fold`: the folded word's code units (a–z). */
+let folded = new Uint8Array(64);
+
+/** Every `a` `b` (left to right, not overlapping) replaced by `to`, in place; the new length. */
+function replacePair(w: Uint8Array, n: number, a: number, b: number, to: number): number {
+  let z = 0;
+  for (let k = 0; k < n; k++) {
+    const c = w[k]!;
+    if (c === a && k + 1 < n && w[k + 1] === b) {
+      w[z++] = to;
+      k++;
+    } else w[z++] = c;
+  }
+  return z;
+}
+
+/** Every `shch` replaced by `sh`, in place; the new length. */
+function replaceShch(w: Uint8Array, n: number): number {
+  let z = 0;
+  for (let k = 0; k < n; k++) {
+    if (w[k] === 115 && k + 3 < n && w[k + 1] === 104 && w[k + 2] === 99 && w[k + 3] === 104) {
+      w[z++] = 115;
+      w[z++] = 104;
+      k += 3;
+    } else w[z++] = w[k]!;
+  }
+  return z;
+}
+
+function codesToString(codes: Uint8Array, length: number): string {
+  let out = '';
+  for (let k = 0; k < length; k++) out += String.fromCharCode(codes[k]!);
+  return out;
 }
