@@ -341,3 +341,23 @@ test.describe('reading progress', () => {
     await expect(pill).toBeVisible();
   });
 });
+
+test('the Display popover closes when Tab takes the focus past its last control', async ({ page }) => {
+  await open(page);
+  const button = page.getByRole('button', { name: 'Display' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const popover = page.getByRole('dialog', { name: 'Display' });
+  await expect(popover).toBeVisible();
+  await expect(popover.locator('select').first()).toBeFocused();
+  let inside = true;
+  for (let k = 0; k < 30 && inside; k++) {
+    await page.keyboard.press('Tab');
+    inside = await page.evaluate(() => document.getElementById('display-popover')?.contains(document.activeElement) ?? false);
+  }
+  expect(inside).toBe(false);
+  await expect(popover).toBeHidden();
+  // The focus went on to the next control, not to the page's body.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+});
+

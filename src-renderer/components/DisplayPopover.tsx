@@ -25,6 +25,11 @@ export function DisplayPopover() {
       popover="auto"
       role="dialog"
       aria-label={t('display.label')}
+      // Tab past its last control (or Shift+Tab before its first) closes it, as a click outside does.
+      onBlur={(e) => {
+        const next = e.relatedTarget;
+        if (next instanceof Node && !e.currentTarget.contains(next)) e.currentTarget.hidePopover();
+      }}
       onToggle={(e) => {
         if ((e.nativeEvent as ToggleEvent).newState === 'open') e.currentTarget.querySelector<HTMLElement>('select')?.focus();
       }}
