@@ -55,6 +55,34 @@
  * vocabulary ids) instead of maps of strings; fewer typed arrays made per row; the E-step reading
  * each slot's probability once. Tried and dropped: a hash table of forms keyed where the word
  * stands in the text (no string cut per word): no faster; a larger young generation: no change.
+ *
+ * Fourth round (December 2026; `node --cpu-prof`, `--trace-opt --trace-deopt` on a bundle of
+ * `analyseDocumentPacked` run once in a fresh process, as the worker runs it): the cold extra was
+ * mostly V8's optimising compiler, not the work. TurboFan compiled `linkRow` four times (about
+ * 0.4–0.6 s each under load), `itemFindings` three times, and the long functions with several loops
+ * (`trainDirection`, `prepareWordModel`) one loop at a time, deoptimising at each next loop ("insufficient
+ * type feedback") and recompiling; the other deoptimisations were "wrong map": items of several
+ * object shapes, arrays made by `map` whose kind of elements changed from row to row. Changes,
+ * output byte-identical (digest below, `analyse.test.ts`):
+ *   - a document's tokens in typed arrays (`TokenColumn`: a form number and an offset per token, the
+ *     forms found by a hash of their code units, no string cut for a form already met); a row's
+ *     `Token` objects are made for that row's work only (`columnTokens`), so 360,000 objects no
+ *     longer live through the run; the word model, the item context and the stem index read the
+ *     columns directly, per form;
+ *   - the EM steps, the slots' pair ids and the M-step one loop a function; the pair hash table made
+ *     only when a row not trained on needs it;
+ *   - every item made in one shape (`makeItem`), the links' spans passed as numbers, each kind of
+ *     link made by a function of its own (`RowLinks`), typed or kept arrays where `map` made arrays
+ *     of changing kinds (the lexicon links, the unmatched items of the checks).
+ * Measured with the code before and after bundled alike and run in turn on the same rows (CPU of
+ * all threads, load 8–10): one thread cold 3.33–4.27 s → 2.23–2.86 s (minimum −33 %); in one worker
+ * started ahead, as the app runs it, 4.32–4.87 s → 3.00–3.34 s (−31 %). Still about 3× the goal. Where the rest goes (cold profile): the rows' items,
+ * links and checks are three quarters of it (`extractItems` with its dates' and numbers' regular
+ * expressions ~0.35 s, `linkRow` with the learned links ~0.4 s, the checks ~0.25 s), EM ~0.45 s,
+ * tokenizing 0.2 s, and TurboFan compiling the large row functions (still ~1 s of compile-thread
+ * time under load). Next: the same one-shape, one-loop treatment for the checker and `extractItems`,
+ * EM's two directions in one pass over the slots when one thread trains both, and Maglev (Electron's
+ * V8 has it on; Node 20, which the bench runs, does not), which compiles far more cheaply.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -68,7 +96,7 @@ import { concordance } from '../src-main/core/compare/concordance';
 import { extractItems, itemContext } from '../src-main/core/compare/items';
 import { linkRow } from '../src-main/core/compare/links';
 import { analysisDigest, benchBaseRows } from '../src-main/core/compare/testing';
-import { tokenize } from '../src-main/core/compare/tokens';
+import { columnTokens, tokenize, tokenizeColumn } from '../src-main/core/compare/tokens';
 import { trainWordModel } from '../src-main/core/compare/word-model';
 import { shippedLexicon } from '../src-main/core/align/lexicon';
 import { type WorkerRunnerOptions, tsxCompareWorker, workerCompareRunner } from '../src-main/core/compare-store/runner';
@@ -182,10 +210,13 @@ const app = viaWorker;
 await time('concordance "health", as main runs it', () => concordance(rows, 'health', 'en', { linksOf: (k) => app.links.row(k), stems: app.stems }), GOAL_MS);
 console.log('In this thread, part by part (after the first run the caches of word forms are warm: lower than a fresh worker):');
 const lexicon = shippedLexicon();
-const tokens = await time('tokenize both sides', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
-const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(tokens, { lexicon }));
+// As analyseDocument does it: the tokens in columns (typed arrays), the model trained from them.
+const columns = await time('tokenize both sides (into columns, as analyseDocument)', () => ({ en: tokenizeColumn(rows.map((r) => r.en), 'en'), ru: tokenizeColumn(rows.map((r) => r.ru), 'ru') }));
+await time('tokenize both sides (a Token object per word)', () => rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })));
+const tokens = rows.map((_, k) => ({ en: columnTokens(columns.en, k), ru: columnTokens(columns.ru, k) }));
+const model = await time('train the word model (IBM 1, both ways)', () => trainWordModel(columns, { lexicon }));
 const context = await time('item context of the document', () =>
-  itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } }),
+  itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { columns }),
 );
 const items = await time('items of every row', () => rows.map((r, k) => ({ en: extractItems(r.en, 'en', context, tokens[k]!.en), ru: extractItems(r.ru, 'ru', context, tokens[k]!.ru) })));
 const links = await time('term links of every row', () => rows.map((r, k) => linkRow(r.en, r.ru, { context, lexicon, model, modelRow: k, tokens: tokens[k], items: items[k] })));

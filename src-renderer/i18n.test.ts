@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../src-main/contract/actions';
-import { ANNOTATION_COLORS, DETAIL_FIELDS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
+import { ANNOTATION_COLORS, DETAIL_FIELDS, GLOSSARY_IMPORT_ERRORS, IMPORT_REFUSALS, LAYOUTS, LINE_SPACINGS, PARAGRAPH_KINDS, THEMES, UI_LANGUAGES } from '../src-main/contract/ipc';
 import { FINDING_DETAILS, FINDING_KINDS } from '../src-main/contract/compare';
 import { resources } from './i18n-resources';
 import { WORD_KEYS } from './actions/keys';
@@ -177,6 +177,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'checks.sides.${side}': ['en', 'ru'],
   'glossary.scopes.${s}': ['document', 'global'],
   'glossary.problems.${p.reason}': ['missing-term', 'too-long', 'duplicate'],
+  'glossary.importErrors.${reason}': [...GLOSSARY_IMPORT_ERRORS, 'not-text'],
   'glossary.empty.${scope}': ['document', 'global'],
   // Term links, the concordance, the word search (issue 11).
   'wordSearch.hint.${options.mode}': ['words', 'phrase', 'substring', 'regex'],

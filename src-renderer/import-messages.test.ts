@@ -2,6 +2,7 @@
  * Import refusals are said once and wholly in the UI language: main sends a message key and its
  * values (`details`), and the locales hold every key with the values it uses.
  */
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
@@ -55,6 +56,14 @@ async function refusedAsync(run: () => Promise<unknown>): Promise<ImportError> {
 
 /** The bad input of issue 12, section 6: each with its own message, in each language. */
 const BOOK = [{ title: 'Chapter', paragraphs: ['Text.'] }];
+/** The EPUB with its first chapter's file taken out (its spine still lists it). */
+function dropChapter(epub: Uint8Array): Uint8Array {
+  const files = unzipSync(epub);
+  const chapter = Object.keys(files).find((path) => path.includes('/text/'));
+  if (!chapter) throw new Error('no chapter in the fixture');
+  delete files[chapter];
+  return zipSync(files);
+}
 const bookRefusals: Array<[string, () => Promise<ImportError>, RegExp]> = [
   ['a DRM-protected EPUB', async () => refusal(() => readMonolingual(makeEpub(BOOK, { drm: 'encryption' }), 'locked.epub')), /DRM/],
   ['an EPUB with no spine', async () => refusal(() => readMonolingual(makeEpub(BOOK, { noSpine: true }), 'nospine.epub')), /порядок чтения глав/],
@@ -62,6 +71,15 @@ const bookRefusals: Array<[string, () => Promise<ImportError>, RegExp]> = [
   ['a PDF with a password', () => refusedAsync(() => readDocument(makePdf([[{ x: 72, y: 700, text: 'Secret.' }]], { encrypted: true }), 'locked.pdf')), /парол/],
   ['a 300-chapter book past the paragraph limit', async () => refusal(() => readMonolingual(makeEpub(Array.from({ length: 300 }, (_, k) => ({ title: `Chapter ${k + 1}`, paragraphs: ['One.', 'Two.'] }))), 'big.epub', { limits: { maxParagraphs: 500 } })), /500/],
   ['subtitles with broken times', async () => refusal(() => readMonolingual(new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:00:0x,000 --> 00:00:04,000\nLost.\n'), 'broken.srt')), /строка 6/],
+  // A file of a format the app reads that cannot be read as one: said as such, not as "a kind of
+  // file the app does not import" (what a damaged PDF, EPUB or FB2 used to get).
+  ['a damaged PDF', () => refusedAsync(() => readDocument(new TextEncoder().encode('%PDF-1.4\n garbage garbage'), 'broken.pdf')), /повреждённый PDF/],
+  ['a file named .pdf that is not one', () => refusedAsync(() => readDocument(new TextEncoder().encode('Just some text.'), 'notes.pdf')), /не PDF/],
+  ['an EPUB that is no ZIP package', async () => refusal(() => readMonolingual(new TextEncoder().encode('not a zip'), 'fake.epub')), /не ZIP-файл/],
+  ['an EPUB with no container', async () => refusal(() => readMonolingual(zipSync({ 'a.txt': strToU8('x') }), 'empty.epub')), /не читаемая книга EPUB/],
+  ['an EPUB missing a chapter of its spine', async () => refusal(() => readMonolingual(dropChapter(makeEpub(BOOK)), 'holed.epub')), /главы «.+» из её порядка чтения/],
+  ['an FB2 that is no FictionBook', async () => refusal(() => readMonolingual(new TextEncoder().encode('<html><body>no</body></html>'), 'fake.fb2')), /не книга FictionBook/],
+  ['a WebVTT file without its header', async () => refusal(() => readMonolingual(new TextEncoder().encode('00:01.000 --> 00:02.000\nx\n'), 'cues.vtt')), /WEBVTT/],
 ];
 
 describe('import refusals in the UI language', () => {
@@ -74,7 +92,9 @@ describe('import refusals in the UI language', () => {
       // The file is named once, and the message is not said twice (once per language or per layer).
       expect(text.split(String(error.params.file)).length - 1).toBe(1);
     }
-    expect(englishIn(ru, String(error.params.file), 'DRM', 'PDF', 'OCR', 'EPUB')).toEqual([]);
+    expect(englishIn(ru, String(error.params.file), 'DRM', 'PDF', 'OCR', 'EPUB', 'FictionBook', 'WebVTT', 'WEBVTT', 'ZIP', String(error.params.chapter ?? ''))).toEqual([]);
+    // Not the catch-all for a format the app does not read.
+    expect(error.details.reason).not.toBe('unsupported-format');
     expect(ru).not.toContain(error.message);
     expect(ru).not.toBe(en);
   });

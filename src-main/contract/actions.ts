@@ -97,10 +97,16 @@ export const ACTIONS = {
   'next-term': { group: 'compare', keys: ['BracketRight'], when: BOTH, menu: 'view' },
   'previous-term': { group: 'compare', keys: ['BracketLeft'], when: BOTH, menu: 'view' },
   'open-concordance': { group: 'compare', keys: ['Shift+KeyF'], when: BOTH, menu: 'edit' },
+  // The interface language from the palette (the other one of the two); the application menu has
+  // its own Language menu, so this is listed in the palette only (PALETTE_ONLY).
+  'switch-ui-language': { group: 'view', keys: [], when: BOTH, menu: null },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;
 export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
+
+/** Actions in no application menu that the command palette lists all the same. */
+export const PALETTE_ONLY: readonly ActionId[] = ['switch-ui-language'];
 
 /** Is the action enabled in this context? */
 export function enabledIn(id: ActionId, context: ActionContext): boolean {

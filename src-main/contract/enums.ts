@@ -141,6 +141,8 @@ export const IMPORT_REFUSALS = [
   'not-bilingual', 'no-units', 'needs-both', 'not-tab-separated', 'refused-doc', 'refused-odt', 'refused-rtf', 'refused-pdf',
   'refused-epub', 'refused-xlsx', 'refused-csv', 'bad-name', 'load-failed',
   'too-many-notes',
+  // A file of a format the app reads, but not readable as one (damaged, or named wrongly).
+  'not-pdf', 'damaged-pdf', 'not-epub', 'damaged-epub', 'not-fb2', 'not-webvtt', 'not-odt', 'not-package',
 ] as const;
 export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
 
@@ -152,6 +154,8 @@ export interface ErrorDetails {
   params?: Record<string, string | number>;
   /** For an annotation import: why it was refused (`annotationImport.errors.<reason>`, filled in by `params`). */
   annotationReason?: AnnotationImportError;
+  /** For a glossary import: why it was refused (`glossary.importErrors.<reason>`, filled in by `params`). */
+  glossaryReason?: GlossaryImportError;
 }
 
 /**
@@ -198,6 +202,14 @@ export interface ImportWarning {
  */
 export const ANNOTATION_IMPORT_ERRORS = ['too-large', 'not-json', 'not-web-annotations', 'too-many-annotations'] as const;
 export type AnnotationImportError = (typeof ANNOTATION_IMPORT_ERRORS)[number];
+
+/**
+ * Why a glossary file was refused whole (`ErrorDetails.glossaryReason`; keys under
+ * `glossary.importErrors`): not a .csv/.tsv/.tbx name, no term pair in it, the glossary would pass
+ * its size limit.
+ */
+export const GLOSSARY_IMPORT_ERRORS = ['not-glossary-file', 'no-pairs', 'too-many-terms'] as const;
+export type GlossaryImportError = (typeof GLOSSARY_IMPORT_ERRORS)[number];
 
 /** Why one annotation of an imported file was left out (`ImportReport.rejections`; keys under `annotationImport.rejections`). */
 export const ANNOTATION_REJECTIONS = [

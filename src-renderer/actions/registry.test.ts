@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, ACTIONS, CONTEXTS, enabledIn, isTypingKey, toAccelerator } from '../../src-main/contract/actions';
+import { ACTION_IDS, ACTIONS, CONTEXTS, enabledIn, isTypingKey, PALETTE_ONLY, toAccelerator } from '../../src-main/contract/actions';
 import { menuActions, menuTemplate } from '../../src-main/core/menu/menu-template';
 import { actionForKey, displayShortcut, keyNames, keysIn, type KeyPress, matchesShortcut } from './keys';
 import { filterPalette, paletteActions } from './palette';
@@ -118,12 +118,21 @@ describe('the action registry', () => {
 });
 
 describe('the command palette and the application menu', () => {
-  it('list the same actions', () => {
+  it('list the same actions (the palette also those the menu has elsewhere: the interface language)', () => {
     for (const lang of ['en', 'ru'] as const) {
       const menu = new Set(menuActions(menuTemplate(lang, 'linux', 'Bitext Reader')));
       const palette = new Set([...paletteActions('reading'), ...paletteActions('edit-alignment')]);
-      expect([...palette].sort()).toEqual([...menu].sort());
+      expect([...palette].sort()).toEqual([...menu, ...PALETTE_ONLY].sort());
+      for (const id of PALETTE_ONLY) expect(menu.has(id), id).toBe(false);
     }
+  });
+
+  it('finds the interface language by the name of the language or by "language", in both interfaces', async () => {
+    const en = (await import('../../locales/en/common.json')).default.actions as Record<string, string>;
+    const ru = (await import('../../locales/ru/common.json')).default.actions as Record<string, string>;
+    const reading = paletteActions('reading');
+    for (const query of ['Русский', 'language russian', 'interface language']) expect(filterPalette(reading, (id) => en[id] ?? id, query), query).toEqual(['switch-ui-language']);
+    for (const query of ['язык English', 'язык интерфейса', 'английский']) expect(filterPalette(reading, (id) => ru[id] ?? id, query), query).toEqual(['switch-ui-language']);
   });
 
   it('lists only what is enabled now: no alignment tools while reading', () => {

@@ -6,7 +6,7 @@
  * go through `runAction`, so an action runs the same way, and only where it is enabled, whichever
  * way the reader asks for it.
  */
-import { ACTION_IDS, ACTIONS, type ActionContext, type ActionId, enabledIn } from '../../src-main/contract/actions';
+import { ACTION_IDS, ACTIONS, type ActionContext, type ActionId, enabledIn, PALETTE_ONLY } from '../../src-main/contract/actions';
 import { addToGlossaryFromSelection, toggleChecks, toggleGlossary } from '../compare/actions';
 import type { ReaderController } from '../reader/controller';
 import { lookUpFocused } from '../reader/lookup';
@@ -76,6 +76,7 @@ export const REGISTRY = {
   'next-term': { run: (app) => stepTerm(app, 1) },
   'previous-term': { run: (app) => stepTerm(app, -1) },
   'open-concordance': { run: (app) => openConcordance(app) },
+  'switch-ui-language': { run: (app) => app.switchUiLanguage() },
 } satisfies Record<ActionId, ActionImpl>;
 
 /** Where the focus is and what is open decide the context. */
@@ -97,8 +98,8 @@ export function enabledActions(context: ActionContext): ActionId[] {
   return ACTION_IDS.filter((id) => enabledIn(id, context));
 }
 
-/** Actions listed in the application menu and the command palette: every one with a menu. */
-export const LISTED_ACTIONS: readonly ActionId[] = ACTION_IDS.filter((id) => ACTIONS[id].menu !== null);
+/** Actions listed in the application menu and the command palette: every one with a menu (and the palette-only ones). */
+export const LISTED_ACTIONS: readonly ActionId[] = ACTION_IDS.filter((id) => ACTIONS[id].menu !== null || PALETTE_ONLY.includes(id));
 
 /**
  * Runs an action by id, if it is enabled in `context`. An alignment action asked for while reading

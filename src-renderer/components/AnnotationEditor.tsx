@@ -52,7 +52,12 @@ export function AnnotationEditor({
   const error = initialError;
   const [reattach, setReattach] = useState(initial.reattach ?? false);
   return (
-    <Dialog title={title} onClose={onClose} className="annotation-editor">
+    <Dialog
+      title={title}
+      onClose={onClose}
+      className="annotation-editor"
+      unsaved={note !== initial.note || tags !== initial.tags.join(', ') || color !== initial.color || initialError !== undefined}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } from '../../src-main/contract/ipc';
 import { usePanelFocus } from '../hooks/usePanelFocus';
+import { useRefocusAfterRemoval } from '../hooks/useRefocusAfterRemoval';
 import { useReader } from '../reader/context';
 import { quoteOf } from '../reader/quote';
 import { foldQuery, foldText } from '../reader/search';
@@ -53,6 +54,8 @@ export function AnnotationPanel() {
   const state = app.annotations;
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
+  // A note deleted from here: the focus goes to the note now in its place, never to the page.
+  const removing = useRefocusAfterRemoval(ref, state.annotations, { items: '[data-annotation-item]', target: 'button:not(:disabled)', fallback: 'h2' });
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [sort, setSort] = useState<NoteSort>('position');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -113,7 +116,10 @@ export function AnnotationPanel() {
         <button type="button" className="tool-button" onClick={() => app.editAnnotation(a.id)}>
           {a.anchor.status === 'orphan' ? t('annotations.editOrReattach') : t('annotations.edit')}
         </button>
-        <button type="button" className="tool-button" onClick={() => void app.deleteAnnotation(a)}>
+        <button type="button" className="tool-button" onClick={(e) => {
+            removing(e.currentTarget);
+            void app.deleteAnnotation(a);
+          }}>
           {t('annotations.delete')}
         </button>
       </div>

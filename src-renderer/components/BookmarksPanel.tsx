@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePanelFocus } from '../hooks/usePanelFocus';
+import { useRefocusAfterRemoval } from '../hooks/useRefocusAfterRemoval';
 import { useReader, useReaderState, useRun } from '../reader/context';
 import { rowText } from '../reader/model';
 import { openingWords } from './ContentsPanel';
@@ -13,6 +14,8 @@ export function BookmarksPanel() {
   const ids = useReaderState((s) => s.bookmarks);
   const ref = useRef<HTMLElement>(null);
   usePanelFocus(ref);
+  // A bookmark removed from here: the focus goes to the one now in its place, never to the page.
+  const removing = useRefocusAfterRemoval(ref, ids, { items: '.bookmark-item', target: '.contents-item', fallback: '.panel-title' });
   const lang = i18n.language === 'ru' ? 'ru' : 'en';
   const rows = ids
     .map((id) => app.rowIndexOf(id))
@@ -44,7 +47,10 @@ export function BookmarksPanel() {
               type="button"
               className="tool-button"
               aria-label={`${t('bookmarks.remove')}: ${t('bookmarks.paragraph', { number: entry.group.number })}`}
-              onClick={() => void app.toggleBookmark(entry.index)}
+              onClick={(e) => {
+                removing(e.currentTarget);
+                void app.toggleBookmark(entry.index);
+              }}
             >
               {t('bookmarks.remove')}
             </button>

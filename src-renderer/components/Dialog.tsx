@@ -1,5 +1,5 @@
 import { createFocusTrap } from 'focus-trap';
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The first field of a dialog (what the reader came to type in), else its first control. */
@@ -13,10 +13,19 @@ function firstField(dialog: HTMLElement): HTMLElement {
 }
 
 /**
+ * How a dialog's own Cancel button asks to close: through the dialog, which first asks whether to
+ * throw away what was typed (`unsaved`). Outside a dialog, `then` runs at once.
+ */
+const RequestClose = createContext<(then: () => void) => void>((then) => then());
+export const useRequestClose = () => useContext(RequestClose);
+
+/**
  * A modal dialog (the WAI-ARIA dialog pattern), on the native `<dialog>` element opened with
  * `showModal()` (the rest of the page is inert, Escape cancels) and `focus-trap` for the focus:
  * it moves to the first field on open (never to Close), Tab and Shift+Tab stay inside, and it
- * returns where it was on close.
+ * returns where it was on close. With `unsaved` (the reader has typed something not saved yet),
+ * Esc, × and Cancel first ask whether to discard it: *Keep editing* (the default, and what a second
+ * Esc does) puts the focus back in the field; *Discard* closes.
  */
 export function Dialog({
   title,
@@ -24,16 +33,41 @@ export function Dialog({
   children,
   className,
   describedBy,
+  unsaved = false,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   className?: string;
   describedBy?: string;
+  /** Closing now would lose what the reader typed: ask first. */
+  unsaved?: boolean;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  /** What closes the dialog once the reader has said to discard (set while the question is shown). */
+  const [discard, setDiscard] = useState<{ close: () => void } | undefined>();
+  /** The field the reader was in when the question came: the focus goes back there. */
+  const field = useRef<HTMLElement | null>(null);
+  const unsavedRef = useRef(unsaved);
+  useLayoutEffect(() => {
+    unsavedRef.current = unsaved;
+  }, [unsaved]);
+  const requestClose = useCallback((then: () => void) => {
+    if (!unsavedRef.current) return then();
+    const active = document.activeElement;
+    field.current = active instanceof HTMLElement && active.matches('input, textarea, select') ? active : null;
+    setDiscard({ close: then });
+  }, []);
+  const keepEditing = () => {
+    setDiscard(undefined);
+    const dialog = ref.current;
+    if (dialog) (field.current?.isConnected ? field.current : firstField(dialog)).focus();
+  };
+  useLayoutEffect(() => {
+    if (discard) ref.current?.querySelector<HTMLElement>('.dialog-discard .dialog-keep')?.focus();
+  }, [discard]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -70,7 +104,16 @@ export function Dialog({
       tabIndex={-1}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        if (discard) keepEditing();
+        else requestClose(onClose);
+      }}
+      onKeyDown={(e) => {
+        // With something to lose, Esc is answered here, before the browser's close request: Chromium
+        // closes a dialog whose cancel was prevented at the next Esc without user activation.
+        if (e.key !== 'Escape' || e.defaultPrevented || (!unsaved && !discard)) return;
+        e.preventDefault();
+        if (discard) keepEditing();
+        else requestClose(onClose);
       }}
     >
       <div className="dialog-head">
@@ -78,9 +121,22 @@ export function Dialog({
           {title}
         </h2>
       </div>
-      {children}
+      <RequestClose.Provider value={requestClose}>{children}</RequestClose.Provider>
+      {discard && (
+        <div className="dialog-discard" role="alert">
+          <p>{t('unsavedDialog.question')}</p>
+          <div className="editor-actions">
+            <button type="button" className="tool-button primary dialog-keep" onClick={keepEditing}>
+              {t('unsavedDialog.keep')}
+            </button>
+            <button type="button" className="tool-button danger" onClick={() => discard.close()}>
+              {t('unsavedDialog.discard')}
+            </button>
+          </div>
+        </div>
+      )}
       {/* Last in the tab order: the first thing Tab reaches is never Close. */}
-      <button type="button" className="dialog-close" aria-label={t('common.close')} title={t('common.close')} onClick={onClose}>
+      <button type="button" className="dialog-close" aria-label={t('common.close')} title={t('common.close')} onClick={() => requestClose(onClose)}>
         ×
       </button>
     </dialog>

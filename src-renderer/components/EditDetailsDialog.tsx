@@ -27,8 +27,10 @@ export function EditDetailsDialog({
   const [values, setValues] = useState(() => valuesOf(details));
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const [initial] = useState(() => JSON.stringify(valuesOf(details)));
+  const unsaved = en !== title.en || ru !== title.ru || JSON.stringify(values) !== initial;
   return (
-    <Dialog title={t('details.title')} onClose={onClose} className="details-dialog">
+    <Dialog title={t('details.title')} onClose={onClose} className="details-dialog" unsaved={unsaved}>
       <form
         className="dialog-form"
         onSubmit={(e) => {

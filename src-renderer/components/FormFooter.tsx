@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useRequestClose } from './Dialog';
 
 /** The end of every dialog's form: what went wrong, if anything, then Cancel and the main button. */
 export function FormFooter({
@@ -17,6 +18,8 @@ export function FormFooter({
   danger?: boolean;
 }) {
   const { t } = useTranslation();
+  // In a dialog holding unsaved text, Cancel asks first (as Esc does).
+  const requestClose = useRequestClose();
   return (
     <>
       {error && (
@@ -25,7 +28,7 @@ export function FormFooter({
         </p>
       )}
       <div className="editor-actions">
-        <button type="button" className="tool-button" onClick={onCancel}>
+        <button type="button" className="tool-button" onClick={() => requestClose(onCancel)}>
           {cancelLabel ?? t('common.cancel')}
         </button>
         <button type="submit" className={`tool-button ${danger ? 'danger' : 'primary'}`} disabled={submitDisabled}>

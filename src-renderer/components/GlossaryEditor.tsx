@@ -45,7 +45,7 @@ export function GlossaryEditor({ draft }: { draft: GlossaryTermDraft }) {
   };
 
   return (
-    <Dialog title={t(editing ? 'glossary.editTitle' : 'glossary.addTitle')} onClose={close} className="glossary-editor" {...(editing ? {} : { describedBy: "glossary-editor-hint" })}>
+    <Dialog title={t(editing ? 'glossary.editTitle' : 'glossary.addTitle')} onClose={close} className="glossary-editor" unsaved={en !== draft.en || ru !== draft.ru || note !== (draft.note ?? '')} {...(editing ? {} : { describedBy: "glossary-editor-hint" })}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,9 +1,10 @@
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_LIMITS } from '../../src-main/contract/limits';
-import { GLOSSARY_FORMATS } from '../../src-main/contract/enums';
+import { GLOSSARY_FORMATS, type GlossaryImportError } from '../../src-main/contract/enums';
 import type { GlossaryEntry, GlossaryFormat, GlossaryImportReport, GlossaryScope } from '../../src-main/contract/compare';
-import { expectOk, getApi } from '../api';
+import { ApiError, expectOk, getApi } from '../api';
+import { glossaryFileText } from '../compare/glossary-file';
 import { openGlossaryEditor } from '../compare/actions';
 import { filterTerms } from '../compare/checks';
 import { useCompare, useCompareState } from '../compare/model';
@@ -64,8 +65,12 @@ export function GlossaryPanel() {
   };
   const importFile = async (file: File) => {
     if (file.size > COMPARE_LIMITS.glossaryFile) return setStatus({ text: t('glossary.tooLarge', { name: file.name }), error: true });
+    /** Why the file was refused, in the interface's language. */
+    const why = (reason: GlossaryImportError | 'not-text', params: Record<string, string | number> = {}) => t(`glossary.importErrors.${reason}`, params);
+    const read = glossaryFileText(new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) return setStatus({ text: t('glossary.importFailed', { name: file.name, reason: why(read.reason) }), error: true });
     try {
-      const report: GlossaryImportReport = await expectOk(getApi().importGlossary({ documentId, scope, name: file.name, content: await file.text() }));
+      const report: GlossaryImportReport = await expectOk(getApi().importGlossary({ documentId, scope, name: file.name, content: read.text }));
       const problems = report.problems.slice(0, 5).map((p) => t('glossary.problem', { at: p.at, reason: t(`glossary.problems.${p.reason}`) }));
       setStatus({
         text: [t('glossary.imported', { count: report.added, known: report.known }), report.problems.length > 0 ? t('glossary.skipped', { count: report.problems.length }) : '', ...problems]
@@ -74,7 +79,9 @@ export function GlossaryPanel() {
       });
       await model.glossaryChanged();
     } catch (e) {
-      setStatus({ text: t('glossary.importFailed', { name: file.name, reason: message(e) }), error: true });
+      // Main names why it refused the file (a code): said in the interface's language.
+      const reason = e instanceof ApiError && e.details?.glossaryReason ? why(e.details.glossaryReason, e.details.params) : message(e);
+      setStatus({ text: t('glossary.importFailed', { name: file.name, reason }), error: true });
     }
   };
   // Down and Up through the terms (their Edit buttons; from a Delete button too), as in the checks

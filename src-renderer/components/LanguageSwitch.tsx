@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../../src-main/contract/ipc';
-import { expectOk, getApi } from '../api';
+import { setUiLanguage } from '../ui-language';
 
 /** Switches the interface language; the choice is saved by the main process. */
 export function LanguageSwitch() {
@@ -12,9 +12,8 @@ export function LanguageSwitch() {
   const choose = async (language: UiLanguage) => {
     if (language === current) return;
     try {
-      const settings = await expectOk(getApi().setUiLanguage({ uiLanguage: language }));
+      await setUiLanguage(i18n, language);
       setError(undefined);
-      await i18n.changeLanguage(settings.uiLanguage);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

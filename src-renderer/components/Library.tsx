@@ -230,7 +230,7 @@ function RenameDialog({ entry, onSave, onClose }: { entry: LibraryEntry; onSave:
   const [ru, setRu] = useState(entry.title.ru);
   const [error, setError] = useState<string | undefined>();
   return (
-    <Dialog title={t('library.renameTitle')} onClose={onClose}>
+    <Dialog title={t('library.renameTitle')} onClose={onClose} unsaved={en !== entry.title.en || ru !== entry.title.ru}>
       <form
         className="dialog-form"
         onSubmit={(e) => {

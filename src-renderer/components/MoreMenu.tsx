@@ -3,6 +3,16 @@ import type { ExportFormat } from '../../src-main/contract/ipc';
 import { useReader, useRun } from '../reader/context';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/** Where Down, Up, Home or End go from item `at` of `count` (round at the ends); undefined: not a move. */
+export function menuStep(key: string, at: number, count: number): number | undefined {
+  if (count === 0) return undefined;
+  if (key === 'ArrowDown') return at < 0 ? 0 : (at + 1) % count;
+  if (key === 'ArrowUp') return at < 0 ? count - 1 : (at - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
+
 /** The rest, out of the way: import, export, interface language, shortcuts, commands. */
 export function MoreMenu() {
   const { t } = useTranslation();
@@ -27,6 +37,16 @@ export function MoreMenu() {
       aria-label={t('more.label')}
       onToggle={(e) => {
         if ((e.nativeEvent as ToggleEvent).newState === 'open') e.currentTarget.querySelector<HTMLElement>('button')?.focus();
+      }}
+      onKeyDown={(e) => {
+        // A menu of commands: Down and Up go through its buttons (round), Home and End to the ends.
+        if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+        const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled)')];
+        const at = items.findIndex((item) => item === document.activeElement);
+        const next = menuStep(e.key, at, items.length);
+        if (next === undefined) return;
+        e.preventDefault();
+        items[next]?.focus();
       }}
     >
       <div className="more-items">

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { otherUiLanguage, setUiLanguage } from '../ui-language';
 import type { DocumentView, FirstDocument, Lang, ReaderPrefs } from '../../src-main/contract/ipc';
 import { useActionKeys } from '../actions/useActionKeys';
 import { lazyView, preloadLazyViews } from '../lazy';
@@ -57,10 +58,10 @@ export interface ReaderProps {
  * registry; focus, scrolling and saving the position in `useReaderEffects`.
  */
 export function Reader(props: ReaderProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [prefs, updatePrefs, prefsError] = usePrefs(props.initialPrefs, props.onPrefsChanged);
   const annotations = useAnnotations(props.doc.manifest.id);
-  const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary, partial: props.partial !== undefined };
+  const deps = { doc: props.doc, prefs, updatePrefs, annotations, t, onDocumentChanged: props.onDocumentChanged, onLibrary: props.onLibrary, partial: props.partial !== undefined, switchUiLanguage: () => setUiLanguage(i18n, otherUiLanguage(i18n.language)) };
   const [app] = useState(() => new ReaderController(deps));
   app.sync(deps);
   // The whole of a long document is drawn: keys pressed meanwhile run now.

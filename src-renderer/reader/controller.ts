@@ -50,6 +50,8 @@ export interface ReaderDeps {
   onLibrary: () => void;
   /** `doc` is the first rows of a long document only; the whole is on its way (`whenWhole`). */
   partial?: boolean;
+  /** Switches the interface to the other language (saved by main). */
+  switchUiLanguage?: () => Promise<void>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -423,6 +425,14 @@ export class ReaderController {
     })();
     this.deleting = this.deleting.then(() => done);
     await done;
+  }
+  /** The interface in the other language (the palette's *Interface language*); a failure is said. */
+  async switchUiLanguage(): Promise<void> {
+    try {
+      await this.deps.switchUiLanguage?.();
+    } catch {
+      this.say(this.t('errors.saveSettingsFailed'));
+    }
   }
   jumpToAnnotation(a: AnnotationView): void {
     if (a.anchor.status !== 'anchored') return;

@@ -76,6 +76,18 @@ describe('glossary over IPC', () => {
     expect(await dispatch(services.handlers, 'glossary:import', { documentId: DOC, scope: 'global', name: 'terms.docx', content: 'x' })).toMatchObject({ ok: false, code: 'bad-request' });
   });
 
+  it('names why a glossary file is refused, so the reader is told in the interface language', async () => {
+    expect(await dispatch(services.handlers, 'glossary:import', { documentId: DOC, scope: 'global', name: 'terms.docx', content: 'x' })).toMatchObject({
+      ok: false,
+      details: { glossaryReason: 'not-glossary-file', params: { name: 'terms.docx' } },
+    });
+    const tbx = '<?xml version="1.0"?><martif><text><body><termEntry><langSet xml:lang="en"><tig><term>x</term></tig></langSet></termEntry></body></text></martif>';
+    expect(await dispatch(services.handlers, 'glossary:import', { documentId: DOC, scope: 'document', name: 'one-side.tbx', content: tbx })).toMatchObject({
+      ok: false,
+      details: { glossaryReason: 'no-pairs', params: { name: 'one-side.tbx' } },
+    });
+  });
+
   it('keeps a damaged glossary aside and says so, loading the backup', async () => {
     await call('glossary:add', { documentId: DOC, scope: 'global', entry: { en: 'one', ru: 'один' } });
     await call('glossary:add', { documentId: DOC, scope: 'global', entry: { en: 'two', ru: 'два' } });

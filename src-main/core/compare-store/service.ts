@@ -19,7 +19,7 @@ import {
   parseGlossary,
   serialiseGlossary,
 } from '../compare/glossary';
-import { AppError } from '../errors';
+import { AppError, DetailedError } from '../errors';
 import type { Lang } from '../model';
 import type { FindingsView, GlossaryImportReport, GlossaryView, RowLinks } from '../../contract/compare';
 import type { CompareRunner } from './runner';
@@ -88,9 +88,9 @@ export class CompareService {
   async importGlossary(scope: GlossaryScope, documentId: string, name: string, content: string): Promise<GlossaryImportReport> {
     await this.sources.exists(documentId);
     const format = glossaryFormatOf(name);
-    if (!format) throw new AppError('bad-request', `“${name}” is not a glossary file: choose a .csv, .tsv or .tbx file`);
+    if (!format) throw new DetailedError('bad-request', `“${name}” is not a glossary file: choose a .csv, .tsv or .tbx file`, { glossaryReason: 'not-glossary-file', params: { name } });
     const parsed = parseGlossary(content, format);
-    if (parsed.drafts.length === 0) throw new AppError('bad-request', `No term pairs found in “${name}”`);
+    if (parsed.drafts.length === 0) throw new DetailedError('bad-request', `No term pairs found in “${name}”`, { glossaryReason: 'no-pairs', params: { name } });
     return this.fileOf(scope, documentId).change((file) => {
       const known = new Set(file.entries.map((e) => `${e.en.toLowerCase()}\u0000${e.ru.toLowerCase()}`));
       const at = this.now().toISOString();
@@ -105,7 +105,9 @@ export class CompareService {
         known.add(key);
         added.push({ id: randomUUID(), ...d, createdAt: at, updatedAt: at });
       }
-      if (file.entries.length + added.length > GLOSSARY_LIMITS.entries) throw new AppError('bad-request', `At most ${GLOSSARY_LIMITS.entries} terms in a glossary`);
+      if (file.entries.length + added.length > GLOSSARY_LIMITS.entries) {
+        throw new DetailedError('bad-request', `At most ${GLOSSARY_LIMITS.entries} terms in a glossary`, { glossaryReason: 'too-many-terms', params: { max: GLOSSARY_LIMITS.entries } });
+      }
       return { value: { ...file, entries: [...file.entries, ...added] }, result: { added: added.length, known: already, problems: parsed.problems } };
     });
   }

@@ -10,7 +10,7 @@ import { LINK_CLASSES, type PreparedTerm, type TermLink, linkRow } from './links
 import type { Lang } from '../model';
 import { type StemIndex, stemIndex } from './stem-index';
 import { termPattern } from './terms';
-import { type Token, tokenize } from './tokens';
+import { type DocumentTokens, columnTokens, tokenizeColumn } from './tokens';
 import { type DirectionTable, type WordModel, prepareWordModel, trainDirection, trainWordModel, wordModelOf } from './word-model';
 
 export interface AnalyseOptions {
@@ -32,8 +32,8 @@ export interface DocumentAnalysis {
   stems?: Record<Lang, StemIndex>;
 }
 
-function stemIndexes(tokens: readonly { en: Token[]; ru: Token[] }[]): Record<Lang, StemIndex> {
-  return { en: stemIndex(tokens.map((t) => t.en)), ru: stemIndex(tokens.map((t) => t.ru)) };
+function stemIndexes(tokens: DocumentTokens): Record<Lang, StemIndex> {
+  return { en: stemIndex(tokens.en), ru: stemIndex(tokens.ru) };
 }
 
 export function analyseDocument(rows: readonly CheckRow[], options: AnalyseOptions = {}): DocumentAnalysis {
@@ -62,8 +62,9 @@ function analyseWhole(rows: readonly CheckRow[], options: AnalyseOptions, sink?:
   return options.stemIndex ? { links: part.links, findings, stems: stemIndexes(tokens) } : { links: part.links, findings };
 }
 
-function tokenizeRows(rows: readonly CheckRow[]): { en: Token[]; ru: Token[] }[] {
-  return rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') }));
+/** The rows' tokens, in typed arrays (no object per token kept through the run: `TokenColumn`). */
+function tokenizeRows(rows: readonly CheckRow[]): DocumentTokens {
+  return { en: tokenizeColumn(rows.map((r) => r.en), 'en'), ru: tokenizeColumn(rows.map((r) => r.ru), 'ru') };
 }
 
 /**
@@ -74,7 +75,7 @@ function tokenizeRows(rows: readonly CheckRow[]): { en: Token[]; ru: Token[] }[]
  */
 function analyseRange(
   rows: readonly CheckRow[],
-  tokens: readonly { en: Token[]; ru: Token[] }[],
+  tokens: DocumentTokens,
   model: WordModel,
   lexicon: Lexicon | null,
   options: AnalyseOptions,
@@ -86,17 +87,18 @@ function analyseRange(
   const glossaryPairs = options.glossary ?? [];
   const glossary: PreparedTerm[] = glossaryPairs.map((g) => ({ en: termPattern(g.en, 'en'), ru: termPattern(g.ru, 'ru') }));
   const acronyms = glossaryPairs.filter((g) => /^[\p{Lu}0-9-]{2,}s?$/u.test(g.en) && /^[\p{Lu}0-9-]{2,}$/u.test(g.ru)).map((g) => [g.en, g.ru] as const);
-  const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms, tokens: { en: tokens.map((t) => t.en), ru: tokens.map((t) => t.ru) } });
+  const context = itemContext(rows.map((r) => r.en), rows.map((r) => r.ru), { acronyms, columns: tokens });
   progress('linking', 0);
-  const checker = rowChecker(rows, { glossary: glossaryPairs, lexicon, model, context, tokens });
+  const checker = rowChecker(rows, { glossary: glossaryPairs, lexicon, model, context });
   const links: TermLink[][] = [];
   for (let k = from; k < to; k++) {
     if ((k - from) % 500 === 0) progress('linking', (k - from) / Math.max(1, to - from));
     const row = rows[k]!;
-    const rowTokens = tokens[k]!;
+    // The row's tokens as objects, for this row's work only.
+    const rowTokens = { en: columnTokens(tokens.en, k), ru: columnTokens(tokens.ru, k) };
     const items = { en: extractItems(row.en, 'en', context, rowTokens.en), ru: extractItems(row.ru, 'ru', context, rowTokens.ru) };
     const rowLinks = linkRow(row.en, row.ru, { context, glossary, lexicon, model, modelRow: k, threshold: options.threshold, tokens: rowTokens, items });
-    checker.check(k, rowLinks, items);
+    checker.check(k, rowLinks, items, rowTokens);
     if (sink) sink(k, rowLinks);
     else links.push(rowLinks);
   }

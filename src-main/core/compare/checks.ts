@@ -149,9 +149,7 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
   ruItems.forEach((b, k) => {
     if (!ruLeft[k] && BY_PRESENCE.has(b.kind) && enItems.some((a) => answers(a, b))) ruLeft[k] = 1;
   });
-  // ruLeft marks the Russian items used; flip it into "left over".
-  const ruUnmatched = ruItems.map((_, k) => !ruLeft[k]);
-  const enUnmatched = enItems.map((_, k) => enLeft[k] === 1);
+  // ruLeft marks the Russian items used (so a Russian item is left over where it is 0), enLeft the English ones left over.
   let ruSkeletons: Set<string> | undefined;
   let enSkeletons: Set<string> | undefined;
   const byKind = new Map<FindingKind, FindingItem[]>();
@@ -165,7 +163,7 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
     set.add(side);
   };
   enItems.forEach((item, i) => {
-    if (!enUnmatched[i] || item.soft) return;
+    if (enLeft[i] !== 1 || item.soft) return;
     if (item.kind === 'name') {
       // A name may be rendered by a word of another case or an adjective (Moscow ~ московской).
       ruSkeletons ??= skeletonsOf(tokens.ru, 'ru');
@@ -175,7 +173,7 @@ function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: {
     note(FAMILY[item.kind], 'en', item);
   });
   ruItems.forEach((item, k) => {
-    if (!ruUnmatched[k] || item.soft) return;
+    if (ruLeft[k] || item.soft) return;
     if (item.kind === 'name') {
       enSkeletons ??= skeletonsOf(tokens.en, 'en');
       if (hasSkeleton(enSkeletons, item.key.slice(5))) return;
@@ -245,8 +243,8 @@ export function checkRows(rows: readonly CheckRow[], options: CheckOptions = {},
 
 /** The checks of a document one row at a time (`checkRows`), for a caller that makes each row's items and links just before. */
 export interface RowChecker {
-  /** Checks row `index`, with its items and links when the caller has them (else `options`' or made here). */
-  check(index: number, links?: readonly TermLink[], items?: { en: Item[]; ru: Item[] }): void;
+  /** Checks row `index`, with its items, links and tokens when the caller has them (else `options`' or made here). */
+  check(index: number, links?: readonly TermLink[], items?: { en: Item[]; ru: Item[] }, tokens?: { en: Token[]; ru: Token[] }): void;
   /** The findings so far, in row order. */
   findings: Finding[];
   /** The renderings of the rows checked so far. */
@@ -275,7 +273,7 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
   const ratio = ratios.length > 0 ? ratios[Math.floor(ratios.length / 2)]! : 1;
 
   const renderings: Renderings = new Map();
-  const check = (index: number, rowLinks?: readonly TermLink[], rowItems?: { en: Item[]; ru: Item[] }): void => {
+  const check = (index: number, rowLinks?: readonly TermLink[], rowItems?: { en: Item[]; ru: Item[] }, rowTokens?: { en: Token[]; ru: Token[] }): void => {
     const row = rows[index]!;
     const hasEn = row.en.trim() !== '';
     const hasRu = row.ru.trim() !== '';
@@ -285,7 +283,7 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
       return;
     }
     if (!hasEn) return;
-    const tokens = options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
+    const tokens = rowTokens ?? options.tokens?.[index] ?? { en: tokenize(row.en, 'en'), ru: tokenize(row.ru, 'ru') };
     const lost = untranslated(row);
     if (lost) {
       findings.push(lost);

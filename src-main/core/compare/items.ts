@@ -20,7 +20,7 @@ import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
 import { foldSpelling, skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
-import { FormCache, type Token, tokenize } from './tokens';
+import { type DocumentTokens, FormCache, type Token, columnOf, tokenize, tokenizeColumn } from './tokens';
 
 export const ITEM_KINDS = ['date', 'number', 'percent', 'amount', 'acronym', 'latin', 'name', 'url', 'email', 'reference'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -35,6 +35,15 @@ export interface Item {
   end: number;
   /** Answers an item of the other side but is never itself reported missing (number words). */
   soft?: boolean;
+}
+
+/**
+ * An item. Every item is made here, with its properties in one order (`soft` left undefined when
+ * not soft), so that the code reading items sees one object shape: items of several shapes made
+ * V8 throw away and recompile the links and the checks (the largest functions) in a fresh worker.
+ */
+export function makeItem(kind: ItemKind, key: string, text: string, start: number, end: number, soft?: boolean): Item {
+  return { kind, key, text, start, end, soft: soft ? true : undefined };
 }
 
 /**
@@ -75,6 +84,8 @@ export interface ContextOptions {
   acronyms?: ReadonlyArray<readonly [string, string]>;
   /** The tokens of each row when the caller has them already (`en[k]`, `ru[k]` for text `k`). */
   tokens?: { en: readonly (readonly Token[])[]; ru: readonly (readonly Token[])[] };
+  /** The same in columns (`tokenizeColumn`): what a whole document's comparison has. */
+  columns?: DocumentTokens;
 }
 
 const LATIN = /[A-Za-z]/u;
@@ -184,61 +195,78 @@ export function itemContext(en: readonly string[], ru: readonly string[], option
       rows[id] = (rows[id] ?? 0) + 1;
     }
   };
+  const columns: DocumentTokens = options.columns ?? {
+    en: options.tokens ? columnOf(options.tokens.en, 'en') : tokenizeColumn(en, 'en'),
+    ru: options.tokens ? columnOf(options.tokens.ru, 'ru') : tokenizeColumn(ru, 'ru'),
+  };
   // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
   const ruNames = new Set<string>();
-  // What each form contributes, by its text (and by its number, which is quicker: `FormCache`).
+  // What each form contributes, by its text (and by its number in the column, which is quicker).
   const ruForms = new Map<string, readonly number[] | null>();
-  const ruByForm = new FormCache<readonly number[] | null>();
+  const ruColumn = columns.ru;
+  const ruByForm: (readonly number[] | null | undefined)[] = Array.from({ length: ruColumn.words.length });
   ru.forEach((text, row) => {
     const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
-    for (const token of options.tokens?.ru[row] ?? tokenize(text, 'ru')) {
-      let form = ruByForm.get(token);
+    for (let z = ruColumn.rowStart[row]!; z < ruColumn.rowStart[row + 1]!; z++) {
+      const local = ruColumn.forms[z]!;
+      let form = ruByForm[local];
       if (form === undefined) {
-        form = ruForms.get(token.text);
+        const word = ruColumn.words[local]!;
+        form = ruForms.get(word.word);
         if (form === undefined) {
-          if (LATIN.test(token.text)) {
-            form = [idOf(token.folded), ...token.folded.split('-').map((part) => idOf(stripPossessive(part)))];
+          if (LATIN.test(word.word)) {
+            form = [idOf(word.folded), ...word.folded.split('-').map((part) => idOf(stripPossessive(part)))];
           } else {
             form = null;
-            for (const part of token.text.split('-')) {
+            for (const part of word.word.split('-')) {
               const key = cachedNameSkeleton(part, 'ru');
               if (key) ruNames.add(key);
             }
           }
-          ruForms.set(token.text, form);
+          ruForms.set(word.word, form);
         }
-        ruByForm.set(token, form);
+        ruByForm[local] = form;
       }
       if (form === null) continue;
-      if (addresses.some(([a, b]) => token.start >= a && token.end <= b)) continue;
+      if (addresses.length > 0) {
+        const start = ruColumn.starts[z]!;
+        const end = start + ruColumn.words[local]!.word.length;
+        if (addresses.some(([a, b]) => start >= a && end <= b)) continue;
+      }
       count(form, ruRowsOf, row);
     }
   });
   const names = new Set<string>();
   lastRow.length = 0;
   const enForms = new Map<string, readonly number[]>();
-  const enByForm = new FormCache<readonly number[]>();
+  const enColumn = columns.en;
+  const enByForm: (readonly number[] | undefined)[] = Array.from({ length: enColumn.words.length });
   en.forEach((text, row) => {
-    const tokens = options.tokens?.en[row] ?? tokenize(text, 'en');
-    for (let k = 0; k + 1 < tokens.length; k++) {
-      const key = joinedName(text, tokens[k]!, tokens[k + 1]!);
+    const from = enColumn.rowStart[row]!;
+    const to = enColumn.rowStart[row + 1]!;
+    for (let z = from; z + 1 < to; z++) {
+      const a = enColumn.words[enColumn.forms[z]!]!.word;
+      const b = enColumn.words[enColumn.forms[z + 1]!]!.word;
+      const key = joinedNameAt(text, enColumn.starts[z]!, a, enColumn.starts[z + 1]!, b);
       if (key && ruNames.has(key)) names.add(key);
     }
-    for (const token of tokens) {
-      let form = enByForm.get(token);
+    for (let z = from; z < to; z++) {
+      const local = enColumn.forms[z]!;
+      let form = enByForm[local];
       if (form === undefined) {
-        form = enForms.get(token.text);
+        const text = enColumn.words[local]!;
+        form = enForms.get(text.word);
         if (!form) {
-          const ids = [idOf(token.folded)];
-          for (const part of token.text.split('-')) {
+          const ids = [idOf(text.folded)];
+          for (const part of text.word.split('-')) {
             ids.push(idOf(part.toLowerCase()));
             const key = cachedNameSkeleton(stripPossessive(part), 'en');
             if (key && ruNames.has(key)) names.add(key);
           }
           form = ids;
-          enForms.set(token.text, form);
+          enForms.set(text.word, form);
         }
-        enByForm.set(token, form);
+        enByForm[local] = form;
       }
       count(form, enRowsOf, row);
     }
@@ -260,11 +288,17 @@ const CAPITALISED = /^[A-Z][a-z]+$/u;
 
 /** The name key of two capitalised English words one space apart (Viet Nam ~ Вьетнам: `vtnm`), or ''. */
 function joinedName(text: string, a: Token, b: Token): string {
-  if (b.start !== a.end + 1 || text.charCodeAt(a.end) !== 32) return '';
-  const ca = text.charCodeAt(a.start);
-  const cb = text.charCodeAt(b.start);
-  if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a.text) || !CAPITALISED.test(b.text)) return '';
-  return cachedNameSkeleton(a.text + b.text.toLowerCase(), 'en');
+  return joinedNameAt(text, a.start, a.text, b.start, b.text);
+}
+
+/** The same, of the words `a` at `aStart` and `b` at `bStart`. */
+function joinedNameAt(text: string, aStart: number, a: string, bStart: number, b: string): string {
+  const aEnd = aStart + a.length;
+  if (bStart !== aEnd + 1 || text.charCodeAt(aEnd) !== 32) return '';
+  const ca = text.charCodeAt(aStart);
+  const cb = text.charCodeAt(bStart);
+  if (ca < 65 || ca > 90 || cb < 65 || cb > 90 || !CAPITALISED.test(a) || !CAPITALISED.test(b)) return '';
+  return cachedNameSkeleton(a + b.toLowerCase(), 'en');
 }
 
 /** Names written in two English words that the Russian writes as one (Viet Nam ~ Вьетнам). */
@@ -276,7 +310,7 @@ function findJoinedNames(text: string, tokens: readonly Token[], context: ItemCo
     const key = joinedName(text, a, b);
     if (!key || !context.names.has(key) || taken[a.start] || taken[b.start]) continue;
     taken.fill(1, a.start, b.end);
-    out.push({ kind: 'name', key: `name:${key}`, text: text.slice(a.start, b.end), start: a.start, end: b.end });
+    out.push(makeItem('name', `name:${key}`, text.slice(a.start, b.end), a.start, b.end));
     k++;
   }
 }
@@ -342,7 +376,7 @@ function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): vo
     if (lang === 'en' && text.charCodeAt(end - 1) === 46 && FULL_MONTH_DOT.test(text.slice(Math.max(start, end - 10), end))) end--;
     for (let k = start; k < end; k++) if (taken[k]) return;
     taken.fill(1, start, end);
-    out.push({ kind: 'date', key, text: text.slice(start, end), start, end });
+    out.push(makeItem('date', key, text.slice(start, end), start, end));
   };
   // Each pattern only where its telltale is: digits joined by a dot or a hyphen, a month's name.
   if (NUMERIC_DATE_HINT.test(text)) for (const re of NUMERIC_DATES) {
@@ -432,7 +466,7 @@ function findNumbers(text: string, lang: Lang, taken: Uint8Array, out: Item[]): 
     }
     if (!Number.isFinite(value)) continue;
     taken.fill(1, start, end);
-    out.push({ kind, key: `${kind === 'percent' ? 'pct' : 'num'}:${formatValue(value)}`, text: text.slice(start, end), start, end });
+    out.push(makeItem(kind, `${kind === 'percent' ? 'pct' : 'num'}:${formatValue(value)}`, text.slice(start, end), start, end));
   }
 }
 
@@ -512,7 +546,7 @@ function findByPattern(text: string, re: RegExp, taken: Uint8Array, out: Item[],
     const made = make(Object.assign([raw, ...m.slice(1)], { index: start }) as RegExpMatchArray);
     if (!made) continue;
     taken.fill(1, start, end);
-    out.push({ ...made, text: raw, start, end });
+    out.push(makeItem(made.kind, made.key, raw, start, end, made.soft));
   }
 }
 
@@ -565,7 +599,7 @@ function analyseWord(text: string, lang: Lang, context: ItemContext): readonly W
   };
   const out: WordItem[] = [];
   const push = (kind: ItemKind, key: string, word: string, offset: number): void => {
-    out.push({ kind, key, text: word, offset });
+    out.push({ kind, key, text: word, offset, soft: undefined });
   };
   const whole = stripPossessive(text);
   const latin = LATIN.test(whole);
@@ -628,7 +662,7 @@ function findWords(tokens: readonly Token[], lang: Lang, context: ItemContext, t
       // Number words were always taken; the others give way to an item found before.
       if (w.kind !== 'number' && taken[start]) continue;
       taken.fill(1, start, end);
-      out.push(w.soft ? { kind: w.kind, key: w.key, text: w.text, start, end, soft: true } : { kind: w.kind, key: w.key, text: w.text, start, end });
+      out.push(makeItem(w.kind, w.key, w.text, start, end, w.soft));
     }
   }
 }

@@ -72,6 +72,10 @@ let conceptStamp = new Int32Array(0);
 let conceptHead = new Int32Array(0);
 let stamp = 0;
 
+/** The lexicon links' Russian content words: where each is (0..1) and its concepts, reused from row to row. */
+let ruRelScratch = new Float64Array(256);
+const ruConceptScratch: (readonly number[])[] = [[0]];
+
 /** Which English word last matched each Russian content word (lexicon links), reused from row to row. */
 let seenScratch = new Int32Array(256);
 
@@ -106,141 +110,185 @@ export function linkRow(en: string, ru: string, options: LinkOptions = {}): Term
   const context = options.context ?? rowContext(en, ru);
   const enTokens = options.tokens?.en ?? tokenize(en, 'en');
   const ruTokens = options.tokens?.ru ?? tokenize(ru, 'ru');
-  const links: TermLink[] = [];
-  if (usedScratch.length < en.length + ru.length + 2) usedScratch = new Uint8Array(Math.max(en.length + ru.length + 2, usedScratch.length * 2));
-  const enUsed = usedScratch.subarray(0, en.length + 1);
-  const ruUsed = usedScratch.subarray(en.length + 1, en.length + ru.length + 2);
-  enUsed.fill(0);
-  ruUsed.fill(0);
-  const free = (used: Uint8Array, span: Span): boolean => {
-    for (let k = span.start; k < span.end; k++) if (used[k]) return false;
-    return true;
-  };
-  const add = (cls: LinkClass, e: Span, r: Span, score: number): void => {
-    links.push({ class: cls, en: { start: e.start, end: e.end }, ru: { start: r.start, end: r.end }, score });
-    enUsed.fill(1, e.start, e.end);
-    ruUsed.fill(1, r.start, r.end);
-  };
-  const relEn = (s: Span): number => (s.start + s.end) / 2 / Math.max(1, en.length);
-  const relRu = (s: Span): number => (s.start + s.end) / 2 / Math.max(1, ru.length);
-
-  // Items: the nearest unused counterpart with the same key.
+  const row = new RowLinks(en.length, ru.length);
   const enItems = options.items?.en ?? extractItems(en, 'en', context, enTokens);
   const ruItems = options.items?.ru ?? extractItems(ru, 'ru', context, ruTokens);
+  itemLinks(row, enItems, ruItems);
+  if (options.glossary && options.glossary.length > 0) glossaryLinks(row, options.glossary, enTokens, ruTokens);
+  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+  if (lexicon) lexiconLinks(row, lexicon, enTokens, ruTokens);
+  // Learned: both directions of the word model agree, with a position prior.
+  const model = options.model;
+  if (model) learnedLinks(model, options, enTokens, ruTokens, en.length, ru.length, row.enUsed, row.ruUsed, row);
+  return row.links.sort((a, b) => a.en.start - b.en.start);
+}
+
+/**
+ * The links of a row being made, and which characters of each side they have taken. Each kind of
+ * link is made by a function of its own (V8 compiles, and recompiles, a function as a whole: one
+ * long function was the costliest to compile in a fresh worker). Spans are passed as numbers, not
+ * objects: items, tokens and glossary hits are objects of different shapes, and code reading
+ * several shapes is slower and recompiled more often.
+ */
+class RowLinks {
+  readonly links: TermLink[] = [];
+  readonly enUsed: Uint8Array;
+  readonly ruUsed: Uint8Array;
+  readonly enScale: number;
+  readonly ruScale: number;
+
+  constructor(enLength: number, ruLength: number) {
+    if (usedScratch.length < enLength + ruLength + 2) usedScratch = new Uint8Array(Math.max(enLength + ruLength + 2, usedScratch.length * 2));
+    this.enUsed = usedScratch.subarray(0, enLength + 1);
+    this.ruUsed = usedScratch.subarray(enLength + 1, enLength + ruLength + 2);
+    this.enUsed.fill(0);
+    this.ruUsed.fill(0);
+    this.enScale = Math.max(1, enLength);
+    this.ruScale = Math.max(1, ruLength);
+  }
+
+  add(cls: LinkClass, eStart: number, eEnd: number, rStart: number, rEnd: number, score: number): void {
+    this.links.push({ class: cls, en: { start: eStart, end: eEnd }, ru: { start: rStart, end: rEnd }, score });
+    this.enUsed.fill(1, eStart, eEnd);
+    this.ruUsed.fill(1, rStart, rEnd);
+  }
+}
+
+function free(used: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (used[k]) return false;
+  return true;
+}
+
+/** Items: the nearest unused counterpart with the same key. */
+function itemLinks(row: RowLinks, enItems: readonly Item[], ruItems: readonly Item[]): void {
+  const { enScale, ruScale } = row;
   const ruTaken = new Uint8Array(ruItems.length);
-  for (const item of enItems) {
+  for (let i = 0; i < enItems.length; i++) {
+    const item = enItems[i]!;
     let best = -1;
     let bestDistance = Infinity;
-    ruItems.forEach((other, k) => {
-      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft && item.kind !== 'name')) return;
-      const d = Math.abs(relEn(item) - relRu(other));
+    const at = (item.start + item.end) / 2 / enScale;
+    for (let k = 0; k < ruItems.length; k++) {
+      const other = ruItems[k]!;
+      if (ruTaken[k] || !sameItem(item, other) || (item.soft && other.soft && item.kind !== 'name')) continue;
+      const d = Math.abs(at - (other.start + other.end) / 2 / ruScale);
       if (d < bestDistance) {
         bestDistance = d;
         best = k;
       }
-    });
+    }
     if (best >= 0) {
       ruTaken[best] = 1;
-      add(ITEM_CLASS[item.kind], item, ruItems[best]!, 1);
+      const other = ruItems[best]!;
+      row.add(ITEM_CLASS[item.kind], item.start, item.end, other.start, other.end, 1);
     }
   }
+}
 
-  // Glossary entries: occurrences paired in order.
-  for (const term of options.glossary ?? []) {
-    const enHits = findTerm(enTokens, term.en).filter((h) => free(enUsed, h));
-    const ruHits = findTerm(ruTokens, term.ru).filter((h) => free(ruUsed, h));
-    pairNearest(enHits, ruHits, relEn, relRu).forEach(([e, r]) => add('glossary', e, r, 1));
+/** Glossary entries: occurrences paired in order. */
+function glossaryLinks(row: RowLinks, glossary: readonly PreparedTerm[], enTokens: readonly Token[], ruTokens: readonly Token[]): void {
+  const relEn = (s: Span): number => (s.start + s.end) / 2 / row.enScale;
+  const relRu = (s: Span): number => (s.start + s.end) / 2 / row.ruScale;
+  for (const term of glossary) {
+    const enHits = findTerm(enTokens, term.en).filter((h) => free(row.enUsed, h.start, h.end));
+    const ruHits = findTerm(ruTokens, term.ru).filter((h) => free(row.ruUsed, h.start, h.end));
+    pairNearest(enHits, ruHits, relEn, relRu).forEach(([e, r]) => row.add('glossary', e.start, e.end, r.start, r.end, 1));
   }
+}
 
-  // Lexicon: words sharing a concept; ambiguous words only when one candidate is clearly nearest.
-  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+/** Lexicon: words sharing a concept; ambiguous words only when one candidate is clearly nearest. */
+function lexiconLinks(row: RowLinks, lexicon: Lexicon, enTokens: readonly Token[], ruTokens: readonly Token[]): void {
+  const { enUsed, ruUsed, enScale, ruScale } = row;
   const content = (tokens: readonly Token[], used: Uint8Array): number[] => {
     const out: number[] = [];
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
-      if (!t.minor && !t.digit && free(used, t)) out.push(k);
+      if (!t.minor && !t.digit && free(used, t.start, t.end)) out.push(k);
     }
     return out;
   };
-  if (lexicon) {
-    const conceptsOfToken = conceptsOf(lexicon);
-    const enContent = content(enTokens, enUsed);
-    const ruContent = content(ruTokens, ruUsed);
-    const ruConcepts = ruContent.map((k) => conceptsOfToken.ru(ruTokens[k]!));
-    const ruRel = ruContent.map((k) => relRu(ruTokens[k]!));
-    const candidates: { e: number; r: number; d: number; score: number }[] = [];
-    const matches: number[] = [];
-    if (conceptStamp.length < lexicon.size) {
-      conceptStamp = new Int32Array(lexicon.size);
-      conceptHead = new Int32Array(lexicon.size);
-    }
-    if (++stamp > 0x3fffffff) {
-      conceptStamp.fill(0);
-      stamp = 1;
-    }
-    // Entry q of the lists: Russian word entryWord[q], next entry entryNext[q] (−1 ends a list).
-    const entryWord: number[] = [];
-    const entryNext: number[] = [];
-    ruConcepts.forEach((concepts, z) => {
-      for (const c of concepts) {
-        if (c >= conceptStamp.length) continue;
-        entryWord.push(z);
-        entryNext.push(conceptStamp[c] === stamp ? conceptHead[c]! : -1);
-        conceptStamp[c] = stamp;
-        conceptHead[c] = entryWord.length - 1;
-      }
-    });
-    if (seenScratch.length < ruContent.length) seenScratch = new Int32Array(Math.max(ruContent.length, 2 * seenScratch.length));
-    const seenBy = seenScratch;
-    seenBy.fill(-1, 0, ruContent.length);
-    if (entryWord.length > 0) {
-      for (const i of enContent) {
-        const concepts: readonly number[] = conceptsOfToken.en(enTokens[i]!);
-        if (concepts.length === 0) continue;
-        matches.length = 0;
-        for (const c of concepts) {
-          if (c >= conceptStamp.length || conceptStamp[c] !== stamp) continue;
-          for (let q: number = conceptHead[c]!; q >= 0; q = entryNext[q]!) {
-            const z = entryWord[q]!;
-            if (seenBy[z] !== i) {
-              seenBy[z] = i;
-              matches.push(z);
-            }
-          }
-        }
-        if (matches.length === 0) continue;
-        const at = relEn(enTokens[i]!);
-        if (matches.length === 1) {
-          candidates.push({ e: i, r: ruContent[matches[0]!]!, d: Math.abs(at - ruRel[matches[0]!]!), score: 1 });
-          continue;
-        }
-        // Ambiguous: taken only if nearest by a clear margin.
-        let nearest = -1;
-        let first = Infinity;
-        let second = Infinity;
-        for (const z of matches) {
-          const d = Math.abs(at - ruRel[z]!);
-          if (d < first) {
-            second = first;
-            first = d;
-            nearest = z;
-          } else if (d < second) second = d;
-        }
-        if (second - first >= 0.15) candidates.push({ e: i, r: ruContent[nearest]!, d: first, score: 0.8 });
-      }
-    }
-    candidates.sort((a, b) => b.score - a.score || a.d - b.d);
-    for (const c of candidates) {
-      const e = enTokens[c.e]!;
-      const r = ruTokens[c.r]!;
-      if (free(enUsed, e) && free(ruUsed, r)) add('lexicon', e, r, c.score);
+  const conceptsOfToken = conceptsOf(lexicon);
+  const enContent = content(enTokens, enUsed);
+  const ruContent = content(ruTokens, ruUsed);
+  // In arrays kept from row to row (arrays made by `map` differ in their kind of elements from row
+  // to row, and V8 threw this function's compiled code away at each new kind).
+  if (ruRelScratch.length < ruContent.length) ruRelScratch = new Float64Array(Math.max(ruContent.length, 2 * ruRelScratch.length));
+  const ruRel = ruRelScratch;
+  const ruConcepts = ruConceptScratch;
+  for (let z = 0; z < ruContent.length; z++) {
+    const t = ruTokens[ruContent[z]!]!;
+    ruConcepts[z] = conceptsOfToken.ru(t);
+    ruRel[z] = (t.start + t.end) / 2 / ruScale;
+  }
+  const candidates: { e: number; r: number; d: number; score: number }[] = [];
+  const matches: number[] = [];
+  if (conceptStamp.length < lexicon.size) {
+    conceptStamp = new Int32Array(lexicon.size);
+    conceptHead = new Int32Array(lexicon.size);
+  }
+  if (++stamp > 0x3fffffff) {
+    conceptStamp.fill(0);
+    stamp = 1;
+  }
+  // Entry q of the lists: Russian word entryWord[q], next entry entryNext[q] (−1 ends a list).
+  const entryWord: number[] = [];
+  const entryNext: number[] = [];
+  for (let z = 0; z < ruContent.length; z++) {
+    const concepts = ruConcepts[z]!;
+    for (let q = 0; q < concepts.length; q++) {
+      const c = concepts[q]!;
+      if (c >= conceptStamp.length) continue;
+      entryWord.push(z);
+      entryNext.push(conceptStamp[c] === stamp ? conceptHead[c]! : -1);
+      conceptStamp[c] = stamp;
+      conceptHead[c] = entryWord.length - 1;
     }
   }
-
-  // Learned: both directions of the word model agree, with a position prior.
-  const model = options.model;
-  if (model) learnedLinks(model, options, enTokens, ruTokens, en.length, ru.length, enUsed, ruUsed, add);
-  return links.sort((a, b) => a.en.start - b.en.start);
+  if (seenScratch.length < ruContent.length) seenScratch = new Int32Array(Math.max(ruContent.length, 2 * seenScratch.length));
+  const seenBy = seenScratch;
+  seenBy.fill(-1, 0, ruContent.length);
+  if (entryWord.length > 0) {
+    for (const i of enContent) {
+      const concepts: readonly number[] = conceptsOfToken.en(enTokens[i]!);
+      if (concepts.length === 0) continue;
+      matches.length = 0;
+      for (const c of concepts) {
+        if (c >= conceptStamp.length || conceptStamp[c] !== stamp) continue;
+        for (let q: number = conceptHead[c]!; q >= 0; q = entryNext[q]!) {
+          const z = entryWord[q]!;
+          if (seenBy[z] !== i) {
+            seenBy[z] = i;
+            matches.push(z);
+          }
+        }
+      }
+      if (matches.length === 0) continue;
+      const at = (enTokens[i]!.start + enTokens[i]!.end) / 2 / enScale;
+      if (matches.length === 1) {
+        candidates.push({ e: i, r: ruContent[matches[0]!]!, d: Math.abs(at - ruRel[matches[0]!]!), score: 1 });
+        continue;
+      }
+      // Ambiguous: taken only if nearest by a clear margin.
+      let nearest = -1;
+      let first = Infinity;
+      let second = Infinity;
+      for (const z of matches) {
+        const d = Math.abs(at - ruRel[z]!);
+        if (d < first) {
+          second = first;
+          first = d;
+          nearest = z;
+        } else if (d < second) second = d;
+      }
+      if (second - first >= 0.15) candidates.push({ e: i, r: ruContent[nearest]!, d: first, score: 0.8 });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.d - b.d);
+  for (const c of candidates) {
+    const e = enTokens[c.e]!;
+    const r = ruTokens[c.r]!;
+    if (free(enUsed, e.start, e.end) && free(ruUsed, r.start, r.end)) row.add('lexicon', e.start, e.end, r.start, r.end, c.score);
+  }
 }
 
 /** Working memory of the learned links, reused from row to row (grown as needed). */
@@ -322,7 +370,7 @@ function learnedLinks(
   ruLength: number,
   enUsed: Uint8Array,
   ruUsed: Uint8Array,
-  add: (cls: LinkClass, e: Span, r: Span, score: number) => void,
+  row: RowLinks,
 ): void {
   const threshold = options.threshold ?? DEFAULT_LINK_THRESHOLD;
   const s = growLearnedScratch(Math.max(enTokens.length, ruTokens.length));
@@ -431,7 +479,7 @@ function learnedLinks(
     const post = Math.min(postForRu[best]!, fwd[base + best]! / denom);
     const e = enTokens[enAll[a]!]!;
     const r = ruTokens[ruAll[best]!]!;
-    if (post >= threshold && isFree(enUsed, e) && isFree(ruUsed, r)) add('learned', e, r, post);
+    if (post >= threshold && isFree(enUsed, e) && isFree(ruUsed, r)) row.add('learned', e.start, e.end, r.start, r.end, post);
   }
 }
 

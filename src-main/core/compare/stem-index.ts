@@ -3,7 +3,7 @@
  * worker from the tokens it has, so that main can answer a concordance query by tokenizing only
  * the rows that hold every word of the query (not the whole document). Pure TypeScript.
  */
-import { FormCache, type Token } from './tokens';
+import { type Token, type TokenColumn, columnOf } from './tokens';
 
 export interface StemIndex {
   /** The distinct stems, by id. */
@@ -13,32 +13,30 @@ export interface StemIndex {
   ids: Int32Array<ArrayBuffer>;
 }
 
-export function stemIndex(rows: readonly (readonly Token[])[]): StemIndex {
+export function stemIndex(rows: readonly (readonly Token[])[] | TokenColumn): StemIndex {
+  // Which language does not matter here: the column only numbers the forms.
+  const column = Array.isArray(rows) ? columnOf(rows as readonly (readonly Token[])[], 'en') : (rows as TokenColumn);
   const idOf = new Map<string, number>();
-  const byForm = new FormCache<number>();
   const stems: string[] = [];
-  let n = 0;
-  for (const tokens of rows) n += tokens.length;
-  const rowStart = new Int32Array(rows.length + 1);
-  const ids = new Int32Array(n);
-  let z = 0;
-  rows.forEach((tokens, k) => {
-    rowStart[k] = z;
-    for (const t of tokens) {
-      let id = byForm.get(t);
-      if (id === undefined) {
-        id = idOf.get(t.stem);
-        if (id === undefined) {
-          id = stems.length;
-          idOf.set(t.stem, id);
-          stems.push(t.stem);
-        }
-        byForm.set(t, id);
+  // Each form's stem id, looked up the first time the form is met (−1: not yet).
+  const byForm = new Int32Array(column.words.length).fill(-1);
+  const rowStart = Int32Array.from(column.rowStart);
+  const ids = new Int32Array(column.forms.length);
+  for (let z = 0; z < ids.length; z++) {
+    const form = column.forms[z]!;
+    let id = byForm[form]!;
+    if (id < 0) {
+      const stem = column.words[form]!.stem;
+      let known = idOf.get(stem);
+      if (known === undefined) {
+        known = stems.length;
+        idOf.set(stem, known);
+        stems.push(stem);
       }
-      ids[z++] = id;
+      byForm[form] = id = known;
     }
-  });
-  rowStart[rows.length] = z;
+    ids[z] = id;
+  }
   return { stems, rowStart, ids };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evalRows, statementRows } from './testing';
-import { tokenize } from './tokens';
+import { type Token, columnOf, columnTokens, formId, tokenize, tokenizeColumn } from './tokens';
 
 /** The definition the scanner implements. */
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
@@ -32,5 +32,31 @@ describe('tokenize', () => {
     expect(russia).toMatchObject({ text: 'Russia', start: 0, end: 6, folded: 'russia' });
     expect(plans).toMatchObject({ stem: 'plan', minor: false });
     expect(the).toMatchObject({ minor: true });
+  });
+});
+
+describe('a column of tokens', () => {
+  const texts = [
+    ...[...statementRows(), ...['treaty', 'news', 'story', 'manual'].flatMap((n) => evalRows(n))].flatMap((r) => [r.en, r.ru]),
+    'COVID-19, well-being — Russia’s and ASEAN’s; Russia Russia’s ёлка Ёж 𝔘𝔫𝔦 𝔘𝔫𝔦',
+    '',
+  ];
+  const facts = (t: Token) => ({ text: t.text, start: t.start, end: t.end, folded: t.folded, stem: t.stem, minor: t.minor, digit: t.digit, form: formId(t) });
+
+  it('gives each text the tokens tokenize gives it, with the same form numbers', () => {
+    for (const lang of ['en', 'ru'] as const) {
+      const column = tokenizeColumn(texts, lang);
+      expect(column.rowStart.length).toBe(texts.length + 1);
+      texts.forEach((text, k) => expect(columnTokens(column, k).map(facts), text).toEqual(tokenize(text, lang).map(facts)));
+      // Each form once in the column.
+      expect(new Set(column.words).size).toBe(column.words.length);
+      expect(column.words.length).toBeLessThan(column.forms.length);
+    }
+  });
+
+  it('holds tokens made already (columnOf) as they were', () => {
+    const rows = texts.map((t) => tokenize(t, 'en'));
+    const column = columnOf(rows, 'en');
+    rows.forEach((tokens, k) => expect(columnTokens(column, k).map(facts)).toEqual(tokens.map(facts)));
   });
 });

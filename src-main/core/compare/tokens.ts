@@ -63,7 +63,8 @@ class WordToken implements Token {
   }
 
   constructor(
-    private readonly info: FormInfo,
+    /** The form's facts (shared by all its tokens). */
+    readonly info: FormInfo,
     readonly start: number,
   ) {
     this.end = start + info.word.length;
@@ -127,16 +128,23 @@ export class FormCache<T> {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const wordCharCache = new Map<number, boolean>();
+/** Code units of the Basic Multilingual Plane already judged: 0 not yet, 1 a letter or digit, 2 not. */
+const bmpWordCodes = new Uint8Array(0x10000);
+const astralWordCodes = new Map<number, boolean>();
 
 /** A letter or digit (code point `cp`): ASCII and Cyrillic decided at once, the rest by `\p{L}\p{N}`, cached. */
 function isWordCode(cp: number): boolean {
   if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
   if (cp >= 0x410 && cp <= 0x44f) return true;
-  let known = wordCharCache.get(cp);
+  if (cp < 0x10000) {
+    let known = bmpWordCodes[cp]!;
+    if (known === 0) bmpWordCodes[cp] = known = WORD_CHAR.test(String.fromCodePoint(cp)) ? 1 : 2;
+    return known === 1;
+  }
+  let known = astralWordCodes.get(cp);
   if (known === undefined) {
     known = WORD_CHAR.test(String.fromCodePoint(cp));
-    wordCharCache.set(cp, known);
+    astralWordCodes.set(cp, known);
   }
   return known;
 }
@@ -144,14 +152,17 @@ function isWordCode(cp: number): boolean {
 /** `'`, `’`, `-`, `‐`: join two runs of letters into one word. */
 const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 45 || c === 0x2010;
 
+/** Where the word found by the last `nextWord` ends. */
+let wordEnd = 0;
+
 /**
- * The words of `text`, in order: what `/[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*\/gu` matches, by a
- * scanner over code points (the regular expression was a tenth of the comparison's time).
+ * Where the next word of `text` at or after `from` starts (−1 if none; it ends at `wordEnd`): what
+ * `/[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*\/gu` matches, by a scanner over code points (the regular
+ * expression was a tenth of the comparison's time).
  */
-export function tokenize(text: string, lang: Lang): Token[] {
-  const out: Token[] = [];
+function nextWord(text: string, from: number): number {
   const n = text.length;
-  let k = 0;
+  let k = from;
   while (k < n) {
     const cp = text.codePointAt(k)!;
     if (!isWordCode(cp)) {
@@ -173,9 +184,156 @@ export function tokenize(text: string, lang: Lang): Token[] {
       }
       break;
     }
-    out.push(new WordToken(formInfo(text.slice(start, k), lang), start));
+    wordEnd = k;
+    return start;
+  }
+  return -1;
+}
+
+/** The words of `text`, in order. */
+export function tokenize(text: string, lang: Lang): Token[] {
+  const out: Token[] = [];
+  for (let start = nextWord(text, 0); start >= 0; start = nextWord(text, wordEnd)) {
+    out.push(new WordToken(formInfo(text.slice(start, wordEnd), lang), start));
   }
   return out;
+}
+
+/** What is known of a word form (shared by all its tokens). */
+export type WordForm = Readonly<FormInfo>;
+
+/**
+ * The tokens of many texts of one language (a document's English or Russian side) in typed arrays,
+ * not one object per token: a document's hundreds of thousands of tokens would otherwise live
+ * through the whole comparison and cost the collector more than anything else. Text `k`'s tokens
+ * are `rowStart[k]` to `rowStart[k + 1]`; token `z` is the word form `words[forms[z]]` (numbered
+ * in this column from 0, in the order first met) starting at `starts[z]` and ending
+ * `words[forms[z]].word.length` later. `columnTokens` gives one text's tokens as `Token`s, the same
+ * as `tokenize` gives.
+ */
+export interface TokenColumn {
+  readonly lang: Lang;
+  readonly rowStart: Int32Array;
+  readonly forms: Int32Array;
+  readonly starts: Int32Array;
+  readonly words: readonly WordForm[];
+}
+
+/** A document's tokens: its English texts' and its Russian texts' columns (text `k` of each is row `k`). */
+export interface DocumentTokens {
+  readonly en: TokenColumn;
+  readonly ru: TokenColumn;
+}
+
+/** The tokens of `texts` (the same as `tokenize` of each), in a column. */
+export function tokenizeColumn(texts: readonly string[], lang: Lang): TokenColumn {
+  const rowStart = new Int32Array(texts.length + 1);
+  let forms = new Int32Array(1024);
+  let starts = new Int32Array(1024);
+  const words: FormInfo[] = [];
+  // The forms met so far, as written (`raws`), found by a hash of their code units: no string is
+  // cut from the text for a form already met.
+  const raws: string[] = [];
+  let mask = 1023;
+  let table = new Int32Array(mask + 1).fill(-1);
+  let hashes = new Int32Array(0);
+  let z = 0;
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k]!;
+    rowStart[k] = z;
+    for (let start = nextWord(text, 0); start >= 0; start = nextWord(text, wordEnd)) {
+      const end = wordEnd;
+      let h = 0x811c9dc5;
+      for (let c = start; c < end; c++) h = Math.imul(h ^ text.charCodeAt(c), 0x01000193);
+      let slot = h & mask;
+      let local = -1;
+      for (;;) {
+        const at = table[slot]!;
+        if (at < 0) break;
+        if (hashes[at] === h && sameCodes(raws[at]!, text, start, end)) {
+          local = at;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (local < 0) {
+        local = words.length;
+        const raw = text.slice(start, end);
+        raws.push(raw);
+        words.push(formInfo(raw, lang));
+        if (local >= hashes.length) hashes = grownInt32(hashes, Math.max(1024, 2 * hashes.length));
+        hashes[local] = h;
+        table[slot] = local;
+        if (2 * words.length > mask) {
+          mask = 2 * mask + 1;
+          table = new Int32Array(mask + 1).fill(-1);
+          for (let w = 0; w < words.length; w++) {
+            let s = hashes[w]! & mask;
+            while (table[s]! >= 0) s = (s + 1) & mask;
+            table[s] = w;
+          }
+        }
+      }
+      if (z === forms.length) {
+        forms = grownInt32(forms, 2 * forms.length);
+        starts = grownInt32(starts, 2 * starts.length);
+      }
+      forms[z] = local;
+      starts[z] = start;
+      z++;
+    }
+  }
+  rowStart[texts.length] = z;
+  return { lang, rowStart, forms: forms.slice(0, z), starts: starts.slice(0, z), words };
+}
+
+function sameCodes(raw: string, text: string, start: number, end: number): boolean {
+  if (raw.length !== end - start) return false;
+  for (let c = 0; c < raw.length; c++) if (raw.charCodeAt(c) !== text.charCodeAt(start + c)) return false;
+  return true;
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+/** Text `k`'s tokens from its column, as `tokenize` gives them (new objects: short-lived, for one row's work). */
+export function columnTokens(column: TokenColumn, k: number): Token[] {
+  const { rowStart, forms, starts, words } = column;
+  const out: Token[] = [];
+  for (let z = rowStart[k]!; z < rowStart[k + 1]!; z++) out.push(new WordToken(words[forms[z]!]!, starts[z]!));
+  return out;
+}
+
+/** Tokens already made (by `tokenize`, one list per text) in a column. */
+export function columnOf(rows: readonly (readonly Token[])[], lang: Lang): TokenColumn {
+  let n = 0;
+  for (const tokens of rows) n += tokens.length;
+  const rowStart = new Int32Array(rows.length + 1);
+  const forms = new Int32Array(n);
+  const starts = new Int32Array(n);
+  const words: FormInfo[] = [];
+  const localOf = new Map<FormInfo, number>();
+  let z = 0;
+  rows.forEach((tokens, k) => {
+    rowStart[k] = z;
+    for (const token of tokens) {
+      // A token made elsewhere keeps its own facts (and, like it, no form number).
+      const info: FormInfo = token instanceof WordToken ? token.info : { id: -1, word: token.text, folded: token.folded, stem: token.stem, minor: token.minor, digit: token.digit };
+      let local = localOf.get(info);
+      if (local === undefined) {
+        local = words.length;
+        words.push(info);
+        localOf.set(info, local);
+      }
+      forms[z] = local;
+      starts[z++] = token.start;
+    }
+  });
+  rowStart[rows.length] = z;
+  return { lang, rowStart, forms, starts, words };
 }
 
 /** Words of the two languages that carry little meaning of their own: never linked by the word aligner. */

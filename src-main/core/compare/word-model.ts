@@ -8,7 +8,7 @@
  * Pure TypeScript.
  */
 import type { Lexicon } from '../align/lexicon';
-import { FormCache, type Token, isFunctionWord } from './tokens';
+import { type DocumentTokens, type Token, columnOf, isFunctionWord } from './tokens';
 
 export interface WordModelOptions {
   /** EM iterations (default 5). */
@@ -72,6 +72,10 @@ export interface TrainingRow {
 }
 
 /** The content words of a side: indexes of the tokens the aligner looks at. */
+function isDocumentTokens(rows: readonly TrainingRow[] | DocumentTokens): rows is DocumentTokens {
+  return !Array.isArray(rows);
+}
+
 export function contentIndexes(tokens: readonly Token[], lang: 'en' | 'ru'): number[] {
   const out: number[] = [];
   tokens.forEach((t, k) => {
@@ -155,7 +159,6 @@ export interface WordModelTables {
   slots: Int32Array;
   pairEn: Int32Array;
   pairRu: Int32Array;
-  pairIndex: PairTable;
   prior: Uint8Array;
   iterations: number;
   priorCount: number;
@@ -170,56 +173,67 @@ export interface DirectionTable {
 
 export type Direction = 'forward' | 'backward';
 
-export function prepareWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModelTables {
+export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModelTables {
   const iterations = options.iterations ?? 5;
   const lexicon = options.lexicon ?? null;
   const priorCount = options.priorCount ?? 1;
   const maxWords = options.maxWords ?? 80;
+  const columns: DocumentTokens = isDocumentTokens(rows) ? rows : { en: columnOf(rows.map((r) => r.en), 'en'), ru: columnOf(rows.map((r) => r.ru), 'ru') };
+  const rowCount = columns.en.rowStart.length - 1;
 
   const enVocab = new Map<string, number>();
   const ruVocab = new Map<string, number>();
   const enConcepts: (readonly number[])[] = [];
   const ruConcepts: (readonly number[])[] = [];
-  // Word ids by stem, and (quicker) by word form.
-  const vocabOfForm = new FormCache<number>();
-  const idOf = (vocab: Map<string, number>, concepts: (readonly number[])[], token: Token, lang: 'en' | 'ru'): number => {
-    let id = vocabOfForm.get(token);
-    if (id !== undefined) return id;
-    id = vocab.get(token.stem);
+  // Word ids by stem, and (quicker) by the column's word form (−1: not yet looked up, −2: minor).
+  const formVocab = (column: DocumentTokens['en']): Int32Array => {
+    const ids = new Int32Array(column.words.length).fill(-1);
+    column.words.forEach((w, k) => {
+      if (w.minor) ids[k] = -2;
+    });
+    return ids;
+  };
+  const enOfForm = formVocab(columns.en);
+  const ruOfForm = formVocab(columns.ru);
+  const idOf = (vocab: Map<string, number>, concepts: (readonly number[])[], column: DocumentTokens['en'], ofForm: Int32Array, form: number, lang: 'en' | 'ru'): number => {
+    const word = column.words[form]!;
+    let id = vocab.get(word.stem);
     if (id === undefined) {
       id = vocab.size;
-      vocab.set(token.stem, id);
-      concepts.push(lexicon ? (lang === 'en' ? lexicon.english(token.text) : lexicon.russian(token.text)) : []);
+      vocab.set(word.stem, id);
+      concepts.push(lexicon ? (lang === 'en' ? lexicon.english(word.word) : lexicon.russian(word.word)) : []);
     }
-    vocabOfForm.set(token, id);
+    ofForm[form] = id;
     return id;
   };
 
   // Rows as word ids (all rows in one array: row t's English words are enIds[enStart[t]..enStart[t + 1]]),
   // and for each (row, en word, ru word) the id of the pair, at slots[slotStart[t] + a * m + b].
   /** Training row → its place among the rows trained on, or −1. */
-  const tableOf = new Int32Array(rows.length).fill(-1);
-  const contentCount = (tokens: readonly Token[]): number => {
+  const tableOf = new Int32Array(rowCount).fill(-1);
+  const contentCount = (ofForm: Int32Array, forms: Int32Array, from: number, to: number): number => {
     let n = 0;
-    for (const t of tokens) if (!t.minor) n++;
+    for (let z = from; z < to; z++) if (ofForm[forms[z]!] !== -2) n++;
     return n;
   };
   let trained = 0;
   let enTotal = 0;
   let ruTotal = 0;
   let slotTotal = 0;
-  const counts = new Int32Array(2 * rows.length);
-  rows.forEach((row, k) => {
-    const n = contentCount(row.en);
-    const m = contentCount(row.ru);
-    if (n === 0 || m === 0 || n > maxWords || m > maxWords) return;
+  const counts = new Int32Array(2 * rowCount);
+  const en = columns.en;
+  const ru = columns.ru;
+  for (let k = 0; k < rowCount; k++) {
+    const n = contentCount(enOfForm, en.forms, en.rowStart[k]!, en.rowStart[k + 1]!);
+    const m = contentCount(ruOfForm, ru.forms, ru.rowStart[k]!, ru.rowStart[k + 1]!);
+    if (n === 0 || m === 0 || n > maxWords || m > maxWords) continue;
     tableOf[k] = trained++;
     counts[2 * k] = n;
     counts[2 * k + 1] = m;
     enTotal += n;
     ruTotal += m;
     slotTotal += n * m;
-  });
+  }
   const enIds = new Int32Array(enTotal);
   const ruIds = new Int32Array(ruTotal);
   const enStart = new Int32Array(trained + 1);
@@ -230,25 +244,62 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
     let e = 0;
     let r = 0;
     let z = 0;
-    rows.forEach((row, k) => {
-      if (tableOf[k]! < 0) return;
+    for (let k = 0; k < rowCount; k++) {
+      if (tableOf[k]! < 0) continue;
       enStart[t] = e;
       ruStart[t] = r;
       slotStart[t] = z;
-      for (const token of row.en) if (!token.minor) enIds[e++] = idOf(enVocab, enConcepts, token, 'en');
-      for (const token of row.ru) if (!token.minor) ruIds[r++] = idOf(ruVocab, ruConcepts, token, 'ru');
+      for (let q = en.rowStart[k]!; q < en.rowStart[k + 1]!; q++) {
+        const form = en.forms[q]!;
+        const id = enOfForm[form]!;
+        if (id !== -2) enIds[e++] = id >= 0 ? id : idOf(enVocab, enConcepts, en, enOfForm, form, 'en');
+      }
+      for (let q = ru.rowStart[k]!; q < ru.rowStart[k + 1]!; q++) {
+        const form = ru.forms[q]!;
+        const id = ruOfForm[form]!;
+        if (id !== -2) ruIds[r++] = id >= 0 ? id : idOf(ruVocab, ruConcepts, ru, ruOfForm, form, 'ru');
+      }
       z += counts[2 * k]! * counts[2 * k + 1]!;
       t++;
-    });
+    }
     enStart[t] = e;
     ruStart[t] = r;
     slotStart[t] = z;
   }
+  const { slots, pairEn, pairRu } = pairSlots(enVocab.size, ruVocab.size, trained, enIds, ruIds, enStart, ruStart, slotStart, slotTotal);
+
+  const P = pairEn.length;
+  const prior = new Uint8Array(P);
+  if (lexicon) {
+    for (let p = 0; p < P; p++) {
+      const ce = enConcepts[pairEn[p]!]!;
+      if (ce.length === 0) continue;
+      const cr = ruConcepts[pairRu[p]!]!;
+      if (ce.some((c) => cr.includes(c))) prior[p] = 1;
+    }
+  }
+  return { enVocab, ruVocab, tableOf, trained, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu, prior, iterations, priorCount, maxWords };
+}
+
+/**
+ * The pair id of every slot (row, English word, Russian word), and each pair's two word ids. Pair
+ * ids are given English word by English word: the rows an English word occurs in are visited
+ * together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
+ * pairs of one English word get consecutive ids.
+ */
+function pairSlots(
+  enSize0: number,
+  ruSize: number,
+  trained: number,
+  enIds: Int32Array,
+  ruIds: Int32Array,
+  enStart: Int32Array,
+  ruStart: Int32Array,
+  slotStart: Int32Array,
+  slotTotal: number,
+): { slots: Int32Array; pairEn: Int32Array; pairRu: Int32Array } {
+  const enTotal = enIds.length;
   const slots = new Int32Array(slotTotal);
-  // Pair ids, English word by English word: the rows an English word occurs in are visited
-  // together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
-  // pairs of one English word get consecutive ids.
-  const enSize0 = enVocab.size;
   const occurrences = new Int32Array(enSize0 + 1);
   for (let i = 0; i < enTotal; i++) occurrences[enIds[i]! + 1]!++;
   for (let k = 0; k < enSize0; k++) occurrences[k + 1]! += occurrences[k]!;
@@ -262,7 +313,13 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
       occAt[z] = i - enStart[t]!;
     }
   }
-  const mark = new Int32Array(ruVocab.size).fill(-1);
+  const { pairEn, pairRu } = assignPairs(enSize0, ruSize, occurrences, occRow, occAt, ruIds, ruStart, slotStart, slots);
+  return { slots, pairEn, pairRu };
+}
+
+/** `pairSlots`' last step (a function of its own: see `trainDirection`): the slots' pair ids, English word by English word. */
+function assignPairs(enSize0: number, ruSize: number, occurrences: Int32Array, occRow: Int32Array, occAt: Int32Array, ruIds: Int32Array, ruStart: Int32Array, slotStart: Int32Array, slots: Int32Array): { pairEn: Int32Array; pairRu: Int32Array } {
+  const mark = new Int32Array(ruSize).fill(-1);
   const touched: number[] = [];
   const pairEnList: number[] = [];
   const pairRuList: number[] = [];
@@ -290,21 +347,7 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
   }
   const pairEn = Int32Array.from(pairEnList);
   const pairRu = Int32Array.from(pairRuList);
-  // (English id, Russian id) → pair id, for rows the model was not trained on.
-  const pairIndex = new PairTable();
-  for (let p = 0; p < pairEn.length; p++) pairIndex.intern(pairEn[p]!, pairRu[p]!);
-
-  const P = pairIndex.size;
-  const prior = new Uint8Array(P);
-  if (lexicon) {
-    for (let p = 0; p < P; p++) {
-      const ce = enConcepts[pairEn[p]!]!;
-      if (ce.length === 0) continue;
-      const cr = ruConcepts[pairRu[p]!]!;
-      if (ce.some((c) => cr.includes(c))) prior[p] = 1;
-    }
-  }
-  return { enVocab, ruVocab, tableOf, trained, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu, pairIndex, prior, iterations, priorCount, maxWords };
+  return { pairEn, pairRu };
 }
 
 /**
@@ -314,7 +357,7 @@ export function prepareWordModel(rows: readonly TrainingRow[], options: WordMode
  * as likely and get `priorCount` more each iteration.
  */
 export function trainDirection(tables: WordModelTables, direction: Direction): DirectionTable {
-  const { trained, enIds, ruIds, enStart, ruStart, slotStart, slots, prior, iterations, priorCount, maxWords } = tables;
+  const { prior, iterations, priorCount, maxWords } = tables;
   const forward = direction === 'forward';
   // "Source": the side whose words generate; "target": the side generated (Russian, forward).
   const P = tables.pairEn.length;
@@ -329,70 +372,122 @@ export function trainDirection(tables: WordModelTables, direction: Direction): D
   const total = new Float64Array(sourceSize);
   const sum = new Float64Array(maxWords + 1);
   const local = new Float64Array((maxWords + 1) * (maxWords + 1));
+  // Each step is a function of its own, one loop each: V8 compiles a long function with several
+  // loops one loop at a time as it gets there (and throws the compiled code away at the next
+  // loop), which made a fresh thread's first iterations several times slower than the rest.
   for (let it = 0; it < iterations; it++) {
     count.fill(0);
     countNull.fill(0);
-    for (let t = 0; t < trained; t++) {
-      const e0 = enStart[t]!;
-      const r0 = ruStart[t]!;
-      const n = enStart[t + 1]! - e0;
-      const m = ruStart[t + 1]! - r0;
-      const s0 = slotStart[t]!;
-      // Each slot's probability is read from the (large, randomly indexed) table once, into `local`.
-      if (forward) {
-        // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
-        for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
-        for (let i = 0; i < n; i++) {
-          const base = s0 + i * m;
-          const at = i * m;
-          for (let j = 0; j < m; j++) {
-            const q = prob[slots[base + j]!]!;
-            local[at + j] = q;
-            sum[j]! += q;
-          }
-        }
-        for (let j = 0; j < m; j++) {
-          sum[j] = 1 / sum[j]!;
-          const r = ruIds[r0 + j]!;
-          countNull[r]! += nulls[r]! * sum[j]!;
-        }
-        for (let i = 0; i < n; i++) {
-          const base = s0 + i * m;
-          const at = i * m;
-          for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[at + j]! * sum[j]!;
-        }
-      } else {
-        // Each English word i: NULL plus every Russian word of the row.
-        for (let i = 0; i < n; i++) {
-          const e = enIds[e0 + i]!;
-          const base = s0 + i * m;
-          let z = nulls[e]!;
-          for (let j = 0; j < m; j++) {
-            const q = prob[slots[base + j]!]!;
-            local[j] = q;
-            z += q;
-          }
-          const inv = 1 / z;
-          countNull[e]! += nulls[e]! * inv;
-          for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[j]! * inv;
-        }
-      }
-    }
-    for (let p = 0; p < P; p++) if (prior[p]) count[p]! += priorCount;
-    // Normalise over the target words of each source word.
-    total.fill(0);
-    for (let p = 0; p < P; p++) total[pairSource[p]!]! += count[p]!;
-    for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
-    let nullTotal = 0;
-    for (let k = 0; k < targetSize; k++) nullTotal += countNull[k]!;
-    for (let k = 0; k < targetSize; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
+    if (forward) forwardCounts(tables, prob, nulls, count, countNull, sum, local);
+    else backwardCounts(tables, prob, nulls, count, countNull, local);
+    maximise(prior, priorCount, pairSource, count, total, prob);
+    maximiseNull(countNull, nulls);
   }
   return { prob, nulls };
 }
 
+/** The E-step forward: each Russian word generated by NULL or an English word of its row. */
+function forwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Float64Array, count: Float32Array, countNull: Float64Array, sum: Float64Array, local: Float64Array): void {
+  const { trained, ruIds, enStart, ruStart, slotStart, slots } = tables;
+  for (let t = 0; t < trained; t++) {
+    const n = enStart[t + 1]! - enStart[t]!;
+    const r0 = ruStart[t]!;
+    const m = ruStart[t + 1]! - r0;
+    const s0 = slotStart[t]!;
+    // Each slot's probability is read from the (large, randomly indexed) table once, into `local`.
+    // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
+    for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
+    for (let i = 0; i < n; i++) {
+      const base = s0 + i * m;
+      const at = i * m;
+      for (let j = 0; j < m; j++) {
+        const q = prob[slots[base + j]!]!;
+        local[at + j] = q;
+        sum[j]! += q;
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      sum[j] = 1 / sum[j]!;
+      const r = ruIds[r0 + j]!;
+      countNull[r]! += nulls[r]! * sum[j]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const base = s0 + i * m;
+      const at = i * m;
+      for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[at + j]! * sum[j]!;
+    }
+  }
+}
+
+/** The E-step backward: each English word generated by NULL or a Russian word of its row. */
+function backwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Float64Array, count: Float32Array, countNull: Float64Array, local: Float64Array): void {
+  const { trained, enIds, enStart, ruStart, slotStart, slots } = tables;
+  for (let t = 0; t < trained; t++) {
+    const e0 = enStart[t]!;
+    const n = enStart[t + 1]! - e0;
+    const m = ruStart[t + 1]! - ruStart[t]!;
+    const s0 = slotStart[t]!;
+    // Each English word i: NULL plus every Russian word of the row.
+    for (let i = 0; i < n; i++) {
+      const e = enIds[e0 + i]!;
+      const base = s0 + i * m;
+      let z = nulls[e]!;
+      for (let j = 0; j < m; j++) {
+        const q = prob[slots[base + j]!]!;
+        local[j] = q;
+        z += q;
+      }
+      const inv = 1 / z;
+      countNull[e]! += nulls[e]! * inv;
+      for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[j]! * inv;
+    }
+  }
+}
+
+/** The M-step: the prior's pseudo-counts added, each source word's counts normalised over its target words. */
+function maximise(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
+  total.fill(0);
+  sourceTotals(prior, priorCount, pairSource, count, total);
+  normalise(pairSource, count, total, prob);
+}
+
+/** Each pair's count with its pseudo-count, summed by source word (one loop a function: see `trainDirection`). */
+function sourceTotals(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array): void {
+  const P = count.length;
+  for (let p = 0; p < P; p++) {
+    if (prior[p]) count[p]! += priorCount;
+    total[pairSource[p]!]! += count[p]!;
+  }
+}
+
+function normalise(pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
+  const P = count.length;
+  for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
+}
+
+function maximiseNull(countNull: Float64Array, nulls: Float64Array): void {
+  const nullTotal = totalOf(countNull);
+  for (let k = 0; k < countNull.length; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
+}
+
+function totalOf(values: Float64Array): number {
+  let total = 0;
+  for (let k = 0; k < values.length; k++) total += values[k]!;
+  return total;
+}
+
 /** The model from its tables and its two trained directions. */
 export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTable, backwardTable: DirectionTable): WordModel {
-  const { enVocab, ruVocab, pairIndex, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots } = tables;
+  const { enVocab, ruVocab, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu } = tables;
+  // (English id, Russian id) → pair id, for rows the model was not trained on: made when first needed.
+  let index: PairTable | undefined;
+  const pairIndex = (): PairTable => {
+    if (!index) {
+      index = new PairTable();
+      for (let p = 0; p < pairEn.length; p++) index.intern(pairEn[p]!, pairRu[p]!);
+    }
+    return index;
+  };
   const fwd = forwardTable.prob;
   const bwd = backwardTable.prob;
   const nullRu = forwardTable.nulls;
@@ -402,9 +497,9 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
     const e = enVocab.get(en);
     const r = ruVocab.get(ru);
     if (e === undefined || r === undefined) return -1;
-    return pairIndex.get(e, r);
+    return pairIndex().get(e, r);
   };
-  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex.get(e, r));
+  const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex().get(e, r));
   return {
     pairs: P,
     forwardTable: fwd,
@@ -451,7 +546,7 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
 }
 
 /** The model trained in this thread: both directions, one after the other. */
-export function trainWordModel(rows: readonly TrainingRow[], options: WordModelOptions = {}): WordModel {
+export function trainWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModel {
   const tables = prepareWordModel(rows, options);
   return wordModelOf(tables, trainDirection(tables, 'forward'), trainDirection(tables, 'backward'));
 }

@@ -10,7 +10,7 @@
  * documents — font obfuscation alone is fine — or Adobe's `rights.xml`, Apple's `sinf.xml`), a
  * package with no spine, or one whose spine documents are missing.
  */
-import type { ImportErrorCode } from '../../contract/ipc';
+import type { ImportErrorCode, ImportRefusal } from '../../contract/ipc';
 import { DEFAULT_MAX_BYTES, decodeBytes } from './decode';
 import { ImportError, displayName } from './errors';
 import { type Block, type DocumentMetadata, type DocumentNote, ExtractBudget, type Extracted, type ExtractLimits } from './extracted';
@@ -53,8 +53,8 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
   const what = 'an EPUB book';
   const maxInflated = (limits.maxBytes ?? DEFAULT_MAX_BYTES) * 4;
   const directory = zipDirectory(bytes, fileName, what);
-  const refuse = (code: ImportErrorCode, message: string): never => {
-    throw new ImportError(code, message, name);
+  const refuse = (code: ImportErrorCode, message: string, details: { reason?: ImportRefusal; params?: Record<string, string> } = {}): never => {
+    throw new ImportError(code, message, name, details);
   };
   if (directory.has('META-INF/rights.xml') || directory.has('META-INF/sinf.xml')) {
     refuse('drm-protected', `“${name}” is protected by DRM (a rights management file is inside); only books without DRM can be imported`);
@@ -62,10 +62,10 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
   const small = (path: string) => path === 'META-INF/container.xml' || path === 'META-INF/encryption.xml';
   const meta = readZipEntries(bytes, fileName, what, small, { maxInflated });
   const container = meta.get('META-INF/container.xml');
-  if (!container) refuse('unsupported-format', `“${name}” is not an EPUB book (no META-INF/container.xml)`);
+  if (!container) refuse('unsupported-format', `“${name}” is not an EPUB book (no META-INF/container.xml)`, { reason: 'not-epub' });
   const rootfile = firstElement(parseXml(xmlText(container!)), 'rootfile');
   const opfPath = rootfile ? attribute(rootfile, 'full-path') : undefined;
-  if (!opfPath || !directory.has(opfPath)) refuse('unsupported-format', `“${name}” is not a readable EPUB book (its package document is missing)`);
+  if (!opfPath || !directory.has(opfPath)) refuse('unsupported-format', `“${name}” is not a readable EPUB book (its package document is missing)`, { reason: 'not-epub' });
 
   const encrypted = new Set<string>();
   const encryption = meta.get('META-INF/encryption.xml');
@@ -98,7 +98,10 @@ export function readEpub(bytes: Uint8Array, fileName: string, limits: ExtractLim
     refuse('drm-protected', `“${name}” is protected by DRM (its chapters are encrypted); only books without DRM can be imported`);
   }
   const missing = spine.find((item) => !directory.has(item.href));
-  if (missing) refuse('unsupported-format', `“${name}” is damaged: the chapter “${missing.href}” listed in its spine is not in the package`);
+  if (missing) refuse('unsupported-format', `“${name}” is damaged: the chapter “${missing.href}” listed in its spine is not in the package`, {
+      reason: 'damaged-epub',
+      params: { chapter: missing.href },
+    });
 
   const navItem = [...manifest.values()].find((item) => /\bnav\b/.test(item.properties));
   const ncxItem = manifest.get(attribute(spineElement!, 'toc') ?? '') ?? [...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');

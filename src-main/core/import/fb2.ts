@@ -23,7 +23,7 @@ const END_PUNCTUATION = /[.!?…:;»"”)]$/u;
 function unzipFb2(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
   const name = displayName(fileName);
   const entries = [...zipDirectory(bytes, fileName, 'a zipped FB2 book').keys()].filter((p) => /\.fb2$/i.test(p));
-  if (entries.length === 0) throw new ImportError('unsupported-format', `“${name}” holds no .fb2 book`, name);
+  if (entries.length === 0) throw new ImportError('unsupported-format', `“${name}” holds no .fb2 book`, name, { reason: 'not-fb2' });
   const files = readZipEntries(bytes, fileName, 'a zipped FB2 book', (p) => p === entries[0], { maxInflated: maxBytes });
   return files.get(entries[0]!)!;
 }
@@ -35,7 +35,7 @@ export function readFb2(input: Uint8Array, fileName: string, limits: ExtractLimi
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   const xml = decodeBytes(bytes, fileName, declared ? { maxBytes, declared } : { maxBytes }).text;
   if (!/<FictionBook[\s>]/.test(xml.slice(0, 4096))) {
-    throw new ImportError('unsupported-format', `“${name}” is not a FictionBook (FB2) book`, name);
+    throw new ImportError('unsupported-format', `“${name}” is not a FictionBook (FB2) book`, name, { reason: 'not-fb2' });
   }
   const budget = new ExtractBudget(fileName, limits);
   const descriptionEnd = xml.indexOf('</description>');

@@ -25,14 +25,16 @@ export function readOdt(bytes: Uint8Array, fileName: string, limits: ExtractLimi
   const files = readZipEntries(bytes, fileName, what, (p) => parts.includes(p), { maxInflated: (limits.maxBytes ?? DEFAULT_MAX_BYTES) * 4 });
   const mimetype = files.get('mimetype');
   if (mimetype && !xmlText(mimetype).startsWith('application/vnd.oasis.opendocument.text')) {
-    throw new ImportError('unsupported-format', `“${name}” is an OpenDocument file but not a text document (${xmlText(mimetype).trim().slice(0, 60)})`, name);
+    throw new ImportError('unsupported-format', `“${name}” is an OpenDocument file but not a text document (${xmlText(mimetype).trim().slice(0, 60)})`, name, {
+      reason: 'not-odt',
+    });
   }
   const manifest = files.get('META-INF/manifest.xml');
   if (manifest && /<manifest:encryption-data\b/.test(xmlText(manifest))) {
     throw new ImportError('encrypted', `“${name}” is protected by a password; save it without one and import it again`, name);
   }
   const content = files.get('content.xml');
-  if (!content) throw new ImportError('unsupported-format', `“${name}” is not a readable OpenDocument text (no content.xml)`, name);
+  if (!content) throw new ImportError('unsupported-format', `“${name}” is not a readable OpenDocument text (no content.xml)`, name, { reason: 'not-odt' });
   const meta = files.get('meta.xml');
   const { blocks, notes } = odtContent(xmlText(content), new ExtractBudget(fileName, limits));
   return { blocks, notes, metadata: meta ? odtMetadata(xmlText(meta)) : {}, warnings: [] };

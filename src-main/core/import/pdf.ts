@@ -220,7 +220,7 @@ function pdfMetadata(info: Record<string, unknown>, xmp: { get(name: string): un
 export async function readPdf(bytes: Uint8Array, fileName: string, limits: ExtractLimits & { onPage?: (page: number, pages: number) => void } = {}): Promise<Extracted> {
   const name = displayName(fileName);
   if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-') {
-    throw new ImportError('unsupported-format', `“${name}” is not a PDF`, name);
+    throw new ImportError('unsupported-format', `“${name}” is not a PDF`, name, { reason: 'not-pdf' });
   }
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
@@ -244,7 +244,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string, limits: Extra
     if (kind === 'PasswordException') {
       throw new ImportError('encrypted', `“${name}” is protected by a password; remove the password (or print it to a new PDF) and import it again`, name);
     }
-    throw new ImportError('unsupported-format', `“${name}” is not a readable PDF (${kind === 'InvalidPDFException' ? 'damaged or not a PDF' : 'it could not be opened'})`, name);
+    throw new ImportError('unsupported-format', `“${name}” is not a readable PDF (${kind === 'InvalidPDFException' ? 'damaged or not a PDF' : 'it could not be opened'})`, name, {
+      reason: 'damaged-pdf',
+    });
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new ImportError('too-large', `“${name}” has ${doc.numPages.toLocaleString('en')} pages; too large to import`, name);

@@ -66,7 +66,7 @@ export function parseSubtitles(text: string, kind: 'srt' | 'vtt', fileName = 'th
   let k = 0;
   if (kind === 'vtt') {
     if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
-      throw new ImportError('unsupported-format', `“${name}” is not a WebVTT file (it must begin with “WEBVTT”)`, name);
+      throw new ImportError('unsupported-format', `“${name}” is not a WebVTT file (it must begin with “WEBVTT”)`, name, { reason: 'not-webvtt' });
     }
     while (k < lines.length && lines[k]!.trim() !== '') k++; // header block
   }

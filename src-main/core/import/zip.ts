@@ -24,7 +24,7 @@ export const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x5
 /** Names and declared sizes of every entry in the package (nothing is inflated). */
 export function zipDirectory(bytes: Uint8Array, fileName: string, what: string, limits: ZipLimits = {}): Map<string, number> {
   const name = displayName(fileName);
-  if (!isZip(bytes)) throw new ImportError('unsupported-format', `“${name}” is not ${what} (not a ZIP package)`, name);
+  if (!isZip(bytes)) throw new ImportError('unsupported-format', `“${name}” is not ${what} (not a ZIP package)`, name, { reason: 'not-package' });
   const entries = new Map<string, number>();
   const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
   try {
@@ -39,7 +39,7 @@ export function zipDirectory(bytes: Uint8Array, fileName: string, what: string, 
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError('unsupported-format', `“${name}” is not readable ${what} (damaged ZIP package)`, name);
+    throw new ImportError('unsupported-format', `“${name}” is not readable ${what} (damaged ZIP package)`, name, { reason: 'damaged-zip' });
   }
   return entries;
 }
@@ -71,7 +71,7 @@ export function readZipEntries(
   }
   const out = new Map<string, Uint8Array>();
   if (expected === 0) return out;
-  const damaged = () => new ImportError('unsupported-format', `“${name}” is not readable ${what} (damaged ZIP package)`, name);
+  const damaged = () => new ImportError('unsupported-format', `“${name}” is not readable ${what} (damaged ZIP package)`, name, { reason: 'damaged-zip' });
   let inflated = 0;
   let failure: unknown;
   let finished = 0;
