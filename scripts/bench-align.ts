@@ -128,6 +128,22 @@
  * bundle), the aligner 28–34 MB of its own; the bench now prints that difference, and runs the floor
  * and the presegmented alignment in turns (five each) so both meet the same load.
  *
+ * Fifth look (2 December 2026, 00:45–01:00, memory only; `process.memoryUsage` and `maxRSS` at phase
+ * marks, `--trace-gc`, `--trace-gc-nvp`). The peak is not made by post-processing: of the aligner's
+ * 17–25 MB over the RSS at the start of the search, post-processing adds 0–4 MB (the finest level's
+ * tables are garbage by then but not yet swept). The rest: (1) the young generation, grown from 4 to
+ * 8 MB semi-spaces by the scavenges of the anchors phase (the lines just read and the anchors' maps
+ * surviving), whose fresh pages the search's allocation then touches — `--max-semi-space-size=4` gives
+ * 114–116 MB against 120–124 in the same minute; (2) typed arrays, 13–20 MB held at the finest level's
+ * start against 5 MB live after a collection: the coarser levels' merged bags and tables, garbage not yet
+ * swept. What changed: the coarse problem is built and searched in a function of its own (`coarsePath`),
+ * so its bags are garbage during the finer level's search instead of live in `alignProblem`'s frame;
+ * the merged bags are views of the merge's arrays, not copies. Output unchanged (digests). Fifteen
+ * children each, the tree before and after interleaved (load 9–12): peak RSS median 121.3 → 119.7 MB,
+ * largest 127.9 → 123.6 MB, 6 → 9 of 15 runs at or under 120 MB; CPU median 1.61 → 1.48 s. Left for the
+ * goal to hold in every run: the growth of the young generation in the anchors phase (fewer survivors
+ * there), and the finest level's 5.4 MB of tables (bead costs 3.6 MB in single precision).
+ *
  * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
  * with one regular expression per line: the same reading path, and a tokenization no aligner can skip.
  */

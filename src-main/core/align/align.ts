@@ -204,6 +204,16 @@ function alignProblem(problem: Problem, context: Context, top = true, depth = 0)
     return beads;
   }
   const factor = 2;
+  return refine(problem, context, bandAround(coarsePath(problem, context, factor, depth), factor, n, m, context.band), top);
+}
+
+/**
+ * The path of `problem` halved (runs of `factor` units merged), searched one level down. Its own
+ * function so that the coarse problem (its sides' merged bags and prefix sums, a few MB on a book) is
+ * garbage once the path is found: held in `alignProblem`'s frame it stayed live through the finer
+ * level's search, where the peak memory is reached.
+ */
+function coarsePath(problem: Problem, context: Context, factor: number, depth: number): Bead[] {
   const strong = problem.miss.map((miss) => (miss >= COARSE_MIN_MISS ? 1 : 0));
   const keep = new Uint8Array(strong.length);
   keep.set(strong);
@@ -217,8 +227,7 @@ function alignProblem(problem: Problem, context: Context, top = true, depth = 0)
       .filter((shape) => shape.en + shape.ru <= 3)
       .map((shape) => (shape.en === 0 || shape.ru === 0 ? { ...shape, prior: shape.prior * factor } : shape)),
   };
-  const coarseBeads = alignProblem(coarse, context, false, depth + 1);
-  return refine(problem, context, bandAround(coarseBeads, factor, n, m, context.band), top);
+  return alignProblem(coarse, context, false, depth + 1);
 }
 
 /** Solves in `band`; while the best path runs along the band's edge, adds a band around that path and searches again. */

@@ -373,7 +373,7 @@ export function downsample(side: Side, factor: number, keep: Uint8Array, problem
     prefix[k + 1] = side.prefix[to]!;
     merged.addBlock(from, to);
   }
-  return makeSide(count, prefix, { offsets: merged.offsets, ids: merged.ids.slice(0, merged.size), counts: merged.counts.slice(0, merged.size) }, problem, null, null, null, null, false);
+  return makeSide(count, prefix, { offsets: merged.offsets, ids: merged.ids.subarray(0, merged.size), counts: merged.counts.subarray(0, merged.size) }, problem, null, null, null, null, false);
 }
 
 /** The bags of merged blocks of units (see `downsample`), one block at a time. */
