@@ -43,11 +43,14 @@ function nothingFocused(): boolean {
  * up if meanwhile the reader went to type somewhere (a search box, a dialog's field): that keeps it.
  * `options`: passed to `focus` (the document just opened gives its first row the focus unscrolled).
  */
-function focusRow(rowIndex: number, tries = 6, options: FocusOptions = { preventScroll: true, ...ring() }): void {
+function focusRow(rowIndex: number, tries = 6, options: FocusOptions = { preventScroll: true, ...ring() }, onlyIfNothingFocused = false): void {
   if (readerTyping(document.activeElement)) return;
+  // The focus given on open waits for the row; if the reader put the focus somewhere meanwhile
+  // (a click, Tab), it stays there.
+  if (onlyIfNothingFocused && !nothingFocused()) return;
   const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
   if (clause) clause.focus(options);
-  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1, options));
+  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1, options, onlyIfNothingFocused));
 }
 
 /**
@@ -91,13 +94,16 @@ export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBo
     // The first row is at the top of the page already, under the document's heading: it takes the
     // focus where it is, the heading left in view (the page scrolls only if it is out of sight).
     const focusFirst = () => {
-      if (!cancelled && focusOnOpen && app.entries.length > 0 && nothingFocused()) focusRow(0, 6, ring());
+      if (!cancelled && focusOnOpen && app.entries.length > 0) focusRow(0, 6, ring(), true);
     };
     expectOk(getApi().getReadingPosition({ documentId }))
       .then(({ rowId }) => {
         const at = rowId ? app.rowIndexOf(rowId) : undefined;
-        if (!cancelled && at !== undefined && at > 0) app.goToRow(at, focusOnOpen && nothingFocused());
-        else focusFirst();
+        if (!cancelled && at !== undefined && at > 0) {
+          // Scrolled there by the jump; focused once the row is drawn, unless the focus is elsewhere by then.
+          app.goToRow(at, false);
+          if (focusOnOpen) requestAnimationFrame(() => focusRow(at, 6, undefined, true));
+        } else focusFirst();
         const first = app.entries[0]?.row.id;
         if (!cancelled && !rowId && first) void getApi().setReadingPosition({ documentId, rowId: first });
       })
