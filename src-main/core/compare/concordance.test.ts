@@ -39,6 +39,8 @@ describe('concordance', () => {
     const result = concordance(doc, 'pandemic', 'en', { linksOf: (k) => links[k]! });
     expect(result.hits.length).toBeGreaterThan(5);
     expect(result.renderings[0]!.text).toMatch(/^пандеми/u);
+    // "health care" finds the statement's "healthcare" too (¶5, ¶11), with or without the stem index.
+    expect(concordance(doc, 'health care', 'en', { linksOf: (k) => links[k]!, stems }).hits.map((h) => doc.find((r) => r.id === h.rowId)!.en.slice(h.match.start, h.match.end))).toEqual(['healthcare', 'health care', 'healthcare']);
     // With the stem index, only the rows holding the query's words are looked at: the same answer.
     for (const [query, lang] of [['pandemic', 'en'], ['health care', 'en'], ['the', 'en'], ['COVID-19', 'en'], ['пандемия', 'ru'], ['меры по', 'ru'], ['nowhere', 'en'], ['', 'ru']] as const) {
       const plain = concordance(doc, query, lang, { linksOf: (k) => links[k]! });

@@ -6,7 +6,7 @@
 import type { ConcordanceHit, ConcordanceResult, Rendering } from '../../contract/compare';
 import type { Lang } from '../model';
 import type { Span, TermLink } from './links';
-import { findTerm, termPattern } from './terms';
+import { type TermPattern, findTerm, termPattern } from './terms';
 import { type StemIndex, rowsWithStems } from './stem-index';
 import { type Token, tokenize } from './tokens';
 
@@ -30,6 +30,18 @@ export interface ConcordanceOptions {
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
+/**
+ * The rows that may hold the term: every word of it, or (when it can be written as one word or
+ * apart: `health care`, `healthcare`) a word that begins as that one word does. `findTerm` decides.
+ */
+function candidateRows(index: StemIndex, pattern: TermPattern): number[] {
+  const rows = rowsWithStems(index, pattern.stems);
+  const closed = pattern.closed;
+  if (!closed) return rows;
+  const alike = index.stems.filter((s) => s.length >= 2 && closed.folded.startsWith(s.replaceAll('-', '').slice(0, 4)));
+  return [...new Set([...rows, ...alike.flatMap((s) => rowsWithStems(index, [s]))])].sort((a, b) => a - b);
+}
+
 export function concordance(rows: readonly ConcordanceRow[], query: string, lang: Lang, options: ConcordanceOptions): ConcordanceResult {
   const pattern = termPattern(query, lang);
   const other: Lang = lang === 'en' ? 'ru' : 'en';
@@ -39,7 +51,7 @@ export function concordance(rows: readonly ConcordanceRow[], query: string, lang
   let truncated = false;
   const limit = options.limit ?? 2_000;
   if (pattern.stems.length === 0) return { query, lang, hits, renderings: [], unrendered, truncated };
-  const candidates = options.stems ? rowsWithStems(options.stems[lang], pattern.stems) : null;
+  const candidates = options.stems ? candidateRows(options.stems[lang], pattern) : null;
   const count = candidates ? candidates.length : rows.length;
   for (let c = 0; c < count; c++) {
     const index = candidates ? candidates[c]! : c;

@@ -19,4 +19,17 @@ describe('terms', () => {
     const hits = findTerm(tokenize(text, 'en'), termPattern('public health', 'en'));
     expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Public health', 'public health']);
   });
+
+  it('finds a term written open, hyphenated or closed, in any word form', () => {
+    const spans = (text: string, term: string) => findTerm(tokenize(text, 'en'), termPattern(term, 'en')).map((h) => text.slice(h.start, h.end));
+    const text = 'Healthcare workers, health-care systems and health care for all.';
+    expect(spans(text, 'health care')).toEqual(['Healthcare', 'health-care', 'health care']);
+    expect(spans(text, 'healthcare')).toEqual(['Healthcare', 'health-care', 'health care']);
+    expect(spans(text, 'health-care')).toEqual(['Healthcare', 'health-care', 'health care']);
+    expect(spans('the stakeholders met', 'stake holder')).toEqual(['stakeholders']);
+    // Not a looser match: other words that begin alike, or a run with more than a space between.
+    expect(spans('health, care and healthy cares', 'healthcare')).toEqual([]);
+    expect(spans('healthier care', 'health care')).toEqual([]);
+    expect(hasTerm('медико-санитарная помощь', 'ru', termPattern('медикосанитарная помощь', 'ru'))).toBe(false);
+  });
 });
