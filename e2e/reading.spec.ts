@@ -269,6 +269,31 @@ test.describe('search', () => {
     await expect(page.getByRole('complementary', { name: 'Search' })).toBeHidden();
   });
 
+  test('the first Enter of a new search goes to the first match from the row being read, Shift+Enter to the last before it', async ({ page }) => {
+    await open(page);
+    const here = firstRowOf(20);
+    await page.keyboard.press('g');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedRowLine(page)).toBe(here);
+    const currentHitRow = () => page.locator('mark.search-hit.is-current').evaluate((m) => Number(m.closest<HTMLElement>('[data-row-line]')!.dataset.rowLine));
+    await page.keyboard.press('Control+f');
+    await expect(page.getByLabel('Search both languages')).toBeFocused();
+    await page.keyboard.type('pandemic');
+    await expect(page.locator('.search-result').first()).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('mark.search-hit.is-current')).toHaveCount(1);
+    const next = await currentHitRow();
+    expect(next).toBeGreaterThanOrEqual(here);
+    // Not the document's first match (¶3 has "pandemic"): the search went on from ¶20.
+    await expect(page.locator('.search-status')).not.toContainText(/· 1 of /);
+    // A new query, Shift+Enter: the last match before ¶20's row.
+    await retype(page, 'COVID-19');
+    await page.keyboard.press('Shift+Enter');
+    await expect(page.locator('mark.search-hit.is-current')).toHaveCount(1);
+    expect(await currentHitRow()).toBeLessThan(next);
+  });
+
   test('picking a result brings its row into view', async ({ page }) => {
     await open(page);
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -311,7 +311,13 @@ export class ReaderController {
     const hits = this.hits();
     if (hits.length === 0) return this.dispatch({ type: 'open-panel', panel: 'search' });
     const current = this.state.search.hit;
-    this.showHit(current < 0 && delta < 0 ? hits.length - 1 : (current + delta + hits.length) % hits.length);
+    if (current >= 0) return this.showHit((current + delta + hits.length) % hits.length);
+    // The first step of a new search goes from where the reader is, as a browser's Find does: the
+    // first match from the current row on (Enter), or the last one before it (Shift+Enter).
+    const here = this.state.currentRow;
+    const after = hits.findIndex((h) => h.rowIndex >= here);
+    const before = after < 0 ? hits.length - 1 : after - 1;
+    this.showHit(delta > 0 ? Math.max(after, 0) : before < 0 ? hits.length - 1 : before);
   }
 
   // ---- the focused clause, the target row ----
