@@ -1,0 +1,61 @@
+/**
+ * What a new user's walk through the reader (keyboard only, both interface languages) found and
+ * what was mended: a short side panel's background stopped under its last button, leaving the page
+ * showing through below it; the Split dialog's captions ran against their frames.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { harnessesPerFile } from './helpers/harness';
+import { pressRussian } from './helpers/russian-keyboard';
+
+const harnessFor = harnessesPerFile();
+
+async function open(page: Page, lang: 'en-US' | 'ru-RU' = 'en-US', width = 1400) {
+  const harness = await harnessFor(lang);
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(harness.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.locator('.cell[lang="en"] .clause').first().focus();
+  return harness;
+}
+
+test('a side panel with little in it still reaches the foot of the window', async ({ page }) => {
+  await open(page);
+  // The glossary (empty), the checks, the bookmarks (empty): short panels, each opened by its key.
+  for (const [key, id] of [
+    ['Shift+KeyG', 'glossary-panel'],
+    ['Shift+KeyC', 'checks-panel'],
+    ['Shift+KeyB', 'bookmarks-panel'],
+  ] as const) {
+    await page.keyboard.press(key);
+    const panel = page.locator(`#${id}`);
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('button').last()).toBeVisible();
+    const box = await panel.boundingBox();
+    expect(box, id).not.toBeNull();
+    expect(Math.round(box!.y + box!.height), `${id} reaches the foot of the window`).toBe(900);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  }
+});
+
+test('the Split dialog keeps its captions and texts clear of their frames (Russian interface, Russian layout)', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await pressRussian(page, 'KeyE');
+  await pressRussian(page, 'KeyX');
+  const dialog = page.getByRole('dialog', { name: 'Разделение строки' });
+  await expect(dialog.locator('input[type="range"]').first()).toBeFocused();
+  const gaps = await dialog.locator('.split-side').evaluateAll((sides) =>
+    sides.map((side) => {
+      const frame = side.getBoundingClientRect();
+      const label = side.querySelector('.split-label')!.getBoundingClientRect();
+      const text = side.querySelector('.split-preview')!.getBoundingClientRect();
+      return { top: label.top - frame.top, left: label.left - frame.left, textLeft: text.left - frame.left, right: frame.right - text.right };
+    }),
+  );
+  expect(gaps).toHaveLength(2);
+  for (const gap of gaps) {
+    for (const [edge, px] of Object.entries(gap)) expect(px, edge).toBeGreaterThanOrEqual(8);
+  }
+  await pressRussian(page, 'Escape');
+  await expect(dialog).toBeHidden();
+});
