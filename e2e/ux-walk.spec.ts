@@ -5,7 +5,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { harnessesPerFile } from './helpers/harness';
-import { pressRussian } from './helpers/russian-keyboard';
+import { pressRussian, typeRussian as typeRussianText } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
 
@@ -58,4 +58,30 @@ test('the Split dialog keeps its captions and texts clear of their frames (Russi
   }
   await pressRussian(page, 'Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('a CSV glossary with a quote never closed is refused in each language, naming the line; the glossary keeps its terms', async ({ page }) => {
+  const unclosed = Buffer.from('en,ru\npandemic,"пандемия\nhealth care,здравоохранение\nWHO,ВОЗ\n');
+  for (const [lang, text] of [
+    ['en-US', 'Could not import “terms.csv”: line 2 opens a quote (") that is never closed'],
+    ['ru-RU', 'Не удалось импортировать «terms.csv»: в строке 2 открыта кавычка ("), которая нигде не закрыта'],
+  ] as const) {
+    await open(page, lang);
+    await page.keyboard.press('Shift+KeyG');
+    const panel = page.locator('#glossary-panel');
+    await expect(panel.locator('[data-autofocus]')).toBeFocused();
+    // One term of one's own first, typed into the editor.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('vaccine');
+    await page.keyboard.press('Tab');
+    await typeRussianText(page, 'вакцина');
+    await page.keyboard.press('Enter');
+    await expect(panel.locator('.glossary-entry')).toHaveCount(1);
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: unclosed });
+    await expect(panel.locator('.glossary-status')).toContainText(text);
+    await expect(panel.locator('.glossary-status')).toHaveClass(/is-error/);
+    await expect(panel.locator('.glossary-entry')).toHaveCount(1);
+    await expect(panel.locator('.glossary-entry')).toContainText('вакцина');
+    await page.keyboard.press('Escape');
+  }
 });

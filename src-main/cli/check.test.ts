@@ -71,6 +71,9 @@ describe('the bitext check command', { timeout: 60_000 }, () => {
     const r = bitext('check', '--glossary', empty, en, ru);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no term pairs found');
+    const unclosed = bitext('check', '--glossary', file('unclosed.csv', 'en,ru\nvaccine,"вакцина\npandemic,пандемия\n'), en, ru);
+    expect(unclosed.status).toBe(1);
+    expect(unclosed.stderr).toContain('line 2 opens a quote that is never closed');
     const usage = bitext('check', '--format', 'xml', en, ru);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('bitext check');

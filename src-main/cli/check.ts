@@ -102,6 +102,7 @@ export function runCheck(command: CheckCommand, en: InputSide, ru: InputSide, gl
   if (command.glossary !== undefined) {
     const format = glossaryFormatOf(command.glossary) as GlossaryFormat;
     const parsed = parseGlossary(glossaryText ?? '', format);
+    if (parsed.unclosedQuoteLine !== undefined) throw new InputError(`${command.glossary}: line ${parsed.unclosedQuoteLine} opens a quote that is never closed`);
     if (parsed.drafts.length === 0) throw new InputError(`${command.glossary}: no term pairs found`);
     glossary = parsed.drafts;
   }

@@ -206,9 +206,9 @@ export type AnnotationImportError = (typeof ANNOTATION_IMPORT_ERRORS)[number];
 /**
  * Why a glossary file was refused whole (`ErrorDetails.glossaryReason`; keys under
  * `glossary.importErrors`): not a .csv/.tsv/.tbx name, no term pair in it, the glossary would pass
- * its size limit.
+ * its size limit, a CSV/TSV quote never closed (the rest of the file would be one term).
  */
-export const GLOSSARY_IMPORT_ERRORS = ['not-glossary-file', 'no-pairs', 'too-many-terms'] as const;
+export const GLOSSARY_IMPORT_ERRORS = ['not-glossary-file', 'no-pairs', 'too-many-terms', 'unclosed-quote'] as const;
 export type GlossaryImportError = (typeof GLOSSARY_IMPORT_ERRORS)[number];
 
 /** Why one annotation of an imported file was left out (`ImportReport.rejections`; keys under `annotationImport.rejections`). */

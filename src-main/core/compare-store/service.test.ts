@@ -88,6 +88,16 @@ describe('glossary over IPC', () => {
     });
   });
 
+  it('refuses a CSV with a quote never closed, naming its line, and adds nothing', async () => {
+    await call('glossary:add', { documentId: DOC, scope: 'document', entry: { en: 'vaccine', ru: 'вакцина' } });
+    const content = 'en,ru\npandemic,"пандемия\nhealth care,здравоохранение\n';
+    expect(await dispatch(services.handlers, 'glossary:import', { documentId: DOC, scope: 'document', name: 'terms.csv', content })).toMatchObject({
+      ok: false,
+      details: { glossaryReason: 'unclosed-quote', params: { name: 'terms.csv', line: 2 } },
+    });
+    expect((await call<GlossaryView>('glossary:list', { documentId: DOC })).document.map((e) => e.en)).toEqual(['vaccine']);
+  });
+
   it('keeps a damaged glossary aside and says so, loading the backup', async () => {
     await call('glossary:add', { documentId: DOC, scope: 'global', entry: { en: 'one', ru: 'один' } });
     await call('glossary:add', { documentId: DOC, scope: 'global', entry: { en: 'two', ru: 'два' } });

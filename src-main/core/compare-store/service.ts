@@ -90,6 +90,10 @@ export class CompareService {
     const format = glossaryFormatOf(name);
     if (!format) throw new DetailedError('bad-request', `“${name}” is not a glossary file: choose a .csv, .tsv or .tbx file`, { glossaryReason: 'not-glossary-file', params: { name } });
     const parsed = parseGlossary(content, format);
+    if (parsed.unclosedQuoteLine !== undefined) {
+      const line = parsed.unclosedQuoteLine;
+      throw new DetailedError('bad-request', `Line ${line} of “${name}” opens a quote that is never closed; nothing was added`, { glossaryReason: 'unclosed-quote', params: { name, line } });
+    }
     if (parsed.drafts.length === 0) throw new DetailedError('bad-request', `No term pairs found in “${name}”`, { glossaryReason: 'no-pairs', params: { name } });
     return this.fileOf(scope, documentId).change((file) => {
       const known = new Set(file.entries.map((e) => `${e.en.toLowerCase()}\u0000${e.ru.toLowerCase()}`));

@@ -43,6 +43,22 @@ describe('glossary files', () => {
     expect(result.problems).toEqual([{ at: 2, reason: 'missing-term' }]);
   });
 
+  it('names the line of a quote that is never closed (the rest of the file would be one term); a closed or inner quote is no problem', () => {
+    // A Russian rendering opened with a quote on line 3 and never closed: it would swallow lines 3–5.
+    const text = 'en,ru\nvaccine,вакцина\npandemic,"пандемия\nhealth care,здравоохранение\nWHO,ВОЗ\n';
+    expect(parseGlossary(text, 'csv').unclosedQuoteLine).toBe(3);
+    expect(parseGlossary(text.replaceAll('\n', '\r\n'), 'csv').unclosedQuoteLine).toBe(3);
+    expect(parseGlossary('en\tru\n"a\tб\n', 'tsv').unclosedQuoteLine).toBe(2);
+    // A multi-line quoted note that is closed, and a quote inside a field, are read as they are.
+    const fine = 'en,ru,note\nWHO,ВОЗ,"line one\nline two"\n5" screen,экран 5"\n';
+    const read = parseGlossary(fine, 'csv');
+    expect(read.unclosedQuoteLine).toBeUndefined();
+    expect(read.drafts).toEqual([
+      { en: 'WHO', ru: 'ВОЗ', note: 'line one\nline two' },
+      { en: '5" screen', ru: 'экран 5"' },
+    ]);
+  });
+
   it('knows a glossary file by its name', () => {
     expect(glossaryFormatOf('terms.CSV')).toBe('csv');
     expect(glossaryFormatOf('terms.tbx')).toBe('tbx');

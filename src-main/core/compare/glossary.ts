@@ -24,6 +24,8 @@ export type GlossaryFile = z.infer<typeof glossaryFileSchema>;
 export interface GlossaryImport {
   drafts: GlossaryDraft[];
   problems: ImportProblem[];
+  /** CSV/TSV: the line of a quote never closed (the rest of the file would be one field); the file is refused. */
+  unclosedQuoteLine?: number;
 }
 
 /** The format of a glossary file from its name, or undefined. */
@@ -39,13 +41,24 @@ export function glossaryFormatOf(name: string): GlossaryFormat | undefined {
 
 /** RFC 4180 rows: quoted fields with doubled quotes, CRLF or LF; the delimiter given. */
 export function parseDelimited(text: string, delimiter: string): string[][] {
+  return scanDelimited(text, delimiter).rows;
+}
+
+/**
+ * The rows, and the line (1-based) of a quote that opens a field and is never closed: everything
+ * after it would be read as that one field.
+ */
+export function scanDelimited(text: string, delimiter: string): { rows: string[][]; unclosedQuoteLine?: number } {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
   const body = text.replace(/^\uFEFF/u, '');
   for (let k = 0; k < body.length; k++) {
     const ch = body[k]!;
+    if (ch === '\n' ? body[k - 1] !== '\r' : ch === '\r') line++;
     if (quoted) {
       if (ch === '"') {
         if (body[k + 1] === '"') {
@@ -53,8 +66,10 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
           k++;
         } else quoted = false;
       } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === delimiter) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -69,7 +84,7 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  return rows;
+  return quoted ? { rows, unclosedQuoteLine: quoteLine } : { rows };
 }
 
 const HEADER = /^(?:en|eng|english|source|term|английский|англ)$/iu;
@@ -105,14 +120,15 @@ function draftsFrom(pairs: { at: number; en: string; ru: string; note?: string }
 export function parseGlossaryDelimited(text: string, format: 'csv' | 'tsv'): GlossaryImport {
   const firstLine = text.split(/\r?\n/u, 1)[0] ?? '';
   const delimiter = format === 'tsv' || firstLine.includes('\t') ? '\t' : firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const rows = parseDelimited(text, delimiter);
+  const { rows, unclosedQuoteLine } = scanDelimited(text, delimiter);
   const pairs: { at: number; en: string; ru: string; note?: string }[] = [];
   rows.forEach((cells, k) => {
     if (k === 0 && HEADER.test((cells[0] ?? '').trim())) return;
     if (cells.every((c) => c.trim() === '')) return;
     pairs.push({ at: k + 1, en: cells[0] ?? '', ru: cells[1] ?? '', ...(cells[2] ? { note: cells.slice(2).join(delimiter) } : {}) });
   });
-  return draftsFrom(pairs);
+  const read = draftsFrom(pairs);
+  return unclosedQuoteLine === undefined ? read : { ...read, unclosedQuoteLine };
 }
 
 function csvField(value: string, delimiter: string): string {
