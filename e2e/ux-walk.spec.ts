@@ -4,7 +4,7 @@
  * showing through below it; the Split dialog's captions ran against their frames.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile } from './helpers/harness';
+import { harnessesPerFile, newUserDataDir, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian as typeRussianText } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
@@ -16,6 +16,22 @@ async function open(page: Page, lang: 'en-US' | 'ru-RU' = 'en-US', width = 1400)
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
   await page.locator('.cell[lang="en"] .clause').first().focus();
   return harness;
+}
+
+/** Imports two small texts through the library's Import dialog, by the keyboard (the files given as a file chooser would). */
+async function importTexts(page: Page) {
+  await page.getByRole('button', { name: 'Library', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Import texts…' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Import texts' });
+  await dialog.getByLabel('English file').setInputFiles({ name: 'meeting-en.txt', mimeType: 'text/plain', buffer: Buffer.from('The Meeting\n\nThe ministers met in Hanoi.\n') });
+  await dialog.getByLabel('Russian file').setInputFiles({ name: 'meeting-ru.txt', mimeType: 'text/plain', buffer: Buffer.from('Встреча\n\nМинистры встретились в Ханое.\n') });
+  const go = dialog.getByRole('button', { name: 'Import', exact: true });
+  await expect(go).toBeEnabled({ timeout: 30_000 });
+  await go.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-row-id]').filter({ hasText: 'The ministers met in Hanoi.' })).toBeVisible({ timeout: 30_000 });
 }
 
 test('a side panel with little in it still reaches the foot of the window', async ({ page }) => {
@@ -85,3 +101,34 @@ test('a CSV glossary with a quote never closed is refused in each language, nami
     await page.keyboard.press('Escape');
   }
 });
+
+test("the library's document button keeps its focus ring off the file-name line under it", async ({ page }) => {
+  // A harness of its own: the imported document would be the one the others open next.
+  const harness = await startHarness({ userDataDir: newUserDataDir() });
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    await libraryRing(page);
+  } finally {
+    await harness.stop();
+  }
+});
+
+async function libraryRing(page: Page) {
+  await importTexts(page);
+  await page.getByRole('button', { name: 'Library', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const row = page.locator('tbody tr').filter({ hasText: 'meeting-en.txt' });
+  await expect(row).toBeVisible();
+  // Tab from the page's start to the document's button.
+  const button = row.locator('.library-open');
+  for (let i = 0; i < 20 && !(await button.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  const ring = await button.evaluate((b) => {
+    const style = getComputedStyle(b);
+    return b.getBoundingClientRect().bottom + parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  });
+  const origin = await row.locator('.library-origin').boundingBox();
+  expect(origin!.y, 'the file names start below the focus ring').toBeGreaterThanOrEqual(ring);
+}
