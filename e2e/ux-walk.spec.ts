@@ -4,7 +4,7 @@
  * showing through below it; the Split dialog's captions ran against their frames.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile, newUserDataDir, startHarness } from './helpers/harness';
+import { harnessesPerFile, ipc, newUserDataDir, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian as typeRussianText } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
@@ -132,3 +132,31 @@ async function libraryRing(page: Page) {
   const origin = await row.locator('.library-origin').boundingBox();
   expect(origin!.y, 'the file names start below the focus ring').toBeGreaterThanOrEqual(ring);
 }
+
+test('a focused linked term goes into the glossary editor with its counterpart, in each column, and the focus comes back to it', async ({ page }) => {
+  const harness = await open(page);
+  // The row's links are computed once in main's worker; asked for ahead so the keys need not wait.
+  await ipc(harness, 'compare:links', { documentId: 'asean-russia-covid19-2020', rowIds: ['r2-0'] });
+  const row = page.locator('.row[data-row-id="r2-0"]');
+  for (const lang of ['en', 'ru'] as const) {
+    await row.locator(`.cell[lang="${lang}"] .clause`).first().focus();
+    // ] twice: the row's second linked term in this column, on a Russian layout (х is the ] key).
+    await pressRussian(page, 'BracketRight');
+    await pressRussian(page, 'BracketRight');
+    const term = page.locator('.term:focus');
+    await expect(term).toHaveCount(1);
+    const id = await term.getAttribute('id');
+    const link = await term.getAttribute('data-link');
+    const own = (await term.innerText()).trim();
+    const other = lang === 'en' ? 'ru' : 'en';
+    const counterpart = (await row.locator(`.cell[lang="${other}"] .term[data-link="${link}"]`).first().innerText()).trim();
+    await pressRussian(page, 'KeyG', { ctrl: true, shift: true });
+    const editor = page.getByRole('dialog', { name: 'Add to glossary' });
+    await expect(editor.getByLabel('English term')).toHaveValue(lang === 'en' ? own : counterpart);
+    await expect(editor.getByLabel('Russian term')).toHaveValue(lang === 'ru' ? own : counterpart);
+    await pressRussian(page, 'Escape');
+    await expect(editor).toBeHidden();
+    // Back on the same term (drawn again once its row had the focus), not on the page.
+    await expect(page.locator(`[id="${id}"]`)).toBeFocused();
+  }
+});

@@ -7,7 +7,8 @@ import { useEffect } from 'react';
 import type { ReaderController } from '../reader/controller';
 import type { TextSelection } from '../reader/selection';
 import type { GlossaryTermDraft, RowTarget } from '../state/reader-state';
-import { draftFromSelections } from './checks';
+import { focusedTermPair } from '../reader/term-actions';
+import { cleanTerm, draftFromSelections } from './checks';
 import { type CompareModel, compareOf } from './model';
 
 /** Opens the glossary editor with a term pair filled in (either side may be empty, to type). */
@@ -49,13 +50,17 @@ function rowOfSelection(app: ReaderController, selection: TextSelection): string
 
 /**
  * "Add to glossary": the editor pre-filled from the selection in one column and the last one made
- * in the other column of the same row; a side with no selection is left to type.
+ * in the other column of the same row; a side with no selection is left to type. With no
+ * selection and a linked term focused, the term and its counterpart.
  */
 export function addToGlossaryFromSelection(app: ReaderController, target?: RowTarget): void {
   const model = compareOf(app);
   const pending = app.state.pending?.selection;
   const rowId = pending ? rowOfSelection(app, pending) : undefined;
   const current = pending && rowId ? { lang: pending.lang, rowId, text: pending.text } : undefined;
+  // No selection, a linked term focused (the keyboard's way to point at words): its two ends.
+  const term = pending ? undefined : focusedTermPair(app);
+  if (term) return openGlossaryEditor(app, { en: cleanTerm(term.en), ru: cleanTerm(term.ru) });
   const row = rowId ?? app.entries[target?.rowIndex ?? app.state.currentRow]?.row.id;
   openGlossaryEditor(app, draftFromSelections(current, model.held, row));
 }

@@ -13,6 +13,28 @@ function firstField(dialog: HTMLElement): HTMLElement {
 }
 
 /**
+ * The focus back in the text when what opened a dialog is no longer in the page: the element of
+ * the same id (drawn again), else its clause, and from there on to that element once the row has
+ * drawn it again (a linked term is drawn only in the row that holds the focus); else the text.
+ */
+function returnToText(id: string | undefined, clauseId: string | undefined): void {
+  const again = id ? document.getElementById(id) : null;
+  if (again) return again.focus({ preventScroll: true });
+  const clause = clauseId ? document.querySelector<HTMLElement>(`[data-clause-id="${CSS.escape(clauseId)}"]`) : null;
+  if (!clause) return document.getElementById('reader')?.focus({ preventScroll: true });
+  clause.focus({ preventScroll: true });
+  if (!id) return;
+  let frames = 10;
+  const onward = () => {
+    if (document.activeElement !== clause) return;
+    const drawn = document.getElementById(id);
+    if (drawn && clause.contains(drawn)) drawn.focus({ preventScroll: true });
+    else if (--frames > 0) requestAnimationFrame(onward);
+  };
+  requestAnimationFrame(onward);
+}
+
+/**
  * How a dialog's own Cancel button asks to close: through the dialog, which first asks whether to
  * throw away what was typed (`unsaved`). Outside a dialog, `then` runs at once.
  */
@@ -72,6 +94,9 @@ export function Dialog({
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // A linked term is drawn only while its row holds the focus: gone when the dialog closes.
+    const openerId = opener?.id || undefined;
+    const openerClause = opener?.closest<HTMLElement>('[data-clause-id]')?.dataset.clauseId;
     dialog.showModal();
     const trap = createFocusTrap(dialog, {
       initialFocus: () => firstField(dialog),
@@ -90,9 +115,10 @@ export function Dialog({
       const lost = !active || active === document.body || !active.isConnected || dialog.contains(active);
       dialog.close();
       if (!lost) return;
-      // Back where it was, if that is still in the page; else to the text.
+      // Back where it was, if that is still in the page; else to the same element drawn again, or
+      // the clause it was in; else to the text.
       if (opener?.isConnected) opener.focus({ preventScroll: true });
-      else document.getElementById('reader')?.focus({ preventScroll: true });
+      else returnToText(openerId, openerClause);
     };
   }, []);
   return (

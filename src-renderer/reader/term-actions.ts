@@ -39,6 +39,14 @@ export function stepTerm(app: ReaderController, delta: 1 | -1): void {
   app.say(app.t('links.announce', { term: texts[lang], counterpart: texts[other], kind: app.t(`links.classes.${link.class}`) }));
 }
 
+/** The two ends of the focused linked term (what the keyboard has instead of a selection), if any. */
+export function focusedTermPair(app: ReaderController): { en: string; ru: string } | undefined {
+  const term = focusedTerm();
+  const entry = term ? app.entries[app.rowIndexOf(term.rowId) ?? -1] : undefined;
+  const link = term && entry ? app.links?.get(term.rowId)[term.link] : undefined;
+  return entry && link ? linkTexts(entry.row, link) : undefined;
+}
+
 /** Escape on a linked term: back to its clause (true when it did). */
 export function leaveTerm(): boolean {
   const term = focusedTerm();
