@@ -160,3 +160,22 @@ test('a focused linked term goes into the glossary editor with its counterpart, 
     await expect(page.locator(`[id="${id}"]`)).toBeFocused();
   }
 });
+
+test('search closed after going to a match leaves the focus at the match, so J reads on from there', async ({ page }) => {
+  await open(page, 'ru-RU');
+  // Search opened at the top (/ on a Russian layout is the . key: Slash), a word typed, Enter.
+  await pressRussian(page, 'Slash');
+  const input = page.locator('#search-input');
+  await expect(input).toBeFocused();
+  await typeRussianText(page, 'здоровья');
+  await expect(page.locator('.search-panel')).toContainText('3 совпадения');
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 2 ');
+  await pressRussian(page, 'Escape');
+  await expect(page.locator('.search-panel')).toBeHidden();
+  // The focus is on the match's clause (¶ 2, Russian column), not back in ¶ 1.
+  expect(await page.evaluate(() => document.activeElement?.closest('.cell')?.getAttribute('lang'))).toBe('ru');
+  await expect(page.locator('.clause:focus')).toContainText('здоровья');
+  await pressRussian(page, 'KeyJ');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 3 ');
+});

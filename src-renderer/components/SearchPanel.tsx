@@ -35,8 +35,13 @@ const MAX_LISTED = 200;
 export function SearchPanel({ query, onQuery, result, current, entries, options, onOptions, index, onNext, onPrevious, onPick, onClose }: SearchPanelProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
-  usePanelFocus(ref);
   const hits = result.hits;
+  // Closed after going to a match: the focus goes to the match's clause (as a browser's Find
+  // leaves you at the match), not back to where the search was opened, now out of view.
+  const matchClause = current >= 0 ? hits[current]?.clauseId : undefined;
+  const returnTo = useRef<(() => HTMLElement | null) | null>(null);
+  returnTo.current = matchClause ? () => document.querySelector<HTMLElement>(`.clause[data-clause-id="${CSS.escape(matchClause)}"]`) : null;
+  usePanelFocus(ref, returnTo);
   const rows: Array<{ rowIndex: number; firstHit: number; hits: SearchHit[] }> = [];
   hits.forEach((hit, i) => {
     const last = rows.at(-1);

@@ -2,9 +2,11 @@ import { type RefObject, useLayoutEffect } from 'react';
 
 /**
  * A side panel takes the focus when it opens (its `[data-autofocus]` element, else its heading)
- * and gives it back when it closes, if the focus was still inside it (or lost with it).
+ * and gives it back when it closes, if the focus was still inside it (or lost with it). `returnTo`
+ * names a better place than where it came from, when there is one at close (search: the clause of
+ * the match the reader went to).
  */
-export function usePanelFocus(ref: RefObject<HTMLElement | null>): void {
+export function usePanelFocus(ref: RefObject<HTMLElement | null>, returnTo?: RefObject<(() => HTMLElement | null) | null>): void {
   useLayoutEffect(() => {
     const panel = ref.current;
     if (!panel) return;
@@ -15,7 +17,9 @@ export function usePanelFocus(ref: RefObject<HTMLElement | null>): void {
     return () => {
       const active = document.activeElement;
       const lost = !active || active === document.body || panel.contains(active) || !active.isConnected;
-      if (lost) (opener?.isConnected ? opener : document.getElementById('reader'))?.focus({ preventScroll: true });
+      if (!lost) return;
+      const better = returnTo?.current?.();
+      (better?.isConnected ? better : opener?.isConnected ? opener : document.getElementById('reader'))?.focus({ preventScroll: true });
     };
-  }, [ref]);
+  }, [ref, returnTo]);
 }
