@@ -54,12 +54,15 @@ test('a side panel with little in it still reaches the foot of the window', asyn
   }
 });
 
-test('the Split dialog keeps its captions and texts clear of their frames (Russian interface, Russian layout)', async ({ page }) => {
+test('the Split dialog keeps its captions and texts clear of their frames and quotes the word in Russian (Russian interface, Russian layout)', async ({ page }) => {
   await open(page, 'ru-RU');
   await pressRussian(page, 'KeyE');
   await pressRussian(page, 'KeyX');
   const dialog = page.getByRole('dialog', { name: 'Разделение строки' });
   await expect(dialog.locator('input[type="range"]').first()).toBeFocused();
+  // The word is quoted as Russian quotes it (it had English quotes in the Russian interface).
+  await expect(dialog.locator('output').first()).toHaveText(/^«[^«»“”]+», слово \d+ из \d+$/);
+  await expect(dialog.locator('output').last()).toHaveText(/^«[^«»“”]+», слово \d+ из \d+$/);
   const gaps = await dialog.locator('.split-side').evaluateAll((sides) =>
     sides.map((side) => {
       const frame = side.getBoundingClientRect();

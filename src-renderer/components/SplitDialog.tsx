@@ -28,7 +28,7 @@ export function SplitDialog({ row, onSplit, onClose }: { row: AlignedRow; onSpli
       <div className="split-side" lang={lang}>
         <label htmlFor={id} className="split-label" lang={undefined}>
           {name(lang)} — {t('alignment.splitAt')}:{' '}
-          <output htmlFor={id}>{at[lang] < list.length ? `“${list[at[lang]]!.text}”, ${t('alignment.splitWord', { n: at[lang] + 1, total: list.length })}` : t('alignment.splitEnd', { lang: name(lang) })}</output>
+          <output htmlFor={id}>{at[lang] < list.length ? t('alignment.splitAtWord', { word: list[at[lang]]!.text, n: at[lang] + 1, total: list.length }) : t('alignment.splitEnd', { lang: name(lang) })}</output>
         </label>
         <input
           id={id}
