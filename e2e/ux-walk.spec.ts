@@ -182,3 +182,20 @@ test('search closed after going to a match leaves the focus at the match, so J r
   await pressRussian(page, 'KeyJ');
   await expect(page.locator('.reading-progress')).toContainText('¶ 3 ');
 });
+
+test('a regular expression that does not compile is explained in the interface language, without the engine’s English', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await pressRussian(page, 'Slash');
+  await expect(page.locator('#search-input')).toBeFocused();
+  // The "Регулярное выражение" option, then back to the field for a pattern with a "(" not closed.
+  await page.getByRole('radio', { name: 'Регулярное выражение' }).focus();
+  await pressRussian(page, 'Space');
+  await expect(page.getByRole('radio', { name: 'Регулярное выражение' })).toBeChecked();
+  await page.locator('#search-input').focus();
+  await typeRussianText(page, 'здоров(');
+  const problem = page.locator('#search-problem');
+  await expect(problem).toHaveText('Неверное регулярное выражение: скобка «(» не закрыта скобкой «)».');
+  await pressRussian(page, 'Backspace');
+  await expect(problem).toBeHidden();
+  await expect(page.locator('.search-status')).toContainText('3 совпадения');
+});

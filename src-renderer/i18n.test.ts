@@ -12,6 +12,7 @@ import { ANNOTATION_COLORS, DETAIL_FIELDS, GLOSSARY_IMPORT_ERRORS, IMPORT_REFUSA
 import { FINDING_DETAILS, FINDING_KINDS } from '../src-main/contract/compare';
 import { resources } from './i18n-resources';
 import { WORD_KEYS } from './actions/keys';
+import { REGEX_PROBLEMS } from './reader/regex-problem';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const LOCALES = join(REPO, 'locales');
@@ -185,6 +186,7 @@ const TEMPLATE_KEYS: Record<string, string[]> = {
   'wordSearch.inputLabel.${options.lang}': ['en', 'ru'],
   'links.classes.${link.class}': ['number', 'acronym', 'name', 'latin', 'glossary', 'lexicon', 'learned'],
   'concordance.in.${side}': ['en', 'ru'],
+  'wordSearch.regexProblems.${problem}': [...REGEX_PROBLEMS],
 };
 
 function keysUsedByRenderer(): { literal: Map<string, string>; template: Map<string, string> } {

@@ -5,6 +5,7 @@ import { usePanelFocus } from '../hooks/usePanelFocus';
 import { ClauseText } from '../reader/ClauseText';
 import { moveInList } from '../reader/list-keys';
 import type { RowEntry, SearchHit } from '../reader/model';
+import { regexProblem } from '../reader/regex-problem';
 import type { RowSearch, RowSearchResult } from '../reader/row-search';
 import { WORD_SEARCH_MODES, type WordSearchOptions } from '../reader/word-search';
 
@@ -60,6 +61,12 @@ export function SearchPanel({ query, onQuery, result, current, entries, options,
         {s.after && '…'}
       </>
     );
+  };
+
+  /** The engine's reason, said in the interface's language. */
+  const regexReason = (detail: string) => {
+    const problem = regexProblem(detail);
+    return t(`wordSearch.regexProblems.${problem}`);
   };
 
   const status =
@@ -171,7 +178,7 @@ export function SearchPanel({ query, onQuery, result, current, entries, options,
       </form>
       {result.problem && query.trim() !== '' && (
         <p id="search-problem" className="field-error" role="alert">
-          {t('wordSearch.badRegex', { detail: result.problem.detail })}
+          {t('wordSearch.badRegex', { detail: regexReason(result.problem.detail) })}
         </p>
       )}
       <p className="search-status" role="status" aria-live="polite">
