@@ -199,3 +199,28 @@ test('a regular expression that does not compile is explained in the interface l
   await expect(problem).toBeHidden();
   await expect(page.locator('.search-status')).toContainText('3 совпадения');
 });
+
+test('undoing a glossary deletion puts the focus on the term it brought back', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('Shift+KeyG');
+  const panel = page.locator('#glossary-panel');
+  await expect(panel.locator('[data-autofocus]')).toBeFocused();
+  for (const [en, ru] of [
+    ['solidarity', 'солидарность'],
+    ['outbreak', 'вспышка'],
+  ]) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(en);
+    await page.keyboard.press('Tab');
+    await typeRussianText(page, ru);
+    await page.keyboard.press('Enter');
+    await expect(panel.locator('.glossary-entry', { hasText: ru })).toHaveCount(1);
+  }
+  const remove = panel.getByRole('button', { name: 'Delete: outbreak — вспышка' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Edit: outbreak — вспышка' })).toBeFocused();
+  await page.keyboard.press('Escape');
+});

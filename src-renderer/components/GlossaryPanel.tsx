@@ -50,14 +50,25 @@ export function GlossaryPanel() {
   useLayoutEffect(() => {
     if (deleted) ref.current?.querySelector<HTMLElement>('.glossary-undo')?.focus();
   }, [deleted]);
+  const [restored, setRestored] = useState<string | undefined>();
+  useLayoutEffect(() => {
+    if (!restored) return;
+    const edit = ref.current?.querySelector<HTMLElement>(`[data-term-id="${CSS.escape(restored)}"] [data-term-edit]`);
+    if (!edit) return;
+    // Only from where undo left it (Add a term…): a reader who moved on meanwhile keeps their place.
+    if (document.activeElement === ref.current?.querySelector('[data-autofocus]')) edit.focus();
+    setRestored(undefined);
+  });
   const undo = async () => {
     if (!deleted) return;
     const { entry, scope: from } = deleted;
     try {
-      await expectOk(getApi().addGlossaryTerm({ documentId, scope: from, entry: { en: entry.en, ru: entry.ru, ...(entry.note ? { note: entry.note } : {}) } }));
+      const back = await expectOk(getApi().addGlossaryTerm({ documentId, scope: from, entry: { en: entry.en, ru: entry.ru, ...(entry.note ? { note: entry.note } : {}) } }));
       setDeleted(undefined);
       setStatus({ text: t('glossary.restored', { en: entry.en, ru: entry.ru }) });
       ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+      // Once the list shows it again, the focus goes to the restored term (its Edit button).
+      setRestored(back.id);
       await model.glossaryChanged();
     } catch (e) {
       setStatus({ text: t('glossary.saveFailed', { reason: message(e) }), error: true });
