@@ -105,7 +105,7 @@ test('a CSV glossary with a quote never closed is refused in each language, nami
   }
 });
 
-test("the library's document button keeps its focus ring off the file-name line under it", async ({ page }) => {
+test("the library's document button keeps its focus ring off the file-name line under it; Rename and Remove name their document", async ({ page }) => {
   // A harness of its own: the imported document would be the one the others open next.
   const harness = await startHarness({ userDataDir: newUserDataDir() });
   try {
@@ -134,6 +134,15 @@ async function libraryRing(page: Page) {
   });
   const origin = await row.locator('.library-origin').boundingBox();
   expect(origin!.y, 'the file names start below the focus ring').toBeGreaterThanOrEqual(ring);
+  // Tab on: Rename and Remove say which document they act on, as Edit details does.
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Rename' })).toBeFocused();
+  await expect(row.getByRole('button', { name: 'Rename' })).toHaveAccessibleDescription('The Meeting');
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Edit details: The Meeting' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Remove' })).toBeFocused();
+  await expect(row.getByRole('button', { name: 'Remove' })).toHaveAccessibleDescription('The Meeting');
 }
 
 test('a focused linked term goes into the glossary editor with its counterpart, in each column, and the focus comes back to it', async ({ page }) => {

@@ -121,7 +121,9 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
                 <tr key={entry.id} data-document-id={entry.id}>
                   <td>
                     <button type="button" className="library-open" onClick={() => onOpen(entry.id)} disabled={!!entry.problem}>
-                      <span className="library-title">{entry.title[ui]}</span>
+                      <span className="library-title" id={`library-title-${entry.id}`}>
+                        {entry.title[ui]}
+                      </span>
                       <span className="library-subtitle" lang={ui === 'en' ? 'ru' : 'en'}>
                         {entry.title[ui === 'en' ? 'ru' : 'en']}
                       </span>
@@ -143,7 +145,7 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
                   <td className="library-actions">
                     {!entry.bundled && (
                       <>
-                        <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'rename', entry })}>
+                        <button type="button" className="tool-button" aria-describedby={`library-title-${entry.id}`} onClick={() => setOverlay({ kind: 'rename', entry })}>
                           {t('library.rename')}
                         </button>
                         <button
@@ -154,7 +156,7 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
                         >
                           {t('library.editDetails')}
                         </button>
-                        <button type="button" className="tool-button" onClick={() => setOverlay({ kind: 'remove', entry })}>
+                        <button type="button" className="tool-button" aria-describedby={`library-title-${entry.id}`} onClick={() => setOverlay({ kind: 'remove', entry })}>
                           {t('library.remove')}
                         </button>
                       </>
