@@ -217,7 +217,7 @@ test('undoing a glossary deletion puts the focus on the term it brought back', a
   for (const [en, ru] of [
     ['solidarity', 'солидарность'],
     ['outbreak', 'вспышка'],
-  ]) {
+  ] as const) {
     await page.keyboard.press('Enter');
     await page.keyboard.type(en);
     await page.keyboard.press('Tab');
