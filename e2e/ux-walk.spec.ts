@@ -233,3 +233,44 @@ test('undoing a glossary deletion puts the focus on the term it brought back', a
   await expect(panel.getByRole('button', { name: 'Edit: outbreak — вспышка' })).toBeFocused();
   await page.keyboard.press('Escape');
 });
+
+test('at 900 px a toast shows above an open sheet; the glossary Add button’s ring clears the Filter label', async ({ page }) => {
+  await open(page, 'en-US', 900);
+  await page.keyboard.press('Shift+KeyG');
+  const panel = page.locator('#glossary-panel');
+  const add = panel.locator('[data-autofocus]');
+  await expect(add).toBeFocused();
+  const ringBottom = await add.evaluate((b) => {
+    const style = getComputedStyle(b);
+    return b.getBoundingClientRect().bottom + parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+  });
+  const label = await panel.locator('label[for="glossary-filter"]').boundingBox();
+  // Clear of it, not touching it (1.4 px apart before).
+  expect(label!.y - ringBottom, 'room between the focus ring and the Filter label').toBeGreaterThanOrEqual(4);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('lockdown');
+  await page.keyboard.press('Tab');
+  await typeRussianText(page, 'локдаун');
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('lockdown');
+  const [toastBox, sheetBox] = [await toast.boundingBox(), await panel.boundingBox()];
+  expect(toastBox!.y + toastBox!.height, 'the toast ends above the sheet').toBeLessThanOrEqual(sheetBox!.y);
+});
+
+test('the notes panel’s Order select shows its whole value in the Russian interface', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await pressRussian(page, 'KeyA');
+  const order = page.getByRole('combobox', { name: 'Порядок' });
+  await expect(order).toBeVisible();
+  const room = await order.evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = context.measureText(select.selectedOptions[0]!.text).width;
+    // What the value has: the box less its padding, its border and the arrow (about 20 px).
+    const inner = select.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 2 - 20;
+    return inner - text;
+  });
+  expect(room).toBeGreaterThanOrEqual(0);
+});
