@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { type AlignOptions, alignSequences, alignSequencesWithModel, anchorBalance } from './align';
 import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
 import { type BeadEvidence, calibratedConfidence } from './confidence';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
+import { BREAKS_CLAUSE, BREAKS_CUT, CONTINUES_CLAUSE, CONTINUES_CUT, continuations, endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
 import { isUntranslated, sameText } from './untranslated';
 
 const shapes = (beads: ReturnType<typeof alignSequences>): string[] => beads.map((bead) => `${bead.en.join('+') || '-'}:${bead.ru.join('+') || '-'}`);
 
 describe('unit shapes', () => {
+  it('tells a sentence broken with a capital after a comma or semicolon from one that runs on in lower case', () => {
+    expect([...continuations(['Noting the report;', 'Welcoming the plan,', 'Have agreed as follows.', 'Article 1', 'отмечая доклад;', 'приветствуя план,', 'согласились о нижеследующем.'])]).toEqual([
+      0,
+      BREAKS_CLAUSE,
+      BREAKS_CUT,
+      0,
+      0,
+      CONTINUES_CLAUSE,
+      CONTINUES_CUT,
+      0,
+    ]);
+  });
+
   it('finds list markers at the start and glued on inside', () => {
     expect(['3. Connect the cable.', '• the router;', 'б) имя пользователя;', '(Use only this one.)', '— Да, — сказал он.'].map(startsListItem)).toEqual([true, true, true, false, false]);
     expect(listItems('4. Первоначальная настройка 5. Настройки сети')).toBe(2);
@@ -176,5 +189,41 @@ describe('calibrated confidence', () => {
     expect(at(3, evidence(3, 100))).toBeLessThan(at(3, plainEvidence));
     expect(at(3, evidence(-3, 100, 4))).toBeLessThan(at(3, plainEvidence));
     expect(calibratedConfidence([{ ...beads[3]!, confidence: 0.6 }], 0, plainEvidence)).toBeLessThan(at(3, plainEvidence));
+  });
+});
+
+describe('a sentence the two languages break at the same place', () => {
+  // A preamble: the English opens each clause with a capital, the Russian in lower case, after the
+  // same comma or semicolon. The Russian clause "runs on" and the English does not, but the two break
+  // the sentence at the same place: no cut and no clause cost, so the 1-1 rows are sure (until
+  // 2 December 2026 each paid the cut cost alone and sat at a posterior of 0.90–0.98).
+  const en = [
+    'The Government of the Kingdom of Arland and the Government of the Russian Federation, hereinafter the Parties,',
+    'Wishing to develop cooperation in the field of health;',
+    'Noting the importance of the exchange of medical information;',
+    'Taking into account the Agreement on Trade signed in Minsk on 3 May 2001,',
+    'Have agreed as follows.',
+    'Article 1',
+    'The Parties shall cooperate in health care and medical science.',
+  ];
+  const ru = [
+    'Правительство Королевства Арланд и Правительство Российской Федерации, далее Стороны,',
+    'желая развивать сотрудничество в области здравоохранения;',
+    'отмечая важность обмена медицинской информацией;',
+    'принимая во внимание Соглашение о торговле, подписанное в Минске 3 мая 2001 г.,',
+    'согласились о нижеследующем.',
+    'Статья 1',
+    'Стороны сотрудничают в области здравоохранения и медицинской науки.',
+  ];
+
+  it('pairs the clauses one to one and is sure of each', () => {
+    const aligned = alignSequencesWithModel(en, ru, { ratio: 1 });
+    expect(shapes(aligned.beads)).toEqual(['0:0', '1:1', '2:2', '3:3', '4:4', '5:5', '6:6']);
+    for (const posterior of aligned.posteriors) expect(posterior).toBeGreaterThan(0.99);
+  });
+
+  it('still keeps a clause cut where the other language does not break with its first half', () => {
+    const joined = [...en.slice(0, 3), `${en[3]} have agreed as follows.`, ...en.slice(5)];
+    expect(shapes(alignSequences(joined, ru, { ratio: 1 }))).toEqual(['0:0', '1:1', '2:2', '3:3+4', '4:5', '5:6']);
   });
 });
