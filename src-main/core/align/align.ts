@@ -40,7 +40,7 @@ import {
   DEFAULT_VARIANCE,
   PARAGRAPH_BEAD_SHAPES,
 } from './cost';
-import { type BeadEvidence, TEMPERATURE, calibrateConfidences } from './confidence';
+import { type BeadEvidence, TEMPERATURE, boundaryEvidence, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
 import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
 import { CONTINUES_CUT, RUNS_ON, continuations, isHeadingLike } from './shape';
@@ -511,6 +511,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const beads = options.attachCovered === false ? found : attachCoveredUnits(problem, found, shapes, attached);
   const posteriors = beads.map((bead) => bead.confidence);
   const evidence = beadEvidence(problem, context.model, beads, attached);
+  boundaryEvidence(en, ru, { en: problem.en.continues, ru: problem.ru.continues }, beads, evidence);
   calibrateConfidences(beads, evidence);
   for (const bead of beads) {
     if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(joinUnits(en, bead.en), joinUnits(ru, bead.ru))) bead.untranslated = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AlignOptions, alignSequences, alignSequencesWithModel, anchorBalance } from './align';
 import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
-import { type BeadEvidence, calibratedConfidence } from './confidence';
+import { type BeadEvidence, CALIBRATION, FEATURE_NAMES, boundaryEvidence, calibratedConfidence, endClass } from './confidence';
 import { BREAKS_CLAUSE, BREAKS_CUT, CONTINUES_CLAUSE, CONTINUES_CUT, continuations, endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
 import { isUntranslated, sameText } from './untranslated';
 
@@ -189,6 +189,34 @@ describe('calibrated confidence', () => {
     expect(at(3, evidence(3, 100))).toBeLessThan(at(3, plainEvidence));
     expect(at(3, evidence(-3, 100, 4))).toBeLessThan(at(3, plainEvidence));
     expect(calibratedConfidence([{ ...beads[3]!, confidence: 0.6 }], 0, plainEvidence)).toBeLessThan(at(3, plainEvidence));
+  });
+
+  it('has one weight per feature', () => {
+    expect(CALIBRATION.weights).toHaveLength(FEATURE_NAMES.length);
+  });
+
+  it('lowers a pair whose two sides end unlike (a full stop against a comma), not one both sides break at the same comma', () => {
+    const en = ['The first backup copies every file.', 'It may take a long time.', 'Later ones are faster.'];
+    const ru = ['Первая копия включает все файлы,', 'и может занять много времени.', 'Последующие быстрее.'];
+    const pairs = [
+      { en: [0], ru: [0], confidence: 0.99 },
+      { en: [1], ru: [1], confidence: 0.99 },
+      { en: [2], ru: [2], confidence: 0.99 },
+    ];
+    const found = pairs.map(() => ({ ...plainEvidence }));
+    const flags = { en: new Uint8Array(4), ru: Uint8Array.of(0, 2, 0, 0) };
+    boundaryEvidence(en, ru, flags, pairs, found);
+    // Boundary 0|1: a full stop against a comma, the Russian running on; boundary 1|2: full stops.
+    expect(found.map((e) => [e.unlikeEnds, e.midSentenceUnlike])).toEqual([
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+    expect(['Done.', 'said: »', 'one,', 'Article 5', '«так»;'].map(endClass)).toEqual([1, 2, 3, 0, 2]);
+    const unlike = calibratedConfidence(beads, 3, found[1]);
+    expect(unlike).toBeLessThan(calibratedConfidence(beads, 3, plainEvidence));
+    // Both sides run on across the same comma at both ends (midSentence 4): no lower than a plain pair.
+    expect(calibratedConfidence(beads, 3, { ...plainEvidence, midSentence: 4, unlikeEnds: 0, midSentenceUnlike: 0 })).toBe(calibratedConfidence(beads, 3, plainEvidence));
   });
 });
 
