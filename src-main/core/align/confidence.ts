@@ -87,12 +87,12 @@ export const FEATURE_NAMES = [
  * a sentence count only there: both sides running on across the same comma or semicolon is how a
  * preamble or the statement's operative clauses are cut, not a sign of a wrong row.
  * As of 2 December 2026: 9.0 % of the evaluation beads flagged, catching 74.0 % of the wrong ones
- * (in-sample); held out, 9.5 % flagged and 75.3 % caught (94.7 % of the beads really misplaced, not
+ * (in-sample); held out, 9.4 % flagged and 76.6 % caught (94.7 % of the beads really misplaced, not
  * a finer split of one gold bead). Refit when the cost model changes.
  */
 export const CALIBRATION: { bias: number; weights: readonly number[] } = {
-  bias: -1.0272,
-  weights: [0.557, -0.009, -0.0814, 0.0853, -0.0806, -0.1824, 0.0236, -0.0176, -0.3602, -0.0134, -0.1475, 0.028, -0.0359, -0.3914, -0.0986, 0.0384, -0.1554, 0.1858, -0.7043],
+  bias: -1.1217,
+  weights: [0.5809, -0.0012, -0.0739, 0.09, -0.0798, -0.1709, 0.0255, -0.0133, -0.3553, -0.0092, -0.1466, 0.0303, -0.0336, -0.3861, -0.0973, 0.0226, -0.1651, 0.1713, -0.6966],
 };
 
 /** Share of the fitted beads the calibration's bias puts below `WEAK_CONFIDENCE` (a point under the goal). */

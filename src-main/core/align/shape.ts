@@ -24,7 +24,8 @@ export const BREAKS_CUT = 4;
 export const BREAKS_CLAUSE = 8;
 /** The unit runs on from the one before it (`CONTINUES_CUT` or `CONTINUES_CLAUSE`). */
 export const RUNS_ON = CONTINUES_CUT | CONTINUES_CLAUSE;
-const UPPER_START = /^[\s"“”«„‘(\[]*\p{Lu}/u;
+/** A capital first letter, not the English "I" (capitalised wherever it stands: «я» in the Russian). */
+const UPPER_START = /^[\s"“”«„‘(\[]*(?!I\b)\p{Lu}/u;
 
 /**
  * Per unit (and one past the end): `CONTINUES_CUT` when the unit is the rest of a sentence cut after

@@ -19,6 +19,8 @@ describe('unit shapes', () => {
       CONTINUES_CUT,
       0,
     ]);
+    // English capitalises "I" wherever it stands («я»): no sign of a break.
+    expect([...continuations(['Come in,', 'I will give you tea.'])]).toEqual([0, 0, 0]);
   });
 
   it('finds list markers at the start and glued on inside', () => {
