@@ -170,10 +170,13 @@ describe('calibrated confidence', () => {
   const evidence = (lexical: number, size: number, lengthDelta = 0.5): BeadEvidence => ({ lengthDelta, lexical, size });
   const plainEvidence = evidence(-3, 100);
 
-  it('lowers one-sided and merged beads below plain 1-1 beads, and a 1-1 bead beside a merged one', () => {
+  it('lowers merged beads below plain 1-1 beads, and a 1-1 bead beside a merged one', () => {
     const all = [plainEvidence, evidence(0, 20), plainEvidence, plainEvidence, plainEvidence, evidence(-3, 200)];
     const [, alone, , plain, nextToMerged, merged] = all.map((e, k) => calibratedConfidence(beads, k, e));
-    expect(alone!).toBeLessThan(plain!);
+    // A lone unit is not lowered below a plain pair of the same posterior: the aligner's posterior
+    // already holds it lower, and 339 of the 350 lone beads of the evaluation are right. Until
+    // 2 December 2026 the penalty shrank the posterior's weight and the fit made up for it here.
+    expect(Math.abs(alone! - plain!)).toBeLessThan(0.05);
     expect(merged!).toBeLessThan(plain!);
     expect(merged!).toBeLessThan(nextToMerged!);
     expect(nextToMerged!).toBeLessThan(plain!);
