@@ -274,3 +274,27 @@ test('the notes panel’s Order select shows its whole value in the Russian inte
   });
   expect(room).toBeGreaterThanOrEqual(0);
 });
+
+test('a rendering sent from the concordance to the glossary keeps the focus in the concordance when it counts again', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('Shift+KeyF');
+  const panel = page.locator('#concordance-panel');
+  await expect(page.locator('#concordance-input')).toBeFocused();
+  await page.keyboard.type('pandemic');
+  const toGlossary = panel.locator('.rendering-item .tool-button').first();
+  await expect(toGlossary).toBeVisible();
+  // Down the panel by Tab to the first rendering's "To glossary…".
+  for (let i = 0; i < 10 && !(await toGlossary.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(toGlossary).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('dialog', { name: 'Add to glossary' });
+  await expect(editor.getByLabel('English term')).toHaveValue('pandemic');
+  // Saved: the glossary changed, so the concordance counts the renderings again.
+  const recount = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('compare:concordance'));
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeHidden();
+  await recount;
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(panel.locator(':focus')).toHaveCount(1);
+  await expect(page.locator('body')).not.toBeFocused();
+});

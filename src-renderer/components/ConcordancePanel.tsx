@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConcordanceResult } from '../../src-main/contract/compare';
 import type { Lang } from '../../src-main/contract/ipc';
@@ -44,11 +44,14 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
   const [filter, setFilter] = useState<string | undefined>();
   const [current, setCurrent] = useState(-1);
 
-  const ask = (query: string, side: Lang) => {
+  /** `again`: the same query counted again (the glossary changed): what is shown stays until the new count comes. */
+  const ask = (query: string, side: Lang, again = false) => {
     const trimmed = query.trim().slice(0, 200);
-    setFilter(undefined);
-    setCurrent(-1);
-    setLoad(trimmed ? { state: 'loading' } : { state: 'idle' });
+    if (!again || load.state !== 'done') {
+      setFilter(undefined);
+      setCurrent(-1);
+      setLoad(trimmed ? { state: 'loading' } : { state: 'idle' });
+    }
     setRequest((r) => ({ query: trimmed, lang: side, n: r.n + 1 }));
   };
 
@@ -61,7 +64,7 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
       setText(asked.query);
       setLang(asked.lang);
       ask(asked.query, asked.lang);
-    } else if (seen.version !== linksVersion && request.query) ask(request.query, request.lang);
+    } else if (seen.version !== linksVersion && request.query) ask(request.query, request.lang, true);
   }
 
   useEffect(() => {
@@ -88,6 +91,16 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
   };
 
   const result = load.state === 'done' ? load.result : undefined;
+  // A button the new count took away (a rendering just made a glossary term): the focus goes to
+  // the same button if it is back, else to the word typed, never to the page.
+  const lastFocused = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const panel = ref.current;
+    const active = document.activeElement;
+    if (!panel || !lastFocused.current || (active && active !== document.body && active.isConnected)) return;
+    const same = [...panel.querySelectorAll<HTMLElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === lastFocused.current);
+    (same ?? document.getElementById('concordance-input'))?.focus({ preventScroll: true });
+  }, [result]);
   const visible = result ? result.hits.map((hit, i) => ({ hit, i })).filter(({ hit }) => !filter || (hit.rendering && isFormOf(hit.rendering.text, filter))) : [];
   const other: Lang = (result?.lang ?? lang) === 'en' ? 'ru' : 'en';
 
@@ -120,6 +133,10 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
       id="concordance-panel"
       className="side-panel concordance-panel"
       aria-labelledby="concordance-title"
+      onFocus={(e) => {
+        if (e.target instanceof HTMLButtonElement) lastFocused.current = e.target.getAttribute('aria-label') ?? e.target.textContent ?? undefined;
+        else lastFocused.current = undefined;
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();
