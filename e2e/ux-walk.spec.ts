@@ -298,3 +298,36 @@ test('a rendering sent from the concordance to the glossary keeps the focus in t
   await expect(panel.locator(':focus')).toHaveCount(1);
   await expect(page.locator('body')).not.toBeFocused();
 });
+
+test('opening and closing a side panel leaves the row being read where it was', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('KeyG');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  const pill = page.locator('.reading-progress');
+  await expect(pill).toContainText('¶ 7 ');
+  const row = page.locator('.clause:focus').locator('xpath=ancestor::*[@data-row-line][1]');
+  const line = await row.getAttribute('data-row-line');
+  const at = page.locator(`[data-row-line="${line}"]`);
+  const top = async () => Math.round((await at.boundingBox())!.y);
+  const before = await top();
+  for (const [key, id] of [
+    ['Shift+KeyC', 'checks-panel'],
+    ['Shift+KeyG', 'glossary-panel'],
+  ] as const) {
+    await page.keyboard.press(key);
+    await expect(page.locator(`#${id}`)).toBeVisible();
+    await expect(page.locator(`#${id} button`).last()).toBeVisible();
+    // The columns are narrower and every row above is taller: the row read stays put all the same.
+    await expect.poll(top).toBeGreaterThanOrEqual(before - 16);
+    expect(await top()).toBeLessThanOrEqual(before + 16);
+    await expect(pill).toContainText('¶ 7 ');
+    await page.keyboard.press('Escape');
+    await expect(page.locator(`#${id}`)).toBeHidden();
+    await expect.poll(top).toBeLessThanOrEqual(before + 16);
+    expect(await top()).toBeGreaterThanOrEqual(before - 16);
+    await expect(pill).toContainText('¶ 7 ');
+    // Back in the text for the next panel's key.
+    await at.locator('.clause').first().focus();
+  }
+});

@@ -133,6 +133,18 @@ function ReaderScreen({
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
   useReaderEffects(app, body, header, focusOnOpen);
+  // The row read kept in place when a panel changes the column's width (its own chunk, after the first paint).
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import('../reader/keep-place').then((m) => {
+      if (!gone) stop = m.keepPlace(app);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [app]);
   useLookupTriggers(app);
 
   const mode = useReaderState((s) => s.mode);

@@ -2,10 +2,10 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../src-main/contract/ipc';
 import { usePanelFocus } from '../hooks/usePanelFocus';
+import { lazyView } from '../lazy';
 import { ClauseText } from '../reader/ClauseText';
 import { moveInList } from '../reader/list-keys';
 import type { RowEntry, SearchHit } from '../reader/model';
-import { regexProblem } from '../reader/regex-problem';
 import type { RowSearch, RowSearchResult } from '../reader/row-search';
 import { WORD_SEARCH_MODES, type WordSearchOptions } from '../reader/word-search';
 
@@ -27,6 +27,8 @@ export interface SearchPanelProps {
 }
 
 const MAX_LISTED = 200;
+/** Only a pattern that does not compile needs it. */
+const RegexProblem = lazyView(() => import('./RegexProblem').then((m) => m.RegexProblem));
 
 /**
  * Search both languages (or one): whole words and their forms by default, or an exact phrase, part
@@ -61,12 +63,6 @@ export function SearchPanel({ query, onQuery, result, current, entries, options,
         {s.after && '…'}
       </>
     );
-  };
-
-  /** The engine's reason, said in the interface's language. */
-  const regexReason = (detail: string) => {
-    const problem = regexProblem(detail);
-    return t(`wordSearch.regexProblems.${problem}`);
   };
 
   const status =
@@ -178,7 +174,7 @@ export function SearchPanel({ query, onQuery, result, current, entries, options,
       </form>
       {result.problem && query.trim() !== '' && (
         <p id="search-problem" className="field-error" role="alert">
-          {t('wordSearch.badRegex', { detail: regexReason(result.problem.detail) })}
+          <RegexProblem detail={result.problem.detail} />
         </p>
       )}
       <p className="search-status" role="status" aria-live="polite">
