@@ -159,7 +159,7 @@ if (process.env.BENCH_COMPARE_COLD) {
 }
 
 const characters = rows.reduce((n, r) => n + r.en.length + r.ru.length, 0);
-console.log(`bench:compare — ${rows.length} rows, ${characters} characters, ${RUNS} runs each`);
+console.log(`bench:compare — ${rows.length} rows, ${characters} characters, ${RUNS} runs each; Node ${process.versions.node} (V8 ${process.versions.v8}), ${availableParallelism()} cores`);
 console.log('In workers, as the app runs them (first, while this process holds nothing but the rows, as main does):');
 // In workers, as the app runs them. Each comparison runs in new workers (nothing carries over from
 // one run to the next); "started ahead" workers were started, and loaded their code and the lexicon,

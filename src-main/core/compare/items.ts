@@ -379,22 +379,27 @@ function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): vo
     out.push(makeItem('date', key, text.slice(start, end), start, end));
   };
   // Each pattern only where its telltale is: digits joined by a dot or a hyphen, a month's name.
+  // (Each global pattern is run by `exec` from 0, as `matchAll` runs a copy of it: none matches an empty string.)
   if (NUMERIC_DATE_HINT.test(text)) for (const re of NUMERIC_DATES) {
-    for (const m of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const [d, mo, y] = m[1]!.length === 4 ? [m[3]!, m[2]!, m[1]!] : [m[1]!, m[2]!, m[3]!];
       if (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31) add(m.index, m.index + m[0].length, dateKey(y, Number(mo), d));
     }
   }
   if (!MONTH_HINT[lang].test(text)) return;
-  DATE_PATTERNS[lang].forEach((re, p) => {
-    for (const m of text.matchAll(re)) {
+  const patterns = DATE_PATTERNS[lang];
+  for (let p = 0; p < patterns.length; p++) {
+    const re = patterns[p]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const end = m.index + m[0].length;
       if (lang === 'en' && p === 1) add(m.index, end, dateKey(m[4], monthIndex(m[1]!, 'en'), m[2], m[3]));
       else if (lang === 'en' && p === 0) add(m.index, end, dateKey(m[4], monthIndex(m[3]!, 'en'), m[1], m[2]));
       else if (lang === 'ru' && p === 0) add(m.index, end, dateKey(m[4], monthIndex(m[3]!, 'ru'), m[1], m[2]));
       else add(m.index, end, dateKey(m[2], monthIndex(m[1]!, lang)));
     }
-  });
+  }
 }
 
 /** Two date keys name the same date; a date without a year answers the same day with one. */
@@ -423,8 +428,12 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
 }
 
+/** The aligner's number pattern, a copy of this module's own (run by `exec`: see `findDates`). */
+const NUMBERS = new RegExp(NUMBER.source, 'gu');
+
 function findNumbers(text: string, lang: Lang, taken: Uint8Array, out: Item[]): void {
-  for (const m of text.matchAll(new RegExp(NUMBER.source, 'gu'))) {
+  NUMBERS.lastIndex = 0;
+  for (let m = NUMBERS.exec(text); m !== null; m = NUMBERS.exec(text)) {
     let start = m.index;
     let end = start + m[0].length;
     if (taken[start]) continue;

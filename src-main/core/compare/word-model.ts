@@ -58,6 +58,8 @@ export interface WordModel {
   /** The tables themselves, by pair id (read-only): t(ru | en) and t(en | ru). */
   forwardTable: Float32Array;
   backwardTable: Float32Array;
+  /** Both side by side (read-only): pair `p`'s t(ru | en) at `2p`, its t(en | ru) at `2p + 1` (one read from memory for both). */
+  bothTable: Float32Array;
 }
 
 export interface RowTable {
@@ -490,6 +492,11 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
   };
   const fwd = forwardTable.prob;
   const bwd = backwardTable.prob;
+  const both = new Float32Array(2 * fwd.length);
+  for (let p = 0; p < fwd.length; p++) {
+    both[2 * p] = fwd[p]!;
+    both[2 * p + 1] = bwd[p]!;
+  }
   const nullRu = forwardTable.nulls;
   const nullEn = backwardTable.nulls;
   const P = tables.pairEn.length;
@@ -504,6 +511,7 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
     pairs: P,
     forwardTable: fwd,
     backwardTable: bwd,
+    bothTable: both,
     rowTable(row) {
       const t = row >= 0 && row < tableOf.length ? tableOf[row]! : -1;
       return t < 0
