@@ -105,7 +105,7 @@
  * 9.67 G → 8.58 G (−11 %); TurboFan 2.13 G → 1.83 G. In the worker as the app runs it, old and new
  * built chunks in turn (load 3–4): 1,543–1,658 → 1,483–1,576 ms wall, 1,759–1,970 → 1,706–1,776 ms
  * CPU. Tried and dropped: the tokenizer's hash taken while scanning (a warm run 20 % faster, a cold
- * one no faster), the tokenizer as a method called once a row (compiled as often: its fields'
+ * one 72 M instructions more on 3,000 rows: more to compile), the tokenizer as a method called once a row (compiled as often: its fields'
  * reassignment threw the code away), a look-ahead before each date pattern (no faster), a warm-up
  * on 60 rows in the standby worker (the run after it no faster), a larger young generation for the
  * worker (no change). Left: the cold cost. Node 24 (V8 13.6, Maglev, as Electron 45) runs the same
