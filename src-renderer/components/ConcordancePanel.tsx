@@ -97,7 +97,7 @@ export function ConcordancePanel({ onShown }: { onShown: (shown: ConcordanceShow
   useLayoutEffect(() => {
     const panel = ref.current;
     const active = document.activeElement;
-    if (!panel || !lastFocused.current || (active && active !== document.body && active.isConnected)) return;
+    if (!result || !panel || !lastFocused.current || (active && active !== document.body && active.isConnected)) return;
     const same = [...panel.querySelectorAll<HTMLElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === lastFocused.current);
     (same ?? document.getElementById('concordance-input'))?.focus({ preventScroll: true });
   }, [result]);

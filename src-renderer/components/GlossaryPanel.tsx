@@ -50,15 +50,16 @@ export function GlossaryPanel() {
   useLayoutEffect(() => {
     if (deleted) ref.current?.querySelector<HTMLElement>('.glossary-undo')?.focus();
   }, [deleted]);
-  const [restored, setRestored] = useState<string | undefined>();
+  const restored = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
-    if (!restored) return;
-    const edit = ref.current?.querySelector<HTMLElement>(`[data-term-id="${CSS.escape(restored)}"] [data-term-edit]`);
+    const id = restored.current;
+    if (!view || !id) return;
+    const edit = ref.current?.querySelector<HTMLElement>(`[data-term-id="${CSS.escape(id)}"] [data-term-edit]`);
     if (!edit) return;
     // Only from where undo left it (Add a term…): a reader who moved on meanwhile keeps their place.
     if (document.activeElement === ref.current?.querySelector('[data-autofocus]')) edit.focus();
-    setRestored(undefined);
-  });
+    restored.current = undefined;
+  }, [view]);
   const undo = async () => {
     if (!deleted) return;
     const { entry, scope: from } = deleted;
@@ -68,7 +69,7 @@ export function GlossaryPanel() {
       setStatus({ text: t('glossary.restored', { en: entry.en, ru: entry.ru }) });
       ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       // Once the list shows it again, the focus goes to the restored term (its Edit button).
-      setRestored(back.id);
+      restored.current = back.id;
       await model.glossaryChanged();
     } catch (e) {
       setStatus({ text: t('glossary.saveFailed', { reason: message(e) }), error: true });

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../src-main/contract/ipc';
 import { usePanelFocus } from '../hooks/usePanelFocus';
@@ -43,7 +43,9 @@ export function SearchPanel({ query, onQuery, result, current, entries, options,
   // leaves you at the match), not back to where the search was opened, now out of view.
   const matchClause = current >= 0 ? hits[current]?.clauseId : undefined;
   const returnTo = useRef<(() => HTMLElement | null) | null>(null);
-  returnTo.current = matchClause ? () => document.querySelector<HTMLElement>(`.clause[data-clause-id="${CSS.escape(matchClause)}"]`) : null;
+  useLayoutEffect(() => {
+    returnTo.current = matchClause ? () => document.querySelector<HTMLElement>(`.clause[data-clause-id="${CSS.escape(matchClause)}"]`) : null;
+  }, [matchClause]);
   usePanelFocus(ref, returnTo);
   const rows: Array<{ rowIndex: number; firstHit: number; hits: SearchHit[] }> = [];
   hits.forEach((hit, i) => {

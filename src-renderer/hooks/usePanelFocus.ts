@@ -18,8 +18,13 @@ export function usePanelFocus(ref: RefObject<HTMLElement | null>, returnTo?: Ref
       const active = document.activeElement;
       const lost = !active || active === document.body || panel.contains(active) || !active.isConnected;
       if (!lost) return;
-      const better = returnTo?.current?.();
+      const better = betterPlace(returnTo);
       (better?.isConnected ? better : opener?.isConnected ? opener : document.getElementById('reader'))?.focus({ preventScroll: true });
     };
   }, [ref, returnTo]);
+}
+
+/** Where `returnTo` says the focus should go now (read at close, when the panel knows). */
+function betterPlace(returnTo: RefObject<(() => HTMLElement | null) | null> | undefined): HTMLElement | null | undefined {
+  return returnTo?.current?.();
 }
