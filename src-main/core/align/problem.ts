@@ -5,7 +5,7 @@
  */
 import type { FlatBags } from './anchors';
 import type { BeadShape } from './cost';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
+import { endsWithGluedHeading, foreignScript, innerListItems, startsListItem, startsWithGluedHeading } from './shape';
 
 /**
  * Units of one side as the dynamic programme sees them: prefix lengths, flat anchor bags and prefix
@@ -486,7 +486,8 @@ export function anchorRarity(en: FlatBags, ru: FlatBags, count: number): Float64
   return rarity;
 }
 
-function countIds(units: Int32Array, ids: Int32Array): void {
+/** Adds one to `units[id]` for each id of `ids`. */
+export function countIds(units: Int32Array, ids: Int32Array): void {
   for (let k = 0; k < ids.length; k++) units[ids[k]!]!++;
 }
 
@@ -518,8 +519,9 @@ function fillStructure(texts: readonly string[], lang: 'en' | 'ru', structure: S
   const { items, starts, glued, foreign } = structure;
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
-    items[u + 1] = items[u]! + listItems(text);
-    starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
+    const start = startsListItem(text) ? 1 : 0;
+    items[u + 1] = items[u]! + start + innerListItems(text);
+    starts[u + 1] = starts[u]! + start;
     glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) || startsWithGluedHeading(text) ? 1 : 0);
     foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
   }
