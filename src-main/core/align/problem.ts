@@ -110,8 +110,7 @@ export function makeSide(
   if (exact) {
     const ids = problem.gain.length;
     deferred.push(() => {
-      side.repeats2 = repeatsOf(bags, count, 2, ids);
-      side.repeats3 = repeatsOf(bags, count, 3, ids);
+      [side.repeats2, side.repeats3] = repeatsOf2And3(bags, count, ids);
     });
   }
   return side;
@@ -172,10 +171,28 @@ function repeatsOf(bags: FlatBags, count: number, width: number, ids: number): R
   const offsets = new Int32Array(count + 1);
   const found = new RepeatList(ids, width);
   for (let u = 0; u < count; u++) {
-    found.addRun(bags, count, u);
+    found.addRun(bags, count, u, null);
     offsets[u + 1] = found.size;
   }
-  return { offsets, ids: found.ids.slice(0, found.size), counts: found.counts.slice(0, found.size * width), width };
+  return found.repeats(offsets);
+}
+
+/**
+ * `repeatsOf` for widths 2 and 3 in one pass: the repeats of units u..u + 1 are what the run of three
+ * from u finds first (its merge of u with u + 1), with the same counts.
+ */
+function repeatsOf2And3(bags: FlatBags, count: number, ids: number): [Repeats, Repeats] {
+  if (count < 3) return [repeatsOf(bags, count, 2, ids), repeatsOf(bags, count, 3, ids)];
+  const offsets2 = new Int32Array(count + 1);
+  const offsets3 = new Int32Array(count + 1);
+  const two = new RepeatList(ids, 2);
+  const three = new RepeatList(ids, 3);
+  for (let u = 0; u < count; u++) {
+    three.addRun(bags, count, u, two);
+    offsets2[u + 1] = two.size;
+    offsets3[u + 1] = three.size;
+  }
+  return [two.repeats(offsets2), three.repeats(offsets3)];
 }
 
 /** The repeats found so far (see `repeatsOf`), one run at a time. */
@@ -194,10 +211,14 @@ class RepeatList {
     this.counts = new Int32Array(256 * width);
   }
 
-  /** The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop compiled on the stack. */
-  addRun(bags: FlatBags, count: number, u: number): void {
+  /**
+   * The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop
+   * compiled on the stack. `pairs`: a list of width 2, given the repeats of u and u + 1 (found first).
+   */
+  addRun(bags: FlatBags, count: number, u: number, pairs: RepeatList | null): void {
     const width = this.width;
     const stamp = this.stamp;
+    const first = this.size;
     for (let a = u; a < u + width && a < count; a++) {
       for (let b = a + 1; b < u + width && b < count; b++) {
         let x = bags.offsets[a]!;
@@ -217,8 +238,27 @@ class RepeatList {
           } else if (p < q) x++;
           else y++;
         }
+        if (pairs && b === u + 1) pairs.copyFrom(this, first);
       }
     }
+  }
+
+  /** The entries of `list` from `from` on, with their first two counts (this list's width is 2). */
+  copyFrom(list: RepeatList, from: number): void {
+    for (let z = from; z < list.size; z++) {
+      if (this.size === this.ids.length) {
+        this.ids = grow(this.ids, this.ids.length * 2);
+        this.counts = grow(this.counts, this.ids.length * 2);
+      }
+      const at = this.size++;
+      this.ids[at] = list.ids[z]!;
+      this.counts[2 * at] = list.counts[z * list.width]!;
+      this.counts[2 * at + 1] = list.counts[z * list.width + 1]!;
+    }
+  }
+
+  repeats(offsets: Int32Array): Repeats {
+    return { offsets, ids: this.ids.slice(0, this.size), counts: this.counts.slice(0, this.size * this.width), width: this.width };
   }
 
   private push(bags: FlatBags, count: number, u: number, id: number): void {
