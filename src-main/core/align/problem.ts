@@ -92,7 +92,7 @@ export function makeSide(
 ): Side {
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
-  for (let u = 0; u < count; u++) unitSums(bags, problem.miss, problem.gain, u, missed, bound);
+  allUnitSums(bags, problem.miss, problem.gain, count, missed, bound);
   const side: Side = {
     count,
     prefix,
@@ -134,6 +134,15 @@ export function settleDeferred(): void {
 /** Some work for the finest level is still to be done. */
 export function deferredPending(): boolean {
   return deferred.length > 0;
+}
+
+/**
+ * Every unit's sums (`unitSums`). A function of its own: the loop is compiled on the stack, and inside
+ * `makeSide`, whose closure (the deferred repeats) gives it a context, that code was specialised to
+ * the first side's context and thrown away at the next side.
+ */
+function allUnitSums(bags: FlatBags, missOf: Float64Array, gainOf: Float64Array, count: number, missed: Float64Array, bound: Float64Array): void {
+  for (let u = 0; u < count; u++) unitSums(bags, missOf, gainOf, u, missed, bound);
 }
 
 /**
