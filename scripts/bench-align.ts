@@ -153,6 +153,39 @@
  * goal to hold in every run: the growth of the young generation in the anchors phase (fewer survivors
  * there), and the finest level's 5.4 MB of tables (bead costs 3.6 MB in single precision).
  *
+ * Sixth look (2 December 2026, 02:15–03:10, load 5–11; the worker rows added, phase timers on
+ * `process.cpuUsage` in a worker bundled as the bench's, `--trace-opt --trace-deopt`, callgrind with
+ * `--single-threaded` for instruction counts that do not move with the load). Memory as the app runs
+ * the aligner: in a worker thread of a plain process, from built code, the process peaks at 96 MB
+ * (the floor's process 64), against 123 MB for the tsx child, whose loader thread and compiled modules
+ * the floor child holds too (87–91 MB); capping the align worker's young generation at 6 MB
+ * (`ALIGN_YOUNG_GENERATION_MB`, align-runner.ts) takes 104 → 96 MB, 47 scavenges instead of 15 and one
+ * mark-compact, at no CPU cost the noise can show (medians 1.19 vs 1.29 s in the same bench, 1.32 vs
+ * 1.30 s in seven interleaved pairs). CPU, cold, by phase (ms, median of five, before): reading 37;
+ * tokenizing 184 (warm 60); lexicon concepts and name skeletons of the 4,000 distinct forms 100–140
+ * (the skeletons of the Russian forms 57, all interpreted: about 25 µs a form); bags 141; weights 40;
+ * sides 54; coarse blocks and the first solve's set-up 90; the finest level's deferred work 179
+ * (structure tests 93, repeat runs 74); the levels 43 + 22 + 47 (coarsest: forward, backward, trace),
+ * 21, 38 and 137; attaching 23, evidence 50, calibration 69 (confidence.ts), untranslated 25. Of a cold
+ * child's instructions 24 % are the optimising compiler (1.5 G of 6.4 G), 113 compilations of which
+ * the costliest were the bags loop (3×), the trace-back (4×), the tokenizer's word table (3×), the
+ * structure tests (2×) and makeSide (4×): a loop compiled on the stack is thrown away at the code after
+ * it, which has no feedback yet, or at the next side when the loop sat in a function with a closure
+ * (the code was specialised to the first side's context). What changed (output unchanged: the digests
+ * and the bench pair's beads): the heading, list and glued-heading tests look at a unit's first or
+ * last character before they trim it or run an expression (checked equal on 420,000 strings);
+ * anchorBalance counts in integers (1.9 MB of boxed numbers); the tokenizer's five mark counts go
+ * through one increment (Russian's first « or „ threw the compiled scan away); the repeat runs of two
+ * units are taken from those of three; makeSide's loop is a function of its own (four compilations →
+ * one); beadEvidence uses index loops. Instructions of the aligner's work (the run less a worker that
+ * does nothing, 0.87 G): 5.52 → 5.40 G (−2 %), against the floor's 0.86 G: 6.4× → 6.3×. Tried and
+ * left out (measured worse): the bags of a unit as a function of their own (compiled three times,
+ * larger: everything inlined), the trace-back as one call per bead (inlined into the loop anyway).
+ * Left: 4× needs the warm work cut too (a warm run, 0.6–0.8 s, is already over 4× the floor); the
+ * compiler's quarter (fewer, smaller hot functions, each met with all its branches' feedback before
+ * it is compiled) and the per-form string work of the lexicon and the skeletons are the largest parts
+ * a change of code can still reach.
+ *
  * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
  * with one regular expression per line: the same reading path, and a tokenization no aligner can skip.
  */
