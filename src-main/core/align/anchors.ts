@@ -298,9 +298,7 @@ function growInt32(array: Int32Array<ArrayBuffer>, length: number): Int32Array<A
 }
 
 function tokenize(texts: readonly string[]): Tokens {
-  let chars = 0;
-  for (let u = 0; u < texts.length; u++) chars += texts[u]!.length;
-  const scanner = new WordScanner(texts.length * 8, chars);
+  const scanner = new WordScanner(texts.length * 8, totalLength(texts));
   const offsets = new Int32Array(texts.length + 1);
   const hasDigit = new Uint8Array(texts.length);
   const n = texts.length;
@@ -315,14 +313,29 @@ function tokenize(texts: readonly string[]): Tokens {
   };
   // In the order of `scan`'s marks: ( " « „ “.
   const counted = [marks.parens, marks.straight, marks.guillemets, marks.low, marks.high];
+  scanUnits(texts, scanner, offsets, hasDigit, counted, marks.final, marks.dialogue);
+  return { forms: scanner.forms, offsets, words: scanner.words.subarray(0, scanner.count), hasDigit, marks };
+}
+
+function totalLength(texts: readonly string[]): number {
+  let chars = 0;
+  for (let u = 0; u < texts.length; u++) chars += texts[u]!.length;
+  return chars;
+}
+
+/**
+ * The loop over a side's units, in a function of its own with nothing after it: compiled on the
+ * stack inside `tokenize`, its code was thrown away at the code after the loop (no feedback yet)
+ * and compiled again for the other side.
+ */
+function scanUnits(texts: readonly string[], scanner: WordScanner, offsets: Int32Array, hasDigit: Uint8Array, counted: readonly Uint16Array[], final: Uint16Array, dialogue: Uint8Array): void {
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
     scanner.scan(text, u, hasDigit, counted);
     offsets[u + 1] = scanner.count;
-    marks.final[u] = finalMark(text);
-    marks.dialogue[u] = opensDialogue(text) ? 1 : 0;
+    final[u] = finalMark(text);
+    dialogue[u] = opensDialogue(text) ? 1 : 0;
   }
-  return { forms: scanner.forms, offsets, words: scanner.words.subarray(0, scanner.count), hasDigit, marks };
 }
 
 /** Grows a list of anchor ids and counts (typed arrays, doubled when full) and cuts it into units. */
