@@ -59,14 +59,14 @@ describe('alignSequences', () => {
     ru: [
       'Грузооборот северного порта за прошлый год вырос на треть, сообщает его руководство.',
       'Причинами они называют нехватку судов для льда и дорогую страховку.',
-      'Сказывается и погода.',
+      'Так сказали и они.',
       'Ставки фрахта на этом направлении резко снизились в зимние месяцы, сообщают аналитики.',
     ],
   };
 
   it('joins a lone unit to the neighbour whose other side holds its anchors, and only then', () => {
     // The pass after the dynamic programme joins the clause to the bead whose English holds the
-    // clause's one anchor (the lexicon's "say", «сказ-»), which the bead's Russian misses.
+    // clause's one anchor (the lexicon's "say", «сказали»), which the bead's Russian misses.
     expect(shapes(alignSequences(port.en, port.ru, { shapes: cheap, attachCovered: false }))).toEqual(['0:0', '1:1', '-:2', '2:3']);
     expect(shapes(alignSequences(port.en, port.ru, { shapes: cheap }))).toEqual(['0:0', '1:1+2', '2:3']);
     // A clause none of whose anchors the neighbour misses stays alone.
@@ -77,7 +77,7 @@ describe('alignSequences', () => {
   it('does not join a lone unit on one word that recurs through the text', () => {
     // Every sentence says "say" (говорят): the neighbour covers all of the clause's anchors, but they
     // weigh almost nothing (ATTACH_MIN_WEIGHT). So a sentence the translator added, whose one word
-    // the lexicon happens to match («сказывается», tells on), stays a row of its own.
+    // the lexicon matches («сказали»), stays a row of its own.
     const said = {
       en: port.en.map((text) => text.replace(/report\.$/u, 'say.')),
       ru: port.ru.map((text) => text.replace('сообщает его руководство', 'говорят его руководители').replace('сообщают', 'говорят')),

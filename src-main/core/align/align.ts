@@ -40,10 +40,10 @@ import {
   DEFAULT_VARIANCE,
   PARAGRAPH_BEAD_SHAPES,
 } from './cost';
-import { type BeadEvidence, TEMPERATURE, calibrateConfidences } from './confidence';
+import { type BeadEvidence, TEMPERATURE, boundaryEvidence, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
 import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, countIds, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
-import { CONTINUES_CUT, continuations, isHeadingLike } from './shape';
+import { CONTINUES_CUT, RUNS_ON, continuations, isHeadingLike } from './shape';
 import { isUntranslated } from './untranslated';
 
 export { CONTINUES_CLAUSE, CONTINUES_CUT, continuations, isHeadingLike } from './shape';
@@ -361,7 +361,7 @@ export const ATTACH_MIN_WEIGHT = DEFAULT_ANCHOR_WEIGHTS.lex!.miss / Math.SQRT2;
 /** Of the bead's two ends on one side, how many fall inside a sentence (the unit before runs on into its first, or its last runs on into the next). */
 function runsOn(side: Side, units: readonly number[]): number {
   if (units.length === 0 || !side.continues) return 0;
-  return (side.continues[units[0]!] ? 1 : 0) + (side.continues[units[units.length - 1]! + 1] ? 1 : 0);
+  return (side.continues[units[0]!]! & RUNS_ON ? 1 : 0) + (side.continues[units[units.length - 1]! + 1]! & RUNS_ON ? 1 : 0);
 }
 
 /** Some unit of `units` holds anchor `id`. */
@@ -517,6 +517,7 @@ export function alignSequencesWithModel(en: readonly string[], ru: readonly stri
   const beads = options.attachCovered === false ? found : attachCoveredUnits(problem, found, shapes, attached);
   const posteriors = beads.map((bead) => bead.confidence);
   const evidence = beadEvidence(problem, context.model, beads, attached);
+  boundaryEvidence(en, ru, { en: problem.en.continues, ru: problem.ru.continues }, beads, evidence);
   calibrateConfidences(beads, evidence);
   for (const bead of beads) {
     if (bead.en.length > 0 && bead.ru.length > 0 && isUntranslated(joinUnits(en, bead.en), joinUnits(ru, bead.ru))) bead.untranslated = true;

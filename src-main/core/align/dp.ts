@@ -30,6 +30,8 @@ const deferredPending = problems.deferredPending;
 const RESULT = problems.RESULT;
 const CONTINUES_CLAUSE = shape.CONTINUES_CLAUSE;
 const CONTINUES_CUT = shape.CONTINUES_CUT;
+const BREAKS_CUT = shape.BREAKS_CUT;
+const BREAKS_CLAUSE = shape.BREAKS_CLAUSE;
 
 /**
  * from, from + 1, …: a bead's units. Literals for the common sizes, allocated at their length (an array
@@ -206,7 +208,9 @@ function traceBack(tables: Tables, band: Band, n: number, m: number, backward: F
  *    (parallel items are two 1-1 beads, not one 2-2);
  *  - `scriptCost` per unit in the other side's script joined with units in the side's own;
  *  - `cutCost` per side that starts with the rest of a sentence cut at a comma, `continuationCost`
- *    when one side starts with the next clause of a sentence and the other does not.
+ *    when one side starts with the next clause of a sentence and the other does not; neither when the
+ *    other side breaks after the same comma or semicolon and opens with a capital (`BREAKS_CUT`,
+ *    `BREAKS_CLAUSE`: the same break, capitalised differently, as in a preamble).
  */
 /** Everything a row of the forward pass reads, gathered once per pass (see `forwardPass`). */
 interface Pass {
@@ -567,12 +571,12 @@ function forwardRow(pass: Pass, i: number): void {
       const ruJoined = ruBarriers[j]! - ruBarriers[ruAfter]!;
       const enForeignUnits = a > 1 ? enForeign[i]! - enForeign[i0]! : 0;
       const ruForeignUnits = b > 1 ? ruForeign[j]! - ruForeign[j0]! : 0;
-      cost += (enFlag === CONTINUES_CUT ? cutCost : 0) + (ruFlag === CONTINUES_CUT ? cutCost : 0);
+      cost += (enFlag === CONTINUES_CUT && ruFlag !== BREAKS_CUT ? cutCost : 0) + (ruFlag === CONTINUES_CUT && enFlag !== BREAKS_CUT ? cutCost : 0);
       cost += barrierCost * (enJoined + ruJoined);
       cost += scriptCost * ((enForeignUnits < a ? enForeignUnits : 0) + (ruForeignUnits < b ? ruForeignUnits : 0));
       cost += headingCost * (Math.max(0, enHeads - ruGlue) + Math.max(0, ruHeads - enGlue));
       if (a > 0 && b > 0) {
-        cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) ? continuationCost : 0;
+        cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) && enFlag + ruFlag !== CONTINUES_CLAUSE + BREAKS_CLAUSE ? continuationCost : 0;
         const enList = enItems[i]! - enItems[i0]!;
         const ruList = ruItems[j]! - ruItems[j0]!;
         // Both comparisons always evaluated: on coarse levels (no items) a short-circuit would leave the

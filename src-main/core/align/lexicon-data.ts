@@ -441,7 +441,8 @@ coffee | коф
 wine | вин
 glass | стакан, стекл
 # --- verbs and states
-say, said, tell, told | сказ, говор, рассказ
+# say: the forms of сказать, not the stem сказ (сказываться is to affect, to tell on)
+say, said, tell, told | сказал, сказат, сказан, =сказав, скаж, говор, рассказ
 speak, spoke, talk | говор, разговар, беседов
 ask | спрос, спраш, проси
 answer | ответ

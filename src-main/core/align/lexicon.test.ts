@@ -40,6 +40,13 @@ describe('the lexicon', () => {
     expect(shipped.english('computers')).toEqual(shipped.russian('компьютеров'));
     expect(shipped.english('June')).toEqual(shipped.russian('июня'));
   });
+
+  it('matches the forms of сказать to "say", and not сказываться (to affect)', () => {
+    const shipped = shippedLexicon();
+    const say = shipped.english('said')[0];
+    for (const form of ['сказал', 'сказала', 'сказать', 'сказано', 'скажет', 'сказав']) expect(shipped.russian(form)).toContain(say);
+    for (const form of ['сказываются', 'сказывается', 'сказываться']) expect(shipped.russian(form)).not.toContain(say);
+  });
 });
 
 describe('transliteration', () => {

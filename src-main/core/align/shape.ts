@@ -14,11 +14,25 @@ const COMMA_END = /,["”»’)]?\s*$/u;
 /** `continuations` flags. */
 export const CONTINUES_CLAUSE = 1;
 export const CONTINUES_CUT = 2;
+/**
+ * The unit opens with a capital after a unit ending in a comma (`BREAKS_CUT`) or in a semicolon, colon
+ * or dash (`BREAKS_CLAUSE`): where the other language opens the same unit in lower case
+ * (`CONTINUES_CUT` / `CONTINUES_CLAUSE`), the two break the sentence at the same place and differ only
+ * in how they capitalise (English preamble clauses and list items, «желая…», «признавая…»).
+ */
+export const BREAKS_CUT = 4;
+export const BREAKS_CLAUSE = 8;
+/** The unit runs on from the one before it (`CONTINUES_CUT` or `CONTINUES_CLAUSE`). */
+export const RUNS_ON = CONTINUES_CUT | CONTINUES_CLAUSE;
+/** A capital first letter, not the English "I" (capitalised wherever it stands: «я» in the Russian). */
+const UPPER_START = /^[\s"“”«„‘(\[]*(?!I\b)\p{Lu}/u;
 
 /**
  * Per unit (and one past the end): `CONTINUES_CUT` when the unit is the rest of a sentence cut after
  * a comma or no punctuation (it starts with a lower-case letter or a digit), `CONTINUES_CLAUSE` when
- * it is the next clause of a sentence after a semicolon, colon or dash (lower-case start), else 0.
+ * it is the next clause of a sentence after a semicolon, colon or dash (lower-case start),
+ * `BREAKS_CUT` / `BREAKS_CLAUSE` when it opens with a capital after a comma / a semicolon, colon or
+ * dash, else 0.
  */
 export function continuations(texts: readonly string[]): Uint8Array {
   const flags = new Uint8Array(texts.length + 1);
@@ -32,6 +46,8 @@ export function continuations(texts: readonly string[]): Uint8Array {
     const digit = DIGIT_START.test(text) && COMMA_END.test(before);
     if ((lower || digit) && CUT_END.test(before) && !isHeadingLike(before)) flags[u] = CONTINUES_CUT;
     else if (lower && CLAUSE_END.test(before)) flags[u] = CONTINUES_CLAUSE;
+    else if (COMMA_END.test(before) && UPPER_START.test(text)) flags[u] = BREAKS_CUT;
+    else if (CLAUSE_END.test(before) && UPPER_START.test(text) && !isHeadingLike(before)) flags[u] = BREAKS_CLAUSE;
   }
   return flags;
 }

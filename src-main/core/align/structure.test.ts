@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { type AlignOptions, alignSequences, alignSequencesWithModel, anchorBalance } from './align';
 import { ALL_CLAUSE_BEAD_SHAPES } from './cost';
-import { type BeadEvidence, calibratedConfidence } from './confidence';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
+import { type BeadEvidence, CALIBRATION, FEATURE_NAMES, boundaryEvidence, calibratedConfidence, endClass } from './confidence';
+import { BREAKS_CLAUSE, BREAKS_CUT, CONTINUES_CLAUSE, CONTINUES_CUT, continuations, endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
 import { isUntranslated, sameText } from './untranslated';
 
 const shapes = (beads: ReturnType<typeof alignSequences>): string[] => beads.map((bead) => `${bead.en.join('+') || '-'}:${bead.ru.join('+') || '-'}`);
 
 describe('unit shapes', () => {
+  it('tells a sentence broken with a capital after a comma or semicolon from one that runs on in lower case', () => {
+    expect([...continuations(['Noting the report;', 'Welcoming the plan,', 'Have agreed as follows.', 'Article 1', 'отмечая доклад;', 'приветствуя план,', 'согласились о нижеследующем.'])]).toEqual([
+      0,
+      BREAKS_CLAUSE,
+      BREAKS_CUT,
+      0,
+      0,
+      CONTINUES_CLAUSE,
+      CONTINUES_CUT,
+      0,
+    ]);
+    // English capitalises "I" wherever it stands («я»): no sign of a break.
+    expect([...continuations(['Come in,', 'I will give you tea.'])]).toEqual([0, 0, 0]);
+  });
+
   it('finds list markers at the start and glued on inside', () => {
     expect(['3. Connect the cable.', '• the router;', 'б) имя пользователя;', '(Use only this one.)', '— Да, — сказал он.'].map(startsListItem)).toEqual([true, true, true, false, false]);
     expect(listItems('4. Первоначальная настройка 5. Настройки сети')).toBe(2);
@@ -155,10 +170,13 @@ describe('calibrated confidence', () => {
   const evidence = (lexical: number, size: number, lengthDelta = 0.5): BeadEvidence => ({ lengthDelta, lexical, size });
   const plainEvidence = evidence(-3, 100);
 
-  it('lowers one-sided and merged beads below plain 1-1 beads, and a 1-1 bead beside a merged one', () => {
+  it('lowers merged beads below plain 1-1 beads, and a 1-1 bead beside a merged one', () => {
     const all = [plainEvidence, evidence(0, 20), plainEvidence, plainEvidence, plainEvidence, evidence(-3, 200)];
     const [, alone, , plain, nextToMerged, merged] = all.map((e, k) => calibratedConfidence(beads, k, e));
-    expect(alone!).toBeLessThan(plain!);
+    // A lone unit is not lowered below a plain pair of the same posterior: the aligner's posterior
+    // already holds it lower, and 339 of the 350 lone beads of the evaluation are right. Until
+    // 2 December 2026 the penalty shrank the posterior's weight and the fit made up for it here.
+    expect(Math.abs(alone! - plain!)).toBeLessThan(0.05);
     expect(merged!).toBeLessThan(plain!);
     expect(merged!).toBeLessThan(nextToMerged!);
     expect(nextToMerged!).toBeLessThan(plain!);
@@ -176,5 +194,69 @@ describe('calibrated confidence', () => {
     expect(at(3, evidence(3, 100))).toBeLessThan(at(3, plainEvidence));
     expect(at(3, evidence(-3, 100, 4))).toBeLessThan(at(3, plainEvidence));
     expect(calibratedConfidence([{ ...beads[3]!, confidence: 0.6 }], 0, plainEvidence)).toBeLessThan(at(3, plainEvidence));
+  });
+
+  it('has one weight per feature', () => {
+    expect(CALIBRATION.weights).toHaveLength(FEATURE_NAMES.length);
+  });
+
+  it('lowers a pair whose two sides end unlike (a full stop against a comma), not one both sides break at the same comma', () => {
+    const en = ['The first backup copies every file.', 'It may take a long time.', 'Later ones are faster.'];
+    const ru = ['Первая копия включает все файлы,', 'и может занять много времени.', 'Последующие быстрее.'];
+    const pairs = [
+      { en: [0], ru: [0], confidence: 0.99 },
+      { en: [1], ru: [1], confidence: 0.99 },
+      { en: [2], ru: [2], confidence: 0.99 },
+    ];
+    const found = pairs.map(() => ({ ...plainEvidence }));
+    const flags = { en: new Uint8Array(4), ru: Uint8Array.of(0, 2, 0, 0) };
+    boundaryEvidence(en, ru, flags, pairs, found);
+    // Boundary 0|1: a full stop against a comma, the Russian running on; boundary 1|2: full stops.
+    expect(found.map((e) => [e.unlikeEnds, e.midSentenceUnlike])).toEqual([
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+    expect(['Done.', 'said: »', 'one,', 'Article 5', '«так»;'].map(endClass)).toEqual([1, 2, 3, 0, 2]);
+    const unlike = calibratedConfidence(beads, 3, found[1]);
+    expect(unlike).toBeLessThan(calibratedConfidence(beads, 3, plainEvidence));
+    // Both sides run on across the same comma at both ends (midSentence 4): no lower than a plain pair.
+    expect(calibratedConfidence(beads, 3, { ...plainEvidence, midSentence: 4, unlikeEnds: 0, midSentenceUnlike: 0 })).toBe(calibratedConfidence(beads, 3, plainEvidence));
+  });
+});
+
+describe('a sentence the two languages break at the same place', () => {
+  // A preamble: the English opens each clause with a capital, the Russian in lower case, after the
+  // same comma or semicolon. The Russian clause "runs on" and the English does not, but the two break
+  // the sentence at the same place: no cut and no clause cost, so the 1-1 rows are sure (until
+  // 2 December 2026 each paid the cut cost alone and sat at a posterior of 0.90–0.98).
+  const en = [
+    'The Government of the Kingdom of Arland and the Government of the Russian Federation, hereinafter the Parties,',
+    'Wishing to develop cooperation in the field of health;',
+    'Noting the importance of the exchange of medical information;',
+    'Taking into account the Agreement on Trade signed in Minsk on 3 May 2001,',
+    'Have agreed as follows.',
+    'Article 1',
+    'The Parties shall cooperate in health care and medical science.',
+  ];
+  const ru = [
+    'Правительство Королевства Арланд и Правительство Российской Федерации, далее Стороны,',
+    'желая развивать сотрудничество в области здравоохранения;',
+    'отмечая важность обмена медицинской информацией;',
+    'принимая во внимание Соглашение о торговле, подписанное в Минске 3 мая 2001 г.,',
+    'согласились о нижеследующем.',
+    'Статья 1',
+    'Стороны сотрудничают в области здравоохранения и медицинской науки.',
+  ];
+
+  it('pairs the clauses one to one and is sure of each', () => {
+    const aligned = alignSequencesWithModel(en, ru, { ratio: 1 });
+    expect(shapes(aligned.beads)).toEqual(['0:0', '1:1', '2:2', '3:3', '4:4', '5:5', '6:6']);
+    for (const posterior of aligned.posteriors) expect(posterior).toBeGreaterThan(0.99);
+  });
+
+  it('still keeps a clause cut where the other language does not break with its first half', () => {
+    const joined = [...en.slice(0, 3), `${en[3]} have agreed as follows.`, ...en.slice(5)];
+    expect(shapes(alignSequences(joined, ru, { ratio: 1 }))).toEqual(['0:0', '1:1', '2:2', '3:3+4', '4:5', '5:6']);
   });
 });
