@@ -83,6 +83,34 @@
  * time under load). Next: the same one-shape, one-loop treatment for the checker and `extractItems`,
  * EM's two directions in one pass over the slots when one thread trains both, and Maglev (Electron's
  * V8 has it on; Node 20, which the bench runs, does not), which compiles far more cheaply.
+ *
+ * Fifth round (2 December 2026; instructions counted by `valgrind --tool=callgrind` on
+ * `node --single-threaded` running `analyseDocumentPacked` once in a fresh process, as a fresh worker
+ * does: repeatable under load, the compiler's work counted on the one thread). Where a cold run's
+ * instructions go, 10,000 rows: the code V8 made (optimised, baseline, regular expressions) 40 %,
+ * TurboFan compiling it 20 %, the interpreter 9 %, builtins 10 %, the runtime 13 %, the collector 2 %;
+ * on 3,000 rows TurboFan is a third. A warm run of the same code (compiled, caches full) now takes
+ * about 0.95 s; a fresh worker about 1.5–1.7 s, and the difference is compiling and running
+ * uncompiled code. Changes, output byte-identical (digest below, `analyse.test.ts`):
+ *   - one thread trains both directions of the word model in one pass over the slots a
+ *     iteration (`trainBoth`: the two directions' probabilities and counts side by side, each sum
+ *     in the order `trainDirection` adds it; a test checks the two give the same tables bit for
+ *     bit); the learned links read both directions from one side-by-side table;
+ *   - the item context works out each word form's words once, into flat lists, and counts rows in
+ *     typed arrays with plain loops (its per-row callbacks were compiled twice and thrown away);
+ *   - the dates' and numbers' patterns run by `exec` (no RegExp made per row); the lexicon's concept
+ *     look-ups made once a lexicon, not once a row; a row's items matched by plain loops, and a
+ *     row with nothing left over gives no finding at once.
+ * Instructions of the cold run (start-up, reading the rows and the lexicon, 0.95 G, taken off):
+ * 9.67 G → 8.58 G (−11 %); TurboFan 2.13 G → 1.83 G. In the worker as the app runs it, old and new
+ * built chunks in turn (load 3–4): 1,543–1,658 → 1,483–1,576 ms wall, 1,759–1,970 → 1,706–1,776 ms
+ * CPU. Tried and dropped: the tokenizer's hash taken while scanning (a warm run 20 % faster, a cold
+ * one 72 M instructions more on 3,000 rows: more to compile), the tokenizer as a method called once a row (compiled as often: its fields'
+ * reassignment threw the code away), a look-ahead before each date pattern (no faster), a warm-up
+ * on 60 rows in the standby worker (the run after it no faster), a larger young generation for the
+ * worker (no change). Left: the cold cost. Node 24 (V8 13.6, Maglev, as Electron 45) runs the same
+ * worker in about 1.1–1.3 s and 1.3–1.4 s of CPU (the bench run with Node 24: `node --import tsx
+ * scripts/bench-compare.ts`); on Node 20 the goal is not met.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -159,7 +187,7 @@ if (process.env.BENCH_COMPARE_COLD) {
 }
 
 const characters = rows.reduce((n, r) => n + r.en.length + r.ru.length, 0);
-console.log(`bench:compare — ${rows.length} rows, ${characters} characters, ${RUNS} runs each`);
+console.log(`bench:compare — ${rows.length} rows, ${characters} characters, ${RUNS} runs each; Node ${process.versions.node} (V8 ${process.versions.v8}), ${availableParallelism()} cores`);
 console.log('In workers, as the app runs them (first, while this process holds nothing but the rows, as main does):');
 // In workers, as the app runs them. Each comparison runs in new workers (nothing carries over from
 // one run to the next); "started ahead" workers were started, and loaded their code and the lexicon,

@@ -69,6 +69,18 @@ function answers(a: Item, b: Item): boolean {
   return FAMILY[a.kind] === FAMILY[b.kind] && sameItem(a, b);
 }
 
+/** Some item of `others` answers `item`: `answers(item, other)`. */
+function anyAnswers(item: Item, others: readonly Item[]): boolean {
+  for (let k = 0; k < others.length; k++) if (answers(item, others[k]!)) return true;
+  return false;
+}
+
+/** Some item of `others` is answered by `item`: `answers(other, item)`. */
+function answeredBy(others: readonly Item[], item: Item): boolean {
+  for (let k = 0; k < others.length; k++) if (answers(others[k]!, item)) return true;
+  return false;
+}
+
 function letters(text: string): { latin: number; cyrillic: number } {
   let latin = 0;
   let cyrillic = 0;
@@ -136,19 +148,34 @@ function expanded(key: string, tokens: readonly Token[], lang: Lang): boolean {
 function itemFindings(row: CheckRow, enItems: Item[], ruItems: Item[], tokens: { en: Token[]; ru: Token[] }): Finding[] {
   const enLeft = new Uint8Array(enItems.length);
   const ruLeft = new Uint8Array(ruItems.length);
-  enItems.forEach((a, i) => {
-    const j = ruItems.findIndex((b, k) => !ruLeft[k] && answers(a, b));
+  // (Plain loops: this runs on every row.) Each English item takes the first free Russian item that answers it.
+  for (let i = 0; i < enItems.length; i++) {
+    const a = enItems[i]!;
+    let j = -1;
+    for (let k = 0; k < ruItems.length; k++) {
+      if (!ruLeft[k] && answers(a, ruItems[k]!)) {
+        j = k;
+        break;
+      }
+    }
     if (j >= 0) ruLeft[j] = 1;
     else enLeft[i] = 1;
-  });
+  }
   // Acronyms, Latin tokens and names are counted as present or absent, not one by one: a
   // translation often names the organisation once where the original repeats it.
-  enItems.forEach((a, i) => {
-    if (enLeft[i] && BY_PRESENCE.has(a.kind) && ruItems.some((b) => answers(a, b))) enLeft[i] = 0;
-  });
-  ruItems.forEach((b, k) => {
-    if (!ruLeft[k] && BY_PRESENCE.has(b.kind) && enItems.some((a) => answers(a, b))) ruLeft[k] = 1;
-  });
+  let left = false;
+  for (let i = 0; i < enItems.length; i++) {
+    const a = enItems[i]!;
+    if (enLeft[i] && BY_PRESENCE.has(a.kind) && anyAnswers(a, ruItems)) enLeft[i] = 0;
+    if (enLeft[i] === 1 && !a.soft) left = true;
+  }
+  for (let k = 0; k < ruItems.length; k++) {
+    const b = ruItems[k]!;
+    if (!ruLeft[k] && BY_PRESENCE.has(b.kind) && answeredBy(enItems, b)) ruLeft[k] = 1;
+    if (!ruLeft[k] && !b.soft) left = true;
+  }
+  // Nothing left over on either side (most rows): no finding.
+  if (!left) return [];
   // ruLeft marks the Russian items used (so a Russian item is left over where it is 0), enLeft the English ones left over.
   let ruSkeletons: Set<string> | undefined;
   let enSkeletons: Set<string> | undefined;

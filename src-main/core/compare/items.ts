@@ -20,7 +20,7 @@ import { ACRONYMS_EN_RU } from '../align/acronyms';
 import { NUMBER, normaliseNumber } from '../align/anchors';
 import { foldSpelling, skeleton, transliterate } from '../align/translit';
 import type { Lang } from '../model';
-import { type DocumentTokens, FormCache, type Token, columnOf, tokenize, tokenizeColumn } from './tokens';
+import { type DocumentTokens, FormCache, type Token, type TokenColumn, type WordForm, columnOf, tokenize, tokenizeColumn } from './tokens';
 
 export const ITEM_KINDS = ['date', 'number', 'percent', 'amount', 'acronym', 'latin', 'name', 'url', 'email', 'reference'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -174,114 +174,142 @@ function cachedNameSkeleton(word: string, lang: Lang): string {
 /** The context of a document, from all its English and Russian text. */
 export function itemContext(en: readonly string[], ru: readonly string[], options: ContextOptions = {}): ItemContext {
   const maps = acronymMaps(options.acronyms ?? []);
-  // Words are counted by the rows they occur in: each word gets an id, and `lastRow` says whether
-  // the current row counted it already. What a word form contributes is worked out once a form.
-  const wordIds = new Map<string, number>();
-  const idOf = (word: string): number => {
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = wordIds.size;
-      wordIds.set(word, id);
-    }
-    return id;
-  };
-  const ruRowsOf: number[] = [];
-  const enRowsOf: number[] = [];
-  const lastRow: number[] = [];
-  const count = (ids: readonly number[], rows: number[], row: number): void => {
-    for (const id of ids) {
-      if (lastRow[id] === row) continue;
-      lastRow[id] = row;
-      rows[id] = (rows[id] ?? 0) + 1;
-    }
-  };
   const columns: DocumentTokens = options.columns ?? {
     en: options.tokens ? columnOf(options.tokens.en, 'en') : tokenizeColumn(en, 'en'),
     ru: options.tokens ? columnOf(options.tokens.ru, 'ru') : tokenizeColumn(ru, 'ru'),
   };
-  // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
+  // Words are counted by the rows they occur in. Each word gets an id; what each word form of a
+  // column contributes (the ids of its words) is worked out once a form, first, into flat lists:
+  // form f's ids are `ids[start[f]]` to `ids[start[f + 1]]` (a Russian form that is not Latin
+  // contributes none, only its name skeletons).
+  const words = new WordIds();
   const ruNames = new Set<string>();
-  // What each form contributes, by its text (and by its number in the column, which is quicker).
-  const ruForms = new Map<string, readonly number[] | null>();
-  const ruColumn = columns.ru;
-  const ruByForm: (readonly number[] | null | undefined)[] = Array.from({ length: ruColumn.words.length });
-  ru.forEach((text, row) => {
-    const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
-    for (let z = ruColumn.rowStart[row]!; z < ruColumn.rowStart[row + 1]!; z++) {
-      const local = ruColumn.forms[z]!;
-      let form = ruByForm[local];
-      if (form === undefined) {
-        const word = ruColumn.words[local]!;
-        form = ruForms.get(word.word);
-        if (form === undefined) {
-          if (LATIN.test(word.word)) {
-            form = [idOf(word.folded), ...word.folded.split('-').map((part) => idOf(stripPossessive(part)))];
-          } else {
-            form = null;
-            for (const part of word.word.split('-')) {
-              const key = cachedNameSkeleton(part, 'ru');
-              if (key) ruNames.add(key);
-            }
-          }
-          ruForms.set(word.word, form);
-        }
-        ruByForm[local] = form;
+  const ruForms = formWordIds(columns.ru, (word, out) => {
+    if (LATIN.test(word.word)) {
+      out.push(words.id(word.folded));
+      for (const part of word.folded.split('-')) out.push(words.id(stripPossessive(part)));
+    } else {
+      for (const part of word.word.split('-')) {
+        const key = cachedNameSkeleton(part, 'ru');
+        if (key) ruNames.add(key);
       }
-      if (form === null) continue;
-      if (addresses.length > 0) {
-        const start = ruColumn.starts[z]!;
-        const end = start + ruColumn.words[local]!.word.length;
-        if (addresses.some(([a, b]) => start >= a && end <= b)) continue;
-      }
-      count(form, ruRowsOf, row);
     }
   });
   const names = new Set<string>();
-  lastRow.length = 0;
-  const enForms = new Map<string, readonly number[]>();
-  const enColumn = columns.en;
-  const enByForm: (readonly number[] | undefined)[] = Array.from({ length: enColumn.words.length });
-  en.forEach((text, row) => {
-    const from = enColumn.rowStart[row]!;
-    const to = enColumn.rowStart[row + 1]!;
-    for (let z = from; z + 1 < to; z++) {
-      const a = enColumn.words[enColumn.forms[z]!]!.word;
-      const b = enColumn.words[enColumn.forms[z + 1]!]!.word;
-      const key = joinedNameAt(text, enColumn.starts[z]!, a, enColumn.starts[z + 1]!, b);
+  const enForms = formWordIds(columns.en, (word, out) => {
+    out.push(words.id(word.folded));
+    for (const part of word.word.split('-')) {
+      out.push(words.id(part.toLowerCase()));
+      const key = cachedNameSkeleton(stripPossessive(part), 'en');
       if (key && ruNames.has(key)) names.add(key);
     }
-    for (let z = from; z < to; z++) {
-      const local = enColumn.forms[z]!;
-      let form = enByForm[local];
-      if (form === undefined) {
-        const text = enColumn.words[local]!;
-        form = enForms.get(text.word);
-        if (!form) {
-          const ids = [idOf(text.folded)];
-          for (const part of text.word.split('-')) {
-            ids.push(idOf(part.toLowerCase()));
-            const key = cachedNameSkeleton(stripPossessive(part), 'en');
-            if (key && ruNames.has(key)) names.add(key);
-          }
-          form = ids;
-          enForms.set(text.word, form);
-        }
-        enByForm[local] = form;
-      }
-      count(form, enRowsOf, row);
-    }
   });
+  const size = words.ids.size;
+  const lastRow = new Int32Array(size).fill(-1);
+  // Rows in which each Latin word occurs in the Russian, outside URLs and e-mail addresses.
+  const ruRowsOf = new Int32Array(size);
+  countRussianRows(ru, columns.ru, ruForms, lastRow, ruRowsOf);
+  lastRow.fill(-1);
+  const enRowsOf = new Int32Array(size);
+  countEnglishRows(en, columns.en, enForms, lastRow, enRowsOf, ruNames, names);
   // An ordinary lower-case English word (install, backup) is a Latin token of the Russian only if
   // the Russian keeps it in nearly every row where the English has it: otherwise it is translated
   // and only kept in commands or quotations.
   const latinInRussian = new Set<string>();
-  for (const [word, id] of wordIds) {
-    const rows = ruRowsOf[id];
-    if (rows === undefined) continue;
+  for (const [word, id] of words.ids) {
+    const rows = ruRowsOf[id]!;
+    if (rows === 0) continue;
     const ordinary = /^[a-z]+$/u.test(word);
-    if (!ordinary || rows >= 0.8 * (enRowsOf[id] ?? 0)) latinInRussian.add(word);
+    if (!ordinary || rows >= 0.8 * enRowsOf[id]!) latinInRussian.add(word);
   }
   return { acronymsEn: maps.en, acronymsRu: maps.ru, latinInRussian, names };
+}
+
+/** Words (strings) numbered 0, 1, 2… in the order first met. */
+class WordIds {
+  readonly ids = new Map<string, number>();
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+}
+
+/** What each form of a column contributes (`ids` of form f: `start[f]` to `start[f + 1]`), by `contribute` once a form. */
+interface FormIds {
+  start: Int32Array;
+  ids: Int32Array;
+}
+
+function formWordIds(column: TokenColumn, contribute: (word: WordForm, out: number[]) => void): FormIds {
+  const start = new Int32Array(column.words.length + 1);
+  const out: number[] = [];
+  // Forms with the same word (Russia, Russia’s) contribute alike: worked out once.
+  const byWord = new Map<string, number>();
+  for (let f = 0; f < column.words.length; f++) {
+    start[f] = out.length;
+    const word = column.words[f]!;
+    const same = byWord.get(word.word);
+    if (same === undefined) {
+      byWord.set(word.word, f);
+      contribute(word, out);
+    } else for (let q = start[same]!; q < start[same + 1]!; q++) out.push(out[q]!);
+  }
+  start[column.words.length] = out.length;
+  return { start, ids: Int32Array.from(out) };
+}
+
+/** The Russian rows each word occurs in (the words of URLs and e-mail addresses left out). */
+function countRussianRows(ru: readonly string[], column: TokenColumn, forms: FormIds, lastRow: Int32Array, rowsOf: Int32Array): void {
+  const { start, ids } = forms;
+  for (let row = 0; row < ru.length; row++) {
+    const text = ru[row]!;
+    const addresses = text.includes('://') || text.includes('www.') || text.includes('@') ? [...text.matchAll(URL), ...text.matchAll(EMAIL)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+    for (let z = column.rowStart[row]!; z < column.rowStart[row + 1]!; z++) {
+      const local = column.forms[z]!;
+      const from = start[local]!;
+      const to = start[local + 1]!;
+      if (from === to) continue;
+      if (addresses.length > 0) {
+        const s = column.starts[z]!;
+        const e = s + column.words[local]!.word.length;
+        if (addresses.some(([a, b]) => s >= a && e <= b)) continue;
+      }
+      for (let q = from; q < to; q++) {
+        const id = ids[q]!;
+        if (lastRow[id] === row) continue;
+        lastRow[id] = row;
+        rowsOf[id]!++;
+      }
+    }
+  }
+}
+
+/** The English rows each word occurs in, and the names written in two words (Viet Nam) that the Russian has. */
+function countEnglishRows(en: readonly string[], column: TokenColumn, forms: FormIds, lastRow: Int32Array, rowsOf: Int32Array, ruNames: ReadonlySet<string>, names: Set<string>): void {
+  const { start, ids } = forms;
+  for (let row = 0; row < en.length; row++) {
+    const text = en[row]!;
+    const from = column.rowStart[row]!;
+    const to = column.rowStart[row + 1]!;
+    for (let z = from; z + 1 < to; z++) {
+      const key = joinedNameAt(text, column.starts[z]!, column.words[column.forms[z]!]!.word, column.starts[z + 1]!, column.words[column.forms[z + 1]!]!.word);
+      if (key && ruNames.has(key)) names.add(key);
+    }
+    for (let z = from; z < to; z++) {
+      const local = column.forms[z]!;
+      for (let q = start[local]!; q < start[local + 1]!; q++) {
+        const id = ids[q]!;
+        if (lastRow[id] === row) continue;
+        lastRow[id] = row;
+        rowsOf[id]!++;
+      }
+    }
+  }
 }
 
 const CAPITALISED = /^[A-Z][a-z]+$/u;
@@ -379,22 +407,27 @@ function findDates(text: string, lang: Lang, taken: Uint8Array, out: Item[]): vo
     out.push(makeItem('date', key, text.slice(start, end), start, end));
   };
   // Each pattern only where its telltale is: digits joined by a dot or a hyphen, a month's name.
+  // (Each global pattern is run by `exec` from 0, as `matchAll` runs a copy of it: none matches an empty string.)
   if (NUMERIC_DATE_HINT.test(text)) for (const re of NUMERIC_DATES) {
-    for (const m of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const [d, mo, y] = m[1]!.length === 4 ? [m[3]!, m[2]!, m[1]!] : [m[1]!, m[2]!, m[3]!];
       if (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31) add(m.index, m.index + m[0].length, dateKey(y, Number(mo), d));
     }
   }
   if (!MONTH_HINT[lang].test(text)) return;
-  DATE_PATTERNS[lang].forEach((re, p) => {
-    for (const m of text.matchAll(re)) {
+  const patterns = DATE_PATTERNS[lang];
+  for (let p = 0; p < patterns.length; p++) {
+    const re = patterns[p]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const end = m.index + m[0].length;
       if (lang === 'en' && p === 1) add(m.index, end, dateKey(m[4], monthIndex(m[1]!, 'en'), m[2], m[3]));
       else if (lang === 'en' && p === 0) add(m.index, end, dateKey(m[4], monthIndex(m[3]!, 'en'), m[1], m[2]));
       else if (lang === 'ru' && p === 0) add(m.index, end, dateKey(m[4], monthIndex(m[3]!, 'ru'), m[1], m[2]));
       else add(m.index, end, dateKey(m[2], monthIndex(m[1]!, lang)));
     }
-  });
+  }
 }
 
 /** Two date keys name the same date; a date without a year answers the same day with one. */
@@ -423,8 +456,12 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
 }
 
+/** The aligner's number pattern, a copy of this module's own (run by `exec`: see `findDates`). */
+const NUMBERS = new RegExp(NUMBER.source, 'gu');
+
 function findNumbers(text: string, lang: Lang, taken: Uint8Array, out: Item[]): void {
-  for (const m of text.matchAll(new RegExp(NUMBER.source, 'gu'))) {
+  NUMBERS.lastIndex = 0;
+  for (let m = NUMBERS.exec(text); m !== null; m = NUMBERS.exec(text)) {
     let start = m.index;
     let end = start + m[0].length;
     if (taken[start]) continue;

@@ -83,12 +83,23 @@ let seenScratch = new Int32Array(256);
 let scratch = new Float64Array(1 << 12);
 
 /** The lexicon's concepts of each word form, per lexicon and side (the lexicon's own caches are maps of strings). */
-const conceptCaches = new WeakMap<Lexicon, { en: FormCache<readonly number[]>; ru: FormCache<readonly number[]> }>();
+interface ConceptsOf {
+  en: (token: Token) => readonly number[];
+  ru: (token: Token) => readonly number[];
+}
 
-function conceptsOf(lexicon: Lexicon): { en: (token: Token) => readonly number[]; ru: (token: Token) => readonly number[] } {
-  let caches = conceptCaches.get(lexicon);
-  if (!caches) conceptCaches.set(lexicon, (caches = { en: new FormCache(), ru: new FormCache() }));
-  const { en, ru } = caches;
+const conceptCaches = new WeakMap<Lexicon, ConceptsOf>();
+
+/** The look-ups of a lexicon's concepts per word form (made once a lexicon, not once a row). */
+function conceptsOf(lexicon: Lexicon): ConceptsOf {
+  let made = conceptCaches.get(lexicon);
+  if (!made) conceptCaches.set(lexicon, (made = conceptLookups(lexicon)));
+  return made;
+}
+
+function conceptLookups(lexicon: Lexicon): ConceptsOf {
+  const en = new FormCache<readonly number[]>();
+  const ru = new FormCache<readonly number[]>();
   return {
     en(token) {
       let concepts = en.get(token);
@@ -389,14 +400,13 @@ function learnedLinks(
   const t = options.modelRow === undefined ? -1 : model.trainedIndex(options.modelRow);
   const rows = model.rowArrays;
   if (t >= 0 && (rows.enStart[t + 1]! - rows.enStart[t]!) === n && (rows.ruStart[t + 1]! - rows.ruStart[t]!) === m) {
-    const forward = model.forwardTable;
-    const backward = model.backwardTable;
+    const both = model.bothTable;
     const { slots, enIds, ruIds } = rows;
     const s0 = rows.slotStart[t]!;
     for (let z = 0; z < n * m; z++) {
-      const p = slots[s0 + z]!;
-      fwd[z] = forward[p]!;
-      fwd[bwdAt + z] = backward[p]!;
+      const p2 = 2 * slots[s0 + z]!;
+      fwd[z] = both[p2]!;
+      fwd[bwdAt + z] = both[p2 + 1]!;
     }
     const r0 = rows.ruStart[t]!;
     const e0 = rows.enStart[t]!;

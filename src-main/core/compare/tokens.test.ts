@@ -39,6 +39,10 @@ describe('a column of tokens', () => {
   const texts = [
     ...[...statementRows(), ...['treaty', 'news', 'story', 'manual'].flatMap((n) => evalRows(n))].flatMap((r) => [r.en, r.ru]),
     'COVID-19, well-being — Russia’s and ASEAN’s; Russia Russia’s ёлка Ёж 𝔘𝔫𝔦 𝔘𝔫𝔦',
+    "-lead trail- a--b x'-y 'quoted' 10,000 3.5 ½ 𝔘𝔫𝔦 𝟙𝟚 café naïve Ελλάδα 東京 x\u0301y ‐hy‐phen‐ a-𝔘 𝔘-a",
+    // Lone surrogates (a high one last, a low one first), a joiner last, a word last.
+    '\ud835 a\ud835b \udd18c d-',
+    'end\ud835',
     '',
   ];
   const facts = (t: Token) => ({ text: t.text, start: t.start, end: t.end, folded: t.folded, stem: t.stem, minor: t.minor, digit: t.digit, form: formId(t) });
