@@ -53,7 +53,17 @@ export function keepPlace(app: ReaderController): () => void {
   measure();
   const observer = new ResizeObserver(restore);
   observer.observe(column);
-  window.addEventListener('scroll', measure, { passive: true });
+  // Once a frame at most while the page scrolls (a hit test and a width read each time).
+  let queued = false;
+  const onScroll = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      measure();
+    });
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
   let jump = app.state.jump;
   const unsubscribe = app.store.subscribe(() => {
     if (app.state.jump === jump) return;
@@ -64,7 +74,7 @@ export function keepPlace(app: ReaderController): () => void {
   });
   return () => {
     observer.disconnect();
-    window.removeEventListener('scroll', measure);
+    window.removeEventListener('scroll', onScroll);
     unsubscribe();
   };
 }
