@@ -111,6 +111,26 @@
  * worker (no change). Left: the cold cost. Node 24 (V8 13.6, Maglev, as Electron 45) runs the same
  * worker in about 1.1–1.3 s and 1.3–1.4 s of CPU (the bench run with Node 24: `node --import tsx
  * scripts/bench-compare.ts`); on Node 20 the goal is not met.
+ *
+ * Sixth round (2 December 2026: why the worker seemed to cost 0.2–0.4 s more than a fresh process).
+ * It does not. The built chunk with timestamps (first rows message, analysis begun, analysis done),
+ * load 4–8: every row is in the worker 34–77 ms after the run starts, the result on main 6–11 ms
+ * after the analysis ends, and the analysis costs no more in the worker than the same chunk run once
+ * in a fresh process (CPU, alternated: worker 1.95–2.36 s, fresh process 2.23–2.46 s). Instructions
+ * (callgrind, `--single-threaded`, 10,000 rows, whole threads with start-up): fresh process 9.46 G;
+ * worker thread 8.89 G, plus main 0.95 G (Node's start-up and reading the rows, which the fresh
+ * process counts too). The heap cap changes no young generation (48 MB with and without it, as
+ * `worker.resourceLimits` reports); scavenges 24 in the worker, 21 in the fresh process, one
+ * mark-compact each. The gap was in the measures: (1) the 1 ms probe ran during the timed worker runs:
+ * 76 ms of main's CPU per 1.5 s (1,211 wake-ups), counted in the worker's CPU and never in the fresh
+ * process's; now timed runs have no probe and the longest block is taken in a probed run of each;
+ * (2) the fresh process analysed rows whose copies share their strings (12,713 of the 20,000 texts
+ * are the same string object as another row's; V8 caches some work per string), a worker gets every
+ * text as a string of its own: the child now analyses a structured clone of the rows (no clear
+ * effect under load: 2.66–2.83 s cloned, 2.88–3.03 s shared, CPU); (3) the rows' crossing,
+ * 35–70 ms, is the app's and stays in. Tried and dropped: each chunk of rows sent as one string with
+ * offsets: main's sending took 44–60 ms instead of 24–30, the rows were in no sooner. Left: the goal;
+ * the cost is the cold run itself (compiling, Node 20 without Maglev), the same in a worker or not.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
