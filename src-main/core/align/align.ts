@@ -42,7 +42,7 @@ import {
 } from './cost';
 import { type BeadEvidence, TEMPERATURE, boundaryEvidence, calibrateConfidences } from './confidence';
 import { range, solve } from './dp';
-import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
+import { COARSE_MIN_MISS, type Problem, RESULT, type Side, anchorRarity, countIds, downsample, makeSide, pairGain, prefixCounts, prefixLengths, structureOf } from './problem';
 import { CONTINUES_CUT, RUNS_ON, continuations, isHeadingLike } from './shape';
 import { isUntranslated } from './untranslated';
 
@@ -261,12 +261,16 @@ export const ANCHOR_IMBALANCE = 4;
  * translated row of a manual miss anchor weight, and the confidence flagged a fifth of them.
  */
 export function anchorBalance(en: FlatBags, ru: FlatBags, count: number, imbalance = ANCHOR_IMBALANCE): Float64Array {
-  const units = { en: new Float64Array(count), ru: new Float64Array(count) };
-  for (const [bags, out] of [[en, units.en], [ru, units.ru]] as const) for (let k = 0; k < bags.ids.length; k++) out[bags.ids[k]!]! += 1;
+  // Counted in integers, as `anchorRarity` counts: in a fresh process the loop runs interpreted for a
+  // while, and each `+= 1` on a Float64Array made a heap number (1.9 MB of garbage on a book).
+  const enUnits = new Int32Array(count);
+  const ruUnits = new Int32Array(count);
+  countIds(enUnits, en.ids);
+  countIds(ruUnits, ru.ids);
   const balance = new Float64Array(count);
   for (let id = 0; id < count; id++) {
-    const a = units.en[id]!;
-    const b = units.ru[id]!;
+    const a = enUnits[id]!;
+    const b = ruUnits[id]!;
     balance[id] = Math.min(1, (imbalance * (Math.min(a, b) + 1)) / (Math.max(a, b) + 1));
   }
   return balance;
@@ -298,9 +302,10 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
     const enLength = lengthOf(en, bead.en);
     const ruLength = lengthOf(ru, bead.ru);
     if (bead.en.length > 0 && bead.ru.length > 0) {
-      for (const a of bead.en) {
-        for (const b of bead.ru) {
-          pairGain(problem, a, b);
+      // Index loops, not `for…of`: no iterator per bead while this runs interpreted.
+      for (let x = 0; x < bead.en.length; x++) {
+        for (let y = 0; y < bead.ru.length; y++) {
+          pairGain(problem, bead.en[x]!, bead.ru[y]!);
           lexical -= RESULT[0]!;
         }
       }
@@ -321,16 +326,17 @@ function beadEvidence(problem: Problem, model: CostModel, beads: readonly Bead[]
   beads.forEach((bead, k) => {
     const side = bead.en.length === 0 ? 'ru' : bead.ru.length === 0 ? 'en' : null;
     if (!side) return;
-    for (const d of [-1, 1]) {
+    for (let d = -1; d <= 1; d += 2) {
       const neighbour = beads[k + d];
       if (!neighbour || neighbour.en.length === 0 || neighbour.ru.length === 0) continue;
       const { covered, total } = coveredWeight(problem, side, bead[side][0]!, neighbour);
       const cover = total > 0 ? covered / total : 0;
       const joined = side === 'en' ? lengthDeltaOf(model, lengthOf(en, neighbour.en) + lengthOf(en, bead.en), lengthOf(ru, neighbour.ru)) : lengthDeltaOf(model, lengthOf(en, neighbour.en), lengthOf(ru, neighbour.ru) + lengthOf(ru, bead.ru));
       const fit = evidence[k + d]!.lengthDelta - joined;
-      for (const e of [evidence[k]!, evidence[k + d]!]) {
-        e.neighbourCover = Math.max(e.neighbourCover ?? 0, cover);
-        e.joinFit = Math.max(e.joinFit ?? 0, fit);
+      for (let e = 0; e < 2; e++) {
+        const of = evidence[e === 0 ? k : k + d]!;
+        of.neighbourCover = Math.max(of.neighbourCover ?? 0, cover);
+        of.joinFit = Math.max(of.joinFit ?? 0, fit);
       }
     }
   });

@@ -571,12 +571,16 @@ function forwardRow(pass: Pass, i: number): void {
       const ruJoined = ruBarriers[j]! - ruBarriers[ruAfter]!;
       const enForeignUnits = a > 1 ? enForeign[i]! - enForeign[i0]! : 0;
       const ruForeignUnits = b > 1 ? ruForeign[j]! - ruForeign[j0]! : 0;
-      cost += (enFlag === CONTINUES_CUT && ruFlag !== BREAKS_CUT ? cutCost : 0) + (ruFlag === CONTINUES_CUT && enFlag !== BREAKS_CUT ? cutCost : 0);
+      // Every comparison evaluated, as products: on coarse levels the flags are all 0, and a short-circuit
+      // left the second comparison of each pair without type feedback there, so the compiled row was
+      // thrown away on the finest level and ran interpreted until compiled again (the finest level's
+      // forward pass 170 → 350–540 ms in a fresh worker).
+      cost += cutCost * ((enFlag === CONTINUES_CUT ? 1 : 0) * (ruFlag !== BREAKS_CUT ? 1 : 0) + (ruFlag === CONTINUES_CUT ? 1 : 0) * (enFlag !== BREAKS_CUT ? 1 : 0));
       cost += barrierCost * (enJoined + ruJoined);
       cost += scriptCost * ((enForeignUnits < a ? enForeignUnits : 0) + (ruForeignUnits < b ? ruForeignUnits : 0));
       cost += headingCost * (Math.max(0, enHeads - ruGlue) + Math.max(0, ruHeads - enGlue));
       if (a > 0 && b > 0) {
-        cost += (enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) && enFlag + ruFlag !== CONTINUES_CLAUSE + BREAKS_CLAUSE ? continuationCost : 0;
+        cost += continuationCost * (((enFlag === CONTINUES_CLAUSE) !== (ruFlag === CONTINUES_CLAUSE) ? 1 : 0) * (enFlag + ruFlag !== CONTINUES_CLAUSE + BREAKS_CLAUSE ? 1 : 0));
         const enList = enItems[i]! - enItems[i0]!;
         const ruList = ruItems[j]! - ruItems[j0]!;
         // Both comparisons always evaluated: on coarse levels (no items) a short-circuit would leave the

@@ -5,7 +5,7 @@
  */
 import type { FlatBags } from './anchors';
 import type { BeadShape } from './cost';
-import { endsWithGluedHeading, foreignScript, listItems, startsListItem, startsWithGluedHeading } from './shape';
+import { endsWithGluedHeading, foreignScript, innerListItems, startsListItem, startsWithGluedHeading } from './shape';
 
 /**
  * Units of one side as the dynamic programme sees them: prefix lengths, flat anchor bags and prefix
@@ -92,7 +92,7 @@ export function makeSide(
 ): Side {
   const missed = new Float64Array(count + 1);
   const bound = new Float64Array(count + 1);
-  for (let u = 0; u < count; u++) unitSums(bags, problem.miss, problem.gain, u, missed, bound);
+  allUnitSums(bags, problem.miss, problem.gain, count, missed, bound);
   const side: Side = {
     count,
     prefix,
@@ -110,8 +110,7 @@ export function makeSide(
   if (exact) {
     const ids = problem.gain.length;
     deferred.push(() => {
-      side.repeats2 = repeatsOf(bags, count, 2, ids);
-      side.repeats3 = repeatsOf(bags, count, 3, ids);
+      [side.repeats2, side.repeats3] = repeatsOf2And3(bags, count, ids);
     });
   }
   return side;
@@ -135,6 +134,15 @@ export function settleDeferred(): void {
 /** Some work for the finest level is still to be done. */
 export function deferredPending(): boolean {
   return deferred.length > 0;
+}
+
+/**
+ * Every unit's sums (`unitSums`). A function of its own: the loop is compiled on the stack, and inside
+ * `makeSide`, whose closure (the deferred repeats) gives it a context, that code was specialised to
+ * the first side's context and thrown away at the next side.
+ */
+function allUnitSums(bags: FlatBags, missOf: Float64Array, gainOf: Float64Array, count: number, missed: Float64Array, bound: Float64Array): void {
+  for (let u = 0; u < count; u++) unitSums(bags, missOf, gainOf, u, missed, bound);
 }
 
 /**
@@ -172,10 +180,28 @@ function repeatsOf(bags: FlatBags, count: number, width: number, ids: number): R
   const offsets = new Int32Array(count + 1);
   const found = new RepeatList(ids, width);
   for (let u = 0; u < count; u++) {
-    found.addRun(bags, count, u);
+    found.addRun(bags, count, u, null);
     offsets[u + 1] = found.size;
   }
-  return { offsets, ids: found.ids.slice(0, found.size), counts: found.counts.slice(0, found.size * width), width };
+  return found.repeats(offsets);
+}
+
+/**
+ * `repeatsOf` for widths 2 and 3 in one pass: the repeats of units u..u + 1 are what the run of three
+ * from u finds first (its merge of u with u + 1), with the same counts.
+ */
+function repeatsOf2And3(bags: FlatBags, count: number, ids: number): [Repeats, Repeats] {
+  if (count < 3) return [repeatsOf(bags, count, 2, ids), repeatsOf(bags, count, 3, ids)];
+  const offsets2 = new Int32Array(count + 1);
+  const offsets3 = new Int32Array(count + 1);
+  const two = new RepeatList(ids, 2);
+  const three = new RepeatList(ids, 3);
+  for (let u = 0; u < count; u++) {
+    three.addRun(bags, count, u, two);
+    offsets2[u + 1] = two.size;
+    offsets3[u + 1] = three.size;
+  }
+  return [two.repeats(offsets2), three.repeats(offsets3)];
 }
 
 /** The repeats found so far (see `repeatsOf`), one run at a time. */
@@ -194,10 +220,14 @@ class RepeatList {
     this.counts = new Int32Array(256 * width);
   }
 
-  /** The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop compiled on the stack. */
-  addRun(bags: FlatBags, count: number, u: number): void {
+  /**
+   * The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop
+   * compiled on the stack. `pairs`: a list of width 2, given the repeats of u and u + 1 (found first).
+   */
+  addRun(bags: FlatBags, count: number, u: number, pairs: RepeatList | null): void {
     const width = this.width;
     const stamp = this.stamp;
+    const first = this.size;
     for (let a = u; a < u + width && a < count; a++) {
       for (let b = a + 1; b < u + width && b < count; b++) {
         let x = bags.offsets[a]!;
@@ -217,8 +247,27 @@ class RepeatList {
           } else if (p < q) x++;
           else y++;
         }
+        if (pairs && b === u + 1) pairs.copyFrom(this, first);
       }
     }
+  }
+
+  /** The entries of `list` from `from` on, with their first two counts (this list's width is 2). */
+  copyFrom(list: RepeatList, from: number): void {
+    for (let z = from; z < list.size; z++) {
+      if (this.size === this.ids.length) {
+        this.ids = grow(this.ids, this.ids.length * 2);
+        this.counts = grow(this.counts, this.ids.length * 2);
+      }
+      const at = this.size++;
+      this.ids[at] = list.ids[z]!;
+      this.counts[2 * at] = list.counts[z * list.width]!;
+      this.counts[2 * at + 1] = list.counts[z * list.width + 1]!;
+    }
+  }
+
+  repeats(offsets: Int32Array): Repeats {
+    return { offsets, ids: this.ids.slice(0, this.size), counts: this.counts.slice(0, this.size * this.width), width: this.width };
   }
 
   private push(bags: FlatBags, count: number, u: number, id: number): void {
@@ -486,7 +535,8 @@ export function anchorRarity(en: FlatBags, ru: FlatBags, count: number): Float64
   return rarity;
 }
 
-function countIds(units: Int32Array, ids: Int32Array): void {
+/** Adds one to `units[id]` for each id of `ids`. */
+export function countIds(units: Int32Array, ids: Int32Array): void {
   for (let k = 0; k < ids.length; k++) units[ids[k]!]!++;
 }
 
@@ -518,8 +568,9 @@ function fillStructure(texts: readonly string[], lang: 'en' | 'ru', structure: S
   const { items, starts, glued, foreign } = structure;
   for (let u = 0; u < texts.length; u++) {
     const text = texts[u]!;
-    items[u + 1] = items[u]! + listItems(text);
-    starts[u + 1] = starts[u]! + (startsListItem(text) ? 1 : 0);
+    const start = startsListItem(text) ? 1 : 0;
+    items[u + 1] = items[u]! + start + innerListItems(text);
+    starts[u + 1] = starts[u]! + start;
     glued[u + 1] = glued[u]! + (endsWithGluedHeading(text) || startsWithGluedHeading(text) ? 1 : 0);
     foreign[u + 1] = foreign[u]! + (foreignScript(text, lang) ? 1 : 0);
   }

@@ -54,8 +54,39 @@ export function continuations(texts: readonly string[]): Uint8Array {
 
 const CLOSING = /[.!?…;:,»"”’)\]]$/u;
 
+/**
+ * The code unit is one that `\s`, `trim` and `trimEnd` take for white space (white space and line
+ * terminators). The tests below look at a unit's first or last character this way before they make
+ * a trimmed copy or run a regular expression: most units are long sentences ending in a full stop,
+ * and each test runs once per unit of a book, in a fresh process mostly not yet compiled.
+ */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Index of the first code unit of `text` that is not white space (`text.length` if none). */
+function firstNonSpace(text: string): number {
+  let k = 0;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Index of the last code unit of `text` that is not white space (−1 if none). */
+function lastNonSpace(text: string): number {
+  let k = text.length - 1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  return k;
+}
+
+/** The code units of `CLOSING`. */
+const CLOSING_CODES = new Set(Array.from('.!?…;:,»"”’)]', (ch) => ch.charCodeAt(0)));
+
 /** A short unit without closing punctuation that contains a letter: a heading or a list title. */
 export function isHeadingLike(text: string): boolean {
+  // Longer than 60 characters once trimmed (most units): no heading, and no trimmed copy made.
+  const last = lastNonSpace(text);
+  if (last < 0 || last - firstNonSpace(text) + 1 > 60) return false;
   const t = text.trim();
   return t.length > 0 && t.length <= 60 && !CLOSING.test(t) && /\p{L}/u.test(t);
 }
@@ -73,12 +104,23 @@ const INNER_ITEM = /\s(?:[0-9]{1,2}[.)]\s+\p{Lu}|[a-zа-я]\)\s+\p{L}|[•▪◦
 
 /** The unit opens with a list marker. */
 export function startsListItem(text: string): boolean {
-  return LIST_START.test(text);
+  // The marker's first character, tested before the expression.
+  const k = firstNonSpace(text);
+  if (k === text.length) return false;
+  const c = text.charCodeAt(k);
+  const marker =
+    (c >= 0x30 && c <= 0x39) || c === 0x28 || (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f) || c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2023 || c === 0x2a || c === 0x2d;
+  return marker && LIST_START.test(text);
 }
 
 /** List items in a unit: its opening marker and any glued on inside it. */
 export function listItems(text: string): number {
-  let items = startsListItem(text) ? 1 : 0;
+  return (startsListItem(text) ? 1 : 0) + innerListItems(text);
+}
+
+/** List markers glued on inside a unit (`listItems` less its opening marker). */
+export function innerListItems(text: string): number {
+  let items = 0;
   INNER_ITEM.lastIndex = 0;
   while (INNER_ITEM.exec(text)) items++;
   return items;
@@ -93,6 +135,9 @@ const SENTENCE_END = /[.!?…]["”»’)]?\s+/gu;
  * "… связь. Гостевая сеть").
  */
 export function endsWithGluedHeading(text: string): boolean {
+  // Most units end with closing punctuation: told by their last character, with no trimmed copy.
+  const last = lastNonSpace(text);
+  if (last < 0 || CLOSING_CODES.has(text.charCodeAt(last))) return false;
   const trimmed = text.trimEnd();
   // Cheap test first: a heading has no closing punctuation, nor does a unit that ends with one.
   if (trimmed.length === 0 || CLOSING.test(trimmed)) return false;
@@ -121,6 +166,9 @@ export function endsWithGluedHeading(text: string): boolean {
 const GLUED_START = /^\s*[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s+\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+\p{Lu}[\p{L}\p{N}-]*\s+\p{Ll}/u;
 
 export function startsWithGluedHeading(text: string): boolean {
+  // It opens with a digit (the first thing `GLUED_START` asks): told before a trimmed copy is made.
+  const k = firstNonSpace(text);
+  if (k === text.length || text.charCodeAt(k) < 0x30 || text.charCodeAt(k) > 0x39) return false;
   const trimmed = text.trim();
   return GLUED_START.test(trimmed) && /[.!?…]["”»’)]?$/u.test(trimmed);
 }

@@ -36,13 +36,34 @@ const RUSSIAN_ENDINGS = [
 const NAME_ENDINGS = RUSSIAN_ENDINGS.filter((ending) => ending !== 'ов' && ending !== 'ев');
 
 /**
+ * The endings of a list by their last code unit, each group in the list's order: a word is tried only
+ * against the endings it can have (one to six, not 36 `endsWith` calls), and the first that fits is
+ * the one the whole list would give.
+ */
+function byLastLetter(endings: readonly string[]): Map<number, readonly string[]> {
+  const groups = new Map<number, string[]>();
+  for (const ending of endings) {
+    const last = ending.charCodeAt(ending.length - 1);
+    const group = groups.get(last);
+    if (group) group.push(ending);
+    else groups.set(last, [ending]);
+  }
+  return groups;
+}
+
+const RUSSIAN_ENDINGS_BY_LAST = byLastLetter(RUSSIAN_ENDINGS);
+const NAME_ENDINGS_BY_LAST = byLastLetter(NAME_ENDINGS);
+const NO_ENDINGS: readonly string[] = [];
+
+/**
  * The word without its case ending, keeping at least three letters. A capitalised word (a name)
  * keeps -ов/-ев: Иванова → иванов.
  */
 export function stripRussianEnding(word: string): string {
   const w = word.toLowerCase();
-  const endings = /^\p{Lu}/u.test(word) ? NAME_ENDINGS : RUSSIAN_ENDINGS;
-  for (const ending of endings) {
+  const endings = (/^\p{Lu}/u.test(word) ? NAME_ENDINGS_BY_LAST : RUSSIAN_ENDINGS_BY_LAST).get(w.charCodeAt(w.length - 1)) ?? NO_ENDINGS;
+  for (let k = 0; k < endings.length; k++) {
+    const ending = endings[k]!;
     if (w.endsWith(ending) && w.length - ending.length >= 3) return w.slice(0, -ending.length);
   }
   return w;
