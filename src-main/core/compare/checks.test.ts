@@ -154,6 +154,22 @@ describe('checks on single rows', () => {
     expect(checkDocument(ok, { glossary: [{ en: 'health care', ru: 'медицинская помощь' }] })).toEqual([]);
   });
 
+  it('do not count a glossary term that renders another word of the other side', () => {
+    // ¶2 of the statement: «здравоохранения» is "Health" of the World Health Organisation, not the
+    // glossary's "health care"; it was a false "missing in English".
+    const glossary = [{ en: 'health care', ru: 'здравоохранение' }];
+    const who = row('which the World Health Organisation (WHO) declared as a pandemic', 'которое Всемирная организация здравоохранения (ВОЗ) объявила пандемией');
+    expect(checkDocument(who, { glossary }).filter((f) => f.kind === 'glossary')).toEqual([]);
+    // Without that link (no lexicon), the same row is still flagged: the rule goes by the links.
+    expect(checkDocument(who, { glossary, lexicon: null }).filter((f) => f.kind === 'glossary')).toMatchObject([{ detail: 'missing-en' }]);
+    // An English term rendered by another Russian word is still a finding: that is what the check is for.
+    const other = row('The pandemic goes on.', 'Пандемия продолжается.');
+    expect(checkDocument(other, { glossary: [{ en: 'pandemic', ru: 'эпидемия' }] }).filter((f) => f.kind === 'glossary')).toMatchObject([{ detail: 'missing-ru' }]);
+    // A term whose words are only partly accounted for stays a finding.
+    const partly = row('Access to health care and to health services.', 'Доступ к здравоохранению и к медицинским услугам.');
+    expect(checkDocument(partly, { glossary: [{ en: 'health care', ru: 'медицинская помощь' }] }).filter((f) => f.kind === 'glossary')).toMatchObject([{ detail: 'missing-ru' }]);
+  });
+
   it('flag empty sides and untranslated rows', () => {
     expect(checkDocument(row('Some text here.', ''))).toMatchObject([{ kind: 'empty', detail: 'no-ru' }]);
     expect(checkDocument(row('Press the button to start.', 'Press the button to start.'))).toMatchObject([{ kind: 'untranslated', detail: 'same-text' }]);

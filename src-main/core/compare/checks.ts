@@ -329,10 +329,16 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
       }
     }
 
+    const links = rowLinks ?? options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
     glossaryPairs.forEach((entry, g) => {
       const term = glossary[g]!;
       const enHits = findTerm(tokens.en, term.en);
-      const ruHits = findTerm(tokens.ru, term.ru);
+      let ruHits = findTerm(tokens.ru, term.ru);
+      // A Russian hit the row's links give to another English word renders that word: the English term
+      // is not missing («Всемирная организация здравоохранения» renders "World Health Organisation",
+      // not a "health care" of the glossary). Not the other way: an English term rendered by another
+      // Russian word is just what the check is for ("pandemic" as «пандемия» against «эпидемия»).
+      if (ruHits.length > enHits.length) ruHits = ruHits.filter((h) => !renderedElsewhere(links, 'ru', h, enHits));
       if (enHits.length !== ruHits.length) {
         const missingRu = enHits.length > ruHits.length;
         const hits = missingRu ? enHits : ruHits;
@@ -348,7 +354,6 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
       }
     });
 
-    const links = rowLinks ?? options.links?.[index] ?? linkRow(row.en, row.ru, { context, glossary, lexicon: options.lexicon, model: options.model, tokens, items: { en: enItems, ru: ruItems } });
     for (const link of links) {
       if (!RENDERED.has(link.class)) continue;
       const enToken = tokenAt(tokens.en, link.en.start);
@@ -367,6 +372,25 @@ export function rowChecker(rows: readonly CheckRow[], options: CheckOptions = {}
   return { check, findings, renderings };
 }
 
+
+/**
+ * Whether every character of a term's hit on `side` is covered by the row's links (other than the
+ * glossary's own) to words of the other side outside that term's hits there.
+ */
+function renderedElsewhere(links: readonly TermLink[], side: Lang, hit: { start: number; end: number }, otherHits: readonly { start: number; end: number }[]): boolean {
+  const other: Lang = side === 'en' ? 'ru' : 'en';
+  let covered = hit.start;
+  const spans = links
+    .filter((l) => l.class !== 'glossary' && l[side].start < hit.end && l[side].end > hit.start)
+    .filter((l) => !otherHits.some((o) => l[other].start < o.end && l[other].end > o.start))
+    .map((l) => l[side])
+    .sort((a, b) => a.start - b.start);
+  for (const span of spans) {
+    if (span.start > covered) return false;
+    covered = Math.max(covered, span.end);
+  }
+  return covered >= hit.end;
+}
 
 /** Adds the renderings of a later range of rows to those of the rows before it. */
 export function mergeRenderings(into: Renderings, later: Renderings): Renderings {
