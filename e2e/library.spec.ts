@@ -64,6 +64,9 @@ test('import a CP1251 + docx pair, fix two rows, restart: fixes and a note kept;
     const split = page.getByRole('dialog', { name: 'Split the row' });
     await split.getByRole('button', { name: 'Split' }).click();
     await expect(rows).toHaveCount(before);
+    // The rows can be drawn again before the dialog has closed; while it is open (modal) the text
+    // behind it cannot take the focus, so the next step waits for it to close.
+    await expect(split).toBeHidden();
     // And mark a row as checked, and add a note.
     await rows.nth(0).locator('.clause').first().focus();
     await page.keyboard.press('y');
