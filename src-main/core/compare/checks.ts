@@ -15,7 +15,7 @@ import type { Lexicon } from '../align/lexicon';
 import { isUntranslated, sameText } from '../align/untranslated';
 import type { Lang } from '../model';
 import { type Item, type ItemContext, type ItemKind, extractItems, itemContext, sameItem, wordSkeleton } from './items';
-import { type LinkClass, type PreparedTerm, type TermLink, linkRow } from './links';
+import { type LinkClass, type PreparedTerm, type TermLink, linkRow, overlaps } from './links';
 import { type TermPattern, findTerm, termPattern } from './terms';
 import { type Token, tokenize } from './tokens';
 import type { WordModel } from './word-model';
@@ -381,8 +381,8 @@ function renderedElsewhere(links: readonly TermLink[], side: Lang, hit: { start:
   const other: Lang = side === 'en' ? 'ru' : 'en';
   let covered = hit.start;
   const spans = links
-    .filter((l) => l.class !== 'glossary' && l[side].start < hit.end && l[side].end > hit.start)
-    .filter((l) => !otherHits.some((o) => l[other].start < o.end && l[other].end > o.start))
+    .filter((l) => l.class !== 'glossary' && overlaps(l[side], hit))
+    .filter((l) => !otherHits.some((o) => overlaps(l[other], o)))
     .map((l) => l[side])
     .sort((a, b) => a.start - b.start);
   for (const span of spans) {

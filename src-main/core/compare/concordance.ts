@@ -5,7 +5,7 @@
  */
 import type { ConcordanceHit, ConcordanceResult, Rendering } from '../../contract/compare';
 import type { Lang } from '../model';
-import type { Span, TermLink } from './links';
+import { type TermLink, overlaps } from './links';
 import { type TermPattern, findTerm, termPattern } from './terms';
 import { type StemIndex, rowsWithStems } from './stem-index';
 import { type Token, tokenize } from './tokens';
@@ -28,7 +28,6 @@ export interface ConcordanceOptions {
   stems?: Readonly<Record<Lang, StemIndex>>;
 }
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
 /**
  * The rows that may hold the term: every word of it, or (when it can be written as one word or

@@ -22,6 +22,9 @@ import type { WordModel } from './word-model';
 export { LINK_CLASSES } from '../../contract/compare';
 export type { LinkClass, Span, TermLink } from '../../contract/compare';
 
+/** Whether two spans of one text share a character. */
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
 /** A glossary entry ready for matching. */
 export interface PreparedTerm {
   en: TermPattern;
