@@ -206,7 +206,7 @@ export function repeatsOf2And3(bags: FlatBags, count: number, ids: number): [Rep
   linkUnits(bags, count, 2, next2);
   const offsets2 = new Int32Array(count + 1);
   const offsets3 = new Int32Array(count + 1);
-  // Entries of unit u + 1 whose id unit u holds (1 + u, else not u's).
+  // held[y] = u + 1: entry y of unit u + 1 holds an id that unit u holds too.
   const held = new Int32Array(entries);
   const sizes = new Int32Array(2);
   for (let u = 0; u < count; u++) {
