@@ -1,0 +1,48 @@
+/**
+ * What a second new user's keyboard walk through the reader (both interface languages, a Russian
+ * keyboard layout, light, dark and sepia) found and what was mended (`/work/wt/eyes-findings.md`).
+ * Each case fails without its fix.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { harnessesPerFile, ipc } from './helpers/harness';
+import { pressRussian, typeRussian } from './helpers/russian-keyboard';
+
+const harnessFor = harnessesPerFile();
+// Its cases share a harness per interface language, in one worker.
+test.describe.configure({ mode: 'default' });
+
+async function open(page: Page, lang: 'en-US' | 'ru-RU' = 'en-US', width = 1400) {
+  const harness = await harnessFor(lang);
+  await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme: 'light', swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(harness.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.locator('.cell[lang="en"] .clause').first().focus();
+  return harness;
+}
+
+test('the command palette finds a command typed with the other keyboard layout on (English interface, Russian layout; Russian interface, Latin layout)', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  // "theme" on the keys of a Russian layout types «еруьу».
+  await pressRussian(page, 'KeyK', { ctrl: true });
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await typeRussian(page, 'еруьу');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await expect(palette.getByRole('option')).toContainText('Change theme');
+  await pressRussian(page, 'Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // The Russian interface with the Latin layout on: «глоссарий» typed as "ukjccfhbq".
+  await open(page, 'ru-RU');
+  await page.keyboard.press('Control+k');
+  const команды = page.getByRole('dialog', { name: 'Команды' });
+  await expect(команды.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('ukjccfhbq');
+  await expect(команды.getByRole('option').first()).toContainText('глоссарий');
+  await page.keyboard.press('Escape');
+  await expect(команды).toBeHidden();
+});
