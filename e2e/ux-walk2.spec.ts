@@ -46,3 +46,24 @@ test('the command palette finds a command typed with the other keyboard layout o
   await page.keyboard.press('Escape');
   await expect(команды).toBeHidden();
 });
+
+for (const theme of ['dark', 'sepia'] as const) {
+  test(`the current search match is readable in the ${theme} theme (contrast of at least 4.5:1)`, async ({ page }) => {
+    const harness = await open(page, 'ru-RU');
+    await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme, swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    await pressRussian(page, 'Slash');
+    await typeRussian(page, 'пандемия');
+    await pressRussian(page, 'Enter');
+    const current = page.locator('.cell mark.search-hit.is-current');
+    await expect(current).toHaveCount(1);
+    await expect(current).toBeInViewport();
+    const results = await new AxeBuilder({ page }).include('.cell mark.search-hit.is-current').withRules(['color-contrast']).analyze();
+    expect(results.violations.map((v) => v.nodes.map((n) => n.failureSummary).join('\n'))).toEqual([]);
+    // Checked, not skipped: axe measured the mark.
+    expect(results.passes.map((p) => p.id)).toContain('color-contrast');
+    await pressRussian(page, 'Escape');
+  });
+}
