@@ -4,6 +4,8 @@
  * Each case fails without its fix.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { harnessesPerFile, ipc } from './helpers/harness';
 import { pressRussian, typeRussian } from './helpers/russian-keyboard';
@@ -67,3 +69,30 @@ for (const theme of ['dark', 'sepia'] as const) {
     await pressRussian(page, 'Escape');
   });
 }
+
+test('the arrow keys move through the Export alignment list without saving a file; Enter saves the format shown (Russian interface, Russian layout)', async ({ page }) => {
+  const harness = await open(page, 'ru-RU');
+  const exports = join(harness.userDataDir, 'exports');
+  const saved = () => (existsSync(exports) ? readdirSync(exports).filter((f) => /\.(tmx|tsv|json|docx)$/.test(f)).sort() : []);
+  const before = saved();
+  await pressRussian(page, 'KeyE');
+  const list = page.getByLabel('Экспорт выравнивания…');
+  await expect(list).toBeVisible();
+  await list.focus();
+  // Down twice: the list shows the second format; nothing was saved on the way.
+  await pressRussian(page, 'ArrowDown');
+  await pressRussian(page, 'ArrowDown');
+  await expect(list).toHaveValue('tsv');
+  await page.waitForTimeout(500);
+  expect(saved()).toEqual(before);
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toHaveCount(0);
+  // Enter saves it, and says where.
+  await pressRussian(page, 'Enter');
+  await expect(page.getByRole('status').filter({ hasText: /Сохранено: .*\.tsv/ })).toHaveCount(1);
+  await expect.poll(() => saved().filter((f) => !before.includes(f))).toEqual([expect.stringMatching(/\.tsv$/)]);
+  await expect(list).toHaveValue('');
+  await expect(list).toBeFocused();
+  await pressRussian(page, 'Tab');
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.edit-bar')).toBeHidden();
+});
