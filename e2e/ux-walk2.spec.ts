@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile, ipc } from './helpers/harness';
+import { harnessesPerFile, ipc, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
@@ -95,4 +95,40 @@ test('the arrow keys move through the Export alignment list without saving a fil
   await pressRussian(page, 'Tab');
   await pressRussian(page, 'Enter');
   await expect(page.locator('.edit-bar')).toBeHidden();
+});
+
+test('a correction leaves the focus in the column it was in: a merge from the Russian column, its undo, a clause moved up out of its row (Russian layout)', async ({ page }) => {
+  // A harness of its own: the corrections are saved.
+  const harness = await startHarness({ systemLanguage: 'ru-RU' });
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    const focusedAt = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { lang: el?.closest('.cell')?.getAttribute('lang') ?? null, line: Number(el?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1), text: el?.textContent?.slice(0, 20) ?? '' };
+      });
+    await page.locator('[data-row-line="0"] .cell[lang="ru"] .clause').first().focus();
+    await pressRussian(page, 'KeyE');
+    await expect(page.locator('.edit-bar')).toBeVisible();
+    // M merges ¶1 and ¶2's rows: the focus stays in the Russian column.
+    await pressRussian(page, 'KeyM');
+    await expect(page.getByRole('status').filter({ hasText: 'объединены' })).toHaveCount(1);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'ru', line: 0 });
+    await pressRussian(page, 'KeyZ', { ctrl: true });
+    await expect(page.getByRole('status').filter({ hasText: 'Отменено' })).toHaveCount(1);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'ru', line: 0 });
+    // ¶3's only English clause moved up into ¶2's row (Alt+↑): the focus goes with it, not to the
+    // Russian clause left alone in ¶3's row.
+    await page.locator('[data-row-line="2"] .cell[lang="en"] .clause').first().focus();
+    await expect.poll(focusedAt).toMatchObject({ lang: 'en', line: 2, text: 'Conveying our sorrow' });
+    await pressRussian(page, 'ArrowUp', { alt: true });
+    await expect(page.getByRole('status').filter({ hasText: 'перенесён' })).toHaveCount(1);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'en', line: 1, text: 'Conveying our sorrow' });
+    await pressRussian(page, 'KeyZ', { ctrl: true });
+    await expect.poll(focusedAt).toMatchObject({ lang: 'en', line: 1 });
+  } finally {
+    await harness.stop();
+  }
 });
