@@ -132,3 +132,26 @@ test('a correction leaves the focus in the column it was in: a merge from the Ru
     await harness.stop();
   }
 });
+
+test('a long message stays long enough to be read (a refused notes import, Russian interface); a short one as before', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await pressRussian(page, 'KeyA');
+  const panel = page.locator('#annotations-panel');
+  await expect(panel).toBeVisible();
+  // The file chooser's part: a file that is not JSON.
+  await panel.locator('input[type="file"]').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"@context": "http://www.w3.org/ns/anno.jsonld", "items": [') });
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('не импортированы');
+  const [text, seconds] = await toast.evaluate((el) => [el.textContent ?? '', parseFloat(getComputedStyle(el).animationDuration)] as const);
+  expect(text.length).toBeGreaterThan(60);
+  // Some 15 characters a second (it was 2.4 s for every message).
+  expect(seconds).toBeGreaterThanOrEqual(text.length / 15);
+  await pressRussian(page, 'Escape');
+  await expect(panel).toBeHidden();
+  await pressRussian(page, 'KeyD', { ctrl: true });
+  await expect(toast).toContainText('Закладка');
+  const short = await toast.evaluate((el) => [el.textContent ?? '', parseFloat(getComputedStyle(el).animationDuration)] as const);
+  expect(short[0].length).toBeLessThanOrEqual(40);
+  expect(short[1]).toBe(2.4);
+  await pressRussian(page, 'KeyD', { ctrl: true });
+});
