@@ -6,32 +6,11 @@
 // `npm run build:wasm` (scripts/build-wasm.ts). No allocator: nothing here allocates.
 
 /**
- * The pair id of every slot (row t, English word a, Russian word b) at `slots[slotStart[t] + a * m + b]`,
- * and each pair's word ids (`pairEn`, `pairRu`, room for one pair per slot). Pair ids are given
- * English word by English word: the rows an English word occurs in are visited together, and a
- * dense mark per Russian word gives the pair id (no hash lookup per slot); the pairs of one English
- * word get consecutive ids. Scratch: `occurrences` (enSize + 1 i32), `occRow`, `occAt` (one i32 per
- * English word of the rows), `fill` (enSize), `mark` and `touched` (ruSize). Gives the number of pairs.
+ * Where each English word occurs, grouped by word (the first step of the pair ids): `occurrences`
+ * (enSize + 1 i32) the start of each word's group in `occRow` and `occAt` (one i32 per English word
+ * of the rows: the row, and the word's place in it); `fill` (enSize i32) is scratch.
  */
-export function pairSlots(
-  enSize: i32,
-  ruSize: i32,
-  trained: i32,
-  enIds: usize,
-  ruIds: usize,
-  enStart: usize,
-  ruStart: usize,
-  slotStart: usize,
-  slots: usize,
-  pairEn: usize,
-  pairRu: usize,
-  occurrences: usize,
-  occRow: usize,
-  occAt: usize,
-  fill: usize,
-  mark: usize,
-  touched: usize,
-): i32 {
+export function occurrencesOf(enSize: i32, trained: i32, enIds: usize, enStart: usize, occurrences: usize, occRow: usize, occAt: usize, fill: usize): void {
   const enTotal = load<i32>(enStart + (<usize>trained << 2));
   memory.fill(occurrences, 0, (<usize>enSize + 1) << 2);
   for (let i = 0; i < enTotal; i++) {
@@ -54,9 +33,33 @@ export function pairSlots(
       store<i32>(occAt + (<usize>z << 2), i - from);
     }
   }
-  memory.fill(mark, 0xff, <usize>ruSize << 2);
-  let P = 0;
-  for (let e = 0; e < enSize; e++) {
+}
+
+/**
+ * The pair ids of English words `from` to `to` (`occurrencesOf` done, `mark` — ruSize i32 — all −1
+ * before the first call): the pair id of every slot (row t, English word a, Russian word b) at
+ * `slots[slotStart[t] + a * m + b]`, and each new pair's word ids (`pairEn`, `pairRu`), the first
+ * new one numbered `P`. The rows an English word occurs in are visited together, and a dense mark
+ * per Russian word gives the pair id (no hash lookup per slot): the pairs of one English word get
+ * consecutive ids. `touched` (ruSize i32) is scratch. Gives the number of pairs so far.
+ */
+export function assignPairs(
+  from: i32,
+  to: i32,
+  P: i32,
+  ruIds: usize,
+  ruStart: usize,
+  slotStart: usize,
+  slots: usize,
+  pairEn: usize,
+  pairRu: usize,
+  occurrences: usize,
+  occRow: usize,
+  occAt: usize,
+  mark: usize,
+  touched: usize,
+): i32 {
+  for (let e = from; e < to; e++) {
     let touchedCount = 0;
     const last = load<i32>(occurrences + (<usize>(e + 1) << 2));
     for (let z = load<i32>(occurrences + (<usize>e << 2)); z < last; z++) {

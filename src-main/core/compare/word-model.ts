@@ -180,7 +180,8 @@ export interface TrainedTables {
 
 /** `assembly/word-model.ts`' exports (byte offsets into `memory`). */
 interface WordModelKernel extends KernelExports {
-  pairSlots(enSize: number, ruSize: number, trained: number, enIds: number, ruIds: number, enStart: number, ruStart: number, slotStart: number, slots: number, pairEn: number, pairRu: number, occurrences: number, occRow: number, occAt: number, fill: number, mark: number, touched: number): number;
+  occurrencesOf(enSize: number, trained: number, enIds: number, enStart: number, occurrences: number, occRow: number, occAt: number, fill: number): void;
+  assignPairs(from: number, to: number, P: number, ruIds: number, ruStart: number, slotStart: number, slots: number, pairEn: number, pairRu: number, occurrences: number, occRow: number, occAt: number, mark: number, touched: number): number;
   initialise(P: number, prior: number, prob: number, ruSize: number, nullsRu: number, enSize: number, nullsEn: number): void;
   counts(from: number, to: number, enIds: number, ruIds: number, enStart: number, ruStart: number, slotStart: number, slots: number, prob: number, nullsRu: number, nullsEn: number, count: number, countNullRu: number, countNullEn: number, sum: number, inv: number, localF: number, localB: number): void;
   maximise(P: number, prior: number, priorCount: number, pairEn: number, pairRu: number, count: number, totalEn: number, totalRu: number, prob: number, ruSize: number, countNullRu: number, nullsRu: number, enSize: number, countNullEn: number, nullsEn: number): void;
@@ -192,6 +193,14 @@ interface Training {
   memory: KernelMemory;
   at: Record<'enIds' | 'ruIds' | 'enStart' | 'ruStart' | 'slotStart' | 'slots' | 'pairEn' | 'pairRu' | 'prior' | 'prob' | 'count' | 'nullsRu' | 'nullsEn' | 'countNullRu' | 'countNullEn' | 'totalEn' | 'totalRu' | 'sum' | 'inv' | 'localF' | 'localB', number>;
 }
+
+// The kernel's loops are called over a share of the work at a time: V8 runs a WebAssembly function
+// first as quickly compiled code, compiles it optimised in the background once it is seen to be hot,
+// and uses that from the next call on (not inside a call already running).
+/** English words a call of `assignPairs` covers. */
+const WORDS_A_CALL = 64;
+/** Rows an E-step call (`counts`) covers. */
+const ROWS_A_CALL = 1000;
 
 export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModelTables {
   const iterations = options.iterations ?? 5;
@@ -312,7 +321,12 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
   }
   const enSize = enVocab.size;
   const ruSize = ruVocab.size;
-  const P = kernel.pairSlots(enSize, ruSize, trained, at0.enIds, at0.ruIds, at0.enStart, at0.ruStart, at0.slotStart, at0.slots, scratch.pairEn, scratch.pairRu, scratch.occurrences, scratch.occRow, scratch.occAt, scratch.fill, scratch.mark, scratch.touched);
+  kernel.occurrencesOf(enSize, trained, at0.enIds, at0.enStart, scratch.occurrences, scratch.occRow, scratch.occAt, scratch.fill);
+  memory.i32(scratch.mark, ruSize).fill(-1);
+  let P = 0;
+  for (let from = 0; from < enSize; from += WORDS_A_CALL) {
+    P = kernel.assignPairs(from, Math.min(enSize, from + WORDS_A_CALL), P, at0.ruIds, at0.ruStart, at0.slotStart, at0.slots, scratch.pairEn, scratch.pairRu, scratch.occurrences, scratch.occRow, scratch.occAt, scratch.mark, scratch.touched);
+  }
 
   // The scratch given up, the pairs moved down to its start; then EM's arrays.
   memory.release(scratchAt);
@@ -373,8 +387,6 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
 }
 
 
-/** Rows an E-step call covers: several calls an iteration, so that V8's optimised code for the kernel (compiled in the background once the first calls show it is hot) is used from the next call on. */
-const ROWS_A_CALL = 1000;
 
 /**
  * EM, both directions in one pass over the slots per iteration (in the kernel), their
