@@ -16,6 +16,7 @@ import { shippedLexicon } from '../align/lexicon';
 import { type PackedLinks, analyseDocumentPacked, analysePart, packLinks } from '../compare/analyse';
 import { type Finding, type Renderings, mergeRenderings, renderingFindings } from '../compare/checks';
 import { type StemIndex, stemIndexBuffers } from '../compare/stem-index';
+import { loadWordModelKernel } from '../compare/word-model';
 import type { Lang } from '../model';
 import type { CompareInput } from './runner';
 
@@ -94,8 +95,9 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
 
 const port = parentPort;
 if (port) {
-  // Ready before it is needed: the code loaded and the lexicon parsed.
+  // Ready before it is needed: the code loaded, the lexicon parsed and the word model's WebAssembly compiled.
   shippedLexicon();
+  loadWordModelKernel();
   let start: StartCommand | undefined;
   const rows: CompareInput['rows'] = [];
   const fail = (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies CompareWorkerMessage);

@@ -10,7 +10,7 @@
  */
 import type { Lexicon } from '../align/lexicon';
 import { wasm } from '../wasm/generated/word-model.js';
-import { type KernelExports, KernelMemory, kernelInstance } from '../wasm/kernel';
+import { type KernelExports, KernelMemory, kernelInstance, kernelModule } from '../wasm/kernel';
 import { type DocumentTokens, type Token, columnOf, isFunctionWord } from './tokens';
 
 export interface WordModelOptions {
@@ -201,6 +201,11 @@ interface Training {
 const WORDS_A_CALL = 64;
 /** Rows an E-step call (`counts`) covers. */
 const ROWS_A_CALL = 1000;
+
+/** Compiles the word model's kernel now (once a thread), not at the first training: for a worker waiting to be used. */
+export function loadWordModelKernel(): void {
+  kernelModule(wasm);
+}
 
 export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModelTables {
   const iterations = options.iterations ?? 5;

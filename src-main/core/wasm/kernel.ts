@@ -16,14 +16,19 @@ export interface KernelExports {
 
 const modules = new Map<string, WebAssembly.Module>();
 
-/** A new instance of the module whose binary is `base64` (compiled the first time in this thread). */
-export function kernelInstance<T extends KernelExports>(base64: string): T {
+/** The module whose binary is `base64`, compiled the first time in this thread (a thread that will need it can call this ahead). */
+export function kernelModule(base64: string): WebAssembly.Module {
   let module = modules.get(base64);
   if (!module) {
     module = new WebAssembly.Module(Buffer.from(base64, 'base64'));
     modules.set(base64, module);
   }
-  return new WebAssembly.Instance(module, {}).exports as unknown as T;
+  return module;
+}
+
+/** A new instance of the module whose binary is `base64`. */
+export function kernelInstance<T extends KernelExports>(base64: string): T {
+  return new WebAssembly.Instance(kernelModule(base64), {}).exports as unknown as T;
 }
 
 /**
