@@ -428,7 +428,7 @@ export function trainBoth(tables: WordModelTables): TrainedTables {
 }
 
 /** The model from its tables, trained (`trainBoth`). */
-export function wordModelOf(tables: WordModelTables, trainedTables: TrainedTables): WordModel {
+function wordModelOf(tables: WordModelTables, trainedTables: TrainedTables): WordModel {
   const { enVocab, ruVocab, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu } = tables;
   // (English id, Russian id) → pair id, for rows the model was not trained on: made when first needed.
   let index: PairTable | undefined;
