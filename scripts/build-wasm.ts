@@ -59,5 +59,6 @@ export async function buildWasm(): Promise<string[]> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const built = await buildWasm();
-  if (built.length > 0) console.log(`build:wasm: ${built.join(', ')}`);
+  // On stderr: `npm run -s bitext` runs this first, and its standard output may be JSON.
+  if (built.length > 0) console.error(`build:wasm: ${built.join(', ')}`);
 }
