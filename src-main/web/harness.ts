@@ -92,7 +92,7 @@ function workerSources(): Record<keyof HarnessWorkers, string> {
 }
 
 /** The bundled workers in `dir`, as `bundleHarness` wrote them. */
-function bundledWorkers(dir: string): HarnessWorkers {
+export function bundledWorkers(dir: string): HarnessWorkers {
   const sources = workerSources();
   const spec = (key: keyof HarnessWorkers): WorkerSpec => ({ path: join(dir, `${basename(sources[key], '.ts')}.mjs`) });
   return { align: spec('align'), compare: spec('compare'), annotation: spec('annotation'), dictionary: spec('dictionary') };
