@@ -21,8 +21,12 @@
  *     cached the alignment. Also a warm load from a harness that sends no rows with the page.
  *     Each page is left to settle (no request in flight for 0.5 s) before it closes, and the
  *     harness's workers are built once (as the app's are): before December 2026 the warm load ran
- *     beside the cold page's comparison work, and each worker compiled its TypeScript under tsx
- *     inside the page load, which made "warm" slower than "cold".
+ *     beside the cold page's comparison (links computed in the harness's worker), and each worker
+ *     compiled its TypeScript under tsx inside a page load — work the app never does there. With
+ *     both gone, warm and cold change places from one run to the next (FCP 1004/708 ms, then
+ *     928/1016 ms, the build before that change), where the quiet run at 05:50 had warm 958
+ *     against cold 522 ms. The harness's bridge (the preload's stand-in) is inline at the top of
+ *     the page, as the preload runs before it (src-main/web/harness.ts).
  * (b) The same for a static HTML page with the same text (the statement's paragraphs, paired by
  *     index in a two-column table, no script, system fonts), served from 127.0.0.1. It is the floor
  *     for showing this text in this browser; the ratio tells what the app adds.
