@@ -194,6 +194,48 @@
  * it is compiled) and the per-form string work of the lexicon and the skeletons are the largest parts
  * a change of code can still reach.
  *
+ * Seventh look (2 December 2026, 05:55–07:20, load 2–15; the thread's own CPU from
+ * `/proc/thread-self/schedstat` at phase marks, in a worker bundled as the bench's; callgrind with
+ * `--single-threaded`, whose counts repeat within 0.1 %; asked for a structural cut, not more tuning).
+ * Where a fresh worker's thread goes (ms, median of six, before): reading 40; anchors 205 (tokenizing
+ * 90, lexicon 15, name skeletons 25, bags 55); sides 45; the finest level's deferred work 90 (repeat
+ * runs 60, structure tests 30); the coarsest level 60 of its own, the middle two 17 and 37, the finest
+ * 170 (+ backward 18, trace 19); post-processing 120. The same alignment a third time in the worker:
+ * 480–550 ms (3.5–4× the floor's CPU), the finest level 140–155 of it. Of the cold process's
+ * instructions (5.93 G): code V8 generated 35 %, TurboFan 25 % (1.49 G), the V8 runtime 10 %, the
+ * interpreter, inline caches and baseline code 7 %, strings 5 %, GC 4 %. The candidates, measured:
+ * (1) Work that scales with the text but need not. The repeat runs read off two merges per unit
+ * (where each id of unit u recurs in u + 1 and u + 2) instead of three pairwise merges and a binary
+ * search per repeated id; the repeat correction — 50 ms of the finest level's forward pass, measured
+ * by leaving it out — returning before any loop for the 36 % of its 124,000 calls whose runs repeat
+ * nothing; `continuations`' three end-anchored expressions, which the engine tries at every position
+ * of every unit, replaced by one look at the unit's last characters (`endingOf`); `endClass` by code
+ * unit. Output identical (the digests; `problem.test.ts` and `shape.test.ts` check the new code
+ * against the old algorithm and the expressions). Cold, each phase moved within the noise (repeat
+ * runs 32 + 28 → 31 + 22 ms; the thread 851 → 828 ms, medians of six interleaved pairs at load ~15);
+ * instructions of a cold run (the process, `--single-threaded`) 5.931 and 5.938 G before, 5.913 G after
+ * (−0.3 %; each of the changes alone measured 5.959–5.970 G, so the parts do not add up and the
+ * whole is inside what a change of code layout moves). The work they take away is small beside
+ * what the engine spends running each of these loops once, cold: interpreted, then compiled. The per-form string work (lexicon and
+ * name skeletons, 40 ms) is already done once per distinct form; what is left of it is warm-up too
+ * (the skeleton cache makes it 0 ms in a warm worker).
+ * (2) The numeric DP as WebAssembly. The forward passes of the four levels and the backward pass
+ * are 300–330 ms of the cold thread; the warm-up in them (the coarsest level's rows interpreted until
+ * the row is compiled) is 50–70 ms and the row's compilation about 80 ms of the compiler's thread; the
+ * finest level, the largest part, runs as fast cold as warm. Wasm would save at most ~150 ms of a
+ * 1.4–1.6 s cold process (about 10 %) for a second toolchain and a port that must stay bit-identical
+ * (the forward sums need `exp` and `log`, which wasm does not have). Not justified by these figures,
+ * and the compare worker's AssemblyScript step (h/cmp) had not landed to build on.
+ * (3) The band: a half-width of 1 instead of 2 takes the finest level from 113,279 to 91,064 cells,
+ * but the path then touches the band's edge and every level is searched twice: slower.
+ * So no single part is large enough: a cold run is ~40 loops over the units and beads, each met
+ * once, interpreted and then compiled; 4× needs that cost gone, i.e. a different way to run it — an
+ * engine that compiles cheaply and early (Node 24's V8 with Maglev, as Electron 45 has, ran the same
+ * alignment at 1.0–1.1 s of CPU against 1.5–1.6 in the last round's quiet bench) or the whole
+ * per-unit pipeline, not the DP alone, in a compiled module. This bench after the changes (07:00, load 11): the built worker 1.559 s of
+ * CPU against the floor's 0.157 s (9.9×; 11.7× in the quiet run of 05:50, 1.597 / 0.136 s), 94 / 96 MB,
+ * strict F1 0.988; wall times at that load (3–5 s) say nothing.
+ *
  * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
  * with one regular expression per line: the same reading path, and a tokenization no aligner can skip.
  */

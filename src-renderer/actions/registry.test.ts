@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, ACTIONS, CONTEXTS, enabledIn, isTypingKey, PALETTE_ONLY, toAccelerator } from '../../src-main/contract/actions';
 import { menuActions, menuTemplate } from '../../src-main/core/menu/menu-template';
 import { actionForKey, displayShortcut, keyNames, keysIn, type KeyPress, matchesShortcut } from './keys';
-import { filterPalette, paletteActions } from './palette';
+import { filterPalette, onOtherLayout, paletteActions } from './palette';
 import { REGISTRY } from './registry';
 
 const press = (code: string, mods: Partial<Omit<KeyPress, 'code'>> = {}): KeyPress => ({
@@ -133,6 +133,22 @@ describe('the command palette and the application menu', () => {
     const reading = paletteActions('reading');
     for (const query of ['Русский', 'language russian', 'interface language']) expect(filterPalette(reading, (id) => en[id] ?? id, query), query).toEqual(['switch-ui-language']);
     for (const query of ['язык English', 'язык интерфейса', 'английский']) expect(filterPalette(reading, (id) => ru[id] ?? id, query), query).toEqual(['switch-ui-language']);
+  });
+
+  it('finds an action typed with the other keyboard layout on (the same keys, read on that layout)', async () => {
+    const en = (await import('../../locales/en/common.json')).default.actions as Record<string, string>;
+    const ru = (await import('../../locales/ru/common.json')).default.actions as Record<string, string>;
+    const reading = paletteActions('reading');
+    // "theme" and "glossary" typed on the Russian layout in the English interface.
+    expect(onOtherLayout('еруьу')).toBe('theme');
+    expect(filterPalette(reading, (id) => en[id] ?? id, 'еруьу')).toEqual(['cycle-theme']);
+    expect(filterPalette(reading, (id) => en[id] ?? id, 'пдщыыфкн')).toContain('toggle-glossary');
+    // «тему» typed on the Latin layout in the Russian interface.
+    expect(onOtherLayout('ntve')).toBe('тему');
+    expect(filterPalette(reading, (id) => ru[id] ?? id, 'ntve')).toEqual(['cycle-theme']);
+    // What matches as typed still does, and nonsense on both layouts finds nothing.
+    expect(filterPalette(reading, (id) => ru[id] ?? id, 'тему')).toEqual(['cycle-theme']);
+    expect(filterPalette(reading, (id) => en[id] ?? id, 'щщщщ')).toEqual([]);
   });
 
   it('lists only what is enabled now: no alignment tools while reading', () => {

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BITEXT_EXPORT_FORMATS as EXPORT_FORMATS, type BitextExportFormat } from '../../src-main/contract/ipc';
 import { isWeak } from '../reader/alignment';
@@ -12,6 +13,15 @@ export function EditBar() {
   useReaderState((s) => s.deleted.length + s.restored.length);
   const confirmed = app.confirmed;
   const weak = app.entries.filter((e) => isWeak(e.row, confirmed)).length;
+  // The export list: a format picked from its list (pointer, or Enter in the open list) exports at
+  // once; the arrow keys on the closed list only move through the formats (Chromium changes the
+  // value on each of them), and Enter exports the one shown. Browsing no longer saves a file a key.
+  const [choice, setChoice] = useState<BitextExportFormat | ''>('');
+  const browsing = useRef(false);
+  const exportAs = (format: BitextExportFormat | '') => {
+    setChoice('');
+    if (format) void app.exportBitext(format);
+  };
   return (
     <div className="edit-bar" role="toolbar" aria-label={t('modes.barLabel')}>
       <strong className="edit-bar-title">{t('modes.edit')}</strong>
@@ -30,11 +40,26 @@ export function EditBar() {
       <label className="tool-field">
         <span className="visually-hidden">{t('toolbar.exportAlignment')}</span>
         <select
-          value=""
-          onChange={(e) => {
-            const format = e.target.value as BitextExportFormat;
-            if (format) void app.exportBitext(format);
+          value={choice}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              exportAs(choice);
+            } else if (!e.altKey && e.key !== ' ' && (/^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down))$/.test(e.key) || e.key.length === 1)) {
+              // The change such a key makes comes before its keyup.
+              browsing.current = true;
+            }
           }}
+          onKeyUp={() => {
+            browsing.current = false;
+          }}
+          onChange={(e) => {
+            const format = e.target.value as BitextExportFormat | '';
+            if (browsing.current) setChoice(format);
+            else exportAs(format);
+            browsing.current = false;
+          }}
+          onBlur={() => setChoice('')}
         >
           <option value="">{t('toolbar.exportAlignment')}</option>
           {EXPORT_FORMATS.map((format) => (

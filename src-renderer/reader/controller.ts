@@ -175,8 +175,9 @@ export class ReaderController {
 
   // ---- moving around ----
 
-  goToRow(row: number, focus = true): void {
-    this.dispatch({ type: 'go-to-row', row, focus });
+  /** `column`: focus a clause of that language (and, if the row has none, of the row `towards`). */
+  goToRow(row: number, focus = true, column?: { lang?: Lang; towards?: -1 | 1 }): void {
+    this.dispatch({ type: 'go-to-row', row, focus, ...column });
   }
   moveRow(delta: number): void {
     this.goToRow(this.state.currentRow + delta);
@@ -502,18 +503,21 @@ export class ReaderController {
     this.setMode(this.state.mode === 'reading' ? 'edit-alignment' : 'reading');
   }
 
-  private async changeAlignment(call: () => Promise<DocumentView>, row: number, done: string): Promise<void> {
+  private async changeAlignment(call: () => Promise<DocumentView>, row: number, done: string, column?: { lang?: Lang; towards?: -1 | 1 }): Promise<void> {
+    // The column the reader is in stays the one with the focus (a merge, a move, an undo used to
+    // put it on the row's first clause, often in the other language).
+    const lang = column?.lang ?? this.focusedClause()?.lang;
     try {
       const view = await call();
       this.deps.onDocumentChanged(view);
       this.say(done);
       // After the new rows are drawn.
-      requestAnimationFrame(() => this.goToRow(row));
+      requestAnimationFrame(() => this.goToRow(row, true, { ...column, ...(lang ? { lang } : {}) }));
     } catch (e) {
       this.say(`${this.t('alignment.failed')} ${message(e)}`);
     }
   }
-  apply(operation: AlignmentOperation, row: number): Promise<void> {
+  apply(operation: AlignmentOperation, row: number, column?: { lang?: Lang; towards?: -1 | 1 }): Promise<void> {
     if (this.state.mode !== 'edit-alignment') {
       this.say(this.t('modes.needsEdit'));
       return Promise.resolve();
@@ -522,15 +526,15 @@ export class ReaderController {
       this.say(this.t('alignment.readOnly'));
       return Promise.resolve();
     }
-    return this.changeAlignment(() => expectOk(getApi().applyAlignment({ documentId: this.doc.manifest.id, operation })), row, this.t(`alignment.done.${operation.op}`));
+    return this.changeAlignment(() => expectOk(getApi().applyAlignment({ documentId: this.doc.manifest.id, operation })), row, this.t(`alignment.done.${operation.op}`), column);
   }
   merge(target?: RowTarget): void {
     const t = this.target(target);
-    if (t) void this.apply({ op: 'merge', rowId: t.entry.row.id }, t.entry.index);
+    if (t) void this.apply({ op: 'merge', rowId: t.entry.row.id }, t.entry.index, { lang: t.lang });
   }
   move(direction: 'first-to-previous' | 'last-to-next', target?: RowTarget): void {
     const t = this.target(target);
-    if (t) void this.apply({ op: 'move', rowId: t.entry.row.id, lang: t.lang, direction }, t.entry.index);
+    if (t) void this.apply({ op: 'move', rowId: t.entry.row.id, lang: t.lang, direction }, t.entry.index, { lang: t.lang, towards: direction === 'first-to-previous' ? -1 : 1 });
   }
   confirm(target?: RowTarget): void {
     const t = this.target(target);

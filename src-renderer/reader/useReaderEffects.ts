@@ -5,6 +5,7 @@
  */
 import { type RefObject, useEffect, useLayoutEffect } from 'react';
 import { expectOk, getApi } from '../api';
+import type { Jump } from '../state/reader-state';
 import { useStore } from '../state/store';
 import type { ReaderController } from './controller';
 import type { ReaderBodyHandle } from './ReaderBody';
@@ -43,14 +44,30 @@ function nothingFocused(): boolean {
  * up if meanwhile the reader went to type somewhere (a search box, a dialog's field): that keeps it.
  * `options`: passed to `focus` (the document just opened gives its first row the focus unscrolled).
  */
-function focusRow(rowIndex: number, tries = 6, options: FocusOptions = { preventScroll: true, ...ring() }, onlyIfNothingFocused = false): void {
+function focusRow(rowIndex: number, tries = 6, options: FocusOptions = { preventScroll: true, ...ring() }, onlyIfNothingFocused = false, column?: Pick<Jump, 'lang' | 'towards'>): void {
   if (readerTyping(document.activeElement)) return;
   // The focus given on open waits for the row; if the reader put the focus somewhere meanwhile
   // (a click, Tab), it stays there.
   if (onlyIfNothingFocused && !nothingFocused()) return;
-  const clause = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"] .clause`);
+  const row = document.querySelector<HTMLElement>(`[data-row-line="${rowIndex}"]`);
+  const clause = row && (clauseInColumn(row, rowIndex, column) ?? row.querySelector<HTMLElement>('.clause'));
   if (clause) clause.focus(options);
-  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1, options, onlyIfNothingFocused));
+  else if (tries > 0) requestAnimationFrame(() => focusRow(rowIndex, tries - 1, options, onlyIfNothingFocused, column));
+}
+
+/**
+ * The row's clause in the reader's column (after a correction the focus stays in the language it
+ * was in); a row with nothing in that language (a clause moved out of it): the one next to it in
+ * the row it went to.
+ */
+function clauseInColumn(row: HTMLElement, rowIndex: number, column: Pick<Jump, 'lang' | 'towards'> | undefined): HTMLElement | null {
+  if (!column?.lang) return null;
+  const inColumn = (el: Element | null) => [...(el?.querySelectorAll<HTMLElement>(`.cell[lang="${column.lang}"] .clause`) ?? [])];
+  const here = inColumn(row);
+  if (here.length > 0) return here[0]!;
+  if (!column.towards) return null;
+  const there = inColumn(document.querySelector(`[data-row-line="${rowIndex + column.towards}"]`));
+  return (column.towards < 0 ? there.at(-1) : there[0]) ?? null;
 }
 
 /**
@@ -82,7 +99,7 @@ export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBo
     if (!jump) return;
     const frame = requestAnimationFrame(() => {
       body.current?.scrollToIndex(jump.row);
-      if (jump.focus) focusRow(jump.row);
+      if (jump.focus) focusRow(jump.row, 6, undefined, false, jump);
     });
     return () => cancelAnimationFrame(frame);
   }, [jump, body]);

@@ -76,6 +76,10 @@ export interface Jump {
   focus: boolean;
   /** Changes on every request, so the same row can be jumped to twice. */
   seq: number;
+  /** Focus a clause of this language (the column the reader was in), if the row has one… */
+  lang?: Lang;
+  /** …else the nearest one of the row before (-1) or after (1): where a moved clause went. */
+  towards?: -1 | 1;
 }
 
 export interface ReaderState {
@@ -132,7 +136,7 @@ export type ReaderEvent =
   | { type: 'mode'; mode: Mode }
   | { type: 'focus-row'; row: number }
   | { type: 'top-row'; row: number }
-  | { type: 'go-to-row'; row: number; focus?: boolean }
+  | { type: 'go-to-row'; row: number; focus?: boolean; lang?: Lang; towards?: -1 | 1 }
   | { type: 'toggle-panel'; panel: Panel }
   | { type: 'open-panel'; panel: Panel }
   | { type: 'close-panel' }
@@ -172,7 +176,10 @@ export function reduce(state: ReaderState, event: ReaderEvent): ReaderState {
       return event.row < 0 || event.row === state.topRow ? state : { ...state, topRow: clampRow(event.row, state.rowCount) };
     case 'go-to-row': {
       const row = clampRow(event.row, state.rowCount);
-      return { ...state, currentRow: row, jump: { row, focus: event.focus ?? true, seq: (state.jump?.seq ?? 0) + 1 } };
+      const jump: Jump = { row, focus: event.focus ?? true, seq: (state.jump?.seq ?? 0) + 1 };
+      if (event.lang) jump.lang = event.lang;
+      if (event.towards) jump.towards = event.towards;
+      return { ...state, currentRow: row, jump };
     }
     case 'toggle-panel':
       return { ...state, panel: state.panel === event.panel ? undefined : event.panel };

@@ -184,11 +184,17 @@ const END_EDGE = 4;
  */
 export function endClass(text: string): number {
   let k = text.length - 1;
-  while (k >= 0 && ' \t"”»’)]'.includes(text[k]!)) k--;
-  const c = text[k];
-  if (c === '.' || c === '!' || c === '?' || c === '…') return END_SENTENCE;
-  if (c === ';' || c === ':' || c === '-' || c === '–' || c === '—') return END_CLAUSE;
-  return c === ',' ? END_COMMA : END_NONE;
+  while (k >= 0 && skippedAtEnd(text.charCodeAt(k))) k--;
+  if (k < 0) return END_NONE;
+  const c = text.charCodeAt(k);
+  if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) return END_SENTENCE;
+  if (c === 0x3b || c === 0x3a || c === 0x2d || c === 0x2013 || c === 0x2014) return END_CLAUSE;
+  return c === 0x2c ? END_COMMA : END_NONE;
+}
+
+/** The code units `endClass` looks past: a space or tab, closing quotes and brackets (` \t"”»’)]`), told by code, with no one-character string each. */
+function skippedAtEnd(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x22 || c === 0x201d || c === 0xbb || c === 0x2019 || c === 0x29 || c === 0x5d;
 }
 
 /** The run-on bits of a `continuations` flag (`CONTINUES_CUT` | `CONTINUES_CLAUSE`). */
@@ -206,11 +212,13 @@ export function boundaryEvidence(
   beads: readonly { en: readonly number[]; ru: readonly number[] }[],
   evidence: BeadEvidence[],
 ): void {
-  const enEnds = Uint8Array.from(en, endClass);
-  const ruEnds = Uint8Array.from(ru, endClass);
+  const enEnds = endClasses(en);
+  const ruEnds = endClasses(ru);
   const runs = (flags: Uint8Array | null, u: number): number => (flags && flags[u]! & RUNS_ON ? 1 : 0);
-  beads.forEach((bead, k) => {
-    if (bead.en.length === 0 || bead.ru.length === 0) return;
+  // An index loop, not `forEach`: no closure call per bead while this runs interpreted.
+  for (let k = 0; k < beads.length; k++) {
+    const bead = beads[k]!;
+    if (bead.en.length === 0 || bead.ru.length === 0) continue;
     const i0 = bead.en[0]!;
     const j0 = bead.ru[0]!;
     const i1 = bead.en[bead.en.length - 1]! + 1;
@@ -220,7 +228,14 @@ export function boundaryEvidence(
     const e = evidence[k]!;
     e.unlikeEnds = (startUnlike ? 1 : 0) + (endUnlike ? 1 : 0);
     e.midSentenceUnlike = (startUnlike ? runs(continues.en, i0) + runs(continues.ru, j0) : 0) + (endUnlike ? runs(continues.en, i1) + runs(continues.ru, j1) : 0);
-  });
+  }
+}
+
+/** `endClass` of each text (a loop, where `Uint8Array.from` made an iterator result per text). */
+function endClasses(texts: readonly string[]): Uint8Array {
+  const ends = new Uint8Array(texts.length);
+  for (let u = 0; u < texts.length; u++) ends[u] = endClass(texts[u]!);
+  return ends;
 }
 
 const scratch = new Float64Array(FEATURE_NAMES.length);

@@ -164,7 +164,7 @@ function unitSums(bags: FlatBags, missOf: Float64Array, gainOf: Float64Array, u:
 }
 
 /** Ids held by two or more units of a run, by the run's first unit, with their count in each unit of the run. */
-interface Repeats {
+export interface Repeats {
   offsets: Int32Array;
   ids: Int32Array;
   /** `width` counts per id: in units u, u + 1, … */
@@ -175,33 +175,132 @@ interface Repeats {
 const NO_REPEATS: Repeats = { offsets: new Int32Array(1), ids: new Int32Array(0), counts: new Int32Array(0), width: 1 };
 
 /** The ids (below `ids`) held by at least two of units u..u + width − 1, for each u (sorted runs merged pairwise). */
-function repeatsOf(bags: FlatBags, count: number, width: number, ids: number): Repeats {
+export function repeatsOf(bags: FlatBags, count: number, width: number, ids: number): Repeats {
   if (count < width) return NO_REPEATS;
   const offsets = new Int32Array(count + 1);
   const found = new RepeatList(ids, width);
   for (let u = 0; u < count; u++) {
-    found.addRun(bags, count, u, null);
+    found.addRun(bags, count, u);
     offsets[u + 1] = found.size;
   }
   return found.repeats(offsets);
 }
 
 /**
- * `repeatsOf` for widths 2 and 3 in one pass: the repeats of units u..u + 1 are what the run of three
- * from u finds first (its merge of u with u + 1), with the same counts.
+ * `repeatsOf` for widths 2 and 3, from where each anchor of a unit recurs in the next two units.
+ * Each unit's sorted run is merged once with the next unit's and once with the one after
+ * (`linkUnits`), which gives for every entry of the bags the index of the same id in unit u + 1
+ * (`next1`) and in unit u + 2 (`next2`), or −1. The repeats of the run of three from u are then read
+ * off without a search: the ids of u also in u + 1, then those of u in u + 2 but not in u + 1, then
+ * those of u + 1 in u + 2 but not in u, each in ascending order, with their counts in u, u + 1 and
+ * u + 2; the run of two from u holds the first of these. That is the order and the counts of
+ * `RepeatList`'s pairwise merges (u with u + 1, u with u + 2, u + 1 with u + 2, an id kept the
+ * first time it is met), at a third of the merges and no binary search per id.
  */
-function repeatsOf2And3(bags: FlatBags, count: number, ids: number): [Repeats, Repeats] {
+export function repeatsOf2And3(bags: FlatBags, count: number, ids: number): [Repeats, Repeats] {
   if (count < 3) return [repeatsOf(bags, count, 2, ids), repeatsOf(bags, count, 3, ids)];
+  const entries = bags.ids.length;
+  const next1 = new Int32Array(entries).fill(-1);
+  const next2 = new Int32Array(entries).fill(-1);
+  linkUnits(bags, count, 1, next1);
+  linkUnits(bags, count, 2, next2);
   const offsets2 = new Int32Array(count + 1);
   const offsets3 = new Int32Array(count + 1);
-  const two = new RepeatList(ids, 2);
-  const three = new RepeatList(ids, 3);
+  // held[y] = u + 1: entry y of unit u + 1 holds an id that unit u holds too.
+  const held = new Int32Array(entries);
+  const sizes = new Int32Array(2);
   for (let u = 0; u < count; u++) {
-    three.addRun(bags, count, u, two);
-    offsets2[u + 1] = two.size;
-    offsets3[u + 1] = three.size;
+    runSizes(bags.offsets, next1, next2, held, u, count, sizes);
+    offsets2[u + 1] = offsets2[u]! + sizes[0]!;
+    offsets3[u + 1] = offsets3[u]! + sizes[1]!;
   }
-  return [two.repeats(offsets2), three.repeats(offsets3)];
+  const two: Repeats = { offsets: offsets2, ids: new Int32Array(offsets2[count]!), counts: new Int32Array(2 * offsets2[count]!), width: 2 };
+  const three: Repeats = { offsets: offsets3, ids: new Int32Array(offsets3[count]!), counts: new Int32Array(3 * offsets3[count]!), width: 3 };
+  for (let u = 0; u < count; u++) fillRuns(bags, next1, next2, held, u, count, two, three);
+  return [two, three];
+}
+
+/** For each entry of each unit u, the index of its id in unit u + `shift` (a merge of the two sorted runs), in `next`. */
+function linkUnits(bags: FlatBags, count: number, shift: number, next: Int32Array): void {
+  for (let u = 0; u + shift < count; u++) linkUnit(bags.offsets, bags.ids, u, u + shift, next);
+}
+
+function linkUnit(offsets: Int32Array, ids: Int32Array, u: number, v: number, next: Int32Array): void {
+  let x = offsets[u]!;
+  let y = offsets[v]!;
+  const xEnd = offsets[u + 1]!;
+  const yEnd = offsets[v + 1]!;
+  while (x < xEnd && y < yEnd) {
+    const p = ids[x]!;
+    const q = ids[y]!;
+    if (p === q) {
+      next[x++] = y++;
+    } else if (p < q) x++;
+    else y++;
+  }
+}
+
+/** How many repeats the runs of two and of three from unit u hold (`sizes[0]`, `sizes[1]`); marks in `held` the entries of u + 1 that u holds. */
+function runSizes(offsets: Int32Array, next1: Int32Array, next2: Int32Array, held: Int32Array, u: number, count: number, sizes: Int32Array): void {
+  let both = 0;
+  let skipOne = 0;
+  for (let x = offsets[u]!; x < offsets[u + 1]!; x++) {
+    const y = next1[x]!;
+    if (y >= 0) {
+      both++;
+      held[y] = u + 1;
+    } else if (next2[x]! >= 0) skipOne++;
+  }
+  let later = 0;
+  if (u + 2 < count) for (let y = offsets[u + 1]!; y < offsets[u + 2]!; y++) if (next1[y]! >= 0 && held[y] !== u + 1) later++;
+  sizes[0] = both;
+  sizes[1] = both + skipOne + later;
+}
+
+/** The repeats of the runs of two and of three from unit u, written at their offsets (see `repeatsOf2And3`). */
+function fillRuns(bags: FlatBags, next1: Int32Array, next2: Int32Array, held: Int32Array, u: number, count: number, two: Repeats, three: Repeats): void {
+  const { offsets, ids, counts } = bags;
+  let z2 = two.offsets[u]!;
+  let z3 = three.offsets[u]!;
+  const from = offsets[u]!;
+  const to = offsets[u + 1]!;
+  // Ids of u also in u + 1 (with their count in u + 2, if any).
+  for (let x = from; x < to; x++) {
+    const y = next1[x]!;
+    if (y < 0) continue;
+    const w = next2[x]!;
+    two.ids[z2] = ids[x]!;
+    two.counts[2 * z2] = counts[x]!;
+    two.counts[2 * z2 + 1] = counts[y]!;
+    z2++;
+    three.ids[z3] = ids[x]!;
+    three.counts[3 * z3] = counts[x]!;
+    three.counts[3 * z3 + 1] = counts[y]!;
+    three.counts[3 * z3 + 2] = w >= 0 ? counts[w]! : 0;
+    z3++;
+  }
+  // Ids of u in u + 2 and not in u + 1.
+  for (let x = from; x < to; x++) {
+    const w = next2[x]!;
+    if (w < 0 || next1[x]! >= 0) continue;
+    three.ids[z3] = ids[x]!;
+    three.counts[3 * z3] = counts[x]!;
+    three.counts[3 * z3 + 1] = 0;
+    three.counts[3 * z3 + 2] = counts[w]!;
+    z3++;
+  }
+  // Ids of u + 1 in u + 2 and not in u.
+  if (u + 2 < count) {
+    for (let y = offsets[u + 1]!; y < offsets[u + 2]!; y++) {
+      const w = next1[y]!;
+      if (w < 0 || held[y] === u + 1) continue;
+      three.ids[z3] = ids[y]!;
+      three.counts[3 * z3] = 0;
+      three.counts[3 * z3 + 1] = counts[y]!;
+      three.counts[3 * z3 + 2] = counts[w]!;
+      z3++;
+    }
+  }
 }
 
 /** The repeats found so far (see `repeatsOf`), one run at a time. */
@@ -220,14 +319,10 @@ class RepeatList {
     this.counts = new Int32Array(256 * width);
   }
 
-  /**
-   * The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop
-   * compiled on the stack. `pairs`: a list of width 2, given the repeats of u and u + 1 (found first).
-   */
-  addRun(bags: FlatBags, count: number, u: number, pairs: RepeatList | null): void {
+  /** The repeats of the run from unit u. One call per unit: a small method compiled once, not a loop compiled on the stack. */
+  addRun(bags: FlatBags, count: number, u: number): void {
     const width = this.width;
     const stamp = this.stamp;
-    const first = this.size;
     for (let a = u; a < u + width && a < count; a++) {
       for (let b = a + 1; b < u + width && b < count; b++) {
         let x = bags.offsets[a]!;
@@ -247,22 +342,7 @@ class RepeatList {
           } else if (p < q) x++;
           else y++;
         }
-        if (pairs && b === u + 1) pairs.copyFrom(this, first);
       }
-    }
-  }
-
-  /** The entries of `list` from `from` on, with their first two counts (this list's width is 2). */
-  copyFrom(list: RepeatList, from: number): void {
-    for (let z = from; z < list.size; z++) {
-      if (this.size === this.ids.length) {
-        this.ids = grow(this.ids, this.ids.length * 2);
-        this.counts = grow(this.counts, this.ids.length * 2);
-      }
-      const at = this.size++;
-      this.ids[at] = list.ids[z]!;
-      this.counts[2 * at] = list.counts[z * list.width]!;
-      this.counts[2 * at + 1] = list.counts[z * list.width + 1]!;
     }
   }
 
@@ -338,55 +418,104 @@ export function pairGain(problem: Problem, a: number, b: number): void {
   RESULT[0] = gain;
 }
 
-/** The repeats of the run of `length` units of `side` from `from` (none for a single unit). */
-function repeatsAt(side: Side, from: number, length: number): Repeats | null {
-  return length === 2 ? side.repeats2 : length === 3 ? side.repeats3 : null;
-}
-
 /**
  * How much the sum of the 1-1 pair gains of English units [i0, i1) and Russian units [j0, j1)
  * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
- * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at. In `RESULT[0]`.
+ * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at: those of the
+ * English run (their Russian counts looked up), then those of the Russian run the English run does
+ * not repeat. In `RESULT[0]`.
+ *
+ * A run of one unit (or of more than three) has no repeats. Most calls of the finest level (a third
+ * of them) find none on either side and return before any loop; each side's loop is written out
+ * (no loop over the two sides choosing its arrays per id), in the same order of ids, so that the sum
+ * is the same number.
  */
 export function repeatCorrection(problem: RepeatView, i0: number, i1: number, j0: number, j1: number): void {
   const en = problem.en;
   const ru = problem.ru;
-  if (!en.exact || !ru.exact) {
-    RESULT[0] = 0;
-    return;
+  const a = i1 - i0;
+  const b = j1 - j0;
+  let enFrom = 0;
+  let enTo = 0;
+  let ruFrom = 0;
+  let ruTo = 0;
+  if (en.exact && ru.exact) {
+    const enRepeats = a === 2 ? en.repeats2 : en.repeats3;
+    const ruRepeats = b === 2 ? ru.repeats2 : ru.repeats3;
+    if (a === 2 || a === 3) {
+      enFrom = enRepeats.offsets[i0] ?? 0;
+      enTo = enRepeats.offsets[i0 + 1] ?? 0;
+    }
+    if (b === 2 || b === 3) {
+      ruFrom = ruRepeats.offsets[j0] ?? 0;
+      ruTo = ruRepeats.offsets[j0 + 1] ?? 0;
+    }
+    if (enFrom < enTo || ruFrom < ruTo) {
+      RESULT[0] = correctionOf(problem.gain, en.bags, ru.bags, enRepeats, enFrom, enTo, ruRepeats, ruFrom, ruTo, i0, a, j0, b);
+      return;
+    }
   }
-  const enRepeats = repeatsAt(en, i0, i1 - i0);
-  const ruRepeats = repeatsAt(ru, j0, j1 - j0);
+  RESULT[0] = 0;
+}
+
+/** `repeatCorrection` for runs with repeats: the English run's (`enFrom`..`enTo`), then the Russian run's. */
+function correctionOf(
+  gain: Float64Array,
+  enBags: FlatBags,
+  ruBags: FlatBags,
+  enRepeats: Repeats,
+  enFrom: number,
+  enTo: number,
+  ruRepeats: Repeats,
+  ruFrom: number,
+  ruTo: number,
+  i0: number,
+  a: number,
+  j0: number,
+  b: number,
+): number {
   const enCounts = correctionCounts.en;
   const ruCounts = correctionCounts.ru;
   let correction = 0;
-  for (let side = 0; side < 2; side++) {
-    const repeats = side === 0 ? enRepeats : ruRepeats;
-    if (!repeats) continue;
-    const start = side === 0 ? i0 : j0;
-    for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) {
-      const id = repeats.ids[k]!;
-      if (side === 1 && enRepeats && contains(enRepeats, i0, id)) continue; // done with the English repeats
-      // This side's counts are stored with the repeat; the other side's are looked up.
-      let ruTotal = 0;
-      for (let b = j0; b < j1; b++) ruTotal += ruCounts[b - j0] = side === 1 ? repeats.counts[k * repeats.width + b - j0]! : countIn(ru.bags, b, id);
-      if (ruTotal === 0) continue;
-      let enTotal = 0;
-      for (let a = i0; a < i1; a++) enTotal += enCounts[a - i0] = side === 0 ? repeats.counts[k * repeats.width + a - i0]! : countIn(en.bags, a, id);
-      if (enTotal === 0) continue;
-      let pairs = 0;
-      for (let a = 0; a < i1 - i0; a++) {
-        const ca = enCounts[a]!;
-        if (ca === 0) continue;
-        for (let b = 0; b < j1 - j0; b++) {
-          const cb = ruCounts[b]!;
-          pairs += ca < cb ? ca : cb;
-        }
-      }
-      correction += (pairs - (enTotal < ruTotal ? enTotal : ruTotal)) * problem.gain[id]!;
+  const enWidth = enRepeats.width;
+  for (let k = enFrom; k < enTo; k++) {
+    const id = enRepeats.ids[k]!;
+    let ruTotal = 0;
+    for (let y = 0; y < b; y++) ruTotal += ruCounts[y] = countIn(ruBags, j0 + y, id);
+    if (ruTotal === 0) continue;
+    let enTotal = 0;
+    for (let x = 0; x < a; x++) enTotal += enCounts[x] = enRepeats.counts[k * enWidth + x]!;
+    if (enTotal === 0) continue;
+    correction += (pairMinima(enCounts, a, ruCounts, b) - (enTotal < ruTotal ? enTotal : ruTotal)) * gain[id]!;
+  }
+  const ruWidth = ruRepeats.width;
+  for (let k = ruFrom; k < ruTo; k++) {
+    const id = ruRepeats.ids[k]!;
+    // Done with the English run's repeats.
+    if (enFrom < enTo && containsIn(enRepeats, enFrom, enTo, id)) continue;
+    let ruTotal = 0;
+    for (let y = 0; y < b; y++) ruTotal += ruCounts[y] = ruRepeats.counts[k * ruWidth + y]!;
+    if (ruTotal === 0) continue;
+    let enTotal = 0;
+    for (let x = 0; x < a; x++) enTotal += enCounts[x] = countIn(enBags, i0 + x, id);
+    if (enTotal === 0) continue;
+    correction += (pairMinima(enCounts, a, ruCounts, b) - (enTotal < ruTotal ? enTotal : ruTotal)) * gain[id]!;
+  }
+  return correction;
+}
+
+/** Σ over the pairs of min(count in English unit, count in Russian unit). */
+function pairMinima(enCounts: Int32Array, a: number, ruCounts: Int32Array, b: number): number {
+  let pairs = 0;
+  for (let x = 0; x < a; x++) {
+    const ca = enCounts[x]!;
+    if (ca === 0) continue;
+    for (let y = 0; y < b; y++) {
+      const cb = ruCounts[y]!;
+      pairs += ca < cb ? ca : cb;
     }
   }
-  RESULT[0] = correction;
+  return pairs;
 }
 
 /** What `repeatCorrection` reads of a problem. */
@@ -399,8 +528,8 @@ export interface RepeatView {
 /** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
 const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
 
-function contains(repeats: Repeats, start: number, id: number): boolean {
-  for (let k = repeats.offsets[start]!; k < repeats.offsets[start + 1]!; k++) if (repeats.ids[k] === id) return true;
+function containsIn(repeats: Repeats, from: number, to: number, id: number): boolean {
+  for (let k = from; k < to; k++) if (repeats.ids[k] === id) return true;
   return false;
 }
 

@@ -2,14 +2,9 @@
  * The shape of a unit's text as the aligner reads it: where its sentence goes on (`continuations`),
  * whether it is a heading. Pure TypeScript.
  */
-/** The unit ends in a comma, or with no punctuation at all: its sentence goes on. */
-const CUT_END = /(?:,|[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])["”»’)]?\s*$/u;
-/** The unit ends a clause but not its sentence: semicolon, colon or dash. */
-const CLAUSE_END = /[;:\-–—]\s*$/u;
 /** The unit's first letter (after any spaces, quotes or brackets) is lower case. */
 const LOWER_START = /^[\s"“”«„‘(\[]*[a-z\u00DF-\u00FF\u0430-\u045F]/u;
 const DIGIT_START = /^\s*[0-9]/u;
-const COMMA_END = /,["”»’)]?\s*$/u;
 
 /** `continuations` flags. */
 export const CONTINUES_CLAUSE = 1;
@@ -36,20 +31,63 @@ const UPPER_START = /^[\s"“”«„‘(\[]*(?!I\b)\p{Lu}/u;
  */
 export function continuations(texts: readonly string[]): Uint8Array {
   const flags = new Uint8Array(texts.length + 1);
+  let ending = texts.length > 0 ? endingOf(texts[0]!) : 0;
   for (let u = 1; u < texts.length; u++) {
     const text = texts[u]!;
     const before = texts[u - 1]!;
+    // How `before` ends (see `endingOf`), told once from its last characters.
+    const beforeEnding = ending;
+    ending = endingOf(text);
     const lower = LOWER_START.test(text);
     // A heading (or a log line, a list title: short, no closing punctuation) does not run on.
     // A unit that opens with a digit continues only a sentence cut at a comma: after a unit ending in
     // a letter it is the next line of a log, a table or a list.
-    const digit = DIGIT_START.test(text) && COMMA_END.test(before);
-    if ((lower || digit) && CUT_END.test(before) && !isHeadingLike(before)) flags[u] = CONTINUES_CUT;
-    else if (lower && CLAUSE_END.test(before)) flags[u] = CONTINUES_CLAUSE;
-    else if (COMMA_END.test(before) && UPPER_START.test(text)) flags[u] = BREAKS_CUT;
-    else if (CLAUSE_END.test(before) && UPPER_START.test(text) && !isHeadingLike(before)) flags[u] = BREAKS_CLAUSE;
+    const digit = DIGIT_START.test(text) && (beforeEnding & ENDS_COMMA) !== 0;
+    if ((lower || digit) && (beforeEnding & ENDS_CUT) !== 0 && !isHeadingLike(before)) flags[u] = CONTINUES_CUT;
+    else if (lower && (beforeEnding & ENDS_CLAUSE) !== 0) flags[u] = CONTINUES_CLAUSE;
+    else if ((beforeEnding & ENDS_COMMA) !== 0 && UPPER_START.test(text)) flags[u] = BREAKS_CUT;
+    else if ((beforeEnding & ENDS_CLAUSE) !== 0 && UPPER_START.test(text) && !isHeadingLike(before)) flags[u] = BREAKS_CLAUSE;
   }
   return flags;
+}
+
+/**
+ * `endingOf` bits. `ENDS_CUT`: the unit ends in a comma or with no punctuation at all, its sentence
+ * goes on (`/(?:,|[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF])["”»’)]?\s*$/u`); `ENDS_CLAUSE`: it ends a
+ * clause but not its sentence, a semicolon, colon or dash (`/[;:\-–—]\s*$/u`); `ENDS_COMMA`: a comma
+ * (`/,["”»’)]?\s*$/u`). Those expressions, kept in shape.test.ts, are what these bits are checked against.
+ */
+export const ENDS_CUT = 1;
+export const ENDS_CLAUSE = 2;
+export const ENDS_COMMA = 4;
+
+/** The code unit is one of `["”»’)]`, which may follow a unit's last comma or letter. */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x201d || c === 0xbb || c === 0x2019 || c === 0x29;
+}
+
+/** The code unit is one of ``ENDS_CUT`'s first class: a comma, a digit or a letter of `[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]`. */
+function isCutEnd(c: number): boolean {
+  return c === 0x2c || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff);
+}
+
+/**
+ * How the unit ends (`ENDS_*`), from its last characters (past trailing white space, and one closing
+ * quote or bracket). The same answers as the expressions the bits stand for, which the engine tries
+ * at every position of the unit (an expression anchored at the end is not started from the end):
+ * three scans of each unit of a book, where one look at its end does.
+ */
+export function endingOf(text: string): number {
+  const k = lastNonSpace(text);
+  if (k < 0) return 0;
+  const c = text.charCodeAt(k);
+  // The character before a closing quote or bracket, when the unit ends with one.
+  const p = k > 0 && isCloser(c) ? text.charCodeAt(k - 1) : -1;
+  let bits = 0;
+  if (isCutEnd(c) || (p >= 0 && isCutEnd(p))) bits |= ENDS_CUT;
+  if (c === 0x3b || c === 0x3a || c === 0x2d || c === 0x2013 || c === 0x2014) bits |= ENDS_CLAUSE;
+  if (c === 0x2c || p === 0x2c) bits |= ENDS_COMMA;
+  return bits;
 }
 
 const CLOSING = /[.!?…;:,»"”’)\]]$/u;

@@ -1,0 +1,157 @@
+/**
+ * What a second new user's keyboard walk through the reader (both interface languages, a Russian
+ * keyboard layout, light, dark and sepia) found and what was mended (`/work/wt/eyes-findings.md`).
+ * Each case fails without its fix.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { harnessesPerFile, ipc, startHarness } from './helpers/harness';
+import { pressRussian, typeRussian } from './helpers/russian-keyboard';
+
+const harnessFor = harnessesPerFile();
+// Its cases share a harness per interface language, in one worker.
+test.describe.configure({ mode: 'default' });
+
+async function open(page: Page, lang: 'en-US' | 'ru-RU' = 'en-US', width = 1400) {
+  const harness = await harnessFor(lang);
+  await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme: 'light', swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(harness.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.locator('.cell[lang="en"] .clause').first().focus();
+  return harness;
+}
+
+test('the command palette finds a command typed with the other keyboard layout on (English interface, Russian layout; Russian interface, Latin layout)', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  // "theme" on the keys of a Russian layout types «еруьу».
+  await pressRussian(page, 'KeyK', { ctrl: true });
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await typeRussian(page, 'еруьу');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await expect(palette.getByRole('option')).toContainText('Change theme');
+  await pressRussian(page, 'Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // The Russian interface with the Latin layout on: «глоссарий» typed as "ukjccfhbq".
+  await open(page, 'ru-RU');
+  await page.keyboard.press('Control+k');
+  const команды = page.getByRole('dialog', { name: 'Команды' });
+  await expect(команды.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('ukjccfhbq');
+  await expect(команды.getByRole('option').first()).toContainText('глоссарий');
+  await page.keyboard.press('Escape');
+  await expect(команды).toBeHidden();
+});
+
+for (const theme of ['dark', 'sepia'] as const) {
+  test(`the current search match is readable in the ${theme} theme (contrast of at least 4.5:1)`, async ({ page }) => {
+    const harness = await open(page, 'ru-RU');
+    await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme, swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    await pressRussian(page, 'Slash');
+    await typeRussian(page, 'пандемия');
+    await pressRussian(page, 'Enter');
+    const current = page.locator('.cell mark.search-hit.is-current');
+    await expect(current).toHaveCount(1);
+    await expect(current).toBeInViewport();
+    const results = await new AxeBuilder({ page }).include('.cell mark.search-hit.is-current').withRules(['color-contrast']).analyze();
+    expect(results.violations.map((v) => v.nodes.map((n) => n.failureSummary).join('\n'))).toEqual([]);
+    // Checked, not skipped: axe measured the mark.
+    expect(results.passes.map((p) => p.id)).toContain('color-contrast');
+    await pressRussian(page, 'Escape');
+  });
+}
+
+test('the arrow keys move through the Export alignment list without saving a file; Enter saves the format shown (Russian interface, Russian layout)', async ({ page }) => {
+  const harness = await open(page, 'ru-RU');
+  const exports = join(harness.userDataDir, 'exports');
+  const saved = () => (existsSync(exports) ? readdirSync(exports).filter((f) => /\.(tmx|tsv|json|docx)$/.test(f)).sort() : []);
+  const before = saved();
+  await pressRussian(page, 'KeyE');
+  const list = page.getByLabel('Экспорт выравнивания…');
+  await expect(list).toBeVisible();
+  await list.focus();
+  // Down twice: the list shows the second format; nothing was saved on the way.
+  await pressRussian(page, 'ArrowDown');
+  await pressRussian(page, 'ArrowDown');
+  await expect(list).toHaveValue('tsv');
+  await page.waitForTimeout(500);
+  expect(saved()).toEqual(before);
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toHaveCount(0);
+  // Enter saves it, and says where.
+  await pressRussian(page, 'Enter');
+  await expect(page.getByRole('status').filter({ hasText: /Сохранено: .*\.tsv/ })).toHaveCount(1);
+  await expect.poll(() => saved().filter((f) => !before.includes(f))).toEqual([expect.stringMatching(/\.tsv$/)]);
+  await expect(list).toHaveValue('');
+  await expect(list).toBeFocused();
+  await pressRussian(page, 'Tab');
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.edit-bar')).toBeHidden();
+});
+
+test('a correction leaves the focus in the column it was in: a merge from the Russian column, its undo, a clause moved up out of its row (Russian layout)', async ({ page }) => {
+  // A harness of its own: the corrections are saved.
+  const harness = await startHarness({ systemLanguage: 'ru-RU' });
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    const focusedAt = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { lang: el?.closest('.cell')?.getAttribute('lang') ?? null, line: Number(el?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1), text: el?.textContent?.slice(0, 20) ?? '' };
+      });
+    await page.locator('[data-row-line="0"] .cell[lang="ru"] .clause').first().focus();
+    await pressRussian(page, 'KeyE');
+    await expect(page.locator('.edit-bar')).toBeVisible();
+    // M merges ¶1 and ¶2's rows: the focus stays in the Russian column.
+    await pressRussian(page, 'KeyM');
+    await expect(page.getByRole('status').filter({ hasText: 'объединены' })).toHaveCount(1);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'ru', line: 0 });
+    await pressRussian(page, 'KeyZ', { ctrl: true });
+    await expect(page.getByRole('status').filter({ hasText: 'Отменено' })).toHaveCount(1);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'ru', line: 0 });
+    // ¶3's only English clause moved up into ¶2's row (Alt+↑): the focus goes with it, not to the
+    // Russian clause left alone in ¶3's row.
+    await page.locator('[data-row-line="2"] .cell[lang="en"] .clause').first().focus();
+    await expect.poll(focusedAt).toMatchObject({ lang: 'en', line: 2, text: 'Conveying our sorrow' });
+    await pressRussian(page, 'ArrowUp', { alt: true });
+    await expect(page.getByRole('status').filter({ hasText: 'перенесён' })).toHaveCount(1);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'en', line: 1, text: 'Conveying our sorrow' });
+    await pressRussian(page, 'KeyZ', { ctrl: true });
+    await expect.poll(focusedAt).toMatchObject({ lang: 'en', line: 1 });
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('a long message stays long enough to be read (a refused notes import, Russian interface); a short one as before', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await pressRussian(page, 'KeyA');
+  const panel = page.locator('#annotations-panel');
+  await expect(panel).toBeVisible();
+  // The file chooser's part: a file that is not JSON.
+  await panel.locator('input[type="file"]').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"@context": "http://www.w3.org/ns/anno.jsonld", "items": [') });
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('не импортированы');
+  const [text, seconds] = await toast.evaluate((el) => [el.textContent ?? '', parseFloat(getComputedStyle(el).animationDuration)] as const);
+  expect(text.length).toBeGreaterThan(60);
+  // Some 15 characters a second (it was 2.4 s for every message).
+  expect(seconds).toBeGreaterThanOrEqual(text.length / 15);
+  await pressRussian(page, 'Escape');
+  await expect(panel).toBeHidden();
+  await pressRussian(page, 'KeyD', { ctrl: true });
+  await expect(toast).toContainText('Закладка');
+  const short = await toast.evaluate((el) => [el.textContent ?? '', parseFloat(getComputedStyle(el).animationDuration)] as const);
+  expect(short[0].length).toBeLessThanOrEqual(40);
+  expect(short[1]).toBe(2.4);
+  await pressRussian(page, 'KeyD', { ctrl: true });
+});
