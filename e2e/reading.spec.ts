@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { ACTION_IDS } from '../src-main/contract/actions';
 import { DEFAULT_READER_PREFS } from '../src-main/contract/ipc';
@@ -201,8 +203,17 @@ test.describe('moving around', () => {
       await page.keyboard.type('25');
       await page.keyboard.press('Enter');
       await expect.poll(() => focusedRowLine(page)).toBe(row);
-      // Saved a moment after scrolling stops.
-      await page.waitForTimeout(1200);
+      // Saved a moment after scrolling stops: wait until settings.json holds a row other than the
+      // first (a fixed wait was too short on a loaded machine).
+      const firstId = await page.locator('[data-row-line="0"] [data-row-id]').first().getAttribute('data-row-id');
+      const saved = (): string[] => {
+        try {
+          return Object.values((JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as { positions?: Record<string, string> }).positions ?? {});
+        } catch {
+          return [];
+        }
+      };
+      await expect.poll(() => saved().some((id) => id !== firstId), { timeout: 30_000 }).toBe(true);
     } finally {
       await own.stop();
     }
