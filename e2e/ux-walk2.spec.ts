@@ -4,10 +4,10 @@
  * Each case fails without its fix.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile, ipc, startHarness } from './helpers/harness';
+import { harnessesPerFile, ipc, ROOT, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
@@ -155,3 +155,59 @@ test('a long message stays long enough to be read (a refused notes import, Russi
   expect(short[1]).toBe(2.4);
   await pressRussian(page, 'KeyD', { ctrl: true });
 });
+
+/** The interface's strings, as the reader sees them (so that a case runs in either language). */
+const strings = (lang: 'en' | 'ru') => JSON.parse(readFileSync(join(ROOT, `locales/${lang}/common.json`), 'utf8')) as Record<string, Record<string, string>>;
+/** Where pictures of the fixes go when asked for (`EYES2_SHOTS=dir`); none otherwise. */
+const shot = async (page: Page, name: string) => {
+  const dir = process.env.EYES2_SHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
+};
+
+for (const [system, lang, theme] of [
+  ['en-US', 'en', 'light'],
+  ['ru-RU', 'ru', 'dark'],
+] as const) {
+  test(`Esc while a long import aligns: a message shown says it stopped and nothing was kept; the focus back on Import (${lang}, ${theme})`, async ({ page }) => {
+    const harness = await startHarness({ systemLanguage: system });
+    try {
+      const s = strings(lang);
+      await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme, swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.goto(harness.url);
+      await expect(page.locator('[data-row-id]').first()).toBeVisible();
+      await page.getByRole('button', { name: s.library!.button!, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const importButton = page.getByRole('button', { name: s.library!.import!, exact: true });
+      await importButton.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: s.import!.title! });
+      // The file chooser's part: a long pair (the statement's paragraphs a hundred times over).
+      const statement = (l: 'en' | 'ru') => readFileSync(join(ROOT, `resources/documents/asean-russia-covid19-2020/${l}.txt`), 'utf8');
+      const long = (l: 'en' | 'ru') => Buffer.from(Array.from({ length: 100 }, () => statement(l)).join('\n\n'));
+      const [enFile, ruFile] = [dialog.locator('input[type="file"]').nth(0), dialog.locator('input[type="file"]').nth(1)];
+      await enFile.setInputFiles({ name: 'long-en.txt', mimeType: 'text/plain', buffer: long('en') });
+      await ruFile.setInputFiles({ name: 'long-ru.txt', mimeType: 'text/plain', buffer: long('ru') });
+      const title = dialog.getByLabel(s.library!.titleEn!, { exact: true });
+      await expect(title).toBeEnabled({ timeout: 60_000 });
+      await title.focus();
+      await page.keyboard.press('Enter');
+      await expect(dialog.locator('.import-progress')).toBeVisible();
+      await expect(dialog.getByRole('button', { name: s.import!.cancel! })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      // Shown, not only said to a screen reader; and nothing was kept.
+      const toast = page.locator('.toast');
+      await expect(toast).toBeVisible();
+      await expect(toast).toHaveText(s.library!.importStopped!);
+      await expect(page.getByRole('status').filter({ hasText: s.library!.importStopped! })).toHaveCount(1);
+      await expect(importButton).toBeFocused();
+      await expect(page.locator('tbody tr')).toHaveCount(1);
+      const documents = join(harness.userDataDir, 'documents');
+      expect(existsSync(documents) ? readdirSync(documents).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+      await shot(page, `import-stopped-${lang}-${theme}`);
+    } finally {
+      await harness.stop();
+    }
+  });
+}
