@@ -163,6 +163,8 @@ const shot = async (page: Page, name: string) => {
   const dir = process.env.EYES2_SHOTS;
   if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
 };
+const overlap = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 for (const [system, lang, theme] of [
   ['en-US', 'en', 'light'],
@@ -209,5 +211,48 @@ for (const [system, lang, theme] of [
     } finally {
       await harness.stop();
     }
+  });
+}
+
+for (const [lang, theme] of [
+  ['ru-RU', 'light'],
+  ['en-US', 'dark'],
+] as const) {
+  test(`a long toast at 1400 px with a side panel open clears the reading-progress pill; at 900 px it still shows above an open sheet (${lang}, ${theme})`, async ({ page }) => {
+    const harness = await open(page, lang);
+    await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme, swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    await pressRussian(page, 'KeyA');
+    const panel = page.locator('#annotations-panel');
+    await expect(panel).toBeVisible();
+    // The file chooser's part: a file that is not JSON (the longest message there is).
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"@context": "http://www.w3.org/ns/anno.jsonld", "items": [') });
+    const toast = page.locator('.toast');
+    await expect(toast).toBeVisible();
+    const pill = page.locator('.reading-progress');
+    await expect(pill).toBeVisible();
+    const [toastBox, pillBox] = [await toast.boundingBox(), await pill.boundingBox()];
+    expect(overlap(toastBox!, pillBox!), `the toast ${JSON.stringify(toastBox)} clears the pill ${JSON.stringify(pillBox)}`).toBe(false);
+    await shot(page, `toast-pill-${lang}-${theme}-1400`);
+    await pressRussian(page, 'Escape');
+    await expect(panel).toBeHidden();
+
+    // 900 px, search open as a bottom sheet: a toast (a bookmark set) shows above the sheet.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    await pressRussian(page, 'Slash');
+    await typeRussian(page, 'пандемия');
+    await pressRussian(page, 'Enter');
+    const sheet = page.locator('.side-panel').first();
+    await expect(sheet).toBeVisible();
+    await page.locator('.cell .clause').first().focus();
+    await pressRussian(page, 'KeyD', { ctrl: true });
+    await expect(toast).toContainText(/Bookmark|Закладка/);
+    const [small, sheetBox] = [await toast.boundingBox(), await sheet.boundingBox()];
+    expect(small!.y + small!.height, 'the toast ends above the sheet').toBeLessThanOrEqual(sheetBox!.y);
+    await shot(page, `toast-sheet-${lang}-${theme}-900`);
+    await pressRussian(page, 'KeyD', { ctrl: true });
   });
 }
