@@ -131,6 +131,34 @@
  * 35–70 ms, is the app's and stays in. Tried and dropped: each chunk of rows sent as one string with
  * offsets: main's sending took 44–60 ms instead of 24–30, the rows were in no sooner. Left: the goal;
  * the cost is the cold run itself (compiling, Node 20 without Maglev), the same in a worker or not.
+ *
+ * Seventh round (2 December 2026: a structural change instead of more tuning). The word model's
+ * numeric passes, the pair id of every slot and EM (IBM Model 1 both ways, 5 iterations over
+ * 2.7 million slots), run as a WebAssembly kernel (`assembly/word-model.ts`, AssemblyScript,
+ * `npm run build:wasm`): V8 compiles it before it runs, where the JavaScript ran in the interpreter
+ * first and was compiled while it ran. The tables are laid out in the kernel's memory and read
+ * there by the links; the kernel does the same float64 operations in the same order and stores
+ * float32 as the JavaScript did into Float32Arrays, so the tables are bit for bit the same
+ * (`word-model.test.ts` against the plain JavaScript, kept there as the reference) and so is the
+ * output (the digest below). Each part of a two-worker run now trains the whole model (no direction
+ * handed across). Measured on a machine at load 8–11 (four engineers' jobs on 2 cores: wall times
+ * 3–8 times the CPU times, so only instruction counts and CPU times alternated say anything):
+ *   - the word model alone (`trainWordModel`, a fresh process, old and new in turn, 3 each):
+ *     cold 586–645 → 245–283 ms CPU (−57 %), warm 484–646 → 192–313 ms;
+ *   - instructions of one comparison in a fresh worker started ahead, as the app runs it
+ *     (callgrind, the whole process with Node's start-up and main's share): 12.33 G → 10.19 G (−17 %);
+ *     `analyseDocument` once in a fresh process (`node --single-threaded`, as round six): 10.63 G → 8.69 G (−18 %);
+ *   - the worker's CPU, old and new built chunks in turn (4 each): 2,056–2,614 → 1,849–2,312 ms;
+ *     Node 24: 2,060–2,089 → 1,917–1,989 ms.
+ * The kernel is 2 KB; decoding, compiling and instantiating it took 2–13 ms at this load, and the
+ * standby worker does it before it is needed (`loadWordModelKernel`). Calling the E-step over 1,000
+ * rows at a time and the pair ids over 64 English words at a time lets V8's optimised code (compiled
+ * in the background, used from the next call: WebAssembly has no on-stack replacement) do most of
+ * the work; under callgrind the difference was within noise (10.26 G against 10.19 G). What is
+ * left of the word model is the JavaScript that gives word ids (a vocabulary lookup per word form,
+ * the lexicon's concepts per new stem): about 60–180 ms of wall time at this load. Left: the goal;
+ * the next largest cold costs are the tokenizer, the learned and lexicon links and the checks
+ * (string and object work, for JavaScript), each compiled while it runs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';

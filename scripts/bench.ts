@@ -1,16 +1,32 @@
 /**
  * Benchmark (prints figures; asserts only that rows appear). Run after a build:
  *
- *   npm run bench                 # = npm run build && node --import tsx scripts/bench.ts
+ *   npm run build && node --import tsx scripts/bench.ts
+ *   npm run bench                 # the same, then every other bench:*
  *   BENCH_RUNS=20 npm run bench   # more runs
+ *   BENCH_RENDERER=/tmp/old-renderer node --import tsx scripts/bench.ts   # another build
  *
  * (a) The reader served by the loopback harness (the real main-process services behind HTTP) in
- *     headless Chromium: time from navigation start to the first aligned row in the DOM — "shown":
- *     one of the rows main sends with the page (`[data-first-paint-row]`, static markup) or the
- *     live reader's (`[data-row-id]`); "live": React's — and first contentful paint. Also a warm
- *     load from a harness that sends no rows with the page, to show what that measure gives. "cold": a fresh harness per run, so the statement is read,
- *     segmented and aligned on that request, as on an app start. "warm": a second load from the same
- *     harness, whose library has cached the alignment.
+ *     headless Chromium, from navigation start:
+ *     - "first row shown": the first aligned row in the DOM — one of the rows main sends with the
+ *       page (`[data-first-paint-row]`, static markup) or the live reader's (`[data-row-id]`);
+ *       "first live [data-row-id]": React's;
+ *     - "painted": what the reader sees — when the first row's text was painted (Element Timing:
+ *       the page probe marks the first row of each kind with `elementtiming` before it is drawn),
+ *       the row sent with the page or the live one, and first contentful paint;
+ *     - "renderer CPU": the renderer process's CPU time (all its threads) when the first live row
+ *       had been painted, a figure the machine's load moves far less than the wall times.
+ *     "cold": a fresh harness per run, so the statement is read, segmented and aligned on that
+ *     request, as on an app start. "warm": a second load from the same harness, whose library has
+ *     cached the alignment. Also a warm load from a harness that sends no rows with the page.
+ *     Each page is left to settle (no request in flight for 0.5 s) before it closes, and the
+ *     harness's workers are built once (as the app's are): before December 2026 the warm load ran
+ *     beside the cold page's comparison (links computed in the harness's worker), and each worker
+ *     compiled its TypeScript under tsx inside a page load — work the app never does there. With
+ *     both gone, warm and cold change places from one run to the next (FCP 1004/708 ms, then
+ *     928/1016 ms, the build before that change), where the quiet run at 05:50 had warm 958
+ *     against cold 522 ms. The harness's bridge (the preload's stand-in) is inline at the top of
+ *     the page, as the preload runs before it (src-main/web/harness.ts).
  * (b) The same for a static HTML page with the same text (the statement's paragraphs, paired by
  *     index in a two-column table, no script, system fonts), served from 127.0.0.1. It is the floor
  *     for showing this text in this browser; the ratio tells what the app adds.
@@ -33,12 +49,14 @@ import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { alignText } from '../src-main/core/align/align';
 import { DocumentLibrary } from '../src-main/core/documents/library';
 import { segmentText } from '../src-main/core/text/segment';
-import { startHarness } from '../src-main/web/harness';
+import { bundleHarness, bundledWorkers, startHarness } from '../src-main/web/harness';
 import { CHROMIUM_ARGS } from '../e2e/helpers/browser';
 import { firstBundle } from './first-bundle';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+// BENCH_RENDERER: another build to measure (say, a copy of out/renderer from before a change), so
+// that old and new can be run one after the other on the same machine.
+const RENDERER_DIR = process.env.BENCH_RENDERER ? resolve(process.env.BENCH_RENDERER) : join(ROOT, 'out', 'renderer');
 const DOCUMENTS_DIR = join(ROOT, 'resources', 'documents');
 const DOCUMENT_ID = 'asean-russia-covid19-2020';
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 10) || 10);
@@ -89,16 +107,28 @@ function timingRow(label: string, values: number[]): string[] {
 /** Installed before any page script: records when the first row appears, and first contentful paint. */
 const PAGE_PROBE = `
 (() => {
-  const probe = { firstRow: undefined, firstShown: undefined, rowsAtFirst: 0, fcp: undefined };
+  const probe = { firstRow: undefined, firstShown: undefined, rowsAtFirst: 0, fcp: undefined, shownPainted: undefined, livePainted: undefined };
   Object.defineProperty(window, '__bench', { value: probe });
+  // Element timing: the first row of each kind is marked before it is first painted (a mutation
+  // observer's callback runs before the next frame), and the browser reports when its text was painted.
+  const mark = (row, id) => {
+    if (!row || row.hasAttribute('elementtiming')) return;
+    row.setAttribute('elementtiming', id);
+    for (const cell of row.querySelectorAll('[lang]')) cell.setAttribute('elementtiming', id);
+  };
   const look = () => {
     // A row shown: the live reader's, or one of the rows main sent with the page (static markup).
-    if (probe.firstShown === undefined && document.querySelector('[data-row-id], [data-first-paint-row]')) probe.firstShown = performance.now();
+    const shown = document.querySelector('[data-first-paint-row], [data-row-id]');
+    if (shown && probe.firstShown === undefined) {
+      probe.firstShown = performance.now();
+      mark(shown, shown.hasAttribute('data-row-id') ? 'live-row' : 'shown-row');
+    }
     if (probe.firstRow !== undefined) return true;
     const rows = document.querySelectorAll('[data-row-id]');
     if (rows.length === 0) return false;
     probe.firstRow = performance.now();
     probe.rowsAtFirst = rows.length;
+    mark(rows[0], 'live-row');
     return true;
   };
   look();
@@ -107,6 +137,14 @@ const PAGE_PROBE = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') probe.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const at = e.renderTime || e.startTime;
+      if (e.identifier === 'live-row') probe.livePainted = Math.min(probe.livePainted ?? Infinity, at);
+      // A live row is a row shown too (when it is the first on screen).
+      probe.shownPainted = Math.min(probe.shownPainted ?? Infinity, at);
+    }
+  }).observe({ type: 'element', buffered: true });
 })();
 `;
 
@@ -117,6 +155,12 @@ interface LoadSample {
   firstShown: number;
   rowsAtFirst: number;
   fcp: number | undefined;
+  /** Element timing: the first aligned row's text painted (sent with the page, or live). */
+  shownPainted: number | undefined;
+  /** Element timing: the first live row's text painted. */
+  livePainted: number | undefined;
+  /** The renderer process's CPU time when the first live row had been painted (ms). */
+  cpu: number | undefined;
   totalRows: number;
   requests: number;
   transferred: number;
@@ -130,6 +174,19 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadSa
   });
   page.on('pageerror', (e) => events.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => events.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const change = (by: number) => {
+    inFlight += by;
+    lastChange = performance.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  // The renderer's CPU time (all its threads) from its start to the first live row painted: a
+  // figure the machine's load changes far less than the wall times.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     try {
@@ -143,12 +200,25 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadSa
         { cause: error },
       );
     }
-    // Let FCP be reported (it follows the first frame with content).
-    await page.waitForFunction(() => (window as unknown as { __bench: { fcp?: number } }).__bench.fcp !== undefined, undefined, {
-      timeout: 5_000,
-    }).catch(() => undefined);
-    return await page.evaluate(() => {
-      const probe = (window as unknown as { __bench: { firstRow: number; firstShown: number; rowsAtFirst: number; fcp?: number } }).__bench;
+    // Let FCP and the rows' paint be reported (they follow the frame that drew them).
+    await page
+      .waitForFunction(
+        () => {
+          const probe = (window as unknown as { __bench: { fcp?: number; livePainted?: number } }).__bench;
+          return probe.fcp !== undefined && probe.livePainted !== undefined;
+        },
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
+    const metrics = await cdp.send('Performance.getMetrics');
+    const cpu = metrics.metrics.find((m) => m.name === 'ProcessTime')?.value;
+    const sample = await page.evaluate(() => {
+      const probe = (
+        window as unknown as {
+          __bench: { firstRow: number; firstShown: number; rowsAtFirst: number; fcp?: number; shownPainted?: number; livePainted?: number };
+        }
+      ).__bench;
       const entries = [
         ...window.performance.getEntriesByType('navigation'),
         ...window.performance.getEntriesByType('resource'),
@@ -158,11 +228,20 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadSa
         firstShown: probe.firstShown,
         rowsAtFirst: probe.rowsAtFirst,
         fcp: probe.fcp,
+        shownPainted: probe.shownPainted,
+        livePainted: probe.livePainted,
         totalRows: document.querySelectorAll('[data-row-id]').length,
         requests: entries.length,
         transferred: entries.reduce((n, e) => n + (e.encodedBodySize || 0), 0),
       };
     });
+    // Let the page settle before it closes (its later requests — the comparison's links, in a
+    // worker of the harness — answered), so that its work does not run into the next load's.
+    for (const until = performance.now() + 30_000; performance.now() < until; ) {
+      if (inFlight <= 0 && performance.now() - lastChange >= 500) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    return { ...sample, cpu: cpu === undefined ? undefined : cpu * 1000 };
   } finally {
     await page.close();
   }
@@ -340,6 +419,11 @@ async function main(): Promise<void> {
   const node = await nodeTimings();
   if (node.rowCount <= 0) throw new Error('sanity: DocumentLibrary.open() produced no rows');
 
+  // The harness's worker threads built once, as the app's are (a built chunk each): run from the
+  // TypeScript source, each would compile it under tsx when it starts, inside the page load.
+  const workersDir = join(ROOT, 'out', 'bench-harness');
+  await bundleHarness(workersDir);
+  const workers = bundledWorkers(workersDir);
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const userDataRoot = mkdtempSync(join(tmpdir(), 'bitext-bench-'));
@@ -359,6 +443,7 @@ async function main(): Promise<void> {
           rendererDir: RENDERER_DIR,
           documentsDir: DOCUMENTS_DIR,
           systemLanguages: ['en-US'],
+          workers,
         });
         const bareHarness = await startHarness({
           port: 0,
@@ -367,6 +452,7 @@ async function main(): Promise<void> {
           documentsDir: DOCUMENTS_DIR,
           systemLanguages: ['en-US'],
           firstPaint: false,
+          workers,
         });
         await bareHarness.services.library.open(DOCUMENT_ID);
         try {
@@ -416,13 +502,22 @@ async function main(): Promise<void> {
   loadRows.push(timingRow('(a) app, cold harness: first row shown', pick(cold, (s) => s.firstShown)));
   loadRows.push(timingRow('    app, cold harness: first live [data-row-id]', pick(cold, (s) => s.firstRow)));
   loadRows.push(timingRow('    app, cold harness: FCP', pick(cold, (s) => s.fcp)));
+  loadRows.push(timingRow('    app, cold harness: first row painted', pick(cold, (s) => s.shownPainted)));
+  loadRows.push(timingRow('    app, cold harness: first live row painted', pick(cold, (s) => s.livePainted)));
+  loadRows.push(timingRow('    app, cold harness: renderer CPU to it', pick(cold, (s) => s.cpu)));
   loadRows.push(timingRow('(a) app, warm harness: first row shown', pick(warm, (s) => s.firstShown)));
   loadRows.push(timingRow('    app, warm harness: first live [data-row-id]', pick(warm, (s) => s.firstRow)));
   loadRows.push(timingRow('    app, warm harness: FCP', pick(warm, (s) => s.fcp)));
+  loadRows.push(timingRow('    app, warm harness: first row painted', pick(warm, (s) => s.shownPainted)));
+  loadRows.push(timingRow('    app, warm harness: first live row painted', pick(warm, (s) => s.livePainted)));
+  loadRows.push(timingRow('    app, warm harness: renderer CPU to it', pick(warm, (s) => s.cpu)));
   loadRows.push(timingRow('    app, warm, no rows sent with the page: first row', pick(bare, (s) => s.firstShown)));
   loadRows.push(timingRow('    app, warm, no rows sent with the page: FCP', pick(bare, (s) => s.fcp)));
+  loadRows.push(timingRow('    app, warm, no rows sent with the page: first row painted', pick(bare, (s) => s.livePainted)));
   loadRows.push(timingRow('(b) static HTML: first [data-row-id]', pick(stat, (s) => s.firstShown)));
   loadRows.push(timingRow('    static HTML: FCP', pick(stat, (s) => s.fcp)));
+  loadRows.push(timingRow('    static HTML: first row painted', pick(stat, (s) => s.shownPainted)));
+  loadRows.push(timingRow('    static HTML: renderer CPU to it', pick(stat, (s) => s.cpu)));
   console.log(table(loadRows, [1, 2, 3, 4, 5]));
   const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   const fcp = (samples: LoadSample[]) => stats(pick(samples, (s) => s.fcp)).median;
@@ -436,6 +531,25 @@ async function main(): Promise<void> {
   console.log(
     `  first row shown ≤ 1.5× the static page, cold       ${ratio(appCold.median, staticRows.median).padEnd(6)} (${ms(appCold.median)} / ${ms(staticRows.median)})`.padEnd(92) +
       `≤ 1.5×   ${verdict(appCold.median <= 1.5 * staticRows.median)}`,
+  );
+  const painted = (samples: LoadSample[], f: (s: LoadSample) => number | undefined) => stats(pick(samples, f)).median;
+  const staticPainted = painted(stat, (s) => s.shownPainted);
+  for (const [label, samples] of [['warm', warm], ['cold', cold]] as const) {
+    const v = painted(samples, (s) => s.shownPainted);
+    console.log(
+      `  first row painted ≤ 1.5× the static page, ${label}     ${ratio(v, staticPainted).padEnd(6)} (${ms(v)} / ${ms(staticPainted)})`.padEnd(92) +
+        `≤ 1.5×   ${verdict(v <= 1.5 * staticPainted)}`,
+    );
+  }
+  for (const [label, samples] of [['warm', warm], ['cold', cold]] as const) {
+    const v = painted(samples, (s) => s.livePainted);
+    console.log(
+      `  first live row painted ≤ 1.5× the static page, ${label} ${ratio(v, staticPainted).padEnd(6)} (${ms(v)} / ${ms(staticPainted)})`.padEnd(92) +
+        `≤ 1.5×   ${verdict(v <= 1.5 * staticPainted)}`,
+    );
+  }
+  console.log(
+    `  first contentful paint (reported), cold            ${ratio(fcp(cold), fcp(stat)).padEnd(6)} (${ms(fcp(cold))} / ${ms(fcp(stat))})`.padEnd(92) + 'reported',
   );
   console.log(
     `  first contentful paint (reported), warm            ${ratio(fcp(warm), fcp(stat)).padEnd(6)} (${ms(fcp(warm))} / ${ms(fcp(stat))})`.padEnd(92) + 'reported',

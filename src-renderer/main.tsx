@@ -1,5 +1,6 @@
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/first-paint.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -4,9 +4,9 @@
  * posts `{ type: 'ready' }` and waits for one `start` command (`CompareWorkerCommand`), then:
  *  - alone: runs `analyseDocumentPacked` (`analyseDocument` with the links packed as they are made) and posts `{ type: 'done', body }` (the findings, and the links
  *    packed in transferred typed arrays: `packLinks`);
- *  - as one of two parts (`part` 0 or 1, with a `peer` port to the other part): runs `analysePart`,
- *    swapping its trained direction of the word model with the peer; part 1 sends its renderings to
- *    part 0, which adds the findings about renderings; each posts `{ type: 'part', body }`.
+ *  - as one of two parts (`part` 0 or 1, with a `peer` port to the other part): runs `analysePart`
+ *    (each trains the whole word model); part 1 sends its renderings to part 0, which adds the
+ *    findings about renderings; each posts `{ type: 'part', body }`.
  * Progress is posted as `{ type: 'progress' }`; a failure as `{ type: 'error' }`. Each worker runs one
  * comparison and is then terminated (nothing carries over from one comparison to the next).
  * Cancelling terminates the thread.
@@ -16,7 +16,7 @@ import { shippedLexicon } from '../align/lexicon';
 import { type PackedLinks, analyseDocumentPacked, analysePart, packLinks } from '../compare/analyse';
 import { type Finding, type Renderings, mergeRenderings, renderingFindings } from '../compare/checks';
 import { type StemIndex, stemIndexBuffers } from '../compare/stem-index';
-import type { DirectionTable } from '../compare/word-model';
+import { loadWordModelKernel } from '../compare/word-model';
 import type { Lang } from '../model';
 import type { CompareInput } from './runner';
 
@@ -42,7 +42,7 @@ export type CompareWorkerMessage =
   | { type: 'error'; message: string };
 
 /** What the two parts send each other. */
-type PeerMessage = { type: 'direction'; table: DirectionTable } | { type: 'renderings'; renderings: Renderings };
+type PeerMessage = { type: 'renderings'; renderings: Renderings };
 
 /** The peer's messages by type, whether they came before they were awaited or after. */
 function inbox(peer: MessagePort): <T extends PeerMessage['type']>(type: T) => Promise<Extract<PeerMessage, { type: T }>> {
@@ -82,17 +82,7 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
   const { part, peer } = command;
   const next = inbox(peer);
   const sent = (message: PeerMessage) => peer.postMessage(message, []);
-  const result = await analysePart(
-    input.rows,
-    {
-      part,
-      exchange: async (mine) => {
-        sent({ type: 'direction', table: mine });
-        return (await next('direction')).table;
-      },
-    },
-    { glossary: input.glossary, onProgress, stemIndex: part === 0 },
-  );
+  const result = analysePart(input.rows, { part }, { glossary: input.glossary, onProgress, stemIndex: part === 0 });
   let extra: Finding[] = [];
   if (part === 1) sent({ type: 'renderings', renderings: result.renderings });
   else extra = renderingFindings(mergeRenderings(result.renderings, (await next('renderings')).renderings));
@@ -105,8 +95,9 @@ async function run(port: MessagePort, command: StartCommand, input: CompareInput
 
 const port = parentPort;
 if (port) {
-  // Ready before it is needed: the code loaded and the lexicon parsed.
+  // Ready before it is needed: the code loaded, the lexicon parsed and the word model's WebAssembly compiled.
   shippedLexicon();
+  loadWordModelKernel();
   let start: StartCommand | undefined;
   const rows: CompareInput['rows'] = [];
   const fail = (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies CompareWorkerMessage);

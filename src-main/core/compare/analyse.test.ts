@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type PartAnalysis, analyseDocument, analyseDocumentPacked, analysePart, joinParts, packLinks, splitPoint } from './analyse';
 import type { CheckRow, GlossaryPair } from './checks';
 import { analysisDigest, benchBaseRows, evalRows, statementRows } from './testing';
-import type { DirectionTable } from './word-model';
 
-/** The two parts run side by side in this thread, swapping their directions as the workers do. */
-async function inTwoParts(rows: readonly CheckRow[], glossary: GlossaryPair[]): Promise<[PartAnalysis, PartAnalysis]> {
-  const handed: ((table: DirectionTable) => void)[] = [];
-  const received = [0, 1].map(() => new Promise<DirectionTable>((resolve) => handed.push(resolve)));
-  const part = (k: 0 | 1) => analysePart(rows, { part: k, exchange: async (mine) => (handed[1 - k]!(mine), received[k]!) }, { glossary });
-  return Promise.all([part(0), part(1)]);
+/** The two parts, run one after the other in this thread. */
+function inTwoParts(rows: readonly CheckRow[], glossary: GlossaryPair[]): [PartAnalysis, PartAnalysis] {
+  return [analysePart(rows, { part: 0 }, { glossary }), analysePart(rows, { part: 1 }, { glossary })];
 }
 
 describe('a document analysed in two parts', () => {
@@ -19,10 +15,10 @@ describe('a document analysed in two parts', () => {
     ['no rows', []],
   ];
   for (const [name, rows] of cases) {
-    it(`gives exactly what one pass gives: ${name}`, { timeout: 60_000 }, async () => {
+    it(`gives exactly what one pass gives: ${name}`, { timeout: 60_000 }, () => {
       const glossary = [{ en: 'health care', ru: 'медицинская помощь' }];
       const whole = analyseDocument(rows, { glossary });
-      const [first, second] = await inTwoParts(rows, glossary);
+      const [first, second] = inTwoParts(rows, glossary);
       expect([first.from, first.to, second.from, second.to]).toEqual([0, splitPoint(rows), splitPoint(rows), rows.length]);
       expect([...first.links, ...second.links]).toEqual(whole.links);
       expect(joinParts(first, second)).toEqual(whole.findings);

@@ -11,7 +11,7 @@ import type { Lang } from '../model';
 import { type StemIndex, stemIndex } from './stem-index';
 import { termPattern } from './terms';
 import { type DocumentTokens, columnTokens, tokenizeColumn } from './tokens';
-import { type DirectionTable, type WordModel, prepareWordModel, trainDirection, trainWordModel, wordModelOf } from './word-model';
+import { type WordModel, trainWordModel } from './word-model';
 
 export interface AnalyseOptions {
   glossary?: readonly GlossaryPair[];
@@ -107,17 +107,15 @@ function analyseRange(
 }
 
 /**
- * One of two threads' share of a document's comparison. Both tokenize every row and build the
- * word model's tables; part 0 trains the forward direction, part 1 the backward one, and they
- * swap them (`exchange`), so that each has the whole model; then part 0 links and checks the
- * first rows, part 1 the others (split where the text is half done). Together they give what
- * `analyseDocument` gives, exactly: the links of part 0 then part 1, the findings of part 0 then
- * part 1, then `renderingFindings` of their merged renderings (`mergeRenderings`, part 0 first).
+ * One of two threads' share of a document's comparison. Both tokenize every row and train the
+ * word model (in WebAssembly, about a tenth of the comparison: cheaper than handing half of it
+ * across); then part 0 links and checks the first rows, part 1 the others (split where the text
+ * is half done). Together they give what `analyseDocument` gives, exactly: the links of part 0
+ * then part 1, the findings of part 0 then part 1, then `renderingFindings` of their merged
+ * renderings (`mergeRenderings`, part 0 first).
  */
 export interface PartPlan {
   part: 0 | 1;
-  /** Hands this part's trained direction to the other part and resolves with the other's. */
-  exchange: (mine: DirectionTable) => Promise<DirectionTable>;
 }
 
 export interface PartAnalysis {
@@ -143,15 +141,12 @@ export function splitPoint(rows: readonly CheckRow[]): number {
   return rows.length;
 }
 
-export async function analysePart(rows: readonly CheckRow[], plan: PartPlan, options: AnalyseOptions = {}): Promise<PartAnalysis> {
+export function analysePart(rows: readonly CheckRow[], plan: PartPlan, options: AnalyseOptions = {}): PartAnalysis {
   const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
   const progress = options.onProgress ?? (() => undefined);
   progress('training', 0);
   const tokens = tokenizeRows(rows);
-  const tables = prepareWordModel(tokens, { lexicon });
-  const mine = trainDirection(tables, plan.part === 0 ? 'forward' : 'backward');
-  const theirs = await plan.exchange(mine);
-  const model = plan.part === 0 ? wordModelOf(tables, mine, theirs) : wordModelOf(tables, theirs, mine);
+  const model = trainWordModel(tokens, { lexicon });
   const half = splitPoint(rows);
   const [from, to] = plan.part === 0 ? [0, half] : [half, rows.length];
   const done = { from, to, ...analyseRange(rows, tokens, model, lexicon, options, from, to) };

@@ -104,7 +104,7 @@ describe('linkRow', () => {
     expect(ru.slice(link!.ru.start, link!.ru.end)).toBe('медицинской помощи');
   });
 
-  it('gives no learned link without a model, and fewer with a higher threshold', () => {
+  it('gives no learned link without a model, and fewer with a higher threshold', { timeout: 60_000 }, () => {
     const rows = statementRows();
     const model = trainWordModel(rows.map((r) => ({ en: tokenize(r.en, 'en'), ru: tokenize(r.ru, 'ru') })), { lexicon: shippedLexicon() });
     const learned = (threshold: number | undefined, withModel = true) =>

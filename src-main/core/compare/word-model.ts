@@ -4,10 +4,13 @@
  * bilingual lexicon as a prior (pairs that share a lexicon concept start higher and get a
  * pseudo-count in every iteration, as fast_align's diagonal prior steers its own model).
  * Function words are left out. The pair table is flat (typed arrays indexed by a pair id found
- * once per row), so an iteration over 10,000 rows is a few passes over numeric arrays.
- * Pure TypeScript.
+ * once per row), so an iteration over 10,000 rows is a few passes over numeric arrays: those
+ * passes (the pair id of every slot, and EM) run in WebAssembly (`assembly/word-model.ts`), over
+ * typed arrays laid out here in the kernel instance's memory, which the model then reads in place.
  */
 import type { Lexicon } from '../align/lexicon';
+import { wasm } from '../wasm/generated/word-model.js';
+import { type KernelExports, KernelMemory, kernelInstance, kernelModule } from '../wasm/kernel';
 import { type DocumentTokens, type Token, columnOf, isFunctionWord } from './tokens';
 
 export interface WordModelOptions {
@@ -55,9 +58,6 @@ export interface WordModel {
   rowArrays: Readonly<Pick<WordModelTables, 'enIds' | 'ruIds' | 'enStart' | 'ruStart' | 'slotStart' | 'slots'>>;
   forwardByPair(p: number): number;
   backwardByPair(p: number): number;
-  /** The tables themselves, by pair id (read-only): t(ru | en) and t(en | ru). */
-  forwardTable: Float32Array;
-  backwardTable: Float32Array;
   /** Both side by side (read-only): pair `p`'s t(ru | en) at `2p`, its t(en | ru) at `2p + 1` (one read from memory for both). */
   bothTable: Float32Array;
 }
@@ -145,7 +145,10 @@ class PairTable {
 /**
  * What EM works on: the vocabularies, the rows trained on as word ids, the pair id of every slot
  * (row, English word, Russian word) and the lexicon prior. Built the same way from the same rows,
- * so that two threads that each build it can train one direction each and swap the results.
+/**
+ * What EM works on: the vocabularies, the rows trained on as word ids, the pair id of every slot
+ * (row, English word, Russian word) and the lexicon prior. The typed arrays are views of the
+ * kernel instance's memory (`training`), which also holds EM's own arrays.
  */
 export interface WordModelTables {
   enVocab: Map<string, number>;
@@ -165,15 +168,44 @@ export interface WordModelTables {
   iterations: number;
   priorCount: number;
   maxWords: number;
+  training: Training;
 }
 
-/** One direction of the model: t(ru | en) by pair and p(ru | NULL) by Russian id (forward), or t(en | ru) and p(en | NULL) (backward). */
-export interface DirectionTable {
-  prob: Float32Array;
-  nulls: Float64Array;
+/** The trained model's probabilities, views of the kernel's memory: pair `p`'s t(ru | en) at `both[2p]`, its t(en | ru) at `both[2p + 1]`; p(ru | NULL) by Russian id, p(en | NULL) by English id. */
+export interface TrainedTables {
+  both: Float32Array;
+  nullsRu: Float64Array;
+  nullsEn: Float64Array;
 }
 
-export type Direction = 'forward' | 'backward';
+/** `assembly/word-model.ts`' exports (byte offsets into `memory`). */
+interface WordModelKernel extends KernelExports {
+  occurrencesOf(enSize: number, trained: number, enIds: number, enStart: number, occurrences: number, occRow: number, occAt: number, fill: number): void;
+  assignPairs(from: number, to: number, P: number, ruIds: number, ruStart: number, slotStart: number, slots: number, pairEn: number, pairRu: number, occurrences: number, occRow: number, occAt: number, mark: number, touched: number): number;
+  initialise(P: number, prior: number, prob: number, ruSize: number, nullsRu: number, enSize: number, nullsEn: number): void;
+  counts(from: number, to: number, enIds: number, ruIds: number, enStart: number, ruStart: number, slotStart: number, slots: number, prob: number, nullsRu: number, nullsEn: number, count: number, countNullRu: number, countNullEn: number, sum: number, inv: number, localF: number, localB: number): void;
+  maximise(P: number, prior: number, priorCount: number, pairEn: number, pairRu: number, count: number, totalEn: number, totalRu: number, prob: number, ruSize: number, countNullRu: number, nullsRu: number, enSize: number, countNullEn: number, nullsEn: number): void;
+}
+
+/** The kernel instance of one model, and where its arrays are in its memory. */
+interface Training {
+  kernel: WordModelKernel;
+  memory: KernelMemory;
+  at: Record<'enIds' | 'ruIds' | 'enStart' | 'ruStart' | 'slotStart' | 'slots' | 'pairEn' | 'pairRu' | 'prior' | 'prob' | 'count' | 'nullsRu' | 'nullsEn' | 'countNullRu' | 'countNullEn' | 'totalEn' | 'totalRu' | 'sum' | 'inv' | 'localF' | 'localB', number>;
+}
+
+// The kernel's loops are called over a share of the work at a time: V8 runs a WebAssembly function
+// first as quickly compiled code, compiles it optimised in the background once it is seen to be hot,
+// and uses that from the next call on (not inside a call already running).
+/** English words a call of `assignPairs` covers. */
+const WORDS_A_CALL = 64;
+/** Rows an E-step call (`counts`) covers. */
+const ROWS_A_CALL = 1000;
+
+/** Compiles the word model's kernel now (once a thread), not at the first training: for a worker waiting to be used. */
+export function loadWordModelKernel(): void {
+  kernelModule(wasm);
+}
 
 export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModelTables {
   const iterations = options.iterations ?? 5;
@@ -236,11 +268,35 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
     ruTotal += m;
     slotTotal += n * m;
   }
-  const enIds = new Int32Array(enTotal);
-  const ruIds = new Int32Array(ruTotal);
-  const enStart = new Int32Array(trained + 1);
-  const ruStart = new Int32Array(trained + 1);
-  const slotStart = new Int32Array(trained + 1);
+  // The rows' arrays, then the pair ids' scratch (vocabularies are at most as large as the words),
+  // with room for one pair per slot.
+  const kernel = kernelInstance<WordModelKernel>(wasm);
+  const memory = new KernelMemory(kernel);
+  const at0 = {
+    enIds: memory.reserve(4 * enTotal),
+    ruIds: memory.reserve(4 * ruTotal),
+    enStart: memory.reserve(4 * (trained + 1)),
+    ruStart: memory.reserve(4 * (trained + 1)),
+    slotStart: memory.reserve(4 * (trained + 1)),
+    slots: memory.reserve(4 * slotTotal),
+  };
+  const scratchAt = memory.top;
+  const scratch = {
+    occurrences: memory.reserve(4 * (enTotal + 1)),
+    occRow: memory.reserve(4 * enTotal),
+    occAt: memory.reserve(4 * enTotal),
+    fill: memory.reserve(4 * enTotal),
+    mark: memory.reserve(4 * ruTotal),
+    touched: memory.reserve(4 * ruTotal),
+    pairEn: memory.reserve(4 * slotTotal),
+    pairRu: memory.reserve(4 * slotTotal),
+  };
+  memory.commit();
+  const enIds = memory.i32(at0.enIds, enTotal);
+  const ruIds = memory.i32(at0.ruIds, ruTotal);
+  const enStart = memory.i32(at0.enStart, trained + 1);
+  const ruStart = memory.i32(at0.ruStart, trained + 1);
+  const slotStart = memory.i32(at0.slotStart, trained + 1);
   {
     let t = 0;
     let e = 0;
@@ -268,10 +324,43 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
     ruStart[t] = r;
     slotStart[t] = z;
   }
-  const { slots, pairEn, pairRu } = pairSlots(enVocab.size, ruVocab.size, trained, enIds, ruIds, enStart, ruStart, slotStart, slotTotal);
+  const enSize = enVocab.size;
+  const ruSize = ruVocab.size;
+  kernel.occurrencesOf(enSize, trained, at0.enIds, at0.enStart, scratch.occurrences, scratch.occRow, scratch.occAt, scratch.fill);
+  memory.i32(scratch.mark, ruSize).fill(-1);
+  let P = 0;
+  for (let from = 0; from < enSize; from += WORDS_A_CALL) {
+    P = kernel.assignPairs(from, Math.min(enSize, from + WORDS_A_CALL), P, at0.ruIds, at0.ruStart, at0.slotStart, at0.slots, scratch.pairEn, scratch.pairRu, scratch.occurrences, scratch.occRow, scratch.occAt, scratch.mark, scratch.touched);
+  }
 
-  const P = pairEn.length;
-  const prior = new Uint8Array(P);
+  // The scratch given up, the pairs moved down to its start; then EM's arrays.
+  memory.release(scratchAt);
+  const w = maxWords + 1;
+  const at = {
+    ...at0,
+    pairEn: memory.reserve(4 * P),
+    pairRu: memory.reserve(4 * P),
+    prior: memory.reserve(P),
+    prob: memory.reserve(8 * P),
+    count: memory.reserve(8 * P),
+    nullsRu: memory.reserve(8 * ruSize),
+    nullsEn: memory.reserve(8 * enSize),
+    countNullRu: memory.reserve(8 * ruSize),
+    countNullEn: memory.reserve(8 * enSize),
+    totalEn: memory.reserve(8 * enSize),
+    totalRu: memory.reserve(8 * ruSize),
+    sum: memory.reserve(8 * w),
+    inv: memory.reserve(8 * w),
+    localF: memory.reserve(8 * w * w),
+    localB: memory.reserve(8 * w * w),
+  };
+  memory.commit();
+  memory.move(at.pairEn, scratch.pairEn, 4 * P);
+  memory.move(at.pairRu, scratch.pairRu, 4 * P);
+  const pairEn = memory.i32(at.pairEn, P);
+  const pairRu = memory.i32(at.pairRu, P);
+  const prior = memory.u8(at.prior, P);
+  prior.fill(0);
   if (lexicon) {
     for (let p = 0; p < P; p++) {
       const ce = enConcepts[pairEn[p]!]!;
@@ -280,206 +369,66 @@ export function prepareWordModel(rows: readonly TrainingRow[] | DocumentTokens, 
       if (ce.some((c) => cr.includes(c))) prior[p] = 1;
     }
   }
-  return { enVocab, ruVocab, tableOf, trained, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu, prior, iterations, priorCount, maxWords };
+  // Views made before the last growth are detached: the rows' arrays made again.
+  return {
+    enVocab,
+    ruVocab,
+    tableOf,
+    trained,
+    enIds: memory.i32(at.enIds, enTotal),
+    ruIds: memory.i32(at.ruIds, ruTotal),
+    enStart: memory.i32(at.enStart, trained + 1),
+    ruStart: memory.i32(at.ruStart, trained + 1),
+    slotStart: memory.i32(at.slotStart, trained + 1),
+    slots: memory.i32(at.slots, slotTotal),
+    pairEn,
+    pairRu,
+    prior,
+    iterations,
+    priorCount,
+    maxWords,
+    training: { kernel, memory, at },
+  };
 }
+
+
 
 /**
- * The pair id of every slot (row, English word, Russian word), and each pair's two word ids. Pair
- * ids are given English word by English word: the rows an English word occurs in are visited
- * together, and a dense mark per Russian word gives the pair id (no hash lookup per slot). The
- * pairs of one English word get consecutive ids.
+ * EM, both directions in one pass over the slots per iteration (in the kernel), their
+ * probabilities and counts side by side (pair `p` at `2p` forward and `2p + 1` backward), so that
+ * each slot's pair id is read once and each pair's two values share a cache line. Forward, each
+ * Russian word is generated by one English word of its row or NULL; backward, the reverse. Pairs
+ * that share a lexicon concept start five times as likely and get `priorCount` more each
+ * iteration. The result is views of the tables' memory: train a model's tables once.
  */
-function pairSlots(
-  enSize0: number,
-  ruSize: number,
-  trained: number,
-  enIds: Int32Array,
-  ruIds: Int32Array,
-  enStart: Int32Array,
-  ruStart: Int32Array,
-  slotStart: Int32Array,
-  slotTotal: number,
-): { slots: Int32Array; pairEn: Int32Array; pairRu: Int32Array } {
-  const enTotal = enIds.length;
-  const slots = new Int32Array(slotTotal);
-  const occurrences = new Int32Array(enSize0 + 1);
-  for (let i = 0; i < enTotal; i++) occurrences[enIds[i]! + 1]!++;
-  for (let k = 0; k < enSize0; k++) occurrences[k + 1]! += occurrences[k]!;
-  const occRow = new Int32Array(enTotal);
-  const occAt = new Int32Array(enTotal);
-  const fill = occurrences.slice(0, enSize0);
-  for (let t = 0; t < trained; t++) {
-    for (let i = enStart[t]!; i < enStart[t + 1]!; i++) {
-      const z = fill[enIds[i]!]!++;
-      occRow[z] = t;
-      occAt[z] = i - enStart[t]!;
-    }
-  }
-  const { pairEn, pairRu } = assignPairs(enSize0, ruSize, occurrences, occRow, occAt, ruIds, ruStart, slotStart, slots);
-  return { slots, pairEn, pairRu };
-}
-
-/** `pairSlots`' last step (a function of its own: see `trainDirection`): the slots' pair ids, English word by English word. */
-function assignPairs(enSize0: number, ruSize: number, occurrences: Int32Array, occRow: Int32Array, occAt: Int32Array, ruIds: Int32Array, ruStart: Int32Array, slotStart: Int32Array, slots: Int32Array): { pairEn: Int32Array; pairRu: Int32Array } {
-  const mark = new Int32Array(ruSize).fill(-1);
-  const touched: number[] = [];
-  const pairEnList: number[] = [];
-  const pairRuList: number[] = [];
-  for (let e = 0; e < enSize0; e++) {
-    for (let z = occurrences[e]!; z < occurrences[e + 1]!; z++) {
-      const t = occRow[z]!;
-      const r0 = ruStart[t]!;
-      const m = ruStart[t + 1]! - r0;
-      const base = slotStart[t]! + occAt[z]! * m;
-      for (let j = 0; j < m; j++) {
-        const rj = ruIds[r0 + j]!;
-        let p = mark[rj]!;
-        if (p < 0) {
-          p = pairEnList.length;
-          pairEnList.push(e);
-          pairRuList.push(rj);
-          mark[rj] = p;
-          touched.push(rj);
-        }
-        slots[base + j] = p;
-      }
-    }
-    for (const rj of touched) mark[rj] = -1;
-    touched.length = 0;
-  }
-  const pairEn = Int32Array.from(pairEnList);
-  const pairRu = Int32Array.from(pairRuList);
-  return { pairEn, pairRu };
-}
-
-/**
- * IBM Model 1 in one direction by EM: forward, each Russian word generated by one English word of
- * its row or NULL; backward, the reverse. The two directions share nothing but the tables, so
- * each may be trained in a thread of its own. Pairs that share a lexicon concept start five times
- * as likely and get `priorCount` more each iteration.
- */
-export function trainDirection(tables: WordModelTables, direction: Direction): DirectionTable {
-  const { prior, iterations, priorCount, maxWords } = tables;
-  const forward = direction === 'forward';
-  // "Source": the side whose words generate; "target": the side generated (Russian, forward).
-  const P = tables.pairEn.length;
-  const pairSource = forward ? tables.pairEn : tables.pairRu;
-  const sourceSize = forward ? tables.enVocab.size : tables.ruVocab.size;
-  const targetSize = forward ? tables.ruVocab.size : tables.enVocab.size;
-  const prob = new Float32Array(P).fill(1);
-  for (let p = 0; p < P; p++) if (prior[p]) prob[p] = 5;
-  const nulls = new Float64Array(targetSize).fill(1 / Math.max(1, targetSize));
-  const count = new Float32Array(P);
-  const countNull = new Float64Array(targetSize);
-  const total = new Float64Array(sourceSize);
-  const sum = new Float64Array(maxWords + 1);
-  const local = new Float64Array((maxWords + 1) * (maxWords + 1));
-  // Each step is a function of its own, one loop each: V8 compiles a long function with several
-  // loops one loop at a time as it gets there (and throws the compiled code away at the next
-  // loop), which made a fresh thread's first iterations several times slower than the rest.
+export function trainBoth(tables: WordModelTables): TrainedTables {
+  const { iterations, priorCount, pairEn, trained } = tables;
+  const { kernel, memory, at } = tables.training;
+  const P = pairEn.length;
+  const enSize = tables.enVocab.size;
+  const ruSize = tables.ruVocab.size;
+  const count = memory.f32(at.count, 2 * P);
+  const countNullRu = memory.f64(at.countNullRu, ruSize);
+  const countNullEn = memory.f64(at.countNullEn, enSize);
+  const totalEn = memory.f64(at.totalEn, enSize);
+  const totalRu = memory.f64(at.totalRu, ruSize);
+  kernel.initialise(P, at.prior, at.prob, ruSize, at.nullsRu, enSize, at.nullsEn);
   for (let it = 0; it < iterations; it++) {
     count.fill(0);
-    countNull.fill(0);
-    if (forward) forwardCounts(tables, prob, nulls, count, countNull, sum, local);
-    else backwardCounts(tables, prob, nulls, count, countNull, local);
-    maximise(prior, priorCount, pairSource, count, total, prob);
-    maximiseNull(countNull, nulls);
-  }
-  return { prob, nulls };
-}
-
-/** The E-step forward: each Russian word generated by NULL or an English word of its row. */
-function forwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Float64Array, count: Float32Array, countNull: Float64Array, sum: Float64Array, local: Float64Array): void {
-  const { trained, ruIds, enStart, ruStart, slotStart, slots } = tables;
-  for (let t = 0; t < trained; t++) {
-    const n = enStart[t + 1]! - enStart[t]!;
-    const r0 = ruStart[t]!;
-    const m = ruStart[t + 1]! - r0;
-    const s0 = slotStart[t]!;
-    // Each slot's probability is read from the (large, randomly indexed) table once, into `local`.
-    // Each Russian word j: NULL plus every English word of the row, summed (in English word order).
-    for (let j = 0; j < m; j++) sum[j] = nulls[ruIds[r0 + j]!]!;
-    for (let i = 0; i < n; i++) {
-      const base = s0 + i * m;
-      const at = i * m;
-      for (let j = 0; j < m; j++) {
-        const q = prob[slots[base + j]!]!;
-        local[at + j] = q;
-        sum[j]! += q;
-      }
+    countNullRu.fill(0);
+    countNullEn.fill(0);
+    for (let from = 0; from < trained; from += ROWS_A_CALL) {
+      kernel.counts(from, Math.min(trained, from + ROWS_A_CALL), at.enIds, at.ruIds, at.enStart, at.ruStart, at.slotStart, at.slots, at.prob, at.nullsRu, at.nullsEn, at.count, at.countNullRu, at.countNullEn, at.sum, at.inv, at.localF, at.localB);
     }
-    for (let j = 0; j < m; j++) {
-      sum[j] = 1 / sum[j]!;
-      const r = ruIds[r0 + j]!;
-      countNull[r]! += nulls[r]! * sum[j]!;
-    }
-    for (let i = 0; i < n; i++) {
-      const base = s0 + i * m;
-      const at = i * m;
-      for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[at + j]! * sum[j]!;
-    }
+    totalEn.fill(0);
+    totalRu.fill(0);
+    kernel.maximise(P, at.prior, priorCount, at.pairEn, at.pairRu, at.count, at.totalEn, at.totalRu, at.prob, ruSize, at.countNullRu, at.nullsRu, enSize, at.countNullEn, at.nullsEn);
   }
+  return { both: memory.f32(at.prob, 2 * P), nullsRu: memory.f64(at.nullsRu, ruSize), nullsEn: memory.f64(at.nullsEn, enSize) };
 }
 
-/** The E-step backward: each English word generated by NULL or a Russian word of its row. */
-function backwardCounts(tables: WordModelTables, prob: Float32Array, nulls: Float64Array, count: Float32Array, countNull: Float64Array, local: Float64Array): void {
-  const { trained, enIds, enStart, ruStart, slotStart, slots } = tables;
-  for (let t = 0; t < trained; t++) {
-    const e0 = enStart[t]!;
-    const n = enStart[t + 1]! - e0;
-    const m = ruStart[t + 1]! - ruStart[t]!;
-    const s0 = slotStart[t]!;
-    // Each English word i: NULL plus every Russian word of the row.
-    for (let i = 0; i < n; i++) {
-      const e = enIds[e0 + i]!;
-      const base = s0 + i * m;
-      let z = nulls[e]!;
-      for (let j = 0; j < m; j++) {
-        const q = prob[slots[base + j]!]!;
-        local[j] = q;
-        z += q;
-      }
-      const inv = 1 / z;
-      countNull[e]! += nulls[e]! * inv;
-      for (let j = 0; j < m; j++) count[slots[base + j]!]! += local[j]! * inv;
-    }
-  }
-}
-
-/** The M-step: the prior's pseudo-counts added, each source word's counts normalised over its target words. */
-function maximise(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
-  total.fill(0);
-  sourceTotals(prior, priorCount, pairSource, count, total);
-  normalise(pairSource, count, total, prob);
-}
-
-/** Each pair's count with its pseudo-count, summed by source word (one loop a function: see `trainDirection`). */
-function sourceTotals(prior: Uint8Array, priorCount: number, pairSource: Int32Array, count: Float32Array, total: Float64Array): void {
-  const P = count.length;
-  for (let p = 0; p < P; p++) {
-    if (prior[p]) count[p]! += priorCount;
-    total[pairSource[p]!]! += count[p]!;
-  }
-}
-
-function normalise(pairSource: Int32Array, count: Float32Array, total: Float64Array, prob: Float32Array): void {
-  const P = count.length;
-  for (let p = 0; p < P; p++) prob[p] = count[p]! / (total[pairSource[p]!]! || 1);
-}
-
-function maximiseNull(countNull: Float64Array, nulls: Float64Array): void {
-  const nullTotal = totalOf(countNull);
-  for (let k = 0; k < countNull.length; k++) nulls[k] = countNull[k]! / (nullTotal || 1);
-}
-
-function totalOf(values: Float64Array): number {
-  let total = 0;
-  for (let k = 0; k < values.length; k++) total += values[k]!;
-  return total;
-}
-
-/** The model from its tables and its two trained directions. */
-export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTable, backwardTable: DirectionTable): WordModel {
+/** The model from its tables, trained (`trainBoth`). */
+function wordModelOf(tables: WordModelTables, trainedTables: TrainedTables): WordModel {
   const { enVocab, ruVocab, tableOf, enIds, ruIds, enStart, ruStart, slotStart, slots, pairEn, pairRu } = tables;
   // (English id, Russian id) → pair id, for rows the model was not trained on: made when first needed.
   let index: PairTable | undefined;
@@ -490,15 +439,7 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
     }
     return index;
   };
-  const fwd = forwardTable.prob;
-  const bwd = backwardTable.prob;
-  const both = new Float32Array(2 * fwd.length);
-  for (let p = 0; p < fwd.length; p++) {
-    both[2 * p] = fwd[p]!;
-    both[2 * p + 1] = bwd[p]!;
-  }
-  const nullRu = forwardTable.nulls;
-  const nullEn = backwardTable.nulls;
+  const { both, nullsRu: nullRu, nullsEn: nullEn } = trainedTables;
   const P = tables.pairEn.length;
   const pairOf = (en: string, ru: string): number => {
     const e = enVocab.get(en);
@@ -509,8 +450,6 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
   const byId = (e: number, r: number): number => (e < 0 || r < 0 ? -1 : pairIndex().get(e, r));
   return {
     pairs: P,
-    forwardTable: fwd,
-    backwardTable: bwd,
     bothTable: both,
     rowTable(row) {
       const t = row >= 0 && row < tableOf.length ? tableOf[row]! : -1;
@@ -520,27 +459,27 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
     },
     trainedIndex: (row) => (row >= 0 && row < tableOf.length ? tableOf[row]! : -1),
     rowArrays: { enIds, ruIds, enStart, ruStart, slotStart, slots },
-    forwardByPair: (p) => fwd[p]!,
-    backwardByPair: (p) => bwd[p]!,
+    forwardByPair: (p) => both[2 * p]!,
+    backwardByPair: (p) => both[2 * p + 1]!,
     enId: (stem) => enVocab.get(stem) ?? -1,
     ruId: (stem) => ruVocab.get(stem) ?? -1,
     forwardById(e, r) {
       const p = byId(e, r);
-      return p < 0 ? 0 : fwd[p]!;
+      return p < 0 ? 0 : both[2 * p]!;
     },
     backwardById(e, r) {
       const p = byId(e, r);
-      return p < 0 ? 0 : bwd[p]!;
+      return p < 0 ? 0 : both[2 * p + 1]!;
     },
     nullRuById: (r) => (r < 0 ? 0 : nullRu[r]!),
     nullEnById: (e) => (e < 0 ? 0 : nullEn[e]!),
     forward(en, ru) {
       const p = pairOf(en, ru);
-      return p < 0 ? 0 : fwd[p]!;
+      return p < 0 ? 0 : both[2 * p]!;
     },
     backward(en, ru) {
       const p = pairOf(en, ru);
-      return p < 0 ? 0 : bwd[p]!;
+      return p < 0 ? 0 : both[2 * p + 1]!;
     },
     nullRu(ru) {
       const r = ruVocab.get(ru);
@@ -553,138 +492,8 @@ export function wordModelOf(tables: WordModelTables, forwardTable: DirectionTabl
   };
 }
 
-/** The model trained in this thread: both directions at once (`trainBoth`). */
+/** The model trained in this thread. */
 export function trainWordModel(rows: readonly TrainingRow[] | DocumentTokens, options: WordModelOptions = {}): WordModel {
   const tables = prepareWordModel(rows, options);
-  const { forward, backward } = trainBoth(tables);
-  return wordModelOf(tables, forward, backward);
-}
-
-/**
- * Both directions trained in one pass over the slots per iteration: exactly what `trainDirection`
- * gives for each (every sum and count is added up in the same order), with the two directions'
- * probabilities and counts side by side (pair `p` at `2p` forward and `2p + 1` backward), so that
- * each slot's pair id is read once and each pair's two values share a cache line. The E-step is
- * random reads and writes into the pair tables, and this halves them.
- */
-export function trainBoth(tables: WordModelTables): { forward: DirectionTable; backward: DirectionTable } {
-  const { prior, iterations, priorCount, maxWords, pairEn, pairRu } = tables;
-  const P = pairEn.length;
-  const enSize = tables.enVocab.size;
-  const ruSize = tables.ruVocab.size;
-  const prob = new Float32Array(2 * P).fill(1);
-  for (let p = 0; p < P; p++) {
-    if (prior[p]) {
-      prob[2 * p] = 5;
-      prob[2 * p + 1] = 5;
-    }
-  }
-  const nullsRu = new Float64Array(ruSize).fill(1 / Math.max(1, ruSize));
-  const nullsEn = new Float64Array(enSize).fill(1 / Math.max(1, enSize));
-  const count = new Float32Array(2 * P);
-  const countNullRu = new Float64Array(ruSize);
-  const countNullEn = new Float64Array(enSize);
-  const totalEn = new Float64Array(enSize);
-  const totalRu = new Float64Array(ruSize);
-  const scratch: BothScratch = {
-    sum: new Float64Array(maxWords + 1),
-    inv: new Float64Array(maxWords + 1),
-    localF: new Float64Array((maxWords + 1) * (maxWords + 1)),
-    localB: new Float64Array((maxWords + 1) * (maxWords + 1)),
-  };
-  for (let it = 0; it < iterations; it++) {
-    count.fill(0);
-    countNullRu.fill(0);
-    countNullEn.fill(0);
-    bothCounts(tables, prob, nullsRu, nullsEn, count, countNullRu, countNullEn, scratch);
-    totalEn.fill(0);
-    totalRu.fill(0);
-    bothTotals(prior, priorCount, pairEn, pairRu, count, totalEn, totalRu);
-    bothNormalise(pairEn, pairRu, count, totalEn, totalRu, prob);
-    maximiseNull(countNullRu, nullsRu);
-    maximiseNull(countNullEn, nullsEn);
-  }
-  const forward = new Float32Array(P);
-  const backward = new Float32Array(P);
-  for (let p = 0; p < P; p++) {
-    forward[p] = prob[2 * p]!;
-    backward[p] = prob[2 * p + 1]!;
-  }
-  return { forward: { prob: forward, nulls: nullsRu }, backward: { prob: backward, nulls: nullsEn } };
-}
-
-interface BothScratch {
-  /** Forward: each Russian word's sum, then its inverse. */
-  sum: Float64Array;
-  /** Backward: each English word's inverse sum. */
-  inv: Float64Array;
-  localF: Float64Array;
-  localB: Float64Array;
-}
-
-/** Both E-steps (`forwardCounts`, `backwardCounts`), row by row, each sum in the order they add it. */
-function bothCounts(tables: WordModelTables, prob: Float32Array, nullsRu: Float64Array, nullsEn: Float64Array, count: Float32Array, countNullRu: Float64Array, countNullEn: Float64Array, scratch: BothScratch): void {
-  const { trained, enIds, ruIds, enStart, ruStart, slotStart, slots } = tables;
-  const { sum, inv, localF, localB } = scratch;
-  for (let t = 0; t < trained; t++) {
-    const e0 = enStart[t]!;
-    const n = enStart[t + 1]! - e0;
-    const r0 = ruStart[t]!;
-    const m = ruStart[t + 1]! - r0;
-    const s0 = slotStart[t]!;
-    for (let j = 0; j < m; j++) sum[j] = nullsRu[ruIds[r0 + j]!]!;
-    for (let i = 0; i < n; i++) {
-      const base = s0 + i * m;
-      const at = i * m;
-      let z = nullsEn[enIds[e0 + i]!]!;
-      for (let j = 0; j < m; j++) {
-        const p2 = 2 * slots[base + j]!;
-        const qf = prob[p2]!;
-        const qb = prob[p2 + 1]!;
-        localF[at + j] = qf;
-        localB[at + j] = qb;
-        sum[j]! += qf;
-        z += qb;
-      }
-      inv[i] = 1 / z;
-    }
-    for (let j = 0; j < m; j++) {
-      sum[j] = 1 / sum[j]!;
-      const r = ruIds[r0 + j]!;
-      countNullRu[r]! += nullsRu[r]! * sum[j]!;
-    }
-    for (let i = 0; i < n; i++) {
-      const e = enIds[e0 + i]!;
-      const w = inv[i]!;
-      countNullEn[e]! += nullsEn[e]! * w;
-      const base = s0 + i * m;
-      const at = i * m;
-      for (let j = 0; j < m; j++) {
-        const p2 = 2 * slots[base + j]!;
-        count[p2]! += localF[at + j]! * sum[j]!;
-        count[p2 + 1]! += localB[at + j]! * w;
-      }
-    }
-  }
-}
-
-/** `sourceTotals` of both directions: forward by English word, backward by Russian word. */
-function bothTotals(prior: Uint8Array, priorCount: number, pairEn: Int32Array, pairRu: Int32Array, count: Float32Array, totalEn: Float64Array, totalRu: Float64Array): void {
-  const P = pairEn.length;
-  for (let p = 0; p < P; p++) {
-    if (prior[p]) {
-      count[2 * p]! += priorCount;
-      count[2 * p + 1]! += priorCount;
-    }
-    totalEn[pairEn[p]!]! += count[2 * p]!;
-    totalRu[pairRu[p]!]! += count[2 * p + 1]!;
-  }
-}
-
-function bothNormalise(pairEn: Int32Array, pairRu: Int32Array, count: Float32Array, totalEn: Float64Array, totalRu: Float64Array, prob: Float32Array): void {
-  const P = pairEn.length;
-  for (let p = 0; p < P; p++) {
-    prob[2 * p] = count[2 * p]! / (totalEn[pairEn[p]!]! || 1);
-    prob[2 * p + 1] = count[2 * p + 1]! / (totalRu[pairRu[p]!]! || 1);
-  }
+  return wordModelOf(tables, trainBoth(tables));
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary, DocumentView, SettingsView } from '../../contract/ipc';
 import { DocumentLibrary } from '../documents/library';
-import { documentHead, FIRST_PAINT_ROWS, firstPaintHtml, pageWithFirstPaint, withFirstPaint } from './first-paint';
+import { documentHead, FIRST_PAINT_ROWS, firstPaintHtml, pageWithFirstPaint, withFirstPaint, withStringsPreload } from './first-paint';
 
 const BUNDLED = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
 const STATEMENT = 'asean-russia-covid19-2020';
@@ -74,6 +74,21 @@ describe('pageWithFirstPaint', () => {
     expect(await slow).toBe(PAGE);
     expect(await pageWithFirstPaint(PAGE, services(async () => Promise.reject(new Error('damaged'))), 1000)).toBe(PAGE);
     expect(await pageWithFirstPaint(PAGE, services(async () => doc, []), 1000)).toBe(PAGE);
+  });
+
+  it('preloads the reader’s strings only, with the snapshot or without it', async () => {
+    const links = '<link rel="bitext-strings" hreflang="en" href="./assets/common-E.js"><link rel="bitext-strings" hreflang="ru" href="./assets/common-R.js">';
+    const page = PAGE.replace('</head>', `${links}</head>`);
+    const ru = withStringsPreload(page, 'ru');
+    expect(ru).toContain('<link rel="modulepreload" crossorigin hreflang="ru" href="./assets/common-R.js">');
+    expect(ru).toContain('<link rel="bitext-strings" hreflang="en" href="./assets/common-E.js">');
+    expect(ru.match(/modulepreload/g)).toHaveLength(1);
+    const served = await pageWithFirstPaint(page, services(async () => doc), 1000);
+    expect(served).toContain('<link rel="modulepreload" crossorigin hreflang="en" href="./assets/common-E.js">');
+    expect(served).toContain('<link rel="bitext-strings" hreflang="ru"');
+    const late = await pageWithFirstPaint(page, services(() => new Promise((done) => setTimeout(() => done(doc), 500))), 20);
+    expect(late).not.toContain('first-paint');
+    expect(late).toContain('<link rel="modulepreload" crossorigin hreflang="en" href="./assets/common-E.js">');
   });
 
   it('leaves a page without an empty #root as it is', () => {

@@ -171,18 +171,35 @@ export function firstPaintHtml(first: FirstDocument, settings: SettingsView, pos
 }
 
 /**
+ * The build names each language's strings chunk in the page, inert (`<link rel="bitext-strings"
+ * hreflang="ru" href="./assets/common-….js">`, electron.vite.config.ts): the reader's language
+ * becomes a module preload, so its strings are fetched and compiled while the page is parsed, not
+ * after the bundle has run and asked for them (the live reader waits for them). The other
+ * language stays unfetched until the reader switches.
+ */
+export function withStringsPreload(indexHtml: string, ui: UiLanguage): string {
+  return indexHtml.replace(/<link rel="bitext-strings" hreflang="([a-z]+)" href="([^"]+)">/g, (link, lang: string, href: string) =>
+    lang === ui ? `<link rel="modulepreload" crossorigin hreflang="${lang}" href="${href}">` : link,
+  );
+}
+
+/**
  * The page with the snapshot inside `#root`, the reader's theme and language on `<html>` (so a
- * dark theme does not flash light). Unchanged if the page has no empty `#root`.
+ * dark theme does not flash light), and the reader's strings preloaded. Unchanged if the page has
+ * no empty `#root`.
  */
 export function withFirstPaint(indexHtml: string, snapshot: string, settings: SettingsView): string {
   const root = '<div id="root"></div>';
   if (!indexHtml.includes(root)) return indexHtml;
-  return indexHtml
+  return withStringsPreload(indexHtml, settings.uiLanguage)
     .replace(/<html lang="[^"]*"/, `<html lang="${settings.uiLanguage}" data-theme=${attr(settings.reader.theme)}`)
     .replace(root, `<div id="root">${snapshot}</div>`);
 }
 
-/** The page to serve: with the first document's snapshot when it is ready within `waitMs`. */
+/**
+ * The page to serve: with the first document's snapshot when it is ready within `waitMs`; the
+ * reader's strings preloaded either way.
+ */
 export async function pageWithFirstPaint(
   indexHtml: string,
   services: FirstDocumentSources & { settings: { readingPosition(documentId: string): string | null } },
@@ -198,7 +215,7 @@ export async function pageWithFirstPaint(
     }),
   ]);
   clearTimeout(timer);
-  if (!first) return indexHtml;
   const settings = services.settings.view();
+  if (!first) return withStringsPreload(indexHtml, settings.uiLanguage);
   return withFirstPaint(indexHtml, firstPaintHtml(first, settings, services.settings.readingPosition(first.id)), settings);
 }
