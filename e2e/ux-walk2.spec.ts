@@ -4,10 +4,10 @@
  * Each case fails without its fix.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile, ipc, startHarness } from './helpers/harness';
+import { harnessesPerFile, ipc, ROOT, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
@@ -155,3 +155,104 @@ test('a long message stays long enough to be read (a refused notes import, Russi
   expect(short[1]).toBe(2.4);
   await pressRussian(page, 'KeyD', { ctrl: true });
 });
+
+/** The interface's strings, as the reader sees them (so that a case runs in either language). */
+const strings = (lang: 'en' | 'ru') => JSON.parse(readFileSync(join(ROOT, `locales/${lang}/common.json`), 'utf8')) as Record<string, Record<string, string>>;
+/** Where pictures of the fixes go when asked for (`EYES2_SHOTS=dir`); none otherwise. */
+const shot = async (page: Page, name: string) => {
+  const dir = process.env.EYES2_SHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
+};
+const overlap = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+for (const [system, lang, theme] of [
+  ['en-US', 'en', 'light'],
+  ['ru-RU', 'ru', 'dark'],
+] as const) {
+  test(`Esc while a long import aligns: a message shown says it stopped and nothing was kept; the focus back on Import (${lang}, ${theme})`, async ({ page }) => {
+    const harness = await startHarness({ systemLanguage: system });
+    try {
+      const s = strings(lang);
+      await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme, swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.goto(harness.url);
+      await expect(page.locator('[data-row-id]').first()).toBeVisible();
+      await page.getByRole('button', { name: s.library!.button!, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const importButton = page.getByRole('button', { name: s.library!.import!, exact: true });
+      await importButton.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: s.import!.title! });
+      // The file chooser's part: a long pair (the statement's paragraphs a hundred times over).
+      const statement = (l: 'en' | 'ru') => readFileSync(join(ROOT, `resources/documents/asean-russia-covid19-2020/${l}.txt`), 'utf8');
+      const long = (l: 'en' | 'ru') => Buffer.from(Array.from({ length: 100 }, () => statement(l)).join('\n\n'));
+      const [enFile, ruFile] = [dialog.locator('input[type="file"]').nth(0), dialog.locator('input[type="file"]').nth(1)];
+      await enFile.setInputFiles({ name: 'long-en.txt', mimeType: 'text/plain', buffer: long('en') });
+      await ruFile.setInputFiles({ name: 'long-ru.txt', mimeType: 'text/plain', buffer: long('ru') });
+      const title = dialog.getByLabel(s.library!.titleEn!, { exact: true });
+      await expect(title).toBeEnabled({ timeout: 60_000 });
+      await title.focus();
+      await page.keyboard.press('Enter');
+      await expect(dialog.locator('.import-progress')).toBeVisible();
+      await expect(dialog.getByRole('button', { name: s.import!.cancel! })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      // Shown, not only said to a screen reader; and nothing was kept.
+      const toast = page.locator('.toast');
+      await expect(toast).toBeVisible();
+      await expect(toast).toHaveText(s.library!.importStopped!);
+      await expect(page.getByRole('status').filter({ hasText: s.library!.importStopped! })).toHaveCount(1);
+      await expect(importButton).toBeFocused();
+      await expect(page.locator('tbody tr')).toHaveCount(1);
+      const documents = join(harness.userDataDir, 'documents');
+      expect(existsSync(documents) ? readdirSync(documents).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+      await shot(page, `import-stopped-${lang}-${theme}`);
+    } finally {
+      await harness.stop();
+    }
+  });
+}
+
+for (const [lang, theme] of [
+  ['ru-RU', 'light'],
+  ['en-US', 'dark'],
+] as const) {
+  test(`a long toast at 1400 px with a side panel open clears the reading-progress pill; at 900 px it still shows above an open sheet (${lang}, ${theme})`, async ({ page }) => {
+    const harness = await open(page, lang);
+    await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme, swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    await pressRussian(page, 'KeyA');
+    const panel = page.locator('#annotations-panel');
+    await expect(panel).toBeVisible();
+    // The file chooser's part: a file that is not JSON (the longest message there is).
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"@context": "http://www.w3.org/ns/anno.jsonld", "items": [') });
+    const toast = page.locator('.toast');
+    await expect(toast).toBeVisible();
+    const pill = page.locator('.reading-progress');
+    await expect(pill).toBeVisible();
+    const [toastBox, pillBox] = [await toast.boundingBox(), await pill.boundingBox()];
+    expect(overlap(toastBox!, pillBox!), `the toast ${JSON.stringify(toastBox)} clears the pill ${JSON.stringify(pillBox)}`).toBe(false);
+    await shot(page, `toast-pill-${lang}-${theme}-1400`);
+    await pressRussian(page, 'Escape');
+    await expect(panel).toBeHidden();
+
+    // 900 px, search open as a bottom sheet: a toast (a bookmark set) shows above the sheet.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    await pressRussian(page, 'Slash');
+    await typeRussian(page, 'пандемия');
+    await pressRussian(page, 'Enter');
+    const sheet = page.locator('.side-panel').first();
+    await expect(sheet).toBeVisible();
+    await page.locator('.cell .clause').first().focus();
+    await pressRussian(page, 'KeyD', { ctrl: true });
+    await expect(toast).toContainText(/Bookmark|Закладка/);
+    const [small, sheetBox] = [await toast.boundingBox(), await sheet.boundingBox()];
+    expect(small!.y + small!.height, 'the toast ends above the sheet').toBeLessThanOrEqual(sheetBox!.y);
+    await shot(page, `toast-sheet-${lang}-${theme}-900`);
+    await pressRussian(page, 'KeyD', { ctrl: true });
+  });
+}

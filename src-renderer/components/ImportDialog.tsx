@@ -28,7 +28,18 @@ function showChosen(input: HTMLInputElement | null, file: File | undefined): voi
 }
 
 /** Bring a pair of texts (or one bilingual file) into the library: check, name, align. */
-export function ImportDialog({ initialFiles, onImported, onClose }: { initialFiles: File[]; onImported: (id: string) => void; onClose: () => void }) {
+export function ImportDialog({
+  initialFiles,
+  onImported,
+  onClose,
+  onStopped,
+}: {
+  initialFiles: File[];
+  onImported: (id: string) => void;
+  onClose: () => void;
+  /** A running import was stopped on close (Esc, ×, *Stop the import*) and nothing was kept. */
+  onStopped?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<Mode>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? 'bilingual' : 'pair');
   const [files, setFiles] = useState<Array<File | undefined>>(initialFiles.length === 1 && BILINGUAL.test(initialFiles[0]!.name) ? [initialFiles[0]] : [initialFiles[0], initialFiles[1]]);
@@ -117,7 +128,12 @@ export function ImportDialog({ initialFiles, onImported, onClose }: { initialFil
   }, [job?.jobId, job?.state]);
 
   const close = () => {
-    if (job?.state === 'running') void getApi().cancelImport({ jobId: job.jobId });
+    // Said once main has stopped it (an import that had just finished is kept, and not said stopped).
+    if (job?.state === 'running')
+      expectOk(getApi().cancelImport({ jobId: job.jobId })).then(
+        (status) => status.state !== 'done' && onStopped?.(),
+        () => undefined,
+      );
     if (pendingRef.current && !job) void getApi().discardImport({ pendingId: pendingRef.current });
     onClose();
   };

@@ -9,6 +9,7 @@ import { ImportDialog } from './ImportDialog';
 import { DictionariesDialog } from './DictionariesDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { documentProblemText } from '../import-messages';
+import { toastLength } from './Notices';
 
 type Overlay =
   | { kind: 'import'; files: File[] }
@@ -30,6 +31,8 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
   const [error, setError] = useState<string | undefined>();
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [message, setMessage] = useState('');
+  /** A message shown for a moment as well (the line above is for screen readers only). */
+  const [toast, setToast] = useState<{ text: string; seq: number } | undefined>();
   const [dragging, setDragging] = useState(false);
   const main = useRef<HTMLElement>(null);
   /** The entry that takes the focus when the list is shown next (`null`: the heading; undefined: none). */
@@ -171,10 +174,20 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
           {message}
         </p>
       </main>
+      {toast && (
+        <div key={toast.seq} className={`toast${toastLength(toast.text)}`} aria-hidden="true" onAnimationEnd={() => setToast(undefined)}>
+          {toast.text}
+        </div>
+      )}
       {overlay?.kind === 'import' && (
         <ImportDialog
           initialFiles={overlay.files}
           onClose={() => setOverlay(null)}
+          onStopped={() => {
+            const text = t('library.importStopped');
+            setMessage(text);
+            setToast((last) => ({ text, seq: (last?.seq ?? 0) + 1 }));
+          }}
           onImported={(id) => {
             setOverlay(null);
             onOpen(id);

@@ -38,6 +38,6 @@ export function Notices() {
  * A message shows long enough to be read (some 15 characters a second): a word or two for the
  * usual 2.4 s, a sentence (a refused import, a path) longer. See `.toast-long` in app.css.
  */
-function toastLength(text: string): string {
+export function toastLength(text: string): string {
   return text.length > 150 ? ' toast-long toast-longest' : text.length > 90 ? ' toast-long toast-longer' : text.length > 40 ? ' toast-long' : '';
 }
