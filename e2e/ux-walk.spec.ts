@@ -152,6 +152,8 @@ test('a focused linked term goes into the glossary editor with its counterpart, 
   const row = page.locator('.row[data-row-id="r2-0"]');
   for (const lang of ['en', 'ru'] as const) {
     await row.locator(`.cell[lang="${lang}"] .clause`).first().focus();
+    // The keys go through the terms drawn in the focused row: wait until they are.
+    await expect(row.locator(`.cell[lang="${lang}"] .term`).nth(1)).toBeAttached();
     // ] twice: the row's second linked term in this column, on a Russian layout (х is the ] key).
     await pressRussian(page, 'BracketRight');
     await pressRussian(page, 'BracketRight');
