@@ -84,3 +84,32 @@ test('a bookmark removed from the bookmarks panel leaves the focus on the next b
   await expect(panel.getByRole('heading', { name: 'Bookmarks' })).toBeFocused();
   expect(await focusOnBody(page)).toBe(false);
 });
+
+test('two bookmarks set in quick succession are both saved, even when the first save is slow', async ({ page }) => {
+  // The first save held back 800 ms: without saving in order, the second (both rows) would reach
+  // main first and the first (one row) would overwrite it.
+  let first = true;
+  await page.route(/\/__ipc\/bookmarks%3Aset$/, async (route) => {
+    if (first) {
+      first = false;
+      await new Promise((done) => setTimeout(done, 800));
+    }
+    await route.continue();
+  });
+  await open(page);
+  await clause(page, 2).focus();
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('Shift+B');
+  await expect(page.locator('#bookmarks-panel .bookmark-item')).toHaveCount(2);
+  await page.waitForTimeout(1500);
+  // What main kept, read back after a reload.
+  await page.unrouteAll();
+  await page.reload();
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.locator('[data-row-id]').first().locator('.clause').first().focus();
+  await page.keyboard.press('Shift+B');
+  await expect(page.locator('#bookmarks-panel .bookmark-item')).toHaveCount(2);
+});

@@ -90,6 +90,9 @@ export class ReaderController {
   }
 
   private waitingForWhole: Array<() => void> = [];
+  /** Bookmark changes made so far: an answer about an older state is not shown over a newer one. */
+  private bookmarkChanges = 0;
+  private bookmarkSaving: Promise<void> = Promise.resolve();
   /** The deletions still on their way to main: an undo pressed meanwhile waits for them. */
   private deleting: Promise<void> = Promise.resolve();
   /** Only the first rows of a long document are here yet (the page is live on them). */
@@ -238,22 +241,33 @@ export class ReaderController {
   // ---- bookmarks ----
 
   async loadBookmarks(): Promise<void> {
+    const asked = this.bookmarkChanges;
     try {
       const { rowIds } = await expectOk(getApi().listBookmarks({ documentId: this.doc.manifest.id }));
-      this.dispatch({ type: 'bookmarks', rowIds });
+      // A bookmark set meanwhile (Ctrl+D at once after opening) is newer than this list.
+      if (this.bookmarkChanges === asked) this.dispatch({ type: 'bookmarks', rowIds });
     } catch {
       // No bookmarks shown; nothing is written until the reader adds one.
     }
   }
   async setBookmarks(rowIds: string[], done: string): Promise<void> {
     const before = this.state.bookmarks;
+    const change = ++this.bookmarkChanges;
     this.dispatch({ type: 'bookmarks', rowIds });
     try {
-      const saved = await expectOk(getApi().setBookmarks({ documentId: this.doc.manifest.id, rowIds }));
-      this.dispatch({ type: 'bookmarks', rowIds: saved.rowIds });
+      // Saved one after another, in the order of the keys: two requests in flight could reach main
+      // out of order, and the older list would be the one kept.
+      const save = this.bookmarkSaving.then(() => expectOk(getApi().setBookmarks({ documentId: this.doc.manifest.id, rowIds })));
+      this.bookmarkSaving = save.then(
+        () => undefined,
+        () => undefined,
+      );
+      const saved = await save;
+      // Only the latest change's answer is shown: an earlier one arriving late would undo a later key.
+      if (change === this.bookmarkChanges) this.dispatch({ type: 'bookmarks', rowIds: saved.rowIds });
       this.say(done);
     } catch (e) {
-      this.dispatch({ type: 'bookmarks', rowIds: before });
+      if (change === this.bookmarkChanges) this.dispatch({ type: 'bookmarks', rowIds: before });
       this.say(`${this.t('bookmarks.saveFailed')} ${message(e)}`);
     }
   }
