@@ -9,82 +9,23 @@
  * inside it (script compile/evaluate, parse HTML, style, layout, paint), the requests, and the
  * paint marks (first paint, first contentful paint, the renderer's `bitext:*` marks).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../e2e/helpers/browser';
-import { startHarness } from '../src-main/web/harness';
+import { type PageEntries, type TraceEvent, traceLoad } from './trace-load';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const cold = process.argv.includes('--cold');
 const traceAt = process.argv.indexOf('--trace');
 const tracePath = traceAt > 0 ? process.argv[traceAt + 1] : undefined;
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: Record<string, unknown>; name?: string; frame?: string };
-}
-
 async function main(): Promise<void> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'bitext-profile-'));
-  const harness = await startHarness({
-    port: 0,
-    userDataDir,
-    rendererDir: join(ROOT, 'out/renderer'),
-    documentsDir: join(ROOT, 'resources/documents'),
-    systemLanguages: ['en-US'],
+  const { events, entries } = await traceLoad({
+    warm: !cold,
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame,v8.execute,blink.user_timing,loading,v8,toplevel,blink,cc,gpu,viz',
+    tracePath,
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    if (!cold) {
-      const warm = await context.newPage();
-      await warm.goto(harness.url);
-      await warm.locator('[data-row-id]').first().waitFor({ timeout: 60_000 });
-      await warm.close();
-    }
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', {
-      categories:
-        'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame,v8.execute,blink.user_timing,loading,v8,toplevel,blink,cc,gpu,viz',
-      transferMode: 'ReportEvents',
-    });
-    await page.goto(cold ? harness.url : `${harness.origin}/`);
-    await page.locator('[data-row-id]').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(500);
-    const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-    await cdp.send('Tracing.end');
-    await done;
-    if (tracePath) writeFileSync(tracePath, JSON.stringify({ traceEvents: events }));
-    const info = await page.evaluate(() => ({
-      marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
-      paints: performance.getEntriesByType('paint').map((m) => ({ name: m.name, at: m.startTime })),
-      resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
-        name: r.name.replace(location.origin, ''),
-        start: r.startTime,
-        end: r.responseEnd,
-        size: r.encodedBodySize,
-      })),
-    }));
-    report(events, info);
-  } finally {
-    await browser.close();
-    await harness.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  report(events, entries);
 }
 
-function report(events: TraceEvent[], info: { marks: { name: string; at: number }[]; paints: { name: string; at: number }[]; resources: { name: string; start: number; end: number; size: number }[] }): void {
+function report(events: TraceEvent[], info: PageEntries): void {
   const navs = events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith('http'));
   const start = navs[navs.length - 1]?.ts ?? Math.min(...events.map((e) => e.ts));
   const markEvent = events.find((e) => e.name.startsWith('bitext:'));

@@ -9,85 +9,30 @@
  * compile/evaluate, parse HTML, style, layout, paint, GC) before the first live row, the longest
  * tasks, and the renderer's own marks (`bitext:*`).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { rmSync } from 'node:fs';
 import { makeBigDocument } from '../e2e/helpers/big-document';
-import { CHROMIUM_ARGS } from '../e2e/helpers/browser';
-import { startHarness } from '../src-main/web/harness';
+import { type PageEntries, type TraceEvent, traceLoad } from './trace-load';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const big = process.argv.includes('--big');
 const traceAt = process.argv.indexOf('--trace');
 const tracePath = traceAt > 0 ? process.argv[traceAt + 1] : undefined;
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: Record<string, unknown>; name?: string };
-}
-
 async function main(): Promise<void> {
   const bigDoc = big ? makeBigDocument(2000, 9) : undefined;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'bitext-profile-'));
-  const harness = await startHarness({
-    port: 0,
-    userDataDir,
-    rendererDir: join(ROOT, 'out/renderer'),
-    documentsDir: bigDoc?.dir ?? join(ROOT, 'resources/documents'),
-    systemLanguages: ['en-US'],
-  });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    if (bigDoc) await harness.services.library.open(bigDoc.id);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // A warm-up load (caches the alignment, the browser's first-use costs), then the traced one.
-    const warm = await context.newPage();
-    await warm.goto(harness.url);
-    await warm.locator('[data-row-id]').first().waitFor({ timeout: 60_000 });
-    await warm.close();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', {
+    const { events, entries } = await traceLoad({
+      ...(bigDoc ? { documentsDir: bigDoc.dir, openFirst: bigDoc.id } : {}),
+      warm: true,
       categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading,v8,toplevel',
-      transferMode: 'ReportEvents',
+      tracePath,
     });
-    await page.goto(`${harness.origin}/`);
-    await page.locator('[data-row-id]').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(500);
-    const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-    await cdp.send('Tracing.end');
-    await done;
-    if (tracePath) writeFileSync(tracePath, JSON.stringify({ traceEvents: events }));
-    const marks = await page.evaluate(() =>
-      performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
-    );
-    const resources = await page.evaluate(() =>
-      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
-        name: r.name.replace(location.origin, ''),
-        start: r.startTime,
-        end: r.responseEnd,
-        size: r.encodedBodySize,
-      })),
-    );
-    report(events, marks, resources);
+    report(events, entries);
   } finally {
-    await browser.close();
-    await harness.close();
-    rmSync(userDataDir, { recursive: true, force: true });
     if (bigDoc) rmSync(bigDoc.dir, { recursive: true, force: true });
   }
 }
 
-function report(events: TraceEvent[], marks: { name: string; at: number }[], resources: { name: string; start: number; end: number; size: number }[]): void {
+function report(events: TraceEvent[], { marks, resources }: PageEntries): void {
   const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStartToLoad');
   const start = events.find((e) => e.name === 'navigationStart')?.ts ?? nav?.ts ?? Math.min(...events.map((e) => e.ts));
   // The renderer's main thread: where the page's marks were recorded.
