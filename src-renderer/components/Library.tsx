@@ -9,7 +9,7 @@ import { ImportDialog } from './ImportDialog';
 import { DictionariesDialog } from './DictionariesDialog';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { documentProblemText } from '../import-messages';
-import { toastLength } from './Notices';
+import { Toast } from './Notices';
 
 type Overlay =
   | { kind: 'import'; files: File[] }
@@ -175,9 +175,7 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
         </p>
       </main>
       {toast && (
-        <div key={toast.seq} className={`toast${toastLength(toast.text)}`} aria-hidden="true" onAnimationEnd={() => setToast(undefined)}>
-          {toast.text}
-        </div>
+        <Toast key={toast.seq} text={toast.text} onShown={() => setToast(undefined)} />
       )}
       {overlay?.kind === 'import' && (
         <ImportDialog

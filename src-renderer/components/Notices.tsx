@@ -15,9 +15,7 @@ export function Notices() {
         {notice?.text}
       </p>
       {notice && (
-        <div key={notice.seq} className={`toast${toastLength(notice.text)}`} aria-hidden="true" onAnimationEnd={() => app.dispatch({ type: 'notice-shown' })}>
-          {notice.text}
-        </div>
+        <Toast key={notice.seq} text={notice.text} onShown={() => app.dispatch({ type: 'notice-shown' })} />
       )}
       {lastDeleted && dismissed !== lastDeleted.id && (
         <div className="undo-bar" role="group" aria-label={t('annotations.deleted')}>
@@ -35,9 +33,21 @@ export function Notices() {
 }
 
 /**
+ * A message shown for a moment (hidden from screen readers: the caller says it in a status line);
+ * `onShown` when it has faded. Give it a new `key` for each message, so the same text shows again.
+ */
+export function Toast({ text, onShown }: { text: string; onShown: () => void }) {
+  return (
+    <div className={`toast${toastLength(text)}`} aria-hidden="true" onAnimationEnd={onShown}>
+      {text}
+    </div>
+  );
+}
+
+/**
  * A message shows long enough to be read (some 15 characters a second): a word or two for the
  * usual 2.4 s, a sentence (a refused import, a path) longer. See `.toast-long` in app.css.
  */
-export function toastLength(text: string): string {
+function toastLength(text: string): string {
   return text.length > 150 ? ' toast-long toast-longest' : text.length > 90 ? ' toast-long toast-longer' : text.length > 40 ? ' toast-long' : '';
 }
