@@ -52,14 +52,18 @@ export function analyseDocumentPacked(rows: readonly CheckRow[], options: Analys
 }
 
 function analyseWhole(rows: readonly CheckRow[], options: AnalyseOptions, sink?: (k: number, links: TermLink[]) => void): DocumentAnalysis {
-  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
-  const progress = options.onProgress ?? (() => undefined);
-  progress('training', 0);
-  const tokens = tokenizeRows(rows);
-  const model = trainWordModel(tokens, { lexicon });
+  const { lexicon, tokens, model } = trained(rows, options);
   const part = analyseRange(rows, tokens, model, lexicon, options, 0, rows.length, sink);
   const findings = [...part.findings, ...renderingFindings(part.renderings)];
   return options.stemIndex ? { links: part.links, findings, stems: stemIndexes(tokens) } : { links: part.links, findings };
+}
+
+/** What both a whole run and a part start from: the lexicon, every row's tokens and the word model trained on them. */
+function trained(rows: readonly CheckRow[], options: AnalyseOptions): { lexicon: Lexicon | null; tokens: DocumentTokens; model: WordModel } {
+  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
+  options.onProgress?.('training', 0);
+  const tokens = tokenizeRows(rows);
+  return { lexicon, tokens, model: trainWordModel(tokens, { lexicon }) };
 }
 
 /** The rows' tokens, in typed arrays (no object per token kept through the run: `TokenColumn`). */
@@ -142,11 +146,7 @@ export function splitPoint(rows: readonly CheckRow[]): number {
 }
 
 export function analysePart(rows: readonly CheckRow[], plan: PartPlan, options: AnalyseOptions = {}): PartAnalysis {
-  const lexicon = options.lexicon === undefined ? shippedLexicon() : options.lexicon;
-  const progress = options.onProgress ?? (() => undefined);
-  progress('training', 0);
-  const tokens = tokenizeRows(rows);
-  const model = trainWordModel(tokens, { lexicon });
+  const { lexicon, tokens, model } = trained(rows, options);
   const half = splitPoint(rows);
   const [from, to] = plan.part === 0 ? [0, half] : [half, rows.length];
   const done = { from, to, ...analyseRange(rows, tokens, model, lexicon, options, from, to) };
