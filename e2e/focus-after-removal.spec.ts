@@ -11,6 +11,16 @@ const { open } = harnessPerTest();
 const clause = (page: Page, row: number) => page.locator('[data-row-id]').nth(row).locator('.clause').first();
 const focusOnBody = (page: Page) => page.evaluate(() => !document.activeElement || document.activeElement === document.body);
 
+/** Bookmarks rows 2 and 4 from the keyboard (Ctrl+D, J, J, Ctrl+D), then opens the bookmarks panel. */
+async function bookmarkTwoRows(page: Page) {
+  await clause(page, 2).focus();
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('Shift+B');
+}
+
 async function rowNote(page: Page, row: number, text: string) {
   await clause(page, row).focus();
   await page.keyboard.press('r');
@@ -58,12 +68,7 @@ test('a note deleted from the notes panel leaves the focus on the next note, the
 
 test('a bookmark removed from the bookmarks panel leaves the focus on the next bookmark, then on the heading', async ({ page }) => {
   await open(page);
-  await clause(page, 2).focus();
-  await page.keyboard.press('Control+d');
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await page.keyboard.press('Control+d');
-  await page.keyboard.press('Shift+B');
+  await bookmarkTwoRows(page);
   const panel = page.locator('#bookmarks-panel');
   await expect(panel.getByRole('heading', { name: 'Bookmarks' })).toBeFocused();
   const items = panel.locator('.bookmark-item');
@@ -96,15 +101,15 @@ test('two bookmarks set in quick succession are both saved, even when the first 
     }
     await route.continue();
   });
+  let answered = 0;
+  page.on('response', (response) => {
+    if (/\/__ipc\/bookmarks%3Aset$/.test(response.url())) answered++;
+  });
   await open(page);
-  await clause(page, 2).focus();
-  await page.keyboard.press('Control+d');
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await page.keyboard.press('Control+d');
-  await page.keyboard.press('Shift+B');
+  await bookmarkTwoRows(page);
   await expect(page.locator('#bookmarks-panel .bookmark-item')).toHaveCount(2);
-  await page.waitForTimeout(1500);
+  // Both saves answered by main.
+  await expect.poll(() => answered).toBe(2);
   // What main kept, read back after a reload.
   await page.unrouteAll();
   await page.reload();
