@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../text/segment';
-import { MISSING_CHAPTER_CONFIDENCE, alignChapters, chapterLevel, chapterSpans, headingNumber, pairChapters } from './chapters';
+import { MISSING_CHAPTER_CONFIDENCE, alignChapters, chapterLevel, chapterSpans, headingNumber, namesChapter, pairChapters } from './chapters';
 import { parseEvalSet } from './evaluation';
 
 const EVAL = fileURLToPath(new URL('./eval/', import.meta.url));
@@ -84,6 +84,13 @@ describe('chapter headings', () => {
 
   it('reads chapter numbers: Arabic, Roman, number words in either language', () => {
     expect(['Chapter 12. The end', 'Глава XIV', 'IV. Rules', 'Chapter Three', 'Глава третья', 'Часть первая', 'The meeting'].map(headingNumber)).toEqual([12, 14, 4, 3, 3, 1, undefined]);
+  });
+
+  it('tells a heading that names itself a chapter from a title', () => {
+    const chapters = ['Chapter 1. The meeting', 'Глава третья', 'Часть I', 'IV', '12.'];
+    const titles = ["Statement of the Special ASEAN-Russia Foreign Ministers' Meeting on COVID-19", 'IV. Rules', 'The 3 Musketeers', '1984', 'The meeting'];
+    expect(chapters.map(namesChapter)).toEqual(chapters.map(() => true));
+    expect(titles.map(namesChapter)).toEqual(titles.map(() => false));
   });
 });
 

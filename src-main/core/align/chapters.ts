@@ -125,6 +125,20 @@ export function headingNumber(heading: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether a heading names itself a chapter: it opens with a word like "Chapter"/"Глава" followed by
+ * its number (`Chapter 1. The meeting`, `Глава третья`), or it is a number alone below 1000 (`IV`, `12.`). A
+ * book of one chapter has no chapter level (`chapterLevel` needs two headings), and this tells its
+ * opening heading from the document's title.
+ */
+export function namesChapter(heading: string): boolean {
+  const number = headingNumber(heading);
+  if (number === undefined) return false;
+  const words = heading.split(/[\s.:,;–—-]+/u).filter(Boolean);
+  // A number alone up to 999: a title such as "1984" is not a chapter.
+  return CHAPTER_WORDS.test(words[0]?.toLocaleLowerCase('ru') ?? '') || (words.length === 1 && number < 1000);
+}
+
 export interface ChapterCostOptions {
   /** Cost of a chapter missing on one side. */
   skipCost?: number;

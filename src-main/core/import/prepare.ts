@@ -19,7 +19,7 @@ import { warningText } from './warnings';
 import { checkFileName, clip } from './names';
 
 export { checkFileName, clip };
-import { chapterLevel, chapterStarts } from '../align/chapters';
+import { chapterLevel, chapterStarts, namesChapter } from '../align/chapters';
 
 export interface FileBytes {
   name: string;
@@ -115,8 +115,15 @@ export type PairSide = Pick<TextDocument, 'text' | 'paragraphs' | 'headings'>;
  */
 export function pairInput(en: PairSide, ru: PairSide): Extract<AlignInput, { kind: 'pair' }> {
   const headings = en.headings && en.headings.length > 0 && ru.headings && ru.headings.length > 0 ? { en: en.headings, ru: ru.headings } : undefined;
-  const opensChapter = (doc: PairSide) => chapterStarts(doc.headings ?? [], doc.paragraphs)[0] === 0 && chapterLevel(doc.headings ?? []) === doc.headings?.[0]?.level;
-  const firstParagraphIsTitle = titleFrom(en.text) !== undefined && titleFrom(ru.text) !== undefined && !opensChapter(en) && !opensChapter(ru);
+  const opensChapter = (doc: PairSide, title: string) => {
+    const marks = doc.headings ?? [];
+    if (chapterStarts(marks, doc.paragraphs)[0] === 0 && chapterLevel(marks) === marks[0]?.level) return true;
+    // A book of one chapter: its only top-level heading opens the text and calls itself a chapter.
+    const top = Math.min(...marks.map((h) => h.level));
+    return marks[0]?.paragraph === 0 && marks[0].level === top && marks.filter((h) => h.level === top).length === 1 && namesChapter(title);
+  };
+  const titles = { en: titleFrom(en.text), ru: titleFrom(ru.text) };
+  const firstParagraphIsTitle = titles.en !== undefined && titles.ru !== undefined && !opensChapter(en, titles.en) && !opensChapter(ru, titles.ru);
   return { kind: 'pair', texts: { en: en.text, ru: ru.text }, firstParagraphIsTitle, ...(headings ? { headings } : {}) };
 }
 

@@ -97,6 +97,21 @@ describe('a book with chapters', () => {
     expect(text(view.body.groups[fourth + 1]!, 'ru')).toBe('Школы будут делиться уроками онлайн.');
   });
 
+  it('a book of one chapter: its heading is a row of the text, not the document title', async () => {
+    const [[enTitle, enParagraphs]] = EN;
+    const [[ruTitle, ruParagraphs]] = RU;
+    const epub = makeEpub([{ title: `Chapter 1. ${enTitle}`, paragraphs: [...enParagraphs] }], { title: 'The Meeting', language: 'en' });
+    const fb2 = makeFb2([{ title: `Глава 1. ${ruTitle}`, paragraphs: [...ruParagraphs] }], { title: 'Встреча', lang: 'ru' });
+    const done = await importPair({ name: 'en.epub', bytes: epub }, { name: 'ru.fb2', bytes: fb2 });
+    expect(done.state).toBe('done');
+    const opened = await call<DocumentView>('documents:open', { id: done.documentId });
+    if (!opened.ok) throw new Error(opened.message);
+    const first = opened.value.body.groups[0]!;
+    expect(first.kind).toBe('body');
+    expect(first.rows[0]!.en.map((c) => c.text)).toEqual(['Chapter 1. The meeting']);
+    expect(first.rows[0]!.ru.map((c) => c.text)).toEqual(['Глава 1. Встреча']);
+  });
+
   it('Markdown with headings and an HTML page: chapters from both', async () => {
     const md = EN.map(([title, paragraphs]) => `## ${title}\n\n${paragraphs.join('\n\n')}`).join('\n\n');
     const html = `<html><head><title>Встреча</title></head><body><nav>Меню</nav>${RU.map(([title, paragraphs]) => `<h2>${title}</h2>${paragraphs.map((p) => `<p>${p}</p>`).join('')}`).join('')}</body></html>`;
