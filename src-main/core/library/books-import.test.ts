@@ -67,8 +67,9 @@ describe('importing books', () => {
     const list = await call<LibraryEntry[]>('library:list');
     const entry = list.ok ? list.value.find((e) => e.id === done.documentId) : undefined;
     expect(entry?.imported?.originalNames).toEqual(['en.epub', 'ru.fb2']);
-    // The two body paragraphs (the row count leaves out the title row, as the reader does).
-    expect(entry?.rows).toBe(2);
+    // The chapter's heading and its two paragraphs: a book's one chapter heading is a row, not taken
+    // for the title (the title comes from the metadata; a title row would be left out of the count).
+    expect(entry?.rows).toBe(3);
   });
 
   it('subtitles: the cue times are kept with the document, and the TSV export carries them', async () => {
