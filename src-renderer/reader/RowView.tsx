@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useMemo, useState } from 'react';
+import { createContext, memo, useContext, useMemo, useRef, useState } from 'react';
 import type { AnnotationView, Clause, Lang, Layout } from '../../src-main/contract/ipc';
 import { FindingMark } from '../components/FindingMark';
 import { useRowTermMarks, withTermMarks } from '../compare/terms';
@@ -6,6 +6,7 @@ import { clearActiveClause, setActiveClause, togglePinned, useActiveInRow, usePi
 import { WEAK_CONFIDENCE } from './alignment';
 import { ClauseText, type Mark } from './ClauseText';
 import { useFootnotes } from './footnotes';
+import { KeepSelection, useHeldWhilePressed } from './keep-selection';
 import { useLinkStore, useLitLink, useRowLinks } from './links-store';
 import type { RowEntry } from './model';
 import { useRowT } from './row-text';
@@ -65,8 +66,11 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
   // other rows stay plain text (a light page to scroll, to search and for the screen reader).
   const [pointer, setPointer] = useState(false);
   const [focusWithin, setFocusWithin] = useState(false);
-  const armed = pointer || focusWithin;
-  const terms = useMemo(() => (armed && links.length > 0 ? termsByClause(row, links) : undefined), [armed, row, links]);
+  // Drawing them replaces the clauses' text: not under a press (the element pressed would go, and
+  // the release make no click), and a selection is put back after (`keep-selection.tsx`).
+  const [drawn, holdWhilePressed] = useHeldWhilePressed({ armed: pointer || focusWithin, links });
+  const terms = useMemo(() => (drawn.armed && drawn.links.length > 0 ? termsByClause(row, drawn.links) : undefined), [drawn.armed, row, drawn.links]);
+  const rowRef = useRef<HTMLDivElement>(null);
   const termLayer = (lang: Lang, clauseId: string) => {
     const spans = terms?.get(clauseId);
     if (!spans) return undefined;
@@ -74,13 +78,13 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
       spans,
       lit: lit ? { link: lit.link, source: lit.lang === lang } : undefined,
       idOf: (link: number) => termElementId(row.id, lang, link),
-      classOf: (link: number) => links[link]?.class ?? '',
+      classOf: (link: number) => drawn.links[link]?.class ?? '',
       counterpartIdOf: (link: number) => (shown.includes(other(lang)) ? termElementId(row.id, other(lang), link) : undefined),
     };
   };
   /** The term under the pointer or the focus lights its counterpart(s); anything else unlights. */
   const pointAt = (target: EventTarget | null) => {
-    if (!linkStore || links.length === 0) return;
+    if (!linkStore || drawn.links.length === 0) return;
     const term = target instanceof Element ? target.closest<HTMLElement>('[data-link]') : null;
     const lang = term?.closest<HTMLElement>('[data-lang]')?.dataset.lang;
     if (term && (lang === 'en' || lang === 'ru')) linkStore.setLit({ rowId: row.id, link: Number(term.dataset.link), lang });
@@ -187,11 +191,13 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
           </span>}
         </div>
         <div
+          ref={rowRef}
           className={`row layout-${view.layout}${active || pinned ? ' is-lit' : ''}`}
           data-row-id={row.id}
           data-paragraph={entry.firstInGroup ? group.number : undefined}
           data-confidence={row.confidence.toFixed(2)}
           data-confirmed={checked || undefined}
+          onPointerDown={holdWhilePressed}
           onMouseOver={(e) => pointAt(e.target)}
           // Not while a button is held: redrawing the text would drop a selection being made.
           onMouseEnter={(e) => e.buttons === 0 && setPointer(true)}
@@ -209,7 +215,7 @@ export const RowView = memo(function RowView({ entry, view, marks, rowNotes, pee
             linkStore?.clearLit(row.id);
           }}
         >
-          {shown.map(cell)}
+          <KeepSelection root={rowRef}>{shown.map(cell)}</KeepSelection>
           {rowNotes && rowNotes.length > 0 && (
             <ul className="row-notes" aria-label={t('annotations.rowNotes')}>
               {rowNotes.map((note) => (

@@ -69,23 +69,28 @@ function textBefore(root: Node, target: Node): number {
   return total;
 }
 
-/** The DOM range of text offsets `start`..`end` in `root` (text split over marks is fine). */
-export function rangeOfText(root: Node, start: number, end: number): Range | undefined {
-  const range = document.createRange();
+/**
+ * The DOM position of text offset `at` in `root`: in the first text node it falls in (at a
+ * boundary between two, the end of the first). `undefined` past the end or in a root without text.
+ */
+export function textPointIn(root: Node, at: number): { node: Node; offset: number } | undefined {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let at = 0;
-  let started = false;
+  let before = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const length = n.textContent?.length ?? 0;
-    if (!started && start <= at + length) {
-      range.setStart(n, start - at);
-      started = true;
-    }
-    if (started && end <= at + length) {
-      range.setEnd(n, end - at);
-      return range;
-    }
-    at += length;
+    if (at <= before + length) return { node: n, offset: Math.max(0, at - before) };
+    before += length;
   }
   return undefined;
+}
+
+/** The DOM range of text offsets `start`..`end` in `root` (text split over marks is fine). */
+export function rangeOfText(root: Node, start: number, end: number): Range | undefined {
+  const from = textPointIn(root, start);
+  const to = textPointIn(root, end);
+  if (!from || !to) return undefined;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
 }
