@@ -8,7 +8,7 @@
  * back after (`KeepSelection`), the way it was made (anchor and focus), so Shift+arrows go on
  * extending it from the same end.
  */
-import { Component, type ReactNode, type RefObject, useEffect, useState } from 'react';
+import { Component, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { textOffsetIn, textPointIn } from './words';
 
 /** One end of the selection: a text offset in a clause (which a redraw keeps), else the DOM point. */
@@ -84,22 +84,31 @@ export class KeepSelection extends Component<{ root: RefObject<HTMLElement | nul
  */
 export function useHeldWhilePressed<T>(value: T): [shown: T, press: () => void] {
   const [held, setHeld] = useState<{ value: T } | null>(null);
-  useEffect(() => {
-    if (!held) return;
+  // The release is listened for from the press itself, not from an effect: a quick click's
+  // release can come before React has rendered the hold, and a missed release held it for good.
+  const stop = useRef<(() => void) | null>(null);
+  useEffect(() => () => stop.current?.(), []);
+  const press = () => {
+    setHeld((now) => now ?? { value });
+    if (stop.current) return;
     let timer: number | undefined;
     const release = () => {
-      window.clearTimeout(timer);
+      detach();
       timer = window.setTimeout(() => setHeld(null), 0);
+    };
+    const detach = () => {
+      document.removeEventListener('pointerup', release, true);
+      document.removeEventListener('pointercancel', release, true);
+      window.removeEventListener('blur', release);
+      stop.current = null;
     };
     document.addEventListener('pointerup', release, true);
     document.addEventListener('pointercancel', release, true);
     window.addEventListener('blur', release);
-    return () => {
-      document.removeEventListener('pointerup', release, true);
-      document.removeEventListener('pointercancel', release, true);
-      window.removeEventListener('blur', release);
+    stop.current = () => {
+      detach();
       window.clearTimeout(timer);
     };
-  }, [held]);
-  return [held ? held.value : value, () => setHeld((now) => now ?? { value })];
+  };
+  return [held ? held.value : value, press];
 }
