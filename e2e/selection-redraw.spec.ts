@@ -104,3 +104,16 @@ test('a press on a highlight, the row’s terms arriving, then the release: stil
   await page.mouse.up();
   await expect(page.getByRole('dialog', { name: 'Edit note' })).toBeVisible();
 });
+
+test('a press and its release in one task (a quick click) do not leave the row’s terms held', async ({ page }) => {
+  await open(page);
+  const row = page.locator('.row[data-row-id="r2-0"]');
+  // Both events before React can render the hold or run an effect.
+  await row.evaluate((el) => {
+    const target = el.querySelector('.cell[lang="en"] .clause') ?? el;
+    target.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0, buttons: 1 }));
+    target.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, button: 0, buttons: 0 }));
+  });
+  await row.hover({ position: { x: 5, y: 5 } });
+  await expect(row.locator('.cell[lang="en"] .term').first()).toBeAttached();
+});
