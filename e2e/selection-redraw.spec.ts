@@ -64,14 +64,20 @@ async function dragOver(page: Page, clause: Locator, words: string) {
   await page.mouse.up();
 }
 
-const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
-
-test('a selection made before the row’s terms are drawn is the same selection after, and D looks up its word', async ({ page }) => {
+/** The page opened with its term links held back, and "concerns over the continued" selected by mouse in ¶2's English clause. */
+async function selectWithTermsHeld(page: Page): Promise<{ links: { release: () => Promise<void> }; clause: Locator }> {
   const links = await holdLinks(page);
   await open(page);
   await page.evaluate(() => document.fonts.ready);
   const clause = page.locator('.cell[lang="en"] .clause', { hasText: 'Expressing our deep concerns' });
   await dragOver(page, clause, 'concerns over the continued');
+  return { links, clause };
+}
+
+const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
+
+test('a selection made before the row’s terms are drawn is the same selection after, and D looks up its word', async ({ page }) => {
+  const { links, clause } = await selectWithTermsHeld(page);
   expect(await selected(page)).toBe('concerns over the continued');
   await expect(clause).toBeFocused();
 
@@ -88,11 +94,7 @@ test('a selection made before the row’s terms are drawn is the same selection 
 });
 
 test('a press on a highlight, the row’s terms arriving, then the release: still a click (the note opens)', async ({ page }) => {
-  const links = await holdLinks(page);
-  await open(page);
-  await page.evaluate(() => document.fonts.ready);
-  const clause = page.locator('.cell[lang="en"] .clause', { hasText: 'Expressing our deep concerns' });
-  await dragOver(page, clause, 'concerns over the continued');
+  const { links, clause } = await selectWithTermsHeld(page);
   await page.getByRole('toolbar', { name: 'Highlight or note the selection' }).getByRole('button', { name: 'Highlight in Green' }).click();
   const mark = clause.locator('mark.anno.swatch-green');
   await expect(mark).toHaveText('concerns over the continued');
