@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, FirstDocument, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
@@ -20,21 +21,31 @@ type View =
    * `opened`: just opened (at start, chosen in the library, or just imported), so the text takes
    * the focus; false when the reader's own document changed (the focus stays where it is).
    * `partial`: `doc` holds the first rows of a long document only; the whole follows.
+   * `position`: the row read last, when the document came with it (at start).
    */
-  | { kind: 'reader'; doc: DocumentView; opened?: boolean; partial?: FirstDocument['partial'] }
+  | { kind: 'reader'; doc: DocumentView; opened?: boolean; partial?: FirstDocument['partial']; position?: string | null }
   | { kind: 'error'; id: string; message: string };
 
 /**
  * The app: the reader on the document read last (the bundled statement at first start), and the
  * library of documents one click away.
  */
+/**
+ * A document's rows put on screen from a promise (the document arrived, or its whole after its
+ * first rows): drawn synchronously, with the effects of their mount — the store subscriptions,
+ * the focus on open. Left to React's scheduling, those effects ran a task or more after the rows
+ * showed, and on a busy machine a key pressed meanwhile changed the store unheard: "g 2 5 Enter"
+ * opened Go to only after "2" had gone to the page, and went to paragraph 5.
+ */
+const mountNow = (update: () => void) => flushSync(update);
+
 export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPrefs; startup: Promise<Startup>; ready?: Startup }) {
   const { t, i18n } = useTranslation();
   // `ready`: the first document has already arrived (the page showed its rows meanwhile).
   const [view, setView] = useState<View>(() => {
     if (!ready) return { kind: 'loading', id: '' };
     performance.mark('bitext:document-received');
-    return { kind: 'reader', doc: ready.doc, partial: ready.partial, opened: true };
+    return { kind: 'reader', doc: ready.doc, partial: ready.partial, opened: true, position: ready.position ?? null };
   });
   const [prefs, setPrefs] = useState(initialPrefs);
 
@@ -43,7 +54,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
     try {
       const doc = await expectOk(getApi().openDocument({ id }));
       performance.mark('bitext:document-received');
-      setView({ kind: 'reader', doc, opened: true });
+      mountNow(() => setView({ kind: 'reader', doc, opened: true }));
     } catch (error) {
       setView({ kind: 'error', id, message: error instanceof Error ? error.message : String(error) });
     }
@@ -57,7 +68,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         if (cancelled) return;
         if (!first) return setView({ kind: 'library' });
         performance.mark('bitext:document-received');
-        setView({ kind: 'reader', doc: first.doc, partial: first.partial, opened: true });
+        mountNow(() => setView({ kind: 'reader', doc: first.doc, partial: first.partial, opened: true, position: first.position ?? null }));
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });
@@ -77,7 +88,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       (doc) => {
         if (cancelled) return;
         performance.mark('bitext:document-whole');
-        setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now));
+        mountNow(() => setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now)));
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: partialId, message: error instanceof Error ? error.message : String(error) });
@@ -114,6 +125,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         key={view.doc.manifest.id}
         doc={view.doc}
         {...(view.partial ? { partial: view.partial } : {})}
+        {...(view.position !== undefined ? { position: view.position } : {})}
         initialPrefs={prefs}
         onPrefsChanged={setPrefs}
         focusOnOpen={view.opened === true}
