@@ -131,4 +131,9 @@ export interface FirstDocument {
    * paragraph groups the whole body has (title included), for the header's count meanwhile.
    */
   partial?: { groups: number };
+  /**
+   * The row read last in it, if one is kept: the renderer puts the reader back there as it draws
+   * the rows, without asking (`settings:get-reading-position`) and waiting for the answer.
+   */
+  position?: string;
 }

@@ -50,6 +50,8 @@ export interface ReaderProps {
   focusOnOpen?: boolean;
   /** `doc` holds the first rows of a long document only; the whole follows (App asks for it). */
   partial?: FirstDocument['partial'];
+  /** The row read last, when it came with the document (`null`: none kept); else it is asked for. */
+  position?: string | null;
 }
 
 /**
@@ -107,7 +109,7 @@ export function Reader(props: ReaderProps) {
     <ReaderContext.Provider value={app}>
       <CompareContext.Provider value={compare}>
         <LinkStoreContext.Provider value={links}>
-          <ReaderScreen app={app} prefsError={prefsError} focusOnOpen={props.focusOnOpen === true} groupsInDocument={props.partial?.groups} />
+          <ReaderScreen app={app} prefsError={prefsError} focusOnOpen={props.focusOnOpen === true} groupsInDocument={props.partial?.groups} position={props.position} />
         </LinkStoreContext.Provider>
       </CompareContext.Provider>
     </ReaderContext.Provider>
@@ -121,18 +123,20 @@ function ReaderScreen({
   prefsError,
   focusOnOpen,
   groupsInDocument,
+  position,
 }: {
   app: ReaderController;
   prefsError: string | undefined;
   focusOnOpen: boolean;
   groupsInDocument: number | undefined;
+  position: string | null | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const ui: Lang = i18n.language === 'ru' ? 'ru' : 'en';
   const body = useRef<ReaderBodyHandle>(null);
   const header = useRef<HTMLElement>(null);
   useActionKeys(app);
-  useReaderEffects(app, body, header, focusOnOpen);
+  useReaderEffects(app, body, header, focusOnOpen, position);
   // The row read kept in place when a panel changes the column's width (its own chunk, after the first paint).
   useEffect(() => {
     let stop: (() => void) | undefined;

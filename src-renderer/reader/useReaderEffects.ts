@@ -76,7 +76,7 @@ function clauseInColumn(row: HTMLElement, rowIndex: number, column: Pick<Jump, '
  * first field, unless the reader has meanwhile put it somewhere (Tab, a click, a search box).
  * At start the clause has the focus without the ring (see `ring`); J moves on with it, and the ring.
  */
-export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBodyHandle | null>, header: RefObject<HTMLElement | null>, focusOnOpen = false): void {
+export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBodyHandle | null>, header: RefObject<HTMLElement | null>, focusOnOpen = false, knownPosition?: string | null): void {
   const jump = useStore(app.store, (s) => s.jump);
   const documentId = app.doc.manifest.id;
 
@@ -104,27 +104,35 @@ export function useReaderEffects(app: ReaderController, body: RefObject<ReaderBo
     return () => cancelAnimationFrame(frame);
   }, [jump, body]);
 
-  // Reading position: restored on open, saved (debounced) as the reader scrolls.
+  // Reading position: restored on open, saved (debounced) as the reader scrolls. At start it comes
+  // with the document (`knownPosition`) and is restored as the rows are drawn, before any key or
+  // pointer can reach them; else it is asked for, and a reader who has moved meanwhile (Go to, J, a
+  // match) is not pulled back.
   useEffect(() => {
     let cancelled = false;
     void app.loadBookmarks();
+    const opened = app.state.jump?.seq;
     // The first row is at the top of the page already, under the document's heading: it takes the
     // focus where it is, the heading left in view (the page scrolls only if it is out of sight).
     const focusFirst = () => {
       if (!cancelled && focusOnOpen && app.entries.length > 0) focusRow(0, 6, ring(), true);
     };
-    expectOk(getApi().getReadingPosition({ documentId }))
-      .then(({ rowId }) => {
-        const at = rowId ? app.rowIndexOf(rowId) : undefined;
-        if (!cancelled && at !== undefined && at > 0) {
-          // Scrolled there by the jump; focused once the row is drawn, unless the focus is elsewhere by then.
-          app.goToRow(at, false);
-          if (focusOnOpen) requestAnimationFrame(() => focusRow(at, 6, undefined, true));
-        } else focusFirst();
-        const first = app.entries[0]?.row.id;
-        if (!cancelled && !rowId && first) void getApi().setReadingPosition({ documentId, rowId: first });
-      })
-      .catch(focusFirst);
+    const restore = (rowId: string | null) => {
+      if (cancelled || app.state.jump?.seq !== opened) return;
+      const at = rowId ? app.rowIndexOf(rowId) : undefined;
+      if (at !== undefined && at > 0) {
+        // Scrolled there by the jump; focused once the row is drawn, unless the focus is elsewhere by then.
+        app.goToRow(at, false);
+        if (focusOnOpen) requestAnimationFrame(() => focusRow(at, 6, undefined, true));
+      } else focusFirst();
+      const first = app.entries[0]?.row.id;
+      if (!rowId && first) void getApi().setReadingPosition({ documentId, rowId: first });
+    };
+    if (knownPosition !== undefined) restore(knownPosition);
+    else
+      expectOk(getApi().getReadingPosition({ documentId }))
+        .then(({ rowId }) => restore(rowId))
+        .catch(focusFirst);
     return () => {
       cancelled = true;
     };

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { contract, DEFAULT_READER_PREFS, METHOD_NAMES, type SettingsView } from '../../contract/ipc';
 import { DocumentLibrary } from '../documents/library';
@@ -146,6 +147,23 @@ describe('the handler table covers the contract', () => {
       const handlers = createHandlers({ library: new DocumentLibrary(dir), settings, annotations: annotationsIn(dir) });
       for (const name of METHOD_NAMES) expect(typeof handlers[name]).toBe('function');
       expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the first document comes with the row read last in it, and without one when none is kept', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bitext-handlers-'));
+    try {
+      const settings = await SettingsStore.open(dir, ['en-US']);
+      const bundled = fileURLToPath(new URL('../../../resources/documents', import.meta.url));
+      const handlers = createHandlers({ library: new DocumentLibrary(bundled), settings, annotations: annotationsIn(dir) });
+      const first = await handlers.openFirstDocument(undefined);
+      expect(first).not.toBeNull();
+      expect(first).not.toHaveProperty('position');
+      const row = first!.doc.body.groups[5]!.rows[0]!.id;
+      await handlers.setReadingPosition({ documentId: first!.id, rowId: row });
+      expect((await handlers.openFirstDocument(undefined))?.position).toBe(row);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

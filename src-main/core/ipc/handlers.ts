@@ -54,7 +54,10 @@ export function createHandlers(services: Services): Handlers {
     getSettings: async () => services.settings.view(),
     openFirstDocument: async () => {
       const first = await openFirstDocument(services);
-      return first && documentHead(first, services.settings.readingPosition(first.id));
+      if (!first) return null;
+      const position = services.settings.readingPosition(first.id);
+      const head = documentHead(first, position);
+      return position ? { ...head, position } : head;
     },
     setReaderPrefs: (prefs) => services.settings.setReaderPrefs(prefs),
     getReadingPosition: async ({ documentId }) => ({ rowId: services.settings.readingPosition(documentId) }),
