@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView, FirstDocument, ReaderPrefs } from '../src-main/contract/ipc';
 import { expectOk, getApi } from './api';
@@ -30,15 +29,6 @@ type View =
  * The app: the reader on the document read last (the bundled statement at first start), and the
  * library of documents one click away.
  */
-/**
- * A document's rows put on screen from a promise (the document arrived, or its whole after its
- * first rows): drawn synchronously, with the effects of their mount — the store subscriptions,
- * the focus on open. Left to React's scheduling, those effects ran a task or more after the rows
- * showed, and on a busy machine a key pressed meanwhile changed the store unheard: "g 2 5 Enter"
- * opened Go to only after "2" had gone to the page, and went to paragraph 5.
- */
-const mountNow = (update: () => void) => flushSync(update);
-
 export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPrefs; startup: Promise<Startup>; ready?: Startup }) {
   const { t, i18n } = useTranslation();
   // `ready`: the first document has already arrived (the page showed its rows meanwhile).
@@ -54,7 +44,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
     try {
       const doc = await expectOk(getApi().openDocument({ id }));
       performance.mark('bitext:document-received');
-      mountNow(() => setView({ kind: 'reader', doc, opened: true }));
+      setView({ kind: 'reader', doc, opened: true });
     } catch (error) {
       setView({ kind: 'error', id, message: error instanceof Error ? error.message : String(error) });
     }
@@ -68,7 +58,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
         if (cancelled) return;
         if (!first) return setView({ kind: 'library' });
         performance.mark('bitext:document-received');
-        mountNow(() => setView({ kind: 'reader', doc: first.doc, partial: first.partial, opened: true, position: first.position ?? null }));
+        setView({ kind: 'reader', doc: first.doc, partial: first.partial, opened: true, position: first.position ?? null });
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: '', message: error instanceof Error ? error.message : String(error) });
@@ -88,7 +78,7 @@ export function App({ initialPrefs, startup, ready }: { initialPrefs: ReaderPref
       (doc) => {
         if (cancelled) return;
         performance.mark('bitext:document-whole');
-        mountNow(() => setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now)));
+        setView((now) => (now.kind === 'reader' && now.partial && now.doc.manifest.id === partialId ? { kind: 'reader', doc } : now));
       },
       (error: unknown) => {
         if (!cancelled) setView({ kind: 'error', id: partialId, message: error instanceof Error ? error.message : String(error) });

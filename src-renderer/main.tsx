@@ -2,7 +2,6 @@ import './styles/fonts.css';
 import './styles/app.css';
 import './styles/first-paint.css';
 import { StrictMode } from 'react';
-import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App, type Startup } from './App';
@@ -40,18 +39,13 @@ async function boot(): Promise<void> {
   // same document in their place, so the reader never sees them give way to "Loading".
   const ready = firstPaint ? await startup.catch(() => undefined) : undefined;
   performance.mark('bitext:render');
-  // Drawn synchronously (see `mountNow` in App.tsx): a key pressed as soon as the rows show finds
-  // the reader listening.
-  const reactRoot = createRoot(root);
-  flushSync(() =>
-    reactRoot.render(
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <SettingsNotice notice={settings.notice} />
-          <App initialPrefs={settings.reader} startup={startup} ready={ready} />
-        </I18nextProvider>
-      </StrictMode>,
-    ),
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <SettingsNotice notice={settings.notice} />
+        <App initialPrefs={settings.reader} startup={startup} ready={ready} />
+      </I18nextProvider>
+    </StrictMode>,
   );
 }
 
