@@ -133,7 +133,7 @@ export interface FirstDocument {
   partial?: { groups: number };
   /**
    * The row read last in it, if one is kept: the renderer puts the reader back there as it draws
-   * the rows, without asking (`settings:get-reading-position`) and waiting for the answer.
+   * the rows, without asking (`positions:get`) and waiting for the answer.
    */
   position?: string;
 }
