@@ -1,8 +1,9 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeEpub, makeFb2 } from '../src-main/core/import/book-fixtures';
 import { importBookPair } from './helpers/book-import';
+import { focusedRowLine } from './helpers/fixture';
 import { ROOT, harnessesPerFile } from './helpers/harness';
 
 /**
@@ -33,8 +34,6 @@ const fb2 = makeFb2(
 );
 
 const CONTENTS = { en: 'Contents', ru: 'Содержание' } as const;
-
-const focusedRowLine = (page: Page) => page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 
 const BOOK = { epub, fb2, opensAt: 'Chapter 1. The meeting' };
 // Its cases run in order in one worker: a file split across both workers (fullyParallel) would

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { focusedRowLine } from './helpers/fixture';
 import { newUserDataDir, ROOT, type RunningHarness, startHarness } from './helpers/harness';
 
 const STATEMENT = join(ROOT, 'resources/documents/asean-russia-covid19-2020');
@@ -27,8 +28,6 @@ async function pressOnRussianLayout(page: Page, code: string, key: string, modif
     { code, key, modifiers },
   );
 }
-
-const focusedRowLine = (page: Page) => page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 
 /** Tabs forward until the focused element matches the selector (and has this text), at most `max` presses. */
 async function tabTo(page: Page, selector: string, text?: string, max = 40) {

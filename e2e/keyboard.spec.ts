@@ -6,11 +6,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { DEFAULT_READER_PREFS } from '../src-main/contract/ipc';
-import { statementAlignment } from './helpers/fixture';
+import { firstRowOf, focusedRowLine } from './helpers/fixture';
 import { harnessPerTest } from './helpers/harness';
 
-const groups = statementAlignment().groups.filter((g) => g.kind !== 'title');
-const firstRowOf = (n: number) => groups.slice(0, n - 1).reduce((sum, g) => sum + g.rows.length, 0);
 
 const { harness, open: openReader, restart } = harnessPerTest();
 
@@ -18,8 +16,6 @@ async function open(page: Page) {
   await openReader(page);
   await page.evaluate(() => document.fonts.ready);
 }
-const focusedRowLine = (page: Page) =>
-  page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 const settings = async (page: Page) => {
   const response = await page.request.post(`${harness().origin}/__ipc/settings:get`, { headers: harness().headers, data: { hasPayload: false } });
   return ((await response.json()) as { value: { reader: unknown } }).value.reader;

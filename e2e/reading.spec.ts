@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { ACTION_IDS } from '../src-main/contract/actions';
 import { DEFAULT_READER_PREFS } from '../src-main/contract/ipc';
-import { statementAlignment } from './helpers/fixture';
+import { firstRowOf, focusedRowLine, statementParagraphs } from './helpers/fixture';
 import { newUserDataDir, type RunningHarness, startHarness } from './helpers/harness';
 
-const groups = statementAlignment().groups.filter((g) => g.kind !== 'title');
-/** Row index (0-based, title excluded) of the first row of paragraph `n`. */
-const firstRowOf = (n: number) => groups.slice(0, n - 1).reduce((sum, g) => sum + g.rows.length, 0);
+const groups = statementParagraphs();
 
 let harness: RunningHarness;
 test.beforeAll(async () => {
@@ -43,8 +41,6 @@ async function retype(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-const focusedRowLine = (page: Page) =>
-  page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 
 test.describe('layouts', () => {
   test('interleaved puts each English row above its Russian counterpart', async ({ page }) => {

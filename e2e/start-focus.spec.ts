@@ -4,12 +4,8 @@
  * ring until a key is pressed (nobody was at the keyboard yet), with it after.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { statementAlignment } from './helpers/fixture';
+import { firstRowOf } from './helpers/fixture';
 import { harnessPerTest } from './helpers/harness';
-
-const groups = statementAlignment().groups.filter((g) => g.kind !== 'title');
-/** Row index (0-based, title excluded) of the first row of paragraph `n`. */
-const firstRowOf = (n: number) => groups.slice(0, n - 1).reduce((sum, g) => sum + g.rows.length, 0);
 
 const { open, restart } = harnessPerTest();
 const focused = (page: Page) =>

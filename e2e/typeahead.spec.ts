@@ -7,13 +7,10 @@
  * open took the counterpart's light from the clause under the pointer.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { statementAlignment } from './helpers/fixture';
+import { firstRowOf, focusedRowLine, statementParagraphs } from './helpers/fixture';
 import { harnessPerTest, ipc } from './helpers/harness';
 
-const groups = statementAlignment().groups.filter((g) => g.kind !== 'title');
-/** Row index (0-based, title excluded) of the first row of paragraph `n`. */
-const firstRowOf = (n: number) => groups.slice(0, n - 1).reduce((sum, g) => sum + g.rows.length, 0);
-const rows = groups.flatMap((g) => g.rows);
+const rows = statementParagraphs().flatMap((g) => g.rows);
 const DOCUMENT = 'asean-russia-covid19-2020';
 
 const { harness } = harnessPerTest();
@@ -26,8 +23,6 @@ async function openSlow(page: Page) {
   await expect(page.locator('[data-row-id]').first()).toBeVisible();
 }
 
-const focusedRowLine = (page: Page) =>
-  page.evaluate(() => Number(document.activeElement?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1));
 
 test('Go to typed the moment the rows show goes where it was told, each time, a row read last restored or not', async ({ page }) => {
   // Three starts: the first with no row kept, the others with the one the previous went to.

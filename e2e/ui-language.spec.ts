@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { statementAlignment } from './helpers/fixture';
+import { statementParagraphs } from './helpers/fixture';
 import { newUserDataDir, startHarness } from './helpers/harness';
 
-const paragraphs = statementAlignment().groups.filter((g) => g.kind !== 'title').length;
+const paragraphs = statementParagraphs().length;
 const RU_PARAGRAPH_FORMS = { one: 'абзац', few: 'абзаца', many: 'абзацев', other: 'абзаца' } as const;
 
 test('the first start follows the system language', async ({ page }) => {
