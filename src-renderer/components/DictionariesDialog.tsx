@@ -53,7 +53,9 @@ export function DictionariesDialog({ onClose }: { onClose: () => void }) {
       setList([]);
     }
   }, [t]);
+  // The list is set when its answer arrives, not synchronously in the effect.
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect
     void reload();
   }, [reload]);
 

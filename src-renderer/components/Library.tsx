@@ -46,7 +46,9 @@ export function Library({ onOpen, focusEntry }: { onOpen: (id: string) => void; 
       setError(e instanceof Error ? e.message : String(e));
     }
   }, []);
+  // The entries are set when their answer arrives, not synchronously in the effect.
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect
     void reload();
   }, [reload]);
 

@@ -79,6 +79,8 @@ export function LookupPopup({ target }: { target: LookupTarget }) {
     const popup = ref.current;
     if (!box || !popup) return;
     setAt(placeBeside(box, popup, box.left));
+    // `answer.state` is not read: the popup is placed again when its answer changes its size.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [word, target.clauseId, answer.state]);
 
   useEffect(() => {

@@ -166,6 +166,8 @@ function ReaderScreen({
   // The clause index is built only once there are notes to place (not for the first paint).
   const built = useMemo(
     () => buildMarks(list, list.length > 0 ? app.clauseIndex : NO_CLAUSES, (id) => app.rowIndexOf(id), hits, search.hit),
+    // `doc` is read through the controller: its clause index and row numbers are the document's.
+    // oxlint-disable-next-line react/memo-dependencies, react-hooks/exhaustive-deps
     [list, app, doc, hits, search.hit],
   );
   const { rowNotes, marginNotes } = built;

@@ -41,7 +41,9 @@ export function useAnnotations(documentId: string): AnnotationsState {
     setLoaded(true);
   }, [documentId]);
 
+  // The notes are set when their answer arrives, not synchronously in the effect.
   useEffect(() => {
+    // oxlint-disable-next-line react/set-state-in-effect
     void reload().catch(() => setLoaded(true));
   }, [reload]);
 

@@ -36,6 +36,8 @@ export function useRefocusAfterRemoval(
     const item = all[Math.min(at, all.length - 1)];
     const next = item?.querySelector<HTMLElement>(target) ?? panel.querySelector<HTMLElement>(fallback);
     next?.focus({ preventScroll: false });
+    // `list` is not read: it is what the effect runs after (the list shown without the item removed).
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [ref, list, items, target, fallback]);
   return removing;
 }
