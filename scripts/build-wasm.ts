@@ -19,6 +19,11 @@ const SOURCES = join(ROOT, 'assembly');
 const OUT = join(ROOT, 'src-main/core/wasm/generated');
 /** No runtime (the kernels allocate nothing; the caller lays out the memory), no bounds assertions, optimised for speed. */
 const OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert'];
+/**
+ * Kernels whose memory the caller makes at the size the work needs (`KernelPlan` in
+ * src-main/core/wasm/kernel.ts), so that it never grows and detaches a buffer.
+ */
+const IMPORTS_MEMORY = new Set(['align-dp']);
 /** The compiler's version, without loading it (binaryen takes seconds to load: only loaded when something is to be built). */
 const COMPILER = (JSON.parse(readFileSync(join(ROOT, 'node_modules/assemblyscript/package.json'), 'utf8')) as { version: string }).version;
 
@@ -44,7 +49,7 @@ export async function buildWasm(): Promise<string[]> {
     const { default: asc } = await import('assemblyscript/asc');
     let binary: Uint8Array | undefined;
     const errors: string[] = [];
-    const result = await asc.main([join(SOURCES, f), ...OPTIONS, '--outFile', `${name}.wasm`], {
+    const result = await asc.main([join(SOURCES, f), ...OPTIONS, ...(IMPORTS_MEMORY.has(name) ? ['--importMemory'] : []), '--outFile', `${name}.wasm`], {
       writeFile: (filename, contents) => {
         if (filename.endsWith('.wasm') && typeof contents !== 'string') binary = contents;
       },

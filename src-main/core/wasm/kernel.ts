@@ -26,9 +26,54 @@ export function kernelModule(base64: string): WebAssembly.Module {
   return module;
 }
 
-/** A new instance of the module whose binary is `base64`. */
-export function kernelInstance<T extends KernelExports>(base64: string): T {
-  return new WebAssembly.Instance(kernelModule(base64), {}).exports as unknown as T;
+/** A new instance of the module whose binary is `base64`, with the functions it imports (`@external` in assembly/). */
+export function kernelInstance<T extends KernelExports>(base64: string, imports: WebAssembly.Imports = {}): T {
+  return new WebAssembly.Instance(kernelModule(base64), imports).exports as unknown as T;
+}
+
+/** Where the data of a module that imports its memory ends (its `heapBase`), by module: read once a thread. */
+const importingBases = new Map<string, number>();
+
+/**
+ * The layout of a kernel that imports its memory (built with `--importMemory`, `IMPORTS_MEMORY` in
+ * scripts/build-wasm.ts): reserved first, then `instantiate` makes the memory at the size reserved,
+ * so that it never grows. A growth detaches the memory's old buffer, and the first buffer detached in
+ * a thread throws away the optimised code of every function compiled on the promise that none would
+ * be (37 functions of a fresh align worker, compiled again), and makes all code compiled after it
+ * check every typed array it reads.
+ */
+export class KernelPlan {
+  private end: number;
+
+  constructor(
+    private readonly base64: string,
+    private readonly imports: WebAssembly.Imports,
+  ) {
+    let base = importingBases.get(base64);
+    if (base === undefined) {
+      base = this.instance(new WebAssembly.Memory({ initial: 1 })).heapBase();
+      importingBases.set(base64, base);
+    }
+    this.end = align(base);
+  }
+
+  reserve(bytes: number): number {
+    const at = this.end;
+    this.end = align(at + bytes);
+    return at;
+  }
+
+  /** A new instance over a memory that holds what was reserved, and views of that memory. */
+  instantiate<T extends KernelExports>(): { kernel: T; memory: KernelMemory } {
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(this.end / 65_536)) });
+    const kernel = this.instance<T>(memory);
+    return { kernel, memory: new KernelMemory({ memory, heapBase: () => this.end }) };
+  }
+
+  private instance<T extends KernelExports>(memory: WebAssembly.Memory): T {
+    const exports = new WebAssembly.Instance(kernelModule(this.base64), { ...this.imports, env: { ...this.imports.env, memory } }).exports as unknown as T;
+    return { ...exports, memory };
+  }
 }
 
 /**
