@@ -1,19 +1,16 @@
 // The aligner's dynamic programme inside a band (`src-main/core/align/dp.ts` lays out the memory,
-// writes the addresses into a header and calls `begin`, then one `forwardRow` per row and
-// `backwardPass`): Viterbi costs and back pointers, and with the confidences forward and backward
+// writes the addresses into a header and calls `begin`, then `forwardRows` and `backwardRows` over
+// the rows a piece at a time): Viterbi costs and back pointers, and with the confidences forward and backward
 // log-sums and the tempered bead costs. The same operations in the same order as the JavaScript
 // this replaced, so that every cost, back pointer and sum is the same number; the exponentials and
 // logarithms are the engine's own (`Math.exp`, `Math.log`, `Math.log1p` imported), so the
 // confidences are too. Compiled by `npm run build:wasm` (scripts/build-wasm.ts). No allocator:
 // nothing here allocates.
 
-// Imported from the module named after this file ("align-dp"): the engine's own functions, and
-// the gain correction for anchors repeated within the runs i0..i1 and j0..j1 (`repeatCorrection`
-// in problem.ts).
+// Imported from the module named after this file ("align-dp"): the engine's own functions.
 declare function exp(x: f64): f64;
 declare function log(x: f64): f64;
 declare function log1p(x: f64): f64;
-declare function repeat(i0: i32, i1: i32, j0: i32, j1: i32): f64;
 
 // Header slots (i32 byte offsets or values), in the order dp.ts writes them (`H_*` there).
 const H_LO = 0;
@@ -74,6 +71,13 @@ const H_BREAKS_CUT = 51;
 const H_BREAKS_CLAUSE = 52;
 /** The tail table's entries less one (`TABLE_SIZE` in cost.ts). */
 const H_TABLE_SIZE = 53;
+// The repeats of runs of two and three units (`Repeats` in problem.ts), on the finest level:
+// offsets, ids, counts and width of English repeats2, English repeats3, Russian repeats2, Russian
+// repeats3 (4 slots each, from `H_REPEATS`), and each offsets array's length (from `H_REPEAT_SPANS`).
+const H_REPEATS = 54;
+const H_REPEAT_SPANS = 70;
+/** Scratch of 8 i32: one id's counts in each unit of an English run (4), then of a Russian one (4). */
+const H_SCRATCH = 74;
 
 // Parameter slots (f64), as `P_*` in dp.ts.
 const P_BARRIER = 0;
@@ -144,6 +148,10 @@ let CONTINUES_CLAUSE: i32 = 0;
 let CONTINUES_CUT: i32 = 0;
 let BREAKS_CUT: i32 = 0;
 let BREAKS_CLAUSE: i32 = 0;
+/** The header, for the repeats' slots (read where they are used). */
+let headerAt: usize = 0;
+let enScratch: usize = 0;
+let ruScratch: usize = 0;
 let TABLE_SIZE: i32 = 0;
 let TABLE_STEP: f64 = 0;
 let TABLE_END: f64 = 0;
@@ -264,6 +272,9 @@ export function begin(header: usize): void {
   TABLE_SIZE = <i32>slot(header, H_TABLE_SIZE);
   TABLE_STEP = f64At(params, P_TABLE_STEP);
   TABLE_END = <f64>TABLE_SIZE * TABLE_STEP;
+  headerAt = header;
+  enScratch = slot(header, H_SCRATCH);
+  ruScratch = enScratch + 16;
 }
 
 /**
@@ -292,6 +303,117 @@ function pairGainOf(a: i32, b: i32): f64 {
 /** Rows `from` to `to` − 1 of the forward pass (see `forwardPass` in dp.ts for the costs). */
 export function forwardRows(from: i32, to: i32): void {
   for (let i = from; i < to; i++) forwardRow(i);
+}
+
+/** Offset k of repeats r, 0 past its end (the repeats of a side shorter than the run are empty). */
+function repeatOffset(r: i32, k: i32): i32 {
+  return k < <i32>slot(headerAt, H_REPEAT_SPANS + r) ? i32At(slot(headerAt, H_REPEATS + 4 * r), k) : 0;
+}
+
+/** The count of anchor `id` in unit u of a side's bags (a binary search of its sorted ids). */
+function countIn(offsets: usize, ids: usize, counts: usize, u: i32, id: i32): i32 {
+  let lo = i32At(offsets, u);
+  let hi = i32At(offsets, u + 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = i32At(ids, mid);
+    if (at == id) return i32At(counts, mid);
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Σ over the pairs of min(count in English unit, count in Russian unit), from the scratch. */
+function pairMinima(a: i32, b: i32): i32 {
+  let pairs = 0;
+  for (let x = 0; x < a; x++) {
+    const ca = i32At(enScratch, x);
+    if (ca == 0) continue;
+    for (let y = 0; y < b; y++) {
+      const cb = i32At(ruScratch, y);
+      pairs += min32(ca, cb);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * How much the sum of the 1-1 pair gains of English units [i0, i1) and Russian units [j0, j1)
+ * overstates their joint gain (the same sums in the same order as the JavaScript this replaced):
+ * for an anchor held by several units of a side, Σ min(a, b) over the pairs exceeds min(Σ a, Σ b).
+ * Only the ids repeated within a run are looked at: the English run's, then those of the Russian run
+ * the English run does not repeat.
+ */
+function repeatCorrection(i0: i32, i1: i32, j0: i32, j1: i32): f64 {
+  const a = i1 - i0;
+  const b = j1 - j0;
+  const en = a == 2 ? 0 : 1;
+  const ru = b == 2 ? 2 : 3;
+  let enFrom = 0;
+  let enTo = 0;
+  let ruFrom = 0;
+  let ruTo = 0;
+  if (a == 2 || a == 3) {
+    enFrom = repeatOffset(en, i0);
+    enTo = repeatOffset(en, i0 + 1);
+  }
+  if (b == 2 || b == 3) {
+    ruFrom = repeatOffset(ru, j0);
+    ruTo = repeatOffset(ru, j0 + 1);
+  }
+  if (enFrom >= enTo && ruFrom >= ruTo) return 0;
+  let correction: f64 = 0;
+  const enIdsAt = slot(headerAt, H_REPEATS + 4 * en + 1);
+  const enCountsAt = slot(headerAt, H_REPEATS + 4 * en + 2);
+  const enWidth = <i32>slot(headerAt, H_REPEATS + 4 * en + 3);
+  for (let k = enFrom; k < enTo; k++) {
+    const id = i32At(enIdsAt, k);
+    let ruTotal = 0;
+    for (let y = 0; y < b; y++) {
+      const count = countIn(ruOffsets, ruIds, ruCounts, j0 + y, id);
+      store<i32>(ruScratch + (<usize>y << 2), count);
+      ruTotal += count;
+    }
+    if (ruTotal == 0) continue;
+    let enTotal = 0;
+    for (let x = 0; x < a; x++) {
+      const count = i32At(enCountsAt, k * enWidth + x);
+      store<i32>(enScratch + (<usize>x << 2), count);
+      enTotal += count;
+    }
+    if (enTotal == 0) continue;
+    correction += <f64>(pairMinima(a, b) - min32(enTotal, ruTotal)) * f64At(gainOf, id);
+  }
+  const ruIdsAt = slot(headerAt, H_REPEATS + 4 * ru + 1);
+  const ruCountsAt = slot(headerAt, H_REPEATS + 4 * ru + 2);
+  const ruWidth = <i32>slot(headerAt, H_REPEATS + 4 * ru + 3);
+  for (let k = ruFrom; k < ruTo; k++) {
+    const id = i32At(ruIdsAt, k);
+    // Done with the English run's repeats.
+    if (enFrom < enTo && containsIn(enIdsAt, enFrom, enTo, id)) continue;
+    let ruTotal = 0;
+    for (let y = 0; y < b; y++) {
+      const count = i32At(ruCountsAt, k * ruWidth + y);
+      store<i32>(ruScratch + (<usize>y << 2), count);
+      ruTotal += count;
+    }
+    if (ruTotal == 0) continue;
+    let enTotal = 0;
+    for (let x = 0; x < a; x++) {
+      const count = countIn(enOffsets, enIds, enCounts, i0 + x, id);
+      store<i32>(enScratch + (<usize>x << 2), count);
+      enTotal += count;
+    }
+    if (enTotal == 0) continue;
+    correction += <f64>(pairMinima(a, b) - min32(enTotal, ruTotal)) * f64At(gainOf, id);
+  }
+  return correction;
+}
+
+function containsIn(ids: usize, from: i32, to: i32, id: i32): bool {
+  for (let k = from; k < to; k++) if (i32At(ids, k) == id) return true;
+  return false;
 }
 
 /** Row i of the forward pass. */
@@ -396,7 +518,7 @@ function forwardRow(i: i32): void {
         cost += listCost * <f64>min32(enInner, ruInner);
         if (cost > limit) continue;
         // Only the finest level (both sides exact) corrects for repeated anchors; elsewhere it is 0.
-        if (exact && gain != 0 && (a > 1 || b > 1)) cost += repeat(i0, i, j0, j);
+        if (exact && gain != 0 && (a > 1 || b > 1)) cost += repeatCorrection(i0, i, j0, j);
       } else if (cost > limit) continue;
       if (confidence) store<f32>(costs + (<usize>(c * shapeCount + s) << 2), <f32>(cost * tempered));
       if (before + cost < bestCost) {

@@ -19,7 +19,7 @@ import { type KernelExports, KernelPlan } from '../wasm/kernel';
 import type { Band } from './band';
 import { TABLE_SIZE, TABLE_STEP, filledTailTable } from './cost';
 import type { CostModel } from './cost';
-import { RESULT, type RepeatView, deferredPending, repeatCorrection, settleDeferred } from './problem';
+import { deferredPending, settleDeferred } from './problem';
 import type { Problem, Side } from './problem';
 import { BREAKS_CLAUSE, BREAKS_CUT, CONTINUES_CLAUSE, CONTINUES_CUT } from './shape';
 
@@ -82,7 +82,13 @@ const H_CONTINUES_CUT = 50;
 const H_BREAKS_CUT = 51;
 const H_BREAKS_CLAUSE = 52;
 const H_TABLE_SIZE = 53;
-const H_COUNT = 54;
+/** Repeats on the finest level: offsets, ids, counts, width of English repeats2, repeats3, Russian repeats2, repeats3. */
+const H_REPEATS = 54;
+/** The length of each of the four offsets arrays. */
+const H_REPEAT_SPANS = 70;
+/** Scratch of 8 i32 for the repeat correction. */
+const H_SCRATCH = 74;
+const H_COUNT = 75;
 
 // The parameters' slots (`P_*` in assembly/align-dp.ts).
 const P_BARRIER = 0;
@@ -121,20 +127,8 @@ function sideArray(side: Side, name: SideArray): Float64Array | Int32Array | Uin
 /** Bytes per element of each side array, when absent (zeros of that size). */
 const SIDE_ARRAY_BYTES: Record<SideArray, number> = { prefix: 8, missed: 8, bound: 8, barriers: 4, headings: 4, continues: 1, items: 4, starts: 4, glued: 4, foreign: 4 };
 
-/** The runs whose repeat corrections the kernel asks for (`repeat` import): the problem being searched. */
-let repeatView: RepeatView | null = null;
-
-const imports = {
-  'align-dp': {
-    exp: Math.exp,
-    log: Math.log,
-    log1p: Math.log1p,
-    repeat: (i0: number, i1: number, j0: number, j1: number): number => {
-      repeatCorrection(repeatView!, i0, i1, j0, j1);
-      return RESULT[0]!;
-    },
-  },
-};
+/** The engine's own functions, for the kernel's sums: the same numbers as JavaScript's. */
+const imports = { 'align-dp': { exp: Math.exp, log: Math.log, log1p: Math.log1p } };
 
 /** What the trace-back reads: views of the kernel's memory. */
 interface Tables {
@@ -198,6 +192,18 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
     place(H_BAGS + 4 + s, side.bags.counts);
   }
   place(H_GAIN, problem.gain);
+  // The gains of the finest level are corrected for anchors repeated within a run (`repeatCorrection` in the kernel).
+  const exact = en.exact && ru.exact;
+  if (exact) {
+    [en.repeats2, en.repeats3, ru.repeats2, ru.repeats3].forEach((repeats, r) => {
+      place(H_REPEATS + 4 * r, repeats.offsets);
+      place(H_REPEATS + 4 * r + 1, repeats.ids);
+      place(H_REPEATS + 4 * r + 2, repeats.counts);
+      slots[H_REPEATS + 4 * r + 3] = repeats.width;
+      slots[H_REPEAT_SPANS + r] = repeats.offsets.length;
+    });
+  }
+  slots[H_SCRATCH] = plan.reserve(4 * 8);
   // Per anchor id, its count in the English unit of the current row (zero elsewhere).
   slots[H_ROW_COUNTS] = plan.reserve(4 * problem.gain.length);
   // Best cost into each cell of the last `ringMask + 1` rows (a bead reaches back at most that many):
@@ -219,7 +225,7 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   slots[H_RING_WIDTH] = ringWidth;
   slots[H_SHAPE_COUNT] = shapeCount;
   slots[H_CONFIDENCE] = withConfidence ? 1 : 0;
-  slots[H_EXACT] = en.exact && ru.exact ? 1 : 0;
+  slots[H_EXACT] = exact ? 1 : 0;
   slots[H_CONTINUES_CLAUSE] = CONTINUES_CLAUSE;
   slots[H_CONTINUES_CUT] = CONTINUES_CUT;
   slots[H_BREAKS_CUT] = BREAKS_CUT;
@@ -253,12 +259,7 @@ export function solve(problem: Problem, model: CostModel, band: Band, withConfid
   if (tables.forward) tables.forward[0] = 0;
 
   kernel.begin(header);
-  repeatView = { en, ru, gain: problem.gain };
-  try {
-    forwardPass(kernel, n);
-  } finally {
-    repeatView = null;
-  }
+  forwardPass(kernel, n);
   const last = m < lo[n]! || m > hi[n]! ? -1 : rowStart[n]! + m - lo[n]!;
   let backward: Float64Array | null = null;
   if (tables.forward && last >= 0) {
@@ -281,7 +282,7 @@ function widestRow(lo: Int32Array, hi: Int32Array, n: number): number {
  *
  * A bead of a English and b Russian units ending at (i, j) costs, in nats: its shape's prior; the
  * anchor weight its units miss, less what each pair of its units shares (the sum of the 1-1 pair
- * gains, corrected last for anchors repeated within a run, see `repeatCorrection`); the Gale–Church
+ * gains, corrected last for anchors repeated within a run, see `repeatCorrection` in the kernel); the Gale–Church
  * length term; and its structure:
  *  - `barrierCost` per barrier unit joined to the unit before it, `headingCost` per heading-like unit
  *    in a side of two or more units (unless the other side holds a unit ending with a glued-on

@@ -383,9 +383,9 @@ function countIn(bags: FlatBags, u: number, id: number): number {
 }
 
 /**
- * Where `pairGain` and `repeatCorrection` leave their result. The dynamic programme calls them
- * millions of times; a double returned from a call that is not inlined is boxed (a heap number per
- * call: most of the aligner's garbage), a double written into a typed array is not.
+ * Where `pairGain` leaves its result. The aligner calls it for every pair of a bead's units; a double
+ * returned from a call that is not inlined is boxed (a heap number per call), a double written into
+ * a typed array is not.
  */
 export const RESULT = new Float64Array(1);
 
@@ -417,122 +417,6 @@ export function pairGain(problem: Problem, a: number, b: number): void {
   }
   RESULT[0] = gain;
 }
-
-/**
- * How much the sum of the 1-1 pair gains of English units [i0, i1) and Russian units [j0, j1)
- * overstates their joint gain: for an anchor held by several units of a side, Σ min(a, b) over the
- * pairs exceeds min(Σ a, Σ b). Only the ids repeated within a run need looking at: those of the
- * English run (their Russian counts looked up), then those of the Russian run the English run does
- * not repeat. In `RESULT[0]`.
- *
- * A run of one unit (or of more than three) has no repeats. Most calls of the finest level (a third
- * of them) find none on either side and return before any loop; each side's loop is written out
- * (no loop over the two sides choosing its arrays per id), in the same order of ids, so that the sum
- * is the same number.
- */
-export function repeatCorrection(problem: RepeatView, i0: number, i1: number, j0: number, j1: number): void {
-  const en = problem.en;
-  const ru = problem.ru;
-  const a = i1 - i0;
-  const b = j1 - j0;
-  let enFrom = 0;
-  let enTo = 0;
-  let ruFrom = 0;
-  let ruTo = 0;
-  if (en.exact && ru.exact) {
-    const enRepeats = a === 2 ? en.repeats2 : en.repeats3;
-    const ruRepeats = b === 2 ? ru.repeats2 : ru.repeats3;
-    if (a === 2 || a === 3) {
-      enFrom = enRepeats.offsets[i0] ?? 0;
-      enTo = enRepeats.offsets[i0 + 1] ?? 0;
-    }
-    if (b === 2 || b === 3) {
-      ruFrom = ruRepeats.offsets[j0] ?? 0;
-      ruTo = ruRepeats.offsets[j0 + 1] ?? 0;
-    }
-    if (enFrom < enTo || ruFrom < ruTo) {
-      RESULT[0] = correctionOf(problem.gain, en.bags, ru.bags, enRepeats, enFrom, enTo, ruRepeats, ruFrom, ruTo, i0, a, j0, b);
-      return;
-    }
-  }
-  RESULT[0] = 0;
-}
-
-/** `repeatCorrection` for runs with repeats: the English run's (`enFrom`..`enTo`), then the Russian run's. */
-function correctionOf(
-  gain: Float64Array,
-  enBags: FlatBags,
-  ruBags: FlatBags,
-  enRepeats: Repeats,
-  enFrom: number,
-  enTo: number,
-  ruRepeats: Repeats,
-  ruFrom: number,
-  ruTo: number,
-  i0: number,
-  a: number,
-  j0: number,
-  b: number,
-): number {
-  const enCounts = correctionCounts.en;
-  const ruCounts = correctionCounts.ru;
-  let correction = 0;
-  const enWidth = enRepeats.width;
-  for (let k = enFrom; k < enTo; k++) {
-    const id = enRepeats.ids[k]!;
-    let ruTotal = 0;
-    for (let y = 0; y < b; y++) ruTotal += ruCounts[y] = countIn(ruBags, j0 + y, id);
-    if (ruTotal === 0) continue;
-    let enTotal = 0;
-    for (let x = 0; x < a; x++) enTotal += enCounts[x] = enRepeats.counts[k * enWidth + x]!;
-    if (enTotal === 0) continue;
-    correction += (pairMinima(enCounts, a, ruCounts, b) - (enTotal < ruTotal ? enTotal : ruTotal)) * gain[id]!;
-  }
-  const ruWidth = ruRepeats.width;
-  for (let k = ruFrom; k < ruTo; k++) {
-    const id = ruRepeats.ids[k]!;
-    // Done with the English run's repeats.
-    if (enFrom < enTo && containsIn(enRepeats, enFrom, enTo, id)) continue;
-    let ruTotal = 0;
-    for (let y = 0; y < b; y++) ruTotal += ruCounts[y] = ruRepeats.counts[k * ruWidth + y]!;
-    if (ruTotal === 0) continue;
-    let enTotal = 0;
-    for (let x = 0; x < a; x++) enTotal += enCounts[x] = countIn(enBags, i0 + x, id);
-    if (enTotal === 0) continue;
-    correction += (pairMinima(enCounts, a, ruCounts, b) - (enTotal < ruTotal ? enTotal : ruTotal)) * gain[id]!;
-  }
-  return correction;
-}
-
-/** Σ over the pairs of min(count in English unit, count in Russian unit). */
-function pairMinima(enCounts: Int32Array, a: number, ruCounts: Int32Array, b: number): number {
-  let pairs = 0;
-  for (let x = 0; x < a; x++) {
-    const ca = enCounts[x]!;
-    if (ca === 0) continue;
-    for (let y = 0; y < b; y++) {
-      const cb = ruCounts[y]!;
-      pairs += ca < cb ? ca : cb;
-    }
-  }
-  return pairs;
-}
-
-/** What `repeatCorrection` reads of a problem. */
-export interface RepeatView {
-  en: Side;
-  ru: Side;
-  gain: Float64Array;
-}
-
-/** Scratch for `repeatCorrection`: counts of one id in each unit of a run (at most 3). */
-const correctionCounts = { en: new Int32Array(4), ru: new Int32Array(4) };
-
-function containsIn(repeats: Repeats, from: number, to: number, id: number): boolean {
-  for (let k = from; k < to; k++) if (repeats.ids[k] === id) return true;
-  return false;
-}
-
 
 /**
  * Coarse levels keep only anchors whose miss weight is at least this (numbers, names, acronyms,
