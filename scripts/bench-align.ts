@@ -236,6 +236,27 @@
  * CPU against the floor's 0.157 s (9.9×; 11.7× in the quiet run of 05:50, 1.597 / 0.136 s), 94 / 96 MB,
  * strict F1 0.988; wall times at that load (3–5 s) say nothing.
  *
+ * Seventh look (3 December 2026; one fresh process aligning the bench pair, bundled with esbuild;
+ * callgrind instruction counts, which do not move with the machine's load, beside wall and CPU
+ * times of old and new code run in turns). The forward and backward passes and the repeat correction
+ * now run in WebAssembly (`assembly/align-dp.ts`): the same operations in the same order, with
+ * `Math.exp`, `Math.log` and `Math.log1p` imported from the engine, so the output is the same bit for
+ * bit (`output.test.ts`; `npm run eval` identical). The wasm forward row took 91–130 ms of a cold run
+ * where the JavaScript row took 154 ms self, and nothing of it waits for the optimising compiler.
+ * The first version grew the kernel's memory for each search, and the trace showed 37 "code
+ * dependencies" deoptimisations against 3 before: a growth detaches the memory's old buffer, and the
+ * first detached buffer of a thread invalidates V8's ArrayBufferDetaching protector, which throws away
+ * every optimised function that relied on it (`--trace-protector-invalidation` shows it). The memory
+ * is now made at the size the search needs before the instance (`KernelPlan`, `--importMemory`), and
+ * the protector stays intact (`kernel.test.ts` checks that an alignment grows no memory). Callgrind,
+ * two runs each: 6.02–6.07 G instructions before, 5.09–5.17 G with the kernel, 5.01–5.10 G with the
+ * repeat correction in it too (−16 %); the optimising compiler's share 1.79 → 1.59 G. Eight runs of
+ * each in turns (load 2–3, the first two of each warming the disk cache left out): wall 593–622 →
+ * 488–521 ms, CPU 929–958 → 767–829 ms. What is left of a cold run is first-run JavaScript: the
+ * tokenizer and bags (about 115 ms in the profile), the finest level's deferred repeats and structure
+ * (50), post-processing of the beads (120), and V8's compiler thread beside them (about 1.6 G
+ * instructions, 124 functions compiled).
+ *
  * The floor reads the files as the aligner's child does (`readFileSync` and `split`) and finds words
  * with one regular expression per line: the same reading path, and a tokenization no aligner can skip.
  */
