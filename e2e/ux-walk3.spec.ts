@@ -89,3 +89,54 @@ test('a file picker closed without a choice leaves the Dictionaries dialog open'
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('Down and Up move through the contents and the bookmarks, as through the other panels’ lists (Russian layout)', async ({ page }) => {
+  await open(page, 'ru-RU');
+  // Go to ¶ 5, then the contents (O): the focus on ¶ 5's entry; Down twice is ¶ 7, Up ¶ 6.
+  await pressRussian(page, 'KeyG');
+  await pressRussian(page, 'Digit5');
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 5 ');
+  await pressRussian(page, 'KeyO');
+  const contents = page.locator('#contents-panel');
+  const entry = (n: number) => contents.locator('.contents-item').filter({ has: page.locator('.contents-number', { hasText: new RegExp(`^${n}$`) }) });
+  await expect(entry(5)).toBeFocused();
+  await pressRussian(page, 'ArrowDown');
+  await pressRussian(page, 'ArrowDown');
+  await expect(entry(7)).toBeFocused();
+  await pressRussian(page, 'ArrowUp');
+  await expect(entry(6)).toBeFocused();
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 6 ');
+  await pressRussian(page, 'Escape');
+  await expect(contents).toBeHidden();
+
+  // Two bookmarks (¶ 6 and ¶ 8), then the panel (Shift+B): Down from its heading to the first, Down to the second, Up, Up back to the heading.
+  await expect(page.locator('.clause:focus')).toHaveCount(1);
+  await pressRussian(page, 'KeyD', { ctrl: true });
+  await pressRussian(page, 'KeyN');
+  await pressRussian(page, 'KeyN');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 8 ');
+  await pressRussian(page, 'KeyD', { ctrl: true });
+  await pressRussian(page, 'KeyB', { shift: true });
+  const bookmarks = page.locator('#bookmarks-panel');
+  const marks = bookmarks.locator('.bookmark-item .contents-item');
+  await expect(marks).toHaveCount(2);
+  await expect(bookmarks.locator('h2')).toBeFocused();
+  await pressRussian(page, 'ArrowDown');
+  await expect(marks.first()).toBeFocused();
+  await pressRussian(page, 'ArrowDown');
+  await expect(marks.last()).toBeFocused();
+  await expect(marks.last()).toContainText('8');
+  await pressRussian(page, 'ArrowUp');
+  await expect(marks.first()).toBeFocused();
+  await pressRussian(page, 'ArrowUp');
+  await expect(bookmarks.locator('h2')).toBeFocused();
+  // The bookmarks made here are removed again, for the next test on this harness.
+  for (let i = 0; i < 2; i++) {
+    await bookmarks.getByRole('button', { name: /^Убрать/ }).first().focus();
+    await pressRussian(page, 'Enter');
+  }
+  await expect(marks).toHaveCount(0);
+  await pressRussian(page, 'Escape');
+});

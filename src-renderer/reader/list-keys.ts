@@ -36,3 +36,15 @@ export function moveInList(key: string, items: readonly HTMLElement[], lead: HTM
   }
   return true;
 }
+
+/**
+ * A panel's keydown handler for its list: Down and Up (Home, End) move between the buttons that
+ * match `items`, Down from the panel's heading to the first.
+ */
+export function panelListKeys(items: string) {
+  return (e: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; defaultPrevented: boolean; currentTarget: HTMLElement; preventDefault(): void }): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const panel = e.currentTarget;
+    if (moveInList(e.key, [...panel.querySelectorAll<HTMLElement>(items)], panel.querySelector<HTMLElement>('h2'))) e.preventDefault();
+  };
+}
