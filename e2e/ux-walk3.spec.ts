@@ -140,3 +140,37 @@ test('Down and Up move through the contents and the bookmarks, as through the ot
   await expect(marks).toHaveCount(0);
   await pressRussian(page, 'Escape');
 });
+
+test('a split asked for from the Russian column leaves the focus in the Russian column, so the next Alt+↑ moves a Russian clause (Russian layout)', async ({ page }) => {
+  // A harness of its own: the corrections are saved.
+  const harness = await startHarness({ userDataDir: newUserDataDir(), systemLanguage: 'ru-RU' });
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    const focusedAt = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { lang: el?.closest('.cell')?.getAttribute('lang') ?? null, line: Number(el?.closest<HTMLElement>('[data-row-line]')?.dataset.rowLine ?? -1) };
+      });
+    await page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first().focus();
+    await pressRussian(page, 'KeyE');
+    await expect(page.locator('.edit-bar')).toBeVisible();
+    // X, the split's defaults taken (Enter): ¶3 in two rows, the focus in its Russian column.
+    await pressRussian(page, 'KeyX');
+    const dialog = page.getByRole('dialog', { name: 'Разделение строки' });
+    await expect(dialog.locator('#split-en')).toBeFocused();
+    await pressRussian(page, 'Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('[data-row-line]')).toHaveCount(41);
+    await expect.poll(focusedAt).toMatchObject({ lang: 'ru', line: 2 });
+    // Alt+↑ moves that Russian clause up into ¶2's row; the English of ¶3 stays where it was.
+    const moved = (await page.locator('.clause:focus').innerText()).trim();
+    const english = (await page.locator('[data-row-line="2"] .cell[lang="en"]').innerText()).trim();
+    await pressRussian(page, 'ArrowUp', { alt: true });
+    await expect(page.locator('[data-row-line="1"] .cell[lang="ru"]')).toContainText(moved);
+    await expect(page.locator('[data-row-line="2"] .cell[lang="en"]')).toHaveText(english);
+  } finally {
+    await harness.stop();
+  }
+});

@@ -559,7 +559,7 @@ export class ReaderController {
     if (!t) return;
     const words = (lang: Lang) => t.entry.row[lang].reduce((n, c) => n + c.text.split(/\s+/).filter(Boolean).length, 0);
     if (words('en') + words('ru') < 2) return this.say(this.t('alignment.cannotSplit'));
-    this.open({ kind: 'split', rowIndex: t.entry.index });
+    this.open({ kind: 'split', rowIndex: t.entry.index, lang: t.lang });
   }
   /** The next row of a kind after the current one, in document order, wrapping; says how many. */
   review(kind: ReviewKind): void {
