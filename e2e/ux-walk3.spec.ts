@@ -174,3 +174,23 @@ test('a split asked for from the Russian column leaves the focus in the Russian 
     await harness.stop();
   }
 });
+
+test('Home and End in the clause menu go to its first and last item, and leave the text where it was (Russian layout)', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first().focus();
+  const top = () => page.evaluate(() => Math.round(document.querySelector('[data-row-line="2"]')!.getBoundingClientRect().top));
+  const before = await top();
+  await pressRussian(page, 'F10', { shift: true });
+  const menu = page.getByRole('menu');
+  const items = menu.getByRole('menuitem');
+  await expect(items.first()).toBeFocused();
+  await pressRussian(page, 'End');
+  await expect(items.last()).toBeFocused();
+  await pressRussian(page, 'Home');
+  await expect(items.first()).toBeFocused();
+  expect(await top()).toBe(before);
+  await pressRussian(page, 'Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first()).toBeFocused();
+  await expect(page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first()).toBeInViewport();
+});
