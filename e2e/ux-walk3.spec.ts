@@ -5,7 +5,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { harnessesPerFile, newUserDataDir, startHarness } from './helpers/harness';
-import { pressRussian } from './helpers/russian-keyboard';
+import { pressRussian, typeRussian } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
 
@@ -193,4 +193,46 @@ test('Home and End in the clause menu go to its first and last item, and leave t
   await expect(menu).toBeHidden();
   await expect(page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first()).toBeFocused();
   await expect(page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first()).toBeInViewport();
+});
+
+test('Down and Up move through the notes panel’s list, from its heading or its text filter (English interface, Russian layout)', async ({ page }) => {
+  // A harness of its own: the notes are saved.
+  const harness = await startHarness({ userDataDir: newUserDataDir() });
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    // Two comparison notes (R), on ¶ 2 and ¶ 4, typed in Russian.
+    for (const [line, text] of [[1, 'первая'], [3, 'вторая']] as const) {
+      await page.locator(`[data-row-line="${line}"] .cell[lang="en"] .clause`).first().focus();
+      await pressRussian(page, 'KeyR');
+      const editor = page.getByRole('dialog');
+      await expect(editor.locator('textarea')).toBeFocused();
+      await typeRussian(page, text);
+      await pressRussian(page, 'Enter', { ctrl: true });
+      await expect(editor).toBeHidden();
+    }
+    await pressRussian(page, 'KeyA');
+    const panel = page.locator('#annotations-panel');
+    const notes = panel.locator('.annotation-jump');
+    await expect(notes).toHaveCount(2);
+    await expect(panel.locator('h2')).toBeFocused();
+    await pressRussian(page, 'ArrowDown');
+    await expect(notes.first()).toBeFocused();
+    await expect(notes.first()).toContainText('¶ 2');
+    await pressRussian(page, 'ArrowDown');
+    await expect(notes.last()).toBeFocused();
+    await pressRussian(page, 'ArrowUp');
+    await pressRussian(page, 'ArrowUp');
+    await expect(panel.locator('h2')).toBeFocused();
+    // From the text filter too; Enter on a note goes to its row.
+    await tabTo(page, panel.locator('#annotation-filter-text'));
+    await pressRussian(page, 'ArrowDown');
+    await expect(notes.first()).toBeFocused();
+    await pressRussian(page, 'ArrowDown');
+    await pressRussian(page, 'Enter');
+    await expect(page.locator('.reading-progress')).toContainText('¶ 4 ');
+  } finally {
+    await harness.stop();
+  }
 });

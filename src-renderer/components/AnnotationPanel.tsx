@@ -4,6 +4,7 @@ import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } 
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { useRefocusAfterRemoval } from '../hooks/useRefocusAfterRemoval';
 import { useReader } from '../reader/context';
+import { panelListKeys } from '../reader/list-keys';
 import { quoteOf } from '../reader/quote';
 import { foldQuery, foldText } from '../reader/search';
 import { annotationImportErrorText, annotationReportText } from '../import-messages';
@@ -46,6 +47,9 @@ export function sortAnnotations(list: readonly AnnotationView[], sort: NoteSort,
 }
 
 const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+/** Down and Up go through the notes, from the panel's heading or its text filter. */
+const onNotesKey = panelListKeys('.annotation-jump:not(:disabled)', 'h2, #annotation-filter-text');
 
 /** The document's annotations: filter, jump to one, edit, delete, export and import. */
 export function AnnotationPanel() {
@@ -127,7 +131,7 @@ export function AnnotationPanel() {
   );
 
   return (
-    <aside ref={ref} id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')}>
+    <aside ref={ref} id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')} onKeyDown={onNotesKey}>
       <div className="panel-head">
         <h2 className="panel-title" tabIndex={-1}>
           {t('annotations.panel')}
