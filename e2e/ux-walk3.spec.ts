@@ -236,3 +236,27 @@ test('Down and Up move through the notes panel’s list, from its heading or its
     await harness.stop();
   }
 });
+
+test('the focus stays in the Print dialog while a PDF is made or a print sent, and goes back to what was pressed (Russian layout)', async ({ page }) => {
+  await open(page);
+  await pressRussian(page, 'KeyP', { ctrl: true });
+  const dialog = page.getByRole('dialog', { name: 'Print or export' });
+  const leftOut = dialog.getByRole('radio', { name: 'Left out' });
+  await expect(leftOut).toBeFocused();
+  const pdf = dialog.getByRole('button', { name: 'Save as PDF…' });
+  await tabTo(page, pdf);
+  await pressRussian(page, 'Enter');
+  // While the PDF is made its button is disabled: the focus waits on Close, not on the page.
+  await expect(dialog.getByRole('status')).toHaveText('Making the PDF…');
+  await expect(dialog.locator('.editor-actions').getByRole('button', { name: 'Close', exact: true })).toBeFocused();
+  await expect(dialog.getByRole('status')).toContainText('Saved: ', { timeout: 30_000 });
+  await expect(pdf).toBeFocused();
+  // Enter on the notes choice prints: the focus back on the choice once the print is sent.
+  await tabTo(page, leftOut, true);
+  await pressRussian(page, 'Enter');
+  await expect(dialog.getByRole('status')).toHaveText(/Sent to the printer\.|Nothing was printed\./);
+  await expect(leftOut).toBeFocused();
+  await pressRussian(page, 'Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.cell[lang="en"] .clause').first()).toBeFocused();
+});
