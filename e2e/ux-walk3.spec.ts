@@ -195,7 +195,7 @@ test('Home and End in the clause menu go to its first and last item, and leave t
   await expect(page.locator('[data-row-line="2"] .cell[lang="ru"] .clause').first()).toBeInViewport();
 });
 
-test('Down and Up move through the notes panel’s list, from its heading or its text filter (English interface, Russian layout)', async ({ page }) => {
+test('Down and Up move through the notes panel’s list, from its heading or its text filter, each note said with its button (English interface, Russian layout)', async ({ page }) => {
   // A harness of its own: the notes are saved.
   const harness = await startHarness({ userDataDir: newUserDataDir() });
   try {
@@ -220,6 +220,8 @@ test('Down and Up move through the notes panel’s list, from its heading or its
     await pressRussian(page, 'ArrowDown');
     await expect(notes.first()).toBeFocused();
     await expect(notes.first()).toContainText('¶ 2');
+    // The note itself is said with its button, as its description.
+    await expect(notes.first()).toHaveAccessibleDescription('первая');
     await pressRussian(page, 'ArrowDown');
     await expect(notes.last()).toBeFocused();
     await pressRussian(page, 'ArrowUp');

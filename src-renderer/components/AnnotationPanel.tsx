@@ -88,8 +88,15 @@ export function AnnotationPanel() {
 
   const item = (a: AnnotationView) => (
     <li key={a.id} className={`annotation-item swatch-${a.color}${a.target.type === 'row' ? ' is-row-note' : ''}`} data-annotation-item={a.id}>
-      {a.target.type === 'row' && a.note && <p className="annotation-note">{a.note}</p>}
-      <button type="button" className="annotation-jump" onClick={() => app.jumpToAnnotation(a)} disabled={a.anchor.status === 'orphan'}>
+      {a.target.type === 'row' && a.note && <p id={`annotation-note-${a.id}`} className="annotation-note">{a.note}</p>}
+      {/* The note itself is said with the button that jumps to it (it stands beside it, not in it). */}
+      <button
+        type="button"
+        className="annotation-jump"
+        aria-describedby={a.note ? `annotation-note-${a.id}` : undefined}
+        onClick={() => app.jumpToAnnotation(a)}
+        disabled={a.anchor.status === 'orphan'}
+      >
         <span className="annotation-meta">
           <span className={`color-dot swatch-${a.color}`} aria-hidden="true" />
           <span>{t(`annotations.colors.${a.color}`)}</span>
@@ -108,7 +115,7 @@ export function AnnotationPanel() {
           </span>
         )}
       </button>
-      {a.target.type === 'text' && a.note && <p className="annotation-note">{a.note}</p>}
+      {a.target.type === 'text' && a.note && <p id={`annotation-note-${a.id}`} className="annotation-note">{a.note}</p>}
       {a.tags.length > 0 && (
         <ul className="annotation-tags" aria-label={t('annotations.tags')}>
           {a.tags.map((tag) => (
