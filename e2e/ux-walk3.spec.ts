@@ -262,3 +262,23 @@ test('the focus stays in the Print dialog while a PDF is made or a print sent, a
   await expect(dialog).toBeHidden();
   await expect(page.locator('.cell[lang="en"] .clause').first()).toBeFocused();
 });
+
+test('the library is in the command palette, so a reader deep in a document reaches it without tabbing back through the text (Russian interface, Russian layout)', async ({ page }) => {
+  await open(page, 'ru-RU');
+  await pressRussian(page, 'KeyG');
+  await typeRussian(page, '20');
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 20 ');
+  await pressRussian(page, 'KeyK', { ctrl: true });
+  const palette = page.getByRole('dialog', { name: 'Команды' });
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await typeRussian(page, 'библиотека');
+  await expect(palette.getByRole('option').first()).toContainText('Библиотека');
+  await pressRussian(page, 'Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Библиотека' })).toBeVisible();
+  // The focus on the document just left; Enter opens it again where it was read.
+  const entry = page.locator('.library-open').first();
+  await expect(entry).toBeFocused();
+  await pressRussian(page, 'Enter');
+  await expect(page.locator('.reading-progress')).toContainText('¶ 20 ');
+});
