@@ -4,7 +4,7 @@
  * without its fix.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile, newUserDataDir, startHarness } from './helpers/harness';
+import { harnessesPerFile, ipc, newUserDataDir, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian } from './helpers/russian-keyboard';
 
 const harnessFor = harnessesPerFile();
@@ -281,4 +281,22 @@ test('the library is in the command palette, so a reader deep in a document reac
   await expect(entry).toBeFocused();
   await pressRussian(page, 'Enter');
   await expect(page.locator('.reading-progress')).toContainText('¶ 20 ');
+});
+
+test('L to the one-language layout with the focus in the column it hides keeps the focus in the same row, in the column shown (Russian layout)', async ({ page }) => {
+  const harness = await open(page, 'ru-RU');
+  await ipc(harness, 'settings:set-reader-prefs', { layout: 'side-by-side', theme: 'light', swapped: false, fontStep: 0, lineSpacing: 'normal', singleLang: 'en' });
+  await page.reload();
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.locator('[data-row-line="3"] .cell[lang="ru"] .clause').first().focus();
+  // Side by side → interleaved → one language (English).
+  await pressRussian(page, 'KeyL');
+  await pressRussian(page, 'KeyL');
+  await expect(page.locator('.cell[lang="ru"]')).toHaveCount(0);
+  await expect(page.locator('[data-row-line="3"] .cell[lang="en"] .clause').first()).toBeFocused();
+  await pressRussian(page, 'KeyJ');
+  await expect(page.locator('[data-row-line="4"] .clause').first()).toBeFocused();
+  // Back to side by side for the next test on this harness.
+  await pressRussian(page, 'KeyL');
+  await expect(page.locator('.cell[lang="ru"]').first()).toBeVisible();
 });

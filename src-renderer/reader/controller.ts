@@ -583,7 +583,15 @@ export class ReaderController {
     this.deps.updatePrefs(patch);
   }
   cycleLayout(): void {
+    // One language hides the other column: a clause focused there went with it, and the focus with
+    // it to the page. It goes to the same row in the column shown.
+    const focused = this.focusedClause();
     this.updatePrefs({ layout: next(LAYOUT_CYCLE, this.prefs.layout) });
+    if (focused)
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) this.goToRow(focused.entry.index);
+      });
   }
   cycleTheme(): void {
     this.updatePrefs({ theme: next(THEME_CYCLE, this.prefs.theme) });
