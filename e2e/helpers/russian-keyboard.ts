@@ -71,6 +71,7 @@ const NAMED: Record<string, number> = {
   Home: 36,
   End: 35,
   F3: 114,
+  F10: 121,
 };
 
 /** The Windows virtual key code of a physical key (what `keyCode` reports). */

@@ -47,6 +47,8 @@ export const ACTIONS = {
   'toggle-contents': { group: 'move', keys: ['KeyO'], when: BOTH, menu: 'go' },
   'toggle-bookmark': { group: 'move', keys: ['Mod+KeyD'], when: BOTH, menu: 'go' },
   'toggle-bookmarks': { group: 'move', keys: ['Shift+KeyB'], when: BOTH, menu: 'go' },
+  // The library, from the palette and the Go menu too: the bar's button is behind every clause above.
+  'open-library': { group: 'move', keys: [], when: BOTH, menu: 'go' },
   'open-search': { group: 'search', keys: ['Mod+KeyF', 'Slash'], when: ANYWHERE_BUT_DIALOG, menu: 'edit' },
   'toggle-search': { group: 'search', keys: [], when: BOTH, menu: null },
   'find-next': { group: 'search', keys: ['F3', 'Mod+Enter'], when: ANYWHERE_BUT_DIALOG, menu: 'edit' },

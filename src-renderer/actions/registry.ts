@@ -25,6 +25,7 @@ export const REGISTRY = {
   'first-row': { run: (app) => app.goToRow(0) },
   'last-row': { run: (app) => app.goToRow(app.entries.length - 1) },
   'go-to-paragraph': { run: (app) => app.open({ kind: 'goto' }) },
+  'open-library': { run: (app) => app.library() },
   'toggle-contents': { run: (app) => app.togglePanel('contents') },
   'toggle-bookmark': { run: (app) => app.toggleBookmark() },
   'toggle-bookmarks': { run: (app) => app.togglePanel('bookmarks') },

@@ -4,6 +4,7 @@ import { ANNOTATION_COLORS, type AnnotationView, type ExportFormat, type Lang } 
 import { usePanelFocus } from '../hooks/usePanelFocus';
 import { useRefocusAfterRemoval } from '../hooks/useRefocusAfterRemoval';
 import { useReader } from '../reader/context';
+import { panelListKeys } from '../reader/list-keys';
 import { quoteOf } from '../reader/quote';
 import { foldQuery, foldText } from '../reader/search';
 import { annotationImportErrorText, annotationReportText } from '../import-messages';
@@ -47,6 +48,9 @@ export function sortAnnotations(list: readonly AnnotationView[], sort: NoteSort,
 
 const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
+/** Down and Up go through the notes, from the panel's heading or its text filter. */
+const onNotesKey = panelListKeys('.annotation-jump:not(:disabled)', 'h2, #annotation-filter-text');
+
 /** The document's annotations: filter, jump to one, edit, delete, export and import. */
 export function AnnotationPanel() {
   const { t, i18n } = useTranslation();
@@ -84,8 +88,15 @@ export function AnnotationPanel() {
 
   const item = (a: AnnotationView) => (
     <li key={a.id} className={`annotation-item swatch-${a.color}${a.target.type === 'row' ? ' is-row-note' : ''}`} data-annotation-item={a.id}>
-      {a.target.type === 'row' && a.note && <p className="annotation-note">{a.note}</p>}
-      <button type="button" className="annotation-jump" onClick={() => app.jumpToAnnotation(a)} disabled={a.anchor.status === 'orphan'}>
+      {a.target.type === 'row' && a.note && <p id={`annotation-note-${a.id}`} className="annotation-note">{a.note}</p>}
+      {/* The note itself is said with the button that jumps to it (it stands beside it, not in it). */}
+      <button
+        type="button"
+        className="annotation-jump"
+        aria-describedby={a.note ? `annotation-note-${a.id}` : undefined}
+        onClick={() => app.jumpToAnnotation(a)}
+        disabled={a.anchor.status === 'orphan'}
+      >
         <span className="annotation-meta">
           <span className={`color-dot swatch-${a.color}`} aria-hidden="true" />
           <span>{t(`annotations.colors.${a.color}`)}</span>
@@ -104,7 +115,7 @@ export function AnnotationPanel() {
           </span>
         )}
       </button>
-      {a.target.type === 'text' && a.note && <p className="annotation-note">{a.note}</p>}
+      {a.target.type === 'text' && a.note && <p id={`annotation-note-${a.id}`} className="annotation-note">{a.note}</p>}
       {a.tags.length > 0 && (
         <ul className="annotation-tags" aria-label={t('annotations.tags')}>
           {a.tags.map((tag) => (
@@ -127,7 +138,7 @@ export function AnnotationPanel() {
   );
 
   return (
-    <aside ref={ref} id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')}>
+    <aside ref={ref} id="annotations-panel" className="side-panel annotations-panel" aria-label={t('annotations.panel')} onKeyDown={onNotesKey}>
       <div className="panel-head">
         <h2 className="panel-title" tabIndex={-1}>
           {t('annotations.panel')}

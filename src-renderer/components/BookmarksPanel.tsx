@@ -5,6 +5,10 @@ import { useRefocusAfterRemoval } from '../hooks/useRefocusAfterRemoval';
 import { useReader, useReaderState, useRun } from '../reader/context';
 import { rowText } from '../reader/model';
 import { openingWords } from './ContentsPanel';
+import { panelListKeys } from '../reader/list-keys';
+
+/** Down and Up go through the bookmarks. */
+const onBookmarksKey = panelListKeys('.bookmark-item .contents-item');
 
 /** The reader's bookmarks, in document order: jump to one, remove one, add the current row. */
 export function BookmarksPanel() {
@@ -23,7 +27,7 @@ export function BookmarksPanel() {
     .sort((a, b) => a - b)
     .map((i) => app.entries[i]!);
   return (
-    <aside ref={ref} id="bookmarks-panel" className="side-panel bookmarks-panel" aria-labelledby="bookmarks-title">
+    <aside ref={ref} id="bookmarks-panel" className="side-panel bookmarks-panel" aria-labelledby="bookmarks-title" onKeyDown={onBookmarksKey}>
       <div className="panel-head">
         <h2 id="bookmarks-title" className="panel-title" tabIndex={-1}>
           {t('bookmarks.title')}

@@ -28,10 +28,15 @@ export function ClauseMenu({ target, at }: { target: RowTarget; at: { x: number;
     };
   }, [app]);
 
-  const move = (delta: number) => {
+  /** Down and Up (round), Home and End: true when the key moved the focus. */
+  const move = (key: string) => {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const i = items.indexOf(document.activeElement as HTMLElement);
-    items[(i + delta + items.length) % items.length]?.focus();
+    const n = items.length;
+    const next = { ArrowDown: (i + 1) % n, ArrowUp: (i - 1 + n) % n, Home: 0, End: n - 1 }[key];
+    if (next === undefined) return false;
+    items[next]?.focus();
+    return true;
   };
   const editing = mode === 'edit-alignment';
   const entry = app.entries[target.rowIndex];
@@ -63,10 +68,9 @@ export function ClauseMenu({ target, at }: { target: RowTarget; at: { x: number;
       aria-label={t('clauseMenu.label')}
       style={{ left, top }}
       onKeyDown={(e) => {
-        if (e.key === 'ArrowDown') move(1);
-        else if (e.key === 'ArrowUp') move(-1);
-        else if (e.key === 'Escape' || e.key === 'Tab') onClose();
-        else return;
+        // Home and End go to the first and the last item (they scrolled the text behind the menu).
+        if (e.key === 'Escape' || e.key === 'Tab') onClose();
+        else if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !move(e.key)) return;
         e.preventDefault();
         e.stopPropagation();
       }}

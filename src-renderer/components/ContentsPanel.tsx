@@ -4,6 +4,10 @@ import { usePanelFocus } from '../hooks/usePanelFocus';
 import type { DocumentChapter, Lang, ParagraphGroup, ParagraphKind } from '../../src-main/contract/ipc';
 import { type ChapterRow, chapterRows, currentChapter } from '../reader/chapters';
 import type { RowEntry } from '../reader/model';
+import { panelListKeys } from '../reader/list-keys';
+
+/** Down and Up go through the contents' entries. */
+const onContentsKey = panelListKeys('.contents-item');
 
 /** First words of a paragraph, for the table of contents. */
 export function openingWords(text: string, words = 6): string {
@@ -51,7 +55,7 @@ export function ContentsPanel({
     parts.at(-1)!.items.push(entry);
   }
   return (
-    <nav ref={ref} id="contents-panel" className="side-panel contents-panel" aria-label={t('contents.label')}>
+    <nav ref={ref} id="contents-panel" className="side-panel contents-panel" aria-label={t('contents.label')} onKeyDown={onContentsKey}>
       <div className="panel-head">
         <h2 className="panel-title" tabIndex={-1}>{t("contents.title")}</h2>
         <button type="button" className="tool-button" onClick={onClose}>
@@ -105,7 +109,7 @@ function ChapterList({
   const { t } = useTranslation();
   const other: Lang = lang === 'en' ? 'ru' : 'en';
   return (
-    <nav ref={ref} id="contents-panel" className="side-panel contents-panel" aria-label={t('contents.label')}>
+    <nav ref={ref} id="contents-panel" className="side-panel contents-panel" aria-label={t('contents.label')} onKeyDown={onContentsKey}>
       <div className="panel-head">
         <h2 className="panel-title" tabIndex={-1}>
           {t('contents.title')}

@@ -129,6 +129,9 @@ export function Dialog({
       aria-describedby={describedBy}
       tabIndex={-1}
       onCancel={(e) => {
+        // A file field's picker closed without a choice fires a `cancel` that bubbles up here: not
+        // the reader asking to close the dialog.
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         if (discard) keepEditing();
         else requestClose(onClose);

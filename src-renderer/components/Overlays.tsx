@@ -66,7 +66,8 @@ export function Overlays() {
           onClose={close}
           onSplit={async ({ en, ru, cuts }) => {
             close();
-            await app.apply({ op: 'split', rowId: entry.row.id, en, ru, ...(cuts.length > 0 ? { cuts } : {}) }, entry.index);
+            // The focus back in the column the split was asked from (the dialog held it meanwhile).
+            await app.apply({ op: 'split', rowId: entry.row.id, en, ru, ...(cuts.length > 0 ? { cuts } : {}) }, entry.index, { lang: overlay.lang });
           }}
         />
       );

@@ -27,8 +27,19 @@ export function PrintDialog({ documentId, notes, bookFootnotes = 0, onClose }: {
   }, [placement, chosen]);
   const [numbers, setNumbers] = useState(true);
   const [outcome, setOutcome] = useState<Outcome>();
+  // While a job runs its controls are disabled, which dropped the focus to the page: it waits on
+  // Close meanwhile and goes back to where it was (the button pressed, the choice Enter was pressed
+  // on) when the job is done.
+  const formRef = useRef<HTMLFormElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const heldRef = useRef<HTMLElement | null>(null);
 
   const run = async (what: Job) => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== closeRef.current && formRef.current?.contains(active)) {
+      heldRef.current = active;
+      closeRef.current?.focus();
+    }
     setOutcome({ kind: 'busy', what });
     try {
       if (what === 'print') {
@@ -46,9 +57,17 @@ export function PrintDialog({ documentId, notes, bookFootnotes = 0, onClose }: {
     }
   };
   const busy = outcome?.kind === 'busy';
+  useEffect(() => {
+    if (busy) return;
+    const held = heldRef.current;
+    heldRef.current = null;
+    const active = document.activeElement;
+    if (held?.isConnected && (active === closeRef.current || !active || active === document.body)) held.focus();
+  }, [busy]);
   return (
     <Dialog title={t('print.title')} onClose={onClose} className="print-dialog">
       <form
+        ref={formRef}
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault();
@@ -89,7 +108,7 @@ export function PrintDialog({ documentId, notes, bookFootnotes = 0, onClose }: {
           </div>
         )}
         <div className="editor-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
+          <button ref={closeRef} type="button" className="tool-button" onClick={onClose}>
             {t('common.close')}
           </button>
           <button type="button" className="tool-button" disabled={busy} onClick={() => void run('docx')}>

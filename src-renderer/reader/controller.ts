@@ -559,7 +559,7 @@ export class ReaderController {
     if (!t) return;
     const words = (lang: Lang) => t.entry.row[lang].reduce((n, c) => n + c.text.split(/\s+/).filter(Boolean).length, 0);
     if (words('en') + words('ru') < 2) return this.say(this.t('alignment.cannotSplit'));
-    this.open({ kind: 'split', rowIndex: t.entry.index });
+    this.open({ kind: 'split', rowIndex: t.entry.index, lang: t.lang });
   }
   /** The next row of a kind after the current one, in document order, wrapping; says how many. */
   review(kind: ReviewKind): void {
@@ -583,7 +583,15 @@ export class ReaderController {
     this.deps.updatePrefs(patch);
   }
   cycleLayout(): void {
+    // One language hides the other column: a clause focused there went with it, and the focus with
+    // it to the page. It goes to the same row in the column shown.
+    const focused = this.focusedClause();
     this.updatePrefs({ layout: next(LAYOUT_CYCLE, this.prefs.layout) });
+    if (focused)
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) this.goToRow(focused.entry.index);
+      });
   }
   cycleTheme(): void {
     this.updatePrefs({ theme: next(THEME_CYCLE, this.prefs.theme) });

@@ -36,3 +36,18 @@ export function moveInList(key: string, items: readonly HTMLElement[], lead: HTM
   }
   return true;
 }
+
+/**
+ * A panel's keydown handler for its list: Down and Up (Home, End) move between the buttons that
+ * match `items`; Down from what matches `lead` (the panel's heading, a filter field above the list)
+ * goes to the first, and Up from the first back to the first `lead`.
+ */
+export function panelListKeys(items: string, lead = 'h2') {
+  return (e: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; defaultPrevented: boolean; currentTarget: HTMLElement; preventDefault(): void }): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const panel = e.currentTarget;
+    const active = document.activeElement;
+    const from = active instanceof HTMLElement && panel.contains(active) && active.matches(lead) ? active : panel.querySelector<HTMLElement>(lead);
+    if (moveInList(e.key, [...panel.querySelectorAll<HTMLElement>(items)], from)) e.preventDefault();
+  };
+}

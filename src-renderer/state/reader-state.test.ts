@@ -50,7 +50,7 @@ describe('the reader state', () => {
   });
 
   it('leaving Edit alignment closes its dialog and keeps the rest', () => {
-    let s = run(initialState(41), { type: 'mode', mode: 'edit-alignment' }, { type: 'go-to-row', row: 5 }, { type: 'open-overlay', overlay: { kind: 'split', rowIndex: 5 } });
+    let s = run(initialState(41), { type: 'mode', mode: 'edit-alignment' }, { type: 'go-to-row', row: 5 }, { type: 'open-overlay', overlay: { kind: 'split', rowIndex: 5, lang: 'en' } });
     s = reduce(s, { type: 'mode', mode: 'reading' });
     expect(s.mode).toBe('reading');
     expect(s.overlay).toBeUndefined();

@@ -27,7 +27,7 @@ export type Overlay =
   | { kind: 'goto' }
   | { kind: 'palette' }
   | { kind: 'menu'; target: RowTarget; at: { x: number; y: number } }
-  | { kind: 'split'; rowIndex: number }
+  | { kind: 'split'; rowIndex: number; lang: Lang }
   | { kind: 'new-text-note'; selection: TextSelection; draft?: NoteDraft }
   | { kind: 'new-row-note'; rowIndex: number; draft?: NoteDraft }
   | { kind: 'edit-note'; annotationId: string; selection: TextSelection | undefined; draft?: NoteDraft }
