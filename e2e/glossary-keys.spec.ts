@@ -56,3 +56,28 @@ test('Down and Up move through the glossary terms', async ({ page }) => {
   await page.keyboard.press('ArrowUp');
   await expect(filter).toBeFocused();
 });
+
+test('a term added to all documents from this document’s list is shown where it went', async ({ page }) => {
+  await page.goto(harness.url);
+  await expect(page.locator('[data-row-id]').first()).toBeVisible();
+  await page.locator('[data-row-line="1"] .clause').first().focus();
+  await page.keyboard.press('Shift+KeyG');
+  const panel = page.getByRole('complementary', { name: 'Glossary' });
+  await expect(panel.getByRole('radio', { name: /^This document/u })).toBeChecked();
+  await expect(panel.getByRole('button', { name: 'Add a term…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add to glossary' });
+  await expect(dialog.getByRole('textbox', { name: 'English' })).toBeFocused();
+  await page.keyboard.type('foreign ministers');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('министры иностранных дел');
+  await page.keyboard.press('Tab'); // the note
+  await page.keyboard.press('Tab'); // the scope: This document
+  await expect(dialog.getByRole('radio', { name: 'This document' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: 'All documents' })).toBeChecked();
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('radio', { name: /^All documents/u })).toBeChecked();
+  await expect(panel.getByRole('button', { name: 'Edit: foreign ministers — министры иностранных дел' })).toBeVisible();
+});

@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { COMPARE_LIMITS } from '../../src-main/contract/limits';
-import type { FindingKind, FindingsView, GlossaryView, TermLink } from '../../src-main/contract/compare';
+import type { FindingKind, FindingsView, GlossaryScope, GlossaryView, TermLink } from '../../src-main/contract/compare';
 import type { Lang } from '../../src-main/contract/ipc';
 import { expectOk, getApi } from '../api';
 import type { ReaderController } from '../reader/controller';
@@ -26,6 +26,8 @@ export interface CompareState {
   terms: ReadonlyMap<string, readonly TermLink[]>;
   /** The Checks panel shows this row's findings only (opened from a row's mark). */
   panelRow: string | undefined;
+  /** The glossary the Glossary panel shows: this document's or all documents'; a term saved goes to view with it. */
+  glossaryScope: GlossaryScope;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -39,6 +41,7 @@ export class CompareModel {
     glossary: { status: 'loading' },
     terms: new Map(),
     panelRow: undefined,
+    glossaryScope: 'document',
   };
   private readonly listeners = new Set<() => void>();
   private seq = 0;
@@ -141,6 +144,11 @@ export class CompareModel {
       this.set({ dismissed: before });
       throw e;
     }
+  }
+
+  /** The Glossary panel shows the terms of `scope` (chosen there, or where a term was just saved). */
+  showGlossaryScope(scope: GlossaryScope): void {
+    this.set({ glossaryScope: scope });
   }
 
   showRow(rowId: string | undefined): void {

@@ -36,6 +36,9 @@ export function GlossaryEditor({ draft }: { draft: GlossaryTermDraft }) {
       if (draft.id) await expectOk(getApi().updateGlossaryTerm({ documentId, scope, id: draft.id, entry }));
       else await expectOk(getApi().addGlossaryTerm({ documentId, scope, entry }));
       close();
+      // The panel shows the glossary the term went to (a term added to all documents from this
+      // document's list seemed to vanish).
+      model.showGlossaryScope(scope);
       app.say(t(editing ? 'glossary.updated' : 'glossary.added', { en: entry.en, ru: entry.ru }));
       void model.glossaryChanged();
     } catch (e) {

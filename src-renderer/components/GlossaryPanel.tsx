@@ -23,7 +23,8 @@ export function GlossaryPanel() {
   const app = useReader();
   const model = useCompare();
   const glossary = useCompareState((s) => s.glossary);
-  const [scope, setScope] = useState<GlossaryScope>('document');
+  const scope = useCompareState((s) => s.glossaryScope);
+  const setScope = (next: GlossaryScope) => model.showGlossaryScope(next);
   const [filter, setFilter] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean } | undefined>();
   const [deleted, setDeleted] = useState<{ entry: GlossaryEntry; scope: GlossaryScope } | undefined>();
