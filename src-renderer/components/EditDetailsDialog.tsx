@@ -35,6 +35,7 @@ export function EditDetailsDialog({
         className="dialog-form"
         onSubmit={(e) => {
           e.preventDefault();
+          if (saving) return;
           setSaving(true);
           setError(undefined);
           expectOk(getApi().setDocumentDetails({ id, title: { en: en.trim(), ru: ru.trim() }, details: detailsOf(values) }))
@@ -52,7 +53,7 @@ export function EditDetailsDialog({
           <input value={ru} required maxLength={300} lang="ru" onChange={(e) => setRu(e.target.value)} />
         </label>
         <DetailsFields values={values} onChange={setValues} />
-        <FormFooter error={error} onCancel={onClose} submitDisabled={saving} />
+        <FormFooter error={error} onCancel={onClose} busy={saving} />
       </form>
     </Dialog>
   );

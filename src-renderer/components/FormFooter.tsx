@@ -8,6 +8,7 @@ export function FormFooter({
   cancelLabel,
   submitLabel,
   submitDisabled = false,
+  busy = false,
   danger = false,
 }: {
   error: string | undefined;
@@ -15,6 +16,12 @@ export function FormFooter({
   cancelLabel?: string;
   submitLabel?: string;
   submitDisabled?: boolean;
+  /**
+   * The form is being saved: the submit button says it is unavailable but stays focusable (a
+   * disabled button drops the focus to the page, where it stayed when the save failed). The form's
+   * own submit handler ignores a second submit meanwhile.
+   */
+  busy?: boolean;
   danger?: boolean;
 }) {
   const { t } = useTranslation();
@@ -31,7 +38,15 @@ export function FormFooter({
         <button type="button" className="tool-button" onClick={() => requestClose(onCancel)}>
           {cancelLabel ?? t('common.cancel')}
         </button>
-        <button type="submit" className={`tool-button ${danger ? 'danger' : 'primary'}`} disabled={submitDisabled}>
+        <button
+          type="submit"
+          className={`tool-button ${danger ? 'danger' : 'primary'}`}
+          disabled={submitDisabled}
+          aria-disabled={busy || undefined}
+          onClick={(e) => {
+            if (busy) e.preventDefault();
+          }}
+        >
           {submitLabel ?? t('common.save')}
         </button>
       </div>

@@ -28,6 +28,7 @@ export function GlossaryEditor({ draft }: { draft: GlossaryTermDraft }) {
   const first: 'en' | 'ru' = draft.en.trim() !== '' && draft.ru.trim() === '' ? 'ru' : 'en';
 
   const save = async () => {
+    if (saving) return;
     if (en.trim() === '' || ru.trim() === '') return setError(t('glossary.bothNeeded'));
     setSaving(true);
     const entry = { en: en.trim(), ru: ru.trim(), ...(note.trim() ? { note: note.trim() } : {}) };
@@ -89,7 +90,7 @@ export function GlossaryEditor({ draft }: { draft: GlossaryTermDraft }) {
             ))}
           </fieldset>
         )}
-        <FormFooter error={error} onCancel={close} submitDisabled={saving} submitLabel={t(editing ? 'common.save' : 'glossary.add')} />
+        <FormFooter error={error} onCancel={close} busy={saving} submitLabel={t(editing ? 'common.save' : 'glossary.add')} />
       </form>
     </Dialog>
   );
