@@ -4,19 +4,10 @@
  * showing through below it; the Split dialog's captions ran against their frames.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { harnessesPerFile, ipc, newUserDataDir, startHarness } from './helpers/harness';
+import { ipc, newUserDataDir, readersPerFile, startHarness } from './helpers/harness';
 import { pressRussian, typeRussian as typeRussianText } from './helpers/russian-keyboard';
 
-const harnessFor = harnessesPerFile();
-
-async function open(page: Page, lang: 'en-US' | 'ru-RU' = 'en-US', width = 1400) {
-  const harness = await harnessFor(lang);
-  await page.setViewportSize({ width, height: 900 });
-  await page.goto(harness.url);
-  await expect(page.locator('[data-row-id]').first()).toBeVisible();
-  await page.locator('.cell[lang="en"] .clause').first().focus();
-  return harness;
-}
+const open = readersPerFile();
 
 /** Imports two small texts through the library's Import dialog, by the keyboard (the files given as a file chooser would). */
 async function importTexts(page: Page) {

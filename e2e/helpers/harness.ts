@@ -131,6 +131,19 @@ export function harnessPerTest(): { harness: () => RunningHarness; open: (page: 
  * only English cases starts no Russian harness; two are never started at once (on a loaded machine
  * both could miss the start timeout). A start that fails is tried again by the next test.
  */
+/** A harness per UI language for this file's tests: `open(page, lang, width)` loads it and focuses the first English clause. */
+export function readersPerFile(): (page: Page, lang?: 'en-US' | 'ru-RU', width?: number) => Promise<RunningHarness> {
+  const harnessFor = harnessesPerFile();
+  return async (page, lang = 'en-US', width = 1400) => {
+    const harness = await harnessFor(lang);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(harness.url);
+    await expect(page.locator('[data-row-id]').first()).toBeVisible();
+    await page.locator('.cell[lang="en"] .clause').first().focus();
+    return harness;
+  };
+}
+
 export function harnessesPerFile(setUp?: (harness: RunningHarness) => Promise<void>): (systemLanguage?: string) => Promise<RunningHarness> {
   const started = new Map<string, Promise<RunningHarness>>();
   test.afterAll(async () => {
