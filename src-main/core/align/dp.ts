@@ -114,7 +114,6 @@ function sideArray(side: Side, name: SideArray): Float64Array | Int32Array | Uin
     case 'prefix':
     case 'missed':
     case 'bound':
-      return side[name];
     case 'barriers':
     case 'headings':
     case 'continues':

@@ -26,66 +26,17 @@ export function kernelModule(base64: string): WebAssembly.Module {
   return module;
 }
 
-/** A new instance of the module whose binary is `base64`, with the functions it imports (`@external` in assembly/). */
-export function kernelInstance<T extends KernelExports>(base64: string, imports: WebAssembly.Imports = {}): T {
-  return new WebAssembly.Instance(kernelModule(base64), imports).exports as unknown as T;
+/** A new instance of the module whose binary is `base64`. */
+export function kernelInstance<T extends KernelExports>(base64: string): T {
+  return new WebAssembly.Instance(kernelModule(base64), {}).exports as unknown as T;
 }
 
-/** Where the data of a module that imports its memory ends (its `heapBase`), by module: read once a thread. */
-const importingBases = new Map<string, number>();
-
-/**
- * The layout of a kernel that imports its memory (built with `--importMemory`, `IMPORTS_MEMORY` in
- * scripts/build-wasm.ts): reserved first, then `instantiate` makes the memory at the size reserved,
- * so that it never grows. A growth detaches the memory's old buffer, and the first buffer detached in
- * a thread throws away the optimised code of every function compiled on the promise that none would
- * be (37 functions of a fresh align worker, compiled again), and makes all code compiled after it
- * check every typed array it reads.
- */
-export class KernelPlan {
+/** Byte offsets laid out in order from a start, each 8-byte aligned. */
+class Layout {
   private end: number;
 
-  constructor(
-    private readonly base64: string,
-    private readonly imports: WebAssembly.Imports,
-  ) {
-    let base = importingBases.get(base64);
-    if (base === undefined) {
-      base = this.instance(new WebAssembly.Memory({ initial: 1 })).heapBase();
-      importingBases.set(base64, base);
-    }
-    this.end = align(base);
-  }
-
-  reserve(bytes: number): number {
-    const at = this.end;
-    this.end = align(at + bytes);
-    return at;
-  }
-
-  /** A new instance over a memory that holds what was reserved, and views of that memory. */
-  instantiate<T extends KernelExports>(): { kernel: T; memory: KernelMemory } {
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(this.end / 65_536)) });
-    const kernel = this.instance<T>(memory);
-    return { kernel, memory: new KernelMemory({ memory, heapBase: () => this.end }) };
-  }
-
-  private instance<T extends KernelExports>(memory: WebAssembly.Memory): T {
-    const exports = new WebAssembly.Instance(kernelModule(this.base64), { ...this.imports, env: { ...this.imports.env, memory } }).exports as unknown as T;
-    return { ...exports, memory };
-  }
-}
-
-/**
- * A kernel instance's memory laid out by the caller: `reserve` gives 8-byte-aligned byte offsets
- * in order, `commit` grows the memory to hold what was reserved, and the views (`i32`, `f64`, ...)
- * are made after it (a growth detaches the views made before).
- */
-export class KernelMemory {
-  private end: number;
-
-  constructor(private readonly kernel: KernelExports) {
-    this.end = align(kernel.heapBase());
+  constructor(start: number) {
+    this.end = align(start);
   }
 
   /** Where the next reservation starts. */
@@ -103,9 +54,62 @@ export class KernelMemory {
     this.end = align(at + bytes);
     return at;
   }
+}
+
+/** An instance of a module that imports its memory, over `memory`. */
+function importingInstance<T extends KernelExports>(base64: string, imports: WebAssembly.Imports, memory: WebAssembly.Memory): T {
+  const exports = new WebAssembly.Instance(kernelModule(base64), { ...imports, env: { ...imports.env, memory } }).exports as unknown as T;
+  return { ...exports, memory };
+}
+
+/** Where the data of a module that imports its memory ends (its `heapBase`), by module: read once a thread. */
+const importingBases = new Map<string, number>();
+
+function importingHeapBase(base64: string, imports: WebAssembly.Imports): number {
+  let base = importingBases.get(base64);
+  if (base === undefined) {
+    base = importingInstance(base64, imports, new WebAssembly.Memory({ initial: 1 })).heapBase();
+    importingBases.set(base64, base);
+  }
+  return base;
+}
+
+/**
+ * The layout of a kernel that imports its memory (built with `--importMemory`, `IMPORTS_MEMORY` in
+ * scripts/build-wasm.ts): reserved first, then `instantiate` makes the memory at the size reserved,
+ * so that it never grows. A growth detaches the memory's old buffer, and the first buffer detached in
+ * a thread throws away the optimised code of every function compiled on the promise that none would
+ * be (37 functions of a fresh align worker, compiled again), and makes all code compiled after it
+ * check every typed array it reads.
+ */
+export class KernelPlan extends Layout {
+  constructor(
+    private readonly base64: string,
+    private readonly imports: WebAssembly.Imports,
+  ) {
+    super(importingHeapBase(base64, imports));
+  }
+
+  /** A new instance over a memory that holds what was reserved, and views of that memory. */
+  instantiate<T extends KernelExports>(): { kernel: T; memory: KernelMemory } {
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(this.top / 65_536)) });
+    const kernel = importingInstance<T>(this.base64, this.imports, memory);
+    return { kernel, memory: new KernelMemory({ memory, heapBase: () => this.top }) };
+  }
+}
+
+/**
+ * A kernel instance's memory laid out by the caller: `reserve` gives 8-byte-aligned byte offsets
+ * in order, `commit` grows the memory to hold what was reserved, and the views (`i32`, `f64`, ...)
+ * are made after it (a growth detaches the views made before).
+ */
+export class KernelMemory extends Layout {
+  constructor(private readonly kernel: KernelExports) {
+    super(kernel.heapBase());
+  }
 
   commit(): void {
-    const need = this.end - this.kernel.memory.buffer.byteLength;
+    const need = this.top - this.kernel.memory.buffer.byteLength;
     if (need > 0) this.kernel.memory.grow(Math.ceil(need / 65_536));
   }
 
