@@ -18,8 +18,8 @@ export function FormFooter({
   submitDisabled?: boolean;
   /**
    * The form is being saved: the submit button says it is unavailable but stays focusable (a
-   * disabled button drops the focus to the page, where it stayed when the save failed). The form's
-   * own submit handler ignores a second submit meanwhile.
+   * disabled button drops the focus to the page, where it stayed when the save failed). A press of
+   * it still submits: the form's own submit handler ignores a second submit meanwhile.
    */
   busy?: boolean;
   danger?: boolean;
@@ -38,15 +38,7 @@ export function FormFooter({
         <button type="button" className="tool-button" onClick={() => requestClose(onCancel)}>
           {cancelLabel ?? t('common.cancel')}
         </button>
-        <button
-          type="submit"
-          className={`tool-button ${danger ? 'danger' : 'primary'}`}
-          disabled={submitDisabled}
-          aria-disabled={busy || undefined}
-          onClick={(e) => {
-            if (busy) e.preventDefault();
-          }}
-        >
+        <button type="submit" className={`tool-button ${danger ? 'danger' : 'primary'}`} disabled={submitDisabled} aria-disabled={busy || undefined}>
           {submitLabel ?? t('common.save')}
         </button>
       </div>
